@@ -1,0 +1,4 @@
+export * from './connect.ts';
+export * from './ids.ts';
+export * from './migrate.ts';
+export * from './locks.ts';

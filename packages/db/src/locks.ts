@@ -1,0 +1,14 @@
+import type { SelectQueryBuilder } from 'kysely';
+import type { DialectName } from './connect.ts';
+
+/**
+ * `SELECT … FOR UPDATE` on MySQL. SQLite has no row locks: a write transaction there holds
+ * the whole database, and the embedded default runs in one process through one connection,
+ * so transactions are already serialised.
+ */
+export function forUpdate<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  dialect: DialectName,
+): SelectQueryBuilder<DB, TB, O> {
+  return dialect === 'mysql' ? query.forUpdate() : query;
+}
