@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { testDialects } from '@licheng/db/testing';
+import { definePlugin } from './plugin.ts';
+import { authedProcedure, router } from './trpc.ts';
+import { createTestLicheng, TEST_SECRET, type TestLicheng } from './testing/index.ts';
+import { signHostToken } from './identity/index.ts';
+
+const echo = definePlugin({
+  id: 'echo',
+  office: { 'zh-TW': '回聲', en: 'Echo' },
+  roles: ['registry-staff'],
+  migrations: {
+    '2026_11_24_001_echo': { up: async (db) => void (await db.schema.createTable('echo_notes').addColumn('id', 'varchar(36)', (c) => c.primaryKey()).execute()) },
+  },
+  router: router({
+    whoami: authedProcedure(['registry-staff']).query(({ ctx }) => ({ user: ctx.identity.userId, role: ctx.actingRole })),
+    shout: authedProcedure(['registry-staff']).input(z.object({ text: z.string().min(1).max(5) })).mutation(({ input }) => input.text.toUpperCase()),
+  }),
+});
+
+describe.each(testDialects())('createLicheng on %s', (dialect) => {
+  let t: TestLicheng;
+  afterEach(async () => t?.close());
+
+  it('answers /health with the database it uses and migrates enabled plugins', async () => {
+    t = await createTestLicheng({ dialect, plugins: [echo] });
+    const res = await t.app.request('/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', database: dialect, plugins: ['echo'] });
+    const tables = (await t.db.kysely.introspection.getTables()).map((x) => x.name);
+    expect(tables).toEqual(expect.arrayContaining(['echo_notes', 'licheng_migrations_echo', 'licheng_migrations_platform', 'records', 'audit_log']));
+  });
+
+  it('refuses missing, forged and expired tokens with 401 and a clear code', async () => {
+    t = await createTestLicheng({ dialect, plugins: [echo] });
+    const missing = await t.query('echo.whoami', undefined);
+    expect(missing.status).toBe(401);
+    expect(missing.error?.licheng?.code).toBe('unauthenticated');
+    const forged = await signHostToken({ userId: 'x', name: 'x', school: '123456', roles: ['registry-staff'] }, 'another-secret-another-secret-another-secret');
+    const res = await t.app.request('/trpc/echo.whoami', { headers: { authorization: `Bearer ${forged}` } });
+    expect(res.status).toBe(401);
+    const expired = await signHostToken({ userId: 'x', name: 'x', school: '123456', roles: ['registry-staff'] }, TEST_SECRET, -10);
+    const res2 = await t.app.request('/trpc/echo.whoami', { headers: { authorization: `Bearer ${expired}` } });
+    expect(res2.status).toBe(401);
+    expect(((await res2.json()) as any).error.data.licheng.code).toBe('token-expired');
+  });
+
+  it('checks roles and school on every procedure', async () => {
+    t = await createTestLicheng({ dialect, plugins: [echo] });
+    const ok = await t.query('echo.whoami', undefined, { userId: 'r1', roles: ['student', 'registry-staff'] });
+    expect(ok.data).toEqual({ user: 'r1', role: 'registry-staff' });
+    const student = await t.query('echo.whoami', undefined, { userId: 's1', roles: ['student'] });
+    expect(student.status).toBe(403);
+    const otherSchool = await t.query('echo.whoami', undefined, { userId: 'r1', roles: ['registry-staff'], school: '654321' });
+    expect(otherSchool.status).toBe(403);
+  });
+
+  it('validates input with zod and answers 400 naming the field', async () => {
+    t = await createTestLicheng({ dialect, plugins: [echo] });
+    const bad = await t.mutate('echo.shout', { text: 'too long' }, { userId: 'r1', roles: ['registry-staff'] });
+    expect(bad.status).toBe(400);
+    expect(bad.error?.message).toMatch(/text/);
+    const good = await t.mutate('echo.shout', { text: 'hi' }, { userId: 'r1', roles: ['registry-staff'] });
+    expect(good.data).toBe('HI');
+  });
+
+  it('serves only enabled plugins', async () => {
+    t = await createTestLicheng({ dialect, plugins: [echo], config: { plugins: { enabled: [] } } });
+    expect((await t.query('echo.whoami', undefined, { userId: 'r1', roles: ['registry-staff'] })).status).toBe(404);
+    const tables = (await t.db.kysely.introspection.getTables()).map((x) => x.name);
+    expect(tables).not.toContain('echo_notes');
+  });
+});

@@ -1,0 +1,87 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { trpcServer } from '@hono/trpc-server';
+import type { AnyRouter } from '@trpc/server';
+import type { SchoolConfig } from '@licheng/core';
+import { migrateScopes, type LichengDb } from '@licheng/db';
+import type { AppEnv } from './app-env.ts';
+import type { LichengContext } from './context.ts';
+import { verifyHostToken } from './identity/index.ts';
+import { localeOf } from './locale.ts';
+import { platformMigrations } from './platform/migrations.ts';
+import { platformRouter } from './platform/router.ts';
+import { fileRoutes } from './platform/file-routes.ts';
+import type { PluginDefinition } from './plugin.ts';
+import { router } from './trpc.ts';
+import type { FileStorage } from './storage/index.ts';
+import { enabledPlugins } from './plugins-enabled.ts';
+
+export interface LichengOptions {
+  config: SchoolConfig;
+  db: LichengDb;
+  storage: FileStorage;
+  /** The HS256 secret shared with the host that signs user tokens. */
+  hostSecret: string;
+  /** Every office the deployment ships; the school config decides which are on. */
+  plugins: PluginDefinition[];
+  now?: () => Date;
+  /** Run migrations before returning (default true). */
+  migrate?: boolean;
+  /** Largest request body accepted on /trpc (default 16 MiB: one 4 MB document + one 10 MB media). */
+  maxBodyBytes?: number;
+}
+
+export interface LichengApp extends Hono<AppEnv> {
+  /** The enabled offices, in config order. */
+  readonly plugins: PluginDefinition[];
+  /** The composed tRPC router (platform + enabled offices). */
+  readonly trpcRouter: AnyRouter;
+  /** Builds a procedure context for a request (CLI and plugin HTTP routes use it). */
+  readonly createContext: (request: Request) => Promise<LichengContext>;
+}
+
+/**
+ * The whole API as one Hono app: a host mounts it with `app.route('/portfolio', licheng)` or
+ * serves it alone. Only the offices the school config enables are migrated and mounted.
+ */
+export async function createLicheng(options: LichengOptions): Promise<LichengApp> {
+  if (options.hostSecret.length < 32) throw new Error('LICHENG_HOST_SECRET must be at least 32 characters');
+  const plugins = enabledPlugins(options.config, options.plugins);
+  if (options.migrate !== false) {
+    await migrateScopes(options.db.kysely, [
+      { scope: 'platform', migrations: platformMigrations },
+      ...plugins.filter((p) => p.migrations).map((p) => ({ scope: p.id, migrations: p.migrations! })),
+    ]);
+  }
+  const now = options.now ?? (() => new Date());
+  const context = async (request: Request): Promise<LichengContext> => ({
+    db: options.db.kysely,
+    dialect: options.db.dialect,
+    config: options.config,
+    storage: options.storage,
+    locale: localeOf(request),
+    now,
+    auth: await verifyHostToken(request.headers.get('authorization') ?? undefined, options.hostSecret),
+    request,
+  });
+  const appRouter = router({
+    platform: platformRouter(plugins),
+    ...Object.fromEntries(plugins.map((p) => [p.id, p.router])),
+  });
+
+  const app = new Hono<AppEnv>();
+  app.get('/health', (c) =>
+    c.json({ status: 'ok', school: options.config.code, database: options.db.dialect, databaseDescription: options.db.description, plugins: plugins.map((p) => p.id) }),
+  );
+  const maxSize = options.maxBodyBytes ?? 16 * 1024 * 1024;
+  app.use('/trpc/*', bodyLimit({ maxSize, onError: (c) => c.json({ error: { message: 'request body too large', code: 'PAYLOAD_TOO_LARGE' } }, 413) }));
+  app.use('/trpc/*', trpcServer({ router: appRouter, createContext: (opts) => context(opts.req) }));
+  fileRoutes(app, { context });
+  for (const plugin of plugins) {
+    if (!plugin.routes) continue;
+    const sub = new Hono<AppEnv>();
+    plugin.routes(sub, { context });
+    app.route(`/api/${plugin.id}`, sub);
+  }
+  return Object.assign(app, { plugins, trpcRouter: appRouter, createContext: context });
+}

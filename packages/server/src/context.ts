@@ -1,0 +1,26 @@
+import type { Kysely } from 'kysely';
+import type { DialectName } from '@licheng/db';
+import type { Locale, Role, SchoolConfig } from '@licheng/core';
+import type { Identity, IdentityResult } from './identity/index.ts';
+import type { FileStorage } from './storage/index.ts';
+import type { PlatformDatabase } from './platform/tables.ts';
+
+/** What every procedure receives. Plugins reach the platform only through this. */
+export interface LichengContext {
+  db: Kysely<PlatformDatabase>;
+  dialect: DialectName;
+  config: SchoolConfig;
+  storage: FileStorage;
+  locale: Locale;
+  now: () => Date;
+  /** The verified caller, or why there is none. */
+  auth: IdentityResult;
+  /** The raw request, for procedures that stream (downloads, multipart). */
+  request: Request;
+}
+
+/** The context after authentication: `identity` is set and `actingRole` is the role that let the call through. */
+export interface AuthedContext extends LichengContext {
+  identity: Identity;
+  actingRole: Role;
+}

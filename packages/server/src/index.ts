@@ -1,0 +1,17 @@
+export * from './app.ts';
+export * from './audit.ts';
+export * from './context.ts';
+export * from './errors.ts';
+export * from './identity/index.ts';
+export * from './locale.ts';
+export * from './plugin.ts';
+export * from './plugins-enabled.ts';
+export * from './platform/tables.ts';
+export * from './platform/migrations.ts';
+export * from './records/index.ts';
+export * from './roster/lookup.ts';
+export * from './roster/upsert.ts';
+export * from './storage/index.ts';
+export { authedProcedure, publicProcedure, router, middleware } from './trpc.ts';
+export type { AppEnv } from './app-env.ts';
+export * from './form-data.ts';

@@ -1,0 +1,154 @@
+import type { Kysely } from 'kysely';
+import { columnTypes as t, tableOptions, type Migrations } from '@licheng/db';
+
+/** The platform's own tables: the roster every office reads, records, files, selections, audit.
+ *  Frozen once shipped: change the schema with a new migration. */
+export const platformMigrations: Migrations = {
+  '2026_11_24_001_roster': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('students')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('student_no', 'varchar(32)', (c) => c.notNull())
+        .addColumn('host_user_id', 'varchar(128)', (c) => c.notNull())
+        .addColumn('name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('national_id', 'varchar(16)', (c) => c.notNull())
+        .addColumn('birth_date', 'varchar(10)', (c) => c.notNull())
+        .addColumn('grade', 'integer', (c) => c.notNull())
+        .addColumn('class_name', 'varchar(32)', (c) => c.notNull())
+        .addColumn('seat_no', 'integer', (c) => c.notNull())
+        .addColumn('division', 'varchar(8)', (c) => c.notNull())
+        .addColumn('department_code', 'varchar(8)')
+        .addColumn('status', 'varchar(16)', (c) => c.notNull())
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+        .addUniqueConstraint('students_school_no', ['school_code', 'student_no'])
+        .addUniqueConstraint('students_school_host', ['school_code', 'host_user_id'])
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema
+        .createTable('teachers')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('teacher_no', 'varchar(32)', (c) => c.notNull())
+        .addColumn('host_user_id', 'varchar(128)', (c) => c.notNull())
+        .addColumn('name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('email', 'varchar(191)')
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+        .addUniqueConstraint('teachers_school_no', ['school_code', 'teacher_no'])
+        .addUniqueConstraint('teachers_school_host', ['school_code', 'host_user_id'])
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema
+        .createTable('courses')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('academic_year', 'integer', (c) => c.notNull())
+        .addColumn('semester', 'integer', (c) => c.notNull())
+        .addColumn('code', 'varchar(23)', (c) => c.notNull())
+        .addColumn('subject_name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('grade_level', 'integer', (c) => c.notNull())
+        .addColumn('credits', 'integer', (c) => c.notNull())
+        .addColumn('class_name', 'varchar(32)', (c) => c.notNull())
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+        .addUniqueConstraint('courses_offering', ['school_code', 'academic_year', 'semester', 'code', 'class_name'])
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema
+        .createTable('course_teachers')
+        .addColumn('course_id', t.id, (c) => c.notNull().references('courses.id').onDelete('cascade'))
+        .addColumn('teacher_id', t.id, (c) => c.notNull().references('teachers.id').onDelete('cascade'))
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addPrimaryKeyConstraint('course_teachers_pk', ['course_id', 'teacher_id'])
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema
+        .createTable('enrolments')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('student_id', t.id, (c) => c.notNull().references('students.id').onDelete('cascade'))
+        .addColumn('course_id', t.id, (c) => c.notNull().references('courses.id').onDelete('cascade'))
+        .addColumn('take_kind', 'integer', (c) => c.notNull())
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .addUniqueConstraint('enrolments_student_course', ['student_id', 'course_id'])
+        .modifyEnd(tableOptions(db))
+        .execute();
+    },
+  },
+  '2026_11_24_002_records': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('stored_files')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('sha256', 'varchar(64)', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('type', 'varchar(8)', (c) => c.notNull())
+        .addColumn('original_name', 'varchar(255)', (c) => c.notNull())
+        .addColumn('created_by', 'varchar(128)', (c) => c.notNull())
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('stored_files_sha').on('stored_files').column('sha256').execute();
+      await db.schema
+        .createTable('records')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('kind', 'varchar(40)', (c) => c.notNull())
+        .addColumn('student_id', t.id, (c) => c.notNull().references('students.id'))
+        .addColumn('course_id', t.id, (c) => c.references('courses.id'))
+        .addColumn('academic_year', 'integer', (c) => c.notNull())
+        .addColumn('semester', 'integer', (c) => c.notNull())
+        .addColumn('summary', 'varchar(400)', (c) => c.notNull())
+        .addColumn('data', t.longText, (c) => c.notNull())
+        .addColumn('document_file_id', t.id, (c) => c.references('stored_files.id'))
+        .addColumn('media_file_id', t.id, (c) => c.references('stored_files.id'))
+        .addColumn('status', 'varchar(12)', (c) => c.notNull())
+        .addColumn('status_reason', 'varchar(400)')
+        .addColumn('decided_by', 'varchar(128)')
+        .addColumn('decided_by_name', 'varchar(100)')
+        .addColumn('decided_role', 'varchar(40)')
+        .addColumn('decided_at', t.timestamp)
+        .addColumn('entered_by', 'varchar(128)', (c) => c.notNull())
+        .addColumn('entered_role', 'varchar(40)', (c) => c.notNull())
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('records_queue').on('records').columns(['school_code', 'kind', 'status', 'course_id']).execute();
+      await db.schema.createIndex('records_student').on('records').columns(['student_id', 'kind', 'academic_year']).execute();
+      await db.schema
+        .createTable('selections')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('student_id', t.id, (c) => c.notNull().references('students.id'))
+        .addColumn('record_id', t.id, (c) => c.notNull().unique().references('records.id'))
+        .addColumn('kind', 'varchar(40)', (c) => c.notNull())
+        .addColumn('academic_year', 'integer', (c) => c.notNull())
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('selections_student').on('selections').columns(['student_id', 'kind', 'academic_year']).execute();
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('actor_id', 'varchar(128)', (c) => c.notNull())
+        .addColumn('actor_name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('actor_role', 'varchar(40)', (c) => c.notNull())
+        .addColumn('action', 'varchar(80)', (c) => c.notNull())
+        .addColumn('entity', 'varchar(40)', (c) => c.notNull())
+        .addColumn('entity_id', 'varchar(64)', (c) => c.notNull())
+        .addColumn('before', t.longText)
+        .addColumn('after', t.longText)
+        .addColumn('at', t.timestamp, (c) => c.notNull())
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('audit_entity').on('audit_log').columns(['entity', 'entity_id']).execute();
+    },
+  },
+};

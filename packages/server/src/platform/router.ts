@@ -1,0 +1,28 @@
+import { academicTermOf, findWindow, windowState, taipeiDate } from '@licheng/core';
+import type { PluginDefinition } from '../plugin.ts';
+import { authedProcedure, router } from '../trpc.ts';
+
+const ACTIVITIES = ['outcome-upload', 'outcome-certification', 'outcome-selection'] as const;
+
+/** What every screen needs first: who am I, which school, which offices, which windows are open. */
+export function platformRouter(plugins: PluginDefinition[]) {
+  return router({
+    me: authedProcedure().query(({ ctx }) => {
+      const now = ctx.now();
+      const term = academicTermOf(taipeiDate(now));
+      return {
+        user: ctx.identity,
+        school: { code: ctx.config.code, name: ctx.config.name, type: ctx.config.type },
+        term,
+        today: taipeiDate(now),
+        offices: plugins
+          .filter((p) => p.roles.some((r) => ctx.identity.roles.includes(r)))
+          .map((p) => ({ id: p.id, office: p.office, roles: [...p.roles] })),
+        windows: ACTIVITIES.map((activity) => {
+          const window = findWindow(ctx.config.schedule, activity, term);
+          return { activity, start: window?.start ?? null, end: window?.end ?? null, state: windowState(window, now) };
+        }),
+      };
+    }),
+  });
+}

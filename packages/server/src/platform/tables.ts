@@ -1,0 +1,144 @@
+import type { Insertable, Selectable } from 'kysely';
+
+/** 學生 — a student as synced from the host (the host is the system of record). */
+export interface StudentTable {
+  id: string;
+  school_code: string;
+  student_no: string; // 學號
+  host_user_id: string; // the `sub` the host signs for this student
+  name: string;
+  national_id: string; // 身分證號
+  birth_date: string; // ISO date
+  grade: number; // 年級 1–3
+  class_name: string; // 班級
+  seat_no: number; // 座號
+  division: string; // 部別: day | night
+  department_code: string | null; // 科別代碼
+  status: string; // enrolled | left | graduated
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TeacherTable {
+  id: string;
+  school_code: string;
+  teacher_no: string; // 教師代號
+  host_user_id: string;
+  name: string;
+  email: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** A course offering (開課): one course code in one term, optionally for one class. */
+export interface CourseTable {
+  id: string;
+  school_code: string;
+  academic_year: number;
+  semester: number;
+  code: string; // 課程代碼 (23 characters)
+  subject_name: string; // 科目名稱
+  grade_level: number; // 開課年級
+  credits: number; // 學分
+  class_name: string; // 開課班級, '' when the offering is not tied to a class
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CourseTeacherTable {
+  course_id: string;
+  teacher_id: string;
+  school_code: string;
+}
+
+/** 修課 — a student taking a course offering. */
+export interface EnrolmentTable {
+  id: string;
+  school_code: string;
+  student_id: string;
+  course_id: string;
+  take_kind: number; // 1 新修 2 重修 3 補修
+  created_at: string;
+}
+
+export interface StoredFileTable {
+  id: string;
+  school_code: string;
+  sha256: string;
+  size: number;
+  type: string; // sniffed: pdf jpg png mp3 mp4
+  original_name: string;
+  created_by: string;
+  created_at: string;
+}
+
+/** One record of any kind (課程學習成果 first), with its certification state. */
+export interface RecordTable {
+  id: string;
+  school_code: string;
+  kind: string;
+  student_id: string;
+  course_id: string | null;
+  academic_year: number;
+  semester: number;
+  summary: string; // 簡述
+  data: string; // kind-specific fields as JSON
+  document_file_id: string | null;
+  media_file_id: string | null;
+  status: string; // pending | passed | failed (or 'entered' for kinds nobody certifies)
+  status_reason: string | null;
+  decided_by: string | null;
+  decided_by_name: string | null;
+  decided_role: string | null;
+  decided_at: string | null;
+  entered_by: string;
+  entered_role: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 勾選 — a record chosen for the central database in an academic year. */
+export interface SelectionTable {
+  id: string;
+  school_code: string;
+  student_id: string;
+  record_id: string;
+  kind: string;
+  academic_year: number;
+  created_at: string;
+}
+
+export interface AuditTable {
+  id: string;
+  school_code: string;
+  actor_id: string;
+  actor_name: string;
+  actor_role: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  before: string | null;
+  after: string | null;
+  at: string;
+}
+
+export interface PlatformDatabase {
+  students: StudentTable;
+  teachers: TeacherTable;
+  courses: CourseTable;
+  course_teachers: CourseTeacherTable;
+  enrolments: EnrolmentTable;
+  stored_files: StoredFileTable;
+  records: RecordTable;
+  selections: SelectionTable;
+  audit_log: AuditTable;
+}
+
+export type Student = Selectable<StudentTable>;
+export type Teacher = Selectable<TeacherTable>;
+export type Course = Selectable<CourseTable>;
+export type Enrolment = Selectable<EnrolmentTable>;
+export type StoredFile = Selectable<StoredFileTable>;
+export type RecordRow = Selectable<RecordTable>;
+export type NewRecord = Insertable<RecordTable>;

@@ -1,0 +1,29 @@
+import type { Hono } from 'hono';
+import type { AnyRouter } from '@trpc/server';
+import type { Migrations } from '@licheng/db';
+import type { LichengContext } from './context.ts';
+import type { AppEnv } from './app-env.ts';
+import type { PluginManifest } from './manifest.ts';
+
+export { defineManifest, type PluginManifest } from './manifest.ts';
+
+/** Everything the server needs from an office. */
+export interface PluginDefinition extends PluginManifest {
+  migrations?: Migrations;
+  /** Mounted as `<id>.*` under /trpc. */
+  router: AnyRouter;
+  /** Extra plain HTTP routes (downloads, uploads that are not tRPC), mounted under /api/<id>. */
+  routes?: (app: Hono<AppEnv>, deps: PluginDeps) => void;
+  /** Demo data for the demo mode, run after migrations on an empty school. */
+  seedDemo?: (ctx: Omit<LichengContext, 'auth' | 'request' | 'locale'>) => Promise<void>;
+}
+
+export interface PluginDeps {
+  context: (request: Request) => Promise<LichengContext>;
+}
+
+export function definePlugin<P extends PluginDefinition>(plugin: P): P {
+  if (!/^[a-z][a-z0-9-]*$/.test(plugin.id)) throw new Error(`plugin id must be kebab-case: "${plugin.id}"`);
+  return plugin;
+}
+

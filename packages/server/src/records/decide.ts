@@ -1,0 +1,47 @@
+import { decideTransition, DomainError } from '@licheng/core';
+import { nowIso } from '@licheng/db';
+import { writeAudit } from '../audit.ts';
+import type { AuthedContext } from '../context.ts';
+import type { RecordRow } from '../platform/tables.ts';
+import { certifyingRole, loadRecord } from './policy.ts';
+
+export interface DecideInput {
+  recordId: string;
+  decision: 'pass' | 'fail';
+  reason?: string | undefined;
+}
+
+/**
+ * Certifies (認證) one record: passed, or failed with a reason. The update only applies to the
+ * version that was read while still pending, so of two certifiers deciding at once exactly one wins.
+ */
+export async function decideRecord(ctx: AuthedContext, input: DecideInput): Promise<RecordRow> {
+  const before = await loadRecord(ctx, input.recordId);
+  const role = await certifyingRole(ctx, before);
+  if (!role) throw new DomainError('forbidden', {});
+  const status = decideTransition(before.status as never, input.decision, input.reason);
+  const at = ctx.now();
+  const changes = {
+    status,
+    status_reason: input.decision === 'fail' ? (input.reason ?? '').trim() : null,
+    decided_by: ctx.identity.userId,
+    decided_by_name: ctx.identity.name,
+    decided_role: role,
+    decided_at: nowIso(at),
+    version: before.version + 1,
+    updated_at: nowIso(at),
+  };
+  return ctx.db.transaction().execute(async (trx) => {
+    const result = await trx
+      .updateTable('records')
+      .set(changes)
+      .where('id', '=', before.id)
+      .where('status', '=', 'pending')
+      .where('version', '=', before.version)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) throw new DomainError('already-decided', {});
+    const after = { ...before, ...changes };
+    await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${before.kind}.certify.${input.decision}`, entity: 'record', entityId: before.id, before, after, at });
+    return after;
+  });
+}

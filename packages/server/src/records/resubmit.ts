@@ -1,0 +1,47 @@
+import { DomainError, resubmitTransition, type FileSlot } from '@licheng/core';
+import { nowIso } from '@licheng/db';
+import { writeAudit } from '../audit.ts';
+import type { AuthedContext } from '../context.ts';
+import type { RecordRow } from '../platform/tables.ts';
+import { insertStoredFile, withStagedFiles, type StagedFile } from './files.ts';
+import { assertMayEnter, loadRecord } from './policy.ts';
+
+export interface ResubmitInput {
+  recordId: string;
+  summary: string;
+  /** Replacement files; a slot not given keeps its current file. */
+  files: StagedFile[];
+}
+
+/** A failed (未通過) record, fixed by its enterer, goes back to pending for a new certification. */
+export async function resubmitRecord(ctx: AuthedContext, input: ResubmitInput): Promise<RecordRow> {
+  return withStagedFiles(ctx, input.files, async () => {
+    const before = await loadRecord(ctx, input.recordId);
+    const student = await ctx.db.selectFrom('students').selectAll().where('id', '=', before.student_id).executeTakeFirstOrThrow();
+    const role = assertMayEnter(ctx, before.kind, student);
+    const status = resubmitTransition(before.status as never);
+    return ctx.db.transaction().execute(async (trx) => {
+      const replaced: Partial<Record<FileSlot, string>> = {};
+      for (const file of input.files) replaced[file.slot] = await insertStoredFile(trx, ctx, file);
+      const changes = {
+        summary: input.summary,
+        document_file_id: replaced.document ?? before.document_file_id,
+        media_file_id: replaced.media ?? before.media_file_id,
+        status,
+        version: before.version + 1,
+        updated_at: nowIso(ctx.now()),
+      };
+      const result = await trx
+        .updateTable('records')
+        .set(changes)
+        .where('id', '=', before.id)
+        .where('status', '=', 'failed')
+        .where('version', '=', before.version)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) !== 1) throw new DomainError('not-failed', {});
+      const after = { ...before, ...changes };
+      await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${before.kind}.resubmit`, entity: 'record', entityId: before.id, before, after, at: ctx.now() });
+      return after;
+    });
+  });
+}

@@ -1,0 +1,81 @@
+import { assertSelectable, assertSelectionCap, DomainError } from '@licheng/core';
+import { newId, nowIso } from '@licheng/db';
+import { writeAudit } from '../audit.ts';
+import type { AuthedContext } from '../context.ts';
+import type { Student } from '../platform/tables.ts';
+import { lockStudent } from './enter.ts';
+
+export interface SaveSelectionInput {
+  student: Student;
+  kind: string;
+  academicYear: number;
+  recordIds: string[];
+  cap: number;
+}
+
+/**
+ * Replaces the student's selection (勾選) of one kind for one academic year. Runs under the
+ * student's row lock, so parallel saves serialise and the cap holds whatever their timing.
+ */
+export async function saveSelection(ctx: AuthedContext, input: SaveSelectionInput): Promise<string[]> {
+  const ids = [...new Set(input.recordIds)];
+  assertSelectionCap(0, ids.length, input.cap);
+  return ctx.db.transaction().execute(async (trx) => {
+    await lockStudent(trx, ctx, input.student.id);
+    const records = ids.length
+      ? await trx
+          .selectFrom('records')
+          .select(['id', 'status', 'kind', 'academic_year', 'student_id'])
+          .where('id', 'in', ids)
+          .where('school_code', '=', ctx.config.code)
+          .execute()
+      : [];
+    for (const id of ids) {
+      const record = records.find((r) => r.id === id);
+      if (!record || record.student_id !== input.student.id || record.kind !== input.kind || record.academic_year !== input.academicYear) {
+        throw new DomainError('not-found', {});
+      }
+      assertSelectable(record.status as never);
+    }
+    const before = await trx
+      .selectFrom('selections')
+      .select('record_id')
+      .where('student_id', '=', input.student.id)
+      .where('kind', '=', input.kind)
+      .where('academic_year', '=', input.academicYear)
+      .execute();
+    await trx
+      .deleteFrom('selections')
+      .where('student_id', '=', input.student.id)
+      .where('kind', '=', input.kind)
+      .where('academic_year', '=', input.academicYear)
+      .execute();
+    const at = nowIso(ctx.now());
+    if (ids.length) {
+      await trx
+        .insertInto('selections')
+        .values(ids.map((record_id) => ({ id: newId(), school_code: ctx.config.code, student_id: input.student.id, record_id, kind: input.kind, academic_year: input.academicYear, created_at: at })))
+        .execute();
+    }
+    const count = await trx
+      .selectFrom('selections')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('student_id', '=', input.student.id)
+      .where('kind', '=', input.kind)
+      .where('academic_year', '=', input.academicYear)
+      .executeTakeFirstOrThrow();
+    assertSelectionCap(0, Number(count.n), input.cap);
+    await writeAudit(trx, {
+      school: ctx.config.code,
+      actor: ctx.identity,
+      role: ctx.actingRole,
+      action: `${input.kind}.select`,
+      entity: 'selection',
+      entityId: `${input.student.id}:${input.kind}:${input.academicYear}`,
+      before: before.map((r) => r.record_id),
+      after: ids,
+      at: ctx.now(),
+    });
+    return ids;
+  });
+}

@@ -1,0 +1,140 @@
+import type { Kysely } from 'kysely';
+import { DomainError, type CourseRow, type EnrolmentRow, type StudentRow, type TeacherRow } from '@licheng/core';
+import { newId, nowIso } from '@licheng/db';
+import type { PlatformDatabase } from '../platform/tables.ts';
+
+export interface UpsertCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+type Db = Kysely<PlatformDatabase>;
+const CHUNK = 200;
+
+async function insertChunked<T extends keyof PlatformDatabase>(db: Db, table: T, rows: any[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto(table).values(rows.slice(i, i + CHUNK)).execute();
+}
+
+function changed(current: Record<string, unknown>, next: Record<string, unknown>): boolean {
+  return Object.entries(next).some(([k, v]) => current[k] !== v);
+}
+
+/** 學生 rows from the host or an import, matched by 學號. Call inside a transaction. */
+export async function upsertStudents(db: Db, school: string, rows: StudentRow[], at: Date): Promise<UpsertCounts> {
+  const existing = new Map((await db.selectFrom('students').selectAll().where('school_code', '=', school).execute()).map((s) => [s.student_no, s]));
+  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const inserts = [];
+  for (const row of rows) {
+    const values = {
+      host_user_id: row.hostUserId || row.studentNo,
+      name: row.name,
+      national_id: row.nationalId,
+      birth_date: row.birthDate,
+      grade: row.grade,
+      class_name: row.className,
+      seat_no: row.seatNo,
+      division: row.division,
+      department_code: row.departmentCode || null,
+    };
+    const current = existing.get(row.studentNo);
+    if (!current) {
+      inserts.push({ id: newId(), school_code: school, student_no: row.studentNo, status: 'enrolled', created_at: nowIso(at), updated_at: nowIso(at), ...values });
+      counts.inserted++;
+    } else if (changed(current, values)) {
+      await db.updateTable('students').set({ ...values, updated_at: nowIso(at) }).where('id', '=', current.id).execute();
+      counts.updated++;
+    } else counts.unchanged++;
+  }
+  await insertChunked(db, 'students', inserts);
+  return counts;
+}
+
+/** 教師 rows, matched by 教師代號. Call inside a transaction. */
+export async function upsertTeachers(db: Db, school: string, rows: TeacherRow[], at: Date): Promise<UpsertCounts> {
+  const existing = new Map((await db.selectFrom('teachers').selectAll().where('school_code', '=', school).execute()).map((t) => [t.teacher_no, t]));
+  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const inserts = [];
+  for (const row of rows) {
+    const values = { host_user_id: row.hostUserId || row.teacherNo, name: row.name, email: row.email || null };
+    const current = existing.get(row.teacherNo);
+    if (!current) {
+      inserts.push({ id: newId(), school_code: school, teacher_no: row.teacherNo, created_at: nowIso(at), updated_at: nowIso(at), ...values });
+      counts.inserted++;
+    } else if (changed(current, values)) {
+      await db.updateTable('teachers').set({ ...values, updated_at: nowIso(at) }).where('id', '=', current.id).execute();
+      counts.updated++;
+    } else counts.unchanged++;
+  }
+  await insertChunked(db, 'teachers', inserts);
+  return counts;
+}
+
+export function courseKey(r: { academicYear: number; semester: number; code: string; className: string }): string {
+  return `${r.academicYear}|${r.semester}|${r.code}|${r.className}`;
+}
+
+/** 開課 rows with their teachers, matched by (學年度, 學期, 課程代碼, 開課班級). Teachers must exist. */
+export async function upsertCourses(db: Db, school: string, rows: CourseRow[], at: Date): Promise<UpsertCounts> {
+  const teachers = new Map((await db.selectFrom('teachers').select(['id', 'teacher_no']).where('school_code', '=', school).execute()).map((t) => [t.teacher_no, t.id]));
+  for (const row of rows) {
+    const missing = row.teacherNos.filter((no) => !teachers.has(no));
+    if (missing.length) throw new DomainError('teacher-unknown', { teacherNo: missing.join('、') });
+  }
+  const existing = new Map(
+    (await db.selectFrom('courses').selectAll().where('school_code', '=', school).execute()).map((c) => [
+      courseKey({ academicYear: c.academic_year, semester: c.semester, code: c.code, className: c.class_name }),
+      c,
+    ]),
+  );
+  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  for (const row of rows) {
+    const values = { subject_name: row.subjectName, grade_level: row.gradeLevel, credits: row.credits };
+    const current = existing.get(courseKey(row));
+    let id = current?.id;
+    if (!current) {
+      id = newId();
+      await db.insertInto('courses').values({ id, school_code: school, academic_year: row.academicYear, semester: row.semester, code: row.code, class_name: row.className, created_at: nowIso(at), updated_at: nowIso(at), ...values }).execute();
+      counts.inserted++;
+    } else if (changed(current, values)) {
+      await db.updateTable('courses').set({ ...values, updated_at: nowIso(at) }).where('id', '=', current.id).execute();
+      counts.updated++;
+    } else counts.unchanged++;
+    await db.deleteFrom('course_teachers').where('course_id', '=', id!).execute();
+    await db.insertInto('course_teachers').values([...new Set(row.teacherNos)].map((no) => ({ course_id: id!, teacher_id: teachers.get(no)!, school_code: school }))).execute();
+  }
+  return counts;
+}
+
+/** 修課 rows; the student and the course offering must exist. */
+export async function upsertEnrolments(db: Db, school: string, rows: EnrolmentRow[], at: Date): Promise<UpsertCounts> {
+  const students = new Map((await db.selectFrom('students').select(['id', 'student_no']).where('school_code', '=', school).execute()).map((s) => [s.student_no, s.id]));
+  const courses = new Map(
+    (await db.selectFrom('courses').select(['id', 'academic_year', 'semester', 'code', 'class_name']).where('school_code', '=', school).execute()).map((c) => [
+      courseKey({ academicYear: c.academic_year, semester: c.semester, code: c.code, className: c.class_name }),
+      c.id,
+    ]),
+  );
+  const existing = new Map(
+    (await db.selectFrom('enrolments').select(['id', 'student_id', 'course_id', 'take_kind']).where('school_code', '=', school).execute()).map((e) => [`${e.student_id}|${e.course_id}`, e]),
+  );
+  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const inserts = [];
+  for (const row of rows) {
+    const studentId = students.get(row.studentNo);
+    if (!studentId) throw new DomainError('student-unknown', { studentNo: row.studentNo });
+    const courseId = courses.get(courseKey(row));
+    if (!courseId) throw new DomainError('course-unknown', { code: row.code, academicYear: row.academicYear, semester: row.semester });
+    const current = existing.get(`${studentId}|${courseId}`);
+    if (!current) {
+      inserts.push({ id: newId(), school_code: school, student_id: studentId, course_id: courseId, take_kind: row.takeKind, created_at: nowIso(at) });
+      existing.set(`${studentId}|${courseId}`, { id: '', student_id: studentId, course_id: courseId, take_kind: row.takeKind });
+      counts.inserted++;
+    } else if (current.take_kind !== row.takeKind) {
+      await db.updateTable('enrolments').set({ take_kind: row.takeKind }).where('id', '=', current.id).execute();
+      counts.updated++;
+    } else counts.unchanged++;
+  }
+  await insertChunked(db, 'enrolments', inserts);
+  return counts;
+}

@@ -1,0 +1,3 @@
+export * from './harness.ts';
+export * from './files.ts';
+export * from './roster.ts';

@@ -1,0 +1,76 @@
+import { initTRPC, TRPCError } from '@trpc/server';
+import { DomainError, formatMessage, messageCodes, type Locale, type Role } from '@licheng/core';
+import { ZodError } from 'zod';
+import type { AuthedContext, LichengContext } from './context.ts';
+import { domainErrorCode } from './errors.ts';
+
+const t = initTRPC.context<LichengContext>().create({
+  errorFormatter({ shape, error, ctx }) {
+    const locale = ctx?.locale ?? 'zh-TW';
+    const cause = error.cause;
+    if (cause instanceof DomainError) {
+      const message = formatMessage(cause.code, cause.params, locale);
+      return { ...shape, message, data: { ...shape.data, stack: undefined, licheng: { code: cause.code, params: cause.params } } };
+    }
+    if (cause instanceof ZodError) {
+      const issues = describeIssues(cause, locale);
+      const single = issues.length === 1 && messageCodes.includes(issues[0]!.code) ? issues[0]! : null;
+      const licheng = { code: single?.code ?? 'invalid-input', params: single?.params ?? {}, issues };
+      const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('；');
+      return { ...shape, message, data: { ...shape.data, stack: undefined, licheng } };
+    }
+    return { ...shape, data: { ...shape.data, stack: undefined, licheng: null } };
+  },
+});
+
+/** Zod issues as the client sees them: dotted path, domain code when the schema used one, localised text. */
+function describeIssues(error: ZodError, locale: Locale) {
+  return error.issues.map((issue) => {
+    const params = ((issue as { params?: Record<string, string | number> }).params ?? {}) as Record<string, string | number>;
+    const isDomain = messageCodes.includes(issue.message);
+    return {
+      path: issue.path.map(String).join('.'),
+      code: isDomain ? issue.message : issue.code,
+      params,
+      message: isDomain ? formatMessage(issue.message, params, locale) : issue.message,
+    };
+  });
+}
+
+export const router = t.router;
+export const middleware = t.middleware;
+/** Turns DomainErrors thrown by rules into tRPC errors carrying the same code. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: domainErrorCode(cause.code), message: cause.message, cause });
+  }
+  return result;
+});
+
+/** Procedures anyone may call (health, demo sign-in): domain errors still map to tRPC codes. */
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/** Signed-in callers only; `actingRole` is their first role among `roles` (any role when omitted). */
+export function authedProcedure(roles?: readonly Role[]) {
+  return t.procedure.use(domainErrors).use(({ ctx, next }) => {
+    if (!ctx.auth.ok) {
+      const code = ctx.auth.reason === 'expired' ? 'token-expired' : 'unauthenticated';
+      const cause = new DomainError(code, { detail: ctx.auth.detail });
+      throw new TRPCError({ code: 'UNAUTHORIZED', message: cause.message, cause });
+    }
+    const identity = ctx.auth.identity;
+    if (identity.school !== ctx.config.code) {
+      const cause = new DomainError('forbidden', {});
+      throw new TRPCError({ code: 'FORBIDDEN', message: `token is for school ${identity.school}`, cause });
+    }
+    const actingRole = roles ? identity.roles.find((r) => roles.includes(r)) : identity.roles[0];
+    if (!actingRole) {
+      const cause = new DomainError('forbidden', {});
+      throw new TRPCError({ code: 'FORBIDDEN', message: `needs one of the roles: ${roles?.join(', ')}`, cause });
+    }
+    const authed: AuthedContext = { ...ctx, identity, actingRole };
+    return next({ ctx: authed });
+  });
+}

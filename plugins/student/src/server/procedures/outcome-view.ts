@@ -1,0 +1,24 @@
+import type { Course, RecordRow } from '@licheng/server';
+
+/** What a screen shows of one outcome: the record, its course and whether it is selected. */
+export function toOutcomeView(record: RecordRow, course: Pick<Course, 'id' | 'code' | 'subject_name' | 'credits' | 'grade_level'>, selected: boolean) {
+  return {
+    id: record.id,
+    academicYear: record.academic_year,
+    semester: record.semester,
+    course: { id: course.id, code: course.code, subjectName: course.subject_name, credits: course.credits, gradeLevel: course.grade_level },
+    summary: record.summary,
+    documentFileId: record.document_file_id,
+    mediaFileId: record.media_file_id,
+    status: record.status as 'pending' | 'passed' | 'failed',
+    statusReason: record.status_reason,
+    decidedByName: record.decided_by_name,
+    decidedAt: record.decided_at,
+    version: record.version,
+    createdAt: record.created_at,
+    updatedAt: record.updated_at,
+    selected,
+  };
+}
+
+export type OutcomeView = ReturnType<typeof toOutcomeView>;

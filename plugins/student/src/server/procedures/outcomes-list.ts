@@ -1,0 +1,26 @@
+import { authedProcedure, currentStudent } from '@licheng/server';
+import { z } from 'zod';
+import { OUTCOME } from '../outcome-rules.ts';
+import { toOutcomeView } from './outcome-view.ts';
+
+export const outcomesListInput = z.object({ academicYear: z.number().int().min(100).max(300).optional() }).optional();
+
+/** student.outcomes.list — the signed-in student's outcomes, newest first, with status and selection. */
+export const outcomesList = authedProcedure(['student'])
+  .input(outcomesListInput)
+  .query(async ({ ctx, input }) => {
+    const student = await currentStudent(ctx);
+    let query = ctx.db
+      .selectFrom('records')
+      .innerJoin('courses', 'courses.id', 'records.course_id')
+      .leftJoin('selections', 'selections.record_id', 'records.id')
+      .selectAll('records')
+      .select(['courses.code', 'courses.subject_name', 'courses.credits', 'courses.grade_level', 'selections.id as selection_id'])
+      .where('records.student_id', '=', student.id)
+      .where('records.kind', '=', OUTCOME);
+    if (input?.academicYear) query = query.where('records.academic_year', '=', input.academicYear);
+    const rows = await query.orderBy('records.created_at', 'desc').execute();
+    return rows.map((r) =>
+      toOutcomeView(r, { id: r.course_id!, code: r.code, subject_name: r.subject_name, credits: r.credits, grade_level: r.grade_level }, r.selection_id !== null),
+    );
+  });

@@ -1,0 +1,33 @@
+import { outcomeSummarySchema, windowState, findWindow, DomainError } from '@licheng/core';
+import { authedProcedure, currentStudent, formDataInput, formFile, loadRecord, resubmitRecord, stageFiles } from '@licheng/server';
+import { z } from 'zod';
+import { OUTCOME } from '../outcome-rules.ts';
+import { toOutcomeView } from './outcome-view.ts';
+
+export const outcomesResubmitInput = formDataInput({
+  recordId: z.string().min(1).max(36),
+  summary: outcomeSummarySchema,
+  document: formFile,
+  media: formFile,
+});
+
+/**
+ * student.outcomes.resubmit — fix a failed (未通過) outcome and send it for certification again.
+ * Open while either the upload or the certification window of its term is open.
+ */
+export const outcomesResubmit = authedProcedure(['student'])
+  .input(outcomesResubmitInput)
+  .mutation(async ({ ctx, input }) => {
+    const student = await currentStudent(ctx);
+    const record = await loadRecord(ctx, input.recordId);
+    if (record.kind !== OUTCOME || record.student_id !== student.id) throw new DomainError('not-found', {});
+    const term = { academicYear: record.academic_year, semester: record.semester as 1 | 2 };
+    const open = (['outcome-upload', 'outcome-certification'] as const).some(
+      (activity) => windowState(findWindow(ctx.config.schedule, activity, term, student.grade), ctx.now()) === 'open',
+    );
+    if (!open) throw new DomainError('window-closed', { activity: 'outcome-upload' });
+    const files = await stageFiles(ctx, input);
+    const updated = await resubmitRecord(ctx, { recordId: record.id, summary: input.summary, files });
+    const course = await ctx.db.selectFrom('courses').selectAll().where('id', '=', record.course_id!).executeTakeFirstOrThrow();
+    return toOutcomeView(updated, course, false);
+  });

@@ -1,0 +1,81 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { testDialects } from '@licheng/db/testing';
+import { createTestLicheng, fakeFile, openSchedule, seedRoster, users, type TestLicheng } from '@licheng/server/testing';
+import student from './index.ts';
+
+function form(fields: Record<string, string | File>): FormData {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.append(k, v);
+  return f;
+}
+
+describe.each(testDialects())('resubmit and selection on %s', (dialect) => {
+  let t: TestLicheng;
+  afterEach(async () => t?.close());
+
+  /** Uploads `n` outcomes for 陳小明 and sets their status directly (certification is the teaching office's). */
+  async function outcomes(n: number, status: 'pending' | 'passed' | 'failed', rules: Record<string, unknown> = {}) {
+    t = await createTestLicheng({ dialect, plugins: [student], config: { schedule: openSchedule, rules } });
+    const { courseIds } = await seedRoster(t);
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const res = await t.upload('student.outcomes.upload', form({ courseId: courseIds[i % 2 ? '物理' : '國語文']!, summary: `成果 ${i}`, document: fakeFile('pdf', 900 + i) }), users.chen);
+      ids.push(res.data.id);
+    }
+    await t.db.kysely.updateTable('records' as any).set({ status, status_reason: status === 'failed' ? '非本課程作品' : null } as any).execute();
+    return ids;
+  }
+
+  it('lets a failed outcome be fixed and resubmitted, back to pending, keeping the old file when none is sent', async () => {
+    const [id] = await outcomes(1, 'failed');
+    const before = (await t.query('student.outcomes.list', undefined, users.chen)).data[0];
+    const res = await t.upload('student.outcomes.resubmit', form({ recordId: id!, summary: '修正後的簡述' }), users.chen);
+    expect(res.error).toBeNull();
+    expect(res.data).toMatchObject({ status: 'pending', summary: '修正後的簡述', documentFileId: before.documentFileId, version: before.version + 1 });
+    const again = await t.upload('student.outcomes.resubmit', form({ recordId: id!, summary: '再一次' }), users.chen);
+    expect(again.error?.licheng?.code).toBe('not-failed');
+  });
+
+  it('refuses to resubmit a passed (frozen) item or someone else’s item', async () => {
+    const [id] = await outcomes(1, 'passed');
+    const frozen = await t.upload('student.outcomes.resubmit', form({ recordId: id!, summary: '改' }), users.chen);
+    expect(frozen.error?.licheng?.code).toBe('not-failed');
+    const other = await t.upload('student.outcomes.resubmit', form({ recordId: id!, summary: '改' }), users.lin);
+    expect(other.status).toBe(404);
+  });
+
+  it('selects only passed outcomes, at most the yearly cap', async () => {
+    const ids = await outcomes(7, 'passed');
+    const ok = await t.mutate('student.selections.save', { academicYear: 114, recordIds: ids.slice(0, 6) }, users.chen);
+    expect(ok.error).toBeNull();
+    expect(ok.data.recordIds).toHaveLength(6);
+    const tooMany = await t.mutate('student.selections.save', { academicYear: 114, recordIds: ids }, users.chen);
+    expect(tooMany.error?.licheng?.code).toBe('selection-cap-reached');
+    const got = await t.query('student.selections.get', { academicYear: 114 }, users.chen);
+    expect(got.data).toMatchObject({ cap: 6, window: { state: 'open' } });
+    expect(got.data.recordIds.sort()).toEqual(ids.slice(0, 6).sort());
+    const list = await t.query('student.outcomes.list', { academicYear: 114 }, users.chen);
+    expect(list.data.filter((o: any) => o.selected)).toHaveLength(6);
+  });
+
+  it('refuses pending items, other students’ items and a closed window', async () => {
+    const ids = await outcomes(2, 'pending');
+    const pending = await t.mutate('student.selections.save', { academicYear: 114, recordIds: ids }, users.chen);
+    expect(pending.error?.licheng?.code).toBe('not-passed');
+    const other = await t.mutate('student.selections.save', { academicYear: 114, recordIds: ids }, users.lin);
+    expect(other.status).toBe(404);
+    t.clock.now = new Date('2026-08-15T00:00:00Z');
+    const closed = await t.mutate('student.selections.save', { academicYear: 114, recordIds: [] }, users.chen);
+    expect(closed.error?.licheng?.code).toBe('window-closed');
+  });
+
+  it('never exceeds a configured cap under parallel saves', async () => {
+    const ids = await outcomes(8, 'passed', { outcomes: { selectionCapPerYear: 3 } });
+    const sets = [ids.slice(0, 3), ids.slice(3, 6), ids.slice(5, 8), ids.slice(0, 2), ids.slice(2, 5)];
+    const results = await Promise.all(sets.map((recordIds) => t.mutate('student.selections.save', { academicYear: 114, recordIds }, users.chen)));
+    expect(results.every((r) => r.error === null)).toBe(true);
+    const rows = await t.db.kysely.selectFrom('selections' as any).select('record_id' as any).execute();
+    expect(rows.length).toBeLessThanOrEqual(3);
+    expect(sets.map((s) => [...s].sort().join())).toContain(rows.map((r: any) => r.record_id).sort().join());
+  });
+});

@@ -1,0 +1,15 @@
+import { router } from '@licheng/server';
+import { coursesList } from './procedures/courses-list.ts';
+import { outcomesList } from './procedures/outcomes-list.ts';
+import { outcomesResubmit } from './procedures/outcomes-resubmit.ts';
+import { outcomesUpload } from './procedures/outcomes-upload.ts';
+import { selectionsGet } from './procedures/selections-get.ts';
+import { selectionsSave } from './procedures/selections-save.ts';
+
+export const studentRouter = router({
+  courses: router({ list: coursesList }),
+  outcomes: router({ list: outcomesList, upload: outcomesUpload, resubmit: outcomesResubmit }),
+  selections: router({ get: selectionsGet, save: selectionsSave }),
+});
+
+export type StudentRouter = typeof studentRouter;

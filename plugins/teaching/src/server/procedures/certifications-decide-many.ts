@@ -1,0 +1,31 @@
+import { DomainError, formatMessage } from '@licheng/core';
+import { authedProcedure, decideRecord, loadRecord } from '@licheng/server';
+import { z } from 'zod';
+import { assertCertificationWindow } from '../certification-window.ts';
+
+export const certificationsDecideManyInput = z.object({
+  recordIds: z.array(z.string().min(1).max(36)).min(1).max(500),
+  decision: z.literal('pass'),
+});
+
+/**
+ * teaching.certifications.decideMany — bulk pass. Each item is decided on its own: one that
+ * another teacher already decided is reported, the rest still pass.
+ */
+export const certificationsDecideMany = authedProcedure()
+  .input(certificationsDecideManyInput)
+  .mutation(async ({ ctx, input }) => {
+    const results: Array<{ id: string; ok: boolean; status?: string; error?: { code: string; message: string } }> = [];
+    for (const id of new Set(input.recordIds)) {
+      try {
+        const record = await loadRecord(ctx, id);
+        assertCertificationWindow(ctx, record);
+        const after = await decideRecord(ctx, { recordId: id, decision: 'pass' });
+        results.push({ id, ok: true, status: after.status });
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        results.push({ id, ok: false, error: { code: error.code, message: formatMessage(error.code, error.params, ctx.locale) } });
+      }
+    }
+    return { passed: results.filter((r) => r.ok).length, failed: results.filter((r) => !r.ok).length, results };
+  });

@@ -1,0 +1,20 @@
+import { authedProcedure, decideRecord, loadRecord } from '@licheng/server';
+import { z } from 'zod';
+import { assertCertificationWindow } from '../certification-window.ts';
+
+export const certificationsDecideInput = z.object({
+  recordId: z.string().min(1).max(36),
+  decision: z.enum(['pass', 'fail']),
+  /** Required when failing: what the student must fix (authorship or course fit — never quality). */
+  reason: z.string().max(200).optional(),
+});
+
+/** teaching.certifications.decide — pass or fail one item; the first decision wins, later ones get CONFLICT. */
+export const certificationsDecide = authedProcedure()
+  .input(certificationsDecideInput)
+  .mutation(async ({ ctx, input }) => {
+    const record = await loadRecord(ctx, input.recordId);
+    assertCertificationWindow(ctx, record);
+    const after = await decideRecord(ctx, input);
+    return { id: after.id, status: after.status, statusReason: after.status_reason, version: after.version };
+  });
