@@ -1,0 +1,106 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { testDialects } from '@licheng/db/testing';
+import { createTestLicheng, fakeFile, openSchedule, seedRoster, users, type TestLicheng } from '@licheng/server/testing';
+import { enterRecord, stageFiles, type AuthedContext } from '@licheng/server';
+import teaching from './index.ts';
+
+describe.each(testDialects())('teaching.certifications on %s', (dialect) => {
+  let t: TestLicheng;
+  afterEach(async () => t?.close());
+
+  /** Enters outcomes through the platform's record service, as the student office would. */
+  async function setup(perStudent = 1, config: Record<string, unknown> = {}) {
+    t = await createTestLicheng({ dialect, plugins: [teaching], config: { schedule: openSchedule, ...config } });
+    const { courseIds } = await seedRoster(t);
+    const students = await t.db.kysely.selectFrom('students' as any).selectAll().orderBy('student_no' as any).execute();
+    const ids: Record<string, string[]> = { 國語文: [], 物理: [] };
+    for (const s of students as any[]) {
+      const ctx: AuthedContext = { ...(await t.app.createContext(new Request('http://x/'))), identity: { userId: s.host_user_id, name: s.name, school: t.config.code, roles: ['student'] }, actingRole: 'student' };
+      for (const subject of ['國語文', '物理']) {
+        for (let i = 0; i < perStudent; i++) {
+          const files = await stageFiles(ctx, { document: fakeFile('pdf', 700 + i) });
+          const r = await enterRecord(ctx, { kind: 'outcome', student: s, courseId: courseIds[subject]!, academicYear: 114, semester: 1, summary: `${s.name}的${subject}成果`, files });
+          ids[subject]!.push(r.id);
+        }
+      }
+    }
+    return ids;
+  }
+
+  it('shows a teacher only the items of courses they teach', async () => {
+    const ids = await setup();
+    const wang = await t.query('teaching.certifications.queue', undefined, users.wang);
+    expect(wang.error).toBeNull();
+    expect(wang.data.items.map((i: any) => i.id).sort()).toEqual([...ids['國語文']!].sort());
+    expect(wang.data.courses).toEqual([expect.objectContaining({ subjectName: '國語文', pending: 3 })]);
+    expect(wang.data.items[0]).toMatchObject({ status: 'pending', student: { className: '101' }, course: { subjectName: '國語文' } });
+    const student = await t.query('teaching.certifications.queue', undefined, users.chen);
+    expect(student.status).toBe(403);
+  });
+
+  it('passes and fails with a reason; a certified item is frozen', async () => {
+    const ids = await setup();
+    const pass = await t.mutate('teaching.certifications.decide', { recordId: ids['國語文']![0], decision: 'pass' }, users.wang);
+    expect(pass.data).toMatchObject({ status: 'passed' });
+    const again = await t.mutate('teaching.certifications.decide', { recordId: ids['國語文']![0], decision: 'fail', reason: '改變心意' }, users.wang);
+    expect(again.status).toBe(409);
+    expect(again.error?.licheng?.code).toBe('already-decided');
+    const noReason = await t.mutate('teaching.certifications.decide', { recordId: ids['國語文']![1], decision: 'fail', reason: '  ' }, users.wang);
+    expect(noReason.error?.licheng?.code).toBe('reason-required');
+    const fail = await t.mutate('teaching.certifications.decide', { recordId: ids['國語文']![1], decision: 'fail', reason: '非本課程之作品' }, users.wang);
+    expect(fail.data).toMatchObject({ status: 'failed', statusReason: '非本課程之作品' });
+    const audit = await t.db.kysely.selectFrom('audit_log' as any).selectAll().where('action' as any, 'like', 'outcome.certify%').execute();
+    expect(audit.map((a: any) => [a.action, a.actor_id, a.actor_role])).toEqual([
+      ['outcome.certify.pass', 't-wang', 'subject-teacher'],
+      ['outcome.certify.fail', 't-wang', 'subject-teacher'],
+    ]);
+    expect(JSON.parse((audit[0] as any).before).status).toBe('pending');
+    expect(JSON.parse((audit[0] as any).after).status).toBe('passed');
+  });
+
+  it('refuses a teacher who does not teach the course', async () => {
+    const ids = await setup();
+    const res = await t.mutate('teaching.certifications.decide', { recordId: ids['物理']![0], decision: 'pass' }, users.wang);
+    expect(res.status).toBe(403);
+  });
+
+  it('lets exactly one of two teachers deciding the same item at once win', async () => {
+    const ids = await setup(2);
+    await t.db.kysely.insertInto('course_teachers' as any).values({ course_id: (await t.db.kysely.selectFrom('courses' as any).select('id' as any).where('subject_name' as any, '=', '國語文').executeTakeFirstOrThrow() as any).id, teacher_id: (await t.db.kysely.selectFrom('teachers' as any).select('id' as any).where('teacher_no' as any, '=', 'T002').executeTakeFirstOrThrow() as any).id, school_code: t.config.code } as any).execute();
+    for (const id of ids['國語文']!) {
+      const [a, b] = await Promise.all([
+        t.mutate('teaching.certifications.decide', { recordId: id, decision: 'pass' }, users.wang),
+        t.mutate('teaching.certifications.decide', { recordId: id, decision: 'fail', reason: '非本人作品' }, users.li),
+      ]);
+      expect([a.error, b.error].filter((e) => e === null)).toHaveLength(1);
+      expect([a, b].find((r) => r.error)?.error?.licheng?.code).toBe('already-decided');
+      const audits = await t.db.kysely.selectFrom('audit_log' as any).selectAll().where('entity_id' as any, '=', id).where('action' as any, 'like', 'outcome.certify%').execute();
+      expect(audits).toHaveLength(1);
+    }
+  });
+
+  it('bulk-passes and reports items another teacher already decided', async () => {
+    const ids = await setup();
+    await t.mutate('teaching.certifications.decide', { recordId: ids['國語文']![2], decision: 'fail', reason: '檔案無法開啟' }, users.wang);
+    const res = await t.mutate('teaching.certifications.decideMany', { recordIds: ids['國語文'], decision: 'pass' }, users.wang);
+    expect(res.data).toMatchObject({ passed: 2, failed: 1 });
+    expect(res.data.results.find((r: any) => !r.ok).error.code).toBe('already-decided');
+  });
+
+  it('certifies only inside the certification window', async () => {
+    const ids = await setup();
+    t.clock.now = new Date('2026-04-01T00:00:00Z');
+    const res = await t.mutate('teaching.certifications.decide', { recordId: ids['國語文']![0], decision: 'pass' }, users.wang);
+    expect(res.error?.licheng?.code).toBe('window-closed');
+  });
+
+  it('follows the school’s certifier setting for a kind (an office certifies school-wide)', async () => {
+    const ids = await setup(1, { recordKinds: { outcome: { enterers: ['student'], certifiers: ['registry-staff'] } } });
+    const teacher = await t.mutate('teaching.certifications.decide', { recordId: ids['國語文']![0], decision: 'pass' }, users.wang);
+    expect(teacher.status).toBe(403);
+    const queue = await t.query('teaching.certifications.queue', undefined, users.registry);
+    expect(queue.data.items).toHaveLength(6);
+    const office = await t.mutate('teaching.certifications.decide', { recordId: ids['物理']![0], decision: 'pass' }, users.registry);
+    expect(office.data.status).toBe('passed');
+  });
+});
