@@ -75,7 +75,7 @@ export async function createLicheng(options: LichengOptions): Promise<LichengApp
   );
   const maxSize = options.maxBodyBytes ?? 16 * 1024 * 1024;
   app.use('/trpc/*', bodyLimit({ maxSize, onError: (c) => c.json({ error: { message: 'request body too large', code: 'PAYLOAD_TOO_LARGE' } }, 413) }));
-  app.use('/trpc/*', trpcServer({ router: appRouter, createContext: (opts) => context(opts.req) }));
+  app.use('/trpc/*', trpcServer({ router: appRouter, createContext: async (opts) => (await context(opts.req)) as unknown as Record<string, unknown> }));
   fileRoutes(app, { context });
   for (const plugin of plugins) {
     if (!plugin.routes) continue;

@@ -40,7 +40,7 @@ export class LocalFileStorage implements FileStorage {
           throw options.tooLarge();
         }
         hash.update(value);
-        if (!out.write(value)) await new Promise((r) => out.once('drain', r));
+        if (!out.write(value)) await new Promise<void>((r) => out.once('drain', () => r()));
       }
       await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
       await closed;

@@ -68,7 +68,7 @@ export async function createTestLicheng(options: {
   const app = await createLicheng({ config, db, storage, hostSecret: TEST_SECRET, plugins: options.plugins, now: () => clock.now });
   const token = (user: TestUser) =>
     signHostToken({ name: user.userId, school: TEST_SCHOOL, ...user }, TEST_SECRET, 3600, clock.now.getTime() > Date.now() ? clock.now.getTime() : Date.now());
-  const headersFor = async (user?: TestUser) =>
+  const headersFor = async (user?: TestUser): Promise<Record<string, string>> =>
     user ? { authorization: `Bearer ${await token(user)}` } : {};
   return {
     app,

@@ -1,0 +1,102 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { IMPORT_KINDS, roleSchema, type ImportKind } from '@licheng/core';
+import { exportRosterToFile, importRosterFile } from '@licheng/plugin-registry/server';
+import { signHostToken } from '@licheng/server';
+import { demoSchedule } from './demo/schedule.ts';
+import { seedDemo } from './demo/seed.ts';
+import { openApp } from './open-app.ts';
+import { readSettings } from './settings.ts';
+
+const usage = `licheng — command line for school staff and operators (reads the same LICHENG_* settings as the server)
+
+  licheng migrate                                  bring the database to the latest schema
+  licheng import <students|teachers|courses|enrolments> <file> [--dry-run] [--map key=表頭 ...]
+                                                   import a roster file (.xlsx or .csv in UTF-8 or Big5)
+  licheng export roster --year 114 --semester 1 [--kind 26] --out <file.xlsx>
+                                                   write the roster for the central database
+  licheng seed-demo                                load the demo school (demo mode only)
+  licheng token --user <id> --name <name> --roles <role,role> [--ttl 3600]
+                                                   sign a host token (for testing an integration)`;
+
+const from = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
+
+async function run(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      'dry-run': { type: 'boolean' },
+      map: { type: 'string', multiple: true },
+      year: { type: 'string' },
+      semester: { type: 'string' },
+      kind: { type: 'string' },
+      out: { type: 'string' },
+      user: { type: 'string' },
+      name: { type: 'string' },
+      roles: { type: 'string' },
+      ttl: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (!command || values.help || command === 'help') {
+    console.log(usage);
+    return command ? 0 : 1;
+  }
+  const settings = readSettings();
+  if (settings.demo && settings.config.schedule.length === 0) settings.config = { ...settings.config, schedule: demoSchedule(new Date()) };
+
+  if (command === 'token') {
+    if (!values.user || !values.roles) throw new Error('token needs --user and --roles');
+    const roles = values.roles.split(',').map((r) => roleSchema.parse(r.trim()));
+    console.log(await signHostToken({ userId: values.user, name: values.name ?? values.user, school: settings.config.code, roles }, settings.hostSecret, Number(values.ttl ?? 3600)));
+    return 0;
+  }
+
+  const { app, db } = await openApp(settings);
+  try {
+    switch (command) {
+      case 'migrate':
+        console.log(`database is up to date (${db.description})`);
+        return 0;
+      case 'seed-demo':
+        if (!settings.demo) throw new Error('seed-demo needs LICHENG_DEMO=1');
+        console.log((await seedDemo(app)) ? 'demo school loaded' : 'the demo school already has students; nothing done');
+        return 0;
+      case 'import': {
+        const [kind, file] = rest;
+        if (!kind || !IMPORT_KINDS.includes(kind as ImportKind) || !file) throw new Error(`usage: licheng import <${IMPORT_KINDS.join('|')}> <file>`);
+        const mapping = Object.fromEntries((values.map ?? []).map((m) => m.split('=', 2) as [string, string]));
+        const result = await importRosterFile(app, kind as ImportKind, from(file), { mapping, dryRun: values['dry-run'] ?? false });
+        for (const issue of result.issues) console.error(`${issue.row === null ? '' : `第 ${issue.row} 列 `}${issue.column ?? ''} ${issue.message}`.trim());
+        if (!result.ok) {
+          console.error(`匯入失敗：${result.issues.length} 個問題，未寫入任何資料 / import refused: ${result.issues.length} problems, nothing written`);
+          return 2;
+        }
+        const c = result.counts;
+        console.log(`${values['dry-run'] ? '檢查通過（未寫入）' : '匯入完成'}：${result.totalRows} 列 — 新增 ${c.inserted}、更新 ${c.updated}、未變 ${c.unchanged}`);
+        return 0;
+      }
+      case 'export': {
+        if (rest[0] !== 'roster' || !values.year || !values.semester || !values.out) throw new Error('usage: licheng export roster --year 114 --semester 1 --out <file.xlsx>');
+        const result = await exportRosterToFile(app, { academicYear: Number(values.year), semester: Number(values.semester) as 1 | 2, kind: Number(values.kind ?? 26) as 26 }, from(values.out));
+        console.log(`已匯出 ${result.rowCount} 筆至 ${from(values.out)}`);
+        return 0;
+      }
+      default:
+        console.error(`unknown command "${command}"\n\n${usage}`);
+        return 1;
+    }
+  } finally {
+    await db.destroy();
+  }
+}
+
+run(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

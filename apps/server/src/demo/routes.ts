@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { signHostToken, type Identity, type LichengApp } from '@licheng/server';
+import type { Role } from '@licheng/core';
+
+interface DemoUser extends Identity {
+  label: string;
+}
+
+/** Who one can sign in as in the demo: a few students, every teacher, registry staff. */
+async function demoUsers(app: LichengApp): Promise<DemoUser[]> {
+  const { db, config } = await app.createContext(new Request('http://demo/'));
+  const school = config.code;
+  const students = await db.selectFrom('students').select(['host_user_id', 'name', 'class_name', 'seat_no']).where('school_code', '=', school).where('seat_no', '<=', 4).orderBy('class_name').orderBy('seat_no').execute();
+  const teachers = await db.selectFrom('teachers').select(['host_user_id', 'name']).where('school_code', '=', school).orderBy('teacher_no').execute();
+  const user = (userId: string, name: string, roles: Role[], label: string): DemoUser => ({ userId, name, school, roles, label });
+  return [
+    ...students.map((s) => user(s.host_user_id, s.name, ['student'], `學生 ${s.class_name} 班 ${s.seat_no} 號`)),
+    ...teachers.map((t) => user(t.host_user_id, t.name, ['subject-teacher'], '任課教師')),
+    user('demo-registry', '註冊組 林組長', ['registry-staff'], '註冊組'),
+  ];
+}
+
+/** /demo/users and /demo/token: only mounted when the demo mode is on (see settings.ts). */
+export function demoRoutes(app: LichengApp, secret: string): Hono {
+  const demo = new Hono();
+  demo.get('/users', async (c) => c.json(await demoUsers(app)));
+  demo.post('/token', async (c) => {
+    const body = z.object({ userId: z.string().min(1).max(128) }).safeParse(await c.req.json().catch(() => null));
+    if (!body.success) return c.json({ error: { code: 'invalid-input', message: 'userId is required' } }, 400);
+    const user = (await demoUsers(app)).find((u) => u.userId === body.data.userId);
+    if (!user) return c.json({ error: { code: 'not-found', message: 'no such demo user' } }, 404);
+    return c.json({ token: await signHostToken(user, secret, 8 * 3600), user });
+  });
+  return demo;
+}

@@ -1,0 +1,18 @@
+import { academicTermOf, academicYearRange, taipeiDate, type SchoolConfig } from '@licheng/core';
+
+/**
+ * The demo school's windows: the current term's upload and certification windows and the
+ * year's selection window are open today, so every screen has something to do.
+ */
+export function demoSchedule(now: Date): SchoolConfig['schedule'] {
+  const today = taipeiDate(now);
+  const { academicYear, semester } = academicTermOf(today);
+  const year = academicYearRange(academicYear);
+  const termStart = semester === 1 ? year.start : `${Number(year.start.slice(0, 4)) + 1}-02-01`;
+  const termEnd = semester === 1 ? `${Number(year.start.slice(0, 4)) + 1}-02-14` : year.end;
+  return [
+    { activity: 'outcome-upload', academicYear, semester, start: termStart, end: termEnd },
+    { activity: 'outcome-certification', academicYear, semester, start: termStart, end: termEnd },
+    { activity: 'outcome-selection', academicYear, semester: 0, start: year.start, end: year.end },
+  ];
+}

@@ -1,0 +1,68 @@
+import { academicTermOf, taipeiDate } from '@licheng/core';
+import {
+  decideRecord,
+  enterRecord,
+  stageFiles,
+  upsertCourses,
+  upsertEnrolments,
+  upsertStudents,
+  upsertTeachers,
+  type AuthedContext,
+  type LichengApp,
+  type Student,
+} from '@licheng/server';
+import { demoCourses, demoEnrolments, demoStudents, demoTeachers } from './roster.ts';
+import { samplePdf } from './sample-files.ts';
+
+const samples = ['閱讀心得：〈背影〉中的父愛', '函數圖形探究報告', '自由落體實驗紀錄', 'Python 小專題：成績統計'];
+
+/** Loads the demo school (roster and a few outcomes in each state) unless it already has students. */
+export async function seedDemo(app: LichengApp): Promise<boolean> {
+  const base = await app.createContext(new Request('http://demo/'));
+  const { db, config } = base;
+  const existing = await db.selectFrom('students').select('id').where('school_code', '=', config.code).executeTakeFirst();
+  if (existing) return false;
+  const now = base.now();
+  const term = academicTermOf(taipeiDate(now));
+  const students = demoStudents();
+  const courses = demoCourses(term.academicYear, term.semester);
+  await db.transaction().execute(async (trx) => {
+    await upsertTeachers(trx, config.code, demoTeachers(), now);
+    await upsertStudents(trx, config.code, students, now);
+    await upsertCourses(trx, config.code, courses, now);
+    await upsertEnrolments(trx, config.code, demoEnrolments(students, courses), now);
+  });
+  const rows = await db.selectFrom('students').selectAll().where('school_code', '=', config.code).where('class_name', '=', '101').orderBy('seat_no').limit(4).execute();
+  for (const [i, student] of rows.entries()) await seedOutcomes(base, student, i);
+  return true;
+}
+
+async function seedOutcomes(base: Awaited<ReturnType<LichengApp['createContext']>>, student: Student, index: number) {
+  const ctx: AuthedContext = { ...base, identity: { userId: student.host_user_id, name: student.name, school: base.config.code, roles: ['student'] }, actingRole: 'student' };
+  const courses = await base.db
+    .selectFrom('enrolments')
+    .innerJoin('courses', 'courses.id', 'enrolments.course_id')
+    .select(['courses.id', 'courses.subject_name', 'courses.academic_year', 'courses.semester'])
+    .where('enrolments.student_id', '=', student.id)
+    .orderBy('courses.code')
+    .execute();
+  for (const [j, course] of courses.entries()) {
+    if ((index + j) % 2 === 1) continue;
+    const summary = samples[j % samples.length]!;
+    const document = new File([samplePdf(`Demo outcome ${index + 1}-${j + 1}`)], `${course.subject_name}成果.pdf`, { type: 'application/pdf' });
+    const record = await enterRecord(ctx, { kind: 'outcome', student, courseId: course.id, academicYear: course.academic_year, semester: course.semester, summary, files: await stageFiles(ctx, { document }) });
+    if (index === 0 && j === 0) await decideAsTeacher(base, record.id, course.id, 'pass');
+    if (index === 2 && j === 0) await decideAsTeacher(base, record.id, course.id, 'fail');
+  }
+}
+
+async function decideAsTeacher(base: Awaited<ReturnType<LichengApp['createContext']>>, recordId: string, courseId: string, decision: 'pass' | 'fail') {
+  const teacher = await base.db
+    .selectFrom('course_teachers')
+    .innerJoin('teachers', 'teachers.id', 'course_teachers.teacher_id')
+    .select(['teachers.host_user_id', 'teachers.name'])
+    .where('course_teachers.course_id', '=', courseId)
+    .executeTakeFirstOrThrow();
+  const ctx: AuthedContext = { ...base, identity: { userId: teacher.host_user_id, name: teacher.name, school: base.config.code, roles: ['subject-teacher'] }, actingRole: 'subject-teacher' };
+  await decideRecord(ctx, { recordId, decision, reason: decision === 'fail' ? '檔案內容與本課程單元無關，請確認上傳的是本課程的作品' : undefined });
+}

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseSchoolConfig, type SchoolConfig } from '@licheng/core';
+
+export const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const repoRoot = path.resolve(appRoot, '../..');
+
+/** Everything the server and the CLI read from the environment (the same settings for both). */
+export interface Settings {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  hostSecret: string;
+  port: number;
+  listenHost: string;
+  schoolConfigPath: string;
+  config: SchoolConfig;
+  demo: boolean;
+  portalDir: string;
+}
+
+function truthy(value: string | undefined): boolean {
+  return value !== undefined && /^(1|true|yes|on)$/i.test(value.trim());
+}
+
+/**
+ * Reads LICHENG_* settings. The demo mode (LICHENG_DEMO=1) mints tokens for anyone who asks, so
+ * it refuses to start in production, with a host secret configured, or on a MySQL database.
+ */
+export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const demo = truthy(env.LICHENG_DEMO);
+  const databaseUrl = env.LICHENG_DATABASE_URL?.trim() || undefined;
+  const base = env.INIT_CWD ?? process.cwd();
+  const dataDir = path.resolve(base, env.LICHENG_DATA_DIR ?? (demo ? '.data/demo' : '.data'));
+  if (demo) {
+    const refusals = [
+      env.NODE_ENV === 'production' && 'NODE_ENV is production',
+      env.LICHENG_HOST_SECRET && 'LICHENG_HOST_SECRET is set (a real host signs tokens here)',
+      databaseUrl && /^mysql:/i.test(databaseUrl) && 'LICHENG_DATABASE_URL points at MySQL/MariaDB',
+    ].filter(Boolean);
+    if (refusals.length) throw new Error(`LICHENG_DEMO refuses to start: ${refusals.join('; ')}. The demo mode lets anyone sign in as anyone.`);
+  }
+  const hostSecret = demo ? demoSecret(dataDir) : (env.LICHENG_HOST_SECRET ?? '');
+  if (hostSecret.length < 32) throw new Error('LICHENG_HOST_SECRET must be set to a shared secret of at least 32 characters');
+  const schoolConfigPath = path.resolve(base, env.LICHENG_SCHOOL_CONFIG ?? (demo ? path.join(appRoot, 'config/demo-school.json') : ''));
+  if (!env.LICHENG_SCHOOL_CONFIG && !demo) throw new Error('LICHENG_SCHOOL_CONFIG must name the school config file (see apps/server/config/)');
+  const config = parseSchoolConfig(JSON.parse(fs.readFileSync(schoolConfigPath, 'utf8')));
+  return {
+    databaseUrl,
+    dataDir,
+    hostSecret,
+    port: Number(env.PORT ?? 3000),
+    listenHost: env.LICHENG_LISTEN_HOST ?? '127.0.0.1',
+    schoolConfigPath,
+    config,
+    demo,
+    portalDir: path.resolve(base, env.LICHENG_PORTAL_DIR ?? path.join(repoRoot, 'apps/portal/dist')),
+  };
+}
+
+/** The demo's own random secret, kept in its data folder so tokens survive a restart. */
+function demoSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'demo-secret');
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.getRandomValues(new Uint8Array(32)).reduce((s, b) => s + b.toString(16).padStart(2, '0'), ''), { mode: 0o600 });
+  return fs.readFileSync(file, 'utf8').trim();
+}
