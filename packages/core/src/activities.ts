@@ -1,0 +1,25 @@
+import type { LocalizedText } from './errors.ts';
+
+/**
+ * The kinds of work the school schedules (作業期程). Each window in a school's schedule
+ * opens one of these for an academic year or one semester of it.
+ */
+export const ACTIVITIES = [
+  'outcome-upload',
+  'outcome-certification',
+  'outcome-selection',
+  'performance-upload',
+  'performance-selection',
+  'receipt-confirmation',
+] as const;
+
+export type Activity = (typeof ACTIVITIES)[number];
+
+export const activityLabels: Record<Activity, LocalizedText> = {
+  'outcome-upload': { 'zh-TW': '課程學習成果上傳', en: 'outcome upload' },
+  'outcome-certification': { 'zh-TW': '課程學習成果認證', en: 'outcome certification' },
+  'outcome-selection': { 'zh-TW': '課程學習成果勾選', en: 'outcome selection' },
+  'performance-upload': { 'zh-TW': '多元表現上傳', en: 'performance upload' },
+  'performance-selection': { 'zh-TW': '多元表現勾選', en: 'performance selection' },
+  'receipt-confirmation': { 'zh-TW': '收訖明細確認', en: 'receipt confirmation' },
+};

@@ -1,0 +1,191 @@
+import { activityLabels } from './activities.ts';
+
+export type Locale = 'zh-TW' | 'en';
+export type LocalizedText = { 'zh-TW': string; en: string };
+export type MessageParams = Record<string, string | number>;
+
+const activityEntries = Object.fromEntries(
+  Object.entries(activityLabels).map(([id, label]) => [`activity.${id}`, label]),
+);
+
+/**
+ * Every message core or the server may show, in both locales, with `{name}` placeholders.
+ *
+ * Entries named `<param>.<value>` or `<code>.<param>.<value>` translate a parameter value:
+ * `formatMessage('window-closed', { activity: 'outcome-upload' }, 'zh-TW')` shows
+ * 「課程學習成果上傳」, and the entry for `course-code-invalid.reason.length` says why a course
+ * code was refused. A value without such an entry is shown as it is.
+ */
+export const messages: Record<string, LocalizedText> = {
+  // Access
+  unauthenticated: { 'zh-TW': '請先登入', en: 'Please sign in.' },
+  'token-expired': { 'zh-TW': '登入已逾時，請重新登入', en: 'Your session has expired; please sign in again.' },
+  forbidden: { 'zh-TW': '您沒有執行此操作的權限', en: 'You are not allowed to do this.' },
+  'not-found': { 'zh-TW': '找不到指定的資料', en: 'The requested item was not found.' },
+  'invalid-input': { 'zh-TW': '輸入的資料有誤，請檢查後再試', en: 'The input is not valid.' },
+  'internal-error': { 'zh-TW': '系統發生錯誤，請稍後再試', en: 'Something went wrong; please try again later.' },
+
+  // Windows 作業期程
+  'window-closed': { 'zh-TW': '「{activity}」的作業期間已結束', en: 'The window for {activity} has closed.' },
+  'window-not-open': {
+    'zh-TW': '「{activity}」尚未開放，將於 {start} 開始',
+    en: 'The window for {activity} is not open yet; it opens on {start}.',
+  },
+  'window-unscheduled': { 'zh-TW': '此項作業尚未排定作業期程', en: 'No window is scheduled for this work.' },
+  ...activityEntries,
+
+  // Caps
+  'upload-cap-reached': { 'zh-TW': '上傳數量已達上限（{cap} 件）', en: 'The upload limit of {cap} items has been reached.' },
+  'selection-cap-reached': {
+    'zh-TW': '本學年度勾選數量已達上限（{cap} 件）',
+    en: 'The selection limit of {cap} items for this academic year has been reached.',
+  },
+
+  // Files
+  'file-too-large': { 'zh-TW': '{slot}檔案超過 {maxMb} MB 的上限', en: 'The {slot} file exceeds the {maxMb} MB limit.' },
+  'file-type-not-allowed': {
+    'zh-TW': '{slot}檔案格式不符，僅接受 {allowed}',
+    en: 'This file type is not accepted as a {slot} file; allowed: {allowed}.',
+  },
+  'file-missing': { 'zh-TW': '請選擇要上傳的檔案', en: 'No file was provided.' },
+  'file-empty': { 'zh-TW': '檔案內容是空的', en: 'The file is empty.' },
+  'slot.document': { 'zh-TW': '文件', en: 'document' },
+  'slot.media': { 'zh-TW': '影音', en: 'media' },
+
+  // Records and certification 認證
+  'summary-required': { 'zh-TW': '請填寫成果簡述', en: 'A summary is required.' },
+  'summary-too-long': { 'zh-TW': '成果簡述不可超過 {max} 字', en: 'The summary may be at most {max} characters.' },
+  'already-decided': { 'zh-TW': '此項目已有認證結果，無法重複認證', en: 'This item has already been decided.' },
+  'record-frozen': {
+    'zh-TW': '此項目已通過認證，內容已鎖定，無法修改',
+    en: 'This item has passed certification and can no longer be changed.',
+  },
+  'not-failed': { 'zh-TW': '只有未通過認證的項目可以重新送出', en: 'Only items that failed certification can be resubmitted.' },
+  'not-passed': { 'zh-TW': '只有通過認證的項目可以勾選', en: 'Only items that passed certification can be selected.' },
+  'reason-required': { 'zh-TW': '認證未通過時，請填寫原因', en: 'A reason is required when an item fails certification.' },
+  'record-kind-unknown': { 'zh-TW': '未知的紀錄類別：{kind}', en: 'Unknown record kind: {kind}.' },
+
+  // Course codes 課程代碼 and the course plan
+  'course-code-invalid': { 'zh-TW': '課程代碼錯誤：{reason}', en: 'Invalid course code: {reason}.' },
+  'course-code-invalid.reason.length': {
+    'zh-TW': '應為 23 碼（目前為 {length} 碼）',
+    en: 'it must be 23 characters long (found {length})',
+  },
+  'course-code-invalid.reason.characters': {
+    'zh-TW': '只能使用大寫英文字母與數字（第 {position} 碼為「{char}」）',
+    en: 'only uppercase letters A-Z and digits are allowed (character {position} is "{char}")',
+  },
+  'course-code-invalid.reason.entry-year': {
+    'zh-TW': '第 1–3 碼入學年度「{value}」不正確',
+    en: 'the entry year in characters 1-3 ("{value}") is not valid',
+  },
+  'course-code-invalid.reason.school-code': {
+    'zh-TW': '第 4–9 碼學校代碼「{value}」應為 6 位數字',
+    en: 'the school code in characters 4-9 ("{value}") must be 6 digits',
+  },
+  'course-code-invalid.reason.class-group': {
+    'zh-TW': '第 16 碼班群「{value}」應為 0–4',
+    en: 'the class group in character 16 ("{value}") must be 0-4',
+  },
+  'credits-pattern-invalid': {
+    'zh-TW': '六學期學分「{value}」格式錯誤（應為 6 碼，每碼為 0–9、A–I、R、S、T 或 Z）',
+    en: 'Six-semester credits "{value}" are not valid (6 characters, each 0-9, A-I, R, S, T or Z).',
+  },
+  'course-plan-line-invalid': { 'zh-TW': '課程計畫資料列錯誤：{reason}', en: 'Invalid course plan line: {reason}.' },
+  'course-plan-line-invalid.reason.empty': { 'zh-TW': '空白列', en: 'the line is empty' },
+  'course-plan-line-invalid.reason.fields': {
+    'zh-TW': '欄位不足，至少需要課程代碼、科目名稱與六學期學分',
+    en: 'it needs at least a course code, a subject name and the six-semester credits',
+  },
+  'course-plan-line-invalid.reason.subject-name': { 'zh-TW': '缺少科目名稱', en: 'the subject name is missing' },
+
+  // Dates and terms
+  'date-invalid': { 'zh-TW': '日期「{value}」無法辨識或不存在', en: 'The date "{value}" is not recognised or does not exist.' },
+  'semester-invalid': { 'zh-TW': '學期「{value}」不正確', en: 'The semester "{value}" is not valid.' },
+  'school-code-invalid': { 'zh-TW': '學校代碼「{value}」應為 6 位數字', en: 'The school code "{value}" must be 6 digits.' },
+
+  // Roster import 名冊匯入
+  'import-header-missing': { 'zh-TW': '缺少必要欄位「{column}」', en: 'The required column "{column}" is missing.' },
+  'import-header-duplicate': {
+    'zh-TW': '欄位「{column}」在標題列出現多次',
+    en: 'The column "{column}" appears more than once in the header row.',
+  },
+  'import-mapping-invalid': {
+    'zh-TW': '欄位對應錯誤：標題列找不到「{header}」（對應「{column}」）',
+    en: 'Column mapping error: "{header}" (for "{column}") is not in the header row.',
+  },
+  'import-empty': { 'zh-TW': '檔案中沒有任何資料列', en: 'The file has no data rows.' },
+  'import-value-required': { 'zh-TW': '「{column}」為必填', en: '"{column}" is required.' },
+  'import-value-invalid': { 'zh-TW': '「{column}」的內容「{value}」不正確', en: 'The value "{value}" of "{column}" is not valid.' },
+  'import-number-invalid': {
+    'zh-TW': '「{column}」應為 {min} 到 {max} 的整數（目前為「{value}」）',
+    en: '"{column}" must be a whole number from {min} to {max} (found "{value}").',
+  },
+  'import-national-id-invalid': {
+    'zh-TW': '身分證號「{value}」格式或檢查碼錯誤',
+    en: 'The national ID "{value}" has a wrong format or check digit.',
+  },
+  'import-email-invalid': { 'zh-TW': '電子郵件「{value}」格式錯誤', en: 'The e-mail address "{value}" is not valid.' },
+  'import-division-invalid': {
+    'zh-TW': '部別「{value}」無法辨識（請填日間部或進修部）',
+    en: 'The division "{value}" is not recognised (use day or night).',
+  },
+  'import-take-kind-invalid': {
+    'zh-TW': '修課別「{value}」無法辨識（請填 1 新修、2 重修或 3 補修）',
+    en: 'The kind of taking "{value}" is not recognised (use 1 new, 2 retake or 3 make-up).',
+  },
+  'import-duplicate-row': { 'zh-TW': '與第 {firstRow} 列重複（{key}）', en: 'Duplicates row {firstRow} ({key}).' },
+
+  // Rosters 名冊
+  'roster-kind-unknown': { 'zh-TW': '未知的名冊別：{kind}', en: 'Unknown roster kind: {kind}.' },
+};
+
+/** Every key of the catalogue, including the parameter-value entries. */
+export const messageCodes: readonly string[] = Object.keys(messages);
+
+const PLACEHOLDER = /\{([A-Za-z][\w-]*)\}/g;
+
+function render(key: string, params: MessageParams, locale: Locale, depth: number): string | undefined {
+  const entry = messages[key];
+  if (!entry) return undefined;
+  return entry[locale].replace(PLACEHOLDER, (whole, name: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    if (typeof value === 'string' && depth < 2) {
+      const nested =
+        render(`${key}.${name}.${value}`, params, locale, depth + 1) ?? render(`${name}.${value}`, params, locale, depth + 1);
+      if (nested !== undefined) return nested;
+    }
+    return String(value);
+  });
+}
+
+/**
+ * The text of `code` in `locale` with its `{name}` placeholders filled from `params`.
+ * An unknown code is returned as it is; a missing parameter leaves its placeholder.
+ */
+export function formatMessage(code: string, params: MessageParams = {}, locale: Locale = 'zh-TW'): string {
+  return render(code, params, locale, 0) ?? code;
+}
+
+/** A broken domain rule. `code` names a catalogue entry; `message` is its English text. */
+export class DomainError extends Error {
+  code: string;
+  params: MessageParams;
+
+  constructor(code: string, params: MessageParams = {}) {
+    super(formatMessage(code, params, 'en'));
+    this.name = 'DomainError';
+    this.code = code;
+    this.params = params;
+  }
+
+  /** The message in the given locale. */
+  format(locale: Locale): string {
+    return formatMessage(this.code, this.params, locale);
+  }
+}
+
+export function isDomainError(value: unknown): value is DomainError {
+  return value instanceof DomainError;
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import {
+  choiceField,
+  courseCodeField,
+  dateField,
+  emailField,
+  integerField,
+  listField,
+  nationalIdField,
+  optionalTextField,
+  textField,
+} from './import-cells.ts';
+import type { Semester } from './calendar.ts';
+import type { ImportKind } from './import-templates.ts';
+
+/**
+ * One zod schema per import kind, reading an object of raw cells keyed by column key.
+ * A column missing from the file reads as blank.
+ */
+
+const chineseNumbers = { 一: 1, 二: 2, 三: 3 };
+
+const grade = (column: string) =>
+  // Grades 1–3; 高一, 一年級 and the 12-year numbering 10–12 read too.
+  integerField(column, { min: 1, max: 3, strip: /^高|年級?$/g, words: { ...chineseNumbers, 10: 1, 11: 2, 12: 3 } });
+const academicYear = integerField('學年度', { min: 100, max: 199, strip: /學年度?$/ });
+const semester = integerField('學期', { min: 1, max: 2, strip: /學期$/, words: { 一: 1, 二: 2, 上: 1, 下: 2 } }).transform(
+  (n) => n as Semester,
+);
+
+export const DIVISIONS = ['day', 'night'] as const;
+export type Division = (typeof DIVISIONS)[number];
+
+const division = choiceField<Division>(
+  'import-division-invalid',
+  { 日: 'day', 日間: 'day', 日間部: 'day', day: 'day', 夜: 'night', 夜間: 'night', 夜間部: 'night', 進修部: 'night', 進修: 'night', night: 'night' },
+  'day',
+);
+
+/** 修課別: 1 新修 new, 2 重修 retake, 3 補修 make-up. */
+export type TakeKind = 1 | 2 | 3;
+const takeKind = choiceField<TakeKind>(
+  'import-take-kind-invalid',
+  { 1: 1, 2: 2, 3: 3, 新修: 1, 重修: 2, 補修: 3, new: 1, retake: 2, 'make-up': 3 },
+  1,
+);
+
+export const studentRowSchema = z
+  .object({
+    studentNo: textField('學號'),
+    name: textField('姓名'),
+    nationalId: nationalIdField('身分證號'),
+    birthDate: dateField('出生日期'),
+    grade: grade('年級'),
+    className: textField('班級'),
+    seatNo: integerField('座號', { min: 1, max: 99 }),
+    division,
+    departmentCode: optionalTextField(null),
+    hostUserId: optionalTextField(null),
+  })
+  .transform((row) => ({ ...row, hostUserId: row.hostUserId ?? row.studentNo }));
+
+export const teacherRowSchema = z
+  .object({
+    teacherNo: textField('教師代號'),
+    name: textField('姓名'),
+    email: emailField(),
+    hostUserId: optionalTextField(null),
+  })
+  .transform((row) => ({ ...row, hostUserId: row.hostUserId ?? row.teacherNo }));
+
+export const courseRowSchema = z.object({
+  academicYear,
+  semester,
+  code: courseCodeField('課程代碼'),
+  subjectName: textField('科目名稱'),
+  gradeLevel: grade('開課年級'),
+  credits: integerField('學分', { min: 0, max: 20 }),
+  className: optionalTextField(''),
+  teacherNos: listField('授課教師代號'),
+});
+
+export const enrolmentRowSchema = z.object({
+  studentNo: textField('學號'),
+  academicYear,
+  semester,
+  code: courseCodeField('課程代碼'),
+  className: optionalTextField(''),
+  takeKind,
+});
+
+export type StudentRow = z.output<typeof studentRowSchema>;
+export type TeacherRow = z.output<typeof teacherRowSchema>;
+export type CourseRow = z.output<typeof courseRowSchema>;
+export type EnrolmentRow = z.output<typeof enrolmentRowSchema>;
+
+export interface ImportRowTypes {
+  students: StudentRow;
+  teachers: TeacherRow;
+  courses: CourseRow;
+  enrolments: EnrolmentRow;
+}
+export type ImportRow<K extends ImportKind = ImportKind> = ImportRowTypes[K];
+
+export const importRowSchemas: { [K in ImportKind]: z.ZodType<ImportRowTypes[K]> } = {
+  students: studentRowSchema,
+  teachers: teacherRowSchema,
+  courses: courseRowSchema,
+  enrolments: enrolmentRowSchema,
+};

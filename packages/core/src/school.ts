@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { ACTIVITIES } from './activities.ts';
+import { isIsoDate } from './calendar.ts';
+import { ROLES } from './roles.ts';
+
+/**
+ * One school's configuration: everything SPEC marks *(school rule)* lives here, never in
+ * constants. Nested objects refuse unknown keys so a misspelt rule stops start-up instead
+ * of silently falling back to its default; unknown top-level keys are dropped, leaving room
+ * for the server's own settings beside these.
+ */
+
+const oneOf = (values: readonly (string | number)[]) => `must be one of: ${values.join(', ')}`;
+
+const isoDate = z
+  .string({ error: 'must be a date written YYYY-MM-DD' })
+  .refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' });
+
+const roleList = z.array(z.enum(ROLES, { error: oneOf(ROLES) }));
+
+const cap = (max: number, what: string) =>
+  z
+    .number({ error: `must be a whole number from 1 to ${max}` })
+    .int(`must be a whole number from 1 to ${max}`)
+    .min(1, `${what} must be at least 1`)
+    .max(max, `${what} may not exceed the national limit of ${max}`);
+
+const uploadCap = z
+  .number({ error: 'must be a whole number of at least 1, or null for no limit' })
+  .int('must be a whole number of at least 1, or null for no limit')
+  .min(1, 'must be at least 1, or null for no limit')
+  .nullable()
+  .default(null);
+
+/** One window of the schedule (作業期程): inclusive dates, Taipei time. */
+export const scheduleWindowSchema = z
+  .strictObject({
+    activity: z.enum(ACTIVITIES, { error: oneOf(ACTIVITIES) }),
+    academicYear: z
+      .number({ error: 'must be an ROC academic year such as 114' })
+      .int('must be an ROC academic year such as 114')
+      .min(100, 'must be an ROC academic year such as 114')
+      .max(999, 'must be an ROC academic year such as 114'),
+    /** 0 = the whole academic year. */
+    semester: z.literal([0, 1, 2], { error: 'must be 0 (whole year), 1 or 2' }),
+    start: isoDate,
+    end: isoDate,
+    /** Grades (1–3) the window applies to; absent = every grade. */
+    grades: z
+      .array(z.number().int().min(1, 'grades are 1 to 3').max(3, 'grades are 1 to 3'))
+      .min(1, 'list at least one grade, or leave grades out for every grade')
+      .optional(),
+  })
+  .refine((w) => w.end >= w.start, { message: 'end must not be before start', path: ['end'] });
+
+export type ScheduleWindowConfig = z.infer<typeof scheduleWindowSchema>;
+
+function overlaps(a: ScheduleWindowConfig, b: ScheduleWindowConfig): boolean {
+  if (a.activity !== b.activity || a.academicYear !== b.academicYear || a.semester !== b.semester) return false;
+  if (!a.grades || !b.grades) return !a.grades && !b.grades;
+  return a.grades.some((g) => b.grades?.includes(g));
+}
+
+export const schoolConfigSchema = z.object({
+  code: z.string({ error: 'must be the 6-digit school code' }).regex(/^\d{6}$/, 'must be the 6-digit school code'),
+  name: z.string({ error: 'must be the school name' }).trim().min(1, 'must be the school name'),
+  type: z.enum(['general', 'vocational', 'comprehensive', 'special-education'], {
+    error: oneOf(['general', 'vocational', 'comprehensive', 'special-education']),
+  }),
+  divisions: z
+    .array(z.enum(['day', 'night'], { error: oneOf(['day', 'night']) }))
+    .min(1, 'list at least one division')
+    .refine((d) => new Set(d).size === d.length, 'lists a division twice')
+    .default(['day']),
+  programmes: z.array(z.string().min(1, 'a programme may not be empty')).default([]),
+  plugins: z
+    .strictObject({
+      enabled: z
+        .array(z.string().min(1, 'a plugin id may not be empty'))
+        .refine((ids) => new Set(ids).size === ids.length, 'lists a plugin twice'),
+    })
+    .prefault({ enabled: [] }),
+  rules: z
+    .strictObject({
+      outcomes: z
+        .strictObject({
+          /** 課程學習成果 uploads per student per semester; null = unlimited. */
+          uploadCapPerSemester: uploadCap,
+          /** At most 6 per academic year go to the central database (national). */
+          selectionCapPerYear: cap(6, 'the outcome selection cap').default(6),
+        })
+        .prefault({}),
+      performances: z
+        .strictObject({
+          /** 多元表現 uploads per student per academic year; null = unlimited. */
+          uploadCapPerYear: uploadCap,
+          /** At most 10 per academic year (national). */
+          selectionCapPerYear: cap(10, 'the performance selection cap').default(10),
+        })
+        .prefault({}),
+    })
+    .prefault({}),
+  schedule: z
+    .array(scheduleWindowSchema)
+    .superRefine((windows, ctx) => {
+      windows.forEach((w, i) => {
+        const j = windows.findIndex((other, k) => k < i && overlaps(other, w));
+        if (j >= 0) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `repeats the window at schedule[${j}] (same activity, year, semester and grades)`,
+            path: [i],
+          });
+        }
+      });
+    })
+    .default([]),
+  /** Per-school enterers and certifiers of record kinds, overriding the defaults. */
+  recordKinds: z
+    .record(
+      z.string().min(1),
+      z.strictObject({
+        enterers: roleList.min(1, 'name at least one role that enters this record'),
+        certifiers: roleList,
+      }),
+    )
+    .default({}),
+});
+
+export type SchoolConfig = z.infer<typeof schoolConfigSchema>;
+export type SchoolConfigInput = z.input<typeof schoolConfigSchema>;
+
+function pathText(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(config)';
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`))
+    .join('');
+}
+
+/** Refusal of a school configuration; `problems` lists each as 'path: what is wrong'. */
+export class SchoolConfigError extends Error {
+  problems: string[];
+  constructor(problems: string[]) {
+    super(`Invalid school configuration:\n${problems.map((p) => `- ${p}`).join('\n')}`);
+    this.name = 'SchoolConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Validates a school configuration, filling defaults; throws SchoolConfigError listing every problem. */
+export function parseSchoolConfig(input: unknown): SchoolConfig {
+  const result = schoolConfigSchema.safeParse(input);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${pathText(issue.path)}: ${issue.message}`);
+  throw new SchoolConfigError(problems);
+}

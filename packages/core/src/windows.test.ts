@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError } from './errors.ts';
+import { assertWindowOpen, findWindow, windowState } from './windows.ts';
+import type { ScheduleWindow } from './windows.ts';
+
+const term1 = { academicYear: 114, semester: 1 as const };
+const term2 = { academicYear: 114, semester: 2 as const };
+
+const yearly: ScheduleWindow = { activity: 'outcome-selection', academicYear: 114, semester: 0, start: '2026-07-01', end: '2026-07-20' };
+const sem1: ScheduleWindow = { activity: 'outcome-upload', academicYear: 114, semester: 1, start: '2025-08-01', end: '2026-02-14' };
+const yearUpload: ScheduleWindow = { activity: 'outcome-upload', academicYear: 114, semester: 0, start: '2025-08-01', end: '2026-07-31' };
+const grade3: ScheduleWindow = { ...sem1, end: '2026-01-10', grades: [3] };
+const schedule = [yearly, yearUpload, sem1, grade3];
+
+describe('findWindow', () => {
+  it('prefers the semester window over the year window', () => {
+    expect(findWindow(schedule, 'outcome-upload', term1)).toBe(sem1);
+    expect(findWindow(schedule, 'outcome-upload', term2)).toBe(yearUpload);
+  });
+  it('uses a year window for either semester', () => {
+    expect(findWindow(schedule, 'outcome-selection', term1)).toBe(yearly);
+    expect(findWindow(schedule, 'outcome-selection', term2)).toBe(yearly);
+  });
+  it('applies a grade-specific window only to its grades, and prefers it for them', () => {
+    expect(findWindow(schedule, 'outcome-upload', term1, 3)).toBe(grade3);
+    expect(findWindow(schedule, 'outcome-upload', term1, 2)).toBe(sem1);
+    expect(findWindow([grade3], 'outcome-upload', term1)).toBeUndefined();
+    expect(findWindow([grade3], 'outcome-upload', term1, 1)).toBeUndefined();
+  });
+  it('ignores other activities and years', () => {
+    expect(findWindow(schedule, 'performance-upload', term1)).toBeUndefined();
+    expect(findWindow(schedule, 'outcome-upload', { academicYear: 115, semester: 1 })).toBeUndefined();
+  });
+});
+
+describe('windowState', () => {
+  it('compares Taipei dates, start and end included', () => {
+    expect(windowState(undefined, new Date())).toBe('unscheduled');
+    expect(windowState(sem1, new Date('2025-07-31T15:59:59Z'))).toBe('not-yet');
+    expect(windowState(sem1, new Date('2025-07-31T16:00:00Z'))).toBe('open');
+    expect(windowState(sem1, new Date('2026-02-14T15:59:59Z'))).toBe('open');
+    expect(windowState(sem1, new Date('2026-02-14T16:00:00Z'))).toBe('closed');
+  });
+});
+
+describe('assertWindowOpen', () => {
+  const codeOf = (fn: () => unknown) => {
+    try {
+      fn();
+      return null;
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainError);
+      return { code: (error as DomainError).code, params: (error as DomainError).params };
+    }
+  };
+
+  it('returns the open window', () => {
+    expect(assertWindowOpen(schedule, 'outcome-upload', term1, new Date('2025-10-01T00:00:00Z'))).toBe(sem1);
+  });
+  it('throws window-closed after the end', () => {
+    expect(codeOf(() => assertWindowOpen(schedule, 'outcome-upload', term1, new Date('2026-01-12T00:00:00Z'), 3))).toEqual({
+      code: 'window-closed',
+      params: { activity: 'outcome-upload', end: '2026-01-10' },
+    });
+  });
+  it('throws window-not-open before the start', () => {
+    expect(codeOf(() => assertWindowOpen(schedule, 'outcome-selection', term2, new Date('2026-06-30T00:00:00Z')))).toEqual({
+      code: 'window-not-open',
+      params: { activity: 'outcome-selection', start: '2026-07-01' },
+    });
+  });
+  it('throws window-unscheduled without a window', () => {
+    expect(codeOf(() => assertWindowOpen(schedule, 'receipt-confirmation', term1, new Date()))?.code).toBe('window-unscheduled');
+  });
+});
+
+describe('with a parsed school configuration', () => {
+  it('takes the configured schedule as it is', async () => {
+    const { parseSchoolConfig } = await import('./school.ts');
+    const config = parseSchoolConfig({ code: '120401', name: 'x', type: 'general', schedule: [sem1] });
+    expect(findWindow(config.schedule, 'outcome-upload', term1)).toEqual(sem1);
+  });
+});
