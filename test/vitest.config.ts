@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+import { resultsReporter } from '../scripts/vitest-results.ts';
+
+export default defineConfig({
+  test: {
+    include: ['e2e/**/*.test.ts'],
+    reporters: resultsReporter('e2e'),
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+    fileParallelism: false,
+  },
+});
