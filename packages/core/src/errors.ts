@@ -51,6 +51,22 @@ export const messages: Record<string, LocalizedText> = {
   'file-empty': { 'zh-TW': '檔案內容是空的', en: 'The file is empty.' },
   'slot.document': { 'zh-TW': '文件', en: 'document' },
   'slot.media': { 'zh-TW': '影音', en: 'media' },
+  'slot.spreadsheet': { 'zh-TW': '試算表', en: 'spreadsheet' },
+
+  // Roster 名冊 (imports from the registry office, the host's roster)
+  'not-on-roster': { 'zh-TW': '您的帳號（{user}）不在本校名冊中，請洽註冊組', en: 'Your account ({user}) is not on the school roster; please contact the registry office.' },
+  'teacher-unknown': { 'zh-TW': '找不到教師代號「{teacherNo}」', en: 'Teacher "{teacherNo}" is not on the roster.' },
+  'student-unknown': { 'zh-TW': '找不到學號「{studentNo}」', en: 'Student "{studentNo}" is not on the roster.' },
+  'course-unknown': { 'zh-TW': '找不到 {academicYear} 學年度第 {semester} 學期的課程「{code}」', en: 'Course "{code}" of {academicYear}-{semester} does not exist.' },
+  'import-xls-unsupported': { 'zh-TW': '不支援舊版 Excel (.xls) 檔，請在 Excel 另存為 .xlsx 或 CSV 後再匯入', en: 'Legacy Excel (.xls) files are not supported; save the file as .xlsx or CSV and import it again.' },
+  'import-encoding-unknown': { 'zh-TW': '無法辨識檔案的文字編碼，請存成 UTF-8 或 Big5 的 CSV，或 Excel (.xlsx) 檔', en: 'The text encoding of the file is not recognised; save it as CSV in UTF-8 or Big5, or as an Excel (.xlsx) file.' },
+  'import-file-unreadable': { 'zh-TW': '無法開啟此 Excel 檔，檔案可能已損毀或不是 .xlsx 活頁簿', en: 'This Excel file cannot be opened; it may be damaged or not an .xlsx workbook.' },
+  'import-csv-invalid': { 'zh-TW': 'CSV 檔第 {line} 行格式錯誤（多半是引號未成對）', en: 'The CSV file is malformed at line {line} (often an unmatched quote).' },
+  'import-teacher-unknown': { 'zh-TW': '找不到教師代號「{value}」，請先匯入教師名冊', en: 'Teacher "{value}" is not on the teacher roster; import the teachers first.' },
+  'import-student-unknown': { 'zh-TW': '找不到學號「{value}」，請先匯入學生名冊', en: 'Student "{value}" is not on the student roster; import the students first.' },
+  'import-course-unknown': { 'zh-TW': '找不到開課資料「{value}」，請先匯入開課資料', en: 'The course offering "{value}" does not exist; import the course offerings first.' },
+  'import-value-too-long': { 'zh-TW': '「{column}」不可超過 {max} 字（目前 {length} 字）', en: '"{column}" may be at most {max} characters (found {length}).' },
+  'import-host-user-taken': { 'zh-TW': '系統帳號「{value}」已屬於 {holder}', en: 'The host user ID "{value}" already belongs to {holder}.' },
 
   // Records and certification 認證
   'summary-required': { 'zh-TW': '請填寫成果簡述', en: 'A summary is required.' },

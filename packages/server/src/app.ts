@@ -27,7 +27,7 @@ export interface LichengOptions {
   now?: () => Date;
   /** Run migrations before returning (default true). */
   migrate?: boolean;
-  /** Largest request body accepted on /trpc (default 16 MiB: one 4 MB document + one 10 MB media). */
+  /** Largest request body accepted on /trpc (default 21 MiB: a 20 MB roster spreadsheet, or a 4 MB document + a 10 MB media file). Each file's own limit is enforced while streaming. */
   maxBodyBytes?: number;
 }
 
@@ -73,7 +73,7 @@ export async function createLicheng(options: LichengOptions): Promise<LichengApp
   app.get('/health', (c) =>
     c.json({ status: 'ok', school: options.config.code, database: options.db.dialect, databaseDescription: options.db.description, plugins: plugins.map((p) => p.id) }),
   );
-  const maxSize = options.maxBodyBytes ?? 16 * 1024 * 1024;
+  const maxSize = options.maxBodyBytes ?? 21 * 1024 * 1024;
   app.use('/trpc/*', bodyLimit({ maxSize, onError: (c) => c.json({ error: { message: 'request body too large', code: 'PAYLOAD_TOO_LARGE' } }, 413) }));
   app.use('/trpc/*', trpcServer({ router: appRouter, createContext: async (opts) => (await context(opts.req)) as unknown as Record<string, unknown> }));
   fileRoutes(app, { context });

@@ -11,7 +11,11 @@ const byCode: Record<string, TRPC_ERROR_CODE_KEY> = {
   'record-frozen': 'CONFLICT',
   'file-too-large': 'PAYLOAD_TOO_LARGE',
   'file-type-not-allowed': 'UNSUPPORTED_MEDIA_TYPE',
+  'import-xls-unsupported': 'UNSUPPORTED_MEDIA_TYPE',
+  'import-encoding-unknown': 'UNSUPPORTED_MEDIA_TYPE',
+  'not-on-roster': 'FORBIDDEN',
   'window-closed': 'FORBIDDEN',
+  'window-not-open': 'FORBIDDEN',
   'window-unscheduled': 'FORBIDDEN',
 };
 

@@ -1,0 +1,34 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { ImportKind } from '@licheng/core';
+import type { AuthedContext, Identity, LichengApp } from '@licheng/server';
+import { importRoster, type ImportOptions, type ImportResult } from './import-roster.ts';
+import { exportRoster, type RosterExportInput, type RosterExportResult } from './roster-export.ts';
+import { MAX_TABLE_BYTES, tableTooLarge } from './table-file.ts';
+
+/**
+ * The command line acts as registry staff under an explicit system identity: it runs on the
+ * server itself, so whoever can run it can already reach the database. Audit rows name it.
+ */
+export async function cliContext(app: LichengApp): Promise<AuthedContext> {
+  const ctx = await app.createContext(new Request('http://cli.invalid/', { headers: { 'accept-language': 'zh-TW' } }));
+  const identity: Identity = { userId: 'cli', name: '命令列 (CLI)', school: ctx.config.code, roles: ['registry-staff'] };
+  return { ...ctx, auth: { ok: true, identity }, identity, actingRole: 'registry-staff' };
+}
+
+/** `licheng import <kind> <file>`: imports a roster file from disk, as the CLI identity. */
+export async function importRosterFile(app: LichengApp, kind: ImportKind, filePath: string, options: ImportOptions = {}): Promise<ImportResult> {
+  const stat = await fs.stat(filePath);
+  if (stat.size > MAX_TABLE_BYTES) throw tableTooLarge();
+  const bytes = new Uint8Array(await fs.readFile(filePath));
+  return importRoster(await cliContext(app), kind, bytes, path.basename(filePath), options);
+}
+
+/** `licheng export roster …`: builds and stores the roster like the screen does, and writes a copy to `outPath`. */
+export async function exportRosterToFile(app: LichengApp, input: RosterExportInput, outPath: string): Promise<RosterExportResult & { path: string }> {
+  const { bytes, ...result } = await exportRoster(await cliContext(app), input);
+  const tmp = `${outPath}.${process.pid}.tmp`;
+  await fs.writeFile(tmp, bytes);
+  await fs.rename(tmp, outPath);
+  return { ...result, path: outPath };
+}

@@ -1,0 +1,14 @@
+import { definePlugin } from '@licheng/server';
+import manifest from '../manifest.ts';
+import { registryRouter } from './router.ts';
+import { registryRoutes } from './routes.ts';
+
+export { registryRouter, type RegistryRouter } from './router.ts';
+export { importRoster, type ImportOptions, type ImportResult } from './import-roster.ts';
+export { exportRoster, EXPORTABLE_ROSTER_KINDS, type ExportableRosterKind, type RosterExportInput, type RosterExportResult } from './roster-export.ts';
+export { cliContext, exportRosterToFile, importRosterFile } from './cli.ts';
+export { readTableFile, MAX_TABLE_BYTES, type TableFile } from './table-file.ts';
+export { describeTemplates, type TemplateDescription } from './templates.ts';
+
+/** 註冊組 — roster imports from the school system and roster (名冊) exports for the central database. */
+export default definePlugin({ ...manifest, router: registryRouter, routes: registryRoutes });

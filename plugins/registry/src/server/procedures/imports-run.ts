@@ -1,0 +1,51 @@
+import { DomainError, IMPORT_KINDS } from '@licheng/core';
+import { authedProcedure, formDataInput, formFile } from '@licheng/server';
+import { z } from 'zod';
+import { importRoster } from '../import-roster.ts';
+import { REGISTRY_ROLES } from '../roles.ts';
+import { MAX_TABLE_BYTES, readLimited, tableTooLarge } from '../table-file.ts';
+
+/** `{"studentNo":"學生代號", …}`: template column key → header text in the file. */
+const mappingField = z
+  .string()
+  .max(10_000)
+  .optional()
+  .transform((text, ctx): Record<string, string> | undefined => {
+    if (text === undefined || text.trim() === '') return undefined;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'mapping must be a JSON object' });
+      return z.NEVER;
+    }
+    const parsed = z.record(z.string().max(64), z.string().max(200)).safeParse(value);
+    if (!parsed.success) {
+      ctx.addIssue({ code: 'custom', message: 'mapping must map column keys to header texts' });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
+
+export const importsRunInput = formDataInput({
+  kind: z.enum(IMPORT_KINDS),
+  file: formFile,
+  mapping: mappingField,
+  dryRun: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+});
+
+/**
+ * registry.imports.run — imports a roster file (Excel or CSV, multipart): every row is
+ * checked first; with any issue nothing is written and every issue comes back by row.
+ */
+export const importsRun = authedProcedure(REGISTRY_ROLES)
+  .input(importsRunInput)
+  .mutation(async ({ ctx, input }) => {
+    if (!input.file) throw new DomainError('file-missing', {});
+    if (input.file.size > MAX_TABLE_BYTES) throw tableTooLarge();
+    const bytes = await readLimited(input.file.stream(), MAX_TABLE_BYTES);
+    return importRoster(ctx, input.kind, bytes, input.file.name.slice(0, 200), { ...(input.mapping ? { mapping: input.mapping } : {}), dryRun: input.dryRun });
+  });

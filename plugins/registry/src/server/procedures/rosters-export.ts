@@ -1,0 +1,19 @@
+import { authedProcedure } from '@licheng/server';
+import { z } from 'zod';
+import { EXPORTABLE_ROSTER_KINDS, exportRoster } from '../roster-export.ts';
+import { REGISTRY_ROLES } from '../roles.ts';
+
+export const rostersExportInput = z.object({
+  academicYear: z.number().int().min(100).max(199),
+  semester: z.union([z.literal(1), z.literal(2)]),
+  /** 名冊別; more kinds join EXPORTABLE_ROSTER_KINDS as they are built. */
+  kind: z.literal(EXPORTABLE_ROSTER_KINDS),
+});
+
+/** registry.rosters.export — builds the roster (名冊) Excel for the central database and stores it for download. */
+export const rostersExport = authedProcedure(REGISTRY_ROLES)
+  .input(rostersExportInput)
+  .mutation(async ({ ctx, input }) => {
+    const { bytes: _bytes, ...result } = await exportRoster(ctx, input);
+    return result;
+  });

@@ -1,0 +1,95 @@
+import { columnHeader, type CourseRow, type EnrolmentRow, type ImportIssue, type ImportKind, type ImportRow, type StudentRow, type TeacherRow } from '@licheng/core';
+import { courseKey, type PlatformDatabase } from '@licheng/server';
+import type { Kysely } from 'kysely';
+import { importIssue } from './import-sheet.ts';
+
+type Db = Kysely<PlatformDatabase>;
+type Rows<K extends ImportKind> = ReadonlyArray<{ rowNumber: number; value: ImportRow<K> }>;
+
+/** Widths of the roster columns in the database (characters), so a long value is a row issue, not a failed write. */
+const MAX_LENGTH: { [K in ImportKind]: Partial<Record<keyof ImportRow<K> & string, number>> } = {
+  students: { studentNo: 32, name: 100, nationalId: 16, className: 32, departmentCode: 8, hostUserId: 128 },
+  teachers: { teacherNo: 32, name: 100, email: 191, hostUserId: 128 },
+  courses: { subjectName: 100, className: 32 },
+  enrolments: { studentNo: 32, className: 32 },
+};
+
+function lengthIssues<K extends ImportKind>(kind: K, rows: Rows<K>): ImportIssue[] {
+  const limits = Object.entries(MAX_LENGTH[kind]) as Array<[string, number]>;
+  return rows.flatMap(({ rowNumber, value }) =>
+    limits.flatMap(([key, max]) => {
+      const text = (value as Record<string, unknown>)[key];
+      const length = typeof text === 'string' ? [...text].length : 0;
+      const column = columnHeader(kind, key);
+      return length > max ? [importIssue(rowNumber, column, 'import-value-too-long', { column, max, length })] : [];
+    }),
+  );
+}
+
+/**
+ * What a valid file may still get wrong against the school's data, each with its row:
+ * a 系統帳號 another person holds, a teacher, student or course offering not yet imported.
+ */
+export async function checkReferences<K extends ImportKind>(db: Db, school: string, kind: K, rows: Rows<K>): Promise<ImportIssue[]> {
+  const issues = lengthIssues(kind, rows);
+  if (rows.length === 0) return issues;
+  switch (kind) {
+    case 'students':
+      return [...issues, ...(await studentIssues(db, school, rows as Rows<'students'>))];
+    case 'teachers':
+      return [...issues, ...(await teacherIssues(db, school, rows as Rows<'teachers'>))];
+    case 'courses':
+      return [...issues, ...(await courseIssues(db, school, rows as Rows<'courses'>))];
+    default:
+      return [...issues, ...(await enrolmentIssues(db, school, rows as Rows<'enrolments'>))];
+  }
+}
+
+/** A host account already bound to another person would break the one-account-one-person rule. */
+function hostUserIssues(kind: 'students' | 'teachers', rows: ReadonlyArray<{ rowNumber: number; no: string; hostUserId: string }>, holders: Map<string, string>): ImportIssue[] {
+  const column = columnHeader(kind, 'hostUserId');
+  return rows.flatMap(({ rowNumber, no, hostUserId }) => {
+    const holder = holders.get(hostUserId);
+    return holder !== undefined && holder !== no ? [importIssue(rowNumber, column, 'import-host-user-taken', { value: hostUserId, holder })] : [];
+  });
+}
+
+async function studentIssues(db: Db, school: string, rows: Rows<'students'>): Promise<ImportIssue[]> {
+  const existing = await db.selectFrom('students').select(['student_no', 'host_user_id']).where('school_code', '=', school).execute();
+  const holders = new Map(existing.map((s) => [s.host_user_id, s.student_no]));
+  return hostUserIssues('students', rows.map(({ rowNumber, value }: { rowNumber: number; value: StudentRow }) => ({ rowNumber, no: value.studentNo, hostUserId: value.hostUserId })), holders);
+}
+
+async function teacherIssues(db: Db, school: string, rows: Rows<'teachers'>): Promise<ImportIssue[]> {
+  const existing = await db.selectFrom('teachers').select(['teacher_no', 'host_user_id']).where('school_code', '=', school).execute();
+  const holders = new Map(existing.map((t) => [t.host_user_id, t.teacher_no]));
+  return hostUserIssues('teachers', rows.map(({ rowNumber, value }: { rowNumber: number; value: TeacherRow }) => ({ rowNumber, no: value.teacherNo, hostUserId: value.hostUserId })), holders);
+}
+
+async function courseIssues(db: Db, school: string, rows: Rows<'courses'>): Promise<ImportIssue[]> {
+  const known = new Set((await db.selectFrom('teachers').select('teacher_no').where('school_code', '=', school).execute()).map((t) => t.teacher_no));
+  const column = columnHeader('courses', 'teacherNos');
+  return rows.flatMap(({ rowNumber, value }: { rowNumber: number; value: CourseRow }) =>
+    value.teacherNos.filter((no) => !known.has(no)).map((no) => importIssue(rowNumber, column, 'import-teacher-unknown', { value: no })),
+  );
+}
+
+async function enrolmentIssues(db: Db, school: string, rows: Rows<'enrolments'>): Promise<ImportIssue[]> {
+  const students = new Set((await db.selectFrom('students').select('student_no').where('school_code', '=', school).execute()).map((s) => s.student_no));
+  const offerings = new Set(
+    (await db.selectFrom('courses').select(['academic_year', 'semester', 'code', 'class_name']).where('school_code', '=', school).execute()).map((c) =>
+      courseKey({ academicYear: c.academic_year, semester: c.semester, code: c.code, className: c.class_name }),
+    ),
+  );
+  const studentColumn = columnHeader('enrolments', 'studentNo');
+  const codeColumn = columnHeader('enrolments', 'code');
+  return rows.flatMap(({ rowNumber, value }: { rowNumber: number; value: EnrolmentRow }) => {
+    const issues: ImportIssue[] = [];
+    if (!students.has(value.studentNo)) issues.push(importIssue(rowNumber, studentColumn, 'import-student-unknown', { value: value.studentNo }));
+    if (!offerings.has(courseKey(value))) {
+      const offering = `${value.academicYear}-${value.semester} ${value.code}${value.className ? ` ${value.className}` : ''}`;
+      issues.push(importIssue(rowNumber, codeColumn, 'import-course-unknown', { value: offering }));
+    }
+    return issues;
+  });
+}

@@ -1,0 +1,11 @@
+import { router } from '@licheng/server';
+import { importsRun } from './procedures/imports-run.ts';
+import { importsTemplates } from './procedures/imports-templates.ts';
+import { rostersExport } from './procedures/rosters-export.ts';
+
+export const registryRouter = router({
+  imports: router({ run: importsRun, templates: importsTemplates }),
+  rosters: router({ export: rostersExport }),
+});
+
+export type RegistryRouter = typeof registryRouter;
