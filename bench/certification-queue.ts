@@ -65,7 +65,7 @@ export async function queueBench(dialect: 'sqlite' | 'mysql') {
     );
     await insertChunked(k, 'records', records);
     const token = await signHostToken({ userId: 't0', name: '教師0', school: SCHOOL, roles: ['subject-teacher'] }, SECRET);
-    const request = () => app.request('/trpc/teaching.certifications.queue', { headers: { authorization: `Bearer ${token}` } }).then((r) => r.json());
+    const request = async () => (await app.request('/trpc/teaching.certifications.queue', { headers: { authorization: `Bearer ${token}` } })).json();
     const sample = (await request()) as any;
     const ids: string[] = sample.result.data.items.map((i: any) => i.id);
     const measured = await timeIt(30, request);
