@@ -4,6 +4,7 @@ import { writeAudit } from '../audit.ts';
 import type { AuthedContext } from '../context.ts';
 import type { RecordRow } from '../platform/tables.ts';
 import { certifyingRole, loadRecord } from './policy.ts';
+import { transitionRecord } from './transition.ts';
 
 export interface DecideInput {
   recordId: string;
@@ -32,15 +33,7 @@ export async function decideRecord(ctx: AuthedContext, input: DecideInput): Prom
     updated_at: nowIso(at),
   };
   return ctx.db.transaction().execute(async (trx) => {
-    const result = await trx
-      .updateTable('records')
-      .set(changes)
-      .where('id', '=', before.id)
-      .where('status', '=', 'pending')
-      .where('version', '=', before.version)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) throw new DomainError('already-decided', {});
-    const after = { ...before, ...changes };
+    const after = await transitionRecord(trx, before, 'pending', changes, 'already-decided');
     await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${before.kind}.certify.${input.decision}`, entity: 'record', entityId: before.id, before, after, at });
     return after;
   });

@@ -4,3 +4,4 @@ export * from './files.ts';
 export * from './policy.ts';
 export * from './resubmit.ts';
 export * from './select.ts';
+export * from './transition.ts';

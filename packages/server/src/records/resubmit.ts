@@ -1,10 +1,11 @@
-import { DomainError, resubmitTransition, type FileSlot } from '@licheng/core';
+import { resubmitTransition, type FileSlot } from '@licheng/core';
 import { nowIso } from '@licheng/db';
 import { writeAudit } from '../audit.ts';
 import type { AuthedContext } from '../context.ts';
 import type { RecordRow } from '../platform/tables.ts';
 import { insertStoredFile, withStagedFiles, type StagedFile } from './files.ts';
 import { assertMayEnter, loadRecord } from './policy.ts';
+import { transitionRecord } from './transition.ts';
 
 export interface ResubmitInput {
   recordId: string;
@@ -31,15 +32,7 @@ export async function resubmitRecord(ctx: AuthedContext, input: ResubmitInput): 
         version: before.version + 1,
         updated_at: nowIso(ctx.now()),
       };
-      const result = await trx
-        .updateTable('records')
-        .set(changes)
-        .where('id', '=', before.id)
-        .where('status', '=', 'failed')
-        .where('version', '=', before.version)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) !== 1) throw new DomainError('not-failed', {});
-      const after = { ...before, ...changes };
+      const after = await transitionRecord(trx, before, 'failed', changes, 'not-failed');
       await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${before.kind}.resubmit`, entity: 'record', entityId: before.id, before, after, at: ctx.now() });
       return after;
     });

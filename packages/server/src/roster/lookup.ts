@@ -2,28 +2,20 @@ import { DomainError } from '@licheng/core';
 import type { AuthedContext } from '../context.ts';
 import type { Student, Teacher } from '../platform/tables.ts';
 
-/** The student row of the signed-in student (the host's `sub` is the student's host user id). */
-export async function currentStudent(ctx: AuthedContext): Promise<Student> {
-  const student = await ctx.db
-    .selectFrom('students')
+/** The roster row of the signed-in user: the host's `sub` is the person's host user id. */
+async function rosterRow<T extends 'students' | 'teachers'>(ctx: AuthedContext, table: T) {
+  const row = await ctx.db
+    .selectFrom(table as 'students')
     .selectAll()
     .where('school_code', '=', ctx.config.code)
     .where('host_user_id', '=', ctx.identity.userId)
     .executeTakeFirst();
-  if (!student) throw new DomainError('not-on-roster', { user: ctx.identity.userId });
-  return student;
+  if (!row) throw new DomainError('not-on-roster', { user: ctx.identity.userId });
+  return row as unknown as T extends 'students' ? Student : Teacher;
 }
 
-export async function currentTeacher(ctx: AuthedContext): Promise<Teacher> {
-  const teacher = await ctx.db
-    .selectFrom('teachers')
-    .selectAll()
-    .where('school_code', '=', ctx.config.code)
-    .where('host_user_id', '=', ctx.identity.userId)
-    .executeTakeFirst();
-  if (!teacher) throw new DomainError('not-on-roster', { user: ctx.identity.userId });
-  return teacher;
-}
+export const currentStudent = (ctx: AuthedContext): Promise<Student> => rosterRow(ctx, 'students');
+export const currentTeacher = (ctx: AuthedContext): Promise<Teacher> => rosterRow(ctx, 'teachers');
 
 /** Whether the signed-in user teaches the course offering. */
 export async function teachesCourse(ctx: AuthedContext, courseId: string): Promise<boolean> {

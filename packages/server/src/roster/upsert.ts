@@ -20,13 +20,42 @@ function changed(current: Record<string, unknown>, next: Record<string, unknown>
   return Object.entries(next).some(([k, v]) => current[k] !== v);
 }
 
-/** 學生 rows from the host or an import, matched by 學號. Call inside a transaction. */
-export async function upsertStudents(db: Db, school: string, rows: StudentRow[], at: Date): Promise<UpsertCounts> {
-  const existing = new Map((await db.selectFrom('students').selectAll().where('school_code', '=', school).execute()).map((s) => [s.student_no, s]));
+/**
+ * Inserts rows whose key the school does not have yet and updates those whose values changed,
+ * reading the school's existing rows once. Call inside a transaction.
+ */
+async function upsertKeyed(
+  db: Db,
+  table: 'students' | 'teachers',
+  keyColumn: 'student_no' | 'teacher_no',
+  school: string,
+  items: Array<{ key: string; values: Record<string, unknown>; onInsert: Record<string, unknown> }>,
+  at: Date,
+): Promise<UpsertCounts> {
+  const rows = (await db.selectFrom(table).selectAll().where('school_code', '=', school).execute()) as Array<Record<string, unknown>>;
+  const existing = new Map(rows.map((r) => [r[keyColumn] as string, r]));
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const inserts = [];
-  for (const row of rows) {
-    const values = {
+  for (const { key, values, onInsert } of items) {
+    const current = existing.get(key);
+    if (!current) {
+      inserts.push({ id: newId(), school_code: school, [keyColumn]: key, created_at: nowIso(at), updated_at: nowIso(at), ...onInsert, ...values });
+      counts.inserted++;
+    } else if (changed(current, values)) {
+      await db.updateTable(table).set({ ...values, updated_at: nowIso(at) }).where('id', '=', current.id as string).execute();
+      counts.updated++;
+    } else counts.unchanged++;
+  }
+  await insertChunked(db, table, inserts);
+  return counts;
+}
+
+/** 學生 rows from the host or an import, matched by 學號. Call inside a transaction. */
+export function upsertStudents(db: Db, school: string, rows: StudentRow[], at: Date): Promise<UpsertCounts> {
+  const items = rows.map((row) => ({
+    key: row.studentNo,
+    onInsert: { status: 'enrolled' },
+    values: {
       host_user_id: row.hostUserId || row.studentNo,
       name: row.name,
       national_id: row.nationalId,
@@ -36,38 +65,19 @@ export async function upsertStudents(db: Db, school: string, rows: StudentRow[],
       seat_no: row.seatNo,
       division: row.division,
       department_code: row.departmentCode || null,
-    };
-    const current = existing.get(row.studentNo);
-    if (!current) {
-      inserts.push({ id: newId(), school_code: school, student_no: row.studentNo, status: 'enrolled', created_at: nowIso(at), updated_at: nowIso(at), ...values });
-      counts.inserted++;
-    } else if (changed(current, values)) {
-      await db.updateTable('students').set({ ...values, updated_at: nowIso(at) }).where('id', '=', current.id).execute();
-      counts.updated++;
-    } else counts.unchanged++;
-  }
-  await insertChunked(db, 'students', inserts);
-  return counts;
+    },
+  }));
+  return upsertKeyed(db, 'students', 'student_no', school, items, at);
 }
 
 /** 教師 rows, matched by 教師代號. Call inside a transaction. */
-export async function upsertTeachers(db: Db, school: string, rows: TeacherRow[], at: Date): Promise<UpsertCounts> {
-  const existing = new Map((await db.selectFrom('teachers').selectAll().where('school_code', '=', school).execute()).map((t) => [t.teacher_no, t]));
-  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  const inserts = [];
-  for (const row of rows) {
-    const values = { host_user_id: row.hostUserId || row.teacherNo, name: row.name, email: row.email || null };
-    const current = existing.get(row.teacherNo);
-    if (!current) {
-      inserts.push({ id: newId(), school_code: school, teacher_no: row.teacherNo, created_at: nowIso(at), updated_at: nowIso(at), ...values });
-      counts.inserted++;
-    } else if (changed(current, values)) {
-      await db.updateTable('teachers').set({ ...values, updated_at: nowIso(at) }).where('id', '=', current.id).execute();
-      counts.updated++;
-    } else counts.unchanged++;
-  }
-  await insertChunked(db, 'teachers', inserts);
-  return counts;
+export function upsertTeachers(db: Db, school: string, rows: TeacherRow[], at: Date): Promise<UpsertCounts> {
+  const items = rows.map((row) => ({
+    key: row.teacherNo,
+    onInsert: {},
+    values: { host_user_id: row.hostUserId || row.teacherNo, name: row.name, email: row.email || null },
+  }));
+  return upsertKeyed(db, 'teachers', 'teacher_no', school, items, at);
 }
 
 export function courseKey(r: { academicYear: number; semester: number; code: string; className: string }): string {
