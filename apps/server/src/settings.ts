@@ -44,7 +44,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   if (hostSecret.length < 32) throw new Error('LICHENG_HOST_SECRET must be set to a shared secret of at least 32 characters');
   const schoolConfigPath = path.resolve(base, env.LICHENG_SCHOOL_CONFIG ?? (demo ? path.join(appRoot, 'config/demo-school.json') : ''));
   if (!env.LICHENG_SCHOOL_CONFIG && !demo) throw new Error('LICHENG_SCHOOL_CONFIG must name the school config file (see apps/server/config/)');
-  const config = parseSchoolConfig(JSON.parse(fs.readFileSync(schoolConfigPath, 'utf8')));
+  const config = parseSchoolConfig(readJson(schoolConfigPath));
   return {
     databaseUrl,
     dataDir,
@@ -56,6 +56,20 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     demo,
     portalDir: path.resolve(base, env.LICHENG_PORTAL_DIR ?? path.join(repoRoot, 'apps/portal/dist')),
   };
+}
+
+function readJson(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new Error(`cannot read the school config file ${file}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`the school config file ${file} is not valid JSON: ${error instanceof Error ? error.message : error}`);
+  }
 }
 
 /** The demo's own random secret, kept in its data folder so tokens survive a restart. */

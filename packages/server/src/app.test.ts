@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { testDialects } from '@licheng/db/testing';
 import { definePlugin } from './plugin.ts';
@@ -15,6 +15,9 @@ const echo = definePlugin({
   },
   router: router({
     whoami: authedProcedure(['registry-staff']).query(({ ctx }) => ({ user: ctx.identity.userId, role: ctx.actingRole })),
+    crash: authedProcedure(['registry-staff']).query(() => {
+      throw new Error('ER_NO_SUCH_TABLE: SELECT * FROM secret_table');
+    }),
     shout: authedProcedure(['registry-staff']).input(z.object({ text: z.string().min(1).max(5) })).mutation(({ input }) => input.text.toUpperCase()),
   }),
 });
@@ -63,6 +66,17 @@ describe.each(testDialects())('createLicheng on %s', (dialect) => {
     expect(bad.error?.message).toMatch(/text/);
     const good = await t.mutate('echo.shout', { text: 'hi' }, { userId: 'r1', roles: ['registry-staff'] });
     expect(good.data).toBe('HI');
+  });
+
+  it('hides the text of unexpected errors from callers', async () => {
+    t = await createTestLicheng({ dialect, plugins: [echo] });
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const res = await t.query('echo.crash', undefined, { userId: 'r1', roles: ['registry-staff'] });
+    expect(res.status).toBe(500);
+    expect(res.error?.licheng?.code).toBe('internal-error');
+    expect(res.error?.message).not.toMatch(/secret_table/);
+    expect(errors).toHaveBeenCalled();
+    errors.mockRestore();
   });
 
   it('serves only enabled plugins', async () => {

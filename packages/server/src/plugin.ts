@@ -14,8 +14,6 @@ export interface PluginDefinition extends PluginManifest {
   router: AnyRouter;
   /** Extra plain HTTP routes (downloads, uploads that are not tRPC), mounted under /api/<id>. */
   routes?: (app: Hono<AppEnv>, deps: PluginDeps) => void;
-  /** Demo data for the demo mode, run after migrations on an empty school. */
-  seedDemo?: (ctx: Omit<LichengContext, 'auth' | 'request' | 'locale'>) => Promise<void>;
 }
 
 export interface PluginDeps {

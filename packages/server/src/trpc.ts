@@ -19,6 +19,11 @@ const t = initTRPC.context<LichengContext>().create({
       const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('；');
       return { ...shape, message, data: { ...shape.data, stack: undefined, licheng } };
     }
+    if (error.code === 'INTERNAL_SERVER_ERROR') {
+      // Unexpected failures are logged here and never shown: their text may hold SQL or paths.
+      console.error(`[licheng] ${shape.data.path ?? ''}:`, error.cause ?? error);
+      return { ...shape, message: formatMessage('internal-error', {}, locale), data: { ...shape.data, stack: undefined, licheng: { code: 'internal-error', params: {} } } };
+    }
     return { ...shape, data: { ...shape.data, stack: undefined, licheng: null } };
   },
 });

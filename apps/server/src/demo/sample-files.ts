@@ -1,5 +1,5 @@
 /** A small, valid one-page PDF with a line of text, so the teacher's viewer has something real to open. */
-export function samplePdf(title: string): Uint8Array {
+export function samplePdf(title: string): Uint8Array<ArrayBuffer> {
   const text = title.replace(/[^\x20-\x7e]/g, '?').replace(/[()\\]/g, '');
   const stream = `BT /F1 18 Tf 72 720 Td (${text}) Tj ET`;
   const objects = [

@@ -27,6 +27,11 @@ async function mayRead(ctx: AuthedContext, fileId: string, createdBy: string): P
   return false;
 }
 
+/** A plain-ASCII file name for clients that ignore `filename*` (non-ASCII becomes _). */
+function asciiFallback(name: string): string {
+  return name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+}
+
 /** GET /api/files/:id — streams a stored file to those allowed to see it. */
 export function fileRoutes(app: Hono<AppEnv>, deps: PluginDeps): void {
   app.get('/api/files/:id', async (c) => {
@@ -48,7 +53,7 @@ export function fileRoutes(app: Hono<AppEnv>, deps: PluginDeps): void {
       headers: {
         'content-type': file.type === 'xlsx' ? XLSX_MIME : mimeOf(file.type as FileType),
         'content-length': String(file.size),
-        'content-disposition': `${disposition}; filename*=UTF-8''${encodeURIComponent(file.original_name)}`,
+        'content-disposition': `${disposition}; filename="${asciiFallback(file.original_name)}"; filename*=UTF-8''${encodeURIComponent(file.original_name)}`,
         'x-content-type-options': 'nosniff',
         'cache-control': 'private, max-age=0',
       },

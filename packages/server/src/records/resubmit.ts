@@ -29,6 +29,11 @@ export async function resubmitRecord(ctx: AuthedContext, input: ResubmitInput): 
         document_file_id: replaced.document ?? before.document_file_id,
         media_file_id: replaced.media ?? before.media_file_id,
         status,
+        status_reason: null,
+        decided_by: null,
+        decided_by_name: null,
+        decided_role: null,
+        decided_at: null,
         version: before.version + 1,
         updated_at: nowIso(ctx.now()),
       };

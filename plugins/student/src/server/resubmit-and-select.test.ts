@@ -31,7 +31,8 @@ describe.each(testDialects())('resubmit and selection on %s', (dialect) => {
     const before = (await t.query('student.outcomes.list', undefined, users.chen)).data[0];
     const res = await t.upload('student.outcomes.resubmit', form({ recordId: id!, summary: '修正後的簡述' }), users.chen);
     expect(res.error).toBeNull();
-    expect(res.data).toMatchObject({ status: 'pending', summary: '修正後的簡述', documentFileId: before.documentFileId, version: before.version + 1 });
+    expect(res.data).toMatchObject({ status: 'pending', summary: '修正後的簡述', documentFileId: before.documentFileId, version: before.version + 1, statusReason: null, decidedAt: null });
+    expect(before.statusReason).toBe('非本課程作品');
     const again = await t.upload('student.outcomes.resubmit', form({ recordId: id!, summary: '再一次' }), users.chen);
     expect(again.error?.licheng?.code).toBe('not-failed');
   });

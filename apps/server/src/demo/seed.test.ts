@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isNationalId, parseCourseCode } from '@licheng/core';
+import type { LichengDb } from '@licheng/db';
+import type { LichengApp } from '@licheng/server';
+import { openApp } from '../open-app.ts';
+import { readSettings } from '../settings.ts';
+import { tempDirs } from '../testing/temp.ts';
+import { demoCourses, demoEnrolments, demoStudents, demoTeachers } from './roster.ts';
+import { seedDemo } from './seed.ts';
+
+const temp = tempDirs();
+
+describe('the demo roster', () => {
+  it('gives every demo student a 身分證號 with a correct check digit', () => {
+    const ids = demoStudents().map((s) => s.nationalId);
+    expect(ids).toHaveLength(24);
+    for (const id of ids) expect(isNationalId(id), id).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('uses valid 23-character course codes of the demo school', () => {
+    const courses = [...demoCourses(114, 1), ...demoCourses(114, 2)];
+    for (const course of courses) {
+      const code = parseCourseCode(course.code);
+      expect(code.schoolCode).toBe('999901');
+      expect(code.entryYear).toBe(108);
+    }
+  });
+
+  it('enrols each student in the courses of their class and names existing teachers', () => {
+    const students = demoStudents();
+    const courses = demoCourses(114, 1);
+    const teacherNos = new Set(demoTeachers().map((t) => t.teacherNo));
+    for (const course of courses) for (const no of course.teacherNos) expect(teacherNos.has(no)).toBe(true);
+    const enrolments = demoEnrolments(students, courses);
+    expect(enrolments).toHaveLength(students.length * 4);
+    const byNo = new Map(students.map((s) => [s.studentNo, s]));
+    for (const e of enrolments) expect(byNo.get(e.studentNo)?.className).toBe(e.className);
+  });
+});
+
+describe('seedDemo on a fresh embedded database', () => {
+  let app: LichengApp;
+  let db: LichengDb;
+
+  beforeEach(async () => {
+    const settings = readSettings({ LICHENG_DEMO: '1', LICHENG_DATA_DIR: temp.make() });
+    ({ app, db } = await openApp(settings, () => new Date('2025-10-01T04:00:00Z')));
+  });
+  afterEach(async () => {
+    await db?.destroy();
+    temp.cleanup();
+  });
+
+  const count = async (table: string) => Number(((await db.kysely.selectFrom(table).select((eb: any) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()) as { n: number }).n);
+
+  it('loads students, teachers, courses, enrolments and outcomes in every state', async () => {
+    expect(await seedDemo(app)).toBe(true);
+    expect(await count('students')).toBe(24);
+    expect(await count('teachers')).toBe(4);
+    expect(await count('courses')).toBe(12);
+    expect(await count('enrolments')).toBe(96);
+    expect(await count('course_teachers')).toBe(12);
+
+    const outcomes = await db.kysely.selectFrom('records').select(['status', 'status_reason', 'document_file_id', 'academic_year', 'semester']).where('kind', '=', 'outcome').execute();
+    expect(outcomes).toHaveLength(8);
+    const byStatus = (s: string) => outcomes.filter((o: any) => o.status === s);
+    expect(byStatus('passed')).toHaveLength(1);
+    expect(byStatus('failed')).toHaveLength(1);
+    expect(byStatus('pending')).toHaveLength(6);
+    expect(byStatus('failed')[0]?.status_reason).toMatch(/本課程/);
+    // The demo's term follows the clock: 2025-10-01 is in 114-1.
+    for (const o of outcomes as any[]) {
+      expect([o.academic_year, o.semester]).toEqual([114, 1]);
+      expect(o.document_file_id).toBeTruthy();
+    }
+    expect(await count('stored_files')).toBe(8);
+    const audit = await db.kysely.selectFrom('audit_log').select('action').execute();
+    expect(audit.map((a: any) => a.action).sort()).toEqual([...Array(8).fill('outcome.enter'), 'outcome.certify.fail', 'outcome.certify.pass'].sort());
+  });
+
+  it('does nothing on a second call', async () => {
+    expect(await seedDemo(app)).toBe(true);
+    expect(await seedDemo(app)).toBe(false);
+    expect(await count('students')).toBe(24);
+    expect(await count('records')).toBe(8);
+    expect(await count('enrolments')).toBe(96);
+  });
+});

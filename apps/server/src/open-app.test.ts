@@ -1,0 +1,34 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openApp } from './open-app.ts';
+import { readSettings } from './settings.ts';
+import { HOST_SECRET, schoolConfig, tempDirs } from './testing/temp.ts';
+
+const temp = tempDirs();
+afterEach(() => temp.cleanup());
+
+function settingsFor(config: Record<string, unknown>) {
+  return readSettings({ LICHENG_HOST_SECRET: HOST_SECRET, LICHENG_SCHOOL_CONFIG: temp.json('school.json', config), LICHENG_DATA_DIR: temp.make() });
+}
+
+describe('openApp', () => {
+  it('opens the embedded database in the data folder and migrates only the enabled offices', async () => {
+    const settings = settingsFor(schoolConfig({ plugins: { enabled: ['student'] } }));
+    const { app, db } = await openApp(settings);
+    try {
+      expect(db.dialect).toBe('sqlite');
+      expect(fs.existsSync(path.join(settings.dataDir, 'licheng.sqlite'))).toBe(true);
+      expect(app.plugins.map((p) => p.id)).toEqual(['student']);
+      const health = (await (await app.request('/health')).json()) as Record<string, unknown>;
+      expect(health).toMatchObject({ status: 'ok', school: '999902', database: 'sqlite', plugins: ['student'] });
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('refuses a school config that enables an office nobody ships, naming it and what exists', async () => {
+    const settings = settingsFor(schoolConfig({ plugins: { enabled: ['student', 'library'] } }));
+    await expect(openApp(settings)).rejects.toThrow(/school config 999902: unknown plugin "library" \(available: student, teaching, registry\)/);
+  });
+});

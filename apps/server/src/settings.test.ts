@@ -1,0 +1,145 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SchoolConfigError } from '@licheng/core';
+import { appRoot, readSettings } from './settings.ts';
+import { HOST_SECRET, schoolConfig, tempDirs } from './testing/temp.ts';
+
+const temp = tempDirs();
+afterEach(() => temp.cleanup());
+
+describe('readSettings in demo mode', () => {
+  const demoEnv = () => ({ LICHENG_DEMO: '1', LICHENG_DATA_DIR: temp.make() });
+
+  it('uses the demo school, a generated secret kept in the data folder, and the embedded database', () => {
+    const env = demoEnv();
+    const settings = readSettings(env);
+    expect(settings.demo).toBe(true);
+    expect(settings.config.code).toBe('999901');
+    expect(settings.schoolConfigPath).toBe(path.join(appRoot, 'config/demo-school.json'));
+    expect(settings.databaseUrl).toBeUndefined();
+    expect(settings.hostSecret).toMatch(/^[0-9a-f]{64}$/);
+    expect(fs.readFileSync(path.join(env.LICHENG_DATA_DIR, 'demo-secret'), 'utf8').trim()).toBe(settings.hostSecret);
+    // The secret survives a restart, so tokens the demo signed stay valid.
+    expect(readSettings(env).hostSecret).toBe(settings.hostSecret);
+    expect(settings.port).toBe(3000);
+    expect(settings.listenHost).toBe('127.0.0.1');
+  });
+
+  it('accepts the usual ways of saying yes', () => {
+    for (const yes of ['1', 'true', 'YES', ' on ']) expect(readSettings({ ...demoEnv(), LICHENG_DEMO: yes }).demo).toBe(true);
+    expect(() => readSettings({ ...demoEnv(), LICHENG_DEMO: '0' })).toThrow(/LICHENG_HOST_SECRET must be set/);
+  });
+
+  it('refuses NODE_ENV=production', () => {
+    expect(() => readSettings({ ...demoEnv(), NODE_ENV: 'production' })).toThrow(
+      /LICHENG_DEMO refuses to start: NODE_ENV is production\. The demo mode lets anyone sign in as anyone\./,
+    );
+  });
+
+  it('refuses when a host secret is configured', () => {
+    expect(() => readSettings({ ...demoEnv(), LICHENG_HOST_SECRET: HOST_SECRET })).toThrow(
+      /LICHENG_DEMO refuses to start: LICHENG_HOST_SECRET is set \(a real host signs tokens here\)/,
+    );
+  });
+
+  it('refuses a MySQL/MariaDB database', () => {
+    expect(() => readSettings({ ...demoEnv(), LICHENG_DATABASE_URL: 'mysql://root@db.school.example:3306/licheng' })).toThrow(
+      /LICHENG_DEMO refuses to start: LICHENG_DATABASE_URL points at MySQL\/MariaDB/,
+    );
+    expect(() => readSettings({ ...demoEnv(), LICHENG_DATABASE_URL: 'MYSQL://x@y/z' })).toThrow(/points at MySQL/);
+  });
+
+  it('names every reason at once', () => {
+    const env = { ...demoEnv(), NODE_ENV: 'production', LICHENG_HOST_SECRET: HOST_SECRET, LICHENG_DATABASE_URL: 'mysql://x@y/z' };
+    expect(() => readSettings(env)).toThrow(/NODE_ENV is production; LICHENG_HOST_SECRET is set .*; LICHENG_DATABASE_URL points at MySQL/);
+  });
+
+  it('allows an explicit embedded database and another school config', () => {
+    const dir = temp.make();
+    const file = temp.json('school.json', schoolConfig());
+    const settings = readSettings({ ...demoEnv(), LICHENG_DATABASE_URL: `sqlite:${path.join(dir, 'x.sqlite')}`, LICHENG_SCHOOL_CONFIG: file });
+    expect(settings.databaseUrl).toBe(`sqlite:${path.join(dir, 'x.sqlite')}`);
+    expect(settings.config.code).toBe('999902');
+  });
+});
+
+describe('readSettings outside demo mode', () => {
+  it('refuses a missing host secret', () => {
+    const file = temp.json('school.json', schoolConfig());
+    expect(() => readSettings({ LICHENG_DATA_DIR: temp.make(), LICHENG_SCHOOL_CONFIG: file })).toThrow(
+      'LICHENG_HOST_SECRET must be set to a shared secret of at least 32 characters',
+    );
+  });
+
+  it('refuses a host secret shorter than 32 characters', () => {
+    const file = temp.json('school.json', schoolConfig());
+    expect(() => readSettings({ LICHENG_DATA_DIR: temp.make(), LICHENG_SCHOOL_CONFIG: file, LICHENG_HOST_SECRET: 'x'.repeat(31) })).toThrow(
+      /at least 32 characters/,
+    );
+    expect(readSettings({ LICHENG_DATA_DIR: temp.make(), LICHENG_SCHOOL_CONFIG: file, LICHENG_HOST_SECRET: 'x'.repeat(32) }).hostSecret).toBe('x'.repeat(32));
+  });
+
+  it('refuses a missing school config', () => {
+    expect(() => readSettings({ LICHENG_DATA_DIR: temp.make(), LICHENG_HOST_SECRET: HOST_SECRET })).toThrow(
+      'LICHENG_SCHOOL_CONFIG must name the school config file (see apps/server/config/)',
+    );
+  });
+
+  it('refuses a school config file that does not exist, naming it', () => {
+    const missing = path.join(temp.make(), 'nope.json');
+    expect(() => readSettings({ LICHENG_HOST_SECRET: HOST_SECRET, LICHENG_SCHOOL_CONFIG: missing })).toThrow(missing);
+  });
+
+  it('refuses an out-of-range rule, naming its path', () => {
+    const file = temp.json('school.json', schoolConfig({ rules: { outcomes: { selectionCapPerYear: 7 } } }));
+    let error: unknown;
+    try {
+      readSettings({ LICHENG_HOST_SECRET: HOST_SECRET, LICHENG_SCHOOL_CONFIG: file, LICHENG_DATA_DIR: temp.make() });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SchoolConfigError);
+    expect((error as SchoolConfigError).problems).toEqual(['rules.outcomes.selectionCapPerYear: the outcome selection cap may not exceed the national limit of 6']);
+    expect((error as Error).message).toMatch(/^Invalid school configuration:\n- rules\.outcomes\.selectionCapPerYear: /);
+  });
+
+  it('refuses a misspelt rule and a bad school code, listing both', () => {
+    const file = temp.json('school.json', schoolConfig({ code: '12345', rules: { outcomes: { uploadCapPerSemestre: 3 } } }));
+    expect(() => readSettings({ LICHENG_HOST_SECRET: HOST_SECRET, LICHENG_SCHOOL_CONFIG: file })).toThrow(
+      /- code: must be the 6-digit school code\n- rules\.outcomes: .*uploadCapPerSemestre/,
+    );
+  });
+
+  it('reads the rest of the settings from the environment', () => {
+    const file = temp.json('school.json', schoolConfig());
+    const dataDir = temp.make();
+    const settings = readSettings({
+      LICHENG_HOST_SECRET: HOST_SECRET,
+      LICHENG_SCHOOL_CONFIG: file,
+      LICHENG_DATA_DIR: dataDir,
+      LICHENG_DATABASE_URL: ' mysql://licheng@db:3306/licheng ',
+      PORT: '8080',
+      LICHENG_LISTEN_HOST: '0.0.0.0',
+      LICHENG_PORTAL_DIR: dataDir,
+    });
+    expect(settings).toMatchObject({
+      demo: false,
+      hostSecret: HOST_SECRET,
+      dataDir,
+      databaseUrl: 'mysql://licheng@db:3306/licheng',
+      port: 8080,
+      listenHost: '0.0.0.0',
+      portalDir: dataDir,
+      schoolConfigPath: file,
+      config: { code: '999902', plugins: { enabled: ['student', 'teaching'] }, rules: { outcomes: { selectionCapPerYear: 6, uploadCapPerSemester: null } } },
+    });
+  });
+
+  it('resolves relative paths against INIT_CWD (where pnpm was started)', () => {
+    const file = temp.json('school.json', schoolConfig());
+    const settings = readSettings({ LICHENG_HOST_SECRET: HOST_SECRET, INIT_CWD: path.dirname(file), LICHENG_SCHOOL_CONFIG: 'school.json', LICHENG_DATA_DIR: 'data' });
+    expect(settings.schoolConfigPath).toBe(file);
+    expect(settings.dataDir).toBe(path.join(path.dirname(file), 'data'));
+  });
+});

@@ -1,0 +1,205 @@
+import { createTRPCUntypedClient, httpLink, TRPCClientError } from '@trpc/client';
+import { apiErrorFrom, LichengApiError } from './errors.ts';
+import type { TokenProvider } from './token.ts';
+
+export type Locale = 'zh-TW' | 'en';
+
+export interface LichengClientOptions {
+  /** Where the Licheng app is mounted: '' for the same origin root, '/portfolio', or an absolute URL. */
+  apiBase?: string;
+  token?: string;
+  /** Called for a fresh token when the current one has expired; the failed call is retried once. */
+  tokenProvider?: TokenProvider;
+  locale?: Locale;
+  /** Told about every expired token, before any retry (elements turn it into `licheng-token-expired`). */
+  onTokenExpired?: (info: { willRetry: boolean }) => void;
+  /** Told when the token provider gave a new token. */
+  onTokenRefreshed?: (token: string) => void;
+}
+
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+export interface FetchedFile {
+  blob: Blob;
+  /** From Content-Disposition, when the server named the file. */
+  fileName: string | null;
+  type: string;
+}
+
+/** apiBase without a trailing slash. */
+function normalizeBase(base: string | undefined): string {
+  return (base ?? '').replace(/\/+$/, '');
+}
+
+/** The file name of a Content-Disposition header (RFC 5987 `filename*` first). */
+export function dispositionFileName(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      /* fall through to the plain name */
+    }
+  }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
+  return plain?.[1]?.trim() ?? null;
+}
+
+/**
+ * The browser's way to the Licheng API: tRPC over plain JSON at `${apiBase}/trpc` (multipart
+ * FormData for uploads), bearer token, the locale header so errors come back translated, and
+ * one retry with a fresh token when the token has expired.
+ */
+export class LichengClient {
+  apiBase: string;
+  token: string | undefined;
+  tokenProvider: TokenProvider | undefined;
+  locale: Locale;
+  onTokenExpired: LichengClientOptions['onTokenExpired'];
+  onTokenRefreshed: LichengClientOptions['onTokenRefreshed'];
+  #trpc: ReturnType<typeof createTRPCUntypedClient> | undefined;
+  #trpcBase = '';
+
+  constructor(options: LichengClientOptions = {}) {
+    this.apiBase = normalizeBase(options.apiBase);
+    this.token = options.token;
+    this.tokenProvider = options.tokenProvider;
+    this.locale = options.locale ?? 'zh-TW';
+    this.onTokenExpired = options.onTokenExpired;
+    this.onTokenRefreshed = options.onTokenRefreshed;
+  }
+
+  /** The tRPC client for the current apiBase (rebuilt when apiBase changes). */
+  #trpcClient() {
+    if (!this.#trpc || this.#trpcBase !== this.apiBase) {
+      this.#trpcBase = this.apiBase;
+      this.#trpc = createTRPCUntypedClient({
+        links: [
+          httpLink({
+            url: `${this.apiBase}/trpc`,
+            headers: () => this.headers(),
+            // Looked up at call time so a page (or a test) may replace fetch.
+            fetch: (input, init) => globalThis.fetch(input, init),
+          }),
+        ],
+      });
+    }
+    return this.#trpc;
+  }
+
+  /** The headers of every call. */
+  headers(): Record<string, string> {
+    const headers: Record<string, string> = { 'x-licheng-locale': this.locale };
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    return headers;
+  }
+
+  /** An API path ('/api/files/…') as a URL below apiBase; absolute URLs stay as they are. */
+  url(path: string): string {
+    return /^https?:\/\//.test(path) ? path : `${this.apiBase}${path.startsWith('/') ? '' : '/'}${path}`;
+  }
+
+  query<T>(path: string, input?: unknown): Promise<T> {
+    return this.#withTokenRetry(() => this.#trpcCall<T>('query', path, input));
+  }
+
+  mutation<T>(path: string, input?: unknown): Promise<T> {
+    return this.#withTokenRetry(() => this.#trpcCall<T>('mutation', path, input));
+  }
+
+  /**
+   * A multipart mutation through XMLHttpRequest, which (unlike fetch) reports upload progress.
+   * Resolves with the procedure's data.
+   */
+  upload<T>(path: string, form: FormData, options: { onProgress?: (p: UploadProgress) => void; signal?: AbortSignal } = {}): Promise<T> {
+    return this.#withTokenRetry(() => this.#xhrUpload<T>(path, form, options));
+  }
+
+  /** GETs a file route (`/api/files/<id>`, template downloads) with the bearer token, as a Blob. */
+  fetchFile(path: string): Promise<FetchedFile> {
+    return this.#withTokenRetry(async () => {
+      let response: Response;
+      try {
+        response = await globalThis.fetch(this.url(path), { headers: this.headers() });
+      } catch (cause) {
+        throw apiErrorFrom(undefined, 0, cause);
+      }
+      if (!response.ok) throw apiErrorFrom(await response.json().catch(() => undefined), response.status);
+      const blob = await response.blob();
+      return { blob, fileName: dispositionFileName(response.headers.get('content-disposition')), type: response.headers.get('content-type') ?? blob.type };
+    });
+  }
+
+  /** The path of a stored file. */
+  filePath(fileId: string, download = false): string {
+    return `/api/files/${encodeURIComponent(fileId)}${download ? '?download=1' : ''}`;
+  }
+
+  async #trpcCall<T>(type: 'query' | 'mutation', path: string, input: unknown): Promise<T> {
+    try {
+      const trpc = this.#trpcClient();
+      return (type === 'query' ? await trpc.query(path, input) : await trpc.mutation(path, input)) as T;
+    } catch (error) {
+      if (error instanceof TRPCClientError) {
+        const meta = error.meta as { response?: { status?: number } } | undefined;
+        const status = meta?.response?.status ?? (error.data as { httpStatus?: number } | undefined)?.httpStatus ?? 0;
+        const body = error.shape ? { error: error.shape } : { error: { message: error.message, data: error.data } };
+        throw apiErrorFrom(body, status, error);
+      }
+      throw error;
+    }
+  }
+
+  #xhrUpload<T>(path: string, form: FormData, options: { onProgress?: (p: UploadProgress) => void; signal?: AbortSignal }): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', `${this.apiBase}/trpc/${path}`);
+      for (const [name, value] of Object.entries(this.headers())) xhr.setRequestHeader(name, value);
+      xhr.upload.addEventListener('progress', (event) => {
+        if (event.lengthComputable) options.onProgress?.({ loaded: event.loaded, total: event.total });
+      });
+      xhr.addEventListener('load', () => {
+        let body: unknown;
+        try {
+          body = JSON.parse(xhr.responseText);
+        } catch {
+          body = undefined;
+        }
+        const result = (body as { result?: { data?: unknown } } | undefined)?.result;
+        if (xhr.status >= 200 && xhr.status < 300 && result) resolve(result.data as T);
+        else reject(apiErrorFrom(body, xhr.status));
+      });
+      xhr.addEventListener('error', () => reject(apiErrorFrom(undefined, 0)));
+      xhr.addEventListener('abort', () => reject(new LichengApiError('aborted', { code: 'aborted', status: 0 })));
+      if (options.signal) {
+        if (options.signal.aborted) return xhr.abort();
+        options.signal.addEventListener('abort', () => xhr.abort(), { once: true });
+      }
+      xhr.send(form);
+    });
+  }
+
+  async #withTokenRetry<T>(call: () => Promise<T>): Promise<T> {
+    try {
+      return await call();
+    } catch (error) {
+      if (!(error instanceof LichengApiError) || error.code !== 'token-expired') throw error;
+      const provider = this.tokenProvider;
+      this.onTokenExpired?.({ willRetry: Boolean(provider) });
+      if (!provider) throw error;
+      const fresh = await provider();
+      if (!fresh) throw error;
+      this.token = fresh;
+      this.onTokenRefreshed?.(fresh);
+      return call();
+    }
+  }
+}
+
+export function createLichengClient(options: LichengClientOptions = {}): LichengClient {
+  return new LichengClient(options);
+}

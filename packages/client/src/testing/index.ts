@@ -1,0 +1,1 @@
+export { installFakeApi, FakeApiError, fakeToken, type FakeApi, type FakeCall, type FakeHandler } from './fake-api.ts';

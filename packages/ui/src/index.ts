@@ -1,0 +1,13 @@
+// @licheng/ui — shared Lit elements and design tokens for every office's screens (zh-TW first, English available).
+export * from './styles/tokens.styles.ts';
+export * from './i18n/i18n.ts';
+export { uiMessages, t as uiText, type UiMessageKey } from './i18n/messages.ts';
+export { LichengElement, pageLocale, deepActiveElement } from './base/licheng-element.ts';
+export { heading } from './base/heading.ts';
+export * from './status-badge/status-badge.ts';
+export * from './notice/notice.ts';
+export * from './file-field/file-field.ts';
+export * from './upload-progress/upload-progress.ts';
+export * from './dialog/dialog.ts';
+export * from './file-viewer/file-viewer.ts';
+export * from './window-banner/window-banner.ts';

@@ -1,0 +1,41 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { StudentRouter } from '../server/router.ts';
+
+/** What the student office's procedures return, as the screens see them (types only; no server code reaches the browser). */
+type Outputs = inferRouterOutputs<StudentRouter>;
+type Inputs = inferRouterInputs<StudentRouter>;
+
+export type Outcome = Outputs['outcomes']['list'][number];
+export type CourseList = Outputs['courses']['list'];
+export type Course = CourseList['courses'][number];
+export type Selection = Outputs['selections']['get'];
+export type SelectionSaved = Outputs['selections']['save'];
+export type SelectionSaveInput = Inputs['selections']['save'];
+
+/** What `platform.me` returns (the platform router is composed at run time, so it is spelt out here). */
+export interface Me {
+  user: { userId: string; name: string; school: string; roles: string[] };
+  school: { code: string; name: string; type: string };
+  term: { academicYear: number; semester: 1 | 2 };
+  today: string;
+  offices: Array<{ id: string; office: { 'zh-TW': string; en: string }; roles: string[] }>;
+  windows: Array<{ activity: string; start: string | null; end: string | null; state: 'open' | 'not-yet' | 'closed' | 'unscheduled' }>;
+}
+
+/** Procedure paths of the student office. */
+export const paths = {
+  coursesList: 'student.courses.list',
+  outcomesList: 'student.outcomes.list',
+  outcomesUpload: 'student.outcomes.upload',
+  outcomesResubmit: 'student.outcomes.resubmit',
+  selectionsGet: 'student.selections.get',
+  selectionsSave: 'student.selections.save',
+  me: 'platform.me',
+} as const;
+
+/** Client-side hints of the national file limits (the server is authoritative). */
+export const LIMITS = {
+  document: { accept: '.pdf,.jpg,.jpeg,.png', maxBytes: 4 * 1024 * 1024 },
+  media: { accept: '.mp3,.mp4', maxBytes: 10 * 1024 * 1024 },
+  summaryMax: 100,
+} as const;

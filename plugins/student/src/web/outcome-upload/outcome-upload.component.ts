@@ -1,0 +1,316 @@
+import { html, nothing } from 'lit';
+import { LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { charCount, heading, screenStyles, type FileChange, type FileField, type UploadState, type WindowState } from '@licheng/ui';
+import { LIMITS, paths, type Course, type CourseList, type Me, type Outcome } from '../api.ts';
+import { t } from '../messages.ts';
+import { outcomeUploadStyles } from './outcome-upload.styles.ts';
+
+type FieldName = 'course' | 'summary' | 'files';
+
+interface UploadWindow {
+  state: WindowState;
+  start: string | null;
+  end: string | null;
+}
+
+/** Courses grouped by term, in the order the server gave (newest first). */
+function coursesByTerm(courses: Course[]): Array<{ year: number; semester: number; courses: Course[] }> {
+  const groups: Array<{ year: number; semester: number; courses: Course[] }> = [];
+  for (const c of courses) {
+    let group = groups.find((g) => g.year === c.academicYear && g.semester === c.semester);
+    if (!group) groups.push((group = { year: c.academicYear, semester: c.semester, courses: [] }));
+    group.courses.push(c);
+  }
+  return groups;
+}
+
+/**
+ * `<licheng-outcome-upload>` — the upload form of a course learning outcome (課程學習成果):
+ * course, 簡述 with a live character counter (at most 100), a document (pdf/jpg/png ≤ 4 MB)
+ * and/or a media file (mp3/mp4 ≤ 10 MB), and upload progress. The limits are checked here as
+ * hints; the server checks again and has the last word.
+ *
+ * Set `outcome` to a failed (未通過) outcome to fix and resubmit it instead.
+ *
+ * @event licheng-outcome-uploaded - Sent; `detail: { outcome, resubmitted }`.
+ * @event licheng-resubmit-cancel - The student left the fix without sending.
+ * @event licheng-token-expired - The token has expired.
+ */
+export class OutcomeUpload extends LichengConnectedElement {
+  static override styles = [...screenStyles, outcomeUploadStyles];
+  static override properties = {
+    ...LichengConnectedElement.properties,
+    outcome: { attribute: false },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    courses: { state: true },
+    uploadWindow: { state: true },
+    courseId: { state: true },
+    summary: { state: true },
+    errors: { state: true },
+    fileErrors: { state: true },
+    uploadState: { state: true },
+    progress: { state: true },
+    failure: { state: true },
+    success: { state: true },
+  };
+
+  /** A failed outcome being fixed; null for a new upload. */
+  declare outcome: Outcome | null;
+  declare headingLevel: number;
+  declare courses: Course[] | null;
+  declare uploadWindow: UploadWindow | null;
+  declare courseId: string;
+  declare summary: string;
+  declare errors: Partial<Record<FieldName, string>>;
+  declare fileErrors: { document: string; media: string };
+  declare uploadState: UploadState;
+  declare progress: number;
+  declare failure: string;
+  declare success: string;
+
+  constructor() {
+    super();
+    this.outcome = null;
+    this.headingLevel = 2;
+    this.courses = null;
+    this.uploadWindow = null;
+    this.courseId = '';
+    this.summary = '';
+    this.errors = {};
+    this.fileErrors = { document: '', media: '' };
+    this.uploadState = 'idle';
+    this.progress = 0;
+    this.failure = '';
+    this.success = '';
+  }
+
+  override async load(): Promise<void> {
+    this.failure = '';
+    const [courses, me] = await Promise.allSettled([this.api.query<CourseList>(paths.coursesList), this.api.query<Me>(paths.me)]);
+    if (courses.status === 'fulfilled') this.courses = courses.value.courses;
+    else this.failure = courses.reason instanceof LichengApiError ? courses.reason.message : String(courses.reason);
+    if (me.status === 'fulfilled') {
+      const w = me.value.windows.find((x) => x.activity === 'outcome-upload');
+      this.uploadWindow = w ? { state: w.state, start: w.start, end: w.end } : null;
+    }
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate?.(changed as never);
+    if (changed.has('outcome')) {
+      // Starting (or leaving) a fix: the form shows the outcome's summary, no new files yet.
+      this.summary = this.outcome?.summary ?? '';
+      this.courseId = this.outcome?.course.id ?? '';
+      this.errors = {};
+      this.failure = '';
+      if (this.outcome) this.success = '';
+      this.uploadState = 'idle';
+      this.#fileFields().forEach((f) => f.clear());
+    }
+  }
+
+  #fileFields(): FileField[] {
+    return Array.from(this.renderRoot?.querySelectorAll?.<FileField>('licheng-file-field') ?? []);
+  }
+
+  #field(name: 'document' | 'media'): FileField | null {
+    return this.renderRoot.querySelector<FileField>(`licheng-file-field[name="${name}"]`);
+  }
+
+  #validate(): Partial<Record<FieldName, string>> {
+    const L = this.locale;
+    const errors: Partial<Record<FieldName, string>> = {};
+    if (!this.outcome && !this.courseId) errors.course = t('error.course-required', {}, L);
+    const length = charCount(this.summary.trim());
+    if (length === 0) errors.summary = t('error.summary-required', {}, L);
+    else if (length > LIMITS.summaryMax) errors.summary = t('error.summary-too-long', { max: LIMITS.summaryMax }, L);
+    const document = this.#field('document');
+    const media = this.#field('media');
+    if (this.fileErrors.document || this.fileErrors.media) errors.files = t('error.file-invalid', {}, L);
+    else if (!this.outcome && !document?.file && !media?.file) errors.files = t('error.file-required', {}, L);
+    return errors;
+  }
+
+  #focusField(name: FieldName) {
+    if (name === 'files') {
+      const target = this.fileErrors.media && !this.fileErrors.document ? this.#field('media') : this.#field('document');
+      target?.focus();
+      return;
+    }
+    this.renderRoot.querySelector<HTMLElement>(`#${name}`)?.focus();
+  }
+
+  async #submit(event: Event) {
+    event.preventDefault();
+    if (this.uploadState === 'uploading') return;
+    this.success = '';
+    this.failure = '';
+    this.errors = this.#validate();
+    const first = (['course', 'summary', 'files'] as const).find((f) => this.errors[f]);
+    if (first) {
+      await this.updateComplete;
+      this.#focusField(first);
+      return;
+    }
+    const form = new FormData();
+    const resubmit = this.outcome;
+    if (resubmit) form.append('recordId', resubmit.id);
+    else form.append('courseId', this.courseId);
+    form.append('summary', this.summary.trim());
+    const document = this.#field('document')?.file;
+    const media = this.#field('media')?.file;
+    if (document) form.append('document', document);
+    if (media) form.append('media', media);
+
+    this.uploadState = 'uploading';
+    this.progress = 0;
+    try {
+      const outcome = await this.api.upload<Outcome>(resubmit ? paths.outcomesResubmit : paths.outcomesUpload, form, {
+        onProgress: ({ loaded, total }) => (this.progress = total ? (loaded / total) * 100 : 0),
+      });
+      this.progress = 100;
+      this.uploadState = 'done';
+      const subject = outcome.course.subjectName;
+      this.success = t(resubmit ? 'upload.resubmitted' : 'upload.done', { subject }, this.locale);
+      this.summary = '';
+      this.courseId = '';
+      this.#fileFields().forEach((f) => f.clear());
+      this.emit('licheng-outcome-uploaded', { outcome, resubmitted: Boolean(resubmit) });
+    } catch (error) {
+      this.uploadState = 'error';
+      this.failure = error instanceof LichengApiError ? error.message : String(error);
+    }
+  }
+
+  #onFile(slot: 'document' | 'media', event: CustomEvent<FileChange>) {
+    this.fileErrors = { ...this.fileErrors, [slot]: event.detail.error };
+    if (this.errors.files) this.errors = { ...this.errors, files: undefined };
+  }
+
+  #counter() {
+    const L = this.locale;
+    const count = charCount(this.summary.trim());
+    const max = LIMITS.summaryMax;
+    const over = count - max;
+    // Announced only near and over the limit, not at every keystroke.
+    const announce = over > 0 ? t('upload.counter-over', { max, over }, L) : max - count <= 10 ? t('upload.counter-near', { left: max - count }, L) : '';
+    return html`<p id="summary-counter" class="counter ${over > 0 ? 'over' : ''}">${t('upload.counter', { count, max }, L)}</p>
+      <p class="sr-only" role="status">${announce}</p>`;
+  }
+
+  #courseField() {
+    const L = this.locale;
+    if (this.outcome) {
+      const c = this.outcome.course;
+      return html`<p class="fixed-course">
+        <span class="label">${t('upload.course', {}, L)}</span>
+        ${c.subjectName}（${t('term', { year: this.outcome.academicYear, semester: this.outcome.semester }, L)}）
+      </p>`;
+    }
+    const error = this.errors.course;
+    const courses = this.courses ?? [];
+    return html`<div class="field">
+      <label for="course">${t('upload.course', {}, L)}<span class="required" aria-hidden="true"> *</span></label>
+      <p id="course-hint" class="hint">${courses.length || this.courses === null ? t('upload.course-hint', {}, L) : t('upload.no-courses', {}, L)}</p>
+      <select
+        id="course"
+        required
+        aria-describedby=${error ? 'course-hint course-error' : 'course-hint'}
+        aria-invalid=${error ? 'true' : 'false'}
+        .value=${this.courseId}
+        @change=${(e: Event) => {
+          this.courseId = (e.target as HTMLSelectElement).value;
+          if (this.errors.course) this.errors = { ...this.errors, course: undefined };
+        }}
+      >
+        <option value="" ?selected=${!this.courseId}>${this.courses === null ? t('loading', {}, L) : t('upload.course-placeholder', {}, L)}</option>
+        ${coursesByTerm(courses).map(
+          (g) => html`<optgroup label=${t('term', { year: g.year, semester: g.semester }, L)}>
+            ${g.courses.map((c) => html`<option value=${c.id} ?selected=${c.id === this.courseId}>${c.subjectName}（${c.code}）</option>`)}
+          </optgroup>`,
+        )}
+      </select>
+      ${error ? html`<p id="course-error" class="error-text">${error}</p>` : nothing}
+    </div>`;
+  }
+
+  override render() {
+    const L = this.locale;
+    const fixing = this.outcome;
+    const summaryError = this.errors.summary;
+    const listed = (['course', 'summary', 'files'] as const).filter((f) => this.errors[f]);
+    const busy = this.uploadState === 'uploading';
+    return html`<section aria-labelledby="upload-heading">
+      ${heading(this.headingLevel, fixing ? `${t('upload.resubmit-heading', {}, L)}：${fixing.course.subjectName}` : t('upload.heading', {}, L), 'upload-heading')}
+      <p class="muted">${t('upload.intro', {}, L)}</p>
+      ${!fixing && this.uploadWindow
+        ? html`<licheng-window-banner .locale=${L} activity=${t('activity.outcome-upload', {}, L)} state=${this.uploadWindow.state} .start=${this.uploadWindow.start} .end=${this.uploadWindow.end}></licheng-window-banner>`
+        : nothing}
+      ${fixing?.statusReason
+        ? html`<licheng-notice variant="warning" .locale=${L} .message=${t('upload.failed-reason', { reason: fixing.statusReason }, L)}></licheng-notice>`
+        : nothing}
+      <licheng-notice variant="error" .locale=${L} .message=${this.failure}>
+        ${listed.length
+          ? html`<span>${t('upload.fix-errors', {}, L)}</span>
+              <ul class="errors">
+                ${listed.map((f) => html`<li><a href="#${f}" @click=${(e: Event) => (e.preventDefault(), this.#focusField(f))}>${this.errors[f]}</a></li>`)}
+              </ul>`
+          : nothing}
+      </licheng-notice>
+      <form novalidate @submit=${this.#submit} aria-busy=${busy ? 'true' : 'false'}>
+        ${this.#courseField()}
+        <div class="field">
+          <label for="summary">${t('upload.summary', {}, L)}<span class="required" aria-hidden="true"> *</span></label>
+          <p id="summary-hint" class="hint">${t('upload.summary-hint', { max: LIMITS.summaryMax }, L)}</p>
+          <textarea
+            id="summary"
+            required
+            rows="3"
+            aria-describedby=${['summary-hint', 'summary-counter', summaryError ? 'summary-error' : ''].filter(Boolean).join(' ')}
+            aria-invalid=${summaryError ? 'true' : 'false'}
+            .value=${this.summary}
+            @input=${(e: Event) => {
+              this.summary = (e.target as HTMLTextAreaElement).value;
+              if (this.errors.summary) this.errors = { ...this.errors, summary: undefined };
+            }}
+          ></textarea>
+          ${this.#counter()}
+          ${summaryError ? html`<p id="summary-error" class="error-text">${summaryError}</p>` : nothing}
+        </div>
+        <fieldset aria-describedby=${this.errors.files ? 'files-error' : nothing}>
+          <legend>${t('upload.files-legend', {}, L)}</legend>
+          ${fixing ? html`<p class="hint">${t('upload.keep-files', {}, L)}</p>` : nothing}
+          <licheng-file-field
+            name="document"
+            .locale=${L}
+            label=${t('upload.document', {}, L)}
+            hint=${t('upload.document-hint', {}, L)}
+            accept=${LIMITS.document.accept}
+            max-bytes=${LIMITS.document.maxBytes}
+            ?disabled=${busy}
+            @licheng-file-change=${(e: CustomEvent<FileChange>) => this.#onFile('document', e)}
+          ></licheng-file-field>
+          <licheng-file-field
+            name="media"
+            .locale=${L}
+            label=${t('upload.media', {}, L)}
+            hint=${t('upload.media-hint', {}, L)}
+            accept=${LIMITS.media.accept}
+            max-bytes=${LIMITS.media.maxBytes}
+            ?disabled=${busy}
+            @licheng-file-change=${(e: CustomEvent<FileChange>) => this.#onFile('media', e)}
+          ></licheng-file-field>
+          ${this.errors.files ? html`<p id="files-error" class="error-text">${this.errors.files}</p>` : nothing}
+        </fieldset>
+        <licheng-upload-progress .locale=${L} state=${this.uploadState} .value=${this.progress}></licheng-upload-progress>
+        <div class="actions">
+          <button type="submit" class="primary" ?disabled=${busy}>
+            ${busy ? t('upload.sending', {}, L) : t(fixing ? 'upload.resubmit' : 'upload.submit', {}, L)}
+          </button>
+          ${fixing ? html`<button type="button" ?disabled=${busy} @click=${() => this.emit('licheng-resubmit-cancel')}>${t('upload.cancel', {}, L)}</button>` : nothing}
+        </div>
+      </form>
+      <licheng-notice variant="success" .locale=${L} .message=${this.success}></licheng-notice>
+    </section>`;
+  }
+}

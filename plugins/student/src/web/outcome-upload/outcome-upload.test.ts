@@ -1,0 +1,171 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { FakeApiError, fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing';
+import type { FileField, UploadProgress } from '@licheng/ui';
+import { deepActiveElement } from '@licheng/ui';
+import './outcome-upload.ts';
+import type { OutcomeUpload } from './outcome-upload.component.ts';
+import { courseList, me, outcome, deepText } from '../testing/fixtures.ts';
+
+const pdf = () => new File(['%PDF-1.4\n%%EOF\n'], '報告.pdf', { type: 'application/pdf' });
+
+describe('<licheng-outcome-upload>', () => {
+  let api: FakeApi;
+  afterEach(() => api?.restore());
+
+  function fake(extra: Record<string, (input: unknown) => unknown> = {}, steps = 3) {
+    api = installFakeApi({ 'student.courses.list': () => courseList, 'platform.me': () => me(), ...extra }, { uploadSteps: steps, stepDelayMs: 20 });
+  }
+
+  async function render(outcomeToFix: ReturnType<typeof outcome> | null = null) {
+    const el = await fixture<OutcomeUpload>(html`<licheng-outcome-upload .token=${fakeToken()} .outcome=${outcomeToFix} locale="zh-TW"></licheng-outcome-upload>`);
+    await waitUntil(() => el.courses !== null, 'courses never loaded');
+    await el.updateComplete;
+    return el;
+  }
+
+  const $ = <T extends Element>(el: OutcomeUpload, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+
+  async function type(el: OutcomeUpload, text: string) {
+    const area = $<HTMLTextAreaElement>(el, '#summary');
+    area.value = text;
+    area.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+  }
+
+  it('offers the student’s courses by term, shows the window and the limits, and is accessible', async () => {
+    fake();
+    const el = await render();
+    const groups = [...el.shadowRoot!.querySelectorAll('optgroup')].map((g) => g.label);
+    expect(groups).to.deep.equal(['114 學年度第 1 學期', '113 學年度第 2 學期']);
+    expect(el.shadowRoot!.querySelector('licheng-window-banner')!.getAttribute('state')).to.equal('open');
+    expect(deepText(el)).to.contain('不評定品質');
+    const fields = [...el.shadowRoot!.querySelectorAll<FileField>('licheng-file-field')];
+    expect(fields.map((f) => f.maxBytes)).to.deep.equal([4 * 1024 * 1024, 10 * 1024 * 1024]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('counts the summary live, 0 / 100, and flags going over', async () => {
+    fake();
+    const el = await render();
+    expect($(el, '#summary-counter').textContent).to.equal('0 / 100 字');
+    await type(el, '校園植物調查');
+    expect($(el, '#summary-counter').textContent).to.equal('6 / 100 字');
+    await type(el, '字'.repeat(95));
+    expect($(el, '#summary-counter').textContent).to.equal('95 / 100 字');
+    expect($(el, '.sr-only[role="status"]').textContent).to.equal('剩餘 5 字');
+    await type(el, '字'.repeat(103));
+    expect($(el, '#summary-counter').classList.contains('over')).to.equal(true);
+    expect($(el, '.sr-only[role="status"]').textContent).to.equal('已超過 100 字上限 3 字');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await el.updateComplete;
+    expect($(el, '#summary-error').textContent).to.contain('不可超過 100 字');
+    expect(api.callsTo('student.outcomes.upload')).to.have.length(0);
+  });
+
+  it('refuses to send without course, summary and a file, listing the problems and focusing the first', async () => {
+    fake();
+    const el = await render();
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await waitUntil(() => deepActiveElement() === $(el, '#course'), 'course not focused');
+    expect($(el, '#course').getAttribute('aria-invalid')).to.equal('true');
+    const listed = [...el.shadowRoot!.querySelectorAll('ul.errors li')].map((li) => li.textContent!.trim());
+    expect(listed).to.deep.equal(['請選擇課程', '請填寫成果簡述', '請至少選擇一個文件檔或影音檔']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('uploads as multipart with progress, announces completion and tells the page', async () => {
+    let received: FormData | null = null;
+    fake({
+      'student.outcomes.upload': (input) => {
+        received = input as FormData;
+        return outcome({ id: 'new', course: { id: 'c-bio', code: '108999901H11A0104040001', subjectName: '生物', credits: 2, gradeLevel: 1 } });
+      },
+    });
+    const el = await render();
+    const select = $<HTMLSelectElement>(el, '#course');
+    select.value = 'c-bio';
+    select.dispatchEvent(new Event('change'));
+    await type(el, '校園植物調查報告');
+    el.shadowRoot!.querySelector<FileField>('licheng-file-field[name="document"]')!.setFile(pdf());
+    await el.updateComplete;
+    const progress = $<UploadProgress>(el, 'licheng-upload-progress');
+    const seen: string[] = [];
+    const observer = new MutationObserver(() => {
+      const now = progress.shadowRoot!.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow');
+      if (now && seen.at(-1) !== now) seen.push(now);
+    });
+    observer.observe(progress.shadowRoot!, { subtree: true, attributes: true, childList: true });
+    setTimeout(() => $<HTMLButtonElement>(el, 'button[type="submit"]').click());
+    const event = (await oneEvent(el, 'licheng-outcome-uploaded')) as CustomEvent<{ outcome: { id: string }; resubmitted: boolean }>;
+    observer.disconnect();
+    expect(event.detail).to.deep.include({ resubmitted: false });
+    expect(event.detail.outcome.id).to.equal('new');
+    const [call] = api.callsTo('student.outcomes.upload');
+    expect(call!.via).to.equal('xhr');
+    expect(call!.headers.get('authorization')).to.match(/^Bearer /);
+    expect(received!.get('courseId')).to.equal('c-bio');
+    expect(received!.get('summary')).to.equal('校園植物調查報告');
+    expect((received!.get('document') as File).name).to.equal('報告.pdf');
+    expect(received!.get('media')).to.equal(null);
+    await el.updateComplete;
+    await progress.updateComplete;
+    expect(seen.map(Number).some((n) => n > 0 && n < 100)).to.equal(true);
+    expect(progress.shadowRoot!.querySelector('[role="progressbar"]')!.getAttribute('aria-valuenow')).to.equal('100');
+    expect(progress.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('上傳完成');
+    expect(deepText(el)).to.contain('已上傳「生物」的成果，等待任課教師認證。');
+    expect($<HTMLTextAreaElement>(el, '#summary').value).to.equal('');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the server’s translated refusal (e.g. a closed window)', async () => {
+    fake({
+      'student.outcomes.upload': () => {
+        throw new FakeApiError('window-closed', '「課程學習成果上傳」的作業期間已結束', 403, { activity: 'outcome-upload' });
+      },
+    });
+    const el = await render();
+    const select = $<HTMLSelectElement>(el, '#course');
+    select.value = 'c-chinese';
+    select.dispatchEvent(new Event('change'));
+    await type(el, '讀書心得');
+    el.shadowRoot!.querySelector<FileField>('licheng-file-field[name="document"]')!.setFile(pdf());
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await waitUntil(() => el.failure !== '', 'no failure shown');
+    await el.updateComplete;
+    const notice = el.shadowRoot!.querySelector('licheng-notice[variant="error"]')!;
+    expect(notice.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('作業期間已結束');
+  });
+
+  it('fixes a failed outcome: shows the reason, keeps files unless replaced, resubmits with the record id', async () => {
+    let received: FormData | null = null;
+    const failed = outcome({ id: 'o2', status: 'failed', statusReason: '請上傳本課程的作品', summary: '舊的簡述' });
+    fake({
+      'student.outcomes.resubmit': (input) => {
+        received = input as FormData;
+        return { ...failed, status: 'pending', summary: (input as FormData).get('summary') };
+      },
+    });
+    const el = await render(failed);
+    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.contain('修正並重新送出：國語文');
+    expect(deepText(el)).to.contain('任課教師的未通過原因：請上傳本課程的作品');
+    expect($<HTMLTextAreaElement>(el, '#summary').value).to.equal('舊的簡述');
+    expect(el.shadowRoot!.querySelector('#course')).to.equal(null);
+    await expect(el).to.be.accessible();
+    await type(el, '新的簡述：本課程期末專題');
+    setTimeout(() => $<HTMLButtonElement>(el, 'button[type="submit"]').click());
+    const event = (await oneEvent(el, 'licheng-outcome-uploaded')) as CustomEvent<{ resubmitted: boolean }>;
+    expect(event.detail.resubmitted).to.equal(true);
+    expect(received!.get('recordId')).to.equal('o2');
+    expect(received!.get('summary')).to.equal('新的簡述：本課程期末專題');
+    expect(received!.get('document')).to.equal(null);
+  });
+
+  it('flags a file over the limit before sending', async () => {
+    fake();
+    const el = await render();
+    const media = el.shadowRoot!.querySelector<FileField>('licheng-file-field[name="media"]')!;
+    media.setFile(new File([new Uint8Array(10 * 1024 * 1024 + 1)], 'clip.mp4', { type: 'video/mp4' }));
+    await media.updateComplete;
+    expect(media.shadowRoot!.textContent).to.contain('超過 10 MB 的上限');
+  });
+});

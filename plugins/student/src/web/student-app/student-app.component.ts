@@ -1,0 +1,126 @@
+import { html } from 'lit';
+import { LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { heading, screenStyles } from '@licheng/ui';
+import '../my-outcomes/my-outcomes.ts';
+import '../outcome-selection/outcome-selection.ts';
+import '../outcome-upload/outcome-upload.ts';
+import type { MyOutcomes } from '../my-outcomes/my-outcomes.component.ts';
+import type { OutcomeSelection } from '../outcome-selection/outcome-selection.component.ts';
+import { paths, type Me, type Outcome } from '../api.ts';
+import { t } from '../messages.ts';
+import { studentAppStyles } from './student-app.styles.ts';
+
+export type StudentView = 'list' | 'upload' | 'selection';
+
+/**
+ * `<licheng-student-app>` — the student office's whole screen: my outcomes, upload (and fix
+ * and resubmit), selection. Composes `<licheng-my-outcomes>`, `<licheng-outcome-upload>` and
+ * `<licheng-outcome-selection>`, which pages may also embed one by one.
+ *
+ * @event licheng-token-expired - The token has expired (from any part).
+ */
+export class StudentApp extends LichengConnectedElement {
+  static override styles = [...screenStyles, studentAppStyles];
+  static override properties = {
+    ...LichengConnectedElement.properties,
+    view: { reflect: true },
+    me: { state: true },
+    fixing: { state: true },
+    failure: { state: true },
+  };
+
+  declare view: StudentView;
+  declare me: Me | null;
+  declare fixing: Outcome | null;
+  declare failure: string;
+
+  constructor() {
+    super();
+    this.view = 'list';
+    this.me = null;
+    this.fixing = null;
+    this.failure = '';
+  }
+
+  override async load(): Promise<void> {
+    try {
+      this.me = await this.api.query<Me>(paths.me);
+    } catch (error) {
+      this.failure = error instanceof LichengApiError ? error.message : String(error);
+    }
+  }
+
+  async #show(view: StudentView, focus = true) {
+    this.view = view;
+    if (view !== 'upload') this.fixing = null;
+    if (!focus) return;
+    await this.updateComplete;
+    const child = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(`[data-view="${view}"]`);
+    await child?.updateComplete;
+    const title = child?.shadowRoot?.querySelector<HTMLElement>('h1, h2, h3, h4, h5, h6');
+    if (title) {
+      title.tabIndex = -1;
+      title.focus();
+    }
+  }
+
+  #reloadLists() {
+    void this.renderRoot.querySelector<MyOutcomes>('licheng-my-outcomes')?.load();
+    void this.renderRoot.querySelector<OutcomeSelection>('licheng-outcome-selection')?.load();
+  }
+
+  #navButton(view: StudentView, label: string) {
+    return html`<li><button type="button" aria-pressed=${this.view === view ? 'true' : 'false'} @click=${() => this.#show(view)}>${label}</button></li>`;
+  }
+
+  override render() {
+    const L = this.locale;
+    const connection = { token: this.token, tokenProvider: this.tokenProvider, apiBase: this.apiBase, locale: L };
+    return html`<header>
+        ${heading(1, t('app.title', {}, L))}
+        ${this.me ? html`<p class="muted">${t('app.subtitle', { name: this.me.user.name }, L)}</p>` : html`<p class="muted">${this.failure}</p>`}
+      </header>
+      <nav aria-label=${t('app.nav', {}, L)}>
+        <ul>
+          ${this.#navButton('list', t('nav.list', {}, L))} ${this.#navButton('upload', t('nav.upload', {}, L))}
+          ${this.#navButton('selection', t('nav.selection', {}, L))}
+        </ul>
+      </nav>
+      <licheng-my-outcomes
+        data-view="list"
+        ?hidden=${this.view !== 'list'}
+        .token=${connection.token}
+        .tokenProvider=${connection.tokenProvider}
+        .apiBase=${connection.apiBase}
+        .locale=${L}
+        @licheng-resubmit-request=${(e: CustomEvent<{ outcome: Outcome }>) => {
+          e.preventDefault();
+          this.fixing = e.detail.outcome;
+          void this.#show('upload');
+        }}
+      ></licheng-my-outcomes>
+      <licheng-outcome-upload
+        data-view="upload"
+        ?hidden=${this.view !== 'upload'}
+        .token=${connection.token}
+        .tokenProvider=${connection.tokenProvider}
+        .apiBase=${connection.apiBase}
+        .locale=${L}
+        .outcome=${this.fixing}
+        @licheng-outcome-uploaded=${(e: CustomEvent<{ resubmitted: boolean }>) => {
+          if (e.detail.resubmitted) this.fixing = null;
+          this.#reloadLists();
+        }}
+        @licheng-resubmit-cancel=${() => void this.#show('list')}
+      ></licheng-outcome-upload>
+      <licheng-outcome-selection
+        data-view="selection"
+        ?hidden=${this.view !== 'selection'}
+        .token=${connection.token}
+        .tokenProvider=${connection.tokenProvider}
+        .apiBase=${connection.apiBase}
+        .locale=${L}
+        @licheng-selection-saved=${() => void this.renderRoot.querySelector<MyOutcomes>('licheng-my-outcomes')?.load()}
+      ></licheng-outcome-selection>`;
+  }
+}
