@@ -4,8 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNationalId } from '@licheng/core';
 import { openDatabase } from '@licheng/db';
-import { verifyHostToken } from '@licheng/server';
+import { checkOpenApiDocument, verifyHostToken, type OpenApiDocument } from '@licheng/server';
 import { appRoot } from './settings.ts';
+import { noRegistryConfigPath } from './testing/seed-schools.ts';
 import { tempDirs } from './testing/temp.ts';
 
 const temp = tempDirs();
@@ -127,6 +128,33 @@ describe('the licheng CLI (demo settings, temp data folder)', () => {
     } finally {
       await db.destroy();
     }
+  });
+
+  it('openapi prints the OpenAPI document of the school’s API', async () => {
+    const run = await cli(['openapi'], env);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout) as OpenApiDocument;
+    expect(doc.openapi).toBe('3.1.0');
+    expect(checkOpenApiDocument(doc)).toEqual([]);
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/trpc/student.outcomes.upload', '/trpc/registry.imports.run', '/api/registry/templates/{file}']));
+    expect(Object.keys(doc.paths['/trpc/registry.imports.run']!.post!.requestBody as object)).toContain('content');
+  });
+
+  it('openapi --out writes the file for another school, with only its offices, without opening its database', async () => {
+    const out = path.join(temp.make('licheng-openapi-'), 'api.json');
+    const noRegistryData = temp.make('licheng-cli-data-');
+    const run = await cli(['openapi', '--out', out, '--server', 'https://campus.example.edu.tw/portfolio'], {
+      LICHENG_HOST_SECRET: 'a-host-secret-that-is-long-enough-0123456789',
+      LICHENG_SCHOOL_CONFIG: noRegistryConfigPath,
+      LICHENG_DATA_DIR: noRegistryData,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    const doc = JSON.parse(fs.readFileSync(out, 'utf8')) as OpenApiDocument;
+    expect(doc.servers).toEqual([{ url: 'https://campus.example.edu.tw/portfolio' }]);
+    expect(Object.keys(doc.paths).filter((p) => p.includes('registry'))).toEqual([]);
+    expect(Object.keys(doc.paths)).toContain('/trpc/teaching.certifications.decide');
+    expect(fs.readdirSync(noRegistryData)).toEqual([]);
   });
 
   it('import refuses an unknown kind with its usage', async () => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMPORT_KINDS, roleSchema, type ImportKind } from '@licheng/core';
@@ -6,6 +7,7 @@ import { signHostToken } from '@licheng/server';
 import { demoSchedule } from './demo/schedule.ts';
 import { seedDemo } from './demo/seed.ts';
 import { openApp } from './open-app.ts';
+import { openApiForSettings } from './openapi.ts';
 import { readSettings } from './settings.ts';
 
 const usage = `licheng — command line for school staff and operators (reads the same LICHENG_* settings as the server)
@@ -17,7 +19,10 @@ const usage = `licheng — command line for school staff and operators (reads th
                                                    write the roster for the central database
   licheng seed-demo                                load the demo school (demo mode only)
   licheng token --user <id> --name <name> --roles <role,role> [--ttl 3600]
-                                                   sign a host token (for testing an integration)`;
+                                                   sign a host token (for testing an integration)
+  licheng openapi [--out <file.json>] [--server <url>]
+                                                   write the OpenAPI 3.1 document of this school's API
+                                                   (stdout without --out; --server: the API's base URL)`;
 
 const from = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
 
@@ -36,6 +41,7 @@ async function run(argv: string[]): Promise<number> {
       name: { type: 'string' },
       roles: { type: 'string' },
       ttl: { type: 'string' },
+      server: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -51,6 +57,17 @@ async function run(argv: string[]): Promise<number> {
     if (!values.user || !values.roles) throw new Error('token needs --user and --roles');
     const roles = values.roles.split(',').map((r) => roleSchema.parse(r.trim()));
     console.log(await signHostToken({ userId: values.user, name: values.name ?? values.user, school: settings.config.code, roles }, settings.hostSecret, Number(values.ttl ?? 3600)));
+    return 0;
+  }
+
+  if (command === 'openapi') {
+    const json = `${JSON.stringify(await openApiForSettings(settings, values.server), null, 2)}\n`;
+    // Wait for the write: process.exit would cut a long document short on a pipe.
+    if (!values.out) await new Promise<void>((resolve, reject) => process.stdout.write(json, (error) => (error ? reject(error) : resolve())));
+    else {
+      fs.writeFileSync(from(values.out), json);
+      console.error(`已寫入 / written: ${from(values.out)}`);
+    }
     return 0;
   }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SchoolConfigError } from '@licheng/core';
 import { appRoot, readSettings } from './settings.ts';
+import { configPath, readConfigFile } from './testing/seed-schools.ts';
 import { HOST_SECRET, schoolConfig, tempDirs } from './testing/temp.ts';
 
 const temp = tempDirs();
@@ -102,6 +103,24 @@ describe('readSettings outside demo mode', () => {
     expect(error).toBeInstanceOf(SchoolConfigError);
     expect((error as SchoolConfigError).problems).toEqual(['rules.outcomes.selectionCapPerYear: the outcome selection cap may not exceed the national limit of 6']);
     expect((error as Error).message).toMatch(/^Invalid school configuration:\n- rules\.outcomes\.selectionCapPerYear: /);
+  });
+
+  it('refuses a seed config edited out of range, listing every problem with its path', () => {
+    const chiming = readConfigFile(configPath('chiming'));
+    const rules = { outcomes: { uploadCapPerSemester: 0 }, performances: { uploadCapPerYear: 10, selectionCapPerYear: 11 } };
+    const schedule = [{ activity: 'outcome-upload', academicYear: 114, semester: 1, start: '2026-02-22', end: '2025-08-01' }];
+    const file = temp.json('chiming.json', { ...chiming, rules, schedule });
+    let error: unknown;
+    try {
+      readSettings({ LICHENG_HOST_SECRET: HOST_SECRET, LICHENG_SCHOOL_CONFIG: file, LICHENG_DATA_DIR: temp.make() });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as SchoolConfigError).problems).toEqual([
+      'rules.outcomes.uploadCapPerSemester: must be at least 1, or null for no limit',
+      'rules.performances.selectionCapPerYear: the performance selection cap may not exceed the national limit of 10',
+      'schedule[0].end: end must not be before start',
+    ]);
   });
 
   it('refuses a misspelt rule and a bad school code, listing both', () => {

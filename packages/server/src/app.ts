@@ -15,6 +15,7 @@ import type { PluginDefinition } from './plugin.ts';
 import { router } from './trpc.ts';
 import type { FileStorage } from './storage/index.ts';
 import { enabledPlugins } from './plugins-enabled.ts';
+import { generateOpenApiDocument, type OpenApiDocument } from './openapi/index.ts';
 
 export interface LichengOptions {
   config: SchoolConfig;
@@ -42,7 +43,8 @@ export interface LichengApp extends Hono<AppEnv> {
 
 /**
  * The whole API as one Hono app: a host mounts it with `app.route('/portfolio', licheng)` or
- * serves it alone. Only the offices the school config enables are migrated and mounted.
+ * serves it alone. Only the offices the school config enables are migrated and mounted, and
+ * only they appear in the OpenAPI document served at `/openapi.json`.
  */
 export async function createLicheng(options: LichengOptions): Promise<LichengApp> {
   if (options.hostSecret.length < 32) throw new Error('LICHENG_HOST_SECRET must be at least 32 characters');
@@ -76,6 +78,16 @@ export async function createLicheng(options: LichengOptions): Promise<LichengApp
   const maxSize = options.maxBodyBytes ?? 21 * 1024 * 1024;
   app.use('/trpc/*', bodyLimit({ maxSize, onError: (c) => c.json({ error: { message: 'request body too large', code: 'PAYLOAD_TOO_LARGE' } }, 413) }));
   app.use('/trpc/*', trpcServer({ router: appRouter, createContext: async (opts) => (await context(opts.req)) as unknown as Record<string, unknown> }));
+  let openApi: Promise<OpenApiDocument> | undefined;
+  app.get('/openapi.json', async (c) => {
+    openApi ??= generateOpenApiDocument({ trpcRouter: appRouter, plugins, routes: app.routes, config: options.config }).catch((error: unknown) => {
+      openApi = undefined;
+      throw error;
+    });
+    // Paths are below wherever a host mounted the app (`/portfolio`), which this request shows.
+    const mount = c.req.path.slice(0, -'/openapi.json'.length);
+    return c.json({ ...(await openApi), servers: [{ url: mount || '/' }] });
+  });
   fileRoutes(app, { context });
   for (const plugin of plugins) {
     if (!plugin.routes) continue;

@@ -5,7 +5,8 @@ import { z } from 'zod';
  * empty file input becomes undefined) and then validated with `shape`, like any JSON input.
  */
 export function formDataInput<S extends z.ZodRawShape>(shape: S) {
-  return z
+  const fields = z.object(shape);
+  const input = z
     .instanceof(FormData)
     .transform((form) => {
       const out: Record<string, unknown> = {};
@@ -15,11 +16,21 @@ export function formDataInput<S extends z.ZodRawShape>(shape: S) {
       }
       return out;
     })
-    .pipe(z.object(shape));
+    .pipe(fields);
+  formDataFields.set(input, fields);
+  return input;
+}
+
+const formDataFields = new WeakMap<object, z.ZodObject>();
+
+/** The fields of an input built with formDataInput (for the OpenAPI document), else undefined. */
+export function formDataFieldsOf(input: unknown): z.ZodObject | undefined {
+  return typeof input === 'object' && input !== null ? formDataFields.get(input) : undefined;
 }
 
 /** A file part of a form (browsers send an unnamed empty part for an untouched file input). */
 export const formFile = z
   .instanceof(File)
   .optional()
-  .transform((f) => (f && f.size === 0 && !f.name ? undefined : f));
+  .transform((f) => (f && f.size === 0 && !f.name ? undefined : f))
+  .meta({ type: 'string', format: 'binary', contentMediaType: 'application/octet-stream', description: 'a file part' });

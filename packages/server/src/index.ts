@@ -15,3 +15,5 @@ export * from './storage/index.ts';
 export { authedProcedure, publicProcedure, router, middleware } from './trpc.ts';
 export type { AppEnv } from './app-env.ts';
 export * from './form-data.ts';
+export * from './openapi/index.ts';
+export { procedureAccess, type ProcedureAccess } from './procedure-access.ts';

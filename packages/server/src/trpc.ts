@@ -3,6 +3,7 @@ import { DomainError, formatMessage, messageCodes, type Locale, type Role } from
 import { ZodError } from 'zod';
 import type { AuthedContext, LichengContext } from './context.ts';
 import { domainErrorCode } from './errors.ts';
+import { markSignInMiddleware } from './procedure-access.ts';
 
 const t = initTRPC.context<LichengContext>().create({
   errorFormatter({ shape, error, ctx }) {
@@ -59,7 +60,7 @@ export const publicProcedure = t.procedure.use(domainErrors);
 
 /** Signed-in callers only; `actingRole` is their first role among `roles` (any role when omitted). */
 export function authedProcedure(roles?: readonly Role[]) {
-  return t.procedure.use(domainErrors).use(({ ctx, next }) => {
+  const procedure = t.procedure.use(domainErrors).use(({ ctx, next }) => {
     if (!ctx.auth.ok) {
       const code = ctx.auth.reason === 'expired' ? 'token-expired' : 'unauthenticated';
       const cause = new DomainError(code, { detail: ctx.auth.detail });
@@ -78,4 +79,6 @@ export function authedProcedure(roles?: readonly Role[]) {
     const authed: AuthedContext = { ...ctx, identity, actingRole };
     return next({ ctx: authed });
   });
+  markSignInMiddleware(procedure._def.middlewares.at(-1)!, roles ?? null);
+  return procedure;
 }
