@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { LichengElement } from '../base/licheng-element.ts';
 import { formatBytes } from '../i18n/i18n.ts';
 import { t } from '../i18n/messages.ts';
-import { controls, focusRing, tokens } from '../styles/tokens.styles.ts';
+import { controls, focusRing, tokens, visuallyHidden } from '../styles/tokens.styles.ts';
 import { fileFieldStyles } from './file-field.styles.ts';
 
 export interface FileChange {
@@ -24,11 +24,16 @@ function extensionsOf(accept: string): string[] {
  * A labelled file chooser with the limits shown up front and checked as soon as a file is
  * chosen (size, extension). The check is only a hint: the server sniffs and limits again.
  *
+ * The native input stays the focusable control (keyboard and screen readers use it as they
+ * always do); it is drawn as a button whose text follows `locale` rather than the browser's
+ * language.
+ *
  * @event licheng-file-change - A file was chosen or removed; `detail: { file, error }`.
- * @csspart input - The native file input.
+ * @csspart input - The native file input (visually hidden).
+ * @csspart button - The visible 選擇檔案 button.
  */
 export class FileField extends LichengElement {
-  static override styles = [tokens, focusRing, controls, fileFieldStyles];
+  static override styles = [tokens, focusRing, controls, visuallyHidden, fileFieldStyles];
   static override properties = {
     label: {},
     hint: {},
@@ -109,6 +114,7 @@ export class FileField extends LichengElement {
         <input
           id="input"
           part="input"
+          class="native"
           type="file"
           accept=${this.accept || nothing}
           ?required=${this.required}
@@ -117,13 +123,16 @@ export class FileField extends LichengElement {
           aria-invalid=${this.error ? 'true' : 'false'}
           @change=${this.#changed}
         />
+        <label for="input" class="choose button" part="button" aria-hidden="true">${t('file.choose', {}, this.locale)}</label>
+        ${this.file
+          ? html`<span class="name chosen" id="chosen">${t('file.chosen', { name: this.file.name, size: formatBytes(this.file.size) }, this.locale)}</span>`
+          : html`<span class="name" aria-hidden="true">${t('file.none', {}, this.locale)}</span>`}
         ${this.file
           ? html`<button type="button" class="link" ?disabled=${this.disabled} @click=${() => this.clear()}>
               ${t('file.remove', { label: this.label }, this.locale)}
             </button>`
           : nothing}
       </div>
-      ${this.file ? html`<p id="chosen" class="chosen">${t('file.chosen', { name: this.file.name, size: formatBytes(this.file.size) }, this.locale)}</p>` : nothing}
       ${this.error ? html`<p id="error" class="error-text">${this.error}</p>` : nothing}
     </div>`;
   }

@@ -10,27 +10,43 @@ export const fileFieldStyles = css`
   .picker {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: 0.5rem 0.75rem;
     align-items: center;
-  }
-  input[type='file'] {
     padding: 0.375rem;
     border: 1px dashed var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
+    position: relative;
   }
-  input[type='file']::file-selector-button {
-    font: inherit;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+  /* The native input: invisible but still there to focus and to receive the file. */
+  input.native {
+    position: absolute;
+    inset: 0;
+    width: 1px;
+    height: 1px;
+    opacity: 0;
+    overflow: hidden;
+  }
+  label.choose {
+    font-weight: 400;
     background: var(--_bg);
-    color: var(--_text);
-    padding: 0.25rem 0.75rem;
-    margin-inline-end: 0.75rem;
-    cursor: pointer;
   }
-  .chosen {
-    margin: 0;
-    font-size: 0.875rem;
+  input.native:focus-visible + label.choose {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  input.native:disabled + label.choose {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  input.native[aria-invalid='true'] + label.choose {
+    border-color: var(--_danger);
+  }
+  .name {
+    color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+  .name.chosen {
+    color: var(--_text);
   }
 `;

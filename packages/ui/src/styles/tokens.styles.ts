@@ -122,6 +122,8 @@ export const controls = css`
     text-decoration: underline;
     padding: 0.25rem 0.25rem;
     min-height: 1.75rem;
+    justify-content: flex-start;
+    text-align: start;
   }
   button.link:hover:not(:disabled) {
     background: var(--_surface);
@@ -264,6 +266,11 @@ export const layout = css`
   }
   .muted {
     color: var(--_muted);
+  }
+  form + licheng-notice,
+  .actions + licheng-notice {
+    display: block;
+    margin-block-start: 1rem;
   }
 `;
 

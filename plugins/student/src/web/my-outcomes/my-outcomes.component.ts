@@ -75,10 +75,19 @@ export class MyOutcomes extends LichengConnectedElement {
   #row(o: Outcome) {
     const L = this.locale;
     const subject = o.course.subjectName;
-    return html`<tr>
-      <td><span class="course-name">${subject}</span><span class="code">${o.course.code}</span></td>
-      <td class="summary">${o.summary}</td>
-      <td>
+    // Explicit table roles: on narrow screens the rows are drawn as cards (display: block),
+    // which some browsers would otherwise stop announcing as a table.
+    return html`<tr role="row">
+      <td role="cell" data-label=${t('list.course', {}, L)}><span class="course-name">${subject}</span><span class="code">${o.course.code}</span></td>
+      <td role="cell" class="status-cell" data-label=${t('list.status', {}, L)}>
+        <licheng-status-badge status=${o.status} .locale=${L}></licheng-status-badge>
+        ${o.status === 'failed' && o.statusReason ? html`<span class="reason">${t('list.reason', { reason: o.statusReason }, L)}</span>` : nothing}
+        ${o.status !== 'pending' && o.decidedByName
+          ? html`<span class="decided">${t('list.decided-by', { name: o.decidedByName, date: formatDateTime(o.decidedAt, L) }, L)}</span>`
+          : nothing}
+      </td>
+      <td role="cell" class="summary" data-label=${t('list.summary', {}, L)}>${o.summary}</td>
+      <td role="cell" data-label=${t('list.files', {}, L)}>
         <span class="files">
           ${o.documentFileId
             ? html`<button type="button" class="link" aria-label=${t('list.view-label', { subject, action: t('list.view-document', {}, L) }, L)} @click=${() => this.#view(o, 'document')}>
@@ -92,15 +101,8 @@ export class MyOutcomes extends LichengConnectedElement {
             : nothing}
         </span>
       </td>
-      <td>
-        <licheng-status-badge status=${o.status} .locale=${L}></licheng-status-badge>
-        ${o.status === 'failed' && o.statusReason ? html`<span class="reason">${t('list.reason', { reason: o.statusReason }, L)}</span>` : nothing}
-        ${o.status !== 'pending' && o.decidedByName
-          ? html`<span class="decided">${t('list.decided-by', { name: o.decidedByName, date: formatDateTime(o.decidedAt, L) }, L)}</span>`
-          : nothing}
-      </td>
-      <td>${o.selected ? t('list.selected-yes', {}, L) : html`<span class="muted">${t('list.selected-no', {}, L)}</span>`}</td>
-      <td class="actions-cell">
+      <td role="cell" class="nowrap" data-label=${t('list.selected', {}, L)}>${o.selected ? t('list.selected-yes', {}, L) : html`<span class="muted">${t('list.selected-no', {}, L)}</span>`}</td>
+      <td role="cell" class="actions-cell">
         ${o.status === 'failed'
           ? html`<button type="button" aria-label=${t('list.fix-label', { subject }, L)} @click=${() => this.emit('licheng-resubmit-request', { outcome: o }, { cancelable: true })}>
               ${t('list.fix', {}, L)}
@@ -128,18 +130,18 @@ export class MyOutcomes extends LichengConnectedElement {
               return html`<div class="term">
                 ${heading(level + 1, term, id)}
                 <div class="table-wrap">
-                  <table part="table" aria-labelledby=${id}>
-                    <thead>
-                      <tr>
-                        <th scope="col">${t('list.course', {}, L)}</th>
-                        <th scope="col">${t('list.summary', {}, L)}</th>
-                        <th scope="col">${t('list.files', {}, L)}</th>
-                        <th scope="col">${t('list.status', {}, L)}</th>
-                        <th scope="col">${t('list.selected', {}, L)}</th>
-                        <th scope="col">${t('list.actions', {}, L)}</th>
+                  <table part="table" role="table" aria-labelledby=${id}>
+                    <thead role="rowgroup">
+                      <tr role="row">
+                        <th scope="col" role="columnheader">${t('list.course', {}, L)}</th>
+                        <th scope="col" role="columnheader">${t('list.status', {}, L)}</th>
+                        <th scope="col" role="columnheader">${t('list.summary', {}, L)}</th>
+                        <th scope="col" role="columnheader">${t('list.files', {}, L)}</th>
+                        <th scope="col" role="columnheader">${t('list.selected', {}, L)}</th>
+                        <th scope="col" role="columnheader">${t('list.actions', {}, L)}</th>
                       </tr>
                     </thead>
-                    <tbody>
+                    <tbody role="rowgroup">
                       ${group.items.map((o) => this.#row(o))}
                     </tbody>
                   </table>

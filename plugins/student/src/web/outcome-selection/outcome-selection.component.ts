@@ -138,7 +138,7 @@ export class OutcomeSelection extends LichengConnectedElement {
                   ? html`<div class="field">
                       <label for="year">${t('selection.year', {}, L)}</label>
                       <select id="year" @change=${(e: Event) => (this.academicYear = Number((e.target as HTMLSelectElement).value))}>
-                        ${this.#years().map((y) => html`<option value=${y} ?selected=${y === year}>${t('year', { year: y }, L)}</option>`)}
+                        ${this.#years().map((y) => html`<option value=${y} .selected=${y === year}>${t('year', { year: y }, L)}</option>`)}
                       </select>
                     </div>`
                   : nothing}

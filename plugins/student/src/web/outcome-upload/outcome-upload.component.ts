@@ -217,16 +217,15 @@ export class OutcomeUpload extends LichengConnectedElement {
         required
         aria-describedby=${error ? 'course-hint course-error' : 'course-hint'}
         aria-invalid=${error ? 'true' : 'false'}
-        .value=${this.courseId}
         @change=${(e: Event) => {
           this.courseId = (e.target as HTMLSelectElement).value;
           if (this.errors.course) this.errors = { ...this.errors, course: undefined };
         }}
       >
-        <option value="" ?selected=${!this.courseId}>${this.courses === null ? t('loading', {}, L) : t('upload.course-placeholder', {}, L)}</option>
+        <option value="" .selected=${!this.courseId}>${this.courses === null ? t('loading', {}, L) : t('upload.course-placeholder', {}, L)}</option>
         ${coursesByTerm(courses).map(
           (g) => html`<optgroup label=${t('term', { year: g.year, semester: g.semester }, L)}>
-            ${g.courses.map((c) => html`<option value=${c.id} ?selected=${c.id === this.courseId}>${c.subjectName}（${c.code}）</option>`)}
+            ${g.courses.map((c) => html`<option value=${c.id} .selected=${c.id === this.courseId}>${c.subjectName}（${c.code}）</option>`)}
           </optgroup>`,
         )}
       </select>

@@ -7,6 +7,9 @@ export const outcomeUploadStyles = css`
   form {
     max-width: 44rem;
   }
+  form + licheng-notice {
+    max-width: 44rem;
+  }
   select {
     width: 100%;
   }

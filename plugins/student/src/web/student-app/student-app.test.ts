@@ -4,7 +4,7 @@ import { deepActiveElement } from '@licheng/ui';
 import './student-app.ts';
 import type { StudentApp } from './student-app.component.ts';
 import { bootstrap, mount, unmount } from '../index.ts';
-import { courseList, me, outcome, selection } from '../testing/fixtures.ts';
+import { courseList, deepText, me, outcome, selection } from '../testing/fixtures.ts';
 
 const failed = outcome({ id: 'o2', status: 'failed', statusReason: '非本課程作品' });
 

@@ -1,0 +1,32 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { RegistryRouter } from '../server/router.ts';
+
+/** What the registry office's procedures return, as the screens see them (types only). */
+type Outputs = inferRouterOutputs<RegistryRouter>;
+type Inputs = inferRouterInputs<RegistryRouter>;
+
+export type Template = Outputs['imports']['templates'][number];
+export type TemplateColumn = Template['columns'][number];
+export type ImportKind = Template['kind'];
+export type ImportResult = Outputs['imports']['run'];
+export type ImportIssue = ImportResult['issues'][number];
+export type RosterExportInput = Inputs['rosters']['export'];
+export type RosterExport = Outputs['rosters']['export'];
+
+/** The part of `platform.me` this screen reads. */
+export interface MeTerm {
+  term: { academicYear: number; semester: 1 | 2 };
+}
+
+export const paths = {
+  templates: 'registry.imports.templates',
+  run: 'registry.imports.run',
+  exportRoster: 'registry.rosters.export',
+  me: 'platform.me',
+} as const;
+
+/** Roster kinds (名冊別) the office can export now. */
+export const EXPORT_KINDS = [{ kind: 26, label: { 'zh-TW': '26 課程學習成果', en: '26 Course learning outcomes' } }] as const;
+
+/** Largest table file the server reads (20 MB); checked here only as a hint. */
+export const MAX_TABLE_BYTES = 20 * 1024 * 1024;

@@ -1,0 +1,14 @@
+import { elementLifecycles } from '@licheng/client';
+import './registry-desk/registry-desk.ts';
+
+export * from './registry-desk/registry-desk.ts';
+export * from './roster-import/roster-import.ts';
+export * from './roster-export/roster-export.ts';
+export { registryMessages } from './messages.ts';
+
+/**
+ * 註冊組 as a single-spa application: the whole screen is `<licheng-registry-desk>`. A root
+ * config registers it with `() => import('@licheng/plugin-registry/web')` and passes `token`,
+ * `apiBase` and `locale` as customProps.
+ */
+export const { bootstrap, mount, unmount, update } = elementLifecycles('licheng-registry-desk');

@@ -1,0 +1,26 @@
+import { html } from 'lit';
+import { LichengConnectedElement } from '@licheng/client';
+import { heading, screenStyles } from '@licheng/ui';
+import '../roster-import/roster-import.ts';
+import '../roster-export/roster-export.ts';
+import { t } from '../messages.ts';
+import { registryDeskStyles } from './registry-desk.styles.ts';
+
+/**
+ * `<licheng-registry-desk>` — the registry office's (註冊組) whole screen: roster imports and
+ * roster exports. Composes `<licheng-roster-import>` and `<licheng-roster-export>`, which
+ * pages may also embed one by one.
+ *
+ * @event licheng-token-expired - The token has expired (from any part).
+ */
+export class RegistryDesk extends LichengConnectedElement {
+  static override styles = [...screenStyles, registryDeskStyles];
+
+  override render() {
+    const L = this.locale;
+    return html`${heading(1, t('title', {}, L))}
+      <p class="muted">${t('intro', {}, L)}</p>
+      <licheng-roster-import class="panel" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-roster-import>
+      <licheng-roster-export class="panel" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-roster-export>`;
+  }
+}

@@ -1,0 +1,36 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing';
+import './registry-desk.ts';
+import type { RegistryDesk } from './registry-desk.component.ts';
+import type { RosterImport } from '../roster-import/roster-import.component.ts';
+import { bootstrap, mount, unmount } from '../index.ts';
+import { templates } from '../testing/fixtures.ts';
+
+describe('<licheng-registry-desk>', () => {
+  let api: FakeApi;
+  afterEach(() => api?.restore());
+
+  it('puts imports and exports under one h1 and is accessible', async () => {
+    api = installFakeApi({ 'registry.imports.templates': () => templates, 'platform.me': () => ({ term: { academicYear: 114, semester: 1 } }) });
+    const el = await fixture<RegistryDesk>(html`<licheng-registry-desk .token=${fakeToken()} locale="zh-TW"></licheng-registry-desk>`);
+    const importer = el.shadowRoot!.querySelector<RosterImport>('licheng-roster-import')!;
+    await waitUntil(() => importer.templates !== null);
+    expect(el.shadowRoot!.querySelector('h1')!.textContent).to.equal('註冊組名冊作業');
+    expect(importer.shadowRoot!.querySelector('h2')!.textContent).to.equal('匯入名冊資料');
+    expect(el.shadowRoot!.querySelector('licheng-roster-export')!.shadowRoot!.querySelector('h2')!.textContent).to.equal('名冊匯出');
+    await expect(el).to.be.accessible();
+  });
+
+  it('mounts and unmounts as a single-spa application', async () => {
+    api = installFakeApi({ 'registry.imports.templates': () => templates, 'platform.me': () => ({ term: { academicYear: 114, semester: 1 } }) });
+    const domElement = document.createElement('div');
+    document.body.appendChild(domElement);
+    const props = { name: '@licheng/plugin-registry', singleSpa: {} as never, mountParcel: (() => {}) as never, token: fakeToken(), apiBase: '', locale: 'zh-TW' as const, domElement };
+    await bootstrap(props);
+    await mount(props);
+    expect(domElement.querySelector('licheng-registry-desk')).to.exist;
+    await unmount(props);
+    expect(domElement.children).to.have.length(0);
+    domElement.remove();
+  });
+});

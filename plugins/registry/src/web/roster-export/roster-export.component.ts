@@ -1,0 +1,149 @@
+import { html, nothing } from 'lit';
+import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { heading, screenStyles } from '@licheng/ui';
+import { EXPORT_KINDS, paths, type MeTerm, type RosterExport as RosterExportResult } from '../api.ts';
+import { t } from '../messages.ts';
+import { rosterExportStyles } from './roster-export.styles.ts';
+
+/**
+ * `<licheng-roster-export>` — builds a roster (名冊) for the central database — academic
+ * year, semester, roster kind (26 課程學習成果) — and downloads the Excel file.
+ *
+ * @event licheng-roster-exported - Built and downloaded; `detail: { fileId, fileName, rowCount, downloadUrl }`.
+ * @event licheng-token-expired - The token has expired.
+ */
+export class RosterExport extends LichengConnectedElement {
+  static override styles = [...screenStyles, rosterExportStyles];
+  static override properties = {
+    ...LichengConnectedElement.properties,
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    academicYear: { type: Number, attribute: 'academic-year' },
+    semester: { type: Number },
+    kind: { type: Number },
+    running: { state: true },
+    yearError: { state: true },
+    failure: { state: true },
+    exported: { state: true },
+  };
+
+  declare headingLevel: number;
+  declare academicYear: number | null;
+  declare semester: 1 | 2;
+  declare kind: number;
+  declare running: boolean;
+  declare yearError: string;
+  declare failure: string;
+  declare exported: RosterExportResult | null;
+
+  constructor() {
+    super();
+    this.headingLevel = 2;
+    this.academicYear = null;
+    this.semester = 1;
+    this.kind = 26;
+    this.running = false;
+    this.yearError = '';
+    this.failure = '';
+    this.exported = null;
+  }
+
+  /** Starts on the current term (from platform.me) unless told otherwise. */
+  override async load(): Promise<void> {
+    if (this.academicYear !== null) return;
+    try {
+      const me = await this.api.query<MeTerm>(paths.me);
+      this.academicYear = me.term.academicYear;
+      this.semester = me.term.semester;
+    } catch (error) {
+      this.failure = error instanceof LichengApiError ? error.message : String(error);
+    }
+  }
+
+  async #download(result: RosterExportResult) {
+    await downloadFile(this.api, result.downloadUrl, result.fileName);
+  }
+
+  async #submit(event: Event) {
+    event.preventDefault();
+    if (this.running) return;
+    const L = this.locale;
+    const year = this.academicYear;
+    this.failure = '';
+    this.exported = null;
+    if (year === null || !Number.isInteger(year) || year < 100 || year > 199) {
+      this.yearError = t('export.year-invalid', {}, L);
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLInputElement>('#year')?.focus();
+      return;
+    }
+    this.yearError = '';
+    this.running = true;
+    try {
+      const result = await this.api.mutation<RosterExportResult>(paths.exportRoster, { academicYear: year, semester: this.semester, kind: this.kind });
+      this.exported = result;
+      await this.#download(result);
+      this.emit('licheng-roster-exported', result);
+    } catch (error) {
+      this.failure = error instanceof LichengApiError ? error.message : String(error);
+    } finally {
+      this.running = false;
+    }
+  }
+
+  override render() {
+    const L = this.locale;
+    return html`<section aria-labelledby="export-heading" aria-busy=${this.running ? 'true' : 'false'}>
+      ${heading(this.headingLevel, t('export.heading', {}, L), 'export-heading')}
+      <p class="muted">${t('export.intro', {}, L)}</p>
+      <form novalidate @submit=${this.#submit}>
+        <div class="row">
+          <div class="field">
+            <label for="year">${t('export.year', {}, L)}</label>
+            <input
+              id="year"
+              type="number"
+              inputmode="numeric"
+              min="100"
+              max="199"
+              required
+              aria-describedby=${this.yearError ? 'year-hint year-error' : 'year-hint'}
+              aria-invalid=${this.yearError ? 'true' : 'false'}
+              .value=${this.academicYear === null ? '' : String(this.academicYear)}
+              @input=${(e: Event) => {
+                const raw = (e.target as HTMLInputElement).value;
+                this.academicYear = raw === '' ? null : Number(raw);
+                this.yearError = '';
+              }}
+            />
+            <p id="year-hint" class="hint">${t('export.year-hint', {}, L)}</p>
+            ${this.yearError ? html`<p id="year-error" class="error-text">${this.yearError}</p>` : nothing}
+          </div>
+          <div class="field">
+            <label for="semester">${t('export.semester', {}, L)}</label>
+            <select id="semester" @change=${(e: Event) => (this.semester = Number((e.target as HTMLSelectElement).value) as 1 | 2)}>
+              <option value="1" .selected=${this.semester === 1}>${t('export.semester-1', {}, L)}</option>
+              <option value="2" .selected=${this.semester === 2}>${t('export.semester-2', {}, L)}</option>
+            </select>
+          </div>
+          <div class="field">
+            <label for="kind">${t('export.kind', {}, L)}</label>
+            <select id="kind" @change=${(e: Event) => (this.kind = Number((e.target as HTMLSelectElement).value))}>
+              ${EXPORT_KINDS.map((k) => html`<option value=${k.kind} .selected=${k.kind === this.kind}>${k.label[L]}</option>`)}
+            </select>
+          </div>
+        </div>
+        <div class="actions">
+          <button type="submit" class="primary" ?disabled=${this.running}>${this.running ? t('export.running', {}, L) : t('export.submit', {}, L)}</button>
+        </div>
+      </form>
+      <licheng-notice variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
+      <licheng-notice variant="success" .locale=${L} .message=${this.exported ? t('export.done', { fileName: this.exported.fileName, rowCount: this.exported.rowCount }, L) : ''}>
+        ${this.exported
+          ? html`<button type="button" class="link" @click=${() => this.#download(this.exported!).catch((e: unknown) => (this.failure = e instanceof Error ? e.message : String(e)))}>
+              ${t('export.again', {}, L)}
+            </button>`
+          : nothing}
+      </licheng-notice>
+    </section>`;
+  }
+}

@@ -1,0 +1,409 @@
+import { html, nothing } from 'lit';
+import { fileObjectUrl, LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { charCount, formatDateTime, heading, screenStyles, type Dialog, type FileViewer } from '@licheng/ui';
+import { paths, REASON_MAX, type Decided, type DecidedMany, type MeWindows, type Queue, type QueueItem, type QueueStatus } from '../api.ts';
+import { t } from '../messages.ts';
+import { certificationQueueStyles } from './certification-queue.styles.ts';
+
+const STATUSES: QueueStatus[] = ['pending', 'passed', 'failed', 'all'];
+
+interface Group {
+  id: string;
+  code: string;
+  subjectName: string;
+  items: QueueItem[];
+}
+
+function groupByCourse(items: QueueItem[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const item of items) {
+    const id = item.course?.id ?? '';
+    const group = groups.get(id) ?? { id, code: item.course?.code ?? '', subjectName: item.course?.subjectName ?? '—', items: [] };
+    group.items.push(item);
+    groups.set(id, group);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * `<licheng-certification-queue>` — a subject teacher certifies (認證) the course learning
+ * outcomes of their students: filter by status and course, open each file, pass, fail with a
+ * required reason, or pass many at once with a per-item report. Certification confirms only
+ * that the work is the student's own and belongs to the course — never its quality.
+ *
+ * @event licheng-certified - Items were decided; `detail: { ids, status }`.
+ * @event licheng-token-expired - The token has expired.
+ * @csspart table - Each course's table.
+ */
+export class CertificationQueue extends LichengConnectedElement {
+  static override styles = [...screenStyles, certificationQueueStyles];
+  static override properties = {
+    ...LichengConnectedElement.properties,
+    status: { reflect: true },
+    courseId: { attribute: 'course-id' },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    queue: { state: true },
+    certWindow: { state: true },
+    selected: { state: true },
+    busy: { state: true },
+    failure: { state: true },
+    success: { state: true },
+    bulkFailures: { state: true },
+    failing: { state: true },
+    reason: { state: true },
+    reasonError: { state: true },
+    dialogError: { state: true },
+  };
+
+  /** Status filter: pending (default), passed, failed or all. */
+  declare status: QueueStatus;
+  /** Course filter; '' for every course. */
+  declare courseId: string;
+  declare headingLevel: number;
+  declare queue: Queue | null;
+  declare certWindow: MeWindows['windows'][number] | null;
+  declare selected: Set<string>;
+  declare busy: boolean;
+  declare failure: string;
+  declare success: string;
+  declare bulkFailures: string[];
+  declare failing: QueueItem | null;
+  declare reason: string;
+  declare reasonError: string;
+  declare dialogError: string;
+
+  constructor() {
+    super();
+    this.status = 'pending';
+    this.courseId = '';
+    this.headingLevel = 1;
+    this.queue = null;
+    this.certWindow = null;
+    this.selected = new Set();
+    this.busy = false;
+    this.failure = '';
+    this.success = '';
+    this.bulkFailures = [];
+    this.failing = null;
+    this.reason = '';
+    this.reasonError = '';
+    this.dialogError = '';
+  }
+
+  override async load(): Promise<void> {
+    this.failure = '';
+    const [queue, me] = await Promise.allSettled([
+      this.api.query<Queue>(paths.queue, { kind: 'outcome', status: this.status }),
+      this.certWindow ? Promise.resolve(null) : this.api.query<MeWindows>(paths.me),
+    ]);
+    if (queue.status === 'fulfilled') {
+      this.queue = queue.value;
+      const pending = new Set(queue.value.items.filter((i) => i.status === 'pending').map((i) => i.id));
+      this.selected = new Set([...this.selected].filter((id) => pending.has(id)));
+    } else {
+      this.failure = queue.reason instanceof LichengApiError ? queue.reason.message : String(queue.reason);
+    }
+    if (me.status === 'fulfilled' && me.value) this.certWindow = me.value.windows.find((w) => w.activity === 'outcome-certification') ?? null;
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed as never);
+    if (changed.has('status') && changed.get('status') !== undefined) void this.load();
+    this.#syncGroupBoxes();
+  }
+
+  #student(item: QueueItem): string {
+    return t('student', { className: item.student.className, seatNo: item.student.seatNo, name: item.student.name }, this.locale);
+  }
+
+  #visibleItems(): QueueItem[] {
+    const items = this.queue?.items ?? [];
+    return this.courseId ? items.filter((i) => i.course?.id === this.courseId) : items;
+  }
+
+  #toggle(ids: string[], on: boolean) {
+    const next = new Set(this.selected);
+    for (const id of ids) {
+      if (on) next.add(id);
+      else next.delete(id);
+    }
+    this.selected = next;
+  }
+
+  /** Group "select all" boxes show checked / mixed from the rows. */
+  #syncGroupBoxes() {
+    for (const box of this.renderRoot.querySelectorAll<HTMLInputElement>('input[data-group]')) {
+      const ids = (box.dataset.ids ?? '').split(' ').filter(Boolean);
+      const chosen = ids.filter((id) => this.selected.has(id)).length;
+      box.checked = ids.length > 0 && chosen === ids.length;
+      box.indeterminate = chosen > 0 && chosen < ids.length;
+    }
+  }
+
+  async #view(item: QueueItem, slot: 'document' | 'media') {
+    const id = slot === 'document' ? item.documentFileId : item.mediaFileId;
+    if (!id) return;
+    try {
+      const file = await fileObjectUrl(this.api, this.api.filePath(id));
+      await this.renderRoot.querySelector<FileViewer>('licheng-file-viewer')!.view({
+        url: file.url,
+        type: file.type,
+        name: file.fileName ?? `${item.student.name} ${item.course?.subjectName ?? ''}`,
+      });
+    } catch (error) {
+      this.failure = error instanceof LichengApiError ? error.message : String(error);
+    }
+  }
+
+  #clearMessages() {
+    this.failure = '';
+    this.success = '';
+    this.bulkFailures = [];
+  }
+
+  async #pass(item: QueueItem) {
+    if (this.busy) return;
+    this.#clearMessages();
+    this.busy = true;
+    try {
+      await this.api.mutation<Decided>(paths.decide, { recordId: item.id, decision: 'pass' });
+      this.success = t('passed.one', { student: this.#student(item), subject: item.course?.subjectName ?? '' }, this.locale);
+      this.emit('licheng-certified', { ids: [item.id], status: 'passed' });
+      await this.load();
+    } catch (error) {
+      this.failure = error instanceof LichengApiError ? error.message : String(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #openFail(item: QueueItem) {
+    this.#clearMessages();
+    this.failing = item;
+    this.reason = '';
+    this.reasonError = '';
+    this.dialogError = '';
+    await this.updateComplete;
+    await this.renderRoot.querySelector<Dialog>('licheng-dialog#fail-dialog')!.show();
+    this.failing = null;
+  }
+
+  async #confirmFail(event: Event) {
+    event.preventDefault(); // the dialog closes only when the server accepted
+    const item = this.failing;
+    const dialog = event.currentTarget as Dialog;
+    if (!item) return;
+    const reason = this.reason.trim();
+    const L = this.locale;
+    this.reasonError = !reason ? t('dialog.reason-required', {}, L) : charCount(reason) > REASON_MAX ? t('dialog.reason-too-long', { max: REASON_MAX }, L) : '';
+    if (this.reasonError) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')?.focus();
+      return;
+    }
+    dialog.busy = true;
+    this.dialogError = '';
+    try {
+      await this.api.mutation<Decided>(paths.decide, { recordId: item.id, decision: 'fail', reason });
+      dialog.busy = false;
+      dialog.close(true);
+      this.success = t('failed.one', { student: this.#student(item), subject: item.course?.subjectName ?? '' }, L);
+      this.emit('licheng-certified', { ids: [item.id], status: 'failed' });
+      await this.load();
+    } catch (error) {
+      dialog.busy = false;
+      this.dialogError = error instanceof LichengApiError ? error.message : String(error);
+    }
+  }
+
+  async #passSelected() {
+    // In queue order, whatever order they were ticked in.
+    const ids = (this.queue?.items ?? []).filter((i) => this.selected.has(i.id)).map((i) => i.id);
+    if (!ids.length || this.busy) return;
+    this.#clearMessages();
+    this.busy = true;
+    const byId = new Map((this.queue?.items ?? []).map((i) => [i.id, i]));
+    try {
+      const result = await this.api.mutation<DecidedMany>(paths.decideMany, { recordIds: ids, decision: 'pass' });
+      const L = this.locale;
+      this.success = t('bulk.result', { passed: result.passed, failed: result.failed }, L);
+      this.bulkFailures = result.results
+        .filter((r) => !r.ok)
+        .map((r) => {
+          const item = byId.get(r.id);
+          return t('bulk.item-failed', { student: item ? this.#student(item) : r.id, subject: item?.course?.subjectName ?? '', message: r.error?.message ?? '' }, L);
+        });
+      this.selected = new Set();
+      this.emit('licheng-certified', { ids: result.results.filter((r) => r.ok).map((r) => r.id), status: 'passed' });
+      await this.load();
+    } catch (error) {
+      this.failure = error instanceof LichengApiError ? error.message : String(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  #filters() {
+    const L = this.locale;
+    const courses = this.queue?.courses ?? [];
+    return html`<div class="filters" role="group" aria-label=${t('filter.label', {}, L)}>
+      <div class="field">
+        <label for="status">${t('filter.status', {}, L)}</label>
+        <select id="status" @change=${(e: Event) => (this.status = (e.target as HTMLSelectElement).value as QueueStatus)}>
+          ${STATUSES.map((s) => html`<option value=${s} .selected=${s === this.status}>${t(`status.${s}`, {}, L)}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="course">${t('filter.course', {}, L)}</label>
+        <select id="course" @change=${(e: Event) => (this.courseId = (e.target as HTMLSelectElement).value)}>
+          <option value="" .selected=${!this.courseId}>${t('filter.all-courses', {}, L)}</option>
+          ${courses.map((c) => html`<option value=${c.id} .selected=${c.id === this.courseId}>${t('course.option', { subject: c.subjectName, pending: c.pending }, L)}</option>`)}
+        </select>
+      </div>
+    </div>`;
+  }
+
+  #row(item: QueueItem) {
+    const L = this.locale;
+    const student = this.#student(item);
+    const pending = item.status === 'pending';
+    return html`<tr>
+      <td class="check">
+        ${pending
+          ? html`<input type="checkbox" aria-label=${t('select.item', { student }, L)} .checked=${this.selected.has(item.id)} @change=${(e: Event) => this.#toggle([item.id], (e.target as HTMLInputElement).checked)} />`
+          : nothing}
+      </td>
+      <td class="student">${student}</td>
+      <td class="summary">${item.summary}</td>
+      <td>
+        <span class="files">
+          ${item.documentFileId
+            ? html`<button type="button" class="link" aria-label=${t('file.label', { action: t('file.document', {}, L), student }, L)} @click=${() => this.#view(item, 'document')}>${t('file.document', {}, L)}</button>`
+            : nothing}
+          ${item.mediaFileId
+            ? html`<button type="button" class="link" aria-label=${t('file.label', { action: t('file.media', {}, L), student }, L)} @click=${() => this.#view(item, 'media')}>${t('file.media', {}, L)}</button>`
+            : nothing}
+        </span>
+      </td>
+      <td>${formatDateTime(item.submittedAt, L)}</td>
+      <td>
+        <licheng-status-badge .locale=${L} status=${item.status}></licheng-status-badge>
+        ${item.status === 'failed' && item.statusReason ? html`<span class="reason">${t('reason.shown', { reason: item.statusReason }, L)}</span>` : nothing}
+        ${!pending && item.decidedByName ? html`<span class="decided">${t('decided.by', { name: item.decidedByName, date: formatDateTime(item.decidedAt, L) }, L)}</span>` : nothing}
+      </td>
+      <td>
+        ${pending
+          ? html`<span class="row-actions">
+              <button type="button" class="primary" ?disabled=${this.busy} aria-label=${t('pass.label', { student }, L)} @click=${() => this.#pass(item)}>${t('pass', {}, L)}</button>
+              <button type="button" class="danger" ?disabled=${this.busy} aria-label=${t('fail.label', { student }, L)} @click=${() => this.#openFail(item)}>${t('fail', {}, L)}</button>
+            </span>`
+          : nothing}
+      </td>
+    </tr>`;
+  }
+
+  #group(group: Group) {
+    const L = this.locale;
+    const id = `course-${group.id}`;
+    const pendingIds = group.items.filter((i) => i.status === 'pending').map((i) => i.id);
+    return html`<div class="group">
+      ${heading(this.headingLevel + 1, t('group.heading', { subject: group.subjectName }, L), id)}
+      <p class="code">${t('group.code', { code: group.code }, L)}</p>
+      <div class="table-wrap">
+        <table part="table" aria-labelledby=${id}>
+          <thead>
+            <tr>
+              <th scope="col" class="check">
+                ${pendingIds.length
+                  ? html`<input
+                      type="checkbox"
+                      data-group=${group.id}
+                      data-ids=${pendingIds.join(' ')}
+                      aria-label=${t('select.group', { subject: group.subjectName }, L)}
+                      @change=${(e: Event) => this.#toggle(pendingIds, (e.target as HTMLInputElement).checked)}
+                    />`
+                  : html`<span class="sr-only">${t('col.select', {}, L)}</span>`}
+              </th>
+              <th scope="col">${t('col.student', {}, L)}</th>
+              <th scope="col">${t('col.summary', {}, L)}</th>
+              <th scope="col">${t('col.files', {}, L)}</th>
+              <th scope="col">${t('col.submitted', {}, L)}</th>
+              <th scope="col">${t('col.status', {}, L)}</th>
+              <th scope="col">${t('col.actions', {}, L)}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${group.items.map((i) => this.#row(i))}
+          </tbody>
+        </table>
+      </div>
+    </div>`;
+  }
+
+  #failDialog() {
+    const L = this.locale;
+    const item = this.failing;
+    return html`<licheng-dialog
+      id="fail-dialog"
+      .locale=${L}
+      heading=${t('dialog.heading', {}, L)}
+      confirm-label=${t('dialog.confirm', {}, L)}
+      tone="danger"
+      @licheng-dialog-confirm=${this.#confirmFail}
+    >
+      ${item ? html`<p class="about">${t('dialog.about', { student: this.#student(item), subject: item.course?.subjectName ?? '' }, L)}</p>` : nothing}
+      <p class="reminder">${t('reminder', {}, L)}</p>
+      <div class="field">
+        <label for="reason">${t('dialog.reason', {}, L)}<span class="required" aria-hidden="true"> *</span></label>
+        <p id="reason-hint" class="hint">${t('dialog.reason-hint', { max: REASON_MAX }, L)}</p>
+        <textarea
+          id="reason"
+          autofocus
+          required
+          rows="4"
+          aria-describedby=${this.reasonError ? 'reason-hint reason-error' : 'reason-hint'}
+          aria-invalid=${this.reasonError ? 'true' : 'false'}
+          .value=${this.reason}
+          @input=${(e: Event) => {
+            this.reason = (e.target as HTMLTextAreaElement).value;
+            if (this.reasonError) this.reasonError = '';
+          }}
+        ></textarea>
+        ${this.reasonError ? html`<p id="reason-error" class="error-text">${this.reasonError}</p>` : nothing}
+      </div>
+      <licheng-notice variant="error" .locale=${L} .message=${this.dialogError}></licheng-notice>
+    </licheng-dialog>`;
+  }
+
+  override render() {
+    const L = this.locale;
+    const items = this.#visibleItems();
+    const pendingCount = items.filter((i) => i.status === 'pending').length;
+    const loading = this.queue === null && !this.failure;
+    return html`<section aria-labelledby="queue-heading" aria-busy=${loading ? 'true' : 'false'}>
+      ${heading(this.headingLevel, t('title', {}, L), 'queue-heading')}
+      <p class="reminder">${t('reminder', {}, L)}</p>
+      ${this.certWindow
+        ? html`<licheng-window-banner .locale=${L} activity=${t('activity.outcome-certification', {}, L)} state=${this.certWindow.state} .start=${this.certWindow.start} .end=${this.certWindow.end}></licheng-window-banner>`
+        : nothing}
+      ${this.#filters()}
+      <licheng-notice variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
+      <licheng-notice variant="success" .locale=${L} .message=${this.success}>
+        ${this.bulkFailures.length ? html`<ul class="results">${this.bulkFailures.map((f) => html`<li>${f}</li>`)}</ul>` : nothing}
+      </licheng-notice>
+      <p class="count" role="status">${loading ? t('loading', {}, L) : t('summary', { count: items.length, pending: pendingCount }, L)}</p>
+      ${pendingCount > 0
+        ? html`<div class="bulk">
+            <p class="hint">${t('bulk.hint', {}, L)}</p>
+            <button type="button" class="primary" ?disabled=${this.selected.size === 0 || this.busy} @click=${this.#passSelected}>
+              ${t('bulk.pass', { count: this.selected.size }, L)}
+            </button>
+          </div>`
+        : nothing}
+      ${!loading && items.length === 0 ? html`<p>${t(this.status === 'pending' ? 'empty.pending' : 'empty', {}, L)}</p>` : nothing}
+      ${groupByCourse(items).map((g) => this.#group(g))}
+      ${this.#failDialog()}
+      <licheng-file-viewer .locale=${L}></licheng-file-viewer>
+    </section>`;
+  }
+}

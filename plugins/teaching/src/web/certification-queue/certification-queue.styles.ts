@@ -1,0 +1,96 @@
+import { css } from 'lit';
+
+export const certificationQueueStyles = css`
+  :host {
+    display: block;
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 1rem;
+    align-items: flex-end;
+    margin-block-end: 0.75rem;
+  }
+  .filters .field {
+    margin: 0;
+  }
+  .bulk {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    align-items: center;
+    padding: 0.625rem 0.75rem;
+    margin-block-end: 1rem;
+    background: var(--_surface);
+    border: 1px solid var(--_border-subtle);
+    border-radius: var(--_radius);
+  }
+  .bulk .hint {
+    flex: 1;
+  }
+  .group {
+    margin-block-end: 1.5rem;
+  }
+  .group h2 {
+    margin-block-end: 0.125rem;
+  }
+  .group .code {
+    color: var(--_muted);
+    font-size: 0.8125rem;
+    margin: 0 0 0.5rem;
+    font-variant-numeric: tabular-nums;
+  }
+  td.check,
+  th.check {
+    width: 2.5rem;
+    text-align: center;
+  }
+  .student {
+    white-space: nowrap;
+    font-weight: 600;
+  }
+  .summary {
+    min-width: 14rem;
+    max-width: 30rem;
+    white-space: pre-wrap;
+  }
+  .files button {
+    white-space: nowrap;
+  }
+  .files {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+  }
+  .row-actions {
+    display: flex;
+    gap: 0.375rem;
+    flex-wrap: wrap;
+  }
+  .decided,
+  .reason {
+    display: block;
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+  .reason {
+    color: var(--_danger);
+  }
+  .about {
+    font-weight: 600;
+  }
+  .reminder {
+    padding: 0.5rem 0.75rem;
+    border-inline-start: 4px solid var(--_info);
+    background: var(--_info-bg);
+    border-radius: var(--_radius);
+  }
+  .count {
+    margin: 0 0 0.75rem;
+    font-weight: 600;
+  }
+  ul.results {
+    margin: 0.25rem 0 0;
+    padding-inline-start: 1.25rem;
+  }
+`;
