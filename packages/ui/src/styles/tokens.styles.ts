@@ -96,13 +96,15 @@ export const controls = css`
     background: var(--_surface);
   }
   button.primary,
-  .button.primary {
+  .button.primary,
+  button[aria-pressed='true'] {
     background: var(--_primary);
     border-color: var(--_primary);
     color: var(--_on-primary);
     font-weight: 600;
   }
-  button.primary:hover:not(:disabled) {
+  button.primary:hover:not(:disabled),
+  button[aria-pressed='true']:hover:not(:disabled) {
     background: var(--_primary-hover);
     border-color: var(--_primary-hover);
   }

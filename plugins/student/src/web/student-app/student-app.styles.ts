@@ -16,12 +16,6 @@ export const studentAppStyles = css`
     padding: 0 0 0.75rem;
     border-bottom: 1px solid var(--_border-subtle);
   }
-  nav button[aria-pressed='true'] {
-    background: var(--_primary);
-    border-color: var(--_primary);
-    color: var(--_on-primary);
-    font-weight: 600;
-  }
   [hidden] {
     display: none !important;
   }
