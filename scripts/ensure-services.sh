@@ -18,6 +18,12 @@ if [ ! -x "$chrome" ]; then
   apt_install chromium
 fi
 
+# A CJK font, so screenshots of the zh-TW screens show text rather than boxes.
+if command -v fc-list >/dev/null && ! fc-list :lang=zh-tw 2>/dev/null | grep -q .; then
+  say "installing a Chinese font (fonts-wqy-microhei)"
+  apt_install fonts-wqy-microhei || say "could not install a Chinese font; screenshots will show boxes"
+fi
+
 mysql_ping() { node -e "
   const m = require('mysql2/promise');
   m.createConnection({ uri: process.env.LICHENG_TEST_MYSQL_URL || 'mysql://root@127.0.0.1:3306/test', connectTimeout: 3000 })
