@@ -10,18 +10,23 @@ export function documentLocale(): Locale {
 
 /**
  * Base class of every Licheng element that talks to the API. Properties in:
- * `token` (or `tokenProvider`, or the host page's `window.LICHENG_TOKEN`), `apiBase`
- * (attribute `api-base`, default same origin) and `locale` ('zh-TW' | 'en').
+ * `token` (attribute or property; or `tokenProvider`, or the host page's `window.LICHENG_TOKEN`),
+ * `apiBase` (attribute `api-base`, default same origin) and `locale` ('zh-TW' | 'en').
  *
  * Subclasses implement `load()`: it runs after the first render and again whenever the token
  * or apiBase change (not when a token provider merely refreshed an expired token).
  *
+ * @attr token - The host's signed token for the signed-in user (HS256 JWT).
+ * @attr api-base - Where the Licheng API is mounted: '' (same origin), '/portfolio' or an absolute URL.
+ * @attr locale - 'zh-TW' (default, from `<html lang>`) or 'en'.
  * @event licheng-token-expired - The token has expired. `detail.willRetry` is true when a
  *   `tokenProvider` is being asked for a fresh token (the call is then retried once).
  */
 export class LichengConnectedElement extends LitElement {
   static override properties: PropertyDeclarations = {
-    token: { attribute: false },
+    // The `token` attribute is for plain HTML hosts (one element, one attribute); the property,
+    // a `tokenProvider` or window.LICHENG_TOKEN keep the token out of the DOM.
+    token: { attribute: 'token' },
     tokenProvider: { attribute: false },
     apiBase: { attribute: 'api-base' },
     locale: { reflect: true },

@@ -1,4 +1,5 @@
-// The Mocha globals web-test-runner gives browser tests (no @types/mocha in the workspace).
+// The Mocha globals web-test-runner gives browser tests (no @types/mocha in the workspace); every
+// package with browser tests includes this one file in its tsconfig.
 type MochaDone = (error?: unknown) => void;
 type MochaFn = (this: unknown, done: MochaDone) => void | Promise<unknown>;
 

@@ -1,3 +1,4 @@
+export { deepText } from '@licheng/client/testing';
 import type { ImportResult, Template } from '../api.ts';
 
 const col = (key: string, header: string, headerEn: string, required: boolean, example: string, aliases: string[] = [], note: string | null = null) => ({ key, header, headerEn, required, example, note, aliases });
@@ -45,15 +46,3 @@ export function csvFile(text: string, name = 'students.csv'): File {
   return new File([new TextEncoder().encode(text)], name, { type: 'text/csv' });
 }
 
-/** All text under a node, including nested shadow roots. */
-export function deepText(node: Node): string {
-  let text = '';
-  const walk = (n: Node) => {
-    if (n.nodeType === Node.TEXT_NODE) text += n.textContent;
-    const shadow = (n as Element).shadowRoot;
-    if (shadow) walk(shadow);
-    n.childNodes.forEach(walk);
-  };
-  walk(node);
-  return text.replace(/\s+/g, ' ');
-}

@@ -1,3 +1,4 @@
+export { deepText } from '@licheng/client/testing';
 import type { Course, Me, Outcome, Selection } from '../api.ts';
 
 /** Test data shaped like the student office's procedures answer. */
@@ -49,15 +50,3 @@ export function selection(over: Partial<Selection> = {}): Selection {
   return { academicYear: 114, recordIds: [], cap: 6, window: { start: '2025-09-01', end: '2026-07-31', state: 'open' }, ...over } as Selection;
 }
 
-/** All text under a node, including the shadow roots of nested elements (what a user reads). */
-export function deepText(node: Node): string {
-  let text = '';
-  const walk = (n: Node) => {
-    if (n.nodeType === Node.TEXT_NODE) text += n.textContent;
-    const shadow = (n as Element).shadowRoot;
-    if (shadow) walk(shadow);
-    n.childNodes.forEach(walk);
-  };
-  walk(node);
-  return text.replace(/\s+/g, ' ');
-}

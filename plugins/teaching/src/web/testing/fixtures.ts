@@ -1,3 +1,4 @@
+export { deepText } from '@licheng/client/testing';
 import type { MeWindows, Queue, QueueItem } from '../api.ts';
 
 export const chinese = { id: 'c-chinese', code: '108999901H11A0101010001', subjectName: '國語文' };
@@ -39,15 +40,3 @@ export const me: MeWindows = {
   windows: [{ activity: 'outcome-certification', start: '2025-09-01', end: '2026-02-24', state: 'open' }],
 };
 
-/** All text under a node, including nested shadow roots. */
-export function deepText(node: Node): string {
-  let text = '';
-  const walk = (n: Node) => {
-    if (n.nodeType === Node.TEXT_NODE) text += n.textContent;
-    const shadow = (n as Element).shadowRoot;
-    if (shadow) walk(shadow);
-    n.childNodes.forEach(walk);
-  };
-  walk(node);
-  return text.replace(/\s+/g, ' ');
-}
