@@ -14,6 +14,7 @@ const byCode: Record<string, TRPC_ERROR_CODE_KEY> = {
   'import-xls-unsupported': 'UNSUPPORTED_MEDIA_TYPE',
   'import-encoding-unknown': 'UNSUPPORTED_MEDIA_TYPE',
   'not-on-roster': 'FORBIDDEN',
+  'import-concurrent': 'CONFLICT',
   'window-closed': 'FORBIDDEN',
   'window-not-open': 'FORBIDDEN',
   'window-unscheduled': 'FORBIDDEN',

@@ -1,4 +1,5 @@
-import type { ImportIssue, ImportKind, ImportRow } from '@licheng/core';
+import { DomainError, type ImportIssue, type ImportKind, type ImportRow } from '@licheng/core';
+import { isWriteConflict } from '@licheng/db';
 import { upsertCourses, upsertEnrolments, upsertStudents, upsertTeachers, writeAudit, type AuthedContext, type PlatformDatabase, type UpsertCounts } from '@licheng/server';
 import type { Kysely } from 'kysely';
 import { readImportSheet } from './import-sheet.ts';
@@ -31,6 +32,12 @@ const NONE: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
 
 /** Thrown inside a dry run's transaction so the database rolls every write back. */
 const ROLLBACK = new Error('dry run: roll back');
+
+/** Another import of the school wrote the same rows meanwhile: nothing of this one was written. */
+function concurrentImport(error: unknown): never {
+  if (isWriteConflict(error)) throw new DomainError('import-concurrent', {});
+  throw error;
+}
 
 function byRow(a: ImportIssue, b: ImportIssue): number {
   return (a.row ?? 0) - (b.row ?? 0);
@@ -65,7 +72,7 @@ export async function importRoster(ctx: AuthedContext, kind: ImportKind, bytes: 
     });
     return counts;
   };
-  if (!dryRun) return { ...result, ok: true, counts: await ctx.db.transaction().execute(write), issues };
+  if (!dryRun) return { ...result, ok: true, counts: await ctx.db.transaction().execute(write).catch(concurrentImport), issues };
   // A dry run writes for real inside a transaction that is always rolled back, so its counts are exact.
   let counts = NONE;
   await ctx.db
@@ -75,7 +82,7 @@ export async function importRoster(ctx: AuthedContext, kind: ImportKind, bytes: 
       throw ROLLBACK;
     })
     .catch((error: unknown) => {
-      if (error !== ROLLBACK) throw error;
+      if (error !== ROLLBACK) concurrentImport(error);
     });
   return { ...result, ok: true, counts, issues };
 }

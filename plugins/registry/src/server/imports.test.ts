@@ -212,6 +212,18 @@ describe.each(testDialects())('registry.imports on %s', (dialect) => {
     expect(await count('students')).toBe(3);
   });
 
+  it('turns two imports of the same new rows at once into one success and one clear conflict', async () => {
+    await setup();
+    const bytes = csvBytes(teachersSheet);
+    const [a, b] = await Promise.all([run('teachers', bytes, 'a.csv'), run('teachers', bytes, 'b.csv')]);
+    const results = [a, b].map((r) => (r.error ? r.error.licheng?.code : r.data.ok));
+    // SQLite serialises the two transactions, so both may succeed (the second updates nothing);
+    // on MySQL the loser gets import-concurrent (409), never a 500.
+    expect(results.every((r) => r === true || r === 'import-concurrent')).toBe(true);
+    expect(results).toContain(true);
+    expect(await count('teachers')).toBe(teachersSheet.length - 1);
+  });
+
   it('leaves nothing half-imported when the database rejects a row mid-transaction', async () => {
     await setup();
     await importOk('students', studentsSheet);
