@@ -15,8 +15,8 @@ export default defineConfig({
     sourcemap: true,
     reportCompressedSize: true,
     rollupOptions: {
-      // The portal, and a plain host page that embeds single elements.
-      input: { main: 'index.html', embed: 'embed.html' },
+      // The portal, a plain host page that embeds single elements, and the widget catalogue.
+      input: { main: 'index.html', embed: 'embed.html', catalogue: 'catalogue.html' },
       output: {
         // office-<id>-<hash>.js for each office module, so its size is easy to watch (budget ≤ 20 KB gzipped).
         chunkFileNames: (chunk) => {

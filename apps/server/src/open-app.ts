@@ -18,7 +18,7 @@ export async function openApp(settings: Settings, now?: () => Date): Promise<Ope
   try {
     const storage = new LocalFileStorage(path.join(settings.dataDir, 'files'));
     await storage.clearTemp();
-    const app = await createLicheng({ config: settings.config, db, storage, hostSecret: settings.hostSecret, plugins: availablePlugins, ...(now ? { now } : {}) });
+    const app = await createLicheng({ config: settings.config, db, storage, hostSecret: settings.hostSecret, plugins: availablePlugins, corsOrigins: settings.corsOrigins, ...(now ? { now } : {}) });
     return { app, db, storage };
   } catch (error) {
     await db.destroy();

@@ -19,6 +19,8 @@ describe('the standalone server with a built portal', () => {
     fs.writeFileSync(path.join(portal, 'index.html'), INDEX);
     fs.mkdirSync(path.join(portal, 'assets'));
     fs.writeFileSync(path.join(portal, 'assets', 'app.js'), 'console.log("portal");');
+    fs.mkdirSync(path.join(portal, 'widgets'));
+    fs.writeFileSync(path.join(portal, 'widgets', 'licheng-x.js'), 'export {};');
     const settings = readSettings({ LICHENG_DEMO: '1', LICHENG_DATA_DIR: temp.make(), LICHENG_PORTAL_DIR: portal });
     const opened = await openApp(settings);
     db = opened.db;
@@ -49,6 +51,16 @@ describe('the standalone server with a built portal', () => {
     const res = await server.request('/assets/app.js');
     expect(res.status).toBe(200);
     expect(await res.text()).toBe('console.log("portal");');
+  });
+
+  it('serves the widget modules to pages on any origin, and 404 for a missing one', async () => {
+    const res = await server.request('/widgets/licheng-x.js', { headers: { origin: 'https://portal.example' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(await res.text()).toBe('export {};');
+    const missing = await server.request('/widgets/licheng-nothing.js');
+    expect(missing.status).toBe(404);
+    expect(await missing.text()).not.toContain('<html');
   });
 
   it('answers unknown API paths with 404, never the portal page', async () => {

@@ -7,6 +7,8 @@ import { demoRoutes } from './demo/routes.ts';
 import type { Settings } from './settings.ts';
 
 const API_PREFIXES = ['/trpc', '/api/', '/health', '/demo/'];
+/** The embeddable widgets (apps/portal/dist/widgets): never answered with the portal's page. */
+const WIDGETS = '/widgets/';
 
 /** The standalone server: the Licheng API, the demo sign-in (demo only) and the built portal. */
 export function buildServer(app: LichengApp, settings: Settings): Hono {
@@ -15,9 +17,15 @@ export function buildServer(app: LichengApp, settings: Settings): Hono {
   server.route('/', app);
   const index = path.join(settings.portalDir, 'index.html');
   if (fs.existsSync(index)) {
+    // Widget modules are loaded by <script type="module"> from pages on other origins (a
+    // campus portal), which the browser fetches in CORS mode: they are public code, so any origin.
+    server.use(`${WIDGETS}*`, async (c, next) => {
+      await next();
+      c.header('access-control-allow-origin', '*');
+    });
     server.use('/*', serveStatic({ root: settings.portalDir }));
     server.get('*', (c) => {
-      if (API_PREFIXES.some((p) => c.req.path.startsWith(p))) return c.notFound();
+      if ([...API_PREFIXES, WIDGETS].some((p) => c.req.path.startsWith(p))) return c.notFound();
       return c.html(fs.readFileSync(index, 'utf8'));
     });
   } else {

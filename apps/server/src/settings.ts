@@ -17,6 +17,8 @@ export interface Settings {
   config: SchoolConfig;
   demo: boolean;
   portalDir: string;
+  /** Host page origins allowed to call the API from the browser (LICHENG_CORS_ORIGINS, comma-separated). */
+  corsOrigins: string[];
 }
 
 function truthy(value: string | undefined): boolean {
@@ -55,6 +57,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     config,
     demo,
     portalDir: path.resolve(base, env.LICHENG_PORTAL_DIR ?? path.join(repoRoot, 'apps/portal/dist')),
+    corsOrigins: (env.LICHENG_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
   };
 }
 

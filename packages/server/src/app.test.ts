@@ -79,6 +79,22 @@ describe.each(testDialects())('createLicheng on %s', (dialect) => {
     errors.mockRestore();
   });
 
+  it('answers cross-origin calls only from the configured host origins', async () => {
+    t = await createTestLicheng({ dialect, plugins: [echo], corsOrigins: ['https://portal.school.example'] });
+    const preflight = await t.app.request('/trpc/echo.whoami', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://portal.school.example', 'access-control-request-method': 'GET', 'access-control-request-headers': 'authorization,x-licheng-locale' },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://portal.school.example');
+    expect(preflight.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+    const token = await t.token({ userId: 'r1', roles: ['registry-staff'] });
+    const call = await t.app.request('/trpc/echo.whoami', { headers: { origin: 'https://portal.school.example', authorization: `Bearer ${token}` } });
+    expect(call.headers.get('access-control-allow-origin')).toBe('https://portal.school.example');
+    const foreign = await t.app.request('/trpc/echo.whoami', { headers: { origin: 'https://evil.example', authorization: `Bearer ${token}` } });
+    expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
   it('serves only enabled plugins', async () => {
     t = await createTestLicheng({ dialect, plugins: [echo], config: { plugins: { enabled: [] } } });
     expect((await t.query('echo.whoami', undefined, { userId: 'r1', roles: ['registry-staff'] })).status).toBe(404);

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { trpcServer } from '@hono/trpc-server';
 import type { AnyRouter } from '@trpc/server';
 import type { SchoolConfig } from '@licheng/core';
@@ -28,6 +29,11 @@ export interface LichengOptions {
   now?: () => Date;
   /** Run migrations before returning (default true). */
   migrate?: boolean;
+  /**
+   * Origins of host pages that embed the widgets and call the API from the browser (CORS).
+   * Tokens travel as bearer headers, never cookies, so no credentials are allowed.
+   */
+  corsOrigins?: string[];
   /** Largest request body accepted on /trpc (default 21 MiB: a 20 MB roster spreadsheet, or a 4 MB document + a 10 MB media file). Each file's own limit is enforced while streaming. */
   maxBodyBytes?: number;
 }
@@ -72,6 +78,9 @@ export async function createLicheng(options: LichengOptions): Promise<LichengApp
   });
 
   const app = new Hono<AppEnv>();
+  if (options.corsOrigins?.length) {
+    app.use('*', cors({ origin: options.corsOrigins, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['authorization', 'content-type', 'x-licheng-locale'], exposeHeaders: ['content-disposition'], maxAge: 600 }));
+  }
   app.get('/health', (c) =>
     c.json({ status: 'ok', school: options.config.code, database: options.db.dialect, databaseDescription: options.db.description, plugins: plugins.map((p) => p.id) }),
   );

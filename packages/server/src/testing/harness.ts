@@ -53,6 +53,7 @@ export async function createTestLicheng(options: {
   plugins: PluginDefinition[];
   config?: Record<string, unknown>;
   now?: Date;
+  corsOrigins?: string[];
 }): Promise<TestLicheng> {
   const db = await createTestDatabase(options.dialect);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-files-'));
@@ -65,7 +66,7 @@ export async function createTestLicheng(options: {
     ...options.config,
   });
   const clock = { now: options.now ?? new Date('2025-10-01T04:00:00Z') };
-  const app = await createLicheng({ config, db, storage, hostSecret: TEST_SECRET, plugins: options.plugins, now: () => clock.now });
+  const app = await createLicheng({ config, db, storage, hostSecret: TEST_SECRET, plugins: options.plugins, now: () => clock.now, ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}) });
   const token = (user: TestUser) =>
     signHostToken({ name: user.userId, school: TEST_SCHOOL, ...user }, TEST_SECRET, 3600, clock.now.getTime() > Date.now() ? clock.now.getTime() : Date.now());
   const headersFor = async (user?: TestUser): Promise<Record<string, string>> =>

@@ -28,7 +28,7 @@ export class DeadlineBanner extends LichengConnectedElement {
         margin-block-start: var(--licheng-space-2, 0.5rem);
       }
       .error {
-        color: var(--licheng-color-danger, #b42318);
+        color: var(--_danger);
         margin: 0;
       }
     `,

@@ -34,6 +34,17 @@ describe('<licheng-my-outcomes>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('takes the token and api-base from attributes, as a plain host page gives them', async () => {
+    api = installFakeApi({ 'student.outcomes.list': () => list });
+    const token = fakeToken();
+    const el = await fixture<MyOutcomes>(html`<licheng-my-outcomes token=${token} api-base="/portfolio/" locale="zh-TW"></licheng-my-outcomes>`);
+    await waitUntil(() => el.outcomes !== null || el.error !== '', 'never loaded');
+    expect(el.error).to.equal('');
+    const call = api.callsTo('student.outcomes.list')[0]!;
+    expect(call.headers.get('authorization')).to.equal(`Bearer ${token}`);
+    expect(new URL(call.url, location.href).pathname).to.equal('/portfolio/trpc/student.outcomes.list');
+  });
+
   it('asks to fix a failed item with an event naming the outcome', async () => {
     api = installFakeApi({ 'student.outcomes.list': () => list });
     const el = await render();
