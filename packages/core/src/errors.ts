@@ -23,6 +23,7 @@ export const messages: Record<string, LocalizedText> = {
   forbidden: { 'zh-TW': '您沒有執行此操作的權限', en: 'You are not allowed to do this.' },
   'not-found': { 'zh-TW': '找不到指定的資料', en: 'The requested item was not found.' },
   'invalid-input': { 'zh-TW': '輸入的資料有誤，請檢查後再試', en: 'The input is not valid.' },
+  'try-again': { 'zh-TW': '資料正被同時處理中，本次操作未寫入任何資料，請再試一次', en: 'The same data was being changed at the same moment; nothing was written. Please try again.' },
   'internal-error': { 'zh-TW': '系統發生錯誤，請稍後再試', en: 'Something went wrong; please try again later.' },
 
   // Windows 作業期程

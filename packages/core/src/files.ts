@@ -28,6 +28,9 @@ const MIME: Record<FileType, string> = {
   mp4: 'video/mp4',
 };
 
+/** The MIME type of the Excel workbooks the offices exchange (rosters, templates). */
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export function mimeOf(type: FileType): string {
   return MIME[type];
 }

@@ -44,6 +44,17 @@ describe.each(testDialects())('migrations on %s', (dialect) => {
     expect(back).toEqual(row);
   });
 
+  it('compares text exactly: ids that differ only in case are different rows', async () => {
+    db = await createTestDatabase(dialect);
+    await migrateScopes(db.kysely, [{ scope: 'notes', migrations: notes }]);
+    await db.kysely.insertInto('notes').values({ id: 's-chen', school_code: '123456', body: null, created_at: nowIso() }).execute();
+    for (const other of ['S-CHEN', 'S-chen']) {
+      expect(await db.kysely.selectFrom('notes').select('id').where('id', '=', other).execute()).toEqual([]);
+      await db.kysely.insertInto('notes').values({ id: other, school_code: '123456', body: null, created_at: nowIso() }).execute();
+    }
+    expect(await db.kysely.selectFrom('notes').select('id').execute()).toHaveLength(3);
+  });
+
   it('reports which migration failed and keeps earlier ones', async () => {
     db = await createTestDatabase(dialect);
     const broken = { ...notes, '2026_11_24_002_broken': { up: async (k: any) => void (await sql`select * from missing_table`.execute(k)) } };

@@ -48,9 +48,14 @@ export function dialectOf(db: Kysely<any>): DialectName {
   return db.getExecutor().adapter instanceof MysqlAdapter ? 'mysql' : 'sqlite';
 }
 
-/** Table options for create-table in migrations: InnoDB + utf8mb4 on MySQL, nothing on SQLite. */
+/**
+ * Table options for create-table in migrations: InnoDB + utf8mb4 on MySQL, nothing on SQLite.
+ * The binary collation makes MySQL compare text exactly as SQLite does: host user ids, 學號 and
+ * hashes that differ only in case are different people and files (trailing spaces still
+ * compare equal on MySQL's PAD SPACE collations; inputs are trimmed before they get here).
+ */
 export function tableOptions(db: Kysely<any>) {
-  return dialectOf(db) === 'mysql' ? sql`engine=InnoDB default charset=utf8mb4 collate=utf8mb4_unicode_ci` : sql``;
+  return dialectOf(db) === 'mysql' ? sql`engine=InnoDB default charset=utf8mb4 collate=utf8mb4_bin` : sql``;
 }
 
 /** Column types shared by every migration, so both dialects get the same shape. */

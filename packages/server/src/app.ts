@@ -82,7 +82,7 @@ export async function createLicheng(options: LichengOptions): Promise<LichengApp
     app.use('*', cors({ origin: options.corsOrigins, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['authorization', 'content-type', 'x-licheng-locale'], exposeHeaders: ['content-disposition'], maxAge: 600 }));
   }
   app.get('/health', (c) =>
-    c.json({ status: 'ok', school: options.config.code, database: options.db.dialect, databaseDescription: options.db.description, plugins: plugins.map((p) => p.id) }),
+    c.json({ status: 'ok', school: options.config.code, database: options.db.dialect, plugins: plugins.map((p) => p.id) }),
   );
   const maxSize = options.maxBodyBytes ?? 21 * 1024 * 1024;
   app.use('/trpc/*', bodyLimit({ maxSize, onError: (c) => c.json({ error: { message: 'request body too large', code: 'PAYLOAD_TOO_LARGE' } }, 413) }));

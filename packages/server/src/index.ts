@@ -1,5 +1,6 @@
 export * from './app.ts';
 export * from './audit.ts';
+export * from './authorize.ts';
 export * from './context.ts';
 export * from './errors.ts';
 export * from './identity/index.ts';

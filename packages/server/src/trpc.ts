@@ -1,8 +1,10 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { DomainError, formatMessage, messageCodes, type Locale, type Role } from '@licheng/core';
 import { ZodError } from 'zod';
-import type { AuthedContext, LichengContext } from './context.ts';
+import { isWriteConflict } from '@licheng/db';
+import type { LichengContext } from './context.ts';
 import { domainErrorCode } from './errors.ts';
+import { authorize } from './authorize.ts';
 import { markSignInMiddleware } from './procedure-access.ts';
 
 const t = initTRPC.context<LichengContext>().create({
@@ -52,6 +54,12 @@ const domainErrors = t.middleware(async ({ next }) => {
     const cause = result.error.cause;
     throw new TRPCError({ code: domainErrorCode(cause.code), message: cause.message, cause });
   }
+  if (!result.ok && isWriteConflict(result.error.cause)) {
+    // Another transaction held or took the same rows (deadlock, lock timeout, unique key):
+    // nothing of this call was written, and trying again will do.
+    const cause = new DomainError('try-again', {});
+    throw new TRPCError({ code: 'CONFLICT', message: cause.message, cause });
+  }
   return result;
 });
 
@@ -61,23 +69,12 @@ export const publicProcedure = t.procedure.use(domainErrors);
 /** Signed-in callers only; `actingRole` is their first role among `roles` (any role when omitted). */
 export function authedProcedure(roles?: readonly Role[]) {
   const procedure = t.procedure.use(domainErrors).use(({ ctx, next }) => {
-    if (!ctx.auth.ok) {
-      const code = ctx.auth.reason === 'expired' ? 'token-expired' : 'unauthenticated';
-      const cause = new DomainError(code, { detail: ctx.auth.detail });
-      throw new TRPCError({ code: 'UNAUTHORIZED', message: cause.message, cause });
+    const result = authorize(ctx, roles);
+    if (!result.ok) {
+      const cause = new DomainError(result.code, { detail: result.detail });
+      throw new TRPCError({ code: result.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', message: result.detail, cause });
     }
-    const identity = ctx.auth.identity;
-    if (identity.school !== ctx.config.code) {
-      const cause = new DomainError('forbidden', {});
-      throw new TRPCError({ code: 'FORBIDDEN', message: `token is for school ${identity.school}`, cause });
-    }
-    const actingRole = roles ? identity.roles.find((r) => roles.includes(r)) : identity.roles[0];
-    if (!actingRole) {
-      const cause = new DomainError('forbidden', {});
-      throw new TRPCError({ code: 'FORBIDDEN', message: `needs one of the roles: ${roles?.join(', ')}`, cause });
-    }
-    const authed: AuthedContext = { ...ctx, identity, actingRole };
-    return next({ ctx: authed });
+    return next({ ctx: result.ctx });
   });
   markSignInMiddleware(procedure._def.middlewares.at(-1)!, roles ?? null);
   return procedure;

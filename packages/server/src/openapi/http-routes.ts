@@ -21,7 +21,6 @@ const known: Record<string, { summary: string; signedIn: boolean; parameters?: J
         status: { const: 'ok' },
         school: { type: 'string' },
         database: { enum: ['sqlite', 'mysql'] },
-        databaseDescription: { type: 'string' },
         plugins: { type: 'array', items: { type: 'string' } },
       },
       required: ['status', 'school', 'database', 'plugins'],

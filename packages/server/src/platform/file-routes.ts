@@ -1,13 +1,12 @@
 import type { Hono } from 'hono';
-import { mimeOf, type FileType, type Role } from '@licheng/core';
+import { mimeOf, XLSX_MIME, type FileType, type Role } from '@licheng/core';
 import type { AppEnv } from '../app-env.ts';
 import type { AuthedContext } from '../context.ts';
 import type { PluginDeps } from '../plugin.ts';
 import { certifyingRole } from '../records/policy.ts';
+import { authorizeRequest } from '../authorize.ts';
 
 /** Staff who may open any file of their school (platform administration, rosters). */
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 const SCHOOL_WIDE_READERS: readonly Role[] = ['registry-staff', 'admin'];
 
 async function mayRead(ctx: AuthedContext, fileId: string, createdBy: string): Promise<boolean> {
@@ -36,18 +35,23 @@ function asciiFallback(name: string): string {
 export function fileRoutes(app: Hono<AppEnv>, deps: PluginDeps): void {
   app.get('/api/files/:id', async (c) => {
     const ctx = await deps.context(c.req.raw);
-    if (!ctx.auth.ok) return c.json({ error: { code: ctx.auth.reason === 'expired' ? 'token-expired' : 'unauthenticated', message: ctx.auth.detail } }, 401);
-    const authed: AuthedContext = { ...ctx, identity: ctx.auth.identity, actingRole: ctx.auth.identity.roles[0]! };
+    const auth = authorizeRequest(ctx);
+    if (!auth.ok) return auth.response;
+    const authed = auth.ctx;
     const file = await ctx.db
       .selectFrom('stored_files')
       .selectAll()
       .where('id', '=', c.req.param('id'))
       .where('school_code', '=', ctx.config.code)
       .executeTakeFirst();
-    if (!file || ctx.auth.identity.school !== ctx.config.code || !(await mayRead(authed, file.id, file.created_by))) {
+    if (!file || !(await mayRead(authed, file.id, file.created_by))) {
       return c.json({ error: { code: 'not-found', message: 'no such file' } }, 404);
     }
-    const body = await ctx.storage.open(file.sha256);
+    const body = await ctx.storage.open(file.sha256).catch(() => null);
+    if (!body) {
+      console.error(`[licheng] stored file ${file.id} (${file.sha256}) is missing from storage`);
+      return c.json({ error: { code: 'file-missing', message: 'the stored file is missing; the school office has been told' } }, 404);
+    }
     const disposition = c.req.query('download') ? 'attachment' : 'inline';
     return new Response(body, {
       headers: {
@@ -55,6 +59,8 @@ export function fileRoutes(app: Hono<AppEnv>, deps: PluginDeps): void {
         'content-length': String(file.size),
         'content-disposition': `${disposition}; filename="${asciiFallback(file.original_name)}"; filename*=UTF-8''${encodeURIComponent(file.original_name)}`,
         'x-content-type-options': 'nosniff',
+        // Opened inline from the app's own origin: never let a PDF or image run script there.
+        'content-security-policy': 'sandbox',
         'cache-control': 'private, max-age=0',
       },
     });

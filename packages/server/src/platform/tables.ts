@@ -85,7 +85,7 @@ export interface RecordTable {
   data: string; // kind-specific fields as JSON
   document_file_id: string | null;
   media_file_id: string | null;
-  status: string; // pending | passed | failed (or 'entered' for kinds nobody certifies)
+  status: string; // pending | passed | failed; a kind nobody certifies is entered as passed
   status_reason: string | null;
   decided_by: string | null;
   decided_by_name: string | null;

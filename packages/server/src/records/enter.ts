@@ -32,10 +32,10 @@ function fileColumn(files: StagedFile[], ids: string[], slot: FileSlot): string 
 
 /** Enters a record of any kind; a certified kind starts pending (認證中). One transaction, audited. */
 export async function enterRecord(ctx: AuthedContext, input: EnterRecordInput): Promise<RecordRow> {
-  const role = assertMayEnter(ctx, input.kind, input.student);
-  const certified = recordKindPolicy(ctx.config, input.kind).certifiers.length > 0;
-  return withStagedFiles(ctx, input.files, () =>
-    ctx.db.transaction().execute(async (trx) => {
+  return withStagedFiles(ctx, input.files, () => {
+    const role = assertMayEnter(ctx, input.kind, input.student);
+    const certified = recordKindPolicy(ctx.config, input.kind).certifiers.length > 0;
+    return ctx.db.transaction().execute(async (trx) => {
       await lockStudent(trx, ctx, input.student.id);
       await input.guard?.(trx);
       const fileIds: string[] = [];
@@ -68,6 +68,6 @@ export async function enterRecord(ctx: AuthedContext, input: EnterRecordInput): 
       await trx.insertInto('records').values(record).execute();
       await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${input.kind}.enter`, entity: 'record', entityId: record.id, after: record, at: ctx.now() });
       return record;
-    }),
-  );
+    });
+  });
 }

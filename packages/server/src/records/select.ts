@@ -15,7 +15,9 @@ export interface SaveSelectionInput {
 
 /**
  * Replaces the student's selection (勾選) of one kind for one academic year. Runs under the
- * student's row lock, so parallel saves serialise and the cap holds whatever their timing.
+ * student's row lock, so parallel saves of one student serialise and the cap holds whatever
+ * their timing. Rows are removed and added by primary key only — no range deletes — so saves
+ * of different students take no gap locks on MySQL and never deadlock each other.
  */
 export async function saveSelection(ctx: AuthedContext, input: SaveSelectionInput): Promise<string[]> {
   const ids = [...new Set(input.recordIds)];
@@ -37,34 +39,23 @@ export async function saveSelection(ctx: AuthedContext, input: SaveSelectionInpu
       }
       assertSelectable(record.status as never);
     }
-    const before = await trx
+    const current = await trx
       .selectFrom('selections')
-      .select('record_id')
+      .select(['id', 'record_id'])
       .where('student_id', '=', input.student.id)
       .where('kind', '=', input.kind)
       .where('academic_year', '=', input.academicYear)
       .execute();
-    await trx
-      .deleteFrom('selections')
-      .where('student_id', '=', input.student.id)
-      .where('kind', '=', input.kind)
-      .where('academic_year', '=', input.academicYear)
-      .execute();
+    const removed = current.filter((s) => !ids.includes(s.record_id)).map((s) => s.id);
+    const added = ids.filter((id) => !current.some((s) => s.record_id === id));
+    if (removed.length) await trx.deleteFrom('selections').where('id', 'in', removed).execute();
     const at = nowIso(ctx.now());
-    if (ids.length) {
+    if (added.length) {
       await trx
         .insertInto('selections')
-        .values(ids.map((record_id) => ({ id: newId(), school_code: ctx.config.code, student_id: input.student.id, record_id, kind: input.kind, academic_year: input.academicYear, created_at: at })))
+        .values(added.map((record_id) => ({ id: newId(), school_code: ctx.config.code, student_id: input.student.id, record_id, kind: input.kind, academic_year: input.academicYear, created_at: at })))
         .execute();
     }
-    const count = await trx
-      .selectFrom('selections')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('student_id', '=', input.student.id)
-      .where('kind', '=', input.kind)
-      .where('academic_year', '=', input.academicYear)
-      .executeTakeFirstOrThrow();
-    assertSelectionCap(0, Number(count.n), input.cap);
     await writeAudit(trx, {
       school: ctx.config.code,
       actor: ctx.identity,
@@ -72,7 +63,7 @@ export async function saveSelection(ctx: AuthedContext, input: SaveSelectionInpu
       action: `${input.kind}.select`,
       entity: 'selection',
       entityId: `${input.student.id}:${input.kind}:${input.academicYear}`,
-      before: before.map((r) => r.record_id),
+      before: current.map((s) => s.record_id),
       after: ids,
       at: ctx.now(),
     });

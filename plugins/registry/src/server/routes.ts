@@ -1,9 +1,7 @@
-import { IMPORT_KINDS, formatMessage, type ImportKind } from '@licheng/core';
-import type { PluginDefinition, PluginDeps } from '@licheng/server';
+import { IMPORT_KINDS, XLSX_MIME, type ImportKind } from '@licheng/core';
+import { authorizeRequest, type PluginDefinition, type PluginDeps } from '@licheng/server';
 import { REGISTRY_ROLES } from './roles.ts';
 import { templateCsv, templateXlsx } from './templates.ts';
-
-const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type RoutesApp = Parameters<NonNullable<PluginDefinition['routes']>>[0];
 
@@ -11,25 +9,11 @@ function errorResponse(status: number, code: string, message: string): Response 
   return Response.json({ error: { code, message } }, { status });
 }
 
-/** null when the caller is signed in as registry staff or admin of this school; else the error response. */
-async function refuse(request: Request, deps: PluginDeps): Promise<Response | null> {
-  const ctx = await deps.context(request);
-  if (!ctx.auth.ok) {
-    const code = ctx.auth.reason === 'expired' ? 'token-expired' : 'unauthenticated';
-    return errorResponse(401, code, formatMessage(code, {}, ctx.locale));
-  }
-  const { identity } = ctx.auth;
-  if (identity.school !== ctx.config.code || !identity.roles.some((r) => REGISTRY_ROLES.includes(r))) {
-    return errorResponse(403, 'forbidden', formatMessage('forbidden', {}, ctx.locale));
-  }
-  return null;
-}
-
 /** Plain HTTP routes of the office, mounted at /api/registry: template downloads for the imports. */
 export function registryRoutes(app: RoutesApp, deps: PluginDeps): void {
   app.get('/templates/:file', async (c) => {
-    const refused = await refuse(c.req.raw, deps);
-    if (refused) return refused;
+    const auth = authorizeRequest(await deps.context(c.req.raw), REGISTRY_ROLES);
+    if (!auth.ok) return auth.response;
     const match = /^([a-z]+)\.(xlsx|csv)$/.exec(c.req.param('file'));
     const kind = match?.[1] as ImportKind | undefined;
     if (!match || !kind || !IMPORT_KINDS.includes(kind)) return errorResponse(404, 'not-found', 'no such template');

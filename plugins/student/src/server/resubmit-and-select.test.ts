@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@licheng/db/testing';
+import { newId } from '@licheng/db';
 import { createTestLicheng, fakeFile, openSchedule, seedRoster, users, type TestLicheng } from '@licheng/server/testing';
 import student from './index.ts';
 
@@ -68,6 +69,30 @@ describe.each(testDialects())('resubmit and selection on %s', (dialect) => {
     t.clock.now = new Date('2026-08-15T00:00:00Z');
     const closed = await t.mutate('student.selections.save', { academicYear: 114, recordIds: [] }, users.chen);
     expect(closed.error?.licheng?.code).toBe('window-closed');
+  });
+
+  it('lets different students save at the same moment without conflicts', async () => {
+    t = await createTestLicheng({ dialect, plugins: [student], config: { schedule: openSchedule } });
+    const { courseIds } = await seedRoster(t);
+    const db = t.db.kysely as any;
+    const at = new Date().toISOString();
+    const byStudent: Record<string, string[]> = {};
+    for (let n = 0; n < 30; n++) {
+      const id = newId();
+      const userId = `s-extra-${n}`;
+      await db.insertInto('students').values({ id, school_code: t.config.code, student_no: `X${n}`, host_user_id: userId, name: `學生${n}`, national_id: 'A123456789', birth_date: '2009-01-01', grade: 1, class_name: '102', seat_no: n + 1, division: 'day', department_code: null, status: 'enrolled', created_at: at, updated_at: at }).execute();
+      byStudent[userId] = [];
+      for (let i = 0; i < 3; i++) {
+        const recordId = newId();
+        await db.insertInto('records').values({ id: recordId, school_code: t.config.code, kind: 'outcome', student_id: id, course_id: courseIds['國語文'], academic_year: 114, semester: 1, summary: `成果 ${i}`, data: '{}', document_file_id: null, media_file_id: null, status: 'passed', status_reason: null, decided_by: null, decided_by_name: null, decided_role: null, decided_at: null, entered_by: userId, entered_role: 'student', version: 1, created_at: at, updated_at: at }).execute();
+        byStudent[userId]!.push(recordId);
+      }
+    }
+    const calls = Object.entries(byStudent).flatMap(([userId, ids]) =>
+      Array.from({ length: 4 }, (_, round) => t.mutate('student.selections.save', { academicYear: 114, recordIds: ids.filter((_, i) => ((round + 1) >> i) & 1) }, { userId, roles: ['student'] })),
+    );
+    const results = await Promise.all(calls);
+    expect(results.filter((r) => r.error).map((r) => r.error?.licheng?.code)).toEqual([]);
   });
 
   it('never exceeds a configured cap under parallel saves', async () => {
