@@ -95,6 +95,14 @@ describe.each(testDialects())('createLicheng on %s', (dialect) => {
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('accepts batches of up to ten calls and refuses larger ones', async () => {
+    t = await createTestLicheng({ dialect, plugins: [echo] });
+    const headers = { authorization: `Bearer ${await t.token({ userId: 'r1', roles: ['registry-staff'] })}` };
+    const batch = (n: number) => t.app.request(`/trpc/${Array(n).fill('echo.whoami').join(',')}?batch=1&input=${encodeURIComponent('{}')}`, { headers });
+    expect((await batch(10)).status).toBe(200);
+    expect((await batch(11)).status).toBe(400);
+  });
+
   it('serves only enabled plugins', async () => {
     t = await createTestLicheng({ dialect, plugins: [echo], config: { plugins: { enabled: [] } } });
     expect((await t.query('echo.whoami', undefined, { userId: 'r1', roles: ['registry-staff'] })).status).toBe(404);

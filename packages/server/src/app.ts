@@ -18,6 +18,9 @@ import type { FileStorage } from './storage/index.ts';
 import { enabledPlugins } from './plugins-enabled.ts';
 import { generateOpenApiDocument, type OpenApiDocument } from './openapi/index.ts';
 
+/** The most calls one batched request may carry: one request must not become thousands of writes. */
+export const MAX_BATCH = 10;
+
 export interface LichengOptions {
   config: SchoolConfig;
   db: LichengDb;
@@ -86,7 +89,7 @@ export async function createLicheng(options: LichengOptions): Promise<LichengApp
   );
   const maxSize = options.maxBodyBytes ?? 21 * 1024 * 1024;
   app.use('/trpc/*', bodyLimit({ maxSize, onError: (c) => c.json({ error: { message: 'request body too large', code: 'PAYLOAD_TOO_LARGE' } }, 413) }));
-  app.use('/trpc/*', trpcServer({ router: appRouter, createContext: async (opts) => (await context(opts.req)) as unknown as Record<string, unknown> }));
+  app.use('/trpc/*', trpcServer({ router: appRouter, maxBatchSize: MAX_BATCH, createContext: async (opts) => (await context(opts.req)) as unknown as Record<string, unknown> }));
   let openApi: Promise<OpenApiDocument> | undefined;
   app.get('/openapi.json', async (c) => {
     openApi ??= generateOpenApiDocument({ trpcRouter: appRouter, plugins, routes: app.routes, config: options.config }).catch((error: unknown) => {
