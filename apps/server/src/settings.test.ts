@@ -56,11 +56,39 @@ describe('readSettings in demo mode', () => {
     expect(() => readSettings(env)).toThrow(/NODE_ENV is production; LICHENG_HOST_SECRET is set .*; LICHENG_DATABASE_URL points at MySQL/);
   });
 
-  it('allows an explicit embedded database and another school config', () => {
+  it('refuses any database URL, the embedded kind too: the demo keeps its own file', () => {
     const dir = temp.make();
+    const env = { ...demoEnv(), LICHENG_DATABASE_URL: `sqlite:${path.join(dir, 'x.sqlite')}` };
+    expect(() => readSettings(env)).toThrow(
+      /LICHENG_DEMO refuses to start: LICHENG_DATABASE_URL is set \(the demo keeps its own embedded database in its data folder\)/,
+    );
+    expect(fs.existsSync(path.join(env.LICHENG_DATA_DIR, 'demo-secret'))).toBe(false);
+    // A blank value counts as unset.
+    expect(readSettings({ ...demoEnv(), LICHENG_DATABASE_URL: ' ' }).databaseUrl).toBeUndefined();
+  });
+
+  it('refuses a data folder holding a database the demo did not create, and leaves it untouched', () => {
+    const env = demoEnv();
+    fs.writeFileSync(path.join(env.LICHENG_DATA_DIR, 'licheng.sqlite'), 'a real school');
+    expect(() => readSettings(env)).toThrow(
+      `LICHENG_DEMO refuses to start: the data folder ${env.LICHENG_DATA_DIR} already holds a database (licheng.sqlite) the demo mode did not create (no demo-secret)`,
+    );
+    // No marker was written, so a second try is refused too.
+    expect(fs.existsSync(path.join(env.LICHENG_DATA_DIR, 'demo-secret'))).toBe(false);
+    expect(() => readSettings(env)).toThrow(/did not create/);
+  });
+
+  it("reopens its own data folder: a database beside the demo's secret", () => {
+    const env = demoEnv();
+    const first = readSettings(env);
+    fs.writeFileSync(path.join(env.LICHENG_DATA_DIR, 'licheng.sqlite'), 'the demo school');
+    expect(readSettings(env).hostSecret).toBe(first.hostSecret);
+  });
+
+  it('allows another school config', () => {
     const file = temp.json('school.json', schoolConfig());
-    const settings = readSettings({ ...demoEnv(), LICHENG_DATABASE_URL: `sqlite:${path.join(dir, 'x.sqlite')}`, LICHENG_SCHOOL_CONFIG: file });
-    expect(settings.databaseUrl).toBe(`sqlite:${path.join(dir, 'x.sqlite')}`);
+    const settings = readSettings({ ...demoEnv(), LICHENG_SCHOOL_CONFIG: file });
+    expect(settings.databaseUrl).toBeUndefined();
     expect(settings.config.code).toBe('999902');
   });
 });

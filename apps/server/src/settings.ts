@@ -27,7 +27,8 @@ function truthy(value: string | undefined): boolean {
 
 /**
  * Reads LICHENG_* settings. The demo mode (LICHENG_DEMO=1) mints tokens for anyone who asks, so
- * it refuses to start in production, with a host secret configured, or on a MySQL database.
+ * it refuses to start in production, with a host secret configured, with any database URL (the
+ * demo keeps its own embedded file), or on a data folder whose database the demo did not create.
  */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const demo = truthy(env.LICHENG_DEMO);
@@ -39,6 +40,11 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       env.NODE_ENV === 'production' && 'NODE_ENV is production',
       env.LICHENG_HOST_SECRET && 'LICHENG_HOST_SECRET is set (a real host signs tokens here)',
       databaseUrl && /^mysql:/i.test(databaseUrl) && 'LICHENG_DATABASE_URL points at MySQL/MariaDB',
+      databaseUrl && !/^mysql:/i.test(databaseUrl) && 'LICHENG_DATABASE_URL is set (the demo keeps its own embedded database in its data folder)',
+      // Checked before demoSecret() below writes the marker: a real school's data folder has a
+      // database but no demo-secret, and the demo must never open it.
+      foreignDatabase(dataDir) &&
+        `the data folder ${dataDir} already holds a database (${DATABASE_FILE}) the demo mode did not create (no ${DEMO_SECRET_FILE}); point LICHENG_DATA_DIR at an empty folder`,
     ].filter(Boolean);
     if (refusals.length) throw new Error(`LICHENG_DEMO refuses to start: ${refusals.join('; ')}. The demo mode lets anyone sign in as anyone.`);
   }
@@ -75,9 +81,19 @@ function readJson(file: string): unknown {
   }
 }
 
+/** The embedded database's file name in the data folder (what openDatabase uses without a URL). */
+const DATABASE_FILE = 'licheng.sqlite';
+/** Written on the demo's first start: marks a data folder as the demo's own. */
+const DEMO_SECRET_FILE = 'demo-secret';
+
+/** A database in the data folder that the demo did not create (no demo-secret beside it). */
+function foreignDatabase(dataDir: string): boolean {
+  return fs.existsSync(path.join(dataDir, DATABASE_FILE)) && !fs.existsSync(path.join(dataDir, DEMO_SECRET_FILE));
+}
+
 /** The demo's own random secret, kept in its data folder so tokens survive a restart. */
 function demoSecret(dataDir: string): string {
-  const file = path.join(dataDir, 'demo-secret');
+  const file = path.join(dataDir, DEMO_SECRET_FILE);
   fs.mkdirSync(dataDir, { recursive: true });
   if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.getRandomValues(new Uint8Array(32)).reduce((s, b) => s + b.toString(16).padStart(2, '0'), ''), { mode: 0o600 });
   return fs.readFileSync(file, 'utf8').trim();

@@ -67,6 +67,9 @@ export const messages: Record<string, LocalizedText> = {
   'import-student-unknown': { 'zh-TW': '找不到學號「{value}」，請先匯入學生名冊', en: 'Student "{value}" is not on the student roster; import the students first.' },
   'import-course-unknown': { 'zh-TW': '找不到開課資料「{value}」，請先匯入開課資料', en: 'The course offering "{value}" does not exist; import the course offerings first.' },
   'import-value-too-long': { 'zh-TW': '「{column}」不可超過 {max} 字（目前 {length} 字）', en: '"{column}" may be at most {max} characters (found {length}).' },
+  'import-too-many-rows': { 'zh-TW': '檔案超過 {max} 筆資料列的上限，請分成幾個檔案匯入', en: 'The file has more than {max} data rows; split it into several files and import each.' },
+  'import-too-many-columns': { 'zh-TW': '檔案超過 {max} 欄的上限，請刪除多餘的欄位後再匯入', en: 'The file has more than {max} columns; remove the extra columns and import it again.' },
+  'import-course-other-school': { 'zh-TW': '課程代碼「{code}」的學校代碼為 {school}，不是本校的課程', en: 'Course code "{code}" belongs to school {school}, not this school.' },
   'import-concurrent': { 'zh-TW': '另一個匯入同時寫入了相同的資料，本次匯入未寫入任何資料，請重新匯入', en: 'Another import wrote the same rows at the same time; nothing of this import was written. Please import again.' },
   'import-host-user-taken': { 'zh-TW': '系統帳號「{value}」已屬於 {holder}', en: 'The host user ID "{value}" already belongs to {holder}.' },
 

@@ -11,6 +11,8 @@ export interface StagedFile {
   size: number;
   type: FileType;
   name: string;
+  /** Whether this request stored the object (false: the same bytes were already there). */
+  created: boolean;
 }
 
 /**
@@ -26,10 +28,10 @@ export async function stageUpload(ctx: AuthedContext, slot: FileSlot, file: File
   try {
     checkSlotFile(slot, type, put.size);
   } catch (error) {
-    await discardUnreferenced(ctx, [put.sha256]);
+    if (put.created) await discardUnreferenced(ctx, [put.sha256]);
     throw error;
   }
-  return { slot, sha256: put.sha256, size: put.size, type: type as FileType, name: file.name.slice(0, 255) || `${slot}.${type}` };
+  return { slot, sha256: put.sha256, size: put.size, type: type as FileType, name: file.name.slice(0, 255) || `${slot}.${type}`, created: put.created };
 }
 
 /** Inserts the row that makes a staged file part of the school's data (inside the caller's transaction). */
@@ -51,7 +53,11 @@ export async function insertStoredFile(trx: Kysely<PlatformDatabase>, ctx: Authe
   return id;
 }
 
-/** Removes stored objects no row refers to: what a failed request staged must not stay behind. */
+/**
+ * Removes stored objects no row refers to: what a failed request staged must not stay behind.
+ * Callers pass only objects their own request created, so a file another upload already had is
+ * never touched.
+ */
 export async function discardUnreferenced(ctx: Pick<AuthedContext, 'db' | 'storage'>, shas: string[]): Promise<void> {
   for (const sha256 of new Set(shas)) {
     const used = await ctx.db.selectFrom('stored_files').select('id').where('sha256', '=', sha256).executeTakeFirst();
@@ -64,7 +70,7 @@ export async function withStagedFiles<T>(ctx: AuthedContext, staged: StagedFile[
   try {
     return await work();
   } catch (error) {
-    await discardUnreferenced(ctx, staged.map((f) => f.sha256));
+    await discardUnreferenced(ctx, staged.filter((f) => f.created).map((f) => f.sha256));
     throw error;
   }
 }
@@ -77,7 +83,7 @@ export async function stageFiles(ctx: AuthedContext, parts: { document?: File | 
     if (parts.media) staged.push(await stageUpload(ctx, 'media', parts.media));
     return staged;
   } catch (error) {
-    await discardUnreferenced(ctx, staged.map((f) => f.sha256));
+    await discardUnreferenced(ctx, staged.filter((f) => f.created).map((f) => f.sha256));
     throw error;
   }
 }

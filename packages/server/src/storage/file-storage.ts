@@ -3,6 +3,8 @@ export interface PutResult {
   sha256: string;
   size: number;
   head: Uint8Array;
+  /** False when the same content was already stored (by an earlier upload): never discard it then. */
+  created: boolean;
 }
 
 /**

@@ -55,6 +55,13 @@ describe('LocalFileStorage', () => {
     expect(fs.readdirSync(path.join(root, 'tmp'))).toEqual([]);
   });
 
+  it('says whether a put stored new content or found it already there', async () => {
+    const first = await storage.put(streamOf(new Uint8Array([7, 7, 7])), { maxBytes: 10, tooLarge });
+    const again = await storage.put(streamOf(new Uint8Array([7, 7, 7])), { maxBytes: 10, tooLarge });
+    expect([first.created, again.created]).toEqual([true, false]);
+    expect(again.sha256).toBe(first.sha256);
+  });
+
   it('removes objects and reports existence', async () => {
     const put = await storage.put(streamOf(new Uint8Array([1, 2, 3])), { maxBytes: 10, tooLarge });
     expect(await storage.exists(put.sha256)).toBe(true);

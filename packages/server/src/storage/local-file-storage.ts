@@ -50,8 +50,9 @@ export class LocalFileStorage implements FileStorage {
       const sha256 = hash.digest('hex');
       const target = this.objectPath(sha256);
       await fs.mkdir(path.dirname(target), { recursive: true });
+      const created = !(await this.exists(sha256));
       await fs.rename(tmp, target);
-      return { sha256, size, head: head.slice(0, Math.min(size, HEAD_BYTES)) };
+      return { sha256, size, head: head.slice(0, Math.min(size, HEAD_BYTES)), created };
     } catch (error) {
       out.destroy();
       await fs.rm(tmp, { force: true });

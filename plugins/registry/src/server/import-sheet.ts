@@ -1,4 +1,5 @@
 import { cellText, formatMessage, importTemplates, resolveColumns, validateImportRows, type ImportIssue, type ImportKind, type ImportRow, type MessageParams } from '@licheng/core';
+import { HEADER_SEARCH_ROWS, MAX_IMPORT_ROWS, tooManyRows } from './table-file.ts';
 
 /** An issue of an import, with its zh-TW text (the screen shows it as it is, the CLI prints it). */
 export function importIssue(row: number | null, column: string | null, code: string, params: MessageParams = {}): ImportIssue {
@@ -14,12 +15,10 @@ export interface ImportSheet<K extends ImportKind> {
   issues: ImportIssue[];
 }
 
-/** Rows above the header that files exported by school systems often carry (a title, a date). */
-const HEADER_SEARCH_ROWS = 10;
-
 /**
  * Finds the header row among the first rows (a title line above it is common), maps the
- * template's columns onto it and checks every row below it.
+ * template's columns onto it and checks every row below it. More than MAX_IMPORT_ROWS data
+ * rows below the header and the file is refused before any row is checked.
  */
 export function readImportSheet<K extends ImportKind>(kind: K, rows: readonly (readonly unknown[])[], mapping: Record<string, string> = {}): ImportSheet<K> {
   const header = findHeader(kind, rows, mapping);
@@ -28,6 +27,7 @@ export function readImportSheet<K extends ImportKind>(kind: K, rows: readonly (r
   const dataRows = rows.slice(header.index + 1);
   const mapped = Object.values(header.columns);
   const totalRows = dataRows.filter((cells) => (mapped.length ? mapped : cells.map((_, i) => i)).some((i) => cellText(cells[i]) !== '')).length;
+  if (totalRows > MAX_IMPORT_ROWS) throw tooManyRows();
 
   const missingRequired = importTemplates[kind].columns.some((c) => c.required && header.columns[c.key] === undefined);
   if (missingRequired) return { headerRow, totalRows, rows: [], issues };

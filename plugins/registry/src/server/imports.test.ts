@@ -145,6 +145,32 @@ describe.each(testDialects())('registry.imports on %s', (dialect) => {
     expect(await count('enrolments')).toBe(0);
   });
 
+  it("reports course and enrolment rows whose course code's school part (characters 4–9) is another school's", async () => {
+    await setup();
+    const otherSchool = codes.chinese.replace('123456', '654321');
+    await importOk('teachers', teachersSheet);
+    const courses = await run('courses', csvBytes([...coursesSheet.slice(0, 2), [114, 1, otherSchool, '國語文', 1, 4, '102', 'T001']]), 'c.csv');
+    expect(courses.data.ok).toBe(false);
+    expect(courses.data.issues).toMatchObject([{ row: 3, column: '課程代碼', code: 'import-course-other-school', params: { code: otherSchool, school: '654321' } }]);
+    expect(await count('courses')).toBe(0);
+
+    await importOk('students', studentsSheet);
+    await importOk('courses', coursesSheet);
+    const enrolments = await run('enrolments', csvBytes([enrolmentsSheet[0]!, enrolmentsSheet[1]!, ['S002', 114, 1, otherSchool, '101', 1]]), 'e.csv');
+    expect(enrolments.data.ok).toBe(false);
+    // The specific reason only: another school's course can never be imported here first.
+    expect(enrolments.data.issues).toMatchObject([{ row: 3, column: '課程代碼', code: 'import-course-other-school', params: { code: otherSchool, school: '654321' } }]);
+    expect(await count('enrolments')).toBe(0);
+  });
+
+  it('refuses a file of more than 50,000 data rows before checking or writing any', async () => {
+    await setup();
+    const lines = Array.from({ length: 50_001 }, (_, i) => `T${i},老師${i}`).join('\n');
+    const res = await run('teachers', new TextEncoder().encode(`教師代號,姓名\n${lines}\n`), 'big.csv');
+    expect(res.error?.licheng).toMatchObject({ code: 'import-too-many-rows', params: { max: 50_000 } });
+    expect(await count('teachers')).toBe(0);
+  });
+
   it('refuses a 系統帳號 held by someone else and values too long for the roster', async () => {
     await setup();
     await importOk('students', studentsSheet);

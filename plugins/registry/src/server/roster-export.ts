@@ -163,7 +163,7 @@ export async function exportRoster(ctx: AuthedContext, input: RosterExportInput)
       });
     });
   } catch (error) {
-    await discardUnreferenced(ctx, [put.sha256]);
+    if (put.created) await discardUnreferenced(ctx, [put.sha256]);
     throw error;
   }
   return { fileId, fileName, rowCount: rows.length, downloadUrl: `/api/files/${fileId}?download=1`, bytes };

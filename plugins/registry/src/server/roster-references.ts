@@ -1,4 +1,4 @@
-import { columnHeader, type CourseRow, type EnrolmentRow, type ImportIssue, type ImportKind, type ImportRow, type StudentRow, type TeacherRow } from '@licheng/core';
+import { columnHeader, parseCourseCode, type CourseRow, type EnrolmentRow, type ImportIssue, type ImportKind, type ImportRow, type StudentRow, type TeacherRow } from '@licheng/core';
 import { courseKey, type PlatformDatabase } from '@licheng/server';
 import type { Kysely } from 'kysely';
 import { importIssue } from './import-sheet.ts';
@@ -26,9 +26,16 @@ function lengthIssues<K extends ImportKind>(kind: K, rows: Rows<K>): ImportIssue
   );
 }
 
+/** A course code of another school: the row is reported, never written under this school. */
+function otherSchoolIssue(kind: 'courses' | 'enrolments', rowNumber: number, code: string, school: string): ImportIssue[] {
+  const theirs = parseCourseCode(code).schoolCode; // characters 4–9 of the 課程代碼
+  return theirs === school ? [] : [importIssue(rowNumber, columnHeader(kind, 'code'), 'import-course-other-school', { code, school: theirs })];
+}
+
 /**
  * What a valid file may still get wrong against the school's data, each with its row:
- * a 系統帳號 another person holds, a teacher, student or course offering not yet imported.
+ * a 系統帳號 another person holds, a teacher, student or course offering not yet imported,
+ * a course code whose school part (characters 4–9) is another school's.
  */
 export async function checkReferences<K extends ImportKind>(db: Db, school: string, kind: K, rows: Rows<K>): Promise<ImportIssue[]> {
   const issues = lengthIssues(kind, rows);
@@ -69,9 +76,10 @@ async function teacherIssues(db: Db, school: string, rows: Rows<'teachers'>): Pr
 async function courseIssues(db: Db, school: string, rows: Rows<'courses'>): Promise<ImportIssue[]> {
   const known = new Set((await db.selectFrom('teachers').select('teacher_no').where('school_code', '=', school).execute()).map((t) => t.teacher_no));
   const column = columnHeader('courses', 'teacherNos');
-  return rows.flatMap(({ rowNumber, value }: { rowNumber: number; value: CourseRow }) =>
-    value.teacherNos.filter((no) => !known.has(no)).map((no) => importIssue(rowNumber, column, 'import-teacher-unknown', { value: no })),
-  );
+  return rows.flatMap(({ rowNumber, value }: { rowNumber: number; value: CourseRow }) => [
+    ...otherSchoolIssue('courses', rowNumber, value.code, school),
+    ...value.teacherNos.filter((no) => !known.has(no)).map((no) => importIssue(rowNumber, column, 'import-teacher-unknown', { value: no })),
+  ]);
 }
 
 async function enrolmentIssues(db: Db, school: string, rows: Rows<'enrolments'>): Promise<ImportIssue[]> {
@@ -86,7 +94,10 @@ async function enrolmentIssues(db: Db, school: string, rows: Rows<'enrolments'>)
   return rows.flatMap(({ rowNumber, value }: { rowNumber: number; value: EnrolmentRow }) => {
     const issues: ImportIssue[] = [];
     if (!students.has(value.studentNo)) issues.push(importIssue(rowNumber, studentColumn, 'import-student-unknown', { value: value.studentNo }));
-    if (!offerings.has(courseKey(value))) {
+    const otherSchool = otherSchoolIssue('enrolments', rowNumber, value.code, school);
+    // Another school's course can never be on file here: say why, rather than "import it first".
+    if (otherSchool.length) issues.push(...otherSchool);
+    else if (!offerings.has(courseKey(value))) {
       const offering = `${value.academicYear}-${value.semester} ${value.code}${value.className ? ` ${value.className}` : ''}`;
       issues.push(importIssue(rowNumber, codeColumn, 'import-course-unknown', { value: offering }));
     }

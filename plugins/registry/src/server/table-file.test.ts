@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@licheng/core';
-import { readLimited, readTableFile } from './table-file.ts';
-import { csvBytes, encodeBig5 } from './test-support.ts';
+import { readImportSheet } from './import-sheet.ts';
+import { HEADER_SEARCH_ROWS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, readLimited, readTableFile } from './table-file.ts';
+import { csvBytes, encodeBig5, teachersSheet } from './test-support.ts';
 
 async function refusal(bytes: Uint8Array, name = 'x.csv'): Promise<DomainError> {
   const error = await readTableFile(bytes, name).then(
@@ -100,5 +101,53 @@ describe('readTableFile', () => {
     expect(sent).toBeLessThan(20);
     const small = new Blob([new Uint8Array(5000)]).stream();
     expect((await readLimited(small, 10 * 1024)).byteLength).toBe(5000);
+  });
+
+  describe('caps what one import reads', () => {
+    const teacherLines = (n: number) => Array.from({ length: n }, (_, i) => `T${i},老師${i}`).join('\n');
+    const header = teachersSheet[0]!.join(',');
+    const csv = (text: string) => new TextEncoder().encode(text);
+
+    it('documents the caps', () => {
+      expect(MAX_IMPORT_ROWS).toBe(50_000);
+      expect(MAX_IMPORT_COLUMNS).toBe(100);
+    });
+
+    it('refuses a CSV of 50,001 data rows before checking any row, and takes 50,000', async () => {
+      const over = await readTableFile(csv(`${header}\n${teacherLines(MAX_IMPORT_ROWS + 1)}\n`));
+      expect(() => readImportSheet('teachers', over.rows)).toThrow(expect.objectContaining({ code: 'import-too-many-rows', params: { max: 50_000 } }));
+      const atCap = await readTableFile(csv(`${header}\n${teacherLines(MAX_IMPORT_ROWS)}\n`));
+      expect(readImportSheet('teachers', atCap.rows).totalRows).toBe(MAX_IMPORT_ROWS);
+    });
+
+    it('stops parsing a CSV as soon as it passes the cap, never reading the rest', async () => {
+      const refused = await refusal(csv(`${header}\n${teacherLines(MAX_IMPORT_ROWS + HEADER_SEARCH_ROWS)}\n`));
+      expect(refused).toMatchObject({ code: 'import-too-many-rows', params: { max: 50_000 } });
+      // A broken quote far past the cap is never reached: the parser stopped before it.
+      const brokenTail = await refusal(csv(`${header}\n${teacherLines(60_000)}\nT1,"open\n`));
+      expect(brokenTail.code).toBe('import-too-many-rows');
+      // Title lines above the header fit.
+      expect((await readTableFile(csv(`${header}\n${teacherLines(MAX_IMPORT_ROWS + HEADER_SEARCH_ROWS - 1)}\n`))).rows).toHaveLength(MAX_IMPORT_ROWS + HEADER_SEARCH_ROWS);
+    });
+
+    it('refuses a CSV row wider than 100 columns', async () => {
+      const wide = (n: number) => csv(`${header}\nT1,${Array.from({ length: n - 1 }, (_, i) => `c${i}`).join(',')}\n`);
+      expect(await refusal(wide(MAX_IMPORT_COLUMNS + 1))).toMatchObject({ code: 'import-too-many-columns', params: { max: 100 } });
+      expect((await readTableFile(wide(MAX_IMPORT_COLUMNS))).rows[1]).toHaveLength(MAX_IMPORT_COLUMNS);
+    });
+
+    it('refuses a workbook by its sheet size before reading its rows: a lone cell at row 60,000 or column 101', async () => {
+      const workbook = async (row: number, column: number) => {
+        const book = new ExcelJS.Workbook();
+        const sheet = book.addWorksheet('名冊');
+        sheet.addRow(['教師代號', '姓名']);
+        sheet.getCell(row, column).value = 'x';
+        return new Uint8Array(await book.xlsx.writeBuffer());
+      };
+      expect(await refusal(await workbook(60_000, 1), 'big.xlsx')).toMatchObject({ code: 'import-too-many-rows', params: { max: 50_000 } });
+      expect(await refusal(await workbook(2, MAX_IMPORT_COLUMNS + 1), 'wide.xlsx')).toMatchObject({ code: 'import-too-many-columns', params: { max: 100 } });
+      const fits = await readTableFile(await workbook(MAX_IMPORT_ROWS + HEADER_SEARCH_ROWS, MAX_IMPORT_COLUMNS));
+      expect(fits.rows).toHaveLength(MAX_IMPORT_ROWS + HEADER_SEARCH_ROWS);
+    });
   });
 });

@@ -11,6 +11,21 @@ import ExcelJS from 'exceljs';
 /** Largest roster file accepted (a whole school's enrolments fit well below it). */
 export const MAX_TABLE_BYTES = 20 * 1024 * 1024;
 
+/** Most data rows (below the header) one import reads: a whole school's enrolments fit well below it. */
+export const MAX_IMPORT_ROWS = 50_000;
+/** Most columns one import reads (the widest template has a dozen). */
+export const MAX_IMPORT_COLUMNS = 100;
+/** Rows above the header that files exported by school systems often carry (a title, a date). */
+export const HEADER_SEARCH_ROWS = 10;
+/**
+ * Most rows of the file the reader takes, header and title lines included: the data-row cap
+ * plus room for the header. Anything longer is refused before its rows are read.
+ */
+const MAX_FILE_ROWS = MAX_IMPORT_ROWS + HEADER_SEARCH_ROWS;
+
+export const tooManyRows = () => new DomainError('import-too-many-rows', { max: MAX_IMPORT_ROWS });
+const tooManyColumns = () => new DomainError('import-too-many-columns', { max: MAX_IMPORT_COLUMNS });
+
 export type TableEncoding = 'utf-8-bom' | 'utf-8' | 'big5' | 'utf-16le' | 'utf-16be';
 
 export interface TableFile {
@@ -82,6 +97,9 @@ async function readWorkbook(bytes: Uint8Array): Promise<unknown[][]> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw notASpreadsheet();
+  // rowCount is the last used row's number (a lone cell at row 60,000 counts 60,000 rows to read).
+  if (Math.max(sheet.rowCount, sheet.actualRowCount) > MAX_FILE_ROWS) throw tooManyRows();
+  if (sheet.columnCount > MAX_IMPORT_COLUMNS) throw tooManyColumns();
   const rows: unknown[][] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
@@ -148,11 +166,17 @@ function delimiterOf(text: string): string {
   return count('\t') > count(',') ? '\t' : ',';
 }
 
+/** The records of a CSV text; past the row cap parsing stops at once and the file is refused. */
 export function parseCsv(text: string): string[][] {
+  let records: string[][];
   try {
-    return parse(text, { delimiter: delimiterOf(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
+    // `to` stops the parser one record past the cap, so a huge file is never read whole.
+    records = parse(text, { delimiter: delimiterOf(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, to: MAX_FILE_ROWS + 1 }) as string[][];
   } catch (error) {
     if (error instanceof CsvError) throw new DomainError('import-csv-invalid', { line: Number((error as { lines?: number }).lines ?? 0) });
     throw error;
   }
+  if (records.length > MAX_FILE_ROWS) throw tooManyRows();
+  if (records.some((record) => record.length > MAX_IMPORT_COLUMNS)) throw tooManyColumns();
+  return records;
 }

@@ -94,6 +94,30 @@ describe.each(testDialects())('teaching.certifications on %s', (dialect) => {
     expect(res.error?.licheng?.code).toBe('window-closed');
   });
 
+  it("finds a grade-limited certification window by the record's student's grade, one by one and in bulk", async () => {
+    const schedule = [
+      ...openSchedule.filter((w) => w.activity !== 'outcome-certification'),
+      { activity: 'outcome-certification', academicYear: 114, semester: 1, grades: [1], start: '2025-08-01', end: '2026-03-01' },
+    ];
+    const ids = await setup(1, { schedule });
+    // S002 (林小華) moves to grade 2: the grade-1 window is not theirs.
+    await (t.db.kysely as any).updateTable('students').set({ grade: 2 }).where('student_no', '=', 'S002').execute();
+    const [grade1, grade2, otherGrade1] = ids['國語文']!;
+
+    const passed = await t.mutate('teaching.certifications.decide', { recordId: grade1, decision: 'pass' }, users.wang);
+    expect(passed.error).toBeNull();
+    expect(passed.data.status).toBe('passed');
+    const refused = await t.mutate('teaching.certifications.decide', { recordId: grade2, decision: 'pass' }, users.wang);
+    expect(refused.error?.licheng?.code).toBe('window-unscheduled');
+
+    const bulk = await t.mutate('teaching.certifications.decideMany', { recordIds: [grade2, otherGrade1], decision: 'pass' }, users.wang);
+    expect(bulk.data).toMatchObject({ passed: 1, failed: 1 });
+    expect(bulk.data.results).toMatchObject([
+      { id: grade2, ok: false, error: { code: 'window-unscheduled' } },
+      { id: otherGrade1, ok: true, status: 'passed' },
+    ]);
+  });
+
   it('follows the school’s certifier setting for a kind (an office certifies school-wide)', async () => {
     const ids = await setup(1, { recordKinds: { outcome: { enterers: ['student'], certifiers: ['registry-staff'] } } });
     const teacher = await t.mutate('teaching.certifications.decide', { recordId: ids['國語文']![0], decision: 'pass' }, users.wang);

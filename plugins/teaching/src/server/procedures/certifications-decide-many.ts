@@ -1,7 +1,7 @@
 import { DomainError, formatMessage } from '@licheng/core';
 import { authedProcedure, decideRecord, loadRecord } from '@licheng/server';
 import { z } from 'zod';
-import { assertCertificationWindow } from '../certification-window.ts';
+import { assertCertificationWindow, recordStudentGrades } from '../certification-window.ts';
 
 export const certificationsDecideManyInput = z.object({
   recordIds: z.array(z.string().min(1).max(36)).min(1).max(500),
@@ -16,10 +16,13 @@ export const certificationsDecideMany = authedProcedure()
   .input(certificationsDecideManyInput)
   .mutation(async ({ ctx, input }) => {
     const results: Array<{ id: string; ok: boolean; status?: string; error?: { code: string; message: string } }> = [];
-    for (const id of new Set(input.recordIds)) {
+    const ids = [...new Set(input.recordIds)];
+    // Every item's student grade in one query, not one per item (the window may be grade-limited).
+    const grades = await recordStudentGrades(ctx, ids);
+    for (const id of ids) {
       try {
         const record = await loadRecord(ctx, id);
-        assertCertificationWindow(ctx, record);
+        assertCertificationWindow(ctx, record, grades.get(id));
         const after = await decideRecord(ctx, { recordId: id, decision: 'pass' });
         results.push({ id, ok: true, status: after.status });
       } catch (error) {

@@ -1,6 +1,6 @@
 import { authedProcedure, decideRecord, loadRecord } from '@licheng/server';
 import { z } from 'zod';
-import { assertCertificationWindow } from '../certification-window.ts';
+import { assertCertificationWindow, recordStudentGrades } from '../certification-window.ts';
 
 export const certificationsDecideInput = z.object({
   recordId: z.string().min(1).max(36),
@@ -14,7 +14,8 @@ export const certificationsDecide = authedProcedure()
   .input(certificationsDecideInput)
   .mutation(async ({ ctx, input }) => {
     const record = await loadRecord(ctx, input.recordId);
-    assertCertificationWindow(ctx, record);
+    const grades = await recordStudentGrades(ctx, [record.id]);
+    assertCertificationWindow(ctx, record, grades.get(record.id));
     const after = await decideRecord(ctx, input);
     return { id: after.id, status: after.status, statusReason: after.status_reason, version: after.version };
   });
