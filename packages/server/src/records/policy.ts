@@ -13,6 +13,15 @@ export function assertMayEnter(ctx: AuthedContext, kind: string, student: Studen
 }
 
 /**
+ * Roles that certify a kind for the whole school when the school names them as its certifier:
+ * offices, not people with a scope (a homeroom teacher's class, a consultant's advisees), whose
+ * scope is not modelled yet and who therefore certify nothing until it is.
+ */
+export function certifiesSchoolWide(role: Role): boolean {
+  return role.endsWith('-staff') || role === 'admin' || role === 'working-group';
+}
+
+/**
  * Whether the caller may certify this record, and as which role. A subject teacher certifies
  * only records of courses they teach; an office role certifies its kind school-wide.
  */
@@ -20,12 +29,8 @@ export async function certifyingRole(ctx: AuthedContext, record: RecordRow): Pro
   const { certifiers } = recordKindPolicy(ctx.config, record.kind);
   for (const role of ctx.identity.roles) {
     if (!certifiers.includes(role)) continue;
-    if (role === 'subject-teacher') {
-      if (record.course_id && (await teachesCourse(ctx, record.course_id))) return role;
-      continue;
-    }
-    if (role === 'student') continue;
-    return role;
+    if (role === 'subject-teacher' && record.course_id && (await teachesCourse(ctx, record.course_id))) return role;
+    if (certifiesSchoolWide(role)) return role;
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { assertUploadCap, assertWindowOpen, DomainError } from '@licheng/core';
+import { academicTermOf, type AcademicTerm, assertUploadCap, assertWindowOpen, DomainError, taipeiDate } from '@licheng/core';
 import type { AuthedContext, Course, PlatformDatabase, Student } from '@licheng/server';
 import type { Kysely } from 'kysely';
 
@@ -35,4 +35,15 @@ export function uploadCapGuard(ctx: AuthedContext, student: Student, course: Cou
 
 export function assertUploadWindow(ctx: AuthedContext, student: Student, course: Course): void {
   assertWindowOpen(ctx.config.schedule, 'outcome-upload', { academicYear: course.academic_year, semester: course.semester as 1 | 2 }, ctx.now(), student.grade);
+}
+
+/**
+ * The term whose selection (勾選) window applies to saving a year's selection: the current
+ * semester when it belongs to that year (a school may open selection per semester), else the
+ * whole year. A semester window wins over a year window, which stays the fallback.
+ */
+export function selectionTerm(ctx: AuthedContext, academicYear: number): AcademicTerm {
+  const current = academicTermOf(taipeiDate(ctx.now()));
+  // Semester 0 matches only whole-year windows (findWindow skips semester windows for it).
+  return { academicYear, semester: (current.academicYear === academicYear ? current.semester : 0) as AcademicTerm['semester'] };
 }

@@ -71,6 +71,17 @@ describe.each(testDialects())('resubmit and selection on %s', (dialect) => {
     expect(closed.error?.licheng?.code).toBe('window-closed');
   });
 
+  it('uses a semester selection window when the school sets one for the current semester', async () => {
+    const perSemester = [...openSchedule.filter((w) => w.activity !== 'outcome-selection'), { activity: 'outcome-selection', academicYear: 114, semester: 1, start: '2025-09-15', end: '2025-10-15' }];
+    t = await createTestLicheng({ dialect, plugins: [student], config: { schedule: perSemester } });
+    const { courseIds } = await seedRoster(t);
+    const up = await t.upload('student.outcomes.upload', form({ courseId: courseIds['國語文']!, summary: '成果', document: fakeFile('pdf') }), users.chen);
+    await t.db.kysely.updateTable('records' as any).set({ status: 'passed' } as any).execute();
+    expect((await t.mutate('student.selections.save', { academicYear: 114, recordIds: [up.data.id] }, users.chen)).error).toBeNull();
+    t.clock.now = new Date('2025-11-01T00:00:00Z');
+    expect((await t.mutate('student.selections.save', { academicYear: 114, recordIds: [] }, users.chen)).error?.licheng?.code).toBe('window-closed');
+  });
+
   it('lets different students save at the same moment without conflicts', async () => {
     t = await createTestLicheng({ dialect, plugins: [student], config: { schedule: openSchedule } });
     const { courseIds } = await seedRoster(t);

@@ -1,7 +1,7 @@
 import { findWindow, windowState } from '@licheng/core';
 import { authedProcedure, currentStudent } from '@licheng/server';
 import { z } from 'zod';
-import { OUTCOME } from '../outcome-rules.ts';
+import { OUTCOME, selectionTerm } from '../outcome-rules.ts';
 
 /** student.selections.get — the student's selection for a year, the cap and whether the window is open. */
 export const selectionsGet = authedProcedure(['student'])
@@ -15,7 +15,7 @@ export const selectionsGet = authedProcedure(['student'])
       .where('kind', '=', OUTCOME)
       .where('academic_year', '=', input.academicYear)
       .execute();
-    const window = findWindow(ctx.config.schedule, 'outcome-selection', { academicYear: input.academicYear, semester: 0 as never }, student.grade);
+    const window = findWindow(ctx.config.schedule, 'outcome-selection', selectionTerm(ctx, input.academicYear), student.grade);
     return {
       academicYear: input.academicYear,
       recordIds: rows.map((r) => r.record_id),

@@ -1,7 +1,7 @@
 import { assertWindowOpen } from '@licheng/core';
 import { authedProcedure, currentStudent, saveSelection } from '@licheng/server';
 import { z } from 'zod';
-import { OUTCOME } from '../outcome-rules.ts';
+import { OUTCOME, selectionTerm } from '../outcome-rules.ts';
 
 export const selectionsSaveInput = z.object({
   academicYear: z.number().int().min(100).max(300),
@@ -13,7 +13,7 @@ export const selectionsSave = authedProcedure(['student'])
   .input(selectionsSaveInput)
   .mutation(async ({ ctx, input }) => {
     const student = await currentStudent(ctx);
-    assertWindowOpen(ctx.config.schedule, 'outcome-selection', { academicYear: input.academicYear, semester: 0 as never }, ctx.now(), student.grade);
+    assertWindowOpen(ctx.config.schedule, 'outcome-selection', selectionTerm(ctx, input.academicYear), ctx.now(), student.grade);
     const cap = ctx.config.rules.outcomes.selectionCapPerYear;
     const recordIds = await saveSelection(ctx, { student, kind: OUTCOME, academicYear: input.academicYear, recordIds: input.recordIds, cap });
     return { academicYear: input.academicYear, recordIds, cap };

@@ -1,5 +1,5 @@
 import { recordKindPolicy } from '@licheng/core';
-import { authedProcedure } from '@licheng/server';
+import { authedProcedure, certifiesSchoolWide } from '@licheng/server';
 import { z } from 'zod';
 
 export const certificationsQueueInput = z
@@ -19,7 +19,7 @@ export const certificationsQueue = authedProcedure(['subject-teacher', 'homeroom
   .query(async ({ ctx, input }) => {
     const { certifiers } = recordKindPolicy(ctx.config, input.kind);
     const roles = ctx.identity.roles.filter((r) => certifiers.includes(r));
-    const schoolWide = roles.some((r) => r !== 'subject-teacher' && r !== 'student');
+    const schoolWide = roles.some(certifiesSchoolWide);
     if (!roles.length) return { items: [], courses: [] };
     let query = ctx.db
       .selectFrom('records')
