@@ -1,3 +1,5 @@
+import { DomainError } from '@licheng/core';
+import { isWriteConflict } from '@licheng/db';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 
 const byCode: Record<string, TRPC_ERROR_CODE_KEY> = {
@@ -26,4 +28,14 @@ const byCode: Record<string, TRPC_ERROR_CODE_KEY> = {
 /** The HTTP-facing tRPC code for a domain error code; anything else is the caller's bad input. */
 export function domainErrorCode(code: string): TRPC_ERROR_CODE_KEY {
   return byCode[code] ?? 'BAD_REQUEST';
+}
+
+/**
+ * The domain error an item of a batch failed with: a rule's own error, or `try-again` when
+ * another transaction held the same rows. Anything else is a bug and is not caught here.
+ */
+export function itemError(error: unknown): DomainError | null {
+  if (error instanceof DomainError) return error;
+  if (isWriteConflict(error)) return new DomainError('try-again', {});
+  return null;
 }

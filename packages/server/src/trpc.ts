@@ -1,9 +1,8 @@
 import { initTRPC, TRPCError } from '@trpc/server';
 import { DomainError, formatMessage, messageCodes, type Locale, type Role } from '@licheng/core';
 import { ZodError } from 'zod';
-import { isWriteConflict } from '@licheng/db';
 import type { LichengContext } from './context.ts';
-import { domainErrorCode } from './errors.ts';
+import { domainErrorCode, itemError } from './errors.ts';
 import { authorize } from './authorize.ts';
 import { markSignInMiddleware } from './procedure-access.ts';
 
@@ -47,19 +46,14 @@ function describeIssues(error: ZodError, locale: Locale) {
 
 export const router = t.router;
 export const middleware = t.middleware;
-/** Turns DomainErrors thrown by rules into tRPC errors carrying the same code. */
+/**
+ * Turns DomainErrors thrown by rules into tRPC errors carrying the same code; a write conflict
+ * with another transaction (nothing of this call was written) becomes `try-again` (409).
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: domainErrorCode(cause.code), message: cause.message, cause });
-  }
-  if (!result.ok && isWriteConflict(result.error.cause)) {
-    // Another transaction held or took the same rows (deadlock, lock timeout, unique key):
-    // nothing of this call was written, and trying again will do.
-    const cause = new DomainError('try-again', {});
-    throw new TRPCError({ code: 'CONFLICT', message: cause.message, cause });
-  }
+  const cause = result.ok ? null : itemError(result.error.cause);
+  if (cause) throw new TRPCError({ code: domainErrorCode(cause.code), message: cause.message, cause });
   return result;
 });
 

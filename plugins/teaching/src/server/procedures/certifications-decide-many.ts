@@ -1,5 +1,5 @@
-import { DomainError, formatMessage } from '@licheng/core';
-import { authedProcedure, decideRecord, loadRecord } from '@licheng/server';
+import { formatMessage } from '@licheng/core';
+import { authedProcedure, decideRecord, itemError, loadRecord } from '@licheng/server';
 import { z } from 'zod';
 import { assertCertificationWindow, recordStudentGrades } from '../certification-window.ts';
 
@@ -25,8 +25,9 @@ export const certificationsDecideMany = authedProcedure()
         assertCertificationWindow(ctx, record, grades.get(id));
         const after = await decideRecord(ctx, { recordId: id, decision: 'pass' });
         results.push({ id, ok: true, status: after.status });
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
+      } catch (caught) {
+        const error = itemError(caught);
+        if (!error) throw caught;
         results.push({ id, ok: false, error: { code: error.code, message: formatMessage(error.code, error.params, ctx.locale) } });
       }
     }
