@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchChromium, signIn } from '../support/browser.ts';
-import { demoToken, repoRoot, startDemoServer, type StartedServer } from '../support/server.ts';
+import { demoToken, freePort, repoRoot, startDemoServer, type StartedServer } from '../support/server.ts';
 import { query } from '../support/trpc.ts';
 
 interface DemoUser {
@@ -17,16 +16,6 @@ interface DemoUser {
   label: string;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 /** An HS256 token as a host signs it, here already expired. */
 function expiredToken(user: DemoUser, secret: string): string {

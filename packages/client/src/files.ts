@@ -24,3 +24,14 @@ export async function downloadFile(client: LichengClient, path: string, fallback
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
   return name;
 }
+
+/** What shows a file on screen: the `licheng-file-viewer` element of @licheng/ui. */
+export interface FileShower {
+  view(file: { url: string; type: string; name: string }): unknown;
+}
+
+/** Opens stored file `fileId` in `viewer`, named as the server names it, else `fallbackName`. */
+export async function showStoredFile(client: LichengClient, fileId: string, viewer: FileShower, fallbackName: string): Promise<void> {
+  const file = await fileObjectUrl(client, client.filePath(fileId));
+  await viewer.view({ url: file.url, type: file.type, name: file.fileName ?? fallbackName });
+}

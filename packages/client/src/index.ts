@@ -6,4 +6,4 @@ export { LichengApiError, apiErrorFrom } from './errors.ts';
 export { hostToken, peekClaims, type TokenProvider } from './token.ts';
 export { LichengConnectedElement, documentLocale } from './connected-element.ts';
 export { elementLifecycles, announceContext, CONTEXT_EVENT, type LichengAppProps, type ContextChange, type ElementLifecycles } from './lifecycles.ts';
-export { fileObjectUrl, downloadFile } from './files.ts';
+export { fileObjectUrl, downloadFile, showStoredFile, type FileShower } from './files.ts';

@@ -4,6 +4,9 @@
  * the browser's DecompressionStream). Only the first rows are read; the server reads the
  * whole file and stays the judge of it.
  */
+import { normalizeHeader } from '@licheng/core';
+
+export { normalizeHeader };
 
 export interface DetectedHeaders {
   /** 1-based row number of the header row in the file. */
@@ -13,17 +16,6 @@ export interface DetectedHeaders {
 
 /** How many rows from the top may hold the header (a title line above it is common); as on the server. */
 const HEADER_SEARCH_ROWS = 10;
-
-/** Header text compared loosely, the same way the server does (packages/core normalizeHeader). */
-export function normalizeHeader(text: string): string {
-  return text
-    .replace(/^\uFEFF/, '')
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s._\-]+/g, '')
-    .replace(/\*+/g, '')
-    .replace(/\([^()]*\)$/, '');
-}
 
 /**
  * UTF-8 when the bytes are valid UTF-8, else Big5 (what Taiwanese school systems export).

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { fileObjectUrl, LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { LichengApiError, LichengConnectedElement, showStoredFile } from '@licheng/client';
 import { formatDateTime, heading, screenStyles, type FileViewer } from '@licheng/ui';
 import { paths, type Outcome } from '../api.ts';
 import { t } from '../messages.ts';
@@ -61,12 +61,8 @@ export class MyOutcomes extends LichengConnectedElement {
     const id = slot === 'document' ? outcome.documentFileId : outcome.mediaFileId;
     if (!id) return;
     try {
-      const file = await fileObjectUrl(this.api, this.api.filePath(id));
-      await this.renderRoot.querySelector<FileViewer>('licheng-file-viewer')!.view({
-        url: file.url,
-        type: file.type,
-        name: file.fileName ?? `${outcome.course.subjectName} ${t(`slot.${slot}`, {}, this.locale)}`,
-      });
+      const viewer = this.renderRoot.querySelector<FileViewer>('licheng-file-viewer')!;
+      await showStoredFile(this.api, id, viewer, `${outcome.course.subjectName} ${t(`slot.${slot}`, {}, this.locale)}`);
     } catch (error) {
       this.error = error instanceof LichengApiError ? error.message : String(error);
     }

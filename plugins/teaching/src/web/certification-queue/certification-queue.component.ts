@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { fileObjectUrl, LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { LichengApiError, LichengConnectedElement, showStoredFile } from '@licheng/client';
 import { charCount, formatDateTime, heading, screenStyles, type Dialog, type FileViewer } from '@licheng/ui';
 import { paths, REASON_MAX, type Decided, type DecidedMany, type MeWindows, type Queue, type QueueItem, type QueueStatus } from '../api.ts';
 import { t } from '../messages.ts';
@@ -144,12 +144,8 @@ export class CertificationQueue extends LichengConnectedElement {
     const id = slot === 'document' ? item.documentFileId : item.mediaFileId;
     if (!id) return;
     try {
-      const file = await fileObjectUrl(this.api, this.api.filePath(id));
-      await this.renderRoot.querySelector<FileViewer>('licheng-file-viewer')!.view({
-        url: file.url,
-        type: file.type,
-        name: file.fileName ?? `${item.student.name} ${item.course?.subjectName ?? ''}`,
-      });
+      const viewer = this.renderRoot.querySelector<FileViewer>('licheng-file-viewer')!;
+      await showStoredFile(this.api, id, viewer, `${item.student.name} ${item.course?.subjectName ?? ''}`);
     } catch (error) {
       this.failure = error instanceof LichengApiError ? error.message : String(error);
     }
