@@ -1,6 +1,7 @@
 import { DomainError, sniffFileType } from '@licheng/core';
 import { CsvError, parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { zipUncompressedSize } from './zip-size.ts';
 
 /**
  * Reading a roster file the registry office (註冊組) receives: an Excel workbook (.xlsx) or a
@@ -87,7 +88,13 @@ export async function readLimited(stream: ReadableStream<Uint8Array>, maxBytes =
   return out;
 }
 
+/** A roster workbook of 50,000 rows is a few tens of MB of XML; far more is an attack or an accident. */
+export const MAX_WORKBOOK_INFLATED_BYTES = 256 * 1024 * 1024;
+
 async function readWorkbook(bytes: Uint8Array): Promise<unknown[][]> {
+  const inflated = zipUncompressedSize(bytes);
+  if (inflated === null) throw new DomainError('import-file-unreadable', {});
+  if (inflated > MAX_WORKBOOK_INFLATED_BYTES) throw tooManyRows();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
