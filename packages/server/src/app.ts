@@ -3,11 +3,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { trpcServer } from '@hono/trpc-server';
 import type { AnyRouter } from '@trpc/server';
-import type { SchoolConfig } from '@licheng/core';
+import type { Role, SchoolConfig } from '@licheng/core';
 import { migrateScopes, type LichengDb } from '@licheng/db';
 import type { AppEnv } from './app-env.ts';
-import type { LichengContext } from './context.ts';
-import { verifyHostToken } from './identity/index.ts';
+import type { AuthedContext, LichengContext } from './context.ts';
+import { verifyHostToken, type Identity } from './identity/index.ts';
 import { localeOf } from './locale.ts';
 import { platformMigrations } from './platform/migrations.ts';
 import { platformRouter } from './platform/router.ts';
@@ -42,12 +42,19 @@ export interface LichengOptions {
 }
 
 export interface LichengApp extends Hono<AppEnv> {
+  /** The school's configuration this app serves. */
+  readonly config: SchoolConfig;
   /** The enabled offices, in config order. */
   readonly plugins: PluginDefinition[];
   /** The composed tRPC router (platform + enabled offices). */
   readonly trpcRouter: AnyRouter;
-  /** Builds a procedure context for a request (CLI and plugin HTTP routes use it). */
+  /** Builds a procedure context for a request (plugin HTTP routes use it). */
   readonly createContext: (request: Request) => Promise<LichengContext>;
+  /**
+   * A signed-in context for work the server does itself on someone's behalf, with no request
+   * token: the CLI's system identity, the demo loader. `role` defaults to the identity's first.
+   */
+  readonly actAs: (identity: Identity, role?: Role) => Promise<AuthedContext>;
 }
 
 /**
@@ -107,5 +114,9 @@ export async function createLicheng(options: LichengOptions): Promise<LichengApp
     plugin.routes(sub, { context });
     app.route(`/api/${plugin.id}`, sub);
   }
-  return Object.assign(app, { plugins, trpcRouter: appRouter, createContext: context });
+  const actAs = async (identity: Identity, role: Role = identity.roles[0]!): Promise<AuthedContext> => {
+    const ctx = await context(new Request('http://licheng.invalid/', { headers: { 'accept-language': 'zh-TW' } }));
+    return { ...ctx, auth: { ok: true, identity }, identity, actingRole: role };
+  };
+  return Object.assign(app, { config: options.config, plugins, trpcRouter: appRouter, createContext: context, actAs });
 }

@@ -33,13 +33,13 @@ export async function seedDemo(app: LichengApp): Promise<boolean> {
     await upsertEnrolments(trx, config.code, demoEnrolments(students, courses), now);
   });
   const rows = await db.selectFrom('students').selectAll().where('school_code', '=', config.code).where('class_name', '=', '101').orderBy('seat_no').limit(4).execute();
-  for (const [i, student] of rows.entries()) await seedOutcomes(base, student, i);
+  for (const [i, student] of rows.entries()) await seedOutcomes(app, student, i);
   return true;
 }
 
-async function seedOutcomes(base: Awaited<ReturnType<LichengApp['createContext']>>, student: Student, index: number) {
-  const ctx: AuthedContext = { ...base, identity: { userId: student.host_user_id, name: student.name, school: base.config.code, roles: ['student'] }, actingRole: 'student' };
-  const courses = await base.db
+async function seedOutcomes(app: LichengApp, student: Student, index: number) {
+  const ctx = await app.actAs({ userId: student.host_user_id, name: student.name, school: app.config.code, roles: ['student'] });
+  const courses = await ctx.db
     .selectFrom('enrolments')
     .innerJoin('courses', 'courses.id', 'enrolments.course_id')
     .select(['courses.id', 'courses.subject_name', 'courses.academic_year', 'courses.semester'])
@@ -51,18 +51,18 @@ async function seedOutcomes(base: Awaited<ReturnType<LichengApp['createContext']
     const summary = samples[j % samples.length]!;
     const document = new File([samplePdf(`Demo outcome ${index + 1}-${j + 1}`)], `${course.subject_name}成果.pdf`, { type: 'application/pdf' });
     const record = await enterRecord(ctx, { kind: 'outcome', student, courseId: course.id, academicYear: course.academic_year, semester: course.semester, summary, files: await stageFiles(ctx, { document }) });
-    if (index === 0 && j === 0) await decideAsTeacher(base, record.id, course.id, 'pass');
-    if (index === 2 && j === 0) await decideAsTeacher(base, record.id, course.id, 'fail');
+    if (index === 0 && j === 0) await decideAsTeacher(app, ctx.db, record.id, course.id, 'pass');
+    if (index === 2 && j === 0) await decideAsTeacher(app, ctx.db, record.id, course.id, 'fail');
   }
 }
 
-async function decideAsTeacher(base: Awaited<ReturnType<LichengApp['createContext']>>, recordId: string, courseId: string, decision: 'pass' | 'fail') {
-  const teacher = await base.db
+async function decideAsTeacher(app: LichengApp, db: AuthedContext['db'], recordId: string, courseId: string, decision: 'pass' | 'fail') {
+  const teacher = await db
     .selectFrom('course_teachers')
     .innerJoin('teachers', 'teachers.id', 'course_teachers.teacher_id')
     .select(['teachers.host_user_id', 'teachers.name'])
     .where('course_teachers.course_id', '=', courseId)
     .executeTakeFirstOrThrow();
-  const ctx: AuthedContext = { ...base, identity: { userId: teacher.host_user_id, name: teacher.name, school: base.config.code, roles: ['subject-teacher'] }, actingRole: 'subject-teacher' };
+  const ctx = await app.actAs({ userId: teacher.host_user_id, name: teacher.name, school: app.config.code, roles: ['subject-teacher'] });
   await decideRecord(ctx, { recordId, decision, reason: decision === 'fail' ? '檔案內容與本課程單元無關，請確認上傳的是本課程的作品' : undefined });
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { ImportKind } from '@licheng/core';
-import type { AuthedContext, Identity, LichengApp } from '@licheng/server';
+import type { AuthedContext, LichengApp } from '@licheng/server';
 import { importRoster, type ImportOptions, type ImportResult } from './import-roster.ts';
 import { exportRoster, type RosterExportInput, type RosterExportResult } from './roster-export.ts';
 import { MAX_TABLE_BYTES, tableTooLarge } from './table-file.ts';
@@ -11,9 +11,7 @@ import { MAX_TABLE_BYTES, tableTooLarge } from './table-file.ts';
  * server itself, so whoever can run it can already reach the database. Audit rows name it.
  */
 export async function cliContext(app: LichengApp): Promise<AuthedContext> {
-  const ctx = await app.createContext(new Request('http://cli.invalid/', { headers: { 'accept-language': 'zh-TW' } }));
-  const identity: Identity = { userId: 'cli', name: '命令列 (CLI)', school: ctx.config.code, roles: ['registry-staff'] };
-  return { ...ctx, auth: { ok: true, identity }, identity, actingRole: 'registry-staff' };
+  return app.actAs({ userId: 'cli', name: '命令列 (CLI)', school: app.config.code, roles: ['registry-staff'] });
 }
 
 /** `licheng import <kind> <file>`: imports a roster file from disk, as the CLI identity. */

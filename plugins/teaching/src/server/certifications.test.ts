@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@licheng/db/testing';
 import { createTestLicheng, fakeFile, openSchedule, seedRoster, users, type TestLicheng } from '@licheng/server/testing';
-import { enterRecord, stageFiles, type AuthedContext } from '@licheng/server';
+import { enterRecord, stageFiles } from '@licheng/server';
 import teaching from './index.ts';
 
 describe.each(testDialects())('teaching.certifications on %s', (dialect) => {
@@ -15,7 +15,7 @@ describe.each(testDialects())('teaching.certifications on %s', (dialect) => {
     const students = await t.db.kysely.selectFrom('students' as any).selectAll().orderBy('student_no' as any).execute();
     const ids: Record<string, string[]> = { 國語文: [], 物理: [] };
     for (const s of students as any[]) {
-      const ctx: AuthedContext = { ...(await t.app.createContext(new Request('http://x/'))), identity: { userId: s.host_user_id, name: s.name, school: t.config.code, roles: ['student'] }, actingRole: 'student' };
+      const ctx = await t.app.actAs({ userId: s.host_user_id, name: s.name, school: t.config.code, roles: ['student'] });
       for (const subject of ['國語文', '物理']) {
         for (let i = 0; i < perStudent; i++) {
           const files = await stageFiles(ctx, { document: fakeFile('pdf', 700 + i) });
