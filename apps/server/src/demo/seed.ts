@@ -8,6 +8,7 @@ import {
   upsertStudents,
   upsertTeachers,
   type AuthedContext,
+  type RecordRow,
   type LichengApp,
   type Student,
 } from '@licheng/server';
@@ -51,18 +52,18 @@ async function seedOutcomes(app: LichengApp, student: Student, index: number) {
     const summary = samples[j % samples.length]!;
     const document = new File([samplePdf(`Demo outcome ${index + 1}-${j + 1}`)], `${course.subject_name}成果.pdf`, { type: 'application/pdf' });
     const record = await enterRecord(ctx, { kind: 'outcome', student, courseId: course.id, academicYear: course.academic_year, semester: course.semester, summary, files: await stageFiles(ctx, { document }) });
-    if (index === 0 && j === 0) await decideAsTeacher(app, ctx.db, record.id, course.id, 'pass');
-    if (index === 2 && j === 0) await decideAsTeacher(app, ctx.db, record.id, course.id, 'fail');
+    if (index === 0 && j === 0) await decideAsTeacher(app, ctx.db, record, 'pass');
+    if (index === 2 && j === 0) await decideAsTeacher(app, ctx.db, record, 'fail');
   }
 }
 
-async function decideAsTeacher(app: LichengApp, db: AuthedContext['db'], recordId: string, courseId: string, decision: 'pass' | 'fail') {
+async function decideAsTeacher(app: LichengApp, db: AuthedContext['db'], record: RecordRow, decision: 'pass' | 'fail') {
   const teacher = await db
     .selectFrom('course_teachers')
     .innerJoin('teachers', 'teachers.id', 'course_teachers.teacher_id')
     .select(['teachers.host_user_id', 'teachers.name'])
-    .where('course_teachers.course_id', '=', courseId)
+    .where('course_teachers.course_id', '=', record.course_id!)
     .executeTakeFirstOrThrow();
   const ctx = await app.actAs({ userId: teacher.host_user_id, name: teacher.name, school: app.config.code, roles: ['subject-teacher'] });
-  await decideRecord(ctx, { recordId, decision, reason: decision === 'fail' ? '檔案內容與本課程單元無關，請確認上傳的是本課程的作品' : undefined });
+  await decideRecord(ctx, record, { decision, reason: decision === 'fail' ? '檔案內容與本課程單元無關，請確認上傳的是本課程的作品' : undefined });
 }

@@ -3,11 +3,10 @@ import { nowIso } from '@licheng/db';
 import { writeAudit } from '../audit.ts';
 import type { AuthedContext } from '../context.ts';
 import type { RecordRow } from '../platform/tables.ts';
-import { certifyingRole, loadRecord } from './policy.ts';
+import { certifyingRole } from './policy.ts';
 import { transitionRecord } from './transition.ts';
 
 export interface DecideInput {
-  recordId: string;
   decision: 'pass' | 'fail';
   reason?: string | undefined;
 }
@@ -15,9 +14,9 @@ export interface DecideInput {
 /**
  * Certifies (認證) one record: passed, or failed with a reason. The update only applies to the
  * version that was read while still pending, so of two certifiers deciding at once exactly one wins.
+ * `before` is the record as the caller loaded it (loadRecord), which it also needed for its checks.
  */
-export async function decideRecord(ctx: AuthedContext, input: DecideInput): Promise<RecordRow> {
-  const before = await loadRecord(ctx, input.recordId);
+export async function decideRecord(ctx: AuthedContext, before: RecordRow, input: DecideInput): Promise<RecordRow> {
   const role = await certifyingRole(ctx, before);
   if (!role) throw new DomainError('forbidden', {});
   const status = decideTransition(before.status as never, input.decision, input.reason);

@@ -23,7 +23,7 @@ export const certificationsDecideMany = authedProcedure()
       try {
         const record = await loadRecord(ctx, id);
         assertCertificationWindow(ctx, record, grades.get(id));
-        const after = await decideRecord(ctx, { recordId: id, decision: 'pass' });
+        const after = await decideRecord(ctx, record, { decision: 'pass' });
         results.push({ id, ok: true, status: after.status });
       } catch (caught) {
         const error = itemError(caught);

@@ -16,6 +16,6 @@ export const certificationsDecide = authedProcedure()
     const record = await loadRecord(ctx, input.recordId);
     const grades = await recordStudentGrades(ctx, [record.id]);
     assertCertificationWindow(ctx, record, grades.get(record.id));
-    const after = await decideRecord(ctx, input);
+    const after = await decideRecord(ctx, record, input);
     return { id: after.id, status: after.status, statusReason: after.status_reason, version: after.version };
   });
