@@ -4,20 +4,21 @@ import { writeAudit } from '../audit.ts';
 import type { AuthedContext } from '../context.ts';
 import type { RecordRow } from '../platform/tables.ts';
 import { insertStoredFile, withStagedFiles, type StagedFile } from './files.ts';
-import { assertMayEnter, loadRecord } from './policy.ts';
+import { assertMayEnter } from './policy.ts';
 import { transitionRecord } from './transition.ts';
 
 export interface ResubmitInput {
-  recordId: string;
   summary: string;
   /** Replacement files; a slot not given keeps its current file. */
   files: StagedFile[];
 }
 
-/** A failed (未通過) record, fixed by its enterer, goes back to pending for a new certification. */
-export async function resubmitRecord(ctx: AuthedContext, input: ResubmitInput): Promise<RecordRow> {
+/**
+ * A failed (未通過) record, fixed by its enterer, goes back to pending for a new certification.
+ * `before` is the record as the caller loaded it (loadRecord).
+ */
+export async function resubmitRecord(ctx: AuthedContext, before: RecordRow, input: ResubmitInput): Promise<RecordRow> {
   return withStagedFiles(ctx, input.files, async () => {
-    const before = await loadRecord(ctx, input.recordId);
     const student = await ctx.db.selectFrom('students').selectAll().where('id', '=', before.student_id).executeTakeFirstOrThrow();
     const role = assertMayEnter(ctx, before.kind, student);
     const status = resubmitTransition(before.status as never);

@@ -27,7 +27,7 @@ export const outcomesResubmit = authedProcedure(['student'])
     );
     if (!open) throw new DomainError('window-closed', { activity: 'outcome-upload' });
     const files = await stageFiles(ctx, input);
-    const updated = await resubmitRecord(ctx, { recordId: record.id, summary: input.summary, files });
+    const updated = await resubmitRecord(ctx, record, { summary: input.summary, files });
     const course = await ctx.db.selectFrom('courses').selectAll().where('id', '=', record.course_id!).executeTakeFirstOrThrow();
     return toOutcomeView(updated, course, false);
   });
