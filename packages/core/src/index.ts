@@ -5,6 +5,7 @@ export * from './calendar.ts';
 export * from './course-code.ts';
 export * from './course-plan.ts';
 export * from './files.ts';
+export * from './zip-size.ts';
 export * from './roles.ts';
 export * from './school.ts';
 export * from './windows.ts';

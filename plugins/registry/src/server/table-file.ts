@@ -1,7 +1,7 @@
 import { DomainError, sniffFileType } from '@licheng/core';
 import { CsvError, parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { zipUncompressedSize } from './zip-size.ts';
+import { zipUncompressedSize } from '@licheng/core';
 
 /**
  * Reading a roster file the registry office (註冊組) receives: an Excel workbook (.xlsx) or a

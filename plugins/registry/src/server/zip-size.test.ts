@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { MAX_WORKBOOK_INFLATED_BYTES, readTableFile } from './table-file.ts';
-import { zipUncompressedSize } from './zip-size.ts';
+import { zipUncompressedSize } from '@licheng/core';
 
 async function workbookBytes(rows: number): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();

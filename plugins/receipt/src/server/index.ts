@@ -1,0 +1,19 @@
+import { definePlugin } from '@licheng/server';
+import manifest from '../manifest.ts';
+import { receiptMigrations } from './migrations.ts';
+import { receiptRouter } from './router.ts';
+
+export { receiptRouter, type ReceiptRouter } from './router.ts';
+export type { NoticeView } from './procedures/notice-view.ts';
+
+/**
+ * 收訖確認 (Receipt confirmation) as the server sees it. Add it to apps/server/src/plugins.ts and
+ * enable 'receipt' in a school config's `plugins.enabled`.
+ */
+export default definePlugin({
+  ...manifest,
+  migrations: receiptMigrations,
+  router: receiptRouter,
+  // Plain HTTP routes (downloads, …) would go here, mounted under /api/receipt:
+  // routes: (app, { context }) => { app.get('/something', async (c) => …) },
+});

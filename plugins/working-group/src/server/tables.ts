@@ -1,0 +1,27 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { PlatformDatabase } from '@licheng/server';
+
+/** 公告 — a notice the office posts to the school. Every row carries its school code. */
+export interface WorkingGroupNoticeTable {
+  id: string;
+  school_code: string;
+  title: string;
+  body: string;
+  posted_by: string;
+  posted_by_name: string;
+  posted_at: string;
+}
+
+/** The office's own tables; the platform's (students, courses, records, …) are readable beside them.
+ *  A type alias, not an interface: Kysely's `withTables` needs an indexable type. */
+export type WorkingGroupTables = {
+  working_group_notices: WorkingGroupNoticeTable;
+};
+
+export type WorkingGroupDatabase = PlatformDatabase & WorkingGroupTables;
+export type WorkingGroupNotice = Selectable<WorkingGroupNoticeTable>;
+
+/** The procedure context's database, typed with this office's tables too. */
+export function workingGroupDb(db: Kysely<PlatformDatabase>): Kysely<WorkingGroupDatabase> {
+  return db.withTables<WorkingGroupTables>();
+}
