@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Budget: each office module's own JavaScript ≤ 20 KB gzipped (issue 3). After the portal build
-// (apps/portal/dist), gzips each office chunk of the portal (assets/office-<id>-*.js) and each
-// widget's own file (widgets/licheng-*.js, and the widgets' office chunks widgets/chunks/office-*),
-// prints a table and fails if any is over. Shared chunks (Lit, the client, @licheng/ui) are
-// loaded once per page and are not an office's own code; they are listed for information.
+// (apps/portal/dist), gzips each office module the import map names (offices/<id>-*.js, with any
+// chunk of its own) and each widget's own file (widgets/licheng-*.js, and the widgets' office
+// chunks widgets/chunks/office-*), prints a table and fails if any is over. The shared libraries
+// (shared/: Lit, single-spa, the client, @licheng/ui) load once per page and are not an office's
+// own code; they are listed for information.
 // Writes {passed, failed} — one test per checked module — to
 // ${TEST_RESULTS_DIR ?? <repo>/.test-results}/budget.json for scripts/run-tests.mjs.
 import fs from 'node:fs';
@@ -14,18 +15,23 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'apps/portal/dist');
 const LIMIT = 20 * 1024;
-const OFFICES = ['student', 'teaching', 'registry'];
 
 const js = (dir) => (fs.existsSync(path.join(dist, dir)) ? fs.readdirSync(path.join(dist, dir)).filter((f) => f.endsWith('.js')).map((f) => `${dir}/${f}`) : []);
 const rows = [];
 const problems = [];
 const size = (file) => gzipSync(fs.readFileSync(path.join(dist, file)), { level: 9 }).length;
 
-for (const office of OFFICES) {
-  const files = js('assets').filter((f) => path.basename(f).startsWith(`office-${office}-`));
-  if (files.length !== 1) problems.push(`office-${office}: expected one chunk in dist/assets, found ${files.length} (is the portal built?)`);
-  for (const file of files) rows.push({ module: `office-${office}`, file, gzip: size(file), checked: true });
+const mapFile = path.join(dist, 'importmap.json');
+const imports = fs.existsSync(mapFile) ? JSON.parse(fs.readFileSync(mapFile, 'utf8')).imports : {};
+const offices = Object.keys(imports).map((s) => /^@licheng\/plugin-(.+)\/web$/.exec(s)?.[1]).filter(Boolean);
+if (offices.length === 0) problems.push('no office modules in dist/importmap.json (is the portal built?)');
+for (const office of offices) {
+  // The office's entry and the chunks it splits off (<id>-<name>-<hash>.js) are its own code.
+  const files = js('offices').filter((f) => path.basename(f).startsWith(`${office}-`));
+  const gzip = files.reduce((sum, file) => sum + size(file), 0);
+  rows.push({ module: `office ${office}`, file: files.join(' + '), gzip, checked: true });
 }
+for (const file of js('shared')) rows.push({ module: `shared ${path.basename(file).replace(/-[\w-]{8}\.js$/, '')}`, file, gzip: size(file), checked: false });
 const widgetFiles = js('widgets').filter((f) => /^licheng-.*\.js$/.test(path.basename(f)));
 if (widgetFiles.length === 0) problems.push('no widgets in dist/widgets (is the portal built?)');
 for (const file of widgetFiles) rows.push({ module: path.basename(file, '.js'), file, gzip: size(file), checked: true });
@@ -33,7 +39,7 @@ for (const file of js('widgets/chunks')) {
   const office = /^office-([a-z]+)-/.exec(path.basename(file))?.[1];
   rows.push({ module: office ? `widgets office-${office}` : 'widgets shared', file, gzip: size(file), checked: Boolean(office) });
 }
-for (const file of js('assets').filter((f) => /^(shared|main|embed|catalogue|files)-/.test(path.basename(f)))) {
+for (const file of js('assets')) {
   rows.push({ module: `portal ${path.basename(file).split('-')[0]}`, file, gzip: size(file), checked: false });
 }
 

@@ -8,19 +8,47 @@ import { readSettings } from './settings.ts';
 import { tempDirs } from './testing/temp.ts';
 
 const temp = tempDirs();
-const INDEX = '<!doctype html><html lang="zh-Hant"><title>歷程 portal</title><div id="root"></div></html>';
+const BUILT_MAP = {
+  imports: {
+    lit: '/shared/lit-abc.js',
+    '@licheng/client': '/shared/licheng-client-abc.js',
+    '@licheng/plugin-student/web': '/offices/student-abc.js',
+    '@licheng/plugin-teaching/web': '/offices/teaching-abc.js',
+    '@licheng/plugin-registry/web': '/offices/registry-abc.js',
+    '@licheng/plugin-library/web': '/offices/library-abc.js',
+  },
+};
+const page = (map: unknown) => `<!doctype html><html lang="zh-Hant"><head><meta charset="utf-8" /><script type="importmap">${JSON.stringify(map)}</script><title>歷程 portal</title></head><div id="root"></div></html>`;
+const INDEX = page(BUILT_MAP);
+
+/** A built portal as scripts/build.mjs leaves it: the page, its import map, modules, widgets. */
+function builtPortal(): string {
+  const portal = temp.make('licheng-portal-');
+  fs.writeFileSync(path.join(portal, 'index.html'), INDEX);
+  fs.writeFileSync(path.join(portal, 'importmap.json'), JSON.stringify(BUILT_MAP));
+  for (const [dir, file, body] of [
+    ['assets', 'app.js', 'console.log("portal");'],
+    ['widgets', 'licheng-x.js', 'export {};'],
+    ['offices', 'teaching-abc.js', 'export const mount = 1;'],
+    ['shared', 'lit-abc.js', 'export const html = 1;'],
+  ]) {
+    fs.mkdirSync(path.join(portal, dir!), { recursive: true });
+    fs.writeFileSync(path.join(portal, dir!, file!), body!);
+  }
+  return portal;
+}
+
+/** The import map of a served page. */
+function importMapOf(html: string): Record<string, string> {
+  return JSON.parse(/<script type="importmap">(.*?)<\/script>/s.exec(html)![1]!).imports;
+}
 
 describe('the standalone server with a built portal', () => {
   let db: LichengDb;
   let server: ReturnType<typeof buildServer>;
 
   beforeAll(async () => {
-    const portal = temp.make('licheng-portal-');
-    fs.writeFileSync(path.join(portal, 'index.html'), INDEX);
-    fs.mkdirSync(path.join(portal, 'assets'));
-    fs.writeFileSync(path.join(portal, 'assets', 'app.js'), 'console.log("portal");');
-    fs.mkdirSync(path.join(portal, 'widgets'));
-    fs.writeFileSync(path.join(portal, 'widgets', 'licheng-x.js'), 'export {};');
+    const portal = builtPortal();
     const settings = readSettings({ LICHENG_DEMO: '1', LICHENG_DATA_DIR: temp.make(), LICHENG_PORTAL_DIR: portal });
     const opened = await openApp(settings);
     db = opened.db;
@@ -38,13 +66,44 @@ describe('the standalone server with a built portal', () => {
     expect(await res.json()).toMatchObject({ status: 'ok', school: '999901', database: 'sqlite', plugins: ['student', 'teaching', 'registry'] });
   });
 
-  it('serves index.html for portal routes (client-side routing)', async () => {
-    for (const route of ['/', '/student', '/teaching/queue', '/registry/imports?kind=students']) {
+  it('serves the portal page for portal routes (client-side routing), never cached', async () => {
+    const first = await (await server.request('/')).text();
+    for (const route of ['/', '/index.html', '/student', '/teaching/queue', '/registry/imports?kind=students']) {
       const res = await server.request(route);
       expect(res.status, route).toBe(200);
       expect(res.headers.get('content-type'), route).toMatch(/text\/html/);
-      expect(await res.text(), route).toBe(INDEX);
+      expect(res.headers.get('cache-control'), route).toBe('no-cache');
+      expect(await res.text(), route).toBe(first);
     }
+    expect(first).toContain('<title>歷程 portal</title>');
+  });
+
+  it('writes only the enabled offices into the page’s import map, with the shared libraries', async () => {
+    const imports = importMapOf(await (await server.request('/')).text());
+    expect(imports).toEqual({
+      lit: '/shared/lit-abc.js',
+      '@licheng/client': '/shared/licheng-client-abc.js',
+      '@licheng/plugin-student/web': '/offices/student-abc.js',
+      '@licheng/plugin-teaching/web': '/offices/teaching-abc.js',
+      '@licheng/plugin-registry/web': '/offices/registry-abc.js',
+    });
+  });
+
+  it('serves office modules and shared libraries to any origin, cached for good (their names carry their hash)', async () => {
+    for (const [route, body] of [
+      ['/offices/teaching-abc.js', 'export const mount = 1;'],
+      ['/shared/lit-abc.js', 'export const html = 1;'],
+    ]) {
+      const res = await server.request(route!, { headers: { origin: 'https://portal.example' } });
+      expect(res.status, route).toBe(200);
+      expect(res.headers.get('access-control-allow-origin'), route).toBe('*');
+      expect(res.headers.get('cache-control'), route).toBe('public, max-age=31536000, immutable');
+      expect(await res.text(), route).toBe(body);
+    }
+    const missing = await server.request('/offices/nothing-abc.js');
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('cache-control')).toBeNull();
+    expect(await missing.text()).not.toContain('<html');
   });
 
   it('serves the portal files themselves', async () => {
@@ -71,6 +130,34 @@ describe('the standalone server with a built portal', () => {
     }
     const trpc = (await (await server.request('/trpc/x')).json()) as any;
     expect(trpc.error.data.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('the standalone server with a school’s import-map overrides', () => {
+  it('points an office at its own deployment and never adds an office the config keeps off', async () => {
+    const overrides = temp.json('importmap.json', {
+      imports: { '@licheng/plugin-teaching/web': 'https://cdn.school.example/teaching-2.js', '@licheng/plugin-library/web': '/offices/library-abc.js', lit: '/shared/lit-xyz.js' },
+    });
+    const settings = readSettings({ LICHENG_DEMO: '1', LICHENG_DATA_DIR: temp.make(), LICHENG_PORTAL_DIR: builtPortal(), LICHENG_IMPORT_MAP: overrides });
+    const { app, db } = await openApp(settings);
+    try {
+      const imports = importMapOf(await (await buildServer(app, settings).request('/student')).text());
+      expect(imports['@licheng/plugin-teaching/web']).toBe('https://cdn.school.example/teaching-2.js');
+      expect(imports.lit).toBe('/shared/lit-xyz.js');
+      expect(imports['@licheng/plugin-student/web']).toBe('/offices/student-abc.js');
+      expect(imports).not.toHaveProperty('@licheng/plugin-library/web');
+    } finally {
+      await db.destroy();
+    }
+  });
+
+  it('refuses to start on an overrides file that is not an import map, saying where', () => {
+    const bad = temp.json('bad-map.json', { imports: { '@licheng/plugin-teaching/web': 'javascript:alert(1)' } });
+    expect(() => readSettings({ LICHENG_DEMO: '1', LICHENG_DATA_DIR: temp.make(), LICHENG_IMPORT_MAP: bad })).toThrow(
+      /import map file .*bad-map\.json \(LICHENG_IMPORT_MAP\).*imports\.@licheng\/plugin-teaching\/web: must be an http\(s\) URL or a path starting with \//,
+    );
+    const wrongShape = temp.json('wrong-map.json', { teaching: '/x.js' });
+    expect(() => readSettings({ LICHENG_DEMO: '1', LICHENG_DATA_DIR: temp.make(), LICHENG_IMPORT_MAP: wrongShape })).toThrow(/LICHENG_IMPORT_MAP/);
   });
 });
 

@@ -1,14 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { LichengApp } from '@licheng/server';
 import { demoRoutes } from './demo/routes.ts';
+import { portalPage } from './portal-page.ts';
 import type { Settings } from './settings.ts';
 
 const API_PREFIXES = ['/trpc', '/api/', '/health', '/demo/'];
 /** The embeddable widgets (apps/portal/dist/widgets): never answered with the portal's page. */
 const WIDGETS = '/widgets/';
+/** Public code any origin may load: widgets, office modules, the shared libraries. */
+const PUBLIC_MODULES = [WIDGETS, '/offices/', '/shared/'];
+/** Built files whose names carry their content hash: cached for good. */
+const HASHED = ['/offices/', '/shared/', '/assets/'];
 
 /** The standalone server: the Licheng API, the demo sign-in (demo only) and the built portal. */
 export function buildServer(app: LichengApp, settings: Settings): Hono {
@@ -17,16 +22,25 @@ export function buildServer(app: LichengApp, settings: Settings): Hono {
   server.route('/', app);
   const index = path.join(settings.portalDir, 'index.html');
   if (fs.existsSync(index)) {
-    // Widget modules are loaded by <script type="module"> from pages on other origins (a
-    // campus portal), which the browser fetches in CORS mode: they are public code, so any origin.
-    server.use(`${WIDGETS}*`, async (c, next) => {
+    // The root config's page, with the import map cut to this school's offices (read once).
+    const page = portalPage(settings.portalDir, app.plugins.map((p) => p.id), settings.importMapOverrides);
+    const servePage = (c: Context) => {
+      c.header('cache-control', 'no-cache');
+      return c.html(page);
+    };
+    server.get('/', servePage);
+    server.get('/index.html', servePage);
+    // Modules are loaded by <script type="module"> and import(), which fetch in CORS mode, also
+    // from pages on other origins (a campus portal): they are public code, so any origin.
+    server.use('/*', async (c, next) => {
       await next();
-      c.header('access-control-allow-origin', '*');
+      if (PUBLIC_MODULES.some((p) => c.req.path.startsWith(p))) c.header('access-control-allow-origin', '*');
+      if (c.res.ok && HASHED.some((p) => c.req.path.startsWith(p))) c.header('cache-control', 'public, max-age=31536000, immutable');
     });
     server.use('/*', serveStatic({ root: settings.portalDir }));
     server.get('*', (c) => {
-      if ([...API_PREFIXES, WIDGETS].some((p) => c.req.path.startsWith(p))) return c.notFound();
-      return c.html(fs.readFileSync(index, 'utf8'));
+      if ([...API_PREFIXES, ...PUBLIC_MODULES, '/assets/'].some((p) => c.req.path.startsWith(p))) return c.notFound();
+      return servePage(c);
     });
   } else {
     server.get('/', (c) => c.text(`Licheng API is running. The portal is not built: run \`pnpm --filter @licheng/portal build\`.`));

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseSchoolConfig, type SchoolConfig } from '@licheng/core';
+import { importMapOverridesSchema, type ImportMap } from './portal-page.ts';
 
 export const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = path.resolve(appRoot, '../..');
@@ -19,6 +20,8 @@ export interface Settings {
   portalDir: string;
   /** Host page origins allowed to call the API from the browser (LICHENG_CORS_ORIGINS, comma-separated). */
   corsOrigins: string[];
+  /** The school's import-map overrides (LICHENG_IMPORT_MAP, a JSON file): office modules deployed on their own. */
+  importMapOverrides: ImportMap | undefined;
 }
 
 function truthy(value: string | undefined): boolean {
@@ -64,20 +67,30 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     demo,
     portalDir: path.resolve(base, env.LICHENG_PORTAL_DIR ?? path.join(repoRoot, 'apps/portal/dist')),
     corsOrigins: (env.LICHENG_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    importMapOverrides: env.LICHENG_IMPORT_MAP ? readImportMapOverrides(path.resolve(base, env.LICHENG_IMPORT_MAP)) : undefined,
   };
 }
 
-function readJson(file: string): unknown {
+function readImportMapOverrides(file: string): ImportMap {
+  const parsed = importMapOverridesSchema.safeParse(readJson(file, 'import map'));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(top)'}: ${i.message}`).join('; ');
+    throw new Error(`the import map file ${file} (LICHENG_IMPORT_MAP) is not { "imports": { "<name>": "<url>" } }: ${problems}`);
+  }
+  return parsed.data;
+}
+
+function readJson(file: string, what = 'school config'): unknown {
   let text: string;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch {
-    throw new Error(`cannot read the school config file ${file}`);
+    throw new Error(`cannot read the ${what} file ${file}`);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new Error(`the school config file ${file} is not valid JSON: ${error instanceof Error ? error.message : error}`);
+    throw new Error(`the ${what} file ${file} is not valid JSON: ${error instanceof Error ? error.message : error}`);
   }
 }
 
