@@ -20,6 +20,8 @@ export interface Me {
   term: { academicYear: number; semester: 1 | 2 };
   today: string;
   offices: Array<{ id: string; office: { 'zh-TW': string; en: string }; roles: string[] }>;
+  /** Elements to show above every screen (an office's reminder), defined by that office's module. */
+  reminders?: Array<{ office: string; tag: string }>;
 }
 
 export function storedToken(): { token: string; source: 'host' | 'demo' } | null {

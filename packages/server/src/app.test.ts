@@ -22,6 +22,15 @@ const echo = definePlugin({
   }),
 });
 
+/** An office whose reminder every student sees above every screen. */
+const notices = definePlugin({
+  id: 'notices',
+  office: { 'zh-TW': '公告', en: 'Notices' },
+  roles: ['registry-staff'],
+  reminders: [{ tag: 'licheng-notices-reminder', roles: ['student'] }],
+  router: router({}),
+});
+
 describe.each(testDialects())('createLicheng on %s', (dialect) => {
   let t: TestLicheng;
   afterEach(async () => t?.close());
@@ -47,6 +56,16 @@ describe.each(testDialects())('createLicheng on %s', (dialect) => {
     const res2 = await t.app.request('/trpc/echo.whoami', { headers: { authorization: `Bearer ${expired}` } });
     expect(res2.status).toBe(401);
     expect(((await res2.json()) as any).error.data.licheng.code).toBe('token-expired');
+  });
+
+  it('platform.me lists the offices a user may use and the reminders their roles must see', async () => {
+    t = await createTestLicheng({ dialect, plugins: [echo, notices] });
+    const student = await t.query('platform.me', undefined, { userId: 's1', roles: ['student'] });
+    expect(student.data.offices).toEqual([]);
+    expect(student.data.reminders).toEqual([{ office: 'notices', tag: 'licheng-notices-reminder' }]);
+    const staff = await t.query('platform.me', undefined, { userId: 'r1', roles: ['registry-staff'] });
+    expect(staff.data.offices.map((o: { id: string }) => o.id)).toEqual(['echo', 'notices']);
+    expect(staff.data.reminders).toEqual([]);
   });
 
   it('checks roles and school on every procedure', async () => {

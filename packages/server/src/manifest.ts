@@ -9,6 +9,18 @@ export interface PluginManifest {
   roles: readonly Role[];
   /** Whether the office exists at a school of this profile (e.g. practicum: vocational only). */
   appliesTo?: (school: SchoolConfig) => boolean;
+  /**
+   * Elements a portal shows above every screen to users holding one of `roles`, whichever
+   * office they are in (the receipt reminder a student must see on signing in). Each is defined
+   * by the office's web module, and takes `token`, `api-base` and `locale` like any widget.
+   */
+  reminders?: readonly PluginReminder[];
+}
+
+export interface PluginReminder {
+  /** A custom element the office's web module defines: `licheng-…`. */
+  tag: `licheng-${string}`;
+  roles: readonly Role[];
 }
 
 export function defineManifest<M extends PluginManifest>(manifest: M): M {

@@ -5,7 +5,7 @@ import type { LichengContext } from './context.ts';
 import type { AppEnv } from './app-env.ts';
 import type { PluginManifest } from './manifest.ts';
 
-export { defineManifest, type PluginManifest } from './manifest.ts';
+export { defineManifest, type PluginManifest, type PluginReminder } from './manifest.ts';
 
 /** Everything the server needs from an office. */
 export interface PluginDefinition extends PluginManifest {

@@ -3,11 +3,14 @@ import { getAppNames, navigateToUrl, registerApplication, unregisterApplication 
 import { announceContext, LichengApiError, LichengClient, type Locale } from '@licheng/client';
 import { LichengElement, screenStyles } from '@licheng/ui';
 import { roleName, t } from '../messages.ts';
-import { officeModules } from '../offices.ts';
+import { importMapOffices, officeModule } from '../offices.ts';
 import { demoSignIn, demoUsers, fetchMe, forgetToken, keepDemoToken, keepLocale, storedLocale, storedToken, type DemoUser, type Me } from '../session.ts';
 import { portalStyles } from './portal.styles.ts';
 
 type Phase = 'loading' | 'sign-in' | 'host-required' | 'ready' | 'error';
+
+/** A reminder element as the portal feeds it: the props every Licheng element takes. */
+type ReminderElement = HTMLElement & { token?: string | undefined; apiBase?: string; locale?: Locale };
 
 const ROLE_ORDER = ['student', 'subject-teacher', 'registry-staff'];
 
@@ -15,6 +18,7 @@ const ROLE_ORDER = ['student', 'subject-teacher', 'registry-staff'];
  * `<licheng-portal>` — the demo campus portal's frame (a single-spa root config): header with
  * the school, the user and their roles, the offices they may use, language switch and sign
  * out; a demo sign-in when the server runs the demo; the office apps mount into its light DOM.
+ * Office modules load through the page's import map (see ../offices.ts).
  *
  * The token comes from `window.LICHENG_TOKEN` (a host page) or the demo sign-in
  * (sessionStorage). Office apps get `{ token, apiBase, locale }` as customProps.
@@ -32,6 +36,7 @@ export class Portal extends LichengElement {
     message: { state: true },
     messageVariant: { state: true },
     signingIn: { state: true },
+    reminders: { state: true },
   };
 
   declare apiBase: string;
@@ -42,6 +47,8 @@ export class Portal extends LichengElement {
   declare message: string;
   declare messageVariant: 'info' | 'error' | 'warning';
   declare signingIn: string;
+  /** The offices' reminders shown above every screen (platform.me `reminders`). */
+  declare reminders: ReminderElement[];
 
   #token: { token: string; source: 'host' | 'demo' } | null = null;
   #registered = new Set<string>();
@@ -58,6 +65,7 @@ export class Portal extends LichengElement {
     this.message = '';
     this.messageVariant = 'info';
     this.signingIn = '';
+    this.reminders = [];
   }
 
   override connectedCallback(): void {
@@ -119,14 +127,45 @@ export class Portal extends LichengElement {
     }
     this.phase = 'ready';
     this.#registerOffices();
+    void this.#loadReminders();
     const mine = this.#myOffices();
     if ((location.pathname === '/' || location.pathname === '') && mine.length === 1) this.#go(mine[0]!.path);
     this.#updateTitle();
   }
 
   #myOffices() {
-    const ids = new Set((this.me?.offices ?? []).map((o) => o.id));
-    return officeModules.filter((m) => ids.has(m.id)).map((m) => ({ ...m, office: this.me!.offices.find((o) => o.id === m.id)!.office }));
+    // Offices the user may use (platform.me) that this page's import map can load.
+    const loadable = new Set(importMapOffices());
+    return (this.me?.offices ?? []).filter((o) => loadable.has(o.id)).map((o) => ({ ...officeModule(o.id), office: o.office }));
+  }
+
+  /** Loads the offices whose reminders this user must see (through the import map) and creates the elements. */
+  async #loadReminders(): Promise<void> {
+    const loadable = new Set(importMapOffices());
+    const elements: ReminderElement[] = [];
+    for (const reminder of (this.me?.reminders ?? []).filter((r) => loadable.has(r.office))) {
+      try {
+        await officeModule(reminder.office).load();
+      } catch {
+        continue; // the office's own screen reports a module that fails to load
+      }
+      if (!customElements.get(reminder.tag)) continue;
+      const element = document.createElement(reminder.tag) as ReminderElement;
+      element.setAttribute('heading-level', '2');
+      element.dataset.office = reminder.office;
+      elements.push(element);
+    }
+    this.reminders = elements;
+  }
+
+  #reminders() {
+    if (this.reminders.length === 0) return nothing;
+    for (const element of this.reminders) {
+      element.token = this.#token?.token;
+      element.apiBase = this.apiBase;
+      element.locale = this.locale;
+    }
+    return html`<div class="reminders">${this.reminders}</div>`;
   }
 
   #container(id: string): HTMLElement {
@@ -226,6 +265,7 @@ export class Portal extends LichengElement {
   async #signOut() {
     const source = this.#token?.source;
     await this.#unregisterOffices();
+    this.reminders = [];
     forgetToken();
     this.#token = null;
     this.me = null;
@@ -364,6 +404,7 @@ export class Portal extends LichengElement {
               <p>${t('host.body', {}, L)}</p>
             </section>`
           : nothing}
+        ${this.phase === 'ready' ? this.#reminders() : nothing}
         ${this.phase === 'ready' ? this.#home() : nothing}
         <slot></slot>
       </main>`;

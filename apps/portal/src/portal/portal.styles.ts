@@ -101,6 +101,11 @@ export const portalStyles = css`
     padding: 1.25rem 1.25rem 3rem;
     outline: none;
   }
+  .reminders {
+    display: grid;
+    gap: 0.75rem;
+    margin-block-end: 1rem;
+  }
   .card {
     background: var(--_bg);
     border: 1px solid var(--_border-subtle);

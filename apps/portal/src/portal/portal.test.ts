@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { FakeApiError, fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing';
 import { CONTEXT_EVENT } from '@licheng/client';
+import { start } from 'single-spa';
 import './portal.ts';
 import type { Portal } from './portal.component.ts';
 
@@ -10,11 +11,12 @@ const users = [
   { userId: 'r1', name: '註冊組 林組長', roles: ['registry-staff'], label: '註冊組', school: '999901' },
 ];
 
-function me(roles: string[], offices: string[]) {
+function me(roles: string[], offices: string[], reminders: Array<{ office: string; tag: string }> = []) {
   const names: Record<string, { 'zh-TW': string; en: string }> = {
     student: { 'zh-TW': '學生', en: 'Student' },
     teaching: { 'zh-TW': '任課教師認證', en: 'Subject teachers' },
     registry: { 'zh-TW': '註冊組', en: 'Registry' },
+    library: { 'zh-TW': '圖書館', en: 'Library' },
   };
   return {
     user: { userId: 'u', name: '王美玲', school: '999901', roles },
@@ -22,9 +24,34 @@ function me(roles: string[], offices: string[]) {
     term: { academicYear: 114, semester: 1 },
     today: '2025-10-01',
     offices: offices.map((id) => ({ id, office: names[id], roles })),
+    reminders,
     windows: [],
   };
 }
+
+/**
+ * The page's import map names the offices the portal can load. Each office here is a small
+ * module (a Blob URL) with single-spa lifecycles that mounts a marker, so a test sees which
+ * office the root config loaded and mounted, and with which props.
+ */
+function officeModuleUrl(id: string): string {
+  // Each office module also defines a reminder element, as an office with `reminders` does.
+  const code = `customElements.get('licheng-${id}-reminder') || customElements.define('licheng-${id}-reminder', class extends HTMLElement {
+      connectedCallback() { this.textContent = 'reminder ' + this.locale + ' ' + (this.token ? 'with token' : 'no token'); }
+    });
+    export async function bootstrap() {}
+    export async function mount(props) { const el = document.createElement('p'); el.dataset.mounted = '${id}'; el.textContent = props.locale; props.domElement.append(el); }
+    export async function unmount(props) { props.domElement.replaceChildren(); }`;
+  return URL.createObjectURL(new Blob([code], { type: 'text/javascript' }));
+}
+const officeImportMap = document.createElement('script');
+officeImportMap.type = 'importmap';
+officeImportMap.textContent = JSON.stringify({
+  imports: Object.fromEntries(['student', 'teaching', 'registry', 'library'].map((id) => [`@licheng/plugin-${id}/web`, officeModuleUrl(id)])),
+});
+document.head.append(officeImportMap);
+// As main.ts does: single-spa mounts the registered office whose path is open.
+start({ urlRerouteOnly: true });
 
 const text = (el: Element) => (el.shadowRoot!.textContent ?? '').replace(/\s+/g, ' ');
 
@@ -135,6 +162,60 @@ describe('<licheng-portal>', () => {
     await el.updateComplete;
     expect(sessionStorage.getItem('licheng-token')).to.equal(null);
     expect(el.message).to.equal('登入已逾時，請重新登入。');
+  });
+
+  it('loads the office the URL names through the import map and mounts it in its own container', async () => {
+    window.LICHENG_TOKEN = fakeToken();
+    history.replaceState(null, '', '/library');
+    api = installFakeApi({ 'platform.me': () => me(['subject-teacher', 'library-staff'], ['teaching', 'library']) });
+    const el = await fixture<Portal>(html`<licheng-portal></licheng-portal>`);
+    await waitUntil(() => el.querySelector('[data-mounted]'), 'no office mounted');
+    const mounted = el.querySelector('[data-office="library"] [data-mounted]')!;
+    expect(mounted.getAttribute('data-mounted')).to.equal('library');
+    expect(mounted.textContent).to.equal('zh-TW');
+    expect(el.querySelector('[data-office="teaching"] [data-mounted]')).to.equal(null);
+  });
+
+  it('lists only the offices both enabled for the user and present in the page’s import map', async () => {
+    window.LICHENG_TOKEN = fakeToken();
+    // A page whose import map lacks the registry (the server leaves out what it does not serve).
+    const partial = document.createElement('script');
+    partial.type = 'importmap';
+    partial.textContent = JSON.stringify({ imports: { '@licheng/plugin-teaching/web': officeModuleUrl('teaching'), lit: '/shared/lit.js' } });
+    officeImportMap.replaceWith(partial);
+    try {
+      api = installFakeApi({ 'platform.me': () => me(['subject-teacher', 'registry-staff'], ['teaching', 'registry']) });
+      const el = await fixture<Portal>(html`<licheng-portal></licheng-portal>`);
+      await waitUntil(() => el.phase === 'ready');
+      await el.updateComplete;
+      expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal(['任課教師認證']);
+    } finally {
+      partial.replaceWith(officeImportMap);
+    }
+  });
+
+  it('shows the offices’ reminders above every screen, fed with the token, and drops them on sign-out', async () => {
+    sessionStorage.setItem('licheng-token', fakeToken());
+    api = installFakeApi({
+      'GET /demo/users': () => users,
+      'platform.me': () =>
+        me(['student'], ['student'], [
+          { office: 'library', tag: 'licheng-library-reminder' },
+          // An office the page's import map does not name (not served here): skipped, no error.
+          { office: 'practicum', tag: 'licheng-practicum-reminder' },
+        ]),
+    });
+    const el = await fixture<Portal>(html`<licheng-portal></licheng-portal>`);
+    await waitUntil(() => el.shadowRoot!.querySelector('.reminders licheng-library-reminder'), 'no reminder shown');
+    const reminder = el.shadowRoot!.querySelector<HTMLElement & { token?: string }>('.reminders licheng-library-reminder')!;
+    expect(reminder.textContent).to.equal('reminder zh-TW with token');
+    expect(reminder.token).to.equal(sessionStorage.getItem('licheng-token'));
+    expect(reminder.getAttribute('heading-level')).to.equal('2');
+    expect(el.shadowRoot!.querySelectorAll('.reminders > *')).to.have.length(1);
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('header button')].find((b) => b.textContent === '登出')!.click();
+    await waitUntil(() => el.phase === 'sign-in');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.reminders')).to.equal(null);
   });
 
   it('signs out to the sign-in page', async () => {

@@ -18,6 +18,10 @@ export function platformRouter(plugins: PluginDefinition[]) {
         offices: plugins
           .filter((p) => p.roles.some((r) => ctx.identity.roles.includes(r)))
           .map((p) => ({ id: p.id, office: p.office, roles: [...p.roles] })),
+        // Shown above every screen: the office's module defines the element.
+        reminders: plugins.flatMap((p) =>
+          (p.reminders ?? []).filter((r) => r.roles.some((role) => ctx.identity.roles.includes(role))).map((r) => ({ office: p.id, tag: r.tag })),
+        ),
         windows: ACTIVITIES.map((activity) => {
           const window = findWindow(ctx.config.schedule, activity, term);
           return { activity, start: window?.start ?? null, end: window?.end ?? null, state: windowState(window, now) };
