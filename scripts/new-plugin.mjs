@@ -111,6 +111,8 @@ Next steps:
   1. apps/server/src/plugins.ts: import ${values.__CAMEL__} from '@licheng/plugin-${values.__ID__}/server';
      and add ${values.__CAMEL__} to availablePlugins;
      apps/server/package.json: add "@licheng/plugin-${values.__ID__}": "workspace:*" to dependencies.
+     apps/portal/package.json: the same dependency, so the portal builds the office's module
+     and names it in its import map.
   2. A school config (e.g. apps/server/config/demo-school.json): add "${values.__ID__}" to plugins.enabled.
   3. pnpm install   (links the new package into the workspace)
   4. pnpm --filter @licheng/plugin-${values.__ID__} test   (SQLite and MariaDB, then Chromium)
