@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { resultsReporter } from '../../scripts/vitest-results.ts';
 
-/** Server tests run in Node on every database dialect; web tests run in Chromium (web-test-runner.config.mjs). */
+/** Node tests (the pure schedule rules and vocabulary, procedures and routes on every database dialect); web tests run in Chromium (web-test-runner.config.mjs). */
 export default defineConfig({
-  test: { include: ['src/server/**/*.test.ts'], reporters: resultsReporter('plugin-working-group'), testTimeout: 30_000, hookTimeout: 30_000 },
+  test: { include: ['src/server/**/*.test.ts', 'src/*.test.ts'], reporters: resultsReporter('plugin-working-group'), testTimeout: 30_000, hookTimeout: 30_000 },
 });

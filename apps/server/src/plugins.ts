@@ -1,7 +1,8 @@
 import registry from '@licheng/plugin-registry/server';
 import student from '@licheng/plugin-student/server';
 import teaching from '@licheng/plugin-teaching/server';
+import workingGroup from '@licheng/plugin-working-group/server';
 import type { PluginDefinition } from '@licheng/server';
 
 /** Every office this build ships; each school's config turns them on. */
-export const availablePlugins: PluginDefinition[] = [student, teaching, registry];
+export const availablePlugins: PluginDefinition[] = [student, teaching, registry, workingGroup];

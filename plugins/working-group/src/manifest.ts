@@ -2,11 +2,15 @@ import { defineManifest } from '@licheng/server/manifest';
 
 /** 學習歷程工作小組 — Working group. Pure data: safe to import in the browser. */
 export default defineManifest({
-  /** kebab-case and never renamed: it names the router (`working-group.*`), the migration table and the web app. */
+  /** kebab-case and never renamed: it names the router (`working-group.*`), the HTTP routes (`/api/working-group`) and the web app. */
   id: 'working-group',
   office: { 'zh-TW': '學習歷程工作小組', en: 'Working group' },
-  /** The roles this office's screens are for. */
+  /**
+   * The roles the office's screen is for: the portal lists 學習歷程工作小組 to them. The
+   * schedule it publishes is read by every role (`working-group.schedule.list` takes any
+   * signed-in user), and `<licheng-schedule>` embeds on any page.
+   */
   roles: ['working-group'],
-  /** Whether the office exists at a school of this profile, e.g. `(school) => school.type === 'vocational'`. */
+  /** Every school has a working group. */
   appliesTo: () => true,
 });

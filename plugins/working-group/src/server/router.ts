@@ -1,10 +1,9 @@
 import { router } from '@licheng/server';
-import { noticesList } from './procedures/notices-list.ts';
-import { noticesPost } from './procedures/notices-post.ts';
+import { scheduleList } from './procedures/schedule-list.ts';
 
-/** Mounted by the server as `working-group.*`: `working-group.notices.list`, `working-group.notices.post`. */
+/** Mounted by the server as `working-group.*`: `working-group.schedule.list`. */
 export const workingGroupRouter = router({
-  notices: router({ list: noticesList, post: noticesPost }),
+  schedule: router({ list: scheduleList }),
 });
 
 export type WorkingGroupRouter = typeof workingGroupRouter;

@@ -1,11 +1,13 @@
 import { elementLifecycles } from '@licheng/client';
-import { defineNotices, NOTICES_TAG } from './notices-element.ts';
+import { SCHEDULE_TAG } from './schedule/schedule.ts';
 
-export { LichengNoticesElement, defineNotices, NOTICES_TAG } from './notices-element.ts';
+export * from './schedule/schedule.ts';
+export { workingGroupMessages } from './messages.ts';
 
 /**
- * The office as a single-spa application: its screen is the notices element. A root config
- * registers it with `() => import('@licheng/plugin-working-group/web')` and passes `token`,
- * `apiBase` and `locale` as customProps.
+ * 學習歷程工作小組 as a single-spa application: the office's screen is `<licheng-schedule>` in
+ * full mode. A root config registers it with `() => import('@licheng/plugin-working-group/web')`
+ * and passes `token`, `apiBase` and `locale` as customProps. The same element embeds anywhere
+ * else (a portal sidebar with `compact`, the school website's schedule page).
  */
-export const { bootstrap, mount, unmount, update } = elementLifecycles(NOTICES_TAG, { define: defineNotices });
+export const { bootstrap, mount, unmount, update } = elementLifecycles(SCHEDULE_TAG);

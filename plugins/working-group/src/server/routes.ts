@@ -1,0 +1,49 @@
+import { formatMessage, XLSX_MIME } from '@licheng/core';
+import { authorizeRequest, type PluginDefinition, type PluginDeps } from '@licheng/server';
+import { academicYearFromQuery, academicYearSchema } from './academic-year.ts';
+import { currentAcademicYear, scheduleOfYear } from './schedule.ts';
+import { scheduleFileName, scheduleWorkbook } from './schedule-workbook.ts';
+
+type RoutesApp = Parameters<NonNullable<PluginDefinition['routes']>>[0];
+
+/** Path of the schedule download below the Licheng app (a host mounting it elsewhere prefixes it). */
+export const SCHEDULE_XLSX_PATH = '/api/working-group/schedule.xlsx';
+
+/** Where the Excel file of `academicYear`'s schedule is downloaded. */
+export function scheduleXlsxUrl(academicYear: number): string {
+  return `${SCHEDULE_XLSX_PATH}?academicYear=${academicYear}`;
+}
+
+/**
+ * Plain HTTP routes of the working group, mounted at /api/working-group:
+ * `GET /schedule.xlsx?academicYear=115` — the year's 作業期程 as an Excel file, for any
+ * signed-in user of the school (the schedule is public to the school); the current academic
+ * year when `academicYear` is absent.
+ */
+export function workingGroupRoutes(app: RoutesApp, deps: PluginDeps): void {
+  app.get('/schedule.xlsx', async (c) => {
+    const auth = authorizeRequest(await deps.context(c.req.raw));
+    if (!auth.ok) return auth.response;
+    const { ctx } = auth;
+    const parsed = academicYearSchema.optional().safeParse(academicYearFromQuery(c.req.query('academicYear')));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0] as { message: string; params?: Record<string, string | number> } | undefined;
+      const code = issue?.message ?? 'invalid-input';
+      const message = `academicYear: ${formatMessage(code, issue?.params ?? {}, ctx.locale)}`;
+      return Response.json({ error: { code, message } }, { status: 400 });
+    }
+    const now = ctx.now();
+    const year = scheduleOfYear(ctx.config.schedule, parsed.data ?? currentAcademicYear(now), now);
+    const body = await scheduleWorkbook(ctx.config.name, year);
+    const name = scheduleFileName(year.academicYear);
+    return new Response(body, {
+      headers: {
+        'content-type': XLSX_MIME,
+        'content-length': String(body.byteLength),
+        'content-disposition': `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.zh)}`,
+        'cache-control': 'private, max-age=0',
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  });
+}

@@ -1,0 +1,62 @@
+import { createTranslator, defineMessages } from '@licheng/ui';
+
+/**
+ * Texts of the working group's screens. The schedule's own words (activities, semesters,
+ * grades, states) are in ../schedule-text.ts, shared with the Excel file.
+ */
+export const workingGroupMessages = defineMessages({
+  'zh-TW': {
+    heading: '學習歷程檔案作業期程',
+    'heading.compact': '作業期程',
+    loading: '載入中…',
+    today: '今天是 {date}',
+    'year.label': '學年度',
+    'year.option': '{year} 學年度',
+    caption: '{year} 學年度作業期程',
+    'caption.compact': '{year} 學年度開放中與即將開放的作業',
+    'col.activity': '作業項目',
+    'col.semester': '學期',
+    'col.grades': '年級',
+    'col.start': '開始日期',
+    'col.end': '結束日期',
+    'col.period': '期間',
+    'col.state': '狀態',
+    'period.to': '至',
+    'unscheduled.cell': '尚未排定期程',
+    summary: '{year} 學年度：開放中 {open} 項，尚未開放 {upcoming} 項，已截止 {closed} 項，另行公告 {unscheduled} 項。',
+    'summary.compact': '{year} 學年度：開放中 {open} 項，尚未開放 {upcoming} 項。',
+    empty: '本學年度尚未公告任何作業期程，各項作業將另行公告。',
+    'empty.compact': '目前沒有開放中或即將開放的作業。',
+    download: '下載 Excel 檔',
+    'download.label': '下載 {year} 學年度作業期程（Excel 檔）',
+    'download.name': '{year}學年度作業期程.xlsx',
+  },
+  en: {
+    heading: 'Learning portfolio schedule',
+    'heading.compact': 'Schedule',
+    loading: 'Loading…',
+    today: 'Today is {date}',
+    'year.label': 'Academic year',
+    'year.option': 'Academic year {year}',
+    caption: 'Schedule of academic year {year}',
+    'caption.compact': 'Open and upcoming work in academic year {year}',
+    'col.activity': 'Work',
+    'col.semester': 'Semester',
+    'col.grades': 'Grades',
+    'col.start': 'Starts',
+    'col.end': 'Ends',
+    'col.period': 'Period',
+    'col.state': 'Status',
+    'period.to': 'to',
+    'unscheduled.cell': 'Not scheduled yet',
+    summary: 'Academic year {year}: {open} open, {upcoming} not open yet, {closed} closed, {unscheduled} to be announced.',
+    'summary.compact': 'Academic year {year}: {open} open, {upcoming} not open yet.',
+    empty: 'No window has been published for this academic year yet; each will be announced.',
+    'empty.compact': 'Nothing is open or about to open.',
+    download: 'Download Excel file',
+    'download.label': 'Download the schedule of academic year {year} (Excel file)',
+    'download.name': 'schedule-{year}.xlsx',
+  },
+});
+
+export const t = createTranslator(workingGroupMessages);

@@ -1,0 +1,84 @@
+import { css } from 'lit';
+
+export const scheduleStyles = css`
+  :host {
+    display: block;
+    --_open-bg: var(--licheng-schedule-open-background, var(--_success-bg));
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem 1rem;
+    align-items: flex-end;
+    margin-block-end: 0.75rem;
+  }
+  .toolbar .field {
+    margin: 0;
+  }
+  .summary {
+    font-weight: 600;
+    margin-block-end: 0.5rem;
+  }
+  .today {
+    font-size: 0.875rem;
+    margin-block-end: 0.5rem;
+  }
+  tbody th {
+    font-weight: 600;
+  }
+  tr.open > * {
+    background: var(--_open-bg);
+  }
+  tr.open > th {
+    box-shadow: inset 4px 0 0 var(--_success);
+  }
+  tr.closed > * {
+    color: var(--_muted);
+  }
+  tr.closed > th {
+    font-weight: 400;
+  }
+  td.date {
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
+  }
+  .badge {
+    display: inline-flex;
+    gap: 0.25rem;
+    align-items: baseline;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  .badge.open {
+    color: var(--_success);
+  }
+  .badge.not-yet {
+    color: var(--_warning);
+  }
+  .badge.closed {
+    color: var(--_muted);
+  }
+  .badge.unscheduled {
+    color: var(--_info);
+  }
+  .days {
+    display: block;
+    font-size: 0.875rem;
+  }
+  tr.open .days {
+    font-weight: 600;
+  }
+  .sub {
+    display: block;
+    font-weight: 400;
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+  :host([compact]) table {
+    font-size: 0.875rem;
+  }
+  :host([compact]) th,
+  :host([compact]) td {
+    padding: 0.375rem 0.5rem;
+  }
+`;
