@@ -48,7 +48,7 @@ describe('the licheng CLI (demo settings, temp data folder)', () => {
     const run = await cli(['help'], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^licheng — command line/);
-    for (const command of ['migrate', 'import <students|teachers|courses|enrolments> <file>', 'export roster', 'seed-demo', 'token --user']) expect(run.stdout).toContain(command);
+    for (const command of ['migrate', 'import <students|teachers|courses|enrolments|classes> <file>', 'export roster', 'seed-demo', 'token --user']) expect(run.stdout).toContain(command);
   });
 
   it('with no command prints the usage and fails', async () => {
@@ -160,6 +160,6 @@ describe('the licheng CLI (demo settings, temp data folder)', () => {
   it('import refuses an unknown kind with its usage', async () => {
     const run = await cli(['import', 'parents', 'x.csv'], env);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('usage: licheng import <students|teachers|courses|enrolments> <file>');
+    expect(run.stderr).toContain('usage: licheng import <students|teachers|courses|enrolments|classes> <file>');
   });
 });

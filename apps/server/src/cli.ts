@@ -13,7 +13,7 @@ import { readSettings } from './settings.ts';
 const usage = `licheng — command line for school staff and operators (reads the same LICHENG_* settings as the server)
 
   licheng migrate                                  bring the database to the latest schema
-  licheng import <students|teachers|courses|enrolments> <file> [--dry-run] [--map key=表頭 ...]
+  licheng import <students|teachers|courses|enrolments|classes> <file> [--dry-run] [--map key=表頭 ...]
                                                    import a roster file (.xlsx or .csv in UTF-8 or Big5)
   licheng export roster --year 114 --semester 1 [--kind 26] --out <file.xlsx>
                                                    write the roster for the central database

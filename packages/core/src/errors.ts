@@ -159,6 +159,37 @@ export const messages: Record<string, LocalizedText> = {
 
   // Rosters 名冊
   'roster-kind-unknown': { 'zh-TW': '未知的名冊別：{kind}', en: 'Unknown roster kind: {kind}.' },
+
+  // Receipt 收訖明細 (plugins/receipt)
+  'slot.receipt': { 'zh-TW': '收訖明細', en: 'receipt' },
+  'receipt-sha-missing': { 'zh-TW': '收訖明細壓縮檔中缺少檢查碼清單 SHA.txt', en: 'The receipt ZIP has no checksum list SHA.txt.' },
+  'receipt-sha-empty': { 'zh-TW': 'SHA.txt 沒有列出任何檔案', en: 'SHA.txt lists no file.' },
+  'receipt-sha-line-invalid': { 'zh-TW': 'SHA.txt 第 {line} 行格式錯誤（應為「檔名,SHA-256」且檔名不可重複）', en: 'SHA.txt line {line} is malformed (expected "filename,sha256", each file once).' },
+  'receipt-checksum-mismatch': { 'zh-TW': '檔案「{file}」的檢查碼與 SHA.txt 不符', en: 'The checksum of "{file}" does not match SHA.txt.' },
+  'receipt-file-missing': { 'zh-TW': 'SHA.txt 列出的檔案「{file}」不在壓縮檔中', en: '"{file}" is listed in SHA.txt but is not in the ZIP.' },
+  'receipt-file-unlisted': { 'zh-TW': '壓縮檔中的檔案「{file}」未列於 SHA.txt', en: '"{file}" is in the ZIP but not listed in SHA.txt.' },
+  'receipt-zip-unreadable': { 'zh-TW': '無法開啟此壓縮檔，檔案可能已損毀', en: 'The ZIP file cannot be opened; it may be damaged.' },
+  'receipt-zip-too-large': { 'zh-TW': '壓縮檔解開後超過 {maxMb} MB 的上限', en: 'The ZIP file expands to more than {maxMb} MB.' },
+  'receipt-zip-too-many-files': { 'zh-TW': '壓縮檔內的檔案超過 {max} 個', en: 'The ZIP file holds more than {max} files.' },
+  'receipt-json-invalid': { 'zh-TW': '「{file}」不是正確的名冊 JSON 檔', en: '"{file}" is not a valid roster JSON file.' },
+  'receipt-info-invalid': { 'zh-TW': '「{file}」的名冊資訊「{field}」缺少或不正確', en: 'The roster information "{field}" of "{file}" is missing or not valid.' },
+  'receipt-school-mismatch': { 'zh-TW': '「{file}」的學校代碼 {code} 不是本校（{school}）', en: 'The school code {code} of "{file}" is not this school ({school}).' },
+  'receipt-term-mismatch': { 'zh-TW': '「{file}」的學年度或學期與其他名冊不同', en: 'The academic year or semester of "{file}" differs from the other rosters.' },
+  'receipt-roster-duplicate': { 'zh-TW': '「{file}」與其他檔案的名冊別 {kind} 重複', en: '"{file}" repeats roster kind {kind} of another file.' },
+  'receipt-student-unmatched': { 'zh-TW': '「{file}」第 {index} 筆：身分證號 {id} 不在本校學生名冊中', en: '"{file}" entry {index}: national ID {id} is not on the school roster.' },
+  'receipt-birth-date-mismatch': { 'zh-TW': '「{file}」第 {index} 筆：身分證號 {id} 的出生日期與學生名冊不符', en: '"{file}" entry {index}: the birth date of {id} does not match the school roster.' },
+  'receipt-student-duplicate': { 'zh-TW': '「{file}」第 {index} 筆：身分證號 {id} 重複出現', en: '"{file}" entry {index}: national ID {id} appears more than once.' },
+  'receipt-duplicate-import': { 'zh-TW': '此收訖明細已於 {importedAt} 匯入過，不可重複匯入', en: 'This receipt was already imported on {importedAt}.' },
+  'receipt-window-order': { 'zh-TW': '確認期間的結束日 {end} 早於開始日 {start}', en: 'The confirmation window ends ({end}) before it starts ({start}).' },
+  'receipt-window-too-short': { 'zh-TW': '確認期間至少須 {min} 天（目前 {days} 天）', en: 'The confirmation window must be at least {min} days long (found {days}).' },
+  'receipt-window-not-open': { 'zh-TW': '收訖確認尚未開始，將於 {start} 開始', en: 'Receipt confirmation opens on {start}.' },
+  'receipt-window-closed': { 'zh-TW': '收訖確認已於 {end} 結束', en: 'Receipt confirmation closed on {end}.' },
+  'receipt-issue-open': { 'zh-TW': '此項目已有處理中的問題，請待承辦處室回覆', en: 'This item already has an open issue; wait for the office to answer it.' },
+  'receipt-issue-resolved': { 'zh-TW': '此問題已處理完畢', en: 'This issue has already been resolved.' },
+
+  // Classes 班級 and their homeroom teachers (導師)
+  'class-unknown': { 'zh-TW': '找不到 {academicYear} 學年度的班級「{className}」', en: 'Class "{className}" of academic year {academicYear} does not exist.' },
+  'class-not-homeroom': { 'zh-TW': '您不是 {academicYear} 學年度「{className}」班的導師，無法查看該班資料', en: 'You are not the homeroom teacher of class "{className}" in academic year {academicYear}.' },
 };
 
 /** Every key of the catalogue, including the parameter-value entries. */

@@ -89,16 +89,26 @@ export const enrolmentRowSchema = z.object({
   takeKind,
 });
 
+/** 班級 — a class of one academic year with its homeroom teacher (導師), by 教師代號. */
+export const classRowSchema = z.object({
+  academicYear,
+  className: textField('班級'),
+  grade: grade('年級'),
+  homeroomTeacherNo: textField('導師教師代號'),
+});
+
 export type StudentRow = z.output<typeof studentRowSchema>;
 export type TeacherRow = z.output<typeof teacherRowSchema>;
 export type CourseRow = z.output<typeof courseRowSchema>;
 export type EnrolmentRow = z.output<typeof enrolmentRowSchema>;
+export type ClassRow = z.output<typeof classRowSchema>;
 
 export interface ImportRowTypes {
   students: StudentRow;
   teachers: TeacherRow;
   courses: CourseRow;
   enrolments: EnrolmentRow;
+  classes: ClassRow;
 }
 export type ImportRow<K extends ImportKind = ImportKind> = ImportRowTypes[K];
 
@@ -107,4 +117,5 @@ export const importRowSchemas: { [K in ImportKind]: z.ZodType<ImportRowTypes[K]>
   teachers: teacherRowSchema,
   courses: courseRowSchema,
   enrolments: enrolmentRowSchema,
+  classes: classRowSchema,
 };

@@ -5,7 +5,7 @@ import type { LocalizedText } from './errors.ts';
  * (教學組) load from Excel or CSV. Headers are Chinese by default; the English header, the
  * column key and the aliases are matched too (see resolveColumns).
  */
-export const IMPORT_KINDS = ['students', 'teachers', 'courses', 'enrolments'] as const;
+export const IMPORT_KINDS = ['students', 'teachers', 'courses', 'enrolments', 'classes'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ImportColumn {
@@ -90,6 +90,15 @@ export const importTemplates: Record<ImportKind, ImportTemplate> = {
       courseCode,
       offeringClass,
       ['takeKind', '修課別', 'Kind of taking', false, '1', ['修課類別'], '1 新修、2 重修、3 補修，留空為新修'],
+    ),
+  },
+  classes: {
+    label: { 'zh-TW': '班級名冊', en: 'Classes' },
+    columns: columns(
+      academicYear,
+      ['className', '班級', 'Class', true, '101', ['班級名稱', '班名']],
+      ['grade', '年級', 'Grade', true, '1', [], '1–3（高一至高三）'],
+      ['homeroomTeacherNo', '導師教師代號', 'Homeroom teacher No.', true, 'T001', ['導師代號', '導師編號'], '須已在教師名冊中'],
     ),
   },
 };

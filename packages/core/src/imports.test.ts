@@ -212,3 +212,34 @@ describe('row types', () => {
     expect(row?.takeKind).toBe(1);
   });
 });
+
+describe('validateImportRows: classes', () => {
+  const header = ['學年度', '班級', '年級', '導師教師代號'];
+
+  it('reads a class with its homeroom teacher, and reports bad grades, missing teachers and a class twice in a year', () => {
+    const { rows, issues } = run('classes', header, [
+      ['114', '101', '高一', 'T001'],
+      [114, 201, 2, 'T002'],
+      ['114', '301', '4', 'T003'],
+      ['114', '102', '1', ''],
+      ['114', '101', '1', 'T009'],
+      ['113', '101', '1', 'T001'],
+    ]);
+    expect(rows.map((r) => r.value)).toEqual([
+      { academicYear: 114, className: '101', grade: 1, homeroomTeacherNo: 'T001' },
+      { academicYear: 114, className: '201', grade: 2, homeroomTeacherNo: 'T002' },
+      { academicYear: 113, className: '101', grade: 1, homeroomTeacherNo: 'T001' },
+    ]);
+    expect(issues.map((i) => [i.row, i.column, i.code])).toEqual([
+      [4, '年級', 'import-number-invalid'],
+      [5, '導師教師代號', 'import-value-required'],
+      [6, '班級', 'import-duplicate-row'],
+    ]);
+    expect(issues[2]?.params).toEqual({ key: '114 / 101', firstRow: 2 });
+  });
+
+  it('finds the teacher column by its aliases and needs the academic year', () => {
+    expect(resolveColumns('classes', ['班級', '年級', '導師代號']).errors.map((e) => e.column)).toEqual(['學年度']);
+    expect(resolveColumns('classes', ['學年度', '班名', '年級', '導師代號']).columns).toEqual({ academicYear: 0, className: 1, grade: 2, homeroomTeacherNo: 3 });
+  });
+});

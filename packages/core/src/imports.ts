@@ -100,6 +100,7 @@ const UNIQUE_KEYS: Record<ImportKind, Array<{ fields: string[]; column: string |
   ],
   courses: [{ fields: ['academicYear', 'semester', 'code', 'className'], column: null }],
   enrolments: [{ fields: ['studentNo', 'academicYear', 'semester', 'code', 'className'], column: null }],
+  classes: [{ fields: ['academicYear', 'className'], column: '班級' }],
 };
 
 /**

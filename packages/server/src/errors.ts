@@ -23,6 +23,8 @@ const byCode: Record<string, TRPC_ERROR_CODE_KEY> = {
   'window-closed': 'FORBIDDEN',
   'window-not-open': 'FORBIDDEN',
   'window-unscheduled': 'FORBIDDEN',
+  'class-not-homeroom': 'FORBIDDEN',
+  'class-unknown': 'NOT_FOUND',
 };
 
 /** The HTTP-facing tRPC code for a domain error code; anything else is the caller's bad input. */

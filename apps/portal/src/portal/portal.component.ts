@@ -12,7 +12,7 @@ type Phase = 'loading' | 'sign-in' | 'host-required' | 'ready' | 'error';
 /** A reminder element as the portal feeds it: the props every Licheng element takes. */
 type ReminderElement = HTMLElement & { token?: string | undefined; apiBase?: string; locale?: Locale };
 
-const ROLE_ORDER = ['student', 'subject-teacher', 'registry-staff'];
+const ROLE_ORDER = ['student', 'subject-teacher', 'registry-staff', 'working-group'];
 
 /**
  * `<licheng-portal>` — the demo campus portal's frame (a single-spa root config): header with
@@ -129,7 +129,8 @@ export class Portal extends LichengElement {
     this.#registerOffices();
     void this.#loadReminders();
     const mine = this.#myOffices();
-    if ((location.pathname === '/' || location.pathname === '') && mine.length === 1) this.#go(mine[0]!.path);
+    // Land on the user's first office (their main desk); the others are in the navigation.
+    if ((location.pathname === '/' || location.pathname === '') && mine.length > 0) this.#go(mine[0]!.path);
     this.#updateTitle();
   }
 

@@ -76,7 +76,7 @@ describe('<licheng-portal>', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('h1')!.textContent).to.equal('登入示範平臺');
     const groups = [...el.shadowRoot!.querySelectorAll('h2')].map((h) => h.textContent);
-    expect(groups).to.deep.equal(['學生（上傳、修正、勾選）', '任課教師（認證）', '註冊組（匯入、名冊匯出）']);
+    expect(groups).to.deep.equal(['學生（上傳、修正、勾選）', '教師（認證；導師另有班級進度）', '註冊組（匯入、名冊匯出、收訖明細）']);
     await expect(el).to.be.accessible();
   });
 
@@ -130,7 +130,9 @@ describe('<licheng-portal>', () => {
     expect(api.callsTo('platform.me')[0]!.headers.get('authorization')).to.equal(`Bearer ${token}`);
     expect(api.callsTo('/demo/users')).to.have.length(0);
     expect([...el.shadowRoot!.querySelectorAll('nav a')].map((a) => a.textContent)).to.deep.equal(['任課教師認證', '註冊組']);
-    expect(el.shadowRoot!.querySelector('main h1')!.textContent).to.equal('請選擇要進行的業務');
+    // Lands on the first office; the other is one link away.
+    expect(location.pathname).to.equal('/teaching');
+    expect([...el.shadowRoot!.querySelectorAll('nav a[aria-current="page"]')].map((a) => a.textContent)).to.deep.equal(['任課教師認證']);
     await expect(el).to.be.accessible();
   });
 

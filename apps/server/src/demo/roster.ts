@@ -1,4 +1,4 @@
-import type { CourseRow, EnrolmentRow, StudentRow, TeacherRow } from '@licheng/core';
+import type { ClassRow, CourseRow, EnrolmentRow, StudentRow, TeacherRow } from '@licheng/core';
 
 const SCHOOL = '999901';
 const surnames = ['陳', '林', '黃', '張', '李', '王', '吳', '劉', '蔡', '楊', '許', '鄭'];
@@ -75,4 +75,13 @@ export function demoEnrolments(students: StudentRow[], courses: CourseRow[]): En
       .filter((c) => c.className === s.className)
       .map((c) => ({ studentNo: s.studentNo, academicYear: c.academicYear, semester: c.semester, code: c.code, className: c.className, takeKind: 1 }) as EnrolmentRow),
   );
+}
+
+/** The demo classes of an academic year, each with its homeroom teacher (導師): 101 王美玲, 102 李志明, 201 周怡安. */
+export function demoClasses(academicYear: number): ClassRow[] {
+  return [
+    { academicYear, className: '101', grade: 1, homeroomTeacherNo: 'T01' },
+    { academicYear, className: '102', grade: 1, homeroomTeacherNo: 'T02' },
+    { academicYear, className: '201', grade: 2, homeroomTeacherNo: 'T03' },
+  ];
 }

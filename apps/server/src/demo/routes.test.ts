@@ -27,7 +27,7 @@ describe('demo sign-in routes (demo mode)', () => {
   const tokenFor = (userId: unknown) =>
     server.request('/demo/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId }) });
 
-  it('/demo/users lists students, teachers and registry staff', async () => {
+  it('/demo/users lists students, teachers, registry staff and the working group', async () => {
     const res = await server.request('/demo/users');
     expect(res.status).toBe(200);
     const users = (await res.json()) as Array<{ userId: string; name: string; school: string; roles: string[]; label: string }>;
@@ -35,6 +35,13 @@ describe('demo sign-in routes (demo mode)', () => {
     expect(withRole('student')).toHaveLength(12); // seats 1–4 of three classes
     expect(withRole('subject-teacher').map((u) => u.userId)).toEqual(['demo-t-wang', 'demo-t-lee', 'demo-t-chou', 'demo-t-kuo']);
     expect(withRole('registry-staff')).toEqual([expect.objectContaining({ userId: 'demo-registry', label: '註冊組' })]);
+    // Homeroom teachers (導師) of the demo classes sign in with that role as well.
+    expect(withRole('homeroom-teacher').map((u) => [u.userId, u.label])).toEqual([
+      ['demo-t-wang', '任課教師・101 班導師'],
+      ['demo-t-lee', '任課教師・102 班導師'],
+      ['demo-t-chou', '任課教師・201 班導師'],
+    ]);
+    expect(withRole('working-group')).toEqual([expect.objectContaining({ userId: 'demo-working-group', name: '教務處 張主任' })]);
     expect(users.find((u) => u.userId === 'demo-s-101-1')).toMatchObject({ school: '999901', label: '學生 101 班 1 號' });
   });
 

@@ -1,23 +1,32 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { signHostToken, type Identity, type LichengApp } from '@licheng/server';
-import type { Role } from '@licheng/core';
+import { academicTermOf, taipeiDate, type Role } from '@licheng/core';
 
 interface DemoUser extends Identity {
   label: string;
 }
 
-/** Who one can sign in as in the demo: a few students, every teacher, registry staff. */
+/** Who one can sign in as in the demo: a few students, every teacher (homeroom teachers with that role too), registry staff. */
 async function demoUsers(app: LichengApp): Promise<DemoUser[]> {
-  const { db, config } = await app.createContext(new Request('http://demo/'));
+  const { db, config, now } = await app.createContext(new Request('http://demo/'));
   const school = config.code;
   const students = await db.selectFrom('students').select(['host_user_id', 'name', 'class_name', 'seat_no']).where('school_code', '=', school).where('seat_no', '<=', 4).orderBy('class_name').orderBy('seat_no').execute();
-  const teachers = await db.selectFrom('teachers').select(['host_user_id', 'name']).where('school_code', '=', school).orderBy('teacher_no').execute();
+  const teachers = await db.selectFrom('teachers').select(['id', 'host_user_id', 'name']).where('school_code', '=', school).orderBy('teacher_no').execute();
+  // A teacher who is a homeroom teacher (導師) of a class this academic year signs in with that role too.
+  const { academicYear } = academicTermOf(taipeiDate(now()));
+  const classes = await db.selectFrom('classes').select(['class_name', 'homeroom_teacher_id']).where('school_code', '=', school).where('academic_year', '=', academicYear).orderBy('class_name').execute();
+  const homeroomOf = (teacherId: string) => classes.filter((c) => c.homeroom_teacher_id === teacherId).map((c) => c.class_name);
   const user = (userId: string, name: string, roles: Role[], label: string): DemoUser => ({ userId, name, school, roles, label });
+  const teacher = (t: (typeof teachers)[number]) => {
+    const own = homeroomOf(t.id);
+    return own.length ? user(t.host_user_id, t.name, ['subject-teacher', 'homeroom-teacher'], `任課教師・${own.join('、')} 班導師`) : user(t.host_user_id, t.name, ['subject-teacher'], '任課教師');
+  };
   return [
     ...students.map((s) => user(s.host_user_id, s.name, ['student'], `學生 ${s.class_name} 班 ${s.seat_no} 號`)),
-    ...teachers.map((t) => user(t.host_user_id, t.name, ['subject-teacher'], '任課教師')),
+    ...teachers.map(teacher),
     user('demo-registry', '註冊組 林組長', ['registry-staff'], '註冊組'),
+    user('demo-working-group', '教務處 張主任', ['working-group'], '學習歷程工作小組執行秘書'),
   ];
 }
 

@@ -61,6 +61,17 @@ describe('seedDemo on a fresh embedded database', () => {
     expect(await count('courses')).toBe(12);
     expect(await count('enrolments')).toBe(96);
     expect(await count('course_teachers')).toBe(12);
+    const classes = await db.kysely
+      .selectFrom('classes')
+      .innerJoin('teachers', 'teachers.id', 'classes.homeroom_teacher_id')
+      .select(['classes.class_name', 'classes.grade', 'classes.academic_year', 'teachers.name'])
+      .orderBy('classes.class_name')
+      .execute();
+    expect(classes).toEqual([
+      { class_name: '101', grade: 1, academic_year: 114, name: '王美玲' },
+      { class_name: '102', grade: 1, academic_year: 114, name: '李志明' },
+      { class_name: '201', grade: 2, academic_year: 114, name: '周怡安' },
+    ]);
 
     const outcomes = await db.kysely.selectFrom('records').select(['status', 'status_reason', 'document_file_id', 'academic_year', 'semester']).where('kind', '=', 'outcome').execute();
     expect(outcomes).toHaveLength(8);
@@ -85,5 +96,6 @@ describe('seedDemo on a fresh embedded database', () => {
     expect(await count('students')).toBe(24);
     expect(await count('records')).toBe(8);
     expect(await count('enrolments')).toBe(96);
+    expect(await count('classes')).toBe(3);
   });
 });

@@ -3,6 +3,7 @@ import {
   decideRecord,
   enterRecord,
   stageFiles,
+  upsertClasses,
   upsertCourses,
   upsertEnrolments,
   upsertStudents,
@@ -12,12 +13,12 @@ import {
   type LichengApp,
   type Student,
 } from '@licheng/server';
-import { demoCourses, demoEnrolments, demoStudents, demoTeachers } from './roster.ts';
+import { demoClasses, demoCourses, demoEnrolments, demoStudents, demoTeachers } from './roster.ts';
 import { samplePdf } from './sample-files.ts';
 
 const samples = ['閱讀心得：〈背影〉中的父愛', '函數圖形探究報告', '自由落體實驗紀錄', 'Python 小專題：成績統計'];
 
-/** Loads the demo school (roster and a few outcomes in each state) unless it already has students. */
+/** Loads the demo school (roster, classes with their homeroom teachers, a few outcomes in each state) unless it already has students. */
 export async function seedDemo(app: LichengApp): Promise<boolean> {
   const base = await app.createContext(new Request('http://demo/'));
   const { db, config } = base;
@@ -32,6 +33,7 @@ export async function seedDemo(app: LichengApp): Promise<boolean> {
     await upsertStudents(trx, config.code, students, now);
     await upsertCourses(trx, config.code, courses, now);
     await upsertEnrolments(trx, config.code, demoEnrolments(students, courses), now);
+    await upsertClasses(trx, config.code, demoClasses(term.academicYear), now);
   });
   const rows = await db.selectFrom('students').selectAll().where('school_code', '=', config.code).where('class_name', '=', '101').orderBy('seat_no').limit(4).execute();
   for (const [i, student] of rows.entries()) await seedOutcomes(app, student, i);

@@ -151,4 +151,22 @@ export const platformMigrations: Migrations = {
       await db.schema.createIndex('audit_entity').on('audit_log').columns(['entity', 'entity_id']).execute();
     },
   },
+  '2026_11_24_003_classes': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('classes')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('academic_year', 'integer', (c) => c.notNull())
+        .addColumn('class_name', 'varchar(32)', (c) => c.notNull())
+        .addColumn('grade', 'integer', (c) => c.notNull())
+        .addColumn('homeroom_teacher_id', t.id, (c) => c.references('teachers.id').onDelete('set null'))
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+        .addUniqueConstraint('classes_school_year_name', ['school_code', 'academic_year', 'class_name'])
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('classes_homeroom').on('classes').columns(['homeroom_teacher_id', 'academic_year']).execute();
+    },
+  },
 };

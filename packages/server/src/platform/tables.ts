@@ -61,6 +61,18 @@ export interface EnrolmentTable {
   created_at: string;
 }
 
+/** 班級 — a class of one academic year and its homeroom teacher (導師), as the host or an import says. */
+export interface ClassTable {
+  id: string;
+  school_code: string;
+  academic_year: number; // 學年度
+  class_name: string; // 班級, as students.class_name
+  grade: number; // 年級 1–3
+  homeroom_teacher_id: string | null; // 導師 → teachers.id; null once that teacher is removed
+  created_at: string;
+  updated_at: string;
+}
+
 export interface StoredFileTable {
   id: string;
   school_code: string;
@@ -129,6 +141,7 @@ export interface PlatformDatabase {
   courses: CourseTable;
   course_teachers: CourseTeacherTable;
   enrolments: EnrolmentTable;
+  classes: ClassTable;
   stored_files: StoredFileTable;
   records: RecordTable;
   selections: SelectionTable;
@@ -139,6 +152,7 @@ export type Student = Selectable<StudentTable>;
 export type Teacher = Selectable<TeacherTable>;
 export type Course = Selectable<CourseTable>;
 export type Enrolment = Selectable<EnrolmentTable>;
+export type SchoolClass = Selectable<ClassTable>;
 export type StoredFile = Selectable<StoredFileTable>;
 export type RecordRow = Selectable<RecordTable>;
 export type NewRecord = Insertable<RecordTable>;

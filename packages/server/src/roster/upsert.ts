@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { DomainError, type CourseRow, type EnrolmentRow, type StudentRow, type TeacherRow } from '@licheng/core';
+import { DomainError, type ClassRow, type CourseRow, type EnrolmentRow, type StudentRow, type TeacherRow } from '@licheng/core';
 import { newId, nowIso } from '@licheng/db';
 import type { PlatformDatabase } from '../platform/tables.ts';
 
@@ -146,5 +146,32 @@ export async function upsertEnrolments(db: Db, school: string, rows: EnrolmentRo
     } else counts.unchanged++;
   }
   await insertChunked(db, 'enrolments', inserts);
+  return counts;
+}
+
+/** 班級 rows with their homeroom teacher (導師), matched by (學年度, 班級); the teacher must exist. */
+export async function upsertClasses(db: Db, school: string, rows: ClassRow[], at: Date): Promise<UpsertCounts> {
+  const teachers = new Map((await db.selectFrom('teachers').select(['id', 'teacher_no']).where('school_code', '=', school).execute()).map((t) => [t.teacher_no, t.id]));
+  const existing = new Map(
+    (await db.selectFrom('classes').select(['id', 'academic_year', 'class_name', 'grade', 'homeroom_teacher_id']).where('school_code', '=', school).execute()).map((c) => [`${c.academic_year}|${c.class_name}`, c]),
+  );
+  const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  const inserts = [];
+  for (const row of rows) {
+    const teacherId = teachers.get(row.homeroomTeacherNo);
+    if (!teacherId) throw new DomainError('teacher-unknown', { teacherNo: row.homeroomTeacherNo });
+    const values = { grade: row.grade, homeroom_teacher_id: teacherId };
+    const key = `${row.academicYear}|${row.className}`;
+    const current = existing.get(key);
+    if (!current) {
+      inserts.push({ id: newId(), school_code: school, academic_year: row.academicYear, class_name: row.className, created_at: nowIso(at), updated_at: nowIso(at), ...values });
+      existing.set(key, { id: '', academic_year: row.academicYear, class_name: row.className, ...values });
+      counts.inserted++;
+    } else if (changed(current, values)) {
+      await db.updateTable('classes').set({ ...values, updated_at: nowIso(at) }).where('id', '=', current.id).execute();
+      counts.updated++;
+    } else counts.unchanged++;
+  }
+  await insertChunked(db, 'classes', inserts);
   return counts;
 }

@@ -1,19 +1,21 @@
 import { definePlugin } from '@licheng/server';
 import manifest from '../manifest.ts';
-import { homeroomMigrations } from './migrations.ts';
 import { homeroomRouter } from './router.ts';
+import { homeroomRoutes } from './routes.ts';
 
 export { homeroomRouter, type HomeroomRouter } from './router.ts';
-export type { NoticeView } from './procedures/notice-view.ts';
+export type { ClassProgress, StudentProgress } from './class-progress.ts';
+export type { HomeroomClass } from './class-access.ts';
+export type { ProgressWindow, ProgressTotals, ReminderReason } from './progress-rules.ts';
 
 /**
- * 導師 (Homeroom) as the server sees it. Add it to apps/server/src/plugins.ts and
- * enable 'homeroom' in a school config's `plugins.enabled`.
+ * 導師 (Homeroom): a homeroom teacher follows their class's course learning outcomes —
+ * uploads, certification and selection — and downloads it as Excel. The classes and their
+ * homeroom teachers are the platform's `classes` table (imported as 班級名冊). Add it to
+ * apps/server/src/plugins.ts and enable 'homeroom' in a school config's `plugins.enabled`.
  */
 export default definePlugin({
   ...manifest,
-  migrations: homeroomMigrations,
   router: homeroomRouter,
-  // Plain HTTP routes (downloads, …) would go here, mounted under /api/homeroom:
-  // routes: (app, { context }) => { app.get('/something', async (c) => …) },
+  routes: homeroomRoutes,
 });

@@ -1,10 +1,10 @@
 import { router } from '@licheng/server';
-import { noticesList } from './procedures/notices-list.ts';
-import { noticesPost } from './procedures/notices-post.ts';
+import { progressClass } from './procedures/progress-class.ts';
+import { progressClasses } from './procedures/progress-classes.ts';
 
-/** Mounted by the server as `homeroom.*`: `homeroom.notices.list`, `homeroom.notices.post`. */
+/** Mounted by the server as `homeroom.*`: `homeroom.progress.classes`, `homeroom.progress.class`. */
 export const homeroomRouter = router({
-  notices: router({ list: noticesList, post: noticesPost }),
+  progress: router({ classes: progressClasses, class: progressClass }),
 });
 
 export type HomeroomRouter = typeof homeroomRouter;

@@ -1,11 +1,12 @@
 import { elementLifecycles } from '@licheng/client';
-import { defineNotices, NOTICES_TAG } from './notices-element.ts';
+import './class-progress/class-progress.ts';
 
-export { LichengNoticesElement, defineNotices, NOTICES_TAG } from './notices-element.ts';
+export * from './class-progress/class-progress.ts';
+export { homeroomMessages } from './messages.ts';
 
 /**
- * The office as a single-spa application: its screen is the notices element. A root config
- * registers it with `() => import('@licheng/plugin-homeroom/web')` and passes `token`,
- * `apiBase` and `locale` as customProps.
+ * 導師 (Homeroom) as a single-spa application: the whole screen is `<licheng-class-progress>`.
+ * A root config registers it with `() => import('@licheng/plugin-homeroom/web')` and passes
+ * `token`, `apiBase` and `locale` as customProps.
  */
-export const { bootstrap, mount, unmount, update } = elementLifecycles(NOTICES_TAG, { define: defineNotices });
+export const { bootstrap, mount, unmount, update } = elementLifecycles('licheng-class-progress');

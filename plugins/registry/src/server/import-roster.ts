@@ -1,6 +1,6 @@
 import { DomainError, type ImportIssue, type ImportKind, type ImportRow } from '@licheng/core';
 import { isWriteConflict } from '@licheng/db';
-import { upsertCourses, upsertEnrolments, upsertStudents, upsertTeachers, writeAudit, type AuthedContext, type PlatformDatabase, type UpsertCounts } from '@licheng/server';
+import { upsertClasses, upsertCourses, upsertEnrolments, upsertStudents, upsertTeachers, writeAudit, type AuthedContext, type PlatformDatabase, type UpsertCounts } from '@licheng/server';
 import type { Kysely } from 'kysely';
 import { readImportSheet } from './import-sheet.ts';
 import { checkReferences } from './roster-references.ts';
@@ -44,7 +44,7 @@ function byRow(a: ImportIssue, b: ImportIssue): number {
 }
 
 /**
- * Imports a roster file (students, teachers, course offerings or enrolments) from the
+ * Imports a roster file (students, teachers, course offerings, enrolments or classes) from the
  * school system: every row is checked — cells, duplicates, references to teachers, students
  * and course offerings already on file — before anything is written. Any issue and nothing
  * is written; otherwise every row is upserted in one transaction with one audit row.
@@ -97,5 +97,7 @@ function upsert(trx: Kysely<PlatformDatabase>, school: string, kind: ImportKind,
       return upsertCourses(trx, school, rows as ImportRow<'courses'>[], at);
     case 'enrolments':
       return upsertEnrolments(trx, school, rows as ImportRow<'enrolments'>[], at);
+    case 'classes':
+      return upsertClasses(trx, school, rows as ImportRow<'classes'>[], at);
   }
 }

@@ -1,4 +1,4 @@
-import { columnHeader, parseCourseCode, type CourseRow, type EnrolmentRow, type ImportIssue, type ImportKind, type ImportRow, type StudentRow, type TeacherRow } from '@licheng/core';
+import { columnHeader, parseCourseCode, type ClassRow, type CourseRow, type EnrolmentRow, type ImportIssue, type ImportKind, type ImportRow, type StudentRow, type TeacherRow } from '@licheng/core';
 import { courseKey, type PlatformDatabase } from '@licheng/server';
 import type { Kysely } from 'kysely';
 import { importIssue } from './import-sheet.ts';
@@ -12,6 +12,7 @@ const MAX_LENGTH: { [K in ImportKind]: Partial<Record<keyof ImportRow<K> & strin
   teachers: { teacherNo: 32, name: 100, email: 191, hostUserId: 128 },
   courses: { subjectName: 100, className: 32 },
   enrolments: { studentNo: 32, className: 32 },
+  classes: { className: 32, homeroomTeacherNo: 32 },
 };
 
 function lengthIssues<K extends ImportKind>(kind: K, rows: Rows<K>): ImportIssue[] {
@@ -34,7 +35,7 @@ function otherSchoolIssue(kind: 'courses' | 'enrolments', rowNumber: number, cod
 
 /**
  * What a valid file may still get wrong against the school's data, each with its row:
- * a 系統帳號 another person holds, a teacher, student or course offering not yet imported,
+ * a 系統帳號 another person holds, a teacher (of a course or a class), student or course offering not yet imported,
  * a course code whose school part (characters 4–9) is another school's.
  */
 export async function checkReferences<K extends ImportKind>(db: Db, school: string, kind: K, rows: Rows<K>): Promise<ImportIssue[]> {
@@ -47,6 +48,8 @@ export async function checkReferences<K extends ImportKind>(db: Db, school: stri
       return [...issues, ...(await teacherIssues(db, school, rows as Rows<'teachers'>))];
     case 'courses':
       return [...issues, ...(await courseIssues(db, school, rows as Rows<'courses'>))];
+    case 'classes':
+      return [...issues, ...(await classIssues(db, school, rows as Rows<'classes'>))];
     default:
       return [...issues, ...(await enrolmentIssues(db, school, rows as Rows<'enrolments'>))];
   }
@@ -80,6 +83,15 @@ async function courseIssues(db: Db, school: string, rows: Rows<'courses'>): Prom
     ...otherSchoolIssue('courses', rowNumber, value.code, school),
     ...value.teacherNos.filter((no) => !known.has(no)).map((no) => importIssue(rowNumber, column, 'import-teacher-unknown', { value: no })),
   ]);
+}
+
+/** A class's homeroom teacher (導師) must already be on the teacher roster. */
+async function classIssues(db: Db, school: string, rows: Rows<'classes'>): Promise<ImportIssue[]> {
+  const known = new Set((await db.selectFrom('teachers').select('teacher_no').where('school_code', '=', school).execute()).map((t) => t.teacher_no));
+  const column = columnHeader('classes', 'homeroomTeacherNo');
+  return rows.flatMap(({ rowNumber, value }: { rowNumber: number; value: ClassRow }) =>
+    known.has(value.homeroomTeacherNo) ? [] : [importIssue(rowNumber, column, 'import-teacher-unknown', { value: value.homeroomTeacherNo })],
+  );
 }
 
 async function enrolmentIssues(db: Db, school: string, rows: Rows<'enrolments'>): Promise<ImportIssue[]> {

@@ -1,0 +1,53 @@
+import type { ClassList, Progress, StudentRow } from '../api.ts';
+
+export { deepText } from '@licheng/client/testing';
+
+export function student(over: Partial<StudentRow> & { seatNo: number; name: string }): StudentRow {
+  const counts = { uploaded: 0, pending: 0, passed: 0, failed: 0, selected: 0, ...over };
+  const reminders: StudentRow['reminders'] = [];
+  if (counts.uploaded === 0) reminders.push('no-upload');
+  if (counts.failed > 0) reminders.push('failed');
+  if (counts.passed > 0 && counts.selected === 0) reminders.push('not-selected');
+  return { id: `s-${over.seatNo}`, studentNo: `1140${String(over.seatNo).padStart(2, '0')}`, reminders, ...counts } as StudentRow;
+}
+
+/** A class's progress as the server shapes it, totals computed from the rows. */
+export function progress(className: string, students: StudentRow[]): Progress {
+  const sum = (k: 'uploaded' | 'pending' | 'passed' | 'failed' | 'selected') => students.reduce((n, s) => n + s[k], 0);
+  const uploaded = students.filter((s) => s.uploaded > 0).length;
+  return {
+    class: { id: `c-${className}`, className, grade: 1, academicYear: 114, homeroomTeacherName: '王美玲' },
+    term: { academicYear: 114, semester: 1 },
+    selectionCap: 6,
+    today: '2025-10-01',
+    windows: [
+      { activity: 'outcome-upload', start: '2025-08-01', end: '2025-10-15', state: 'open', daysLeft: 14, daysUntilOpen: null },
+      { activity: 'outcome-certification', start: '2025-10-01', end: '2025-10-01', state: 'open', daysLeft: 0, daysUntilOpen: null },
+      { activity: 'outcome-selection', start: '2025-11-01', end: '2026-01-31', state: 'not-yet', daysLeft: null, daysUntilOpen: 31 },
+    ],
+    students,
+    totals: {
+      students: students.length,
+      studentsUploaded: uploaded,
+      studentsWithoutUploads: students.length - uploaded,
+      studentsNeedingReminder: students.filter((s) => s.reminders.length > 0).length,
+      uploaded: sum('uploaded'),
+      pending: sum('pending'),
+      passed: sum('passed'),
+      failed: sum('failed'),
+      selected: sum('selected'),
+    },
+  } as Progress;
+}
+
+export const class101 = progress('101', [
+  student({ seatNo: 1, name: '陳怡君', uploaded: 3, pending: 1, passed: 2, selected: 2 }),
+  student({ seatNo: 2, name: '林家豪', uploaded: 1, failed: 1 }),
+  student({ seatNo: 3, name: '黃雅婷' }),
+]);
+
+export const class102 = progress('102', [student({ seatNo: 1, name: '張冠宇', uploaded: 2, passed: 2 })]);
+
+export function classList(...names: string[]): ClassList {
+  return { academicYear: 114, classes: names.map((className) => ({ id: `c-${className}`, className, grade: 1, academicYear: 114, homeroomTeacherName: '王美玲' })) } as ClassList;
+}
