@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
-import { assertWindowOpen, findWindow, windowState } from './windows.ts';
+import { assertWindowOpen, daysBetween, findWindow, windowDays, windowState } from './windows.ts';
 import type { ScheduleWindow } from './windows.ts';
 
 const term1 = { academicYear: 114, semester: 1 as const };
@@ -40,6 +40,24 @@ describe('windowState', () => {
     expect(windowState(sem1, new Date('2025-07-31T16:00:00Z'))).toBe('open');
     expect(windowState(sem1, new Date('2026-02-14T15:59:59Z'))).toBe('open');
     expect(windowState(sem1, new Date('2026-02-14T16:00:00Z'))).toBe('closed');
+  });
+});
+
+describe('windowDays', () => {
+  const w = { start: '2026-02-11', end: '2026-02-20' };
+  it('counts the days left including today while open, so the last day has 1 left', () => {
+    expect(windowDays(w, '2026-02-11')).toEqual({ daysLeft: 10, daysUntilOpen: null });
+    expect(windowDays(w, '2026-02-20')).toEqual({ daysLeft: 1, daysUntilOpen: null });
+  });
+  it('counts the days until it opens before, and nothing after or without a window', () => {
+    expect(windowDays(w, '2026-02-10')).toEqual({ daysLeft: null, daysUntilOpen: 1 });
+    expect(windowDays(w, '2026-01-31')).toEqual({ daysLeft: null, daysUntilOpen: 11 });
+    expect(windowDays(w, '2026-02-21')).toEqual({ daysLeft: null, daysUntilOpen: null });
+    expect(windowDays(undefined, '2026-02-15')).toEqual({ daysLeft: null, daysUntilOpen: null });
+  });
+  it('crosses months and years by calendar days', () => {
+    expect(daysBetween('2025-12-31', '2026-03-01')).toBe(60);
+    expect(daysBetween('2026-03-01', '2025-12-31')).toBe(-60);
   });
 });
 

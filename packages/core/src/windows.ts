@@ -48,6 +48,25 @@ export function findWindow<W extends ScheduleWindow>(
   return best;
 }
 
+const DAY_MS = 86_400_000;
+
+/** Whole days from one ISO date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
+}
+
+/**
+ * A window in days, as every screen says it: while open, the days left counting today (1 =
+ * closes today, 「剩 1 天」); before it opens, the days until it does (1 = opens tomorrow);
+ * null otherwise. `today` is the Taipei date (taipeiDate).
+ */
+export function windowDays(window: Pick<ScheduleWindow, 'start' | 'end'> | undefined, today: string): { daysLeft: number | null; daysUntilOpen: number | null } {
+  if (!window) return { daysLeft: null, daysUntilOpen: null };
+  if (today < window.start) return { daysLeft: null, daysUntilOpen: daysBetween(today, window.start) };
+  if (today > window.end) return { daysLeft: null, daysUntilOpen: null };
+  return { daysLeft: daysBetween(today, window.end) + 1, daysUntilOpen: null };
+}
+
 /** Whether the window is open on `now`'s Taipei date (start and end days included). */
 export function windowState(window: Pick<ScheduleWindow, 'start' | 'end'> | undefined, now: Date): WindowState {
   if (!window) return 'unscheduled';

@@ -28,15 +28,15 @@ describe('progressWindows', () => {
 
   it('counts the days left while open (0 on the last day) and the days until a window opens, on Taipei dates', () => {
     const [upload, certification, selection] = progressWindows(schedule, term, 1, at('2025-10-01T04:00:00Z'));
-    expect(upload).toEqual({ activity: 'outcome-upload', start: '2025-09-01', end: '2025-10-31', state: 'open', daysLeft: 30, daysUntilOpen: null });
+    expect(upload).toEqual({ activity: 'outcome-upload', start: '2025-09-01', end: '2025-10-31', state: 'open', daysLeft: 31, daysUntilOpen: null });
     expect(certification).toEqual({ activity: 'outcome-certification', start: '2025-11-01', end: '2025-11-30', state: 'not-yet', daysLeft: null, daysUntilOpen: 31 });
     expect(selection).toEqual({ activity: 'outcome-selection', start: null, end: null, state: 'unscheduled', daysLeft: null, daysUntilOpen: null });
-    expect(progressWindows(schedule, term, 1, at('2025-10-31T15:00:00Z'))[0]).toMatchObject({ state: 'open', daysLeft: 0 });
+    expect(progressWindows(schedule, term, 1, at('2025-10-31T15:00:00Z'))[0]).toMatchObject({ state: 'open', daysLeft: 1 });
     expect(progressWindows(schedule, term, 1, at('2025-10-31T16:30:00Z'))[0]).toMatchObject({ state: 'closed', daysLeft: null });
   });
 
   it("follows the class's grade to a grade-limited window", () => {
-    expect(progressWindows(schedule, term, 3, at('2025-11-05T04:00:00Z'))[0]).toMatchObject({ end: '2025-11-15', state: 'open', daysLeft: 10 });
+    expect(progressWindows(schedule, term, 3, at('2025-11-05T04:00:00Z'))[0]).toMatchObject({ end: '2025-11-15', state: 'open', daysLeft: 11 });
   });
 });
 

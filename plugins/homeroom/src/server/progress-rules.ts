@@ -1,4 +1,4 @@
-import { findWindow, taipeiDate, windowState, type AcademicTerm, type Activity, type ScheduleWindow, type WindowState } from '@licheng/core';
+import { findWindow, taipeiDate, windowDays, windowState, type AcademicTerm, type Activity, type ScheduleWindow, type WindowState } from '@licheng/core';
 
 /** The counts the homeroom teacher (導師) follows for one student in one term. */
 export interface ProgressCounts {
@@ -40,9 +40,6 @@ export interface ProgressWindow {
   daysUntilOpen: number | null;
 }
 
-const DAY = 86_400_000;
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / DAY);
-
 /** Each watched window of `term` for a class of `grade`, with its state and the days left on `now`'s Taipei date. */
 export function progressWindows(schedule: readonly ScheduleWindow[], term: AcademicTerm, grade: number, now: Date): ProgressWindow[] {
   const today = taipeiDate(now);
@@ -54,8 +51,7 @@ export function progressWindows(schedule: readonly ScheduleWindow[], term: Acade
       start: window?.start ?? null,
       end: window?.end ?? null,
       state,
-      daysLeft: window && state === 'open' ? daysBetween(today, window.end) : null,
-      daysUntilOpen: window && state === 'not-yet' ? daysBetween(today, window.start) : null,
+      ...windowDays(window, today),
     };
   });
 }

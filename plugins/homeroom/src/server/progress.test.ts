@@ -52,9 +52,9 @@ describe.each(testDialects())('homeroom.progress on %s', (dialect) => {
     ]);
     expect(data.totals).toEqual({ students: 3, studentsUploaded: 2, studentsWithoutUploads: 1, studentsNeedingReminder: 2, uploaded: 3, pending: 1, passed: 1, failed: 1, selected: 1 });
     expect(data.windows).toEqual([
-      { activity: 'outcome-upload', start: '2025-08-01', end: '2026-02-15', state: 'open', daysLeft: 137, daysUntilOpen: null },
-      { activity: 'outcome-certification', start: '2025-08-01', end: '2026-03-01', state: 'open', daysLeft: 151, daysUntilOpen: null },
-      { activity: 'outcome-selection', start: '2025-08-01', end: '2026-07-31', state: 'open', daysLeft: 303, daysUntilOpen: null },
+      { activity: 'outcome-upload', start: '2025-08-01', end: '2026-02-15', state: 'open', daysLeft: 138, daysUntilOpen: null },
+      { activity: 'outcome-certification', start: '2025-08-01', end: '2026-03-01', state: 'open', daysLeft: 152, daysUntilOpen: null },
+      { activity: 'outcome-selection', start: '2025-08-01', end: '2026-07-31', state: 'open', daysLeft: 304, daysUntilOpen: null },
     ]);
 
     // Another term of the same class: 林小華's 114-2 outcome alone; selections are per academic year.

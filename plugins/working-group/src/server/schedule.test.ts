@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ScheduleWindow } from '@licheng/core';
+import { daysBetween, type ScheduleWindow } from '@licheng/core';
 import { academicYearFromQuery, academicYearProblem, academicYearSchema } from './academic-year.ts';
-import { currentAcademicYear, daysBetween, scheduleEntry, scheduleOfYear } from './schedule.ts';
+import { currentAcademicYear, scheduleEntry, scheduleOfYear } from './schedule.ts';
 import { taipei, testSchedule } from './test-schedule.ts';
 
 const schedule = testSchedule as ScheduleWindow[];

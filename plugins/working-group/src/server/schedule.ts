@@ -1,4 +1,4 @@
-import { ACTIVITIES, academicTermOf, taipeiDate, windowState, type Activity, type ScheduleWindow } from '@licheng/core';
+import { ACTIVITIES, academicTermOf, taipeiDate, windowDays, windowState, type Activity, type ScheduleWindow } from '@licheng/core';
 
 /**
  * 作業期程 as the working group publishes it: one academic year's windows in date order, where
@@ -35,13 +35,6 @@ export interface ScheduleYear {
   unscheduled: Activity[];
 }
 
-const DAY_MS = 86_400_000;
-
-/** Whole days from one ISO date to another (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
-}
-
 /** The academic year (學年度) `now` falls in, in Taipei time. */
 export function currentAcademicYear(now: Date): number {
   return academicTermOf(now).academicYear;
@@ -58,8 +51,7 @@ export function scheduleEntry(window: ScheduleWindow, now: Date): ScheduleEntry 
     start: window.start,
     end: window.end,
     state,
-    daysUntilOpen: state === 'not-yet' ? daysBetween(today, window.start) : null,
-    daysLeft: state === 'open' ? daysBetween(today, window.end) + 1 : null,
+    ...windowDays(window, today),
   };
 }
 

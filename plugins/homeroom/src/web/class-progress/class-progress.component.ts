@@ -163,7 +163,7 @@ export class ClassProgress extends LichengConnectedElement {
   #window(w: ProgressWindow) {
     const L = this.locale;
     const params = { activity: t(`activity.${w.activity}`, {}, L), start: formatDate(w.start, L), end: formatDate(w.end, L) };
-    const key = w.state === 'open' ? (w.daysLeft === 0 ? 'window.last-day' : 'window.open') : (`window.${w.state}` as const);
+    const key = w.state === 'open' ? (w.daysLeft === 1 ? 'window.last-day' : 'window.open') : (`window.${w.state}` as const);
     const days = w.state === 'open' ? w.daysLeft : w.daysUntilOpen;
     return html`<li class=${w.state}><span aria-hidden="true">${WINDOW_ICONS[w.state]}</span> ${t(key, { ...params, days: days ?? 0 }, L)}</li>`;
   }

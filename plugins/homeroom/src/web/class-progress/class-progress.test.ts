@@ -38,7 +38,7 @@ describe('<licheng-class-progress>', () => {
     expect(summary.textContent).to.contain('需要提醒的學生共 2 人。');
     const windows = [...root.querySelectorAll('.windows li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
     expect(windows).to.deep.equal([
-      '● 課程學習成果上傳：開放中，還剩 14 天（至 114/10/15）',
+      '● 課程學習成果上傳：開放中，還剩 15 天（至 114/10/15）',
       '● 課程學習成果認證：今天（114/10/01）截止',
       '◷ 課程學習成果勾選：尚未開放，31 天後開始（114/11/01 至 115/01/31）',
     ]);
@@ -157,7 +157,7 @@ describe('<licheng-class-progress>', () => {
     install();
     const el = await render(html`<licheng-class-progress .token=${fakeToken()} locale="en"></licheng-class-progress>`);
     expect(el.shadowRoot!.querySelector('[part="summary"]')!.textContent).to.contain('3 students: 2 have uploaded');
-    expect(deepText(el)).to.contain('Outcome upload: open, 14 days left (until 2025-10-15)');
+    expect(deepText(el)).to.contain('Outcome upload: open, 15 days left (until 2025-10-15)');
     await expect(el).to.be.accessible();
   });
 });

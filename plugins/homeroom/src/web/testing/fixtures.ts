@@ -21,8 +21,8 @@ export function progress(className: string, students: StudentRow[]): Progress {
     selectionCap: 6,
     today: '2025-10-01',
     windows: [
-      { activity: 'outcome-upload', start: '2025-08-01', end: '2025-10-15', state: 'open', daysLeft: 14, daysUntilOpen: null },
-      { activity: 'outcome-certification', start: '2025-10-01', end: '2025-10-01', state: 'open', daysLeft: 0, daysUntilOpen: null },
+      { activity: 'outcome-upload', start: '2025-08-01', end: '2025-10-15', state: 'open', daysLeft: 15, daysUntilOpen: null },
+      { activity: 'outcome-certification', start: '2025-10-01', end: '2025-10-01', state: 'open', daysLeft: 1, daysUntilOpen: null },
       { activity: 'outcome-selection', start: '2025-11-01', end: '2026-01-31', state: 'not-yet', daysLeft: null, daysUntilOpen: 31 },
     ],
     students,
