@@ -28,7 +28,7 @@ describe('the shipped school configs (apps/server/config)', () => {
       ['臺北市立啟明學校', 'special-education'],
       ['國立羅東高級中學', 'general'],
     ]);
-    for (const c of profiles) expect(c.plugins.enabled).toEqual(['student', 'teaching', 'registry', 'working-group', 'homeroom']);
+    for (const c of profiles) expect(c.plugins.enabled).toEqual(['student', 'teaching', 'registry', 'working-group', 'homeroom', 'receipt']);
   });
 
   it('虎尾農工: unlimited uploads; uploads close two weeks before the national deadline, when certification closes', () => {

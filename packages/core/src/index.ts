@@ -17,3 +17,4 @@ export * from './import-templates.ts';
 export * from './import-schemas.ts';
 export * from './imports.ts';
 export * from './rosters.ts';
+export * from './receipt.ts';

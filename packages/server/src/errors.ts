@@ -25,6 +25,12 @@ const byCode: Record<string, TRPC_ERROR_CODE_KEY> = {
   'window-unscheduled': 'FORBIDDEN',
   'class-not-homeroom': 'FORBIDDEN',
   'class-unknown': 'NOT_FOUND',
+  'receipt-duplicate-import': 'CONFLICT',
+  'receipt-issue-open': 'CONFLICT',
+  'receipt-issue-resolved': 'CONFLICT',
+  'receipt-window-closed': 'FORBIDDEN',
+  'receipt-window-not-open': 'FORBIDDEN',
+  'receipt-zip-too-large': 'PAYLOAD_TOO_LARGE',
 };
 
 /** The HTTP-facing tRPC code for a domain error code; anything else is the caller's bad input. */

@@ -1,12 +1,13 @@
 import { defineManifest } from '@licheng/server/manifest';
 
-/** 收訖確認 — Receipt confirmation. Pure data: safe to import in the browser. */
+/** 收訖確認 — Receipt confirmation (收訖明細). Pure data: safe to import in the browser. */
 export default defineManifest({
   /** kebab-case and never renamed: it names the router (`receipt.*`), the migration table and the web app. */
   id: 'receipt',
   office: { 'zh-TW': '收訖確認', en: 'Receipt confirmation' },
-  /** The roles this office's screens are for. */
-  roles: ['student'],
-  /** Whether the office exists at a school of this profile, e.g. `(school) => school.type === 'vocational'`. */
+  /** Students confirm what the central database received; the registry office imports the receipt and follows up. */
+  roles: ['student', 'registry-staff'],
   appliesTo: () => true,
+  /** Shown by the portal above every screen to students: the receipt waiting for their confirmation (renders nothing otherwise). */
+  reminders: [{ tag: 'licheng-receipt-reminder', roles: ['student'] }],
 });

@@ -2,9 +2,9 @@ import { definePlugin } from '@licheng/server';
 import manifest from '../manifest.ts';
 import { receiptMigrations } from './migrations.ts';
 import { receiptRouter } from './router.ts';
+import { receiptRoutes } from './routes.ts';
 
 export { receiptRouter, type ReceiptRouter } from './router.ts';
-export type { NoticeView } from './procedures/notice-view.ts';
 
 /**
  * 收訖確認 (Receipt confirmation) as the server sees it. Add it to apps/server/src/plugins.ts and
@@ -14,6 +14,5 @@ export default definePlugin({
   ...manifest,
   migrations: receiptMigrations,
   router: receiptRouter,
-  // Plain HTTP routes (downloads, …) would go here, mounted under /api/receipt:
-  // routes: (app, { context }) => { app.get('/something', async (c) => …) },
+  routes: receiptRoutes,
 });

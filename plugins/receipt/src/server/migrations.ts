@@ -2,25 +2,85 @@ import type { Kysely } from 'kysely';
 import { columnTypes as t, tableOptions, type Migrations } from '@licheng/db';
 
 /**
- * The office's own migrations, recorded in their own table (licheng_migrations_receipt) and
- * run only at schools that enable the office. Shipped migrations are frozen: change the schema
- * with a new one. Prefix tables with the office id so offices never collide.
+ * The office's own migrations, recorded in licheng_migrations_receipt. Shipped migrations are
+ * frozen: change the schema with a new one.
  */
 export const receiptMigrations: Migrations = {
-  '0001_notices': {
+  '0001_receipts': {
     async up(db: Kysely<any>) {
+      // One imported 收訖明細 ZIP and the confirmation window announced for it.
       await db.schema
-        .createTable('receipt_notices')
+        .createTable('receipt_batches')
         .addColumn('id', t.id, (c) => c.primaryKey())
         .addColumn('school_code', t.schoolCode, (c) => c.notNull())
-        .addColumn('title', 'varchar(100)', (c) => c.notNull())
-        .addColumn('body', t.longText, (c) => c.notNull())
-        .addColumn('posted_by', 'varchar(128)', (c) => c.notNull())
-        .addColumn('posted_by_name', 'varchar(100)', (c) => c.notNull())
-        .addColumn('posted_at', t.timestamp, (c) => c.notNull())
+        .addColumn('academic_year', 'integer', (c) => c.notNull())
+        .addColumn('semester', 'integer', (c) => c.notNull())
+        .addColumn('file_name', 'varchar(200)', (c) => c.notNull())
+        .addColumn('source_sha256', 'varchar(64)', (c) => c.notNull())
+        .addColumn('window_start', 'varchar(10)', (c) => c.notNull())
+        .addColumn('window_end', 'varchar(10)', (c) => c.notNull())
+        .addColumn('imported_by', 'varchar(128)', (c) => c.notNull())
+        .addColumn('imported_by_name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('imported_at', t.timestamp, (c) => c.notNull())
         .modifyEnd(tableOptions(db))
         .execute();
-      await db.schema.createIndex('receipt_notices_school').on('receipt_notices').columns(['school_code', 'posted_at']).execute();
+      await db.schema.createIndex('receipt_batches_source').on('receipt_batches').columns(['school_code', 'source_sha256']).unique().execute();
+
+      // One roster (名冊) JSON file of a batch.
+      await db.schema
+        .createTable('receipt_rosters')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('batch_id', t.id, (c) => c.notNull())
+        .addColumn('kind', 'integer', (c) => c.notNull())
+        .addColumn('name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('academic_year', 'integer', (c) => c.notNull())
+        .addColumn('semester', 'integer', (c) => c.notNull())
+        .addColumn('file_name', 'varchar(200)', (c) => c.notNull())
+        .addColumn('sha256', 'varchar(64)', (c) => c.notNull())
+        .addColumn('entry_count', 'integer', (c) => c.notNull())
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('receipt_rosters_batch').on('receipt_rosters').columns(['batch_id', 'kind']).unique().execute();
+
+      // What the central database received of one student in one roster, and the student's answer.
+      await db.schema
+        .createTable('receipt_items')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('batch_id', t.id, (c) => c.notNull())
+        .addColumn('roster_id', t.id, (c) => c.notNull())
+        .addColumn('student_id', t.id, (c) => c.notNull())
+        .addColumn('entry_json', t.longText, (c) => c.notNull())
+        .addColumn('status', 'varchar(16)', (c) => c.notNull())
+        .addColumn('open_issue_id', t.id)
+        .addColumn('confirmed_at', t.timestamp)
+        .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('receipt_items_roster_student').on('receipt_items').columns(['roster_id', 'student_id']).unique().execute();
+      await db.schema.createIndex('receipt_items_student').on('receipt_items').columns(['school_code', 'student_id']).execute();
+      await db.schema.createIndex('receipt_items_batch').on('receipt_items').columns(['batch_id', 'status']).execute();
+
+      // An issue (疑義) a student raised about an item, and how the office resolved it.
+      await db.schema
+        .createTable('receipt_issues')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('batch_id', t.id, (c) => c.notNull())
+        .addColumn('item_id', t.id, (c) => c.notNull())
+        .addColumn('student_id', t.id, (c) => c.notNull())
+        .addColumn('text', 'varchar(2000)', (c) => c.notNull())
+        .addColumn('status', 'varchar(16)', (c) => c.notNull())
+        .addColumn('raised_at', t.timestamp, (c) => c.notNull())
+        .addColumn('resolution_note', 'varchar(2000)')
+        .addColumn('resolved_by', 'varchar(128)')
+        .addColumn('resolved_by_name', 'varchar(100)')
+        .addColumn('resolved_at', t.timestamp)
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('receipt_issues_batch').on('receipt_issues').columns(['school_code', 'batch_id', 'status']).execute();
+      await db.schema.createIndex('receipt_issues_item').on('receipt_issues').columns(['item_id']).execute();
     },
   },
 };

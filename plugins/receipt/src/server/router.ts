@@ -1,10 +1,20 @@
 import { router } from '@licheng/server';
-import { noticesList } from './procedures/notices-list.ts';
-import { noticesPost } from './procedures/notices-post.ts';
+import { batchesImport } from './procedures/batches-import.ts';
+import { batchesList } from './procedures/batches-list.ts';
+import { batchesProgress } from './procedures/batches-progress.ts';
+import { confirm } from './procedures/confirm.ts';
+import { issuesList } from './procedures/issues-list.ts';
+import { issuesResolve } from './procedures/issues-resolve.ts';
+import { mine } from './procedures/mine.ts';
+import { raiseIssue } from './procedures/raise-issue.ts';
 
-/** Mounted by the server as `receipt.*`: `receipt.notices.list`, `receipt.notices.post`. */
+/** Mounted by the server as `receipt.*`. */
 export const receiptRouter = router({
-  notices: router({ list: noticesList, post: noticesPost }),
+  batches: router({ import: batchesImport, list: batchesList, progress: batchesProgress }),
+  issues: router({ list: issuesList, resolve: issuesResolve }),
+  mine,
+  confirm,
+  raiseIssue,
 });
 
 export type ReceiptRouter = typeof receiptRouter;

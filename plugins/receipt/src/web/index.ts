@@ -1,11 +1,15 @@
 import { elementLifecycles } from '@licheng/client';
-import { defineNotices, NOTICES_TAG } from './notices-element.ts';
+import './receipt-app/receipt-app.ts';
 
-export { LichengNoticesElement, defineNotices, NOTICES_TAG } from './notices-element.ts';
+export * from './receipt-app/receipt-app.ts';
+export * from './receipt-reminder/receipt-reminder.ts';
+export * from './receipt-desk/receipt-desk.ts';
+export { receiptMessages } from './messages.ts';
 
 /**
- * The office as a single-spa application: its screen is the notices element. A root config
- * registers it with `() => import('@licheng/plugin-receipt/web')` and passes `token`,
- * `apiBase` and `locale` as customProps.
+ * 收訖確認 as a single-spa application: the whole screen is `<licheng-receipt-app>` (the desk
+ * for registry staff, the receipt for students). A root config registers it with
+ * `() => import('@licheng/plugin-receipt/web')` and passes `token`, `apiBase` and `locale` as
+ * customProps. `<licheng-receipt-reminder>` is also a widget of its own for a host's sign-in page.
  */
-export const { bootstrap, mount, unmount, update } = elementLifecycles(NOTICES_TAG, { define: defineNotices });
+export const { bootstrap, mount, unmount, update } = elementLifecycles('licheng-receipt-app');

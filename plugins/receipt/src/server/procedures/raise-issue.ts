@@ -1,0 +1,60 @@
+import { assertConfirmationOpen, DomainError } from '@licheng/core';
+import { newId, nowIso } from '@licheng/db';
+import { authedProcedure, writeAudit } from '@licheng/server';
+import { z } from 'zod';
+import { STUDENT_ROLES } from '../roles.ts';
+import { ownItems, studentToday } from '../student-items.ts';
+import { receiptDb } from '../tables.ts';
+
+/** Longest issue text, in characters as people count them. */
+export const ISSUE_TEXT_MAX = 500;
+
+export const issueText = z
+  .string()
+  .trim()
+  .min(1)
+  .refine((s) => Array.from(s).length <= ISSUE_TEXT_MAX, { message: `at most ${ISSUE_TEXT_MAX} characters` });
+
+export const raiseIssueInput = z.object({ itemId: z.string().min(1).max(36), text: issueText });
+
+/**
+ * receipt.raiseIssue — the student says what the central database got wrong in one of their
+ * items, inside the window. One open issue per item: the item takes the issue by a
+ * conditional update, so two at once leave exactly one.
+ */
+export const raiseIssue = authedProcedure(STUDENT_ROLES)
+  .input(raiseIssueInput)
+  .mutation(async ({ ctx, input }) => {
+    const { student, today } = await studentToday(ctx);
+    const at = ctx.now();
+    return ctx.db.transaction().execute(async (platformTrx) => {
+      const trx = receiptDb(platformTrx);
+      const [item] = await ownItems(trx, ctx, student, [input.itemId]);
+      if (!item) throw new DomainError('not-found', {});
+      assertConfirmationOpen(item.window, today);
+      const issue = {
+        id: newId(),
+        school_code: ctx.config.code,
+        batch_id: item.batch_id,
+        item_id: item.id,
+        student_id: student.id,
+        text: input.text,
+        status: 'open' as const,
+        raised_at: nowIso(at),
+        resolution_note: null,
+        resolved_by: null,
+        resolved_by_name: null,
+        resolved_at: null,
+      };
+      const taken = await trx
+        .updateTable('receipt_items')
+        .set({ status: 'issue', open_issue_id: issue.id, confirmed_at: null, updated_at: nowIso(at) })
+        .where('id', '=', item.id)
+        .where('open_issue_id', 'is', null)
+        .executeTakeFirst();
+      if (Number(taken.numUpdatedRows) !== 1) throw new DomainError('receipt-issue-open', {});
+      await trx.insertInto('receipt_issues').values(issue).execute();
+      await writeAudit(platformTrx, { school: ctx.config.code, actor: ctx.identity, role: ctx.actingRole, action: 'receipt.issue.raise', entity: 'receipt-issue', entityId: issue.id, after: { itemId: item.id, text: issue.text }, at });
+      return { id: issue.id, itemId: item.id, text: issue.text, status: issue.status, raisedAt: issue.raised_at };
+    });
+  });

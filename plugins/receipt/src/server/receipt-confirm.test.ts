@@ -1,0 +1,171 @@
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { testDialects } from '@licheng/db/testing';
+import { createTestLicheng, seedRoster, type TestLicheng } from '@licheng/server/testing';
+import plugin from './index.ts';
+import { chenUser, importZip, linUser, receiptZip, registry, rows, setDay, standardFiles } from './test-support.ts';
+
+describe.each(testDialects())('receipt confirmation on %s', (dialect) => {
+  let t: TestLicheng;
+  afterEach(async () => t?.close());
+
+  /** Imports the usual receipt with the window 2025-10-02 – 2025-10-06 and returns its batch id. */
+  async function start(): Promise<string> {
+    t = await createTestLicheng({ dialect, plugins: [plugin] });
+    await seedRoster(t);
+    const res = await importZip(t, await receiptZip(standardFiles()));
+    expect(res.data?.ok).toBe(true);
+    return res.data.batchId;
+  }
+
+  const mine = async (user = chenUser) => (await t.query('receipt.mine', undefined, user)).data;
+  const itemsOf = async (user = chenUser) => (await mine(user)).batches[0].items as Array<{ id: string; rosterName: string; status: string }>;
+
+  it('shows nothing before the window, then the items by roster with what was received and the reminder', async () => {
+    await start();
+    expect(await mine()).toEqual({ today: '2025-10-01', batches: [], reminder: null });
+    setDay(t, '2025-10-04');
+    const seen = await mine();
+    expect(seen.batches).toHaveLength(1);
+    expect(seen.batches[0]).toMatchObject({ academicYear: 114, semester: 1, window: { start: '2025-10-02', end: '2025-10-06' }, phase: 'open', daysLeft: 3 });
+    expect(seen.batches[0].items.map((i: any) => [i.kind, i.rosterName, i.status])).toEqual([
+      [24, '校內幹部經歷', 'pending'],
+      [26, '課程學習成果', 'pending'],
+    ]);
+    expect(seen.batches[0].items[0].entry.幹部經歷[0].擔任職務).toBe('班長');
+    expect(seen.reminder).toEqual({ confirmed: [], unconfirmed: ['校內幹部經歷', '課程學習成果'], text: '您尚未完成確認：校內幹部經歷、課程學習成果。' });
+  });
+
+  it('confirms inside the window, idempotently, with an audit row, and updates the reminder', async () => {
+    await start();
+    setDay(t, '2025-10-02');
+    const [cadre] = await itemsOf();
+    const first = await t.mutate('receipt.confirm', { itemIds: [cadre!.id] }, chenUser);
+    expect(first.data).toEqual({ confirmed: [cadre!.id], changed: 1 });
+    const again = await t.mutate('receipt.confirm', { itemIds: [cadre!.id] }, chenUser);
+    expect(again.data).toEqual({ confirmed: [cadre!.id], changed: 0 });
+    const seen = await mine();
+    expect(seen.reminder.text).toBe('您已完成確認：校內幹部經歷。您尚未完成確認：課程學習成果。');
+    const en = await t.app.request('/trpc/receipt.mine', { headers: { authorization: `Bearer ${await t.token(chenUser)}`, 'x-licheng-locale': 'en' } });
+    expect(((await en.json()) as any).result.data.reminder.text).toBe('You have confirmed: 校內幹部經歷. You have not yet confirmed: 課程學習成果.');
+    const audit = await t.db.kysely.selectFrom('audit_log').select(['action', 'actor_id']).where('action', '=', 'receipt.item.confirm').execute();
+    expect(audit).toEqual([{ action: 'receipt.item.confirm', actor_id: 's-chen' }]);
+  });
+
+  it('refuses to confirm before or after the window and another student’s item', async () => {
+    await start();
+    setDay(t, '2025-10-03');
+    const [cadre] = await itemsOf();
+    setDay(t, '2025-10-01');
+    const early = await t.mutate('receipt.confirm', { itemIds: [cadre!.id] }, chenUser);
+    expect(early.error?.licheng).toMatchObject({ code: 'receipt-window-not-open', params: { start: '2025-10-02' } });
+    setDay(t, '2025-10-07');
+    const late = await t.mutate('receipt.confirm', { itemIds: [cadre!.id] }, chenUser);
+    expect(late.error?.licheng).toMatchObject({ code: 'receipt-window-closed', params: { end: '2025-10-06' } });
+    const lateIssue = await t.mutate('receipt.raiseIssue', { itemId: cadre!.id, text: '職務有誤' }, chenUser);
+    expect(lateIssue.error?.licheng?.code).toBe('receipt-window-closed');
+    setDay(t, '2025-10-03');
+    const other = await t.mutate('receipt.confirm', { itemIds: [cadre!.id] }, linUser);
+    expect(other.error?.licheng?.code).toBe('not-found');
+    expect((await rows(t, 'receipt_items')).every((i) => i.status === 'pending')).toBe(true);
+  });
+
+  it('reads pending items as deemed confirmed after the window, for the student and in the progress', async () => {
+    const batchId = await start();
+    setDay(t, '2025-10-03');
+    const [cadre] = await itemsOf();
+    await t.mutate('receipt.confirm', { itemIds: [cadre!.id] }, chenUser);
+    const [linCadre] = await itemsOf(linUser);
+    await t.mutate('receipt.raiseIssue', { itemId: linCadre!.id, text: '我不是會長' }, linUser);
+    const during = await t.query('receipt.batches.progress', { batchId }, registry);
+    expect(during.data.rosters.map((r: any) => [r.kind, r.total, r.confirmed, r.issue, r.pending, r.deemedConfirmed])).toEqual([
+      [24, 2, 1, 1, 0, 0],
+      [26, 1, 0, 0, 1, 0],
+    ]);
+    setDay(t, '2025-10-07');
+    expect((await itemsOf()).map((i) => i.status)).toEqual(['confirmed', 'deemed-confirmed']);
+    expect((await mine()).reminder).toBeNull();
+    const after = await t.query('receipt.batches.progress', { batchId }, registry);
+    expect(after.data.rosters.map((r: any) => [r.kind, r.confirmed, r.issue, r.pending, r.deemedConfirmed])).toEqual([
+      [24, 1, 1, 0, 0],
+      [26, 0, 0, 0, 1],
+    ]);
+    const list = await t.query('receipt.batches.list', undefined, registry);
+    expect(list.data).toMatchObject([{ id: batchId, phase: 'after', openIssues: 1, academicYear: 114 }]);
+  });
+
+  it('keeps one open issue per item when two arrive at once', async () => {
+    await start();
+    setDay(t, '2025-10-03');
+    const [cadre] = await itemsOf();
+    const results = await Promise.all(['第一次', '第二次', '第三次'].map((text) => t.mutate('receipt.raiseIssue', { itemId: cadre!.id, text }, chenUser)));
+    expect(results.filter((r) => r.error === null)).toHaveLength(1);
+    for (const r of results.filter((r) => r.error !== null)) expect(['receipt-issue-open', 'try-again']).toContain(r.error?.licheng?.code);
+    expect((await rows(t, 'receipt_issues')).filter((i) => i.status === 'open')).toHaveLength(1);
+    const confirm = await t.mutate('receipt.confirm', { itemIds: [cadre!.id] }, chenUser);
+    expect(confirm.error?.licheng?.code).toBe('receipt-issue-open');
+  });
+
+  it('validates the issue text: trimmed, 1 to 500 characters', async () => {
+    await start();
+    setDay(t, '2025-10-03');
+    const [cadre] = await itemsOf();
+    expect((await t.mutate('receipt.raiseIssue', { itemId: cadre!.id, text: '   ' }, chenUser)).error?.message).toMatch(/^text: /);
+    expect((await t.mutate('receipt.raiseIssue', { itemId: cadre!.id, text: '字'.repeat(501) }, chenUser)).error?.licheng?.code).toBe('invalid-input');
+    const ok = await t.mutate('receipt.raiseIssue', { itemId: cadre!.id, text: ` ${'字'.repeat(500)} ` }, chenUser);
+    expect(ok.data.text).toBe('字'.repeat(500));
+  });
+
+  it('lets the office list and resolve issues once, after which the student may confirm', async () => {
+    const batchId = await start();
+    setDay(t, '2025-10-03');
+    const [cadre] = await itemsOf();
+    const raised = await t.mutate('receipt.raiseIssue', { itemId: cadre!.id, text: '結束日期應為 2026-01-20' }, chenUser);
+    const open = await t.query('receipt.issues.list', { batchId }, registry);
+    expect(open.data).toMatchObject([{ id: raised.data.id, status: 'open', rosterName: '校內幹部經歷', text: '結束日期應為 2026-01-20', student: { name: '陳小明', className: '101', seatNo: 1, studentNo: 'S001' } }]);
+    expect((await t.query('receipt.issues.list', undefined, chenUser)).status).toBe(403);
+
+    const resolved = await t.mutate('receipt.issues.resolve', { issueId: raised.data.id, note: '已更正結束日期並重新提交' }, registry);
+    expect(resolved.data).toMatchObject({ status: 'resolved', resolutionNote: '已更正結束日期並重新提交', resolvedByName: '註冊組長' });
+    const twice = await t.mutate('receipt.issues.resolve', { issueId: raised.data.id, note: '再一次' }, registry);
+    expect(twice.error?.licheng?.code).toBe('receipt-issue-resolved');
+    expect((await t.query('receipt.issues.list', { batchId }, registry)).data).toEqual([]);
+    expect((await t.query('receipt.issues.list', { batchId, status: 'resolved' }, registry)).data).toHaveLength(1);
+
+    const item = (await itemsOf())[0] as any;
+    expect(item.issues).toMatchObject([{ status: 'resolved', resolutionNote: '已更正結束日期並重新提交' }]);
+    expect((await t.mutate('receipt.confirm', { itemIds: [cadre!.id] }, chenUser)).data.changed).toBe(1);
+    const actions = (await t.db.kysely.selectFrom('audit_log').select('action').execute()).map((a) => a.action).sort();
+    expect(actions).toEqual(['receipt.batch.import', 'receipt.issue.raise', 'receipt.issue.resolve', 'receipt.item.confirm']);
+  });
+
+  it('exports the progress and the issues as an Excel workbook for the office only', async () => {
+    const batchId = await start();
+    setDay(t, '2025-10-03');
+    const [cadre] = await itemsOf();
+    await t.mutate('receipt.raiseIssue', { itemId: cadre!.id, text: '職務有誤' }, chenUser);
+    const res = await t.app.request(`/api/receipt/batches/${batchId}/progress.xlsx`, { headers: { authorization: `Bearer ${await t.token(registry)}` } });
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await res.arrayBuffer()) as never);
+    const [progress, issues] = book.worksheets;
+    expect(progress!.getRow(3).values).toEqual([undefined, 24, '校內幹部經歷', 2, 0, 1, 1, 0]);
+    expect(issues!.getRow(2).getCell(6).value).toBe('職務有誤');
+    const student = await t.app.request(`/api/receipt/batches/${batchId}/progress.xlsx`, { headers: { authorization: `Bearer ${await t.token(chenUser)}` } });
+    expect(student.status).toBe(403);
+    const missing = await t.app.request('/api/receipt/batches/nope/progress.xlsx', { headers: { authorization: `Bearer ${await t.token(registry)}` } });
+    expect(missing.status).toBe(404);
+  });
+});
+
+describe.each(testDialects())('receipt in platform.me on %s', (dialect) => {
+  let t: TestLicheng;
+  afterEach(async () => t?.close());
+
+  it('lists the reminder for students only', async () => {
+    t = await createTestLicheng({ dialect, plugins: [plugin] });
+    expect((await t.query('platform.me', undefined, chenUser)).data.reminders).toEqual([{ office: 'receipt', tag: 'licheng-receipt-reminder' }]);
+    expect((await t.query('platform.me', undefined, registry)).data.reminders).toEqual([]);
+    expect((await t.query('platform.me', undefined, registry)).data.offices.map((o: { id: string }) => o.id)).toEqual(['receipt']);
+  });
+});

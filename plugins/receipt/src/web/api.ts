@@ -1,0 +1,44 @@
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { ReceiptRouter } from '../server/router.ts';
+
+/** What the receipt office's procedures return, as the screens see them (types only). */
+type Outputs = inferRouterOutputs<ReceiptRouter>;
+type Inputs = inferRouterInputs<ReceiptRouter>;
+
+export type Mine = Outputs['mine'];
+export type MineBatch = Mine['batches'][number];
+export type MineItem = MineBatch['items'][number];
+export type Confirmed = Outputs['confirm'];
+export type RaisedIssue = Outputs['raiseIssue'];
+export type RaiseIssueInput = Inputs['raiseIssue'];
+export type ImportResult = Outputs['batches']['import'];
+export type ImportProblem = ImportResult['problems'][number];
+export type BatchSummary = Outputs['batches']['list'][number];
+export type Progress = Outputs['batches']['progress'];
+export type IssueRow = Outputs['issues']['list'][number];
+export type Resolved = Outputs['issues']['resolve'];
+export type ItemStatus = MineItem['status'];
+
+/** The part of `platform.me` the app reads. */
+export interface Me {
+  user: { name: string; roles: string[] };
+  today?: string;
+}
+
+export const paths = {
+  mine: 'receipt.mine',
+  confirm: 'receipt.confirm',
+  raiseIssue: 'receipt.raiseIssue',
+  import: 'receipt.batches.import',
+  batches: 'receipt.batches.list',
+  progress: 'receipt.batches.progress',
+  issues: 'receipt.issues.list',
+  resolve: 'receipt.issues.resolve',
+  me: 'platform.me',
+} as const;
+
+/** Longest issue text or resolution note the server takes (characters as people count them). */
+export const TEXT_MAX = 500;
+
+/** The workbook route of a batch's progress and issues, under the API base. */
+export const progressWorkbookPath = (batchId: string) => `/api/receipt/batches/${encodeURIComponent(batchId)}/progress.xlsx`;

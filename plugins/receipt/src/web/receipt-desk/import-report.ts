@@ -1,0 +1,37 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Locale } from '@licheng/ui';
+import type { ImportResult } from '../api.ts';
+import { t } from '../messages.ts';
+
+/** What an import (or its dry run) found: the rosters it would write, or every problem by file and entry. */
+export function importReport(result: ImportResult, L: Locale): TemplateResult {
+  if (!result.ok) {
+    return html`<p class="error-text">${t('import.refused', { count: result.problems.length }, L)}</p>
+      <div class="table-wrap">
+        <table class="report">
+          <caption>${t('report.caption', {}, L)}</caption>
+          <thead><tr><th scope="col">${t('report.file', {}, L)}</th><th scope="col">${t('report.index', {}, L)}</th><th scope="col">${t('report.problem', {}, L)}</th></tr></thead>
+          <tbody>
+            ${result.problems.map((p) => html`<tr><td>${p.file ?? ''}</td><td>${p.index ?? ''}</td><td>${p.message}</td></tr>`)}
+          </tbody>
+        </table>
+      </div>`;
+  }
+  const summary = { rosters: result.rosters.length, items: result.items };
+  return html`<p class="ok">${t(result.dryRun ? 'import.checked' : 'import.done', summary, L)}</p>
+    ${result.leftStudents > 0 ? html`<p>${t('import.left', { count: result.leftStudents }, L)}</p>` : nothing}
+    <div class="table-wrap">
+      <table>
+        <caption>${t('rosters.caption', {}, L)}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${t('roster.kind', {}, L)}</th><th scope="col">${t('roster.name', {}, L)}</th><th scope="col" class="num">${t('roster.entries', {}, L)}</th>
+            <th scope="col" class="num">${t('roster.items', {}, L)}</th><th scope="col" class="num">${t('roster.not-required', {}, L)}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${result.rosters.map((r) => html`<tr><td>${r.kind}</td><td>${r.name}</td><td class="num">${r.entries}</td><td class="num">${r.items}</td><td class="num">${r.notRequired}</td></tr>`)}
+        </tbody>
+      </table>
+    </div>`;
+}

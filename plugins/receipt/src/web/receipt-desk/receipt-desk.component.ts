@@ -1,0 +1,334 @@
+import { html, nothing } from 'lit';
+import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { isIsoDate, windowLength } from '@licheng/core';
+import { charCount, formatDate, formatDateTime, heading, screenStyles } from '@licheng/ui';
+import { paths, progressWorkbookPath, TEXT_MAX, type BatchSummary, type ImportResult, type IssueRow, type Progress, type Resolved } from '../api.ts';
+import { t } from '../messages.ts';
+import { importReport } from './import-report.ts';
+import { receiptDeskStyles } from './receipt-desk.styles.ts';
+
+/**
+ * `<licheng-receipt-desk>` — the registry office's (註冊組) receipt desk: import the 收訖明細
+ * ZIP with the students' confirmation window (checked first in a dry run, with a report by
+ * file and entry), follow each batch's progress by roster, download it as Excel, and resolve
+ * the issues students raised.
+ *
+ * @event licheng-receipt-imported - A receipt was imported; `detail: { batchId, items }`.
+ * @event licheng-receipt-issue-resolved - An issue was resolved; `detail: { issueId }`.
+ * @event licheng-token-expired - The token has expired.
+ * @csspart import - The import form and its report.
+ * @csspart progress - The progress table of the chosen batch.
+ * @csspart issues - The open issues of the chosen batch.
+ */
+export class ReceiptDesk extends LichengConnectedElement {
+  static override styles = [...screenStyles, receiptDeskStyles];
+  static override properties = {
+    ...LichengConnectedElement.properties,
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    windowStart: { state: true },
+    windowEnd: { state: true },
+    result: { state: true },
+    importing: { state: true },
+    importError: { state: true },
+    batches: { state: true },
+    batchId: { state: true },
+    progress: { state: true },
+    issues: { state: true },
+    resolving: { state: true },
+    note: { state: true },
+    noteError: { state: true },
+    announcement: { state: true },
+    failure: { state: true },
+  };
+
+  declare headingLevel: number;
+  declare windowStart: string;
+  declare windowEnd: string;
+  declare result: ImportResult | null;
+  declare importing: boolean;
+  declare importError: string;
+  declare batches: BatchSummary[] | null;
+  declare batchId: string;
+  declare progress: Progress | null;
+  declare issues: IssueRow[];
+  declare resolving: string | null;
+  declare note: string;
+  declare noteError: string;
+  declare announcement: string;
+  declare failure: string;
+
+  constructor() {
+    super();
+    this.headingLevel = 1;
+    this.windowStart = '';
+    this.windowEnd = '';
+    this.result = null;
+    this.importing = false;
+    this.importError = '';
+    this.batches = null;
+    this.batchId = '';
+    this.progress = null;
+    this.issues = [];
+    this.resolving = null;
+    this.note = '';
+    this.noteError = '';
+    this.announcement = '';
+    this.failure = '';
+  }
+
+  override async load(): Promise<void> {
+    try {
+      this.batches = await this.api.query<BatchSummary[]>(paths.batches, { limit: 50 });
+      if (!this.batches.some((b) => b.id === this.batchId)) this.batchId = this.batches[0]?.id ?? '';
+      await this.#loadBatch();
+    } catch (error) {
+      this.failure = message(error);
+    }
+  }
+
+  async #loadBatch() {
+    if (!this.batchId) {
+      this.progress = null;
+      this.issues = [];
+      return;
+    }
+    const [progress, issues] = await Promise.all([
+      this.api.query<Progress>(paths.progress, { batchId: this.batchId }),
+      this.api.query<IssueRow[]>(paths.issues, { batchId: this.batchId, status: 'open' }),
+    ]);
+    this.progress = progress;
+    this.issues = issues;
+  }
+
+  async #import(dryRun: boolean) {
+    if (this.importing) return;
+    const L = this.locale;
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#receipt-file')!;
+    const file = input.files?.[0];
+    this.importError = '';
+    this.result = null;
+    if (!file) {
+      this.importError = t('import.file-required', {}, L);
+      input.focus();
+      return;
+    }
+    if (!isIsoDate(this.windowStart) || !isIsoDate(this.windowEnd)) {
+      this.importError = t('import.window-required', {}, L);
+      this.renderRoot.querySelector<HTMLInputElement>(isIsoDate(this.windowStart) ? '#window-end' : '#window-start')?.focus();
+      return;
+    }
+    const form = new FormData();
+    form.set('file', file);
+    form.set('windowStart', this.windowStart);
+    form.set('windowEnd', this.windowEnd);
+    form.set('dryRun', dryRun ? 'true' : 'false');
+    this.importing = true;
+    try {
+      this.result = await this.api.upload<ImportResult>(paths.import, form);
+      if (this.result.ok && !dryRun && this.result.batchId) {
+        this.emit('licheng-receipt-imported', { batchId: this.result.batchId, items: this.result.items });
+        this.batchId = this.result.batchId;
+        await this.load();
+      }
+    } catch (error) {
+      this.importError = message(error);
+    } finally {
+      this.importing = false;
+    }
+  }
+
+  async #selectBatch(id: string) {
+    this.batchId = id;
+    this.failure = '';
+    try {
+      await this.#loadBatch();
+    } catch (error) {
+      this.failure = message(error);
+    }
+  }
+
+  async #download() {
+    this.failure = '';
+    try {
+      await downloadFile(this.api, progressWorkbookPath(this.batchId), 'receipt-progress.xlsx');
+    } catch (error) {
+      this.failure = message(error);
+    }
+  }
+
+  async #openResolve(issue: IssueRow) {
+    this.resolving = issue.id;
+    this.note = '';
+    this.noteError = '';
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLTextAreaElement>('#resolve-note')?.focus();
+  }
+
+  async #resolve(event: Event, issue: IssueRow) {
+    event.preventDefault();
+    const L = this.locale;
+    const note = this.note.trim();
+    this.noteError = !note ? t('resolve.required', {}, L) : charCount(note) > TEXT_MAX ? t('issue.too-long', { max: TEXT_MAX }, L) : '';
+    if (this.noteError) {
+      this.renderRoot.querySelector<HTMLTextAreaElement>('#resolve-note')?.focus();
+      return;
+    }
+    try {
+      await this.api.mutation<Resolved>(paths.resolve, { issueId: issue.id, note });
+      this.resolving = null;
+      this.announcement = t('resolve.done', { student: this.#student(issue), roster: issue.rosterName }, L);
+      this.emit('licheng-receipt-issue-resolved', { issueId: issue.id });
+      await this.load();
+    } catch (error) {
+      this.noteError = message(error);
+    }
+  }
+
+  #student(issue: IssueRow): string {
+    return t('student', { className: issue.student.className, seatNo: issue.student.seatNo, name: issue.student.name }, this.locale);
+  }
+
+  override render() {
+    const L = this.locale;
+    return html`${heading(this.headingLevel, t('desk.title', {}, L))}
+      <p class="muted">${t('desk.intro', {}, L)}</p>
+      <p role="status" aria-live="polite">${this.announcement}</p>
+      ${this.failure ? html`<p role="alert" class="error-text">${this.failure}</p>` : nothing} ${this.#importSection()} ${this.#batchesSection()}`;
+  }
+
+  #windowText(): string {
+    const { windowStart: start, windowEnd: end } = this;
+    if (!isIsoDate(start) || !isIsoDate(end) || end < start) return '';
+    return t('import.window-roc', { start: formatDate(start, this.locale), end: formatDate(end, this.locale), days: windowLength(start, end) }, this.locale);
+  }
+
+  #importSection() {
+    const L = this.locale;
+    const sub = this.headingLevel + 1;
+    return html`<section part="import" aria-labelledby="import-heading">
+      ${heading(sub, t('import.heading', {}, L), 'import-heading')}
+      <form @submit=${(e: Event) => e.preventDefault()}>
+        <div class="field">
+          <label class="label" for="receipt-file">${t('import.file', {}, L)}</label>
+          <input id="receipt-file" type="file" accept=".zip,application/zip" />
+        </div>
+        <div class="dates">
+          <div class="field">
+            <label class="label" for="window-start">${t('import.start', {}, L)}</label>
+            <input id="window-start" type="date" required aria-describedby="window-hint" .value=${this.windowStart} @input=${(e: Event) => (this.windowStart = (e.target as HTMLInputElement).value)} />
+          </div>
+          <div class="field">
+            <label class="label" for="window-end">${t('import.end', {}, L)}</label>
+            <input id="window-end" type="date" required aria-describedby="window-hint" .value=${this.windowEnd} @input=${(e: Event) => (this.windowEnd = (e.target as HTMLInputElement).value)} />
+          </div>
+        </div>
+        <p class="hint" id="window-hint">${t('import.window-hint', {}, L)} <span class="roc">${this.#windowText()}</span></p>
+        <div class="actions">
+          <button type="button" ?disabled=${this.importing} @click=${() => this.#import(true)}>${t('import.dry-run', {}, L)}</button>
+          <button type="button" class="primary" ?disabled=${this.importing} @click=${() => this.#import(false)}>${t('import.run', {}, L)}</button>
+        </div>
+      </form>
+      <div aria-live="polite">
+        ${this.importError ? html`<p role="alert" class="error-text">${this.importError}</p>` : nothing} ${this.result ? importReport(this.result, this.locale) : nothing}
+      </div>
+    </section>`;
+  }
+
+  #batchLabel(b: BatchSummary): string {
+    const L = this.locale;
+    const term = b.semester === 0 ? t('batch.year-heading', { year: b.academicYear }, L) : t('batch.heading', { year: b.academicYear, semester: b.semester }, L);
+    return t('batch.option', { term, start: formatDate(b.window.start, L), end: formatDate(b.window.end, L), phase: t(`phase.${b.phase}`, {}, L) }, L);
+  }
+
+  #batchesSection() {
+    const L = this.locale;
+    const sub = this.headingLevel + 1;
+    if (this.batches === null) return html`<p>${t('loading', {}, L)}</p>`;
+    return html`<section part="progress" aria-labelledby="progress-heading">
+        ${heading(sub, t('progress.heading', {}, L), 'progress-heading')}
+        ${this.batches.length === 0
+          ? html`<p>${t('batches.empty', {}, L)}</p>`
+          : html`<div class="field">
+                <label class="label" for="batch">${t('batches.select', {}, L)}</label>
+                <select id="batch" .value=${this.batchId} @change=${(e: Event) => this.#selectBatch((e.target as HTMLSelectElement).value)}>
+                  ${this.batches.map((b) => html`<option value=${b.id} ?selected=${b.id === this.batchId}>${this.#batchLabel(b)}</option>`)}
+                </select>
+              </div>
+              ${this.progress ? this.#progressTable(this.progress) : nothing}`}
+      </section>
+      ${this.batchId ? this.#issuesSection() : nothing}`;
+  }
+
+  #progressTable(progress: Progress) {
+    const L = this.locale;
+    const cols = ['progress.total', 'status.confirmed', 'status.issue', 'status.pending', 'status.deemed-confirmed'] as const;
+    return html`<div class="table-wrap">
+        <table>
+          <caption>${t('progress.caption', {}, L)}</caption>
+          <thead><tr><th scope="col">${t('roster.kind', {}, L)}</th><th scope="col">${t('roster.name', {}, L)}</th>${cols.map((c) => html`<th scope="col" class="num">${t(c, {}, L)}</th>`)}</tr></thead>
+          <tbody>
+            ${progress.rosters.map(
+              (r) => html`<tr><td>${r.kind}</td><th scope="row">${r.name}</th><td class="num">${r.total}</td><td class="num">${r.confirmed}</td><td class="num">${r.issue}</td><td class="num">${r.pending}</td><td class="num">${r.deemedConfirmed}</td></tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      <div class="actions"><button type="button" @click=${() => this.#download()}>${t('progress.download', {}, L)}</button></div>`;
+  }
+
+  #issuesSection() {
+    const L = this.locale;
+    return html`<section part="issues" aria-labelledby="issues-heading">
+      ${heading(this.headingLevel + 1, t('issues.heading', {}, L), 'issues-heading')}
+      ${this.issues.length === 0
+        ? html`<p>${t('issues.empty', {}, L)}</p>`
+        : html`<div class="table-wrap">
+            <table>
+              <caption>${t('issues.caption', {}, L)}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">${t('issues.student', {}, L)}</th><th scope="col">${t('issues.roster', {}, L)}</th><th scope="col">${t('issues.text', {}, L)}</th>
+                  <th scope="col">${t('issues.raised', {}, L)}</th><th scope="col">${t('issues.resolve', {}, L)}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${this.issues.map(
+                  (i) => html`<tr>
+                    <td>${this.#student(i)}</td><td>${i.rosterName}</td><td>${i.text}</td><td>${formatDateTime(i.raisedAt, L)}</td>
+                    <td>
+                      ${this.resolving === i.id
+                        ? this.#resolveForm(i)
+                        : html`<button type="button" aria-label=${t('issues.resolve.label', { student: this.#student(i), roster: i.rosterName }, L)} @click=${() => this.#openResolve(i)}>${t('issues.resolve', {}, L)}</button>`}
+                    </td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`}
+    </section>`;
+  }
+
+  #resolveForm(issue: IssueRow) {
+    const L = this.locale;
+    return html`<form class="resolve" @submit=${(e: Event) => this.#resolve(e, issue)}>
+      <label class="label" for="resolve-note">${t('resolve.label', {}, L)}</label>
+      <textarea
+        id="resolve-note"
+        rows="3"
+        aria-invalid=${this.noteError ? 'true' : 'false'}
+        aria-describedby=${this.noteError ? 'resolve-error' : nothing}
+        .value=${this.note}
+        @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      ${this.noteError ? html`<p id="resolve-error" role="alert" class="error-text">${this.noteError}</p>` : nothing}
+      <div class="actions">
+        <button type="submit" class="primary">${t('resolve.submit', {}, L)}</button>
+        <button type="button" @click=${() => (this.resolving = null)}>${t('issue.cancel', {}, L)}</button>
+      </div>
+    </form>`;
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof LichengApiError ? error.message : String(error);
+}

@@ -1,0 +1,147 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing';
+import { deepActiveElement } from '@licheng/ui';
+import './receipt-desk.ts';
+import type { ReceiptDesk } from './receipt-desk.component.ts';
+import { batchSummary, deepText, importResult, issue, progress } from '../testing/fixtures.ts';
+
+describe('<licheng-receipt-desk>', () => {
+  let api: FakeApi;
+  afterEach(() => api?.restore());
+
+  async function render(handlers: Record<string, (input: unknown) => unknown> = {}) {
+    api = installFakeApi({
+      'receipt.batches.list': () => [batchSummary],
+      'receipt.batches.progress': () => progress,
+      'receipt.issues.list': () => [issue],
+      ...handlers,
+    });
+    const el = await fixture<ReceiptDesk>(html`<licheng-receipt-desk .token=${fakeToken()} locale="zh-TW"></licheng-receipt-desk>`);
+    await waitUntil(() => el.progress !== null, 'never loaded');
+    await el.updateComplete;
+    return el;
+  }
+  const $ = <T extends Element>(el: ReceiptDesk, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+  const button = (el: ReceiptDesk, label: string) =>
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === label)!;
+
+  function choose(el: ReceiptDesk, start: string, end: string) {
+    const input = $<HTMLInputElement>(el, '#receipt-file');
+    const files = new DataTransfer();
+    files.items.add(new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04])], 'receipt.zip', { type: 'application/zip' }));
+    input.files = files.files;
+    for (const [id, value] of [['#window-start', start], ['#window-end', end]] as const) {
+      const date = $<HTMLInputElement>(el, id);
+      date.value = value;
+      date.dispatchEvent(new Event('input'));
+    }
+  }
+
+  it('shows the progress by roster and the open issues of the latest batch, accessibly', async () => {
+    const el = await render();
+    expect(api.callsTo('receipt.batches.progress')[0]!.input).to.deep.equal({ batchId: 'b1' });
+    const rows = [...$(el, '[part="progress"] tbody').querySelectorAll('tr')].map((r) => [...r.children].map((c) => c.textContent));
+    expect(rows).to.deep.equal([
+      ['24', '校內幹部經歷', '2', '1', '1', '0', '0'],
+      ['26', '課程學習成果', '1', '0', '0', '1', '0'],
+    ]);
+    expect($(el, '#batch option').textContent).to.equal('114 學年度第 1 學期收訖明細（114/10/02–114/10/06，確認中）');
+    expect(deepText($(el, '[part="issues"]'))).to.contain('我不是會長');
+    await expect(el).to.be.accessible();
+  });
+
+  it('checks in a dry run with the window in ROC dates, then imports', async () => {
+    let batches = [batchSummary];
+    const el = await render({
+      'receipt.batches.list': () => batches,
+      'receipt.batches.import': (input) => {
+        const form = input as FormData;
+        const dry = form.get('dryRun') === 'true';
+        if (!dry) batches = [{ ...batchSummary, id: 'b2' }, batchSummary];
+        return importResult({ dryRun: dry, batchId: dry ? null : 'b2' });
+      },
+    });
+    choose(el, '2025-10-02', '2025-10-06');
+    await el.updateComplete;
+    expect($(el, '.roc').textContent).to.equal('民國 114/10/02 至 114/10/06，共 5 天');
+    button(el, '檢查（不匯入）').click();
+    await waitUntil(() => el.result !== null);
+    await el.updateComplete;
+    const form = api.callsTo('receipt.batches.import')[0]!.input as FormData;
+    expect([form.get('windowStart'), form.get('windowEnd'), form.get('dryRun'), (form.get('file') as File).name]).to.deep.equal(['2025-10-02', '2025-10-06', 'true', 'receipt.zip']);
+    expect(deepText($(el, '[part="import"]'))).to.contain('檢查通過：1 份名冊，共 2 項待學生確認。可以匯入。');
+    await expect(el).to.be.accessible();
+
+    setTimeout(() => button(el, '匯入').click());
+    const event = await oneEvent(el, 'licheng-receipt-imported');
+    expect(event.detail).to.deep.equal({ batchId: 'b2', items: 2 });
+    await waitUntil(() => api.callsTo('receipt.batches.progress').some((c) => (c.input as { batchId: string }).batchId === 'b2'));
+  });
+
+  it('shows a refused import as a report by file and entry', async () => {
+    const el = await render({
+      'receipt.batches.import': () =>
+        importResult({
+          ok: false,
+          items: 0,
+          problems: [
+            { file: '24.json', index: null, code: 'receipt-checksum-mismatch', params: {}, message: '檔案「24.json」的檢查碼與 SHA.txt 不符' },
+            { file: '25.json', index: 2, code: 'receipt-student-unmatched', params: {}, message: '「25.json」第 2 筆：身分證號 Z19****999 不在本校學生名冊中' },
+          ],
+        }),
+    });
+    choose(el, '2025-10-02', '2025-10-06');
+    button(el, '匯入').click();
+    await waitUntil(() => el.result !== null);
+    await el.updateComplete;
+    const rows = [...$(el, 'table.report tbody').querySelectorAll('tr')].map((r) => [...r.children].map((c) => c.textContent));
+    expect(rows).to.deep.equal([
+      ['24.json', '', '檔案「24.json」的檢查碼與 SHA.txt 不符'],
+      ['25.json', '2', '「25.json」第 2 筆：身分證號 Z19****999 不在本校學生名冊中'],
+    ]);
+    expect(deepText(el)).to.contain('檢查發現 2 個問題，未匯入任何資料：');
+    await expect(el).to.be.accessible();
+  });
+
+  it('asks for the file and the window before uploading', async () => {
+    const el = await render();
+    button(el, '匯入').click();
+    await el.updateComplete;
+    expect($(el, '[part="import"] [role="alert"]').textContent).to.equal('請選擇收訖明細壓縮檔');
+    expect(deepActiveElement()).to.equal($(el, '#receipt-file'));
+    choose(el, '2025-10-02', '');
+    button(el, '檢查（不匯入）').click();
+    await el.updateComplete;
+    expect($(el, '[part="import"] [role="alert"]').textContent).to.equal('請填寫確認期間的開始日與結束日');
+    expect(deepActiveElement()).to.equal($(el, '#window-end'));
+    expect(api.callsTo('receipt.batches.import')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('resolves an issue with a required note and emits licheng-receipt-issue-resolved', async () => {
+    let issues = [issue];
+    const el = await render({
+      'receipt.issues.list': () => issues,
+      'receipt.issues.resolve': (input) => {
+        issues = [];
+        return { id: (input as { issueId: string }).issueId, status: 'resolved', resolutionNote: '已更正', resolvedAt: '2025-10-04T00:00:00.000Z', resolvedByName: '註冊組長' };
+      },
+    });
+    button(el, '處理：101 班 2 號 林小華（校內幹部經歷）').click();
+    await el.updateComplete;
+    const note = $<HTMLTextAreaElement>(el, '#resolve-note');
+    expect(deepActiveElement()).to.equal(note);
+    $<HTMLFormElement>(el, 'form.resolve').requestSubmit();
+    await el.updateComplete;
+    expect($(el, '#resolve-error').textContent).to.equal('請填寫處理說明');
+    await expect(el).to.be.accessible();
+    note.value = '已更正擔任職務並重新提交';
+    note.dispatchEvent(new Event('input'));
+    setTimeout(() => $<HTMLFormElement>(el, 'form.resolve').requestSubmit());
+    const event = await oneEvent(el, 'licheng-receipt-issue-resolved');
+    expect(event.detail).to.deep.equal({ issueId: 'x1' });
+    expect(api.callsTo('receipt.issues.resolve')[0]!.input).to.deep.equal({ issueId: 'x1', note: '已更正擔任職務並重新提交' });
+    await waitUntil(() => deepText(el).includes('目前沒有待處理的問題。'));
+    expect($(el, 'p[role="status"]').textContent).to.equal('已處理：101 班 2 號 林小華（校內幹部經歷）。');
+  });
+});

@@ -1,0 +1,243 @@
+import { html, nothing } from 'lit';
+import { LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { charCount, formatDate, formatDateTime, heading, screenStyles } from '@licheng/ui';
+import { paths, TEXT_MAX, type Confirmed, type Mine, type MineBatch, type MineItem, type RaisedIssue } from '../api.ts';
+import { t } from '../messages.ts';
+import { receivedEntry } from '../received-entry.ts';
+import { receiptReminderStyles } from './receipt-reminder.styles.ts';
+
+const STATUS_ICONS: Record<MineItem['status'], string> = { pending: '◔', confirmed: '✓', issue: '!', 'deemed-confirmed': '✓' };
+
+/**
+ * `<licheng-receipt-reminder>` — what a student sees on signing in while a receipt (收訖明細)
+ * waits for confirmation: 「您已完成確認：…。您尚未完成確認：…。」, the days left, the received
+ * entries, and buttons to confirm or raise an issue. Renders nothing when there is nothing to
+ * confirm. A region with a heading, never a modal: the page stays usable around it.
+ *
+ * @event licheng-receipt-confirmed - Items were confirmed; `detail: { itemIds }`.
+ * @event licheng-receipt-issue-raised - An issue was raised; `detail: { itemId, issueId }`.
+ * @event licheng-token-expired - The token has expired.
+ * @csspart panel - The reminder panel.
+ * @csspart actions - The row of main buttons.
+ * @cssprop --licheng-receipt-accent - The panel's border colour (default the primary colour).
+ * @cssprop --licheng-receipt-panel-bg - The panel's background.
+ */
+export class ReceiptReminder extends LichengConnectedElement {
+  static override styles = [...screenStyles, receiptReminderStyles];
+  static override properties = {
+    ...LichengConnectedElement.properties,
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    persistent: { type: Boolean, reflect: true },
+    mine: { state: true },
+    expanded: { state: true },
+    shown: { state: true },
+    raising: { state: true },
+    issueText: { state: true },
+    issueError: { state: true },
+    busy: { state: true },
+    announcement: { state: true },
+    failure: { state: true },
+  };
+
+  /** The level of the reminder's heading (2 by default), so it fits the host page's outline. */
+  declare headingLevel: number;
+  /** Shown even with nothing to confirm, with every receipt whose window has started (the app's student screen). */
+  declare persistent: boolean;
+  declare mine: Mine | null;
+  declare expanded: boolean;
+  /** Once shown, the panel stays until the page reloads, so the last confirmation is announced. */
+  declare shown: boolean;
+  declare raising: string | null;
+  declare issueText: string;
+  declare issueError: string;
+  declare busy: boolean;
+  declare announcement: string;
+  declare failure: string;
+
+  constructor() {
+    super();
+    this.headingLevel = 2;
+    this.persistent = false;
+    this.mine = null;
+    this.expanded = false;
+    this.shown = false;
+    this.raising = null;
+    this.issueText = '';
+    this.issueError = '';
+    this.busy = false;
+    this.announcement = '';
+    this.failure = '';
+  }
+
+  override async load(): Promise<void> {
+    try {
+      this.mine = await this.api.query<Mine>(paths.mine);
+      if (this.mine.reminder) this.shown = true;
+    } catch (error) {
+      // A reminder on sign-in stays silent when it cannot load, unless it is already on screen.
+      if (this.shown || this.persistent) this.failure = message(error);
+    }
+  }
+
+  #openBatches(): MineBatch[] {
+    return (this.mine?.batches ?? []).filter((b) => b.phase === 'open');
+  }
+
+  #pending(): MineItem[] {
+    return this.#openBatches().flatMap((b) => b.items.filter((i) => i.status === 'pending'));
+  }
+
+  async #confirm(items: MineItem[]) {
+    if (this.busy || items.length === 0) return;
+    this.busy = true;
+    this.failure = '';
+    this.announcement = '';
+    try {
+      const itemIds = items.map((i) => i.id);
+      await this.api.mutation<Confirmed>(paths.confirm, { itemIds });
+      this.announcement = t('result.confirmed', { rosters: items.map((i) => i.rosterName).join(t('separator', {}, this.locale)) }, this.locale);
+      this.emit('licheng-receipt-confirmed', { itemIds });
+      await this.load();
+    } catch (error) {
+      this.failure = message(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #openIssue(item: MineItem) {
+    this.raising = item.id;
+    this.issueText = '';
+    this.issueError = '';
+    this.expanded = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLTextAreaElement>(`#issue-${item.id}`)?.focus();
+  }
+
+  async #cancelIssue(item: MineItem) {
+    this.raising = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>(`#raise-${item.id}`)?.focus();
+  }
+
+  async #submitIssue(event: Event, item: MineItem) {
+    event.preventDefault();
+    if (this.busy) return;
+    const text = this.issueText.trim();
+    const L = this.locale;
+    this.issueError = !text ? t('issue.required', {}, L) : charCount(text) > TEXT_MAX ? t('issue.too-long', { max: TEXT_MAX }, L) : '';
+    if (this.issueError) {
+      this.renderRoot.querySelector<HTMLTextAreaElement>(`#issue-${item.id}`)?.focus();
+      return;
+    }
+    this.busy = true;
+    this.failure = '';
+    this.announcement = '';
+    try {
+      const raised = await this.api.mutation<RaisedIssue>(paths.raiseIssue, { itemId: item.id, text });
+      this.raising = null;
+      this.announcement = t('result.raised', { roster: item.rosterName }, L);
+      this.emit('licheng-receipt-issue-raised', { itemId: item.id, issueId: raised.id });
+      await this.load();
+    } catch (error) {
+      this.issueError = message(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  override render() {
+    if (this.persistent && this.failure && !this.mine) return html`<p role="alert" class="error-text">${this.failure}</p>`;
+    if (!this.shown && !(this.persistent && this.mine)) return nothing;
+    const L = this.locale;
+    const pending = this.#pending();
+    const open = this.#openBatches();
+    const listed = this.persistent ? (this.mine?.batches ?? []) : open;
+    const waiting = open.filter((b) => b.items.some((i) => i.status === 'pending'));
+    const soonest = waiting.reduce<MineBatch | null>((a, b) => (a === null || b.daysLeft < a.daysLeft ? b : a), null);
+    return html`<section part="panel" role="region" aria-labelledby="reminder-heading">
+      ${heading(this.headingLevel, t('reminder.heading', {}, L), 'reminder-heading')}
+      ${pending.length > 0
+        ? html`<p>${t('reminder.intro', {}, L)}</p>
+            <p class="sentence">${this.mine?.reminder?.text ?? ''}</p>
+            ${soonest ? html`<p>${t('reminder.days-left', { end: formatDate(soonest.window.end, L), days: soonest.daysLeft }, L)}</p>` : nothing}`
+        : html`<p class="sentence">${t(open.length > 0 ? 'reminder.all-done' : 'app.nothing', {}, L)}</p>`}
+      <div part="actions" class="actions">
+        ${listed.length > 0 ? html`<button type="button" aria-expanded=${this.expanded ? 'true' : 'false'} aria-controls="details" @click=${() => (this.expanded = !this.expanded)}>
+          ${t(this.expanded ? 'reminder.hide-details' : 'reminder.details', {}, L)}
+        </button>` : nothing}
+        ${pending.length > 0
+          ? html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.#confirm(pending)}>${t('reminder.confirm-all', { count: pending.length }, L)}</button>`
+          : nothing}
+      </div>
+      <p role="status" aria-live="polite" class="status">${this.announcement}</p>
+      ${this.failure ? html`<p role="alert" class="error-text">${this.failure}</p>` : nothing}
+      <div id="details" ?hidden=${!this.expanded}>${listed.map((b) => this.#batch(b))}</div>
+    </section>`;
+  }
+
+  #batch(batch: MineBatch) {
+    const L = this.locale;
+    const title = batch.semester === 0 ? t('batch.year-heading', { year: batch.academicYear }, L) : t('batch.heading', { year: batch.academicYear, semester: batch.semester }, L);
+    return html`${heading(this.headingLevel + 1, title)}
+      <p class="muted">${t('batch.window', { start: formatDate(batch.window.start, L), end: formatDate(batch.window.end, L) }, L)}</p>
+      <ul class="items">
+        ${batch.items.map((item) => this.#item(item))}
+      </ul>`;
+  }
+
+  #item(item: MineItem) {
+    const L = this.locale;
+    const openIssue = item.issues.find((i) => i.status === 'open');
+    const lastResolved = [...item.issues].reverse().find((i) => i.status === 'resolved');
+    const canAct = !openIssue && this.#openBatches().some((b) => b.items.includes(item));
+    return html`<li>
+      ${heading(this.headingLevel + 2, html`${item.rosterName}<span class="badge ${item.status}"><span aria-hidden="true">${STATUS_ICONS[item.status]} </span>${t(`status.${item.status}`, {}, L)}</span>`)}
+      ${openIssue ? html`<p>${t('issue.open', { text: openIssue.text }, L)} <span class="muted">${formatDateTime(openIssue.raisedAt, L)}</span></p>` : nothing}
+      ${lastResolved && !openIssue ? html`<p>${t('issue.resolved', { note: lastResolved.resolutionNote ?? '' }, L)}</p>` : nothing}
+      <details>
+        <summary>${t('item.received', {}, L)}</summary>
+        ${receivedEntry(item.entry, t('item.empty', {}, L))}
+      </details>
+      ${canAct
+        ? html`<div class="actions">
+            ${item.status !== 'confirmed'
+              ? html`<button type="button" class="primary" ?disabled=${this.busy} aria-label=${t('item.confirm.label', { roster: item.rosterName }, L)} @click=${() => this.#confirm([item])}>${t('item.confirm', {}, L)}</button>`
+              : nothing}
+            ${this.raising !== item.id
+              ? html`<button type="button" id=${`raise-${item.id}`} ?disabled=${this.busy} aria-label=${t('item.raise.label', { roster: item.rosterName }, L)} @click=${() => this.#openIssue(item)}>${t('item.raise', {}, L)}</button>`
+              : nothing}
+          </div>`
+        : nothing}
+      ${this.raising === item.id ? this.#issueForm(item) : nothing}
+    </li>`;
+  }
+
+  #issueForm(item: MineItem) {
+    const L = this.locale;
+    const id = `issue-${item.id}`;
+    const count = charCount(this.issueText.trim());
+    return html`<form class="issue" @submit=${(e: Event) => this.#submitIssue(e, item)}>
+      <label class="label" for=${id}>${t('issue.label', { roster: item.rosterName }, L)}</label>
+      <p class="hint" id=${`${id}-hint`}>${t('issue.hint', { max: TEXT_MAX }, L)}</p>
+      <textarea
+        id=${id}
+        rows="4"
+        aria-describedby=${`${id}-hint ${id}-count${this.issueError ? ` ${id}-error` : ''}`}
+        aria-invalid=${this.issueError ? 'true' : 'false'}
+        .value=${this.issueText}
+        @input=${(e: Event) => (this.issueText = (e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+      <p class="hint" id=${`${id}-count`}>${t('issue.counter', { count, max: TEXT_MAX }, L)}</p>
+      ${this.issueError ? html`<p class="error-text" id=${`${id}-error`} role="alert">${this.issueError}</p>` : nothing}
+      <div class="actions">
+        <button type="submit" class="primary" ?disabled=${this.busy}>${t('issue.submit', {}, L)}</button>
+        <button type="button" @click=${() => this.#cancelIssue(item)}>${t('issue.cancel', {}, L)}</button>
+      </div>
+    </form>`;
+  }
+}
+
+function message(error: unknown): string {
+  return error instanceof LichengApiError ? error.message : String(error);
+}

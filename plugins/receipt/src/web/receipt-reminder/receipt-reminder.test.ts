@@ -1,0 +1,146 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { FakeApiError, fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing';
+import { deepActiveElement } from '@licheng/ui';
+import './receipt-reminder.ts';
+import type { ReceiptReminder } from './receipt-reminder.component.ts';
+import type { Mine } from '../api.ts';
+import { cadre, deepText, item, mine, outcome } from '../testing/fixtures.ts';
+
+describe('<licheng-receipt-reminder>', () => {
+  let api: FakeApi;
+  afterEach(() => api?.restore());
+
+  async function render(answer: () => Mine | Promise<Mine>, handlers: Record<string, (input: unknown) => unknown> = {}, attrs = '') {
+    api = installFakeApi({ 'receipt.mine': answer, ...handlers });
+    const el = await fixture<ReceiptReminder>(
+      attrs === 'persistent'
+        ? html`<licheng-receipt-reminder persistent .token=${fakeToken()} locale="zh-TW"></licheng-receipt-reminder>`
+        : html`<licheng-receipt-reminder .token=${fakeToken()} locale="zh-TW"></licheng-receipt-reminder>`,
+    );
+    await waitUntil(() => api.callsTo('receipt.mine').length > 0 && el.mine !== null, 'never loaded');
+    await el.updateComplete;
+    return el;
+  }
+  const $ = <T extends Element>(el: ReceiptReminder, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+  const button = (el: ReceiptReminder, label: string) =>
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === label)!;
+
+  it('renders nothing when there is nothing to confirm', async () => {
+    const el = await render(() => mine([{ ...cadre, status: 'confirmed' }]));
+    expect(el.shadowRoot!.children.length === 0 || el.shadowRoot!.querySelector('[part="panel"]') === null).to.equal(true);
+    expect(deepText(el).trim()).to.equal('');
+  });
+
+  it('shows the sentence, the days left and the actions in a labelled region, accessibly', async () => {
+    const el = await render(() => mine([{ ...cadre, status: 'confirmed' }, outcome]));
+    const panel = $(el, '[part="panel"]');
+    expect(panel.getAttribute('role')).to.equal('region');
+    expect(panel.getAttribute('aria-labelledby')).to.equal('reminder-heading');
+    expect($(el, 'h2#reminder-heading').textContent).to.equal('請確認收訖明細');
+    expect($(el, '.sentence').textContent).to.equal('您已完成確認：校內幹部經歷。您尚未完成確認：課程學習成果。');
+    expect(deepText(el)).to.contain('確認期間至 114/10/06，尚餘 3 天。');
+    expect($(el, '[part="actions"]')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('expands the details with what was received, keyboard-reachable and accessible', async () => {
+    const el = await render(() => mine([cadre, outcome]));
+    const toggle = button(el, '查看明細');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    expect($<HTMLElement>(el, '#details').hidden).to.equal(true);
+    toggle.click();
+    await el.updateComplete;
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    expect($<HTMLElement>(el, '#details').hidden).to.equal(false);
+    expect([...el.shadowRoot!.querySelectorAll('h4')].map((h) => h.textContent!.replace(/\s+/g, ''))).to.deep.equal(['校內幹部經歷◔尚未確認', '課程學習成果◔尚未確認']);
+    expect([...el.shadowRoot!.querySelectorAll('caption')].map((c) => c.textContent)).to.deep.equal(['幹部經歷', '課程學習成果']);
+    expect(deepText(el)).to.contain('班長');
+    await expect(el).to.be.accessible();
+  });
+
+  it('confirms everything pending, announces it and emits licheng-receipt-confirmed', async () => {
+    let state = mine([cadre, outcome]);
+    const el = await render(() => state, {
+      'receipt.confirm': (input) => {
+        state = mine([{ ...cadre, status: 'confirmed' }, { ...outcome, status: 'confirmed' }]);
+        return { confirmed: (input as { itemIds: string[] }).itemIds, changed: 2 };
+      },
+    });
+    setTimeout(() => button(el, '全部確認無誤（2 項）').click());
+    const event = await oneEvent(el, 'licheng-receipt-confirmed');
+    expect(event.detail).to.deep.equal({ itemIds: ['i-cadre', 'i-outcome'] });
+    expect(api.callsTo('receipt.confirm')[0]!.input).to.deep.equal({ itemIds: ['i-cadre', 'i-outcome'] });
+    await waitUntil(() => api.callsTo('receipt.mine').length === 2);
+    await el.updateComplete;
+    expect($(el, '[role="status"]').textContent).to.equal('已確認：校內幹部經歷、課程學習成果。');
+    expect($(el, '.sentence').textContent).to.equal('您已完成本次收訖明細的確認，謝謝！');
+  });
+
+  it('raises an issue with a counted, required text and emits licheng-receipt-issue-raised', async () => {
+    let state = mine([cadre, outcome]);
+    const el = await render(() => state, {
+      'receipt.raiseIssue': (input) => {
+        const { itemId, text } = input as { itemId: string; text: string };
+        state = mine([{ ...cadre, status: 'issue', issues: [{ id: 'x1', text, status: 'open', raisedAt: '2025-10-04T02:00:00.000Z', resolutionNote: null, resolvedAt: null }] }, outcome]);
+        return { id: 'x1', itemId, text, status: 'open', raisedAt: '2025-10-04T02:00:00.000Z' };
+      },
+    });
+    button(el, '查看明細').click();
+    await el.updateComplete;
+    button(el, '提出問題：校內幹部經歷').click();
+    await el.updateComplete;
+    const textarea = $<HTMLTextAreaElement>(el, '#issue-i-cadre');
+    expect(deepActiveElement()).to.equal(textarea);
+    await expect(el).to.be.accessible();
+
+    $<HTMLFormElement>(el, 'form.issue').requestSubmit();
+    await el.updateComplete;
+    expect($(el, '#issue-i-cadre-error').textContent).to.equal('請填寫問題內容');
+    expect(textarea.getAttribute('aria-invalid')).to.equal('true');
+    expect(api.callsTo('receipt.raiseIssue')).to.have.length(0);
+
+    textarea.value = '  擔任職務應為副班長  ';
+    textarea.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    expect($(el, '#issue-i-cadre-count').textContent).to.equal('9／500 字');
+    setTimeout(() => $<HTMLFormElement>(el, 'form.issue').requestSubmit());
+    const event = await oneEvent(el, 'licheng-receipt-issue-raised');
+    expect(event.detail).to.deep.equal({ itemId: 'i-cadre', issueId: 'x1' });
+    expect(api.callsTo('receipt.raiseIssue')[0]!.input).to.deep.equal({ itemId: 'i-cadre', text: '擔任職務應為副班長' });
+    await waitUntil(() => api.callsTo('receipt.mine').length === 2);
+    await el.updateComplete;
+    expect($(el, '[role="status"]').textContent).to.equal('已送出「校內幹部經歷」的問題，承辦處室將更正後重新提交。');
+    expect(deepText(el)).to.contain('處理中的問題：擔任職務應為副班長');
+    expect(button(el, '確認無誤：校內幹部經歷')).to.equal(undefined);
+  });
+
+  it('shows the server’s refusal as an alert', async () => {
+    const el = await render(() => mine([cadre]), {
+      'receipt.confirm': () => {
+        throw new FakeApiError('receipt-window-closed', '收訖確認已於 2025-10-06 結束', 400);
+      },
+    });
+    button(el, '全部確認無誤（1 項）').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'no alert');
+    expect($(el, '[role="alert"]').textContent).to.equal('收訖確認已於 2025-10-06 結束');
+  });
+
+  it('in persistent mode lists ended receipts read-only, with deemed-confirmed items', async () => {
+    const el = await render(() => mine([item({ id: 'i1', status: 'deemed-confirmed' })], { phase: 'after', daysLeft: 0 }), {}, 'persistent');
+    expect($(el, '.sentence').textContent).to.equal('目前沒有需要確認的收訖明細。');
+    button(el, '查看明細').click();
+    await el.updateComplete;
+    expect(deepText(el)).to.contain('視同確認');
+    expect(el.shadowRoot!.querySelector('button[aria-label^="確認無誤"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks English when asked', async () => {
+    api = installFakeApi({ 'receipt.mine': () => mine([cadre]) });
+    const el = await fixture<ReceiptReminder>(html`<licheng-receipt-reminder .token=${fakeToken()} locale="en" heading-level="3"></licheng-receipt-reminder>`);
+    await waitUntil(() => el.mine !== null);
+    await el.updateComplete;
+    expect($(el, 'h3').textContent).to.equal('Please confirm your receipt');
+    expect(api.callsTo('receipt.mine')[0]!.headers.get('x-licheng-locale')).to.equal('en');
+  });
+});
