@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isNationalId, parseCourseCode } from '@licheng/core';
 import type { LichengDb } from '@licheng/db';
+import receipt from '@licheng/plugin-receipt/server';
 import type { LichengApp } from '@licheng/server';
 import { openApp } from '../open-app.ts';
 import { readSettings } from '../settings.ts';
@@ -85,9 +86,25 @@ describe('seedDemo on a fresh embedded database', () => {
       expect([o.academic_year, o.semester]).toEqual([114, 1]);
       expect(o.document_file_id).toBeTruthy();
     }
-    expect(await count('stored_files')).toBe(8);
-    const audit = await db.kysely.selectFrom('audit_log').select('action').execute();
+    const outcomeFiles = await db.kysely.selectFrom('stored_files').select('id').where('type', '!=', 'zip').execute();
+    expect(outcomeFiles).toHaveLength(8);
+    const audit = await db.kysely.selectFrom('audit_log').select('action').where('action', 'like', 'outcome.%').execute();
     expect(audit.map((a: any) => a.action).sort()).toEqual([...Array(8).fill('outcome.enter'), 'outcome.certify.fail', 'outcome.certify.pass'].sort());
+  });
+
+  it('imports last term’s receipt for class 101 with a window open now: one student confirmed, one raised an issue, the rest see the reminder', async () => {
+    expect(await seedDemo(app)).toBe(true);
+    const batches = await db.kysely.selectFrom('receipt_batches').select(['academic_year', 'semester', 'window_start', 'window_end']).execute();
+    expect(batches).toEqual([{ academic_year: 113, semester: 2, window_start: '2025-09-30', window_end: '2025-10-07' }]);
+    const items = await db.kysely.selectFrom('receipt_items').innerJoin('receipt_rosters', 'receipt_rosters.id', 'receipt_items.roster_id').select(['receipt_rosters.kind', 'receipt_items.status']).execute();
+    const tally = (kind: number, status: string) => items.filter((i: any) => Number(i.kind) === kind && i.status === status).length;
+    expect([tally(24, 'confirmed'), tally(24, 'pending')]).toEqual([1, 1]);
+    expect([tally(26, 'issue'), tally(26, 'pending')]).toEqual([1, 7]);
+    const first = await app.actAs({ userId: 'demo-s-101-1', name: '陳怡君', school: app.config.code, roles: ['student'] });
+    const mine = await receipt.router.createCaller(first).mine();
+    expect(mine.reminder?.text).toBe('您尚未完成確認：校內幹部經歷、課程學習成果。');
+    const audit = await db.kysely.selectFrom('audit_log').select('action').where('action', 'like', 'receipt.%').execute();
+    expect(audit.map((a: any) => a.action).sort()).toEqual(['receipt.batch.import', 'receipt.issue.raise', 'receipt.item.confirm']);
   });
 
   it('does nothing on a second call', async () => {
@@ -97,5 +114,6 @@ describe('seedDemo on a fresh embedded database', () => {
     expect(await count('records')).toBe(8);
     expect(await count('enrolments')).toBe(96);
     expect(await count('classes')).toBe(3);
+    expect(await count('receipt_batches')).toBe(1);
   });
 });

@@ -14,11 +14,12 @@ import {
   type Student,
 } from '@licheng/server';
 import { demoClasses, demoCourses, demoEnrolments, demoStudents, demoTeachers } from './roster.ts';
+import { seedDemoReceipt } from './receipt.ts';
 import { samplePdf } from './sample-files.ts';
 
 const samples = ['閱讀心得：〈背影〉中的父愛', '函數圖形探究報告', '自由落體實驗紀錄', 'Python 小專題：成績統計'];
 
-/** Loads the demo school (roster, classes with their homeroom teachers, a few outcomes in each state) unless it already has students. */
+/** Loads the demo school (roster, classes with their homeroom teachers, a few outcomes in each state, last term's receipt) unless it already has students. */
 export async function seedDemo(app: LichengApp): Promise<boolean> {
   const base = await app.createContext(new Request('http://demo/'));
   const { db, config } = base;
@@ -37,6 +38,7 @@ export async function seedDemo(app: LichengApp): Promise<boolean> {
   });
   const rows = await db.selectFrom('students').selectAll().where('school_code', '=', config.code).where('class_name', '=', '101').orderBy('seat_no').limit(4).execute();
   for (const [i, student] of rows.entries()) await seedOutcomes(app, student, i);
+  await seedDemoReceipt(app);
   return true;
 }
 
