@@ -1,6 +1,6 @@
 // Screenshots of every screen against a running demo server (`pnpm start:demo`), into
 // <repo>/screenshots/ (git-ignored), for looking at what was built:
-//   node apps/portal/scripts/screenshots.mjs [baseUrl] [sections: signin,student,teacher,registry,flow,embed,keyboard]
+//   node apps/portal/scripts/screenshots.mjs [baseUrl] [sections: signin,student,teacher,registry,flow,embed,keyboard,receipt,homeroom,schedule]
 // Uses playwright-core from the test package and Debian's Chromium (CHROME_PATH to override).
 // The demo data changes as it runs (uploads, certifies, selects): start from a fresh demo folder.
 import { createRequire } from 'node:module';
@@ -203,6 +203,48 @@ if (want('keyboard')) {
   await p.waitForTimeout(500);
   for (let i = 0; i < 3; i++) await p.keyboard.press('Tab');
   await shot(p, '21-keyboard-upload-focus', false);
+  await p.context().close();
+}
+
+if (want('receipt')) {
+  // A student of class 101 signs in during the demo receipt's confirmation window.
+  const p = await page();
+  await signIn(p, '陳怡君');
+  await p.waitForURL('**/student');
+  await p.getByRole('heading', { name: '請確認收訖明細' }).waitFor();
+  await p.waitForTimeout(800);
+  await shot(p, '30-receipt-reminder');
+  await p.locator('licheng-receipt-reminder').getByRole('button', { name: /查看/ }).first().click();
+  await p.waitForTimeout(500);
+  await shot(p, '31-receipt-details');
+  await p.context().close();
+  const r = await page();
+  await signIn(r, '註冊組 林組長');
+  await r.waitForURL('**/registry');
+  await r.locator('licheng-portal nav a', { hasText: '收訖確認' }).click();
+  await r.waitForURL('**/receipt');
+  await r.waitForTimeout(1500);
+  await shot(r, '32-receipt-desk');
+  await r.context().close();
+}
+
+if (want('homeroom')) {
+  const p = await page();
+  await signIn(p, '王美玲');
+  await p.waitForURL('**/teaching');
+  await p.locator('licheng-portal nav a', { hasText: '導師' }).click();
+  await p.waitForURL('**/homeroom');
+  await p.waitForTimeout(1500);
+  await shot(p, '33-homeroom-class-progress');
+  await p.context().close();
+}
+
+if (want('schedule')) {
+  const p = await page();
+  await signIn(p, '教務處 張主任');
+  await p.waitForURL('**/working-group');
+  await p.waitForTimeout(1500);
+  await shot(p, '34-working-group-schedule');
   await p.context().close();
 }
 
