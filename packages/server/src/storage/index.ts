@@ -1,2 +1,3 @@
 export * from './file-storage.ts';
 export * from './local-file-storage.ts';
+export * from './read-limited.ts';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainError, parseShaList, zipUncompressedSize, type ShaEntry } from '@licheng/core';
+import { readLimited } from '@licheng/server';
 import JSZip from 'jszip';
 import { problem, problemOf, type ImportProblem } from './receipt-issue.ts';
 
@@ -128,24 +129,5 @@ const zipTooLarge = () => new DomainError('file-too-large', { slot: 'receipt', m
 /** Reads an uploaded file into memory, refusing it as soon as it passes MAX_RECEIPT_BYTES. */
 export async function readUpload(file: File): Promise<Uint8Array> {
   if (file.size > MAX_RECEIPT_BYTES) throw zipTooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = file.stream().getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_RECEIPT_BYTES) {
-      await reader.cancel();
-      throw zipTooLarge();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  return readLimited(file.stream(), MAX_RECEIPT_BYTES, zipTooLarge);
 }

@@ -1,7 +1,7 @@
-import { DomainError, sniffFileType } from '@licheng/core';
+import { DomainError, sniffFileType, zipUncompressedSize } from '@licheng/core';
+import { readLimited as readStreamLimited } from '@licheng/server';
 import { CsvError, parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { zipUncompressedSize } from '@licheng/core';
 
 /**
  * Reading a roster file the registry office (註冊組) receives: an Excel workbook (.xlsx) or a
@@ -64,28 +64,9 @@ export function tableTooLarge(): DomainError {
   return new DomainError('file-too-large', { slot: SPREADSHEET_SLOT, maxMb: MAX_TABLE_BYTES / 1024 / 1024 });
 }
 
-/** Reads a stream into memory, refusing it as soon as it passes `maxBytes`. */
-export async function readLimited(stream: ReadableStream<Uint8Array>, maxBytes = MAX_TABLE_BYTES): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tableTooLarge();
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+/** Reads an uploaded spreadsheet into memory, refusing it as soon as it passes `maxBytes`. */
+export function readLimited(stream: ReadableStream<Uint8Array>, maxBytes = MAX_TABLE_BYTES): Promise<Uint8Array> {
+  return readStreamLimited(stream, maxBytes, tableTooLarge);
 }
 
 /** A roster workbook of 50,000 rows is a few tens of MB of XML; far more is an attack or an accident. */
