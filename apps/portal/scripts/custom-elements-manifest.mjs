@@ -5,9 +5,10 @@
 // JSDoc of each `declare`d field, with what every widget inherits from LichengConnectedElement
 // and the --licheng-* theming tokens of @licheng/ui (tokens.styles.ts).
 //
-// Out: apps/portal/custom-elements.json (referenced by package.json "customElements") and, after
-// a build, dist/widgets/custom-elements.json (served beside the widgets, read by catalogue.html).
-// `--check` fails when the checked-in manifest is out of date.
+// Out: apps/portal/custom-elements.json (referenced by package.json "customElements", checked in)
+// and, after a build, dist/widgets/custom-elements.json (served beside the widgets, read by
+// catalogue.html). `--dist` writes only the served copy (the build does that, so a build never
+// hides a stale checked-in manifest); `--check` fails when the checked-in manifest is out of date.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -178,7 +179,7 @@ if (process.argv.includes('--check')) {
   }
   console.log('custom-elements.json is up to date');
 } else {
-  fs.writeFileSync(target, json);
+  if (!process.argv.includes('--dist')) fs.writeFileSync(target, json);
   const dist = path.join(portal, 'dist/widgets');
   if (fs.existsSync(dist)) fs.writeFileSync(path.join(dist, 'custom-elements.json'), json);
   console.log(`custom-elements.json: ${JSON.parse(json).modules.map((m) => m.declarations[0].tagName).join(', ')}`);
