@@ -51,3 +51,17 @@ export function portalPage(portalDir: string, enabledOffices: readonly string[],
   const built = JSON.parse(fs.readFileSync(path.join(portalDir, 'importmap.json'), 'utf8')) as ImportMap;
   return withImportMap(page, schoolImportMap(built, enabledOffices, overrides));
 }
+
+/**
+ * The school's portal page, built once and built again when the portal is rebuilt (the build
+ * rewrites index.html and importmap.json, and removes the modules the old page named).
+ */
+export function portalPageSource(portalDir: string, enabledOffices: readonly string[], overrides?: ImportMap): () => string {
+  let built: { stamp: string; page: string } | null = null;
+  const stampOf = () => ['index.html', 'importmap.json'].map((f) => fs.statSync(path.join(portalDir, f), { throwIfNoEntry: false })?.mtimeMs ?? 0).join(':');
+  return () => {
+    const stamp = stampOf();
+    if (built?.stamp !== stamp) built = { stamp, page: portalPage(portalDir, enabledOffices, overrides) };
+    return built.page;
+  };
+}

@@ -46,10 +46,11 @@ function importMapOf(html: string): Record<string, string> {
 describe('the standalone server with a built portal', () => {
   let db: LichengDb;
   let server: ReturnType<typeof buildServer>;
+  let portalDir = '';
 
   beforeAll(async () => {
-    const portal = builtPortal();
-    const settings = readSettings({ LICHENG_DEMO: '1', LICHENG_DATA_DIR: temp.make(), LICHENG_PORTAL_DIR: portal });
+    portalDir = builtPortal();
+    const settings = readSettings({ LICHENG_DEMO: '1', LICHENG_DATA_DIR: temp.make(), LICHENG_PORTAL_DIR: portalDir });
     const opened = await openApp(settings);
     db = opened.db;
     server = buildServer(opened.app, settings);
@@ -87,6 +88,24 @@ describe('the standalone server with a built portal', () => {
       '@licheng/plugin-teaching/web': '/offices/teaching-abc.js',
       '@licheng/plugin-registry/web': '/offices/registry-abc.js',
     });
+  });
+
+  it('serves the rebuilt page after the portal is built again, without a restart', async () => {
+    const imports = { ...BUILT_MAP.imports, '@licheng/plugin-student/web': '/offices/student-new.js' };
+    fs.writeFileSync(path.join(portalDir, 'index.html'), page(BUILT_MAP).replace('歷程 portal', '歷程 portal 2'));
+    fs.writeFileSync(path.join(portalDir, 'importmap.json'), JSON.stringify({ imports }));
+    const later = new Date(Date.now() + 5000);
+    for (const f of ['index.html', 'importmap.json']) fs.utimesSync(path.join(portalDir, f), later, later);
+    try {
+      const html = await (await server.request('/student')).text();
+      expect(html).toContain('歷程 portal 2');
+      expect(importMapOf(html)['@licheng/plugin-student/web']).toBe('/offices/student-new.js');
+    } finally {
+      fs.writeFileSync(path.join(portalDir, 'index.html'), INDEX);
+      fs.writeFileSync(path.join(portalDir, 'importmap.json'), JSON.stringify(BUILT_MAP));
+      const latest = new Date(Date.now() + 10_000);
+      for (const f of ['index.html', 'importmap.json']) fs.utimesSync(path.join(portalDir, f), latest, latest);
+    }
   });
 
   it('serves office modules and shared libraries to any origin, cached for good (their names carry their hash)', async () => {

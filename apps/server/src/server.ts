@@ -4,7 +4,7 @@ import { Hono, type Context } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { LichengApp } from '@licheng/server';
 import { demoRoutes } from './demo/routes.ts';
-import { portalPage } from './portal-page.ts';
+import { portalPageSource } from './portal-page.ts';
 import type { Settings } from './settings.ts';
 
 const API_PREFIXES = ['/trpc', '/api/', '/health', '/demo/'];
@@ -22,11 +22,11 @@ export function buildServer(app: LichengApp, settings: Settings): Hono {
   server.route('/', app);
   const index = path.join(settings.portalDir, 'index.html');
   if (fs.existsSync(index)) {
-    // The root config's page, with the import map cut to this school's offices (read once).
-    const page = portalPage(settings.portalDir, app.plugins.map((p) => p.id), settings.importMapOverrides);
+    // The root config's page, with the import map cut to this school's offices (read again after a rebuild).
+    const page = portalPageSource(settings.portalDir, app.plugins.map((p) => p.id), settings.importMapOverrides);
     const servePage = (c: Context) => {
       c.header('cache-control', 'no-cache');
-      return c.html(page);
+      return c.html(page());
     };
     server.get('/', servePage);
     server.get('/index.html', servePage);

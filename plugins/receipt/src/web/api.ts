@@ -40,5 +40,8 @@ export const paths = {
 /** Longest issue text or resolution note the server takes (characters as people count them). */
 export const TEXT_MAX = 500;
 
+/** Largest receipt ZIP the server takes (as receipt.batches.import refuses it). */
+export const ZIP_MAX_BYTES = 50 * 1024 * 1024;
+
 /** The workbook route of a batch's progress and issues, under the API base. */
 export const progressWorkbookPath = (batchId: string) => `/api/receipt/batches/${encodeURIComponent(batchId)}/progress.xlsx`;

@@ -1,8 +1,8 @@
 import { html, nothing } from 'lit';
 import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
 import { isIsoDate, windowLength } from '@licheng/core';
-import { charCount, formatDate, formatDateTime, heading, screenStyles } from '@licheng/ui';
-import { paths, progressWorkbookPath, TEXT_MAX, type BatchSummary, type ImportResult, type IssueRow, type Progress, type Resolved } from '../api.ts';
+import { charCount, formatDate, formatDateTime, heading, screenStyles, type FileChange, type FileField } from '@licheng/ui';
+import { paths, progressWorkbookPath, TEXT_MAX, ZIP_MAX_BYTES, type BatchSummary, type ImportResult, type IssueRow, type Progress, type Resolved } from '../api.ts';
 import { t } from '../messages.ts';
 import { importReport } from './import-report.ts';
 import { receiptDeskStyles } from './receipt-desk.styles.ts';
@@ -57,6 +57,10 @@ export class ReceiptDesk extends LichengConnectedElement {
   declare announcement: string;
   declare failure: string;
 
+  /** The chosen ZIP and what the file field says about it (type, size). */
+  #file: File | null = null;
+  #fileError = '';
+
   constructor() {
     super();
     this.headingLevel = 1;
@@ -103,13 +107,13 @@ export class ReceiptDesk extends LichengConnectedElement {
   async #import(dryRun: boolean) {
     if (this.importing) return;
     const L = this.locale;
-    const input = this.renderRoot.querySelector<HTMLInputElement>('#receipt-file')!;
-    const file = input.files?.[0];
+    const field = this.renderRoot.querySelector<FileField>('licheng-file-field')!;
+    const file = this.#file;
     this.importError = '';
     this.result = null;
-    if (!file) {
-      this.importError = t('import.file-required', {}, L);
-      input.focus();
+    if (!file || this.#fileError) {
+      this.importError = this.#fileError || t('import.file-required', {}, L);
+      field.focus();
       return;
     }
     if (!isIsoDate(this.windowStart) || !isIsoDate(this.windowEnd)) {
@@ -208,10 +212,18 @@ export class ReceiptDesk extends LichengConnectedElement {
     return html`<section part="import" aria-labelledby="import-heading">
       ${heading(sub, t('import.heading', {}, L), 'import-heading')}
       <form @submit=${(e: Event) => e.preventDefault()}>
-        <div class="field">
-          <label class="label" for="receipt-file">${t('import.file', {}, L)}</label>
-          <input id="receipt-file" type="file" accept=".zip,application/zip" />
-        </div>
+        <licheng-file-field
+          .locale=${L}
+          label=${t('import.file', {}, L)}
+          accept=".zip,application/zip"
+          max-bytes=${ZIP_MAX_BYTES}
+          ?disabled=${this.importing}
+          @licheng-file-change=${(e: CustomEvent<FileChange>) => {
+            this.#file = e.detail.file;
+            this.#fileError = e.detail.error;
+            this.result = null;
+          }}
+        ></licheng-file-field>
         <div class="dates">
           <div class="field">
             <label class="label" for="window-start">${t('import.start', {}, L)}</label>

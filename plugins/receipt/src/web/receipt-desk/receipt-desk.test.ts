@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing';
-import { deepActiveElement } from '@licheng/ui';
+import { deepActiveElement, type FileField } from '@licheng/ui';
 import './receipt-desk.ts';
 import type { ReceiptDesk } from './receipt-desk.component.ts';
 import { batchSummary, deepText, importResult, issue, progress } from '../testing/fixtures.ts';
@@ -26,10 +26,7 @@ describe('<licheng-receipt-desk>', () => {
     [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === label)!;
 
   function choose(el: ReceiptDesk, start: string, end: string) {
-    const input = $<HTMLInputElement>(el, '#receipt-file');
-    const files = new DataTransfer();
-    files.items.add(new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04])], 'receipt.zip', { type: 'application/zip' }));
-    input.files = files.files;
+    $<FileField>(el, 'licheng-file-field').setFile(new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04])], 'receipt.zip', { type: 'application/zip' }));
     for (const [id, value] of [['#window-start', start], ['#window-end', end]] as const) {
       const date = $<HTMLInputElement>(el, id);
       date.value = value;
@@ -108,7 +105,7 @@ describe('<licheng-receipt-desk>', () => {
     button(el, '匯入').click();
     await el.updateComplete;
     expect($(el, '[part="import"] [role="alert"]').textContent).to.equal('請選擇收訖明細壓縮檔');
-    expect(deepActiveElement()).to.equal($(el, '#receipt-file'));
+    expect(el.shadowRoot!.activeElement).to.equal($(el, 'licheng-file-field'));
     choose(el, '2025-10-02', '');
     button(el, '檢查（不匯入）').click();
     await el.updateComplete;
