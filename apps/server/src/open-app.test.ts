@@ -39,8 +39,15 @@ describe('openApp', () => {
 
   it('refuses a seed config that enables an office not built yet, before touching the database', async () => {
     const huwei = readConfigFile(configPath('huwei'));
-    const settings = settingsFor({ ...huwei, plugins: { enabled: ['student', 'teaching', 'registry', 'practicum'] } });
-    await expect(openApp(settings)).rejects.toThrow(`school config 094301: unknown plugin "practicum" (available: ${shipped})`);
+    const settings = settingsFor({ ...huwei, plugins: { enabled: ['student', 'teaching', 'registry', 'library'] } });
+    await expect(openApp(settings)).rejects.toThrow(`school config 094301: unknown plugin "library" (available: ${shipped})`);
+    expect(fs.existsSync(path.join(settings.dataDir, 'licheng.sqlite'))).toBe(false);
+  });
+
+  it('refuses the practicum office at a general school (羅東), before touching the database', async () => {
+    const luodong = readConfigFile(configPath('luodong'));
+    const settings = settingsFor({ ...luodong, plugins: { enabled: ['student', 'practicum'] } });
+    await expect(openApp(settings)).rejects.toThrow('school config 020302: plugin "practicum" does not apply to a general school');
     expect(fs.existsSync(path.join(settings.dataDir, 'licheng.sqlite'))).toBe(false);
   });
 });

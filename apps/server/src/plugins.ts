@@ -1,4 +1,5 @@
 import homeroom from '@licheng/plugin-homeroom/server';
+import practicum from '@licheng/plugin-practicum/server';
 import receipt from '@licheng/plugin-receipt/server';
 import registry from '@licheng/plugin-registry/server';
 import student from '@licheng/plugin-student/server';
@@ -7,4 +8,4 @@ import workingGroup from '@licheng/plugin-working-group/server';
 import type { PluginDefinition } from '@licheng/server';
 
 /** Every office this build ships; each school's config turns them on. */
-export const availablePlugins: PluginDefinition[] = [student, teaching, registry, workingGroup, homeroom, receipt];
+export const availablePlugins: PluginDefinition[] = [student, teaching, registry, workingGroup, homeroom, receipt, practicum];

@@ -21,14 +21,15 @@ describe('the shipped school configs (apps/server/config)', () => {
     expect(new Set(codes).size).toBe(codes.length);
   });
 
-  it('the seed schools have three different profiles, each enabling today’s offices', () => {
+  it('the seed schools have three different profiles and shapes: the practicum office at the vocational and special-education schools only', () => {
     const profiles = ['huwei', 'chiming', 'luodong'].map((n) => load(n));
     expect(profiles.map((c) => [c.name, c.type])).toEqual([
       ['國立虎尾高級農工職業學校', 'vocational'],
       ['臺北市立啟明學校', 'special-education'],
       ['國立羅東高級中學', 'general'],
     ]);
-    for (const c of profiles) expect(c.plugins.enabled).toEqual(['student', 'teaching', 'registry', 'working-group', 'homeroom', 'receipt']);
+    const everywhere = ['student', 'teaching', 'registry', 'working-group', 'homeroom', 'receipt'];
+    expect(profiles.map((c) => c.plugins.enabled)).toEqual([[...everywhere, 'practicum'], [...everywhere, 'practicum'], everywhere]);
   });
 
   it('虎尾農工: unlimited uploads; uploads close two weeks before the national deadline, when certification closes', () => {

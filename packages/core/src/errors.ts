@@ -187,6 +187,11 @@ export const messages: Record<string, LocalizedText> = {
   'receipt-issue-open': { 'zh-TW': '此項目已有處理中的問題，請待承辦處室回覆', en: 'This item already has an open issue; wait for the office to answer it.' },
   'receipt-issue-resolved': { 'zh-TW': '此問題已處理完畢', en: 'This issue has already been resolved.' },
 
+  // Practicum 實習處 (plugins/practicum)
+  'certificate-duplicate': { 'zh-TW': '學號「{studentNo}」已登錄證照號碼「{number}」的證照', en: 'Student "{studentNo}" already has a certificate numbered "{number}".' },
+  'certificate-date-future': { 'zh-TW': '發證日期 {date} 晚於今天', en: 'The date of issue {date} is later than today.' },
+  'internship-dates-reversed': { 'zh-TW': '結束日期 {end} 早於開始日期 {start}', en: 'The end date {end} is before the start date {start}.' },
+
   // Classes 班級 and their homeroom teachers (導師)
   'class-unknown': { 'zh-TW': '找不到 {academicYear} 學年度的班級「{className}」', en: 'Class "{className}" of academic year {academicYear} does not exist.' },
   'class-not-homeroom': { 'zh-TW': '您不是 {academicYear} 學年度「{className}」班的導師，無法查看該班資料', en: 'You are not the homeroom teacher of class "{className}" in academic year {academicYear}.' },

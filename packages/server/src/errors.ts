@@ -31,6 +31,7 @@ const byCode: Record<string, TRPC_ERROR_CODE_KEY> = {
   'receipt-window-closed': 'FORBIDDEN',
   'receipt-window-not-open': 'FORBIDDEN',
   'receipt-zip-too-large': 'PAYLOAD_TOO_LARGE',
+  'certificate-duplicate': 'CONFLICT',
 };
 
 /** The HTTP-facing tRPC code for a domain error code; anything else is the caller's bad input. */

@@ -42,6 +42,7 @@ describe('demo sign-in routes (demo mode)', () => {
       ['demo-t-chou', '任課教師・201 班導師'],
     ]);
     expect(withRole('working-group')).toEqual([expect.objectContaining({ userId: 'demo-working-group', name: '教務處 張主任' })]);
+    expect(withRole('practicum-staff')).toEqual([]); // the demo school is a general school: no practicum office
     expect(users.find((u) => u.userId === 'demo-s-101-1')).toMatchObject({ school: '999901', label: '學生 101 班 1 號' });
   });
 

@@ -27,6 +27,8 @@ async function demoUsers(app: LichengApp): Promise<DemoUser[]> {
     ...teachers.map(teacher),
     user('demo-registry', '註冊組 林組長', ['registry-staff'], '註冊組'),
     user('demo-working-group', '教務處 張主任', ['working-group'], '學習歷程工作小組執行秘書'),
+    // A practicum office exists only at schools it applies to (vocational, comprehensive, special education).
+    ...(app.plugins.some((p) => p.id === 'practicum') ? [user('demo-practicum', '實習處 陳主任', ['practicum-staff'], '實習處')] : []),
   ];
 }
 

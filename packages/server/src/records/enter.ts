@@ -1,11 +1,11 @@
-import { recordKindPolicy, type FileSlot } from '@licheng/core';
+import { recordKindPolicy, type FileSlot, type Role } from '@licheng/core';
 import { forUpdate, newId, nowIso } from '@licheng/db';
 import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit.ts';
 import type { AuthedContext } from '../context.ts';
 import type { PlatformDatabase, RecordRow, Student } from '../platform/tables.ts';
 import { insertStoredFile, withStagedFiles, type StagedFile } from './files.ts';
-import { assertMayEnter } from './policy.ts';
+import { assertMayEnter, certifiesSchoolWide } from './policy.ts';
 
 export interface EnterRecordInput {
   kind: string;
@@ -30,11 +30,36 @@ function fileColumn(files: StagedFile[], ids: string[], slot: FileSlot): string 
   return index === -1 ? null : (ids[index] ?? null);
 }
 
-/** Enters a record of any kind; a certified kind starts pending (認證中). One transaction, audited. */
+/** How a record starts: its status and, when it starts decided, who decided it. */
+export type EntryDecision = Pick<RecordRow, 'status' | 'decided_by' | 'decided_by_name' | 'decided_role' | 'decided_at'>;
+
+/**
+ * The status a new record starts in, entered by the caller acting as `role`:
+ * - a kind nobody certifies: passed;
+ * - entered in one of its kind's certifier roles that certify school-wide (an office, not a
+ *   teacher with a scope): passed on entry, decided by the enterer — the office that would
+ *   certify it registers it itself, e.g. the practicum office (實習處) entering the skill-test
+ *   centre's list of certificates;
+ * - anything else: pending (認證中).
+ */
+export function entryDecision(ctx: AuthedContext, kind: string, role: Role): EntryDecision {
+  const { certifiers } = recordKindPolicy(ctx.config, kind);
+  const undecided = { decided_by: null, decided_by_name: null, decided_role: null, decided_at: null };
+  if (certifiers.length === 0) return { status: 'passed', ...undecided };
+  if (certifiers.includes(role) && certifiesSchoolWide(role)) {
+    return { status: 'passed', decided_by: ctx.identity.userId, decided_by_name: ctx.identity.name, decided_role: role, decided_at: nowIso(ctx.now()) };
+  }
+  return { status: 'pending', ...undecided };
+}
+
+/**
+ * Enters a record of any kind; a certified kind starts pending (認證中) unless its certifier
+ * enters it (entryDecision). One transaction, audited.
+ */
 export async function enterRecord(ctx: AuthedContext, input: EnterRecordInput): Promise<RecordRow> {
   return withStagedFiles(ctx, input.files, () => {
     const role = assertMayEnter(ctx, input.kind, input.student);
-    const certified = recordKindPolicy(ctx.config, input.kind).certifiers.length > 0;
+    const decision = entryDecision(ctx, input.kind, role);
     return ctx.db.transaction().execute(async (trx) => {
       await lockStudent(trx, ctx, input.student.id);
       await input.guard?.(trx);
@@ -53,12 +78,8 @@ export async function enterRecord(ctx: AuthedContext, input: EnterRecordInput): 
         data: JSON.stringify(input.data ?? {}),
         document_file_id: fileColumn(input.files, fileIds, 'document'),
         media_file_id: fileColumn(input.files, fileIds, 'media'),
-        status: certified ? 'pending' : 'passed',
+        ...decision,
         status_reason: null,
-        decided_by: null,
-        decided_by_name: null,
-        decided_role: null,
-        decided_at: null,
         entered_by: ctx.identity.userId,
         entered_role: role,
         version: 1,

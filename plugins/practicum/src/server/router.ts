@@ -1,10 +1,14 @@
 import { router } from '@licheng/server';
-import { noticesList } from './procedures/notices-list.ts';
-import { noticesPost } from './procedures/notices-post.ts';
+import { certificatesImport } from './procedures/certificates-import.ts';
+import { certificatesList } from './procedures/certificates-list.ts';
+import { certificatesRegister } from './procedures/certificates-register.ts';
+import { internshipsList } from './procedures/internships-list.ts';
+import { internshipsRegister } from './procedures/internships-register.ts';
 
-/** Mounted by the server as `practicum.*`: `practicum.notices.list`, `practicum.notices.post`. */
+/** Mounted by the server as `practicum.*`. */
 export const practicumRouter = router({
-  notices: router({ list: noticesList, post: noticesPost }),
+  certificates: router({ register: certificatesRegister, import: certificatesImport, list: certificatesList }),
+  internships: router({ register: internshipsRegister, list: internshipsList }),
 });
 
 export type PracticumRouter = typeof practicumRouter;

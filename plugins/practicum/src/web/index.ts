@@ -1,11 +1,12 @@
 import { elementLifecycles } from '@licheng/client';
-import { defineNotices, NOTICES_TAG } from './notices-element.ts';
+import './practicum-desk/practicum-desk.ts';
 
-export { LichengNoticesElement, defineNotices, NOTICES_TAG } from './notices-element.ts';
+export * from './practicum-desk/practicum-desk.ts';
+export { practicumMessages } from './messages.ts';
 
 /**
- * The office as a single-spa application: its screen is the notices element. A root config
- * registers it with `() => import('@licheng/plugin-practicum/web')` and passes `token`,
+ * 實習處 as a single-spa application: the whole screen is `<licheng-practicum-desk>`. A root
+ * config registers it with `() => import('@licheng/plugin-practicum/web')` and passes `token`,
  * `apiBase` and `locale` as customProps.
  */
-export const { bootstrap, mount, unmount, update } = elementLifecycles(NOTICES_TAG, { define: defineNotices });
+export const { bootstrap, mount, unmount, update } = elementLifecycles('licheng-practicum-desk');

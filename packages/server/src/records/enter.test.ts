@@ -1,0 +1,66 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { testDialects } from '@licheng/db/testing';
+import { definePlugin } from '../plugin.ts';
+import { authedProcedure, router } from '../trpc.ts';
+import { createTestLicheng, seedRoster, type TestLicheng, type TestUser } from '../testing/index.ts';
+import { enterRecord } from './enter.ts';
+
+/** An office that enters a record of any kind for a student, to exercise the shared rule. */
+const recorder = definePlugin({
+  id: 'recorder',
+  office: { 'zh-TW': '紀錄', en: 'Recorder' },
+  roles: ['practicum-staff'],
+  router: router({
+    enter: authedProcedure()
+      .input(z.object({ kind: z.string(), studentNo: z.string() }))
+      .mutation(async ({ ctx, input }) => {
+        const student = await ctx.db.selectFrom('students').selectAll().where('student_no', '=', input.studentNo).executeTakeFirstOrThrow();
+        return enterRecord(ctx, { kind: input.kind, student, courseId: null, academicYear: 114, semester: 1, summary: 'x', files: [] });
+      }),
+  }),
+});
+
+const practicum: TestUser = { userId: 'p-staff', name: '實習處 就業組長', roles: ['practicum-staff'] };
+const affairs: TestUser = { userId: 'sa-staff', name: '學務處 訓育組長', roles: ['student-affairs-staff'] };
+const chen: TestUser = { userId: 's-chen', name: '陳小明', roles: ['student'] };
+
+describe.each(testDialects())('enterRecord starting status on %s', (dialect) => {
+  let t: TestLicheng;
+  afterEach(async () => t?.close());
+
+  async function enter(kind: string, user: TestUser) {
+    const res = await t.mutate('recorder.enter', { kind, studentNo: 'S001' }, user);
+    expect(res.error).toBeNull();
+    return t.db.kysely.selectFrom('records').selectAll().where('id', '=', res.data.id).executeTakeFirstOrThrow();
+  }
+
+  it('passes on entry a record its certifier office enters, decided by the enterer', async () => {
+    t = await createTestLicheng({ dialect, plugins: [recorder] });
+    await seedRoster(t);
+    const row = await enter('skill-certificate', practicum);
+    expect(row).toMatchObject({ status: 'passed', decided_by: 'p-staff', decided_by_name: '實習處 就業組長', decided_role: 'practicum-staff', decided_at: t.clock.now.toISOString(), entered_role: 'practicum-staff' });
+    const competition = await enter('competition', affairs);
+    expect(competition).toMatchObject({ status: 'passed', decided_by: 'sa-staff', decided_role: 'student-affairs-staff' });
+  });
+
+  it('leaves a record entered by someone else pending, and a kind nobody certifies passed without a decider', async () => {
+    t = await createTestLicheng({ dialect, plugins: [recorder] });
+    await seedRoster(t);
+    const byStudent = await enter('skill-certificate', chen);
+    expect(byStudent).toMatchObject({ status: 'pending', decided_by: null, decided_by_name: null, decided_role: null, decided_at: null });
+    const internship = await enter('internship', practicum);
+    expect(internship).toMatchObject({ status: 'passed', decided_by: null, decided_role: null, decided_at: null });
+  });
+
+  it('follows the school’s own certifiers: an enterer the school does not name as certifier starts pending', async () => {
+    t = await createTestLicheng({
+      dialect,
+      plugins: [recorder],
+      config: { recordKinds: { 'skill-certificate': { enterers: ['student', 'practicum-staff'], certifiers: ['registry-staff'] } } },
+    });
+    await seedRoster(t);
+    const row = await enter('skill-certificate', practicum);
+    expect(row).toMatchObject({ status: 'pending', decided_by: null });
+  });
+});

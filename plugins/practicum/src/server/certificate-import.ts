@@ -1,0 +1,94 @@
+import { newId, nowIso } from '@licheng/db';
+import { assertMayEnter, entryDecision, lockStudent, writeAudit, type AuthedContext, type RecordRow } from '@licheng/server';
+import { CERTIFICATE_KIND, certificateNumberKey, certificateSummary, certificateTerm, type CertificateData } from './certificate-fields.ts';
+import { recordedCertificateNumbers } from './certificate-store.ts';
+import { checkListRows, rowIssue, type RowIssue } from './certificate-rows.ts';
+import { studentsByNo } from './students.ts';
+import { readTable } from './table-file.ts';
+
+export interface ImportReport {
+  dryRun: boolean;
+  /** Data rows read (blank rows not counted). */
+  rows: number;
+  /** Certificates written (0 on a dry run or with any issue). */
+  imported: number;
+  issues: RowIssue[];
+}
+
+/** Thrown inside the transaction to roll it back when checks under lock find issues, or on a dry run. */
+class Rollback extends Error {
+  constructor(readonly issues: RowIssue[]) {
+    super('rollback');
+  }
+}
+
+/**
+ * Imports a skill-test centre list: every row is checked, against the file and against what is
+ * recorded (under the students' row locks), and only a list without any issue is written —
+ * all of it, in one transaction. A dry run checks the same way and writes nothing.
+ */
+export async function importCertificateList(ctx: AuthedContext, bytes: Uint8Array, dryRun: boolean): Promise<ImportReport> {
+  const checked = checkListRows(await readTable(bytes), ctx.now());
+  const issues = [...checked.issues];
+  const students = await studentsByNo(ctx, checked.rows.map((r) => r.studentNo));
+  const known = checked.rows.filter((r) => {
+    if (students.has(r.studentNo)) return true;
+    issues.push(rowIssue(r.row, '學號', 'import-student-unknown', { value: r.studentNo }));
+    return false;
+  });
+  const report = (imported: number, all: RowIssue[]): ImportReport => ({ dryRun, rows: checked.dataRows, imported, issues: sortIssues(all) });
+  if (issues.some((i) => i.row === null)) return report(0, issues);
+  const role = known.length ? assertMayEnter(ctx, CERTIFICATE_KIND, students.get(known[0]!.studentNo)!) : ctx.actingRole;
+  try {
+    const written = await ctx.db.transaction().execute(async (trx) => {
+      const ids = [...new Set(known.map((r) => students.get(r.studentNo)!.id))].sort();
+      for (const id of ids) await lockStudent(trx, ctx, id);
+      const recorded = await recordedCertificateNumbers(trx, ctx.config.code, ids);
+      for (const r of known) {
+        const student = students.get(r.studentNo)!;
+        if (recorded.get(student.id)?.has(certificateNumberKey(r.fields.number))) {
+          issues.push(rowIssue(r.row, '證照號碼', 'certificate-duplicate', { studentNo: r.studentNo, number: r.fields.number }));
+        }
+      }
+      if (issues.length || dryRun) throw new Rollback(issues);
+      const at = ctx.now();
+      for (const r of known) {
+        const student = students.get(r.studentNo)!;
+        const term = certificateTerm(r.fields.date);
+        const data: CertificateData = { ...r.fields, registeredByName: ctx.identity.name };
+        const record: RecordRow = {
+          id: newId(),
+          school_code: ctx.config.code,
+          kind: CERTIFICATE_KIND,
+          student_id: student.id,
+          course_id: null,
+          academic_year: term.academicYear,
+          semester: term.semester,
+          summary: certificateSummary(r.fields),
+          data: JSON.stringify(data),
+          document_file_id: null,
+          media_file_id: null,
+          ...entryDecision(ctx, CERTIFICATE_KIND, role),
+          status_reason: null,
+          entered_by: ctx.identity.userId,
+          entered_role: role,
+          version: 1,
+          created_at: nowIso(at),
+          updated_at: nowIso(at),
+        };
+        await trx.insertInto('records').values(record).execute();
+        await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${CERTIFICATE_KIND}.enter`, entity: 'record', entityId: record.id, after: record, at });
+      }
+      return known.length;
+    });
+    return report(written, []);
+  } catch (error) {
+    if (error instanceof Rollback) return report(0, error.issues);
+    throw error;
+  }
+}
+
+function sortIssues(issues: RowIssue[]): RowIssue[] {
+  return [...issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+}
+

@@ -1,0 +1,23 @@
+import { XLSX_MIME } from '@licheng/core';
+import { authorizeRequest, type PluginDefinition, type PluginDeps } from '@licheng/server';
+import { certificateTemplateXlsx } from './template.ts';
+
+type RoutesApp = Parameters<NonNullable<PluginDefinition['routes']>>[0];
+
+/** Plain HTTP routes of the office, mounted at /api/practicum: the certificate list template. */
+export function practicumRoutes(app: RoutesApp, deps: PluginDeps): void {
+  app.get('/templates/certificates.xlsx', async (c) => {
+    const auth = authorizeRequest(await deps.context(c.req.raw), ['practicum-staff']);
+    if (!auth.ok) return auth.response;
+    const body = await certificateTemplateXlsx();
+    return new Response(body, {
+      headers: {
+        'content-type': XLSX_MIME,
+        'content-length': String(body.byteLength),
+        'content-disposition': `attachment; filename="certificates-template.xlsx"; filename*=UTF-8''${encodeURIComponent('技能檢定合格名單範本.xlsx')}`,
+        'cache-control': 'private, max-age=0',
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  });
+}

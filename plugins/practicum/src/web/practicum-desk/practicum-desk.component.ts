@@ -1,0 +1,420 @@
+import { html, nothing } from 'lit';
+import { downloadFile, LichengApiError, LichengConnectedElement, showStoredFile } from '@licheng/client';
+import { formatDate, heading, screenStyles, type FileViewer } from '@licheng/ui';
+import { CERTIFICATE_LEVELS, LIMITS, paths, TEMPLATE_PATH, type Certificate, type CertificateList, type ImportReport, type Internship, type InternshipList } from '../api.ts';
+import { t } from '../messages.ts';
+import { certificateRules, checkFields, checkInternship, field, type FieldErrors } from './form-fields.ts';
+import { practicumDeskStyles } from './practicum-desk.styles.ts';
+
+export type PracticumTab = 'certificates' | 'internships';
+const TABS: PracticumTab[] = ['certificates', 'internships'];
+
+const message = (error: unknown) => (error instanceof LichengApiError ? error.message : String(error));
+
+/**
+ * `<licheng-practicum-desk>` — the practicum office's (實習處) screen. Skill certificates
+ * (技能證照): check then import the skill-test centre's pass list with a per-row report,
+ * register one certificate, and list them by academic year and class. Internships (校外實習):
+ * register one and list them. Dates show in the ROC calendar (民國) in zh-TW.
+ *
+ * @event licheng-certificates-imported - A list was imported; `detail: { imported }`.
+ * @event licheng-certificate-registered - One certificate was registered; `detail: { id }`.
+ * @event licheng-internship-registered - One internship was registered; `detail: { id }`.
+ * @event licheng-token-expired - The token has expired.
+ * @csspart tabs - The row of tabs.
+ * @csspart table - Each list table.
+ * @csspart issues - The import report table.
+ * @cssprop --licheng-color-primary - Marks the selected tab (and, as everywhere, primary buttons).
+ */
+export class PracticumDesk extends LichengConnectedElement {
+  static override styles = [...screenStyles, practicumDeskStyles];
+  static override properties = {
+    ...LichengConnectedElement.properties,
+    tab: { reflect: true },
+    headingLevel: { type: Number, attribute: 'heading-level' },
+    academicYear: { state: true },
+    className: { state: true },
+    certificates: { state: true },
+    internships: { state: true },
+    report: { state: true },
+    busy: { state: true },
+    failure: { state: true },
+    success: { state: true },
+    certificateErrors: { state: true },
+    internshipErrors: { state: true },
+  };
+
+  /** The section shown: 'certificates' (default) or 'internships'. */
+  declare tab: PracticumTab;
+  /** Level of the screen's heading (sections use the next). */
+  declare headingLevel: number;
+  declare academicYear: number | null;
+  declare className: string;
+  declare certificates: CertificateList | null;
+  declare internships: InternshipList | null;
+  declare report: ImportReport | null;
+  declare busy: boolean;
+  declare failure: string;
+  declare success: string;
+  declare certificateErrors: FieldErrors;
+  declare internshipErrors: FieldErrors;
+
+  constructor() {
+    super();
+    this.tab = 'certificates';
+    this.headingLevel = 1;
+    this.academicYear = null;
+    this.className = '';
+    this.certificates = null;
+    this.internships = null;
+    this.report = null;
+    this.busy = false;
+    this.failure = '';
+    this.success = '';
+    this.certificateErrors = {};
+    this.internshipErrors = {};
+  }
+
+  #filter() {
+    return { ...(this.academicYear ? { academicYear: this.academicYear } : {}), ...(this.className ? { className: this.className } : {}) };
+  }
+
+  override async load(): Promise<void> {
+    try {
+      if (this.tab === 'certificates') this.certificates = await this.api.query<CertificateList>(paths.certificatesList, this.#filter());
+      else this.internships = await this.api.query<InternshipList>(paths.internshipsList, this.#filter());
+      this.academicYear ??= (this.tab === 'certificates' ? this.certificates : this.internships)?.academicYear ?? null;
+    } catch (error) {
+      this.failure = message(error);
+    }
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed as never);
+    if (changed.has('tab') && changed.get('tab') !== undefined) void this.load();
+  }
+
+  #student(s: Certificate['student']) {
+    return t('student', { ...s }, this.locale);
+  }
+
+  #clear() {
+    this.failure = '';
+    this.success = '';
+  }
+
+  #selectTab(tab: PracticumTab, focus = false) {
+    this.#clear();
+    this.tab = tab;
+    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+  }
+
+  #tabKey(event: KeyboardEvent) {
+    const index = TABS.indexOf(this.tab);
+    const next = event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? TABS.length - 1 : null;
+    if (next === null) return;
+    event.preventDefault();
+    this.#selectTab(TABS[(next + TABS.length) % TABS.length]!, true);
+  }
+
+  async #template() {
+    try {
+      await downloadFile(this.api, TEMPLATE_PATH, 'certificates-template.xlsx');
+    } catch (error) {
+      this.failure = message(error);
+    }
+  }
+
+  async #viewScan(c: Certificate) {
+    if (!c.documentFileId) return;
+    try {
+      const viewer = this.renderRoot.querySelector<FileViewer>('licheng-file-viewer')!;
+      await showStoredFile(this.api, c.documentFileId, viewer, `${c.student.name} ${c.name}`);
+    } catch (error) {
+      this.failure = message(error);
+    }
+  }
+
+  async #import(dryRun: boolean) {
+    if (this.busy) return;
+    this.#clear();
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#import-file')!;
+    const file = input.files?.[0];
+    if (!file) {
+      this.certificateErrors = { ...this.certificateErrors, importFile: t('import.file-required', {}, this.locale) };
+      input.focus();
+      return;
+    }
+    this.certificateErrors = {};
+    this.report = null;
+    this.busy = true;
+    try {
+      const form = new FormData();
+      form.set('file', file);
+      form.set('dryRun', String(dryRun));
+      const report = await this.api.upload<ImportReport>(paths.certificatesImport, form);
+      this.report = report;
+      const L = this.locale;
+      const count = report.issues.length;
+      this.success = dryRun ? t(count ? 'import.checked-bad' : 'import.checked-ok', { rows: report.rows, count }, L) : count ? '' : t('import.done', { imported: report.imported }, L);
+      if (!dryRun && count) this.failure = t('import.refused', { count }, L);
+      if (!dryRun && !count) {
+        this.emit('licheng-certificates-imported', { imported: report.imported });
+        input.value = '';
+        await this.load();
+      }
+    } catch (error) {
+      this.failure = message(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #registerCertificate(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.busy) return;
+    this.#clear();
+    const formEl = event.currentTarget as HTMLFormElement;
+    const values = new FormData(formEl);
+    this.certificateErrors = checkFields(values, certificateRules, this.locale);
+    if (await this.#focusFirstError(formEl, this.certificateErrors)) return;
+    const form = new FormData();
+    for (const [key, value] of values.entries()) if (typeof value === 'string' ? value.trim() !== '' : value.size > 0) form.set(key, typeof value === 'string' ? value.trim() : value);
+    this.busy = true;
+    try {
+      const saved = await this.api.upload<Certificate>(paths.certificatesRegister, form);
+      this.success = t('register.done', { student: this.#student(saved.student), name: saved.name, level: saved.level }, this.locale);
+      formEl.reset();
+      this.emit('licheng-certificate-registered', { id: saved.id });
+      await this.load();
+    } catch (error) {
+      this.failure = message(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  async #registerInternship(event: SubmitEvent) {
+    event.preventDefault();
+    if (this.busy) return;
+    this.#clear();
+    const formEl = event.currentTarget as HTMLFormElement;
+    const values = new FormData(formEl);
+    this.internshipErrors = checkInternship(values, this.locale);
+    if (await this.#focusFirstError(formEl, this.internshipErrors)) return;
+    const text = (name: string) => String(values.get(name) ?? '').trim();
+    const input = { studentNo: text('studentNo'), kind: Number(text('kind')), organisation: text('organisation'), title: text('title'), start: text('start'), end: text('end'), hours: Number(text('hours')) };
+    this.busy = true;
+    try {
+      const saved = await this.api.mutation<Internship>(paths.internshipsRegister, input);
+      this.success = t('internship.done', { student: this.#student(saved.student), organisation: saved.organisation }, this.locale);
+      formEl.reset();
+      this.emit('licheng-internship-registered', { id: saved.id });
+      await this.load();
+    } catch (error) {
+      this.failure = message(error);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Shows the errors and moves focus to the first field with one; true when there were errors. */
+  async #focusFirstError(form: HTMLFormElement, errors: FieldErrors): Promise<boolean> {
+    if (Object.keys(errors).length === 0) return false;
+    this.failure = t('error.fix', {}, this.locale);
+    await this.updateComplete;
+    form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    return true;
+  }
+
+  #applyFilter(event: SubmitEvent) {
+    event.preventDefault();
+    const values = new FormData(event.currentTarget as HTMLFormElement);
+    const year = Number(values.get('year'));
+    this.academicYear = Number.isInteger(year) && year >= 90 && year <= 200 ? year : this.academicYear;
+    this.className = String(values.get('className') ?? '').trim();
+    this.#clear();
+    void this.load();
+  }
+
+  #filters(id: string) {
+    const L = this.locale;
+    return html`<form class="filters" role="search" aria-label=${t('filter.label', {}, L)} @submit=${this.#applyFilter}>
+      <div class="field">
+        <label for="${id}-year">${t('filter.year', {}, L)}</label>
+        <input id="${id}-year" name="year" type="number" min="90" max="200" .value=${String(this.academicYear ?? '')} />
+      </div>
+      <div class="field">
+        <label for="${id}-class">${t('filter.class', {}, L)}</label>
+        <input id="${id}-class" name="className" maxlength="20" .value=${this.className} />
+      </div>
+      <button type="submit">${t('filter.apply', {}, L)}</button>
+    </form>`;
+  }
+
+  #issues() {
+    const report = this.report;
+    if (!report || report.issues.length === 0) return nothing;
+    const L = this.locale;
+    return html`<div class="table-wrap">
+      <table part="issues" class="issues">
+        <caption>${t('issues.caption', {}, L)}</caption>
+        <thead>
+          <tr><th scope="col" class="num">${t('issues.row', {}, L)}</th><th scope="col">${t('issues.column', {}, L)}</th><th scope="col">${t('issues.message', {}, L)}</th></tr>
+        </thead>
+        <tbody>
+          ${report.issues.map((i) => html`<tr><td class="num">${i.row ?? t('issues.file', {}, L)}</td><td>${i.column ?? '—'}</td><td>${i.message}</td></tr>`)}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  #certificatesSection() {
+    const L = this.locale;
+    const h = this.headingLevel + 1;
+    const e = this.certificateErrors;
+    const list = this.certificates;
+    return html`<section aria-labelledby="import-heading">
+        ${heading(h, t('import.heading', {}, L), 'import-heading')}
+        <p class="hint">${t('import.intro', {}, L)}</p>
+        <button type="button" class="link" @click=${this.#template}>${t('import.template', {}, L)}</button>
+        ${field('import', 'file', t('import.file', {}, L), { file: e.importFile ?? '' }, { type: 'file', required: true, accept: LIMITS.list })}
+        <div class="actions">
+          <button type="button" ?disabled=${this.busy} @click=${() => this.#import(true)}>${t('import.check', {}, L)}</button>
+          <button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.#import(false)}>${t('import.run', {}, L)}</button>
+        </div>
+        ${this.#issues()}
+      </section>
+      <section aria-labelledby="register-heading">
+        ${heading(h, t('register.heading', {}, L), 'register-heading')}
+        <form novalidate @submit=${this.#registerCertificate}>
+          <div class="grid">
+            ${field('cert', 'studentNo', t('field.studentNo', {}, L), e, { required: true })}
+            ${field('cert', 'name', t('field.name', {}, L), e, { required: true })}
+            ${field('cert', 'level', t('field.level', {}, L), e, { required: true, hint: t('field.level-hint', { max: LIMITS.level }, L), suggestions: CERTIFICATE_LEVELS })}
+            ${field('cert', 'number', t('field.number', {}, L), e, { required: true })}
+            ${field('cert', 'date', t('field.date', {}, L), e, { type: 'date', required: true })}
+            ${field('cert', 'category', t('field.category', {}, L), e, { value: '3', options: ['1', '2', '3', '4'].map((v) => ({ value: v, label: t(`category.${v}` as 'category.1', {}, L) })) })}
+            ${field('cert', 'origin', t('field.origin', {}, L), e, { value: 'domestic', options: ['domestic', 'foreign'].map((v) => ({ value: v, label: t(`origin.${v}` as 'origin.domestic', {}, L) })) })}
+            ${field('cert', 'issuer', t('field.issuer', {}, L), e, { hint: t('field.issuer-hint', {}, L) })}
+            ${field('cert', 'code', t('field.code', {}, L), e)}
+            ${field('cert', 'document', t('field.document', {}, L), e, { type: 'file', accept: LIMITS.document, hint: t('field.document-hint', {}, L) })}
+          </div>
+          <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>${t('register.submit', {}, L)}</button></div>
+        </form>
+      </section>
+      <section aria-labelledby="list-heading">
+        ${heading(h, t('list.heading', {}, L), 'list-heading')} ${this.#filters('cert-filter')}
+        ${list === null
+          ? html`<p>${t('list.loading', {}, L)}</p>`
+          : list.items.length === 0
+            ? html`<p>${t('list.empty', {}, L)}</p>`
+            : html`<div class="table-wrap">
+                <table part="table">
+                  <caption>${t('list.caption', { year: list.academicYear, count: list.items.length }, L)}</caption>
+                  <thead>
+                    <tr>
+                      ${(['col.student', 'col.certificate', 'col.number', 'col.date', 'col.status', 'col.registered'] as const).map((k) => html`<th scope="col">${t(k, {}, L)}</th>`)}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${list.items.map(
+                      (c) => html`<tr>
+                        <td>${this.#student(c.student)}</td>
+                        <td>${c.name} ${c.level}<span class="muted"> ${c.issuer}</span></td>
+                        <td>
+                          ${c.number}
+                          ${c.documentFileId
+                            ? html`<button type="button" class="link" aria-label=${t('list.view-scan-label', { student: c.student.name, name: c.name }, L)} @click=${() => this.#viewScan(c)}>
+                                ${t('list.view-scan', {}, L)}
+                              </button>`
+                            : nothing}
+                        </td>
+                        <td>${formatDate(c.date, L)}</td>
+                        <td><licheng-status-badge .locale=${L} status=${c.status}></licheng-status-badge></td>
+                        <td>${c.registeredByName}</td>
+                      </tr>`,
+                    )}
+                  </tbody>
+                </table>
+              </div>`}
+      </section>`;
+  }
+
+  #internshipsSection() {
+    const L = this.locale;
+    const h = this.headingLevel + 1;
+    const e = this.internshipErrors;
+    const list = this.internships;
+    return html`<section aria-labelledby="internship-heading">
+        ${heading(h, t('internship.heading', {}, L), 'internship-heading')}
+        <form novalidate @submit=${this.#registerInternship}>
+          <div class="grid">
+            ${field('intern', 'studentNo', t('field.studentNo', {}, L), e, { required: true })}
+            ${field('intern', 'kind', t('field.kind', {}, L), e, { value: '2', options: ['1', '2', '3', '4'].map((v) => ({ value: v, label: t(`kind.${v}` as 'kind.1', {}, L) })) })}
+            ${field('intern', 'organisation', t('field.organisation', {}, L), e, { required: true })}
+            ${field('intern', 'title', t('field.internship-title', {}, L), e, { required: true })}
+            ${field('intern', 'start', t('field.start', {}, L), e, { type: 'date', required: true })}
+            ${field('intern', 'end', t('field.end', {}, L), e, { type: 'date', required: true })}
+            ${field('intern', 'hours', t('field.hours', {}, L), e, { type: 'number', required: true })}
+          </div>
+          <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>${t('internship.submit', {}, L)}</button></div>
+        </form>
+      </section>
+      <section aria-labelledby="internships-heading">
+        ${heading(h, t('internships.heading', {}, L), 'internships-heading')} ${this.#filters('intern-filter')}
+        ${list === null
+          ? html`<p>${t('list.loading', {}, L)}</p>`
+          : list.items.length === 0
+            ? html`<p>${t('list.empty', {}, L)}</p>`
+            : html`<div class="table-wrap">
+                <table part="table">
+                  <caption>${t('list.caption', { year: list.academicYear, count: list.items.length }, L)}</caption>
+                  <thead>
+                    <tr>
+                      ${(['col.student', 'col.kind', 'col.organisation', 'col.period', 'col.hours', 'col.registered'] as const).map((k) => html`<th scope="col">${t(k, {}, L)}</th>`)}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${list.items.map(
+                      (i) => html`<tr>
+                        <td>${this.#student(i.student)}</td>
+                        <td>${t(`kind.${i.kind}` as 'kind.1', {}, L)}</td>
+                        <td>${i.organisation}<span class="muted"> ${i.title}</span></td>
+                        <td>${t('period', { start: formatDate(i.start, L), end: formatDate(i.end, L) }, L)}</td>
+                        <td class="num">${i.hours}</td>
+                        <td>${i.registeredByName}</td>
+                      </tr>`,
+                    )}
+                  </tbody>
+                </table>
+              </div>`}
+      </section>`;
+  }
+
+  override render() {
+    const L = this.locale;
+    return html`${heading(this.headingLevel, t('title', {}, L), 'desk-heading')}
+      <div class="tabs" part="tabs" role="tablist" aria-label=${t('tabs.label', {}, L)} @keydown=${this.#tabKey}>
+        ${TABS.map(
+          (tab) => html`<button
+            type="button"
+            role="tab"
+            id="tab-${tab}"
+            aria-controls="panel"
+            aria-selected=${tab === this.tab ? 'true' : 'false'}
+            tabindex=${tab === this.tab ? '0' : '-1'}
+            @click=${() => this.#selectTab(tab)}
+          >
+            ${t(`tab.${tab}`, {}, L)}
+          </button>`,
+        )}
+      </div>
+      <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">
+        <licheng-notice variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
+        <licheng-notice variant="success" .locale=${L} .message=${this.success}></licheng-notice>
+        ${this.tab === 'certificates' ? this.#certificatesSection() : this.#internshipsSection()}
+      </div>
+      <licheng-file-viewer .locale=${L}></licheng-file-viewer>`;
+  }
+}

@@ -1,0 +1,42 @@
+import { css } from 'lit';
+
+export const practicumDeskStyles = css`
+  :host {
+    display: block;
+  }
+  .tabs {
+    display: flex;
+    gap: 0.25rem;
+    border-block-end: 1px solid var(--_border-subtle);
+    margin-block-end: 1rem;
+  }
+  .tabs [role='tab'] {
+    border-radius: var(--_radius) var(--_radius) 0 0;
+    border-block-end: 3px solid transparent;
+  }
+  .tabs [role='tab'][aria-selected='true'] {
+    border-block-end-color: var(--_primary);
+    font-weight: 600;
+  }
+  section {
+    margin-block-end: 2rem;
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
+    gap: 0 1rem;
+  }
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 1rem;
+    align-items: flex-end;
+    margin-block-end: 0.75rem;
+  }
+  .filters .field {
+    margin: 0;
+  }
+  .issues td.num {
+    white-space: nowrap;
+  }
+`;

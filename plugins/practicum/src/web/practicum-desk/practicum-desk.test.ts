@@ -1,0 +1,187 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { FakeApiError, fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing';
+import { deepActiveElement, type Dialog } from '@licheng/ui';
+import './practicum-desk.ts';
+import type { PracticumDesk } from './practicum-desk.component.ts';
+import { bootstrap, mount, unmount } from '../index.ts';
+import { badReport, certificate, certificateList, chooseFile, deepText, internship, internshipList } from '../testing/fixtures.ts';
+
+const certificates = [
+  certificate({ id: 'c1', documentFileId: 'f-scan' }),
+  certificate({ id: 'c2', student: { studentNo: 'S002', name: '林小華', className: '101', seatNo: 2 }, name: '室內配線', level: '乙級', number: 'B-002', date: '2025-09-15' }),
+];
+
+describe('<licheng-practicum-desk>', () => {
+  let api: FakeApi;
+  afterEach(() => api?.restore());
+
+  async function render(handlers: Record<string, (input: unknown) => unknown> = {}, locale = 'zh-TW') {
+    api = installFakeApi({
+      'practicum.certificates.list': () => certificateList(certificates),
+      'practicum.internships.list': () => internshipList([internship({ id: 'i1' })]),
+      ...handlers,
+    });
+    const el = await fixture<PracticumDesk>(html`<licheng-practicum-desk .token=${fakeToken()} locale=${locale}></licheng-practicum-desk>`);
+    await waitUntil(() => el.certificates !== null || el.failure !== '', 'list never loaded');
+    await el.updateComplete;
+    return el;
+  }
+
+  const $ = <T extends Element>(el: PracticumDesk, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
+  const button = (el: PracticumDesk, text: string) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === text)!;
+  const fill = (el: PracticumDesk, values: Record<string, string>) => {
+    for (const [id, value] of Object.entries(values)) {
+      const input = $<HTMLInputElement | HTMLSelectElement>(el, `#${id}`);
+      input.value = value;
+    }
+  };
+
+  it('shows the current year’s certificates with ROC dates, and is accessible', async () => {
+    const el = await render();
+    expect(api.callsTo('practicum.certificates.list')[0]!.input).to.deep.equal({});
+    const rows = [...el.shadowRoot!.querySelectorAll('table[part="table"] tbody tr')].map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent!.trim()));
+    expect(rows[0]!.slice(0, 4).map((cell) => cell.replace(/\s+/g, ' '))).to.deep.equal(['101 班 1 號 陳小明（S001）', '工業電子 丙級 勞動部勞動力發展署技能檢定中心', 'A-001 證照影像', '114/08/20']);
+    expect(rows[1]![3]).to.equal('114/09/15');
+    expect($(el, 'caption').textContent).to.equal('114 學年度，共 2 筆');
+    expect($(el, '[role="tab"][aria-selected="true"]').textContent!.trim()).to.equal('技能證照');
+    await expect(el).to.be.accessible();
+  });
+
+  it('opens a certificate’s scan in the viewer', async () => {
+    const el = await render({ 'GET /api/files/f-scan': () => new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], { type: 'image/png' }) });
+    $<HTMLButtonElement>(el, 'button[aria-label="開啟證照影像：陳小明「工業電子」"]').click();
+    const viewer = $(el, 'licheng-file-viewer');
+    await waitUntil(() => viewer.shadowRoot?.querySelector('img'), 'viewer did not open');
+    (viewer.shadowRoot!.querySelector('licheng-dialog') as Dialog).close();
+  });
+
+  it('checks a list first, reporting each bad row, then imports it and reloads', async () => {
+    const el = await render({
+      'practicum.certificates.import': (input) => ((input as FormData).get('dryRun') === 'true' ? badReport : { dryRun: false, rows: 3, imported: 3, issues: [] }),
+    });
+    button(el, '檢查名單').click();
+    await el.updateComplete;
+    expect($(el, '#import-file-error').textContent).to.equal('請選擇名單檔案');
+    expect($(el, '#import-file').getAttribute('aria-describedby')).to.equal('import-file-error');
+    expect(deepActiveElement()).to.equal($(el, '#import-file'));
+
+    chooseFile($(el, '#import-file'), new File(['學號,證照名稱'], '合格名單.csv'));
+    button(el, '檢查名單').click();
+    await waitUntil(() => el.report !== null, 'no report');
+    await el.updateComplete;
+    const form = api.callsTo('practicum.certificates.import')[0]!.input as FormData;
+    expect(form.get('dryRun')).to.equal('true');
+    expect((form.get('file') as File).name).to.equal('合格名單.csv');
+    const issues = [...el.shadowRoot!.querySelectorAll('table[part="issues"] tbody tr')].map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent));
+    expect(issues).to.deep.equal([
+      ['3', '發證日期', '日期「114/02/30」無法辨識或不存在'],
+      ['4', '學號', '找不到學號「S999」，請先匯入學生名冊'],
+    ]);
+    expect(deepText(el)).to.contain('檢查完成：共 3 列，發現 2 個問題，請修正檔案後再檢查。');
+    await expect(el).to.be.accessible();
+
+    setTimeout(() => button(el, '匯入名單').click());
+    const imported = await oneEvent(el, 'licheng-certificates-imported');
+    expect(imported.detail).to.deep.equal({ imported: 3 });
+    await waitUntil(() => api.callsTo('practicum.certificates.list').length === 2, 'list not reloaded');
+    await el.updateComplete;
+    expect(deepText(el)).to.contain('已匯入 3 張證照。');
+    expect(el.shadowRoot!.querySelector('table[part="issues"]')).to.equal(null);
+  });
+
+  it('says nothing was written when the import finds problems', async () => {
+    const el = await render({ 'practicum.certificates.import': () => ({ ...badReport, dryRun: false }) });
+    chooseFile($(el, '#import-file'), new File(['x'], 'a.csv'));
+    button(el, '匯入名單').click();
+    await waitUntil(() => el.failure !== '', 'no failure');
+    expect(el.failure).to.equal('名單有 2 個問題，未寫入任何資料。');
+    expect(api.callsTo('practicum.certificates.list')).to.have.length(1);
+  });
+
+  it('registers one certificate, marking missing fields first', async () => {
+    const el = await render({ 'practicum.certificates.register': () => certificate({ id: 'c9', name: '園藝', level: '丙級' }) });
+    button(el, '登錄證照').click();
+    await el.updateComplete;
+    expect($(el, '#cert-studentNo').getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#cert-studentNo-error').textContent).to.equal('請填寫學號');
+    expect($(el, '#cert-level').getAttribute('aria-describedby')).to.equal('cert-level-hint cert-level-error');
+    expect([...el.shadowRoot!.querySelectorAll('#cert-level-list option')].map((o) => o.getAttribute('value'))).to.deep.equal(['甲級', '乙級', '丙級', '單一級']);
+    expect(deepActiveElement()).to.equal($(el, '#cert-studentNo'));
+    expect(api.callsTo('practicum.certificates.register')).to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    fill(el, { 'cert-studentNo': ' S001 ', 'cert-name': '園藝', 'cert-level': '丙級', 'cert-number': 'G-1', 'cert-date': '2025-08-20' });
+    setTimeout(() => button(el, '登錄證照').click());
+    await oneEvent(el, 'licheng-certificate-registered');
+    const form = api.callsTo('practicum.certificates.register')[0]!.input as FormData;
+    expect(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string'))).to.deep.equal({ studentNo: 'S001', name: '園藝', level: '丙級', number: 'G-1', date: '2025-08-20', category: '3', origin: 'domestic' });
+    await el.updateComplete;
+    expect(deepText(el)).to.contain('已登錄 101 班 1 號 陳小明（S001） 的「園藝 丙級」。');
+    expect($<HTMLInputElement>(el, '#cert-name').value).to.equal('');
+  });
+
+  it('shows the server’s refusal', async () => {
+    const el = await render({
+      'practicum.certificates.register': () => {
+        throw new FakeApiError('certificate-duplicate', '學號「S001」已登錄證照號碼「G-1」的證照', 409);
+      },
+    });
+    fill(el, { 'cert-studentNo': 'S001', 'cert-name': '園藝', 'cert-level': '丙級', 'cert-number': 'G-1', 'cert-date': '2025-08-20' });
+    button(el, '登錄證照').click();
+    await waitUntil(() => el.failure !== '', 'no failure');
+    await el.updateComplete;
+    expect(deepText(el)).to.contain('學號「S001」已登錄證照號碼「G-1」的證照');
+  });
+
+  it('filters the list by academic year and class', async () => {
+    const el = await render();
+    fill(el, { 'cert-filter-year': '113', 'cert-filter-class': '201' });
+    button(el, '查詢').click();
+    await waitUntil(() => api.callsTo('practicum.certificates.list').length === 2, 'not reloaded');
+    expect(api.callsTo('practicum.certificates.list')[1]!.input).to.deep.equal({ academicYear: 113, className: '201' });
+  });
+
+  it('switches to internships with the arrow key, checks and registers one', async () => {
+    const el = await render({ 'practicum.internships.register': () => internship({ id: 'i2', organisation: '虎尾糖廠' }) });
+    $<HTMLButtonElement>(el, '#tab-certificates').focus();
+    $(el, '[role="tablist"]').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await waitUntil(() => el.internships !== null, 'internships not loaded');
+    await el.updateComplete;
+    expect(el.tab).to.equal('internships');
+    expect(deepActiveElement()).to.equal($(el, '#tab-internships'));
+    expect(deepText(el)).to.contain('114/09/01 – 114/09/30');
+    await expect(el).to.be.accessible();
+
+    fill(el, { 'intern-studentNo': 'S001', 'intern-organisation': '虎尾糖廠', 'intern-title': '製糖實習', 'intern-start': '2025-09-10', 'intern-end': '2025-09-01', 'intern-hours': '2001' });
+    button(el, '登錄實習').click();
+    await el.updateComplete;
+    expect($(el, '#intern-end-error').textContent).to.equal('結束日期不可早於開始日期');
+    expect($(el, '#intern-hours-error').textContent).to.equal('時數須為 1 到 2000 的整數');
+    expect(api.callsTo('practicum.internships.register')).to.have.length(0);
+
+    fill(el, { 'intern-end': '2025-09-20', 'intern-hours': '80', 'intern-kind': '3' });
+    setTimeout(() => button(el, '登錄實習').click());
+    await oneEvent(el, 'licheng-internship-registered');
+    expect(api.callsTo('practicum.internships.register')[0]!.input).to.deep.equal({ studentNo: 'S001', kind: 3, organisation: '虎尾糖廠', title: '製糖實習', start: '2025-09-10', end: '2025-09-20', hours: 80 });
+  });
+
+  it('speaks English with ISO dates', async () => {
+    const el = await render({}, 'en');
+    expect(deepText(el)).to.contain('Import the skill-test pass list');
+    expect(deepText(el)).to.contain('2025-08-20');
+    await expect(el).to.be.accessible();
+  });
+
+  it('mounts and unmounts as a single-spa application', async () => {
+    api = installFakeApi({ 'practicum.certificates.list': () => certificateList([]) });
+    const domElement = document.createElement('div');
+    document.body.appendChild(domElement);
+    const props = { name: '@licheng/plugin-practicum', singleSpa: {} as never, mountParcel: (() => {}) as never, token: fakeToken(), apiBase: '', locale: 'zh-TW' as const, domElement };
+    await bootstrap(props);
+    await mount(props);
+    expect(domElement.querySelector('licheng-practicum-desk')).to.exist;
+    await unmount(props);
+    expect(domElement.children).to.have.length(0);
+    domElement.remove();
+  });
+});
