@@ -34,6 +34,24 @@ describe.each(testDialects())('seed school rules on %s', (dialect) => {
     expect((await t.query('student.outcomes.list', undefined, at(t, users.chen))).data).toHaveLength(4);
   });
 
+  it('the three seed configs start three differently shaped products: practicum at 虎尾 and 啟明, none at 羅東', async () => {
+    const practicumStaff = { userId: 'p-staff', name: '實習處主任', roles: ['practicum-staff' as const] };
+    const shapes: Array<[string, number, string[]]> = [];
+    for (const name of ['huwei', 'chiming', 'luodong']) {
+      await school(name);
+      const health = (await (await t.app.request('/health')).json()) as { plugins: string[] };
+      const list = await t.query('practicum.certificates.list', undefined, at(t, practicumStaff));
+      const me = await t.query('platform.me', undefined, at(t, practicumStaff));
+      shapes.push([name, list.status, health.plugins.filter((p) => p === 'practicum').concat(me.data.offices.map((o: { id: string }) => `screen:${o.id}`))]);
+      await t.close();
+    }
+    expect(shapes).toEqual([
+      ['huwei', 200, ['practicum', 'screen:practicum']],
+      ['chiming', 200, ['practicum', 'screen:practicum']],
+      ['luodong', 404, []],
+    ]);
+  });
+
   it('啟明 answers window-unscheduled until it fills in its windows', async () => {
     const { courseIds } = await school('chiming');
     expect((await upload(courseIds['國語文']!, 0)).error?.licheng?.code).toBe('window-unscheduled');
