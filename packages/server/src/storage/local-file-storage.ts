@@ -55,6 +55,9 @@ export class LocalFileStorage implements FileStorage {
       return { sha256, size, head: head.slice(0, Math.min(size, HEAD_BYTES)), created };
     } catch (error) {
       out.destroy();
+      // The stream opens its file asynchronously: wait until it is closed, or the file may be
+      // created after it was removed (seen under load).
+      await closed.catch(() => undefined);
       await fs.rm(tmp, { force: true });
       throw error;
     }
