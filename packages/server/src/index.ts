@@ -18,3 +18,4 @@ export type { AppEnv } from './app-env.ts';
 export * from './form-data.ts';
 export * from './openapi/index.ts';
 export { procedureAccess, type ProcedureAccess } from './procedure-access.ts';
+export * from './tables/table-file.ts';

@@ -1,31 +1,32 @@
-import { DomainError, sniffFileType, zipUncompressedSize } from '@licheng/core';
-import { readLimited as readStreamLimited } from '@licheng/server';
+import { DomainError, sniffFileType, unwrapCell, zipUncompressedSize, type Cell } from '@licheng/core';
 import { CsvError, parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 
 /**
- * Reading a roster file the registry office (註冊組) receives: an Excel workbook (.xlsx) or a
- * CSV file saved by Excel or the school system, in UTF-8 (with or without BOM), Big5 or
- * UTF-16. The format is recognised by the file's bytes, never by its name.
+ * Reading a spreadsheet an office receives — a roster from the school system, the skill-test
+ * centre's pass list: an Excel workbook (.xlsx, first worksheet) or a CSV file saved by Excel
+ * or the school system, in UTF-8 (with or without BOM), Big5 or UTF-16. The format is
+ * recognised by the file's bytes, never by its name. Each office sets its own limits.
  */
+export interface TableLimits {
+  /** Largest file accepted. */
+  maxBytes: number;
+  /** Most data rows (below the header). */
+  maxRows: number;
+  /** Rows above the header that exported files often carry (a title, a date). */
+  headerRows: number;
+  /** Most columns. */
+  maxColumns: number;
+}
 
-/** Largest roster file accepted (a whole school's enrolments fit well below it). */
-export const MAX_TABLE_BYTES = 20 * 1024 * 1024;
-
-/** Most data rows (below the header) one import reads: a whole school's enrolments fit well below it. */
-export const MAX_IMPORT_ROWS = 50_000;
-/** Most columns one import reads (the widest template has a dozen). */
-export const MAX_IMPORT_COLUMNS = 100;
-/** Rows above the header that files exported by school systems often carry (a title, a date). */
-export const HEADER_SEARCH_ROWS = 10;
 /**
  * Most rows of the file the reader takes, header and title lines included: the data-row cap
  * plus room for the header. Anything longer is refused before its rows are read.
  */
-const MAX_FILE_ROWS = MAX_IMPORT_ROWS + HEADER_SEARCH_ROWS;
+const fileRows = (limits: TableLimits) => limits.maxRows + limits.headerRows;
 
-export const tooManyRows = () => new DomainError('import-too-many-rows', { max: MAX_IMPORT_ROWS });
-const tooManyColumns = () => new DomainError('import-too-many-columns', { max: MAX_IMPORT_COLUMNS });
+export const tooManyRows = (limits: TableLimits) => new DomainError('import-too-many-rows', { max: limits.maxRows });
+const tooManyColumns = (limits: TableLimits) => new DomainError('import-too-many-columns', { max: limits.maxColumns });
 
 export type TableEncoding = 'utf-8-bom' | 'utf-8' | 'big5' | 'utf-16le' | 'utf-16be';
 
@@ -34,11 +35,8 @@ export interface TableFile {
   /** The text encoding a CSV file was read in. */
   encoding?: TableEncoding;
   /** Cells of the first worksheet, row by row (row 1 of the file is rows[0]); blank rows kept. */
-  rows: unknown[][];
+  rows: Cell[][];
 }
-
-/** A plain cell value: what the import rules read. */
-export type PlainCell = string | number | boolean | Date | null;
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 /** OLE2 compound file: legacy .xls (and password-protected .xlsx, which is encrypted inside one). */
@@ -49,33 +47,28 @@ const startsWith = (bytes: Uint8Array, head: readonly number[]) => head.every((b
 export const SPREADSHEET_SLOT = 'spreadsheet';
 const notASpreadsheet = () => new DomainError('file-type-not-allowed', { slot: SPREADSHEET_SLOT, allowed: 'xlsx, csv' });
 
-/** Reads the first worksheet of an .xlsx workbook or the rows of a CSV file. */
-export async function readTableFile(bytes: Uint8Array, fileName = ''): Promise<TableFile> {
+/** Reads the first worksheet of an .xlsx workbook or the rows of a CSV file, within `limits`. */
+export async function readTableFile(bytes: Uint8Array, limits: TableLimits, fileName = ''): Promise<TableFile> {
   if (bytes.length === 0) throw new DomainError('file-empty', {});
-  if (bytes.length > MAX_TABLE_BYTES) throw tableTooLarge();
-  if (startsWith(bytes, ZIP)) return { format: 'xlsx', rows: await readWorkbook(bytes) };
+  if (bytes.length > limits.maxBytes) throw tableTooLarge(limits);
+  if (startsWith(bytes, ZIP)) return { format: 'xlsx', rows: await readWorkbook(bytes, limits) };
   if (startsWith(bytes, OLE2)) throw new DomainError('import-xls-unsupported', { name: fileName });
   if (sniffFileType(bytes.subarray(0, 16))) throw notASpreadsheet();
   const { text, encoding } = decodeText(bytes);
-  return { format: 'csv', encoding, rows: parseCsv(text) };
+  return { format: 'csv', encoding, rows: parseCsv(text, limits) };
 }
 
-export function tableTooLarge(): DomainError {
-  return new DomainError('file-too-large', { slot: SPREADSHEET_SLOT, maxMb: MAX_TABLE_BYTES / 1024 / 1024 });
-}
-
-/** Reads an uploaded spreadsheet into memory, refusing it as soon as it passes `maxBytes`. */
-export function readLimited(stream: ReadableStream<Uint8Array>, maxBytes = MAX_TABLE_BYTES): Promise<Uint8Array> {
-  return readStreamLimited(stream, maxBytes, tableTooLarge);
+export function tableTooLarge(limits: Pick<TableLimits, 'maxBytes'>): DomainError {
+  return new DomainError('file-too-large', { slot: SPREADSHEET_SLOT, maxMb: limits.maxBytes / 1024 / 1024 });
 }
 
 /** A roster workbook of 50,000 rows is a few tens of MB of XML; far more is an attack or an accident. */
 export const MAX_WORKBOOK_INFLATED_BYTES = 256 * 1024 * 1024;
 
-async function readWorkbook(bytes: Uint8Array): Promise<unknown[][]> {
+async function readWorkbook(bytes: Uint8Array, limits: TableLimits): Promise<Cell[][]> {
   const inflated = zipUncompressedSize(bytes);
   if (inflated === null) throw new DomainError('import-file-unreadable', {});
-  if (inflated > MAX_WORKBOOK_INFLATED_BYTES) throw tooManyRows();
+  if (inflated > MAX_WORKBOOK_INFLATED_BYTES) throw tooManyRows(limits);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -86,30 +79,26 @@ async function readWorkbook(bytes: Uint8Array): Promise<unknown[][]> {
   const sheet = workbook.worksheets[0];
   if (!sheet) throw notASpreadsheet();
   // rowCount is the last used row's number (a lone cell at row 60,000 counts 60,000 rows to read).
-  if (Math.max(sheet.rowCount, sheet.actualRowCount) > MAX_FILE_ROWS) throw tooManyRows();
-  if (sheet.columnCount > MAX_IMPORT_COLUMNS) throw tooManyColumns();
-  const rows: unknown[][] = [];
+  if (Math.max(sheet.rowCount, sheet.actualRowCount) > fileRows(limits)) throw tooManyRows(limits);
+  if (sheet.columnCount > limits.maxColumns) throw tooManyColumns(limits);
+  const rows: Cell[][] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
-    const cells: PlainCell[] = [];
+    const cells: Cell[] = [];
     for (let c = 1; c <= row.cellCount; c++) cells.push(plainCell(row.getCell(c).value));
     rows.push(cells);
   }
   return rows;
 }
 
-/** An exceljs cell value as a plain value: rich text joined, a formula's cached result, a hyperlink's text. */
-export function plainCell(value: unknown): PlainCell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'object') {
+/** An exceljs cell value as a plain value: rich text joined, a formula's cached result, a hyperlink's text, an error's code. */
+export function plainCell(value: unknown): Cell {
+  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     const o = value as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return o.richText.map((run) => String((run as { text?: unknown }).text ?? '')).join('');
-    if ('formula' in o || 'sharedFormula' in o || 'result' in o) return plainCell(o.result);
-    if ('text' in o) return plainCell(o.text);
-    if ('error' in o) return String(o.error);
+    if ('formula' in o || 'sharedFormula' in o) return unwrapCell(o.result);
+    if ('error' in o && !('text' in o) && !('richText' in o)) return String(o.error);
   }
-  return String(value);
+  return unwrapCell(value);
 }
 
 /** C0 control bytes other than tab, line feed and carriage return never occur in a text file. */
@@ -155,16 +144,16 @@ function delimiterOf(text: string): string {
 }
 
 /** The records of a CSV text; past the row cap parsing stops at once and the file is refused. */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, limits: TableLimits): string[][] {
   let records: string[][];
   try {
     // `to` stops the parser one record past the cap, so a huge file is never read whole.
-    records = parse(text, { delimiter: delimiterOf(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, to: MAX_FILE_ROWS + 1 }) as string[][];
+    records = parse(text, { delimiter: delimiterOf(text), relax_column_count: true, relax_quotes: true, skip_empty_lines: false, to: fileRows(limits) + 1 }) as string[][];
   } catch (error) {
     if (error instanceof CsvError) throw new DomainError('import-csv-invalid', { line: Number((error as { lines?: number }).lines ?? 0) });
     throw error;
   }
-  if (records.length > MAX_FILE_ROWS) throw tooManyRows();
-  if (records.some((record) => record.length > MAX_IMPORT_COLUMNS)) throw tooManyColumns();
+  if (records.length > fileRows(limits)) throw tooManyRows(limits);
+  if (records.some((record) => record.length > limits.maxColumns)) throw tooManyColumns(limits);
   return records;
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@licheng/core';
+import { decodeText } from '@licheng/server';
 import { certificateNumberKey, certificateSummary, certificateTerm } from './certificate-fields.ts';
 import { checkListRows } from './certificate-rows.ts';
-import { decodeText, readTable } from './table-file.ts';
+import { readTable } from './table-file.ts';
 
 const now = new Date('2025-10-01T04:00:00Z');
 
@@ -45,7 +46,7 @@ describe('certificate fields', () => {
 
 describe('table files', () => {
   it('decodes Big5 when the bytes are not UTF-8, and refuses binary content', async () => {
-    expect(decodeText(new Uint8Array([0xa4, 0xa4, 0xa4, 0xe5]))).toBe('中文');
+    expect(decodeText(new Uint8Array([0xa4, 0xa4, 0xa4, 0xe5])).text).toBe('中文');
     await expect(readTable(new Uint8Array([0x41, 0x00, 0x42]))).rejects.toMatchObject({ code: 'file-type-not-allowed' });
     await expect(readTable(new Uint8Array([]))).rejects.toMatchObject({ code: 'file-empty' });
     await expect(readTable(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]))).rejects.toMatchObject({ code: 'import-file-unreadable' });
