@@ -4,7 +4,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchChromium, signIn } from '../support/browser.ts';
+import { expectAccessible, launchChromium, newPage, signIn } from '../support/browser.ts';
 import { startDemoServer, type StartedServer } from '../support/server.ts';
 
 const SUMMARY = '端對端測試：校園植物調查報告';
@@ -31,22 +31,12 @@ describe('the loop in the browser', () => {
     fs.rmSync(files, { recursive: true, force: true });
   });
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-TW', acceptDownloads: true });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    return page;
-  }
 
-  async function expectAccessible(page: Page) {
-    const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
-  }
 
   let teacherName = '';
 
   it('the student uploads an outcome with a PDF and sees it pending (認證中)', async () => {
-    const page = await newPage();
+    const page = await newPage(browser, errors, { acceptDownloads: true });
     await signIn(page, server.url, '陳怡君');
     await page.waitForURL('**/student');
     await page.getByRole('heading', { name: '我的課程學習成果' }).waitFor();
@@ -75,7 +65,7 @@ describe('the loop in the browser', () => {
   });
 
   it('the subject teacher opens the queue and passes the item', async () => {
-    const page = await newPage();
+    const page = await newPage(browser, errors, { acceptDownloads: true });
     await signIn(page, server.url, teacherName);
     await page.waitForURL('**/teaching');
     await page.getByRole('heading', { name: '課程學習成果認證' }).waitFor();
@@ -88,7 +78,7 @@ describe('the loop in the browser', () => {
   });
 
   it('the student selects the passed outcome for the year', async () => {
-    const page = await newPage();
+    const page = await newPage(browser, errors, { acceptDownloads: true });
     await signIn(page, server.url, '陳怡君');
     await page.waitForURL('**/student');
     await page.getByRole('button', { name: '勾選成果' }).click();
@@ -102,7 +92,7 @@ describe('the loop in the browser', () => {
   });
 
   it('the registry exports roster 26 and the workbook holds the selected outcome', async () => {
-    const page = await newPage();
+    const page = await newPage(browser, errors, { acceptDownloads: true });
     await signIn(page, server.url, '註冊組 林組長');
     await page.waitForURL('**/registry');
     await page.getByRole('heading', { name: '註冊組名冊作業' }).waitFor();

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchChromium, signIn } from '../support/browser.ts';
+import { expectAccessible, launchChromium, signIn } from '../support/browser.ts';
 import { demoToken, freePort, repoRoot, startDemoServer, type StartedServer } from '../support/server.ts';
 import { query } from '../support/trpc.ts';
 
@@ -80,10 +80,6 @@ describe('widgets embedded in a foreign portal', () => {
     return page;
   }
 
-  async function expectAccessible(page: Page) {
-    const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
-  }
 
   it('the page is on another origin and loads each widget with one script tag from the Licheng server', async () => {
     expect(new URL(portalUrl).origin).not.toBe(new URL(server.url).origin);

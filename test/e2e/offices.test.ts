@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, launchChromium, signIn } from '../support/browser.ts';
+import { expectAccessible, launchChromium, newPage, signIn } from '../support/browser.ts';
 import { startDemoServer, type StartedServer } from '../support/server.ts';
 
 /**
@@ -24,17 +24,7 @@ describe('the receipt, homeroom and working-group offices in the browser', () =>
     await server?.stop();
   });
 
-  async function newPage(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-TW' });
-    const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    return page;
-  }
 
-  async function expectAccessible(page: Page) {
-    const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
-  }
 
   /** The registry desk's progress row of a roster: [students, confirmed, issue, pending, deemed]. */
   async function receiptProgress(page: Page, roster: string): Promise<string[]> {
@@ -44,7 +34,7 @@ describe('the receipt, homeroom and working-group offices in the browser', () =>
   }
 
   it('the registry sees last term’s receipt with nothing confirmed yet by seat 1', async () => {
-    const page = await newPage();
+    const page = await newPage(browser, errors);
     await signIn(page, server.url, '註冊組 林組長');
     await page.waitForURL('**/registry');
     await page.locator('licheng-portal nav a', { hasText: '收訖確認' }).click();
@@ -55,7 +45,7 @@ describe('the receipt, homeroom and working-group offices in the browser', () =>
   });
 
   it('a student of class 101 sees the reminder on signing in and confirms everything', async () => {
-    const page = await newPage();
+    const page = await newPage(browser, errors);
     await signIn(page, server.url, '陳怡君');
     await page.waitForURL('**/student');
     const reminder = page.locator('licheng-receipt-reminder');
@@ -68,7 +58,7 @@ describe('the receipt, homeroom and working-group offices in the browser', () =>
   });
 
   it('the registry desk counts the confirmation', async () => {
-    const page = await newPage();
+    const page = await newPage(browser, errors);
     await signIn(page, server.url, '註冊組 林組長');
     await page.waitForURL('**/registry');
     await page.locator('licheng-portal nav a', { hasText: '收訖確認' }).click();
@@ -77,7 +67,7 @@ describe('the receipt, homeroom and working-group offices in the browser', () =>
   });
 
   it('the homeroom teacher of 101 follows the class', async () => {
-    const page = await newPage();
+    const page = await newPage(browser, errors);
     await signIn(page, server.url, '王美玲');
     await page.waitForURL('**/teaching');
     await page.locator('licheng-portal nav a', { hasText: '導師' }).click();
@@ -91,7 +81,7 @@ describe('the receipt, homeroom and working-group offices in the browser', () =>
   });
 
   it('the working group publishes the schedule', async () => {
-    const page = await newPage();
+    const page = await newPage(browser, errors);
     await signIn(page, server.url, '教務處 張主任');
     await page.waitForURL('**/working-group');
     const schedule = page.locator('licheng-schedule');

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const require = createRequire(import.meta.url);
 
@@ -30,4 +31,18 @@ export async function signIn(page: Page, baseUrl: string, name: string): Promise
   await page.goto(`${baseUrl}/`);
   await page.getByRole('heading', { name: '登入示範平臺' }).waitFor();
   await page.locator('licheng-portal .users button', { hasText: name }).first().click();
+}
+
+/** A page in a context of its own (zh-TW, 1280×900); its uncaught errors are collected in `errors`. */
+export async function newPage(browser: Browser, errors: string[], options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-TW', ...options });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(e.message));
+  return page;
+}
+
+/** Fails the test on any serious or critical axe violation of the page. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
 }
