@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { downloadFile, LichengApiError, LichengConnectedElement, showStoredFile } from '@licheng/client';
 import { formatDate, heading, screenStyles, type FileViewer } from '@licheng/ui';
 import { CERTIFICATE_LEVELS, LIMITS, paths, TEMPLATE_PATH, type Certificate, type CertificateList, type ImportReport, type Internship, type InternshipList } from '../api.ts';
-import { t } from '../messages.ts';
+import { t, type PracticumMessageKey } from '../messages.ts';
 import { certificateRules, checkFields, checkInternship, field, type FieldErrors } from './form-fields.ts';
 import { practicumDeskStyles } from './practicum-desk.styles.ts';
 
@@ -305,39 +305,21 @@ export class PracticumDesk extends LichengConnectedElement {
       </section>
       <section aria-labelledby="list-heading">
         ${heading(h, t('list.heading', {}, L), 'list-heading')} ${this.#filters('cert-filter')}
-        ${list === null
-          ? html`<p>${t('list.loading', {}, L)}</p>`
-          : list.items.length === 0
-            ? html`<p>${t('list.empty', {}, L)}</p>`
-            : html`<div class="table-wrap">
-                <table part="table">
-                  <caption>${t('list.caption', { year: list.academicYear, count: list.items.length }, L)}</caption>
-                  <thead>
-                    <tr>
-                      ${(['col.student', 'col.certificate', 'col.number', 'col.date', 'col.status', 'col.registered'] as const).map((k) => html`<th scope="col">${t(k, {}, L)}</th>`)}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${list.items.map(
-                      (c) => html`<tr>
-                        <td>${this.#student(c.student)}</td>
-                        <td>${c.name} ${c.level}<span class="muted"> ${c.issuer}</span></td>
-                        <td>
-                          ${c.number}
-                          ${c.documentFileId
-                            ? html`<button type="button" class="link" aria-label=${t('list.view-scan-label', { student: c.student.name, name: c.name }, L)} @click=${() => this.#viewScan(c)}>
-                                ${t('list.view-scan', {}, L)}
-                              </button>`
-                            : nothing}
-                        </td>
-                        <td>${formatDate(c.date, L)}</td>
-                        <td><licheng-status-badge .locale=${L} status=${c.status}></licheng-status-badge></td>
-                        <td>${c.registeredByName}</td>
-                      </tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </div>`}
+        ${this.#listTable(list, ['col.student', 'col.certificate', 'col.number', 'col.date', 'col.status', 'col.registered'], (c) => html`<tr>
+            <td>${this.#student(c.student)}</td>
+            <td>${c.name} ${c.level}<span class="muted"> ${c.issuer}</span></td>
+            <td>
+              ${c.number}
+              ${c.documentFileId
+                ? html`<button type="button" class="link" aria-label=${t('list.view-scan-label', { student: c.student.name, name: c.name }, L)} @click=${() => this.#viewScan(c)}>
+                    ${t('list.view-scan', {}, L)}
+                  </button>`
+                : nothing}
+            </td>
+            <td>${formatDate(c.date, L)}</td>
+            <td><licheng-status-badge .locale=${L} status=${c.status}></licheng-status-badge></td>
+            <td>${c.registeredByName}</td>
+          </tr>`)}
       </section>`;
   }
 
@@ -363,33 +345,35 @@ export class PracticumDesk extends LichengConnectedElement {
       </section>
       <section aria-labelledby="internships-heading">
         ${heading(h, t('internships.heading', {}, L), 'internships-heading')} ${this.#filters('intern-filter')}
-        ${list === null
-          ? html`<p>${t('list.loading', {}, L)}</p>`
-          : list.items.length === 0
-            ? html`<p>${t('list.empty', {}, L)}</p>`
-            : html`<div class="table-wrap">
-                <table part="table">
-                  <caption>${t('list.caption', { year: list.academicYear, count: list.items.length }, L)}</caption>
-                  <thead>
-                    <tr>
-                      ${(['col.student', 'col.kind', 'col.organisation', 'col.period', 'col.hours', 'col.registered'] as const).map((k) => html`<th scope="col">${t(k, {}, L)}</th>`)}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${list.items.map(
-                      (i) => html`<tr>
-                        <td>${this.#student(i.student)}</td>
-                        <td>${t(`kind.${i.kind}` as 'kind.1', {}, L)}</td>
-                        <td>${i.organisation}<span class="muted"> ${i.title}</span></td>
-                        <td>${t('period', { start: formatDate(i.start, L), end: formatDate(i.end, L) }, L)}</td>
-                        <td class="num">${i.hours}</td>
-                        <td>${i.registeredByName}</td>
-                      </tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </div>`}
+        ${this.#listTable(list, ['col.student', 'col.kind', 'col.organisation', 'col.period', 'col.hours', 'col.registered'], (i) => html`<tr>
+            <td>${this.#student(i.student)}</td>
+            <td>${t(`kind.${i.kind}` as 'kind.1', {}, L)}</td>
+            <td>${i.organisation}<span class="muted"> ${i.title}</span></td>
+            <td>${t('period', { start: formatDate(i.start, L), end: formatDate(i.end, L) }, L)}</td>
+            <td class="num">${i.hours}</td>
+            <td>${i.registeredByName}</td>
+          </tr>`)}
       </section>`;
+  }
+
+  /** A year's list as a table (loading and empty states included), one row per item. */
+  #listTable<I>(list: { academicYear: number; items: I[] } | null, columns: readonly PracticumMessageKey[], row: (item: I) => unknown) {
+    const L = this.locale;
+    if (list === null) return html`<p>${t('list.loading', {}, L)}</p>`;
+    if (list.items.length === 0) return html`<p>${t('list.empty', {}, L)}</p>`;
+    return html`<div class="table-wrap">
+      <table part="table">
+        <caption>${t('list.caption', { year: list.academicYear, count: list.items.length }, L)}</caption>
+        <thead>
+          <tr>
+            ${columns.map((k) => html`<th scope="col">${t(k, {}, L)}</th>`)}
+          </tr>
+        </thead>
+        <tbody>
+          ${list.items.map(row)}
+        </tbody>
+      </table>
+    </div>`;
   }
 
   override render() {
