@@ -269,6 +269,17 @@ export const layout = css`
   .muted {
     color: var(--_muted);
   }
+  /* A row of filters (selects, inputs) above a list. */
+  .filters {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 1rem;
+    align-items: flex-end;
+    margin-block-end: 0.75rem;
+  }
+  .filters .field {
+    margin: 0;
+  }
   form + licheng-notice,
   .actions + licheng-notice {
     display: block;

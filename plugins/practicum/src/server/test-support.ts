@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { DialectName } from '@licheng/db';
-import { createTestLicheng, seedRoster, type TestLicheng, type TestUser } from '@licheng/server/testing';
+import { createTestLicheng, encodeBig5, seedRoster, type TestLicheng, type TestUser } from '@licheng/server/testing';
 import plugin from './index.ts';
 
 /** Helpers for this office's tests: a vocational school with the test roster, and list files in every shape. */
@@ -22,30 +22,6 @@ export async function addStudent(t: TestLicheng, studentNo: string, className: s
     .insertInto('students')
     .values({ id: `id-${studentNo}`, school_code: t.config.code, student_no: studentNo, host_user_id: `h-${studentNo}`, name: `學生${studentNo}`, national_id: '', birth_date: '2008-01-01', grade: 2, class_name: className, seat_no: seatNo, division: 'day', department_code: null, status: 'enrolled', created_at: now, updated_at: now })
     .execute();
-}
-
-let big5Table: Map<string, number[]> | null = null;
-
-/** Text as Big5, with a table built by decoding every two-byte code (common lead bytes first). */
-export function encodeBig5(text: string): Uint8Array {
-  if (!big5Table) {
-    big5Table = new Map();
-    const decoder = new TextDecoder('big5');
-    for (let lead = 0xa1; lead <= 0xf9; lead++) {
-      for (let trail = 0x40; trail <= 0xfe; trail++) {
-        if (trail > 0x7e && trail < 0xa1) continue;
-        const ch = decoder.decode(new Uint8Array([lead, trail]));
-        if ([...ch].length === 1 && ch !== '\uFFFD' && !big5Table.has(ch)) big5Table.set(ch, [lead, trail]);
-      }
-    }
-  }
-  const out: number[] = [];
-  for (const ch of text) {
-    const code = ch.codePointAt(0)!;
-    if (code < 0x80) out.push(code);
-    else out.push(...(big5Table.get(ch) ?? []));
-  }
-  return new Uint8Array(out);
 }
 
 export type Rows = ReadonlyArray<ReadonlyArray<string | number | Date | null>>;

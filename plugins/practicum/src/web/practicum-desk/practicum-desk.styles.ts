@@ -26,16 +26,6 @@ export const practicumDeskStyles = css`
     grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
     gap: 0 1rem;
   }
-  .filters {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 1rem;
-    align-items: flex-end;
-    margin-block-end: 0.75rem;
-  }
-  .filters .field {
-    margin: 0;
-  }
   .issues td.num {
     white-space: nowrap;
   }

@@ -4,16 +4,6 @@ export const certificationQueueStyles = css`
   :host {
     display: block;
   }
-  .filters {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 1rem;
-    align-items: flex-end;
-    margin-block-end: 0.75rem;
-  }
-  .filters .field {
-    margin: 0;
-  }
   .bulk {
     display: flex;
     flex-wrap: wrap;
