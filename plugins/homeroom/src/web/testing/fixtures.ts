@@ -1,20 +1,16 @@
 import type { ClassList, Progress, StudentRow } from '../api.ts';
+// Test data shaped by the same pure rules the server applies (no I/O in them).
+import { progressTotals, reminderReasons } from '../../server/progress-rules.ts';
 
 export { deepText } from '@licheng/client/testing';
 
 export function student(over: Partial<StudentRow> & { seatNo: number; name: string }): StudentRow {
   const counts = { uploaded: 0, pending: 0, passed: 0, failed: 0, selected: 0, ...over };
-  const reminders: StudentRow['reminders'] = [];
-  if (counts.uploaded === 0) reminders.push('no-upload');
-  if (counts.failed > 0) reminders.push('failed');
-  if (counts.passed > 0 && counts.selected === 0) reminders.push('not-selected');
-  return { id: `s-${over.seatNo}`, studentNo: `1140${String(over.seatNo).padStart(2, '0')}`, reminders, ...counts } as StudentRow;
+  return { id: `s-${over.seatNo}`, studentNo: `1140${String(over.seatNo).padStart(2, '0')}`, reminders: reminderReasons(counts), ...counts } as StudentRow;
 }
 
 /** A class's progress as the server shapes it, totals computed from the rows. */
 export function progress(className: string, students: StudentRow[]): Progress {
-  const sum = (k: 'uploaded' | 'pending' | 'passed' | 'failed' | 'selected') => students.reduce((n, s) => n + s[k], 0);
-  const uploaded = students.filter((s) => s.uploaded > 0).length;
   return {
     class: { id: `c-${className}`, className, grade: 1, academicYear: 114, homeroomTeacherName: '王美玲' },
     term: { academicYear: 114, semester: 1 },
@@ -26,17 +22,7 @@ export function progress(className: string, students: StudentRow[]): Progress {
       { activity: 'outcome-selection', start: '2025-11-01', end: '2026-01-31', state: 'not-yet', daysLeft: null, daysUntilOpen: 31 },
     ],
     students,
-    totals: {
-      students: students.length,
-      studentsUploaded: uploaded,
-      studentsWithoutUploads: students.length - uploaded,
-      studentsNeedingReminder: students.filter((s) => s.reminders.length > 0).length,
-      uploaded: sum('uploaded'),
-      pending: sum('pending'),
-      passed: sum('passed'),
-      failed: sum('failed'),
-      selected: sum('selected'),
-    },
+    totals: progressTotals(students),
   } as Progress;
 }
 
