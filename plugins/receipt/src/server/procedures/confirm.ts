@@ -37,7 +37,10 @@ export const confirm = authedProcedure(STUDENT_ROLES)
           .where('status', '!=', 'confirmed')
           .executeTakeFirst();
         if (Number(updated.numUpdatedRows) !== changing.length) throw new DomainError('receipt-issue-open', {});
-        await writeAudit(platformTrx, { school: ctx.config.code, actor: ctx.identity, role: ctx.actingRole, action: 'receipt.item.confirm', entity: 'receipt-item', entityId: changing.join(','), after: { itemIds: changing }, at });
+        // One audit entry per item: each names the item it changed.
+        for (const id of changing) {
+          await writeAudit(platformTrx, { school: ctx.config.code, actor: ctx.identity, role: ctx.actingRole, action: 'receipt.item.confirm', entity: 'receipt-item', entityId: id, after: { status: 'confirmed' }, at });
+        }
       }
       return { confirmed: ids, changed: changing.length };
     });

@@ -28,7 +28,8 @@ export const issuesResolve = authedProcedure(OFFICE_ROLES)
         .where('status', '=', 'open')
         .executeTakeFirst();
       if (Number(resolved.numUpdatedRows) !== 1) throw new DomainError('receipt-issue-resolved', {});
-      await trx.updateTable('receipt_items').set({ open_issue_id: null, updated_at: nowIso(at) }).where('id', '=', issue.item_id).where('open_issue_id', '=', issue.id).execute();
+      // The item waits for the student again: confirmed by them, or deemed confirmed when the window ends.
+      await trx.updateTable('receipt_items').set({ open_issue_id: null, status: 'pending', updated_at: nowIso(at) }).where('id', '=', issue.item_id).where('open_issue_id', '=', issue.id).execute();
       await writeAudit(platformTrx, { school: ctx.config.code, actor: ctx.identity, role: ctx.actingRole, action: 'receipt.issue.resolve', entity: 'receipt-issue', entityId: issue.id, after: { note: input.note }, at });
       return { id: issue.id, status: 'resolved' as const, resolutionNote: input.note, resolvedAt: nowIso(at), resolvedByName: ctx.identity.name };
     });
