@@ -195,6 +195,10 @@ export const messages: Record<string, LocalizedText> = {
   // Classes 班級 and their homeroom teachers (導師)
   'class-unknown': { 'zh-TW': '找不到 {academicYear} 學年度的班級「{className}」', en: 'Class "{className}" of academic year {academicYear} does not exist.' },
   'class-not-homeroom': { 'zh-TW': '您不是 {academicYear} 學年度「{className}」班的導師，無法查看該班資料', en: 'You are not the homeroom teacher of class "{className}" in academic year {academicYear}.' },
+  'class-past-year': {
+    'zh-TW': '班級進度只能查看本學年度（{current} 學年度）：學生名冊只保存每位學生目前的班級',
+    en: 'Class progress covers the current academic year ({current}) only: the roster keeps only each student’s current class.',
+  },
 };
 
 /** Every key of the catalogue, including the parameter-value entries. */

@@ -1,4 +1,4 @@
-import { DomainError, type Role } from '@licheng/core';
+import { academicTermOf, DomainError, taipeiDate, type Role } from '@licheng/core';
 import type { AuthedContext } from '@licheng/server';
 
 /** Who may follow a class's progress: its homeroom teacher (導師), and administrators for any class. */
@@ -44,11 +44,15 @@ export async function classesOf(ctx: AuthedContext, academicYear: number): Promi
 }
 
 /**
- * The class a caller may read: their own as its homeroom teacher, any for an administrator.
+ * The class a caller may read, in the current academic year only (the roster keeps each
+ * student's current class): their own as its homeroom teacher, any for an administrator.
  * Another teacher's class (or one that does not exist) is 'class-not-homeroom' — its
  * existence is not revealed; an administrator asking for a missing class gets 'class-unknown'.
  */
 export async function readableClass(ctx: AuthedContext, className: string, academicYear: number): Promise<HomeroomClass> {
+  // A past year's class had other students than today's roster says: refuse rather than show the wrong ones.
+  const current = academicTermOf(taipeiDate(ctx.now())).academicYear;
+  if (academicYear !== current) throw new DomainError('class-past-year', { current });
   const row = await classQuery(ctx, academicYear).where('classes.class_name', '=', className).executeTakeFirst();
   if (isAdmin(ctx)) {
     if (!row) throw new DomainError('class-unknown', { className, academicYear });

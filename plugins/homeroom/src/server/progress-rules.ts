@@ -34,7 +34,7 @@ export interface ProgressWindow {
   start: string | null;
   end: string | null;
   state: WindowState;
-  /** While open: whole days after today until the last day (0 = closes today). */
+  /** While open: the days left counting today (1 = closes today), as core's windowDays says it. */
   daysLeft: number | null;
   /** Before it opens: whole days until the first day. */
   daysUntilOpen: number | null;

@@ -103,7 +103,10 @@ describe.each(testDialects())('homeroom.progress on %s', (dialect) => {
     // 王老師 was 901's homeroom teacher in 113, not in 114.
     const lastYear = await t.query('homeroom.progress.class', { className: '901' }, homeroom.wang);
     expect(lastYear.error?.licheng?.code).toBe('class-not-homeroom');
-    expect((await t.query('homeroom.progress.class', { className: '901', academicYear: 113 }, homeroom.wang)).error).toBeNull();
+    // Nor is last year's class readable: its students are not those of today's roster.
+    const past = await t.query('homeroom.progress.class', { className: '901', academicYear: 113 }, homeroom.wang);
+    expect(past.error?.licheng).toEqual({ code: 'class-past-year', params: { current: 114 } });
+    expect((await t.query('homeroom.progress.class', { className: '101', academicYear: 113 }, homeroom.admin)).error?.licheng?.code).toBe('class-past-year');
 
     const admin = await t.query('homeroom.progress.class', { className: '101' }, homeroom.admin);
     expect(admin.data.totals.students).toBe(3);
