@@ -1,4 +1,5 @@
 import type { ElementLifecycles } from '@licheng/client';
+import { OFFICE_SPECIFIER } from '../import-map.mjs';
 
 /**
  * The office modules this page can load come from its import map: every entry named
@@ -15,14 +16,12 @@ export interface OfficeModule {
   load: () => Promise<ElementLifecycles>;
 }
 
-const OFFICE_SPECIFIER = /^@licheng\/plugin-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\/web$/;
-
 /** The import-map name of an office's application module. */
 export function officeSpecifier(id: string): string {
   return `@licheng/plugin-${id}/web`;
 }
 
-/** The office ids the page's import maps name, in their order. */
+/** The office ids the page's import maps name, in their order (read from the DOM each call: tests swap the map). */
 export function importMapOffices(doc: Document = document): string[] {
   const ids: string[] = [];
   for (const script of doc.querySelectorAll('script[type="importmap"]')) {

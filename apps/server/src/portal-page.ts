@@ -7,7 +7,8 @@ export interface ImportMap {
   imports: Record<string, string>;
 }
 
-const OFFICE = /^@licheng\/plugin-([a-z][a-z0-9-]*)\/web$/;
+/** `@licheng/plugin-<id>/web`: an office's module (the same rule as apps/portal/import-map.mjs). */
+const OFFICE = /^@licheng\/plugin-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\/web$/;
 const IMPORT_MAP_SCRIPT = /<script type="importmap">[\s\S]*?<\/script>/;
 
 /** Where a module may live: an absolute http(s) URL or a path on this server. */

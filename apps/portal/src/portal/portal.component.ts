@@ -52,6 +52,8 @@ export class Portal extends LichengElement {
 
   #token: { token: string; source: 'host' | 'demo' } | null = null;
   #registered = new Set<string>();
+  /** The offices the page's import map names, read once on signing in. */
+  #loadable: Set<string> | null = null;
   #focusOffice = false;
 
   constructor() {
@@ -114,6 +116,7 @@ export class Portal extends LichengElement {
     this.phase = 'loading';
     try {
       this.me = await fetchMe(this.#client());
+      this.#loadable = new Set(importMapOffices());
     } catch (error) {
       if (error instanceof LichengApiError && (error.code === 'token-expired' || error.code === 'unauthenticated') && this.#token?.source === 'demo') {
         forgetToken();
@@ -136,7 +139,7 @@ export class Portal extends LichengElement {
 
   #myOffices() {
     // Offices the user may use (platform.me) that this page's import map can load.
-    const loadable = new Set(importMapOffices());
+    const loadable = this.#loadable ?? new Set(importMapOffices());
     return (this.me?.offices ?? []).filter((o) => loadable.has(o.id)).map((o) => ({ ...officeModule(o.id), office: o.office }));
   }
 
@@ -267,6 +270,7 @@ export class Portal extends LichengElement {
     const source = this.#token?.source;
     await this.#unregisterOffices();
     this.reminders = [];
+    this.#loadable = null;
     forgetToken();
     this.#token = null;
     this.me = null;
