@@ -88,7 +88,6 @@ export type StoredReceiptStatus = 'pending' | 'confirmed' | 'issue';
 /** What an item reads as: a pending item after the window is deemed confirmed (視同確認). */
 export type ReceiptStatus = StoredReceiptStatus | 'deemed-confirmed';
 
-export const RECEIPT_STATUSES: readonly ReceiptStatus[] = ['pending', 'confirmed', 'issue', 'deemed-confirmed'];
 
 /** The status of a student's item on `today` (Taipei, ISO). */
 export function receiptStatus(stored: StoredReceiptStatus, window: ConfirmationWindow, today: string): ReceiptStatus {

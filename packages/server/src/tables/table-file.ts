@@ -44,7 +44,7 @@ const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 const startsWith = (bytes: Uint8Array, head: readonly number[]) => head.every((b, i) => bytes[i] === b);
 
-export const SPREADSHEET_SLOT = 'spreadsheet';
+const SPREADSHEET_SLOT = 'spreadsheet';
 const notASpreadsheet = () => new DomainError('file-type-not-allowed', { slot: SPREADSHEET_SLOT, allowed: 'xlsx, csv' });
 
 /** Reads the first worksheet of an .xlsx workbook or the rows of a CSV file, within `limits`. */
@@ -92,7 +92,7 @@ async function readWorkbook(bytes: Uint8Array, limits: TableLimits): Promise<Cel
 }
 
 /** An exceljs cell value as a plain value: rich text joined, a formula's cached result, a hyperlink's text, an error's code. */
-export function plainCell(value: unknown): Cell {
+function plainCell(value: unknown): Cell {
   if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
     const o = value as Record<string, unknown>;
     if ('formula' in o || 'sharedFormula' in o) return unwrapCell(o.result);
@@ -144,7 +144,7 @@ function delimiterOf(text: string): string {
 }
 
 /** The records of a CSV text; past the row cap parsing stops at once and the file is refused. */
-export function parseCsv(text: string, limits: TableLimits): string[][] {
+function parseCsv(text: string, limits: TableLimits): string[][] {
   let records: string[][];
   try {
     // `to` stops the parser one record past the cap, so a huge file is never read whole.

@@ -29,7 +29,7 @@ export const isoDateSchema = z.string().refine(isIsoDate, { message: 'expected a
 /** The certificate fields of register and import, validated. */
 export const certificateFieldsSchema = z.object({
   code: z.string().trim().max(LIMITS.code).regex(/^[0-9A-Za-z-]*$/, 'letters, digits and - only').default(''),
-  category: z.coerce.number().int().min(1).max(4).default(3),
+  category: z.coerce.number().pipe(z.union(CERTIFICATE_CATEGORIES.map((c) => z.literal(c)))).default(3),
   origin: z.enum(CERTIFICATE_ORIGINS).default('domestic'),
   issuer: z.string().trim().max(LIMITS.issuer).default('').transform((v) => v || DEFAULT_ISSUER),
   name: text(LIMITS.name),

@@ -13,7 +13,7 @@ export const INTERNSHIP_KINDS = [1, 2, 3, 4] as const;
 export const HOURS_MAX = 2000;
 
 export const internshipFieldsSchema = z.object({
-  kind: z.number().int().min(1).max(4),
+  kind: z.union(INTERNSHIP_KINDS.map((k) => z.literal(k))),
   organisation: z.string().trim().min(1).max(100),
   title: z.string().trim().min(1).max(100),
   start: isoDateSchema,
