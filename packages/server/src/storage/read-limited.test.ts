@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readLimited } from './read-limited.ts';
+import { readLimited, readUpload } from './read-limited.ts';
 
 /** A stream of `count` chunks of `size` bytes, counting how many were pulled. */
 function chunks(count: number, size: number) {
@@ -28,5 +28,10 @@ describe('readLimited', () => {
     await expect(readLimited(stream, 10 * 1024, () => new Error('file-too-large'))).rejects.toThrow('file-too-large');
     expect(seen.cancelled).toBe(true);
     expect(seen.pulled).toBeLessThan(20);
+  });
+
+  it('refuses an uploaded file by its declared size before reading it, and reads one within the limit', async () => {
+    await expect(readUpload(new File([new Uint8Array(2048)], 'big.zip'), 1024, () => new Error('file-too-large'))).rejects.toThrow('file-too-large');
+    expect([...(await readUpload(new File([new Uint8Array([1, 2, 3])], 'small.zip'), 1024, () => new Error('no')))]).toEqual([1, 2, 3]);
   });
 });

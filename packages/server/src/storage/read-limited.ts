@@ -25,3 +25,9 @@ export async function readLimited(stream: ReadableStream<Uint8Array>, maxBytes: 
   }
   return out;
 }
+
+/** Reads an uploaded file into memory: refused by its declared size first, then while reading. */
+export async function readUpload(file: File, maxBytes: number, tooLarge: () => Error): Promise<Uint8Array> {
+  if (file.size > maxBytes) throw tooLarge();
+  return readLimited(file.stream(), maxBytes, tooLarge);
+}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { DomainError, parseShaList, zipUncompressedSize, type ShaEntry } from '@licheng/core';
-import { readLimited } from '@licheng/server';
+import { readUpload } from '@licheng/server';
 import JSZip from 'jszip';
 import { problem, problemOf, type ImportProblem } from './receipt-issue.ts';
 
@@ -127,7 +127,6 @@ function inflate(entry: JSZip.JSZipObject, budget: { left: number }): Promise<Ui
 const zipTooLarge = () => new DomainError('file-too-large', { slot: 'receipt', maxMb: MAX_RECEIPT_BYTES / 1024 / 1024 });
 
 /** Reads an uploaded file into memory, refusing it as soon as it passes MAX_RECEIPT_BYTES. */
-export async function readUpload(file: File): Promise<Uint8Array> {
-  if (file.size > MAX_RECEIPT_BYTES) throw zipTooLarge();
-  return readLimited(file.stream(), MAX_RECEIPT_BYTES, zipTooLarge);
+export function readReceiptUpload(file: File): Promise<Uint8Array> {
+  return readUpload(file, MAX_RECEIPT_BYTES, zipTooLarge);
 }

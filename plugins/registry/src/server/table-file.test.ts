@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@licheng/core';
 import { readImportSheet } from './import-sheet.ts';
-import { HEADER_SEARCH_ROWS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, readLimited, readTableFile } from './table-file.ts';
+import { readLimited } from '@licheng/server';
+import { HEADER_SEARCH_ROWS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, readTableFile, tableTooLarge } from './table-file.ts';
 import { csvBytes, encodeBig5, teachersSheet } from './test-support.ts';
 
 async function refusal(bytes: Uint8Array, name = 'x.csv'): Promise<DomainError> {
@@ -97,10 +98,10 @@ describe('readTableFile', () => {
         if (sent === 100) controller.close();
       },
     });
-    await expect(readLimited(stream, 10 * 1024)).rejects.toMatchObject({ code: 'file-too-large', params: { slot: 'spreadsheet' } });
+    await expect(readLimited(stream, 10 * 1024, tableTooLarge)).rejects.toMatchObject({ code: 'file-too-large', params: { slot: 'spreadsheet' } });
     expect(sent).toBeLessThan(20);
     const small = new Blob([new Uint8Array(5000)]).stream();
-    expect((await readLimited(small, 10 * 1024)).byteLength).toBe(5000);
+    expect((await readLimited(small, 10 * 1024, tableTooLarge)).byteLength).toBe(5000);
   });
 
   describe('caps what one import reads', () => {

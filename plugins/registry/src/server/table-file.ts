@@ -1,4 +1,4 @@
-import { readLimited as readStreamLimited, readTableFile as readTable, tableTooLarge as tooLarge, tooManyRows as tooMany, type TableFile, type TableLimits } from '@licheng/server';
+import { readTableFile as readTable, tableTooLarge as tooLarge, tooManyRows as tooMany, type TableFile, type TableLimits } from '@licheng/server';
 
 /**
  * The roster files the registry office (註冊組) imports, read by the platform's spreadsheet
@@ -23,8 +23,3 @@ export { MAX_WORKBOOK_INFLATED_BYTES, type TableFile } from '@licheng/server';
 export const readTableFile = (bytes: Uint8Array, fileName = ''): Promise<TableFile> => readTable(bytes, ROSTER_TABLE_LIMITS, fileName);
 export const tableTooLarge = () => tooLarge(ROSTER_TABLE_LIMITS);
 export const tooManyRows = () => tooMany(ROSTER_TABLE_LIMITS);
-
-/** Reads an uploaded spreadsheet into memory, refusing it as soon as it passes `maxBytes`. */
-export function readLimited(stream: ReadableStream<Uint8Array>, maxBytes = MAX_TABLE_BYTES): Promise<Uint8Array> {
-  return readStreamLimited(stream, maxBytes, tableTooLarge);
-}

@@ -1,5 +1,5 @@
 import { DomainError } from '@licheng/core';
-import { authedProcedure, formDataInput, formFile, readLimited } from '@licheng/server';
+import { authedProcedure, formDataInput, formFile, readUpload } from '@licheng/server';
 import { z } from 'zod';
 import { importCertificateList } from '../certificate-import.ts';
 import { listTooLarge, MAX_LIST_BYTES } from '../table-file.ts';
@@ -21,7 +21,6 @@ export const certificatesImport = authedProcedure(['practicum-staff'])
   .input(certificatesImportInput)
   .mutation(async ({ ctx, input }) => {
     if (!input.file) throw new DomainError('file-missing', {});
-    if (input.file.size > MAX_LIST_BYTES) throw listTooLarge();
-    const bytes = await readLimited(input.file.stream(), MAX_LIST_BYTES, listTooLarge);
+    const bytes = await readUpload(input.file, MAX_LIST_BYTES, listTooLarge);
     return importCertificateList(ctx, bytes, input.dryRun);
   });

@@ -3,7 +3,7 @@ import { authedProcedure, formDataInput, formFile } from '@licheng/server';
 import { z } from 'zod';
 import { importReceipt } from '../import-receipt.ts';
 import { OFFICE_ROLES } from '../roles.ts';
-import { readUpload } from '../receipt-zip.ts';
+import { readReceiptUpload } from '../receipt-zip.ts';
 
 const isoDate = z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date (YYYY-MM-DD)');
 
@@ -31,6 +31,6 @@ export const batchesImport = authedProcedure(OFFICE_ROLES)
     const window = { start: input.windowStart, end: input.windowEnd };
     assertConfirmationWindow(window);
     if (!input.file) throw new DomainError('file-missing', {});
-    const bytes = await readUpload(input.file);
+    const bytes = await readReceiptUpload(input.file);
     return importReceipt(ctx, bytes, input.file.name.slice(0, 200) || 'receipt.zip', window, input.dryRun);
   });

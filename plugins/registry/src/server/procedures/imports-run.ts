@@ -1,9 +1,9 @@
 import { DomainError, IMPORT_KINDS } from '@licheng/core';
-import { authedProcedure, formDataInput, formFile } from '@licheng/server';
+import { authedProcedure, formDataInput, formFile, readUpload } from '@licheng/server';
 import { z } from 'zod';
 import { importRoster } from '../import-roster.ts';
 import { REGISTRY_ROLES } from '../roles.ts';
-import { MAX_TABLE_BYTES, readLimited, tableTooLarge } from '../table-file.ts';
+import { MAX_TABLE_BYTES, tableTooLarge } from '../table-file.ts';
 
 /** `{"studentNo":"學生代號", …}`: template column key → header text in the file. */
 const mappingField = z
@@ -45,7 +45,6 @@ export const importsRun = authedProcedure(REGISTRY_ROLES)
   .input(importsRunInput)
   .mutation(async ({ ctx, input }) => {
     if (!input.file) throw new DomainError('file-missing', {});
-    if (input.file.size > MAX_TABLE_BYTES) throw tableTooLarge();
-    const bytes = await readLimited(input.file.stream(), MAX_TABLE_BYTES);
+    const bytes = await readUpload(input.file, MAX_TABLE_BYTES, tableTooLarge);
     return importRoster(ctx, input.kind, bytes, input.file.name.slice(0, 200), { ...(input.mapping ? { mapping: input.mapping } : {}), dryRun: input.dryRun });
   });
