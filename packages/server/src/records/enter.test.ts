@@ -4,7 +4,7 @@ import { testDialects } from '@licheng/db/testing';
 import { definePlugin } from '../plugin.ts';
 import { authedProcedure, router } from '../trpc.ts';
 import { createTestLicheng, seedRoster, type TestLicheng, type TestUser } from '../testing/index.ts';
-import { enterRecord } from './enter.ts';
+import { enterRecord, enterRecords, lockStudents } from './enter.ts';
 
 /** An office that enters a record of any kind for a student, to exercise the shared rule. */
 const recorder = definePlugin({
@@ -17,6 +17,16 @@ const recorder = definePlugin({
       .mutation(async ({ ctx, input }) => {
         const student = await ctx.db.selectFrom('students').selectAll().where('student_no', '=', input.studentNo).executeTakeFirstOrThrow();
         return enterRecord(ctx, { kind: input.kind, student, courseId: null, academicYear: 114, semester: 1, summary: 'x', files: [] });
+      }),
+    enterMany: authedProcedure()
+      .input(z.object({ kind: z.string(), studentNos: z.array(z.string()), chunk: z.number() }))
+      .mutation(async ({ ctx, input }) => {
+        const students = await ctx.db.selectFrom('students').selectAll().where('student_no', 'in', input.studentNos).orderBy('student_no').execute();
+        return ctx.db.transaction().execute(async (trx) => {
+          await lockStudents(trx, ctx, students.map((s) => s.id));
+          const items = students.map((student, i) => ({ student, academicYear: 114, semester: 1, summary: `證照 ${i}`, data: { n: i } }));
+          return (await enterRecords(trx, ctx, input.kind, items, input.chunk)).map((r) => r.id);
+        });
       }),
   }),
 });
@@ -62,5 +72,24 @@ describe.each(testDialects())('enterRecord starting status on %s', (dialect) => 
     await seedRoster(t);
     const row = await enter('skill-certificate', practicum);
     expect(row).toMatchObject({ status: 'pending', decided_by: null });
+  });
+
+  it('enters a list of records at once in chunks, each with the same starting status and its own audit entry', async () => {
+    t = await createTestLicheng({ dialect, plugins: [recorder] });
+    await seedRoster(t);
+    const res = await t.mutate('recorder.enterMany', { kind: 'skill-certificate', studentNos: ['S001', 'S002', 'S003'], chunk: 2 }, practicum);
+    expect(res.error).toBeNull();
+    const rows = await t.db.kysely.selectFrom('records').select(['id', 'status', 'decided_by', 'summary', 'data']).where('id', 'in', res.data).orderBy('summary').execute();
+    expect(rows.map((r) => [r.status, r.decided_by, r.summary, JSON.parse(r.data).n])).toEqual([
+      ['passed', 'p-staff', '證照 0', 0],
+      ['passed', 'p-staff', '證照 1', 1],
+      ['passed', 'p-staff', '證照 2', 2],
+    ]);
+    const audit = await t.db.kysely.selectFrom('audit_log').select('entity_id').where('action', '=', 'skill-certificate.enter').execute();
+    expect(audit.map((a) => a.entity_id).sort()).toEqual([...res.data].sort());
+    // A student may not enter for others through a list: refused before anything is written.
+    const refused = await t.mutate('recorder.enterMany', { kind: 'internship', studentNos: ['S001'], chunk: 2 }, chen);
+    expect(refused.error?.licheng?.code).toBeDefined();
+    expect(await t.db.kysely.selectFrom('records').select('id').where('kind', '=', 'internship').execute()).toEqual([]);
   });
 });

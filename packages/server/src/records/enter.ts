@@ -1,7 +1,7 @@
 import { recordKindPolicy, type FileSlot, type Role } from '@licheng/core';
 import { forUpdate, newId, nowIso } from '@licheng/db';
 import type { Kysely } from 'kysely';
-import { writeAudit } from '../audit.ts';
+import { writeAudit, writeAudits } from '../audit.ts';
 import type { AuthedContext } from '../context.ts';
 import type { PlatformDatabase, RecordRow, Student } from '../platform/tables.ts';
 import { insertStoredFile, withStagedFiles, type StagedFile } from './files.ts';
@@ -91,4 +91,61 @@ export async function enterRecord(ctx: AuthedContext, input: EnterRecordInput): 
       return record;
     });
   });
+}
+
+/** One record of a list an office enters at once: no files. */
+export interface ListedRecord {
+  student: Student;
+  academicYear: number;
+  semester: number;
+  summary: string;
+  data: Record<string, unknown>;
+}
+
+/**
+ * Enters many records of one kind inside the caller's transaction — an office's list import
+ * (the practicum office's pass list). The caller has checked each row and locked the students
+ * (lockStudents); who may enter is checked on the first student's school as for one record,
+ * every row gets the same entryDecision, and rows and their audit entries go in a few
+ * multi-row inserts.
+ */
+export async function enterRecords(trx: Kysely<PlatformDatabase>, ctx: AuthedContext, kind: string, items: readonly ListedRecord[], chunk = 200): Promise<RecordRow[]> {
+  if (items.length === 0) return [];
+  const role = assertMayEnter(ctx, kind, items[0]!.student);
+  const decision = entryDecision(ctx, kind, role);
+  const at = nowIso(ctx.now());
+  const rows: RecordRow[] = items.map((item) => ({
+    id: newId(),
+    school_code: ctx.config.code,
+    kind,
+    student_id: item.student.id,
+    course_id: null,
+    academic_year: item.academicYear,
+    semester: item.semester,
+    summary: item.summary,
+    data: JSON.stringify(item.data),
+    document_file_id: null,
+    media_file_id: null,
+    ...decision,
+    status_reason: null,
+    entered_by: ctx.identity.userId,
+    entered_role: role,
+    version: 1,
+    created_at: at,
+    updated_at: at,
+  }));
+  for (let i = 0; i < rows.length; i += chunk) await trx.insertInto('records').values(rows.slice(i, i + chunk)).execute();
+  await writeAudits(
+    trx,
+    rows.map((row) => ({ school: ctx.config.code, actor: ctx.identity, role, action: `${kind}.enter`, entity: 'record', entityId: row.id, after: row, at: ctx.now() })),
+  );
+  return rows;
+}
+
+/** Locks many students' rows in one statement, in id order (so two imports never deadlock). */
+export async function lockStudents(trx: Kysely<PlatformDatabase>, ctx: AuthedContext, studentIds: readonly string[]): Promise<void> {
+  const ids = [...new Set(studentIds)].sort();
+  for (let i = 0; i < ids.length; i += 500) {
+    await forUpdate(trx.selectFrom('students').select('id').where('id', 'in', ids.slice(i, i + 500)).orderBy('id'), ctx.dialect).execute();
+  }
 }

@@ -1,5 +1,4 @@
-import { newId, nowIso } from '@licheng/db';
-import { assertMayEnter, entryDecision, lockStudent, writeAudit, type AuthedContext, type RecordRow } from '@licheng/server';
+import { assertMayEnter, enterRecords, lockStudents, type AuthedContext } from '@licheng/server';
 import { CERTIFICATE_KIND, certificateNumberKey, certificateSummary, certificateTerm, type CertificateData } from './certificate-fields.ts';
 import { recordedCertificateNumbers } from './certificate-store.ts';
 import { checkListRows, rowIssue, type RowIssue } from './certificate-rows.ts';
@@ -38,11 +37,12 @@ export async function importCertificateList(ctx: AuthedContext, bytes: Uint8Arra
   });
   const report = (imported: number, all: RowIssue[]): ImportReport => ({ dryRun, rows: checked.dataRows, imported, issues: sortIssues(all) });
   if (issues.some((i) => i.row === null)) return report(0, issues);
-  const role = known.length ? assertMayEnter(ctx, CERTIFICATE_KIND, students.get(known[0]!.studentNo)!) : ctx.actingRole;
+  // Refused before any check under lock when the school's recordKinds do not let this role enter certificates.
+  if (known.length) assertMayEnter(ctx, CERTIFICATE_KIND, students.get(known[0]!.studentNo)!);
   try {
     const written = await ctx.db.transaction().execute(async (trx) => {
-      const ids = [...new Set(known.map((r) => students.get(r.studentNo)!.id))].sort();
-      for (const id of ids) await lockStudent(trx, ctx, id);
+      const ids = [...new Set(known.map((r) => students.get(r.studentNo)!.id))];
+      await lockStudents(trx, ctx, ids);
       const recorded = await recordedCertificateNumbers(trx, ctx.config.code, ids);
       for (const r of known) {
         const student = students.get(r.studentNo)!;
@@ -51,34 +51,12 @@ export async function importCertificateList(ctx: AuthedContext, bytes: Uint8Arra
         }
       }
       if (issues.length || dryRun) throw new Rollback(issues);
-      const at = ctx.now();
-      for (const r of known) {
-        const student = students.get(r.studentNo)!;
+      const records = known.map((r) => {
         const term = certificateTerm(r.fields.date);
         const data: CertificateData = { ...r.fields, registeredByName: ctx.identity.name };
-        const record: RecordRow = {
-          id: newId(),
-          school_code: ctx.config.code,
-          kind: CERTIFICATE_KIND,
-          student_id: student.id,
-          course_id: null,
-          academic_year: term.academicYear,
-          semester: term.semester,
-          summary: certificateSummary(r.fields),
-          data: JSON.stringify(data),
-          document_file_id: null,
-          media_file_id: null,
-          ...entryDecision(ctx, CERTIFICATE_KIND, role),
-          status_reason: null,
-          entered_by: ctx.identity.userId,
-          entered_role: role,
-          version: 1,
-          created_at: nowIso(at),
-          updated_at: nowIso(at),
-        };
-        await trx.insertInto('records').values(record).execute();
-        await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${CERTIFICATE_KIND}.enter`, entity: 'record', entityId: record.id, after: record, at });
-      }
+        return { student: students.get(r.studentNo)!, academicYear: term.academicYear, semester: term.semester, summary: certificateSummary(r.fields), data: { ...data } };
+      });
+      await enterRecords(trx, ctx, CERTIFICATE_KIND, records);
       return known.length;
     });
     return report(written, []);
