@@ -33,14 +33,17 @@ const uploadCap = z
   .default(null);
 
 /** One window of the schedule (作業期程): inclusive dates, Taipei time. */
+/** 學年度 as configs and procedures take it: an ROC academic year such as 114 (100–999). */
+export const academicYearSchema = z
+  .number({ error: 'must be an ROC academic year such as 114' })
+  .int('must be an ROC academic year such as 114')
+  .min(100, 'must be an ROC academic year such as 114')
+  .max(999, 'must be an ROC academic year such as 114');
+
 export const scheduleWindowSchema = z
   .strictObject({
     activity: z.enum(ACTIVITIES, { error: oneOf(ACTIVITIES) }),
-    academicYear: z
-      .number({ error: 'must be an ROC academic year such as 114' })
-      .int('must be an ROC academic year such as 114')
-      .min(100, 'must be an ROC academic year such as 114')
-      .max(999, 'must be an ROC academic year such as 114'),
+    academicYear: academicYearSchema,
     /** 0 = the whole academic year. */
     semester: z.literal([0, 1, 2], { error: 'must be 0 (whole year), 1 or 2' }),
     start: isoDate,

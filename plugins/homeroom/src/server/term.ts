@@ -1,8 +1,8 @@
-import { academicTermOf, taipeiDate, type AcademicTerm } from '@licheng/core';
+import { academicTermOf, academicYearSchema, taipeiDate, type AcademicTerm } from '@licheng/core';
 import { z } from 'zod';
 
 /** 學年度 as the roster writes it (民國, e.g. 114). */
-export const academicYearField = z.number().int().min(100).max(199);
+export const academicYearField = academicYearSchema;
 /** 學期: 1 (上) or 2 (下). */
 export const semesterField = z.union([z.literal(1), z.literal(2)]);
 /** 班級 as students.class_name and classes.class_name hold it. */

@@ -1,11 +1,11 @@
-import { academicTermOf } from '@licheng/core';
+import { academicTermOf, academicYearSchema } from '@licheng/core';
 import type { AuthedContext } from '@licheng/server';
 import { z } from 'zod';
 
 /** Filters of the office's lists: academic year (default the current one), class, student. */
 export const listFilterSchema = z
   .object({
-    academicYear: z.number().int().min(90).max(200).optional(),
+    academicYear: academicYearSchema.optional(),
     className: z.string().trim().max(20).optional(),
     studentNo: z.string().trim().max(20).optional(),
   })

@@ -1,10 +1,11 @@
+import { academicYearSchema } from '@licheng/core';
 import { authedProcedure } from '@licheng/server';
 import { z } from 'zod';
 import { EXPORTABLE_ROSTER_KINDS, exportRoster } from '../roster-export.ts';
 import { REGISTRY_ROLES } from '../roles.ts';
 
 export const rostersExportInput = z.object({
-  academicYear: z.number().int().min(100).max(199),
+  academicYear: academicYearSchema,
   semester: z.union([z.literal(1), z.literal(2)]),
   /** 名冊別; more kinds join EXPORTABLE_ROSTER_KINDS as they are built. */
   kind: z.literal(EXPORTABLE_ROSTER_KINDS),

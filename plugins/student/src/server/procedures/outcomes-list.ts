@@ -1,9 +1,10 @@
+import { academicYearSchema } from '@licheng/core';
 import { authedProcedure, currentStudent } from '@licheng/server';
 import { z } from 'zod';
 import { OUTCOME } from '../outcome-rules.ts';
 import { toOutcomeView } from './outcome-view.ts';
 
-export const outcomesListInput = z.object({ academicYear: z.number().int().min(100).max(300).optional() }).optional();
+export const outcomesListInput = z.object({ academicYear: academicYearSchema.optional() }).optional();
 
 /** student.outcomes.list — the signed-in student's outcomes, newest first, with status and selection. */
 export const outcomesList = authedProcedure(['student'])

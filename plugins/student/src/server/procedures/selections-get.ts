@@ -1,11 +1,11 @@
-import { findWindow, windowState } from '@licheng/core';
+import { academicYearSchema, findWindow, windowState } from '@licheng/core';
 import { authedProcedure, currentStudent } from '@licheng/server';
 import { z } from 'zod';
 import { OUTCOME, selectionTerm } from '../outcome-rules.ts';
 
 /** student.selections.get — the student's selection for a year, the cap and whether the window is open. */
 export const selectionsGet = authedProcedure(['student'])
-  .input(z.object({ academicYear: z.number().int().min(100).max(300) }))
+  .input(z.object({ academicYear: academicYearSchema }))
   .query(async ({ ctx, input }) => {
     const student = await currentStudent(ctx);
     const rows = await ctx.db

@@ -1,10 +1,10 @@
-import { assertWindowOpen } from '@licheng/core';
+import { academicYearSchema, assertWindowOpen } from '@licheng/core';
 import { authedProcedure, currentStudent, saveSelection } from '@licheng/server';
 import { z } from 'zod';
 import { OUTCOME, selectionTerm } from '../outcome-rules.ts';
 
 export const selectionsSaveInput = z.object({
-  academicYear: z.number().int().min(100).max(300),
+  academicYear: academicYearSchema,
   recordIds: z.array(z.string().min(1).max(36)).max(50),
 });
 
