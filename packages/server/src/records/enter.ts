@@ -65,32 +65,48 @@ export async function enterRecord(ctx: AuthedContext, input: EnterRecordInput): 
       await input.guard?.(trx);
       const fileIds: string[] = [];
       for (const file of input.files) fileIds.push(await insertStoredFile(trx, ctx, file));
-      const at = nowIso(ctx.now());
-      const record: RecordRow = {
-        id: newId(),
-        school_code: ctx.config.code,
-        kind: input.kind,
-        student_id: input.student.id,
-        course_id: input.courseId,
-        academic_year: input.academicYear,
-        semester: input.semester,
-        summary: input.summary,
-        data: JSON.stringify(input.data ?? {}),
-        document_file_id: fileColumn(input.files, fileIds, 'document'),
-        media_file_id: fileColumn(input.files, fileIds, 'media'),
-        ...decision,
-        status_reason: null,
-        entered_by: ctx.identity.userId,
-        entered_role: role,
-        version: 1,
-        created_at: at,
-        updated_at: at,
-      };
+      const record = newRecordRow(ctx, input.kind, role, decision, {
+        ...input,
+        data: input.data ?? {},
+        documentFileId: fileColumn(input.files, fileIds, 'document'),
+        mediaFileId: fileColumn(input.files, fileIds, 'media'),
+      });
       await trx.insertInto('records').values(record).execute();
       await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${input.kind}.enter`, entity: 'record', entityId: record.id, after: record, at: ctx.now() });
       return record;
     });
   });
+}
+
+/** The row of a new record entered now by the caller acting as `role`. */
+function newRecordRow(
+  ctx: AuthedContext,
+  kind: string,
+  role: Role,
+  decision: EntryDecision,
+  item: { student: Student; courseId: string | null; academicYear: number; semester: number; summary: string; data: Record<string, unknown>; documentFileId: string | null; mediaFileId: string | null },
+): RecordRow {
+  const at = nowIso(ctx.now());
+  return {
+    id: newId(),
+    school_code: ctx.config.code,
+    kind,
+    student_id: item.student.id,
+    course_id: item.courseId,
+    academic_year: item.academicYear,
+    semester: item.semester,
+    summary: item.summary,
+    data: JSON.stringify(item.data),
+    document_file_id: item.documentFileId,
+    media_file_id: item.mediaFileId,
+    ...decision,
+    status_reason: null,
+    entered_by: ctx.identity.userId,
+    entered_role: role,
+    version: 1,
+    created_at: at,
+    updated_at: at,
+  };
 }
 
 /** One record of a list an office enters at once: no files. */
@@ -113,27 +129,7 @@ export async function enterRecords(trx: Kysely<PlatformDatabase>, ctx: AuthedCon
   if (items.length === 0) return [];
   const role = assertMayEnter(ctx, kind, items[0]!.student);
   const decision = entryDecision(ctx, kind, role);
-  const at = nowIso(ctx.now());
-  const rows: RecordRow[] = items.map((item) => ({
-    id: newId(),
-    school_code: ctx.config.code,
-    kind,
-    student_id: item.student.id,
-    course_id: null,
-    academic_year: item.academicYear,
-    semester: item.semester,
-    summary: item.summary,
-    data: JSON.stringify(item.data),
-    document_file_id: null,
-    media_file_id: null,
-    ...decision,
-    status_reason: null,
-    entered_by: ctx.identity.userId,
-    entered_role: role,
-    version: 1,
-    created_at: at,
-    updated_at: at,
-  }));
+  const rows = items.map((item) => newRecordRow(ctx, kind, role, decision, { ...item, courseId: null, documentFileId: null, mediaFileId: null }));
   for (let i = 0; i < rows.length; i += chunk) await trx.insertInto('records').values(rows.slice(i, i + chunk)).execute();
   await writeAudits(
     trx,
