@@ -1,4 +1,5 @@
 import { hostToken, LichengApiError, LichengClient, type Locale } from '@licheng/client';
+import type { PlatformMe } from '@licheng/server';
 
 /**
  * Where the portal gets its token: a host page's `window.LICHENG_TOKEN`, else the demo
@@ -14,15 +15,8 @@ export interface DemoUser {
   label: string;
 }
 
-export interface Me {
-  user: { userId: string; name: string; school: string; roles: string[] };
-  school: { code: string; name: string; type: string };
-  term: { academicYear: number; semester: 1 | 2 };
-  today: string;
-  offices: Array<{ id: string; office: { 'zh-TW': string; en: string }; roles: string[] }>;
-  /** Elements to show above every screen (an office's reminder), defined by that office's module. */
-  reminders?: Array<{ office: string; tag: string }>;
-}
+/** What `platform.me` returns. */
+export type Me = PlatformMe;
 
 export function storedToken(): { token: string; source: 'host' | 'demo' } | null {
   const host = hostToken();

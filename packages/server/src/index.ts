@@ -19,3 +19,4 @@ export * from './form-data.ts';
 export * from './openapi/index.ts';
 export { procedureAccess, type ProcedureAccess } from './procedure-access.ts';
 export * from './tables/table-file.ts';
+export type { PlatformMe } from './platform/router.ts';

@@ -1,4 +1,5 @@
 import { academicTermOf, findWindow, windowState, taipeiDate } from '@licheng/core';
+import type { inferRouterOutputs } from '@trpc/server';
 import type { PluginDefinition } from '../plugin.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
@@ -30,3 +31,6 @@ export function platformRouter(plugins: PluginDefinition[]) {
     }),
   });
 }
+
+/** What `platform.me` returns, for the screens that read it (types only: safe to import in the browser). */
+export type PlatformMe = inferRouterOutputs<ReturnType<typeof platformRouter>>['me'];

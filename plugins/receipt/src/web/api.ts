@@ -1,3 +1,4 @@
+import type { PlatformMe } from '@licheng/server';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { ReceiptRouter } from '../server/router.ts';
 
@@ -20,10 +21,7 @@ export type Resolved = Outputs['issues']['resolve'];
 export type ItemStatus = MineItem['status'];
 
 /** The part of `platform.me` the app reads. */
-export interface Me {
-  user: { name: string; roles: string[] };
-  today?: string;
-}
+export type Me = Pick<PlatformMe, 'user' | 'today'>;
 
 export const paths = {
   mine: 'receipt.mine',

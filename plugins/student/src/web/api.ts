@@ -1,3 +1,4 @@
+import type { PlatformMe } from '@licheng/server';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { StudentRouter } from '../server/router.ts';
 
@@ -12,15 +13,8 @@ export type Selection = Outputs['selections']['get'];
 export type SelectionSaved = Outputs['selections']['save'];
 export type SelectionSaveInput = Inputs['selections']['save'];
 
-/** What `platform.me` returns (the platform router is composed at run time, so it is spelt out here). */
-export interface Me {
-  user: { userId: string; name: string; school: string; roles: string[] };
-  school: { code: string; name: string; type: string };
-  term: { academicYear: number; semester: 1 | 2 };
-  today: string;
-  offices: Array<{ id: string; office: { 'zh-TW': string; en: string }; roles: string[] }>;
-  windows: Array<{ activity: string; start: string | null; end: string | null; state: 'open' | 'not-yet' | 'closed' | 'unscheduled' }>;
-}
+/** What `platform.me` returns. */
+export type Me = PlatformMe;
 
 /** Procedure paths of the student office. */
 export const paths = {

@@ -1,3 +1,4 @@
+import type { PlatformMe } from '@licheng/server';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import type { TeachingRouter } from '../server/router.ts';
 
@@ -15,10 +16,7 @@ export type Decided = Outputs['certifications']['decide'];
 export type DecidedMany = Outputs['certifications']['decideMany'];
 
 /** The part of `platform.me` this screen reads. */
-export interface MeWindows {
-  user: { name: string };
-  windows: Array<{ activity: string; start: string | null; end: string | null; state: 'open' | 'not-yet' | 'closed' | 'unscheduled' }>;
-}
+export type MeWindows = Pick<PlatformMe, 'user' | 'windows'>;
 
 export const paths = {
   queue: 'teaching.certifications.queue',

@@ -1,12 +1,11 @@
 import { css, html, nothing } from 'lit';
 import { LichengApiError, LichengConnectedElement } from '@licheng/client';
 import { activityLabels, type Activity } from '@licheng/core';
-import { tokens, type WindowState } from '@licheng/ui';
+import { tokens } from '@licheng/ui';
+import type { PlatformMe } from '@licheng/server';
 import '@licheng/ui';
 
-interface MeWindows {
-  windows: Array<{ activity: string; start: string | null; end: string | null; state: WindowState }>;
-}
+type MeWindows = Pick<PlatformMe, 'windows'>;
 
 /**
  * `<licheng-deadline-banner>` — where the school's windows (作業期程) stand for the signed-in

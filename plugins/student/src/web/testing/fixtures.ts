@@ -42,6 +42,7 @@ export function me(over: Partial<Me> = {}): Me {
       { activity: 'outcome-certification', start: '2025-09-01', end: '2026-02-24', state: 'open' },
       { activity: 'outcome-selection', start: '2026-06-01', end: '2026-07-31', state: 'not-yet' },
     ],
+    reminders: [],
     ...over,
   };
 }

@@ -36,7 +36,7 @@ export function queue(items: QueueItem[]): Queue {
 }
 
 export const me: MeWindows = {
-  user: { name: '陳老師' },
+  user: { userId: 't-chen', name: '陳老師', school: '999901', roles: ['subject-teacher'] },
   windows: [{ activity: 'outcome-certification', start: '2025-09-01', end: '2026-02-24', state: 'open' }],
 };
 
