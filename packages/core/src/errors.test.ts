@@ -14,12 +14,15 @@ const USED_CODES = [
   'import-value-required', 'import-value-invalid', 'import-number-invalid', 'import-national-id-invalid',
   'import-email-invalid', 'import-division-invalid', 'import-take-kind-invalid', 'import-duplicate-row',
   'roster-kind-unknown',
+  'text-control-character', 'text-line-break', 'text-malformed', 'text-blank', 'text-too-long',
+  'import-text-control-character', 'import-text-line-break', 'import-text-malformed',
+  'roster-national-id-taken', 'roster-seat-taken', 'roster-host-user-student', 'roster-host-user-teacher',
 ];
 
 const SAMPLE_PARAMS = {
   activity: 'outcome-upload', start: '2025-08-01', end: '2026-01-31', cap: 3, slot: 'document', maxMb: 4,
   allowed: 'pdf, jpg, png', max: 100, kind: 'x', reason: 'length', length: 22, value: 'v', column: '學號',
-  header: 'h', min: 1, firstRow: 2, key: 'k', position: 1, char: 'a',
+  header: 'h', min: 1, firstRow: 2, key: 'k', position: 1, char: 'a', holder: 'S001', className: '101', seatNo: 5,
 };
 
 describe('message catalogue', () => {

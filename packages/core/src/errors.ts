@@ -192,6 +192,38 @@ export const messages: Record<string, LocalizedText> = {
   'certificate-date-future': { 'zh-TW': '發證日期 {date} 晚於今天', en: 'The date of issue {date} is later than today.' },
   'internship-dates-reversed': { 'zh-TW': '結束日期 {end} 早於開始日期 {start}', en: 'The end date {end} is before the start date {start}.' },
 
+  // Free text and roster integrity (docs/security.md, Input rules)
+  'text-control-character': {
+    'zh-TW': '文字含有不允許的控制字元 {char}（第 {position} 字），請刪除後再送出',
+    en: 'The text contains the control character {char} (character {position}), which is not allowed; remove it and try again.',
+  },
+  'text-line-break': { 'zh-TW': '此欄只能填一行文字，不可換行（第 {position} 字）', en: 'This field takes a single line; remove the line break (character {position}).' },
+  'text-malformed': { 'zh-TW': '文字含有無效的字元編碼，請重新輸入', en: 'The text contains an invalid character encoding; type it again.' },
+  'text-blank': { 'zh-TW': '內容不可空白（只有空白或看不見的字元）', en: 'The text is blank (only spaces or invisible characters).' },
+  'text-too-long': { 'zh-TW': '文字不可超過 {max} 字（目前 {length} 字）', en: 'The text may be at most {max} characters (found {length}).' },
+  'import-text-control-character': {
+    'zh-TW': '「{column}」含有不允許的控制字元 {char}（第 {position} 字）',
+    en: '"{column}" contains the control character {char} (character {position}), which is not allowed.',
+  },
+  'import-text-line-break': { 'zh-TW': '「{column}」只能填一行文字，不可換行', en: '"{column}" takes a single line; remove the line break.' },
+  'import-text-malformed': { 'zh-TW': '「{column}」含有無效的字元編碼', en: '"{column}" contains an invalid character encoding.' },
+  'roster-national-id-taken': {
+    'zh-TW': '身分證號「{value}」已屬於學號「{holder}」的學生',
+    en: 'The national ID "{value}" already belongs to student "{holder}".',
+  },
+  'roster-seat-taken': {
+    'zh-TW': '{className} 班 {seatNo} 號已是學號「{holder}」的座號',
+    en: 'Seat {seatNo} of class {className} is already held by student "{holder}".',
+  },
+  'roster-host-user-student': {
+    'zh-TW': '系統帳號「{value}」已是學號「{holder}」學生的帳號，不可作為教師帳號',
+    en: 'The host user ID "{value}" is the account of student "{holder}"; it cannot be a teacher\'s.',
+  },
+  'roster-host-user-teacher': {
+    'zh-TW': '系統帳號「{value}」已是教師代號「{holder}」教師的帳號，不可作為學生帳號',
+    en: 'The host user ID "{value}" is the account of teacher "{holder}"; it cannot be a student\'s.',
+  },
+
   // Classes 班級 and their homeroom teachers (導師)
   'class-unknown': { 'zh-TW': '找不到 {academicYear} 學年度的班級「{className}」', en: 'Class "{className}" of academic year {academicYear} does not exist.' },
   'class-not-homeroom': { 'zh-TW': '您不是 {academicYear} 學年度「{className}」班的導師，無法查看該班資料', en: 'You are not the homeroom teacher of class "{className}" in academic year {academicYear}.' },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseFlexibleDate } from './calendar.ts';
 import { courseCodeSchema } from './course-code.ts';
 import { DomainError, formatMessage } from './errors.ts';
+import { IMPORT_TEXT_CODES, isBlankText, readFreeText } from './free-text.ts';
 import type { MessageParams } from './errors.ts';
 import { nationalIdKind, normalizeNationalId } from './national-id.ts';
 
@@ -58,19 +59,30 @@ function field<T>(parse: (raw: unknown) => Parsed<T>) {
   });
 }
 
+/**
+ * A cell as free text (see readFreeText: no control characters, single line, NFC): '' when
+ * blank, white space and invisible characters counting as blank.
+ */
+function cellFreeText(raw: unknown, column: string): Parsed<string> {
+  const text = cellText(raw);
+  if (isBlankText(text)) return ok('');
+  const result = readFreeText(text);
+  return result.ok ? ok(result.value) : bad<string>(IMPORT_TEXT_CODES[result.problem], { column, ...result.params });
+}
+
 /** Required text. */
 export function textField(column: string) {
   return field((raw) => {
-    const text = cellText(raw);
-    return text === '' ? bad<string>('import-value-required', { column }) : ok(text);
+    const text = cellFreeText(raw, column);
+    return text.ok && text.value === '' ? bad<string>('import-value-required', { column }) : text;
   });
 }
 
 /** Optional text: `fallback` when blank. */
-export function optionalTextField<F extends string | null>(fallback: F) {
-  return field((raw) => {
-    const text = cellText(raw);
-    return ok<string | F>(text === '' ? fallback : text);
+export function optionalTextField<F extends string | null>(column: string, fallback: F) {
+  return field((raw): Parsed<string | F> => {
+    const text = cellFreeText(raw, column);
+    return text.ok && text.value === '' ? ok<string | F>(fallback) : text;
   });
 }
 
@@ -151,9 +163,11 @@ export function choiceField<T>(code: string, words: Record<string, T>, fallback:
 }
 
 /** An optional e-mail address (null when blank). */
-export function emailField() {
+export function emailField(column: string) {
   return field((raw) => {
-    const text = cellText(raw).normalize('NFKC');
+    const checked = cellFreeText(raw, column);
+    if (!checked.ok) return checked;
+    const text = checked.value.normalize('NFKC');
     if (text === '') return ok<string | null>(null);
     return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) ? ok<string | null>(text) : bad<string | null>('import-email-invalid', { value: text });
   });
@@ -162,7 +176,9 @@ export function emailField() {
 /** One or more codes in one cell, separated by 、 , ; / or spaces; duplicates dropped. */
 export function listField(column: string) {
   return field((raw) => {
-    const items = cellText(raw)
+    const checked = cellFreeText(raw, column);
+    if (!checked.ok) return checked;
+    const items = checked.value
       .normalize('NFKC')
       .split(/[、,;/\s]+/)
       .filter((s) => s !== '');

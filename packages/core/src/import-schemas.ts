@@ -55,8 +55,8 @@ export const studentRowSchema = z
     className: textField('班級'),
     seatNo: integerField('座號', { min: 1, max: 99 }),
     division,
-    departmentCode: optionalTextField(null),
-    hostUserId: optionalTextField(null),
+    departmentCode: optionalTextField('科別代碼', null),
+    hostUserId: optionalTextField('系統帳號', null),
   })
   .transform((row) => ({ ...row, hostUserId: row.hostUserId ?? row.studentNo }));
 
@@ -64,8 +64,8 @@ export const teacherRowSchema = z
   .object({
     teacherNo: textField('教師代號'),
     name: textField('姓名'),
-    email: emailField(),
-    hostUserId: optionalTextField(null),
+    email: emailField('電子郵件'),
+    hostUserId: optionalTextField('系統帳號', null),
   })
   .transform((row) => ({ ...row, hostUserId: row.hostUserId ?? row.teacherNo }));
 
@@ -76,7 +76,7 @@ export const courseRowSchema = z.object({
   subjectName: textField('科目名稱'),
   gradeLevel: grade('開課年級'),
   credits: integerField('學分', { min: 0, max: 20 }),
-  className: optionalTextField(''),
+  className: optionalTextField('開課班級', ''),
   teacherNos: listField('授課教師代號'),
 });
 
@@ -85,7 +85,7 @@ export const enrolmentRowSchema = z.object({
   academicYear,
   semester,
   code: courseCodeField('課程代碼'),
-  className: optionalTextField(''),
+  className: optionalTextField('開課班級', ''),
   takeKind,
 });
 

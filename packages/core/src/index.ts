@@ -1,5 +1,6 @@
 // @licheng/core — the rules of the national learning portfolio system (學生學習歷程檔案), no I/O.
 export * from './errors.ts';
+export * from './free-text.ts';
 export * from './activities.ts';
 export * from './calendar.ts';
 export * from './course-code.ts';
@@ -17,4 +18,5 @@ export * from './import-templates.ts';
 export * from './import-schemas.ts';
 export * from './imports.ts';
 export * from './rosters.ts';
+export * from './roster-integrity.ts';
 export * from './receipt.ts';

@@ -111,6 +111,6 @@ describe('outcomeSummarySchema', () => {
   it('refuses 101 characters', () => {
     expect(messageOf('字'.repeat(101))).toBe('summary-too-long');
     const issue = outcomeSummarySchema.safeParse('a'.repeat(101)).error?.issues[0] as { params?: unknown };
-    expect(issue.params).toEqual({ code: 'summary-too-long', max: 100 });
+    expect(issue.params).toEqual({ code: 'summary-too-long', max: 100, length: 101 });
   });
 });

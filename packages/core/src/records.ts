@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { DomainError } from './errors.ts';
+import { freeText, isBlankText } from './free-text.ts';
 import type { LocalizedText } from './errors.ts';
 import type { Role } from './roles.ts';
 import type { SchoolConfig } from './school.ts';
@@ -82,7 +82,7 @@ export type CertificationDecision = 'pass' | 'fail';
 export function decideTransition(status: RecordStatus, decision: CertificationDecision, reason?: string): RecordStatus {
   if (status !== 'pending') throw new DomainError('already-decided');
   if (decision === 'pass') return 'passed';
-  if (!reason || reason.trim() === '') throw new DomainError('reason-required');
+  if (!reason || isBlankText(reason)) throw new DomainError('reason-required');
   return 'failed';
 }
 
@@ -106,14 +106,12 @@ export function characterCount(text: string): number {
 }
 
 /**
- * The outcome summary: trimmed and required. Issue messages are the domain codes
- * 'summary-required' and 'summary-too-long' (params carry {code, max}).
+ * The outcome summary: free text (see freeText; line breaks allowed, as typed in a textarea),
+ * required. Its own codes 'summary-required' and 'summary-too-long' (params carry {code, max,
+ * length}); control characters and the like get the general free-text codes.
  */
-export const outcomeSummarySchema = z
-  .string({ error: 'summary-required' })
-  .trim()
-  .refine((s) => s !== '', { message: 'summary-required', params: { code: 'summary-required' }, abort: true })
-  .refine((s) => characterCount(s) <= OUTCOME_SUMMARY_MAX, {
-    message: 'summary-too-long',
-    params: { code: 'summary-too-long', max: OUTCOME_SUMMARY_MAX },
-  });
+export const outcomeSummarySchema = freeText({
+  max: OUTCOME_SUMMARY_MAX,
+  multiline: true,
+  codes: { blank: 'summary-required', 'too-long': 'summary-too-long' },
+});
