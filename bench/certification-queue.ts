@@ -50,7 +50,7 @@ export async function queueBench(dialect: 'sqlite' | 'mysql') {
     const k = db.kysely as any;
     const at = nowIso();
     const teachers = Array.from({ length: 60 }, (_, i) => ({ id: newId(), school_code: SCHOOL, teacher_no: `T${i}`, host_user_id: `t${i}`, name: `教師${i}`, email: null, created_at: at, updated_at: at }));
-    const students = Array.from({ length: STUDENTS }, (_, i) => ({ id: newId(), school_code: SCHOOL, student_no: `S${i}`, host_user_id: `s${i}`, name: `學生${i}`, national_id: 'A123456789', birth_date: '2009-01-01', grade: 1, class_name: String(100 + (i % 60)), seat_no: i % 40, division: 'day', department_code: null, status: 'enrolled', created_at: at, updated_at: at }));
+    const students = Array.from({ length: STUDENTS }, (_, i) => ({ id: newId(), school_code: SCHOOL, student_no: `S${i}`, host_user_id: `s${i}`, name: `學生${i}`, national_id: `N${i}`, birth_date: '2009-01-01', grade: 1, class_name: String(100 + (i % 60)), seat_no: i % 40, division: 'day', department_code: null, status: 'enrolled', created_at: at, updated_at: at }));
     const courses = Array.from({ length: COURSES }, (_, i) => ({ id: newId(), school_code: SCHOOL, academic_year: 114, semester: 1, code: `108${SCHOOL}E22L0101${String(i).padStart(6, '0')}`.slice(0, 23), subject_name: `科目${i}`, grade_level: 1, credits: 2, class_name: String(i), created_at: at, updated_at: at }));
     await insertChunked(k, 'teachers', teachers);
     await insertChunked(k, 'students', students);

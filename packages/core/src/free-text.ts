@@ -132,6 +132,20 @@ export function freeText(options: FreeTextSchemaOptions) {
     .meta({ description: `free text, at most ${options.max} characters${options.multiline ? ', line breaks allowed' : ', one line'}` });
 }
 
+const FILE_NAME_UNSAFE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * The name of an uploaded file as it may be kept and shown: the browser sends it, nobody
+ * types it, so it is cleaned rather than refused — control characters, line breaks, lone
+ * surrogates and bidirectional controls (which would show 「報告\u202Egpj.exe」 as
+ * 「報告exe.jpg」) removed, NFC, trimmed, at most `max` characters; `fallback` when blank.
+ */
+export function cleanFileName(name: string, fallback: string, max = 200): string {
+  const cleaned = name.replace(FILE_NAME_UNSAFE, '').normalize('NFC').replace(EDGE, '');
+  const capped = Array.from(cleaned).slice(0, max).join('').replace(EDGE, '');
+  return isBlankText(capped) ? fallback : capped;
+}
+
 /** The zh-TW text of a free-text problem in an imported sheet's `column`. */
 export function importTextMessage(problem: FreeTextProblem, column: string, params: MessageParams): { code: string; params: MessageParams; message: string } {
   const code = IMPORT_TEXT_CODES[problem];

@@ -32,6 +32,12 @@ const byCode: Record<string, TRPC_ERROR_CODE_KEY> = {
   'receipt-window-not-open': 'FORBIDDEN',
   'receipt-zip-too-large': 'PAYLOAD_TOO_LARGE',
   'certificate-duplicate': 'CONFLICT',
+  // Roster rules found broken inside the write (another write got there first); an import reports them by row.
+  'roster-national-id-taken': 'CONFLICT',
+  'roster-seat-taken': 'CONFLICT',
+  'roster-host-user-student': 'CONFLICT',
+  'roster-host-user-teacher': 'CONFLICT',
+  'import-host-user-taken': 'CONFLICT',
 };
 
 /** The HTTP-facing tRPC code for a domain error code; anything else is the caller's bad input. */

@@ -12,6 +12,7 @@ export * from './platform/migrations.ts';
 export * from './records/index.ts';
 export * from './roster/lookup.ts';
 export * from './roster/upsert.ts';
+export * from './roster/integrity.ts';
 export * from './storage/index.ts';
 export { authedProcedure, publicProcedure, router, middleware } from './trpc.ts';
 export type { AppEnv } from './app-env.ts';

@@ -169,4 +169,11 @@ export const platformMigrations: Migrations = {
       await db.schema.createIndex('classes_homeroom').on('classes').columns(['homeroom_teacher_id', 'academic_year']).execute();
     },
   },
+  '2026_11_27_input_001_students_national_id': {
+    /** A 身分證號 belongs to one student of a school (the imports check it row by row first). Fails on a
+     *  database where two students already share one: correct those rows, then start again. */
+    async up(db: Kysely<any>) {
+      await db.schema.createIndex('students_school_national_id').on('students').columns(['school_code', 'national_id']).unique().execute();
+    },
+  },
 };

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { DomainError, type ClassRow, type CourseRow, type EnrolmentRow, type StudentRow, type TeacherRow } from '@licheng/core';
 import { newId, nowIso } from '@licheng/db';
 import type { PlatformDatabase } from '../platform/tables.ts';
+import { assertStudentRoster, assertTeacherRoster } from './integrity.ts';
 
 export interface UpsertCounts {
   inserted: number;
@@ -50,8 +51,9 @@ async function upsertKeyed(
   return counts;
 }
 
-/** 學生 rows from the host or an import, matched by 學號. Call inside a transaction. */
-export function upsertStudents(db: Db, school: string, rows: StudentRow[], at: Date): Promise<UpsertCounts> {
+/** 學生 rows from the host or an import, matched by 學號; the roster rules are checked first (assertStudentRoster). Call inside a transaction. */
+export async function upsertStudents(db: Db, school: string, rows: StudentRow[], at: Date): Promise<UpsertCounts> {
+  await assertStudentRoster(db, school, rows);
   const items = rows.map((row) => ({
     key: row.studentNo,
     onInsert: { status: 'enrolled' },
@@ -70,8 +72,9 @@ export function upsertStudents(db: Db, school: string, rows: StudentRow[], at: D
   return upsertKeyed(db, 'students', 'student_no', school, items, at);
 }
 
-/** 教師 rows, matched by 教師代號. Call inside a transaction. */
-export function upsertTeachers(db: Db, school: string, rows: TeacherRow[], at: Date): Promise<UpsertCounts> {
+/** 教師 rows, matched by 教師代號; the roster rules are checked first (assertTeacherRoster). Call inside a transaction. */
+export async function upsertTeachers(db: Db, school: string, rows: TeacherRow[], at: Date): Promise<UpsertCounts> {
+  await assertTeacherRoster(db, school, rows);
   const items = rows.map((row) => ({
     key: row.teacherNo,
     onInsert: {},

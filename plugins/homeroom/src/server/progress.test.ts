@@ -155,7 +155,7 @@ describe.each(testDialects())('homeroom.progress on %s', (dialect) => {
 
     const db = t.db.kysely as any;
     const more = Array.from({ length: 47 }, (_, i) => ({
-      studentNo: `S1${String(i).padStart(2, '0')}`, name: `學生${i}`, nationalId: 'A123456789', birthDate: '2009-01-01', grade: 1, className: '101', seatNo: i + 4, division: 'day' as const, departmentCode: null, hostUserId: `s-more-${i}`,
+      studentNo: `S1${String(i).padStart(2, '0')}`, name: `學生${i}`, nationalId: `N${i}`, birthDate: '2009-01-01', grade: 1, className: '101', seatNo: i + 4, division: 'day' as const, departmentCode: null, hostUserId: `s-more-${i}`,
     }));
     await db.transaction().execute((trx: any) => upsertStudents(trx, t.config.code, more, t.clock.now));
     const added = await db.selectFrom('students').select('id').where('student_no', 'like', 'S1%').execute();

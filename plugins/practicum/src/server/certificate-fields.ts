@@ -1,4 +1,4 @@
-import { academicTermOf, DomainError, isIsoDate, taipeiDate, type AcademicTerm } from '@licheng/core';
+import { academicTermOf, DomainError, freeText, isIsoDate, taipeiDate, type AcademicTerm } from '@licheng/core';
 import { z } from 'zod';
 
 /**
@@ -22,7 +22,7 @@ export const DEFAULT_ISSUER = '勞動部勞動力發展署技能檢定中心';
 
 export const LIMITS = { name: 100, number: 50, level: 20, issuer: 100, code: 20 } as const;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => freeText({ max });
 
 export const isoDateSchema = z.string().refine(isIsoDate, { message: 'expected a date written YYYY-MM-DD' });
 
@@ -31,7 +31,7 @@ export const certificateFieldsSchema = z.object({
   code: z.string().trim().max(LIMITS.code).regex(/^[0-9A-Za-z-]*$/, 'letters, digits and - only').default(''),
   category: z.coerce.number().pipe(z.union(CERTIFICATE_CATEGORIES.map((c) => z.literal(c)))).default(3),
   origin: z.enum(CERTIFICATE_ORIGINS).default('domestic'),
-  issuer: z.string().trim().max(LIMITS.issuer).default('').transform((v) => v || DEFAULT_ISSUER),
+  issuer: freeText({ max: LIMITS.issuer, allowBlank: true }).default('').transform((v) => v || DEFAULT_ISSUER),
   name: text(LIMITS.name),
   level: text(LIMITS.level),
   number: text(LIMITS.number),

@@ -1,4 +1,4 @@
-import { cellText, DomainError, formatMessage, isDomainError, normalizeHeader, parseFlexibleDate, taipeiDate, type Cell, type MessageParams } from '@licheng/core';
+import { cellText, DomainError, formatMessage, importTextMessage, isBlankText, isDomainError, normalizeHeader, parseFlexibleDate, readFreeText, taipeiDate, type Cell, type MessageParams } from '@licheng/core';
 import { DEFAULT_ISSUER, LIMITS, certificateNumberKey, type CertificateFields } from './certificate-fields.ts';
 
 /**
@@ -104,7 +104,7 @@ export function checkListRows(rows: Cell[][], now: Date): { rows: ListRow[]; iss
     for (const [column, at] of header.columns) {
       const cell = cells[at] ?? null;
       const text = cellText(cell);
-      if (text === '') {
+      if (isBlankText(text)) {
         if (column.required) issues.push(rowIssue(row, column.header, 'import-value-required', { column: column.header }));
         continue;
       }
@@ -112,9 +112,13 @@ export function checkListRows(rows: Cell[][], now: Date): { rows: ListRow[]; iss
         date = readDate(cell, row, column.header, today, issues);
         continue;
       }
-      const length = Array.from(text).length;
-      if (length > column.max) issues.push(rowIssue(row, column.header, 'import-value-too-long', { column: column.header, max: column.max, length }));
-      else values[column.key] = text;
+      // Free text by the platform's rule: no control characters or line breaks, NFC, at most `max` characters.
+      const read = readFreeText(text, { max: column.max });
+      if (read.ok) values[column.key] = read.value;
+      else {
+        const problem = importTextMessage(read.problem, column.header, read.params);
+        issues.push(rowIssue(row, column.header, problem.code, problem.params));
+      }
     }
     if (issues.length > before || !date) continue;
     const key = `${values.studentNo}\u0000${certificateNumberKey(values.number!)}`;

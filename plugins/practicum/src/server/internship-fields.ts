@@ -1,4 +1,4 @@
-import { academicTermOf, DomainError, type AcademicTerm } from '@licheng/core';
+import { academicTermOf, DomainError, freeText, type AcademicTerm } from '@licheng/core';
 import { z } from 'zod';
 import { isoDateSchema } from './certificate-fields.ts';
 
@@ -14,8 +14,8 @@ export const HOURS_MAX = 2000;
 
 export const internshipFieldsSchema = z.object({
   kind: z.union(INTERNSHIP_KINDS.map((k) => z.literal(k))),
-  organisation: z.string().trim().min(1).max(100),
-  title: z.string().trim().min(1).max(100),
+  organisation: freeText({ max: 100 }),
+  title: freeText({ max: 100 }),
   start: isoDateSchema,
   end: isoDateSchema,
   hours: z.number().int().min(1).max(HOURS_MAX),

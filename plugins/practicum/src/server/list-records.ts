@@ -1,4 +1,4 @@
-import { academicTermOf, academicYearSchema } from '@licheng/core';
+import { academicTermOf, academicYearSchema, freeText } from '@licheng/core';
 import type { AuthedContext } from '@licheng/server';
 import { z } from 'zod';
 
@@ -6,8 +6,8 @@ import { z } from 'zod';
 export const listFilterSchema = z
   .object({
     academicYear: academicYearSchema.optional(),
-    className: z.string().trim().max(20).optional(),
-    studentNo: z.string().trim().max(20).optional(),
+    className: freeText({ max: 20, allowBlank: true }).optional(),
+    studentNo: freeText({ max: 20, allowBlank: true }).optional(),
   })
   .default({});
 export type ListFilter = z.output<typeof listFilterSchema>;

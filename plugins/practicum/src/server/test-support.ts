@@ -20,7 +20,7 @@ export async function addStudent(t: TestLicheng, studentNo: string, className: s
   const now = t.clock.now.toISOString();
   await t.db.kysely
     .insertInto('students')
-    .values({ id: `id-${studentNo}`, school_code: t.config.code, student_no: studentNo, host_user_id: `h-${studentNo}`, name: `學生${studentNo}`, national_id: '', birth_date: '2008-01-01', grade: 2, class_name: className, seat_no: seatNo, division: 'day', department_code: null, status: 'enrolled', created_at: now, updated_at: now })
+    .values({ id: `id-${studentNo}`, school_code: t.config.code, student_no: studentNo, host_user_id: `h-${studentNo}`, name: `學生${studentNo}`, national_id: `N-${studentNo}`, birth_date: '2008-01-01', grade: 2, class_name: className, seat_no: seatNo, division: 'day', department_code: null, status: 'enrolled', created_at: now, updated_at: now })
     .execute();
 }
 

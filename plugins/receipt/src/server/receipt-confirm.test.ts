@@ -118,12 +118,19 @@ describe.each(testDialects())('receipt confirmation on %s', (dialect) => {
     expect(confirm.error?.licheng?.code).toBe('receipt-issue-open');
   });
 
-  it('validates the issue text: trimmed, 1 to 500 characters', async () => {
+  it('validates the issue text: free text (no control characters, not blank once invisible characters are removed), 1 to 500 characters', async () => {
     await start();
     setDay(t, '2025-10-03');
     const [cadre] = await itemsOf();
     expect((await t.mutate('receipt.raiseIssue', { itemId: cadre!.id, text: '   ' }, chenUser)).error?.message).toMatch(/^text: /);
-    expect((await t.mutate('receipt.raiseIssue', { itemId: cadre!.id, text: '字'.repeat(501) }, chenUser)).error?.licheng?.code).toBe('invalid-input');
+    expect((await t.mutate('receipt.raiseIssue', { itemId: cadre!.id, text: '字'.repeat(501) }, chenUser)).error?.licheng?.code).toBe('text-too-long');
+    // NUL-only, zero-width-only and control characters are refused (400) and nothing is written.
+    for (const [text, code] of [['\u0000', 'text-control-character'], ['\u200b\u200b', 'text-blank'], ['\ufeff', 'text-blank'], ['錯了\u0007', 'text-control-character']] as const) {
+      const refused = await t.mutate('receipt.raiseIssue', { itemId: cadre!.id, text }, chenUser);
+      expect(refused.status, JSON.stringify(text)).toBe(400);
+      expect(refused.error?.licheng?.code).toBe(code);
+    }
+    expect(await (t.db.kysely as any).selectFrom('receipt_issues').selectAll().execute()).toEqual([]);
     const ok = await t.mutate('receipt.raiseIssue', { itemId: cadre!.id, text: ` ${'字'.repeat(500)} ` }, chenUser);
     expect(ok.data.text).toBe('字'.repeat(500));
   });

@@ -1,4 +1,4 @@
-import { isRosterKind, normalizeNationalId, type RosterKind } from '@licheng/core';
+import { isRosterKind, normalizeNationalId, readFreeText, type RosterKind } from '@licheng/core';
 import { problem, type ImportProblem } from './receipt-issue.ts';
 
 /** The cover of a roster JSON file (名冊資訊). */
@@ -50,7 +50,8 @@ export function readRosterJson(file: string, sha256: string, bytes: Uint8Array, 
   const info = json[INFO_KEY];
   const rosterKeys = Object.keys(json).filter((k) => k !== INFO_KEY);
   const name = rosterKeys[0];
-  if (rosterKeys.length !== 1 || name === undefined || !Array.isArray(json[name]) || name.length > 100) return refuse('receipt-json-invalid');
+  // The roster's name is kept and shown: it must be free text by the platform's rule (readFreeText).
+  if (rosterKeys.length !== 1 || name === undefined || !Array.isArray(json[name]) || !readFreeText(name, { max: 100 }).ok) return refuse('receipt-json-invalid');
 
   const schoolCode = String(info['學校代碼'] ?? '').trim();
   if (!/^\d{6}$/.test(schoolCode)) return refuse('receipt-info-invalid', { field: '學校代碼' });

@@ -1,5 +1,5 @@
-import { columnHeader, parseCourseCode, type ClassRow, type CourseRow, type EnrolmentRow, type ImportIssue, type ImportKind, type ImportRow, type StudentRow, type TeacherRow } from '@licheng/core';
-import { courseKey, type PlatformDatabase } from '@licheng/server';
+import { columnHeader, parseCourseCode, studentRosterConflicts, teacherRosterConflicts, type RosterConflict, type RosterField, type ClassRow, type CourseRow, type EnrolmentRow, type ImportIssue, type ImportKind, type ImportRow, type StudentRow, type TeacherRow } from '@licheng/core';
+import { courseKey, rosterStudentRows, rosterStudents, rosterTeacherRows, rosterTeachers, type PlatformDatabase } from '@licheng/server';
 import type { Kysely } from 'kysely';
 import { importIssue } from './import-sheet.ts';
 
@@ -35,7 +35,7 @@ function otherSchoolIssue(kind: 'courses' | 'enrolments', rowNumber: number, cod
 
 /**
  * What a valid file may still get wrong against the school's data, each with its row:
- * a 系統帳號 another person holds, a teacher (of a course or a class), student or course offering not yet imported,
+ * a 身分證號, seat or 系統帳號 another person holds (see studentIssues), a teacher (of a course or a class), student or course offering not yet imported,
  * a course code whose school part (characters 4–9) is another school's.
  */
 export async function checkReferences<K extends ImportKind>(db: Db, school: string, kind: K, rows: Rows<K>): Promise<ImportIssue[]> {
@@ -55,25 +55,32 @@ export async function checkReferences<K extends ImportKind>(db: Db, school: stri
   }
 }
 
-/** A host account already bound to another person would break the one-account-one-person rule. */
-function hostUserIssues(kind: 'students' | 'teachers', rows: ReadonlyArray<{ rowNumber: number; no: string; hostUserId: string }>, holders: Map<string, string>): ImportIssue[] {
-  const column = columnHeader(kind, 'hostUserId');
-  return rows.flatMap(({ rowNumber, no, hostUserId }) => {
-    const holder = holders.get(hostUserId);
-    return holder !== undefined && holder !== no ? [importIssue(rowNumber, column, 'import-host-user-taken', { value: hostUserId, holder })] : [];
+/** The column each roster rule is reported on. */
+const CONFLICT_COLUMN: Record<RosterField, string> = { nationalId: 'nationalId', seat: 'seatNo', hostUserId: 'hostUserId' };
+
+function conflictIssues<K extends 'students' | 'teachers'>(kind: K, rows: Rows<K>, conflicts: RosterConflict[]): ImportIssue[] {
+  return conflicts.map(({ index, field, code, params }) => {
+    const column = columnHeader(kind, CONFLICT_COLUMN[field]);
+    return importIssue(rows[index]?.rowNumber ?? null, column, code, { column, ...params });
   });
 }
 
+/**
+ * The roster rules (studentRosterConflicts) judged against the roster as it would be after the
+ * file: a 身分證號 or 系統帳號 another student holds, a seat (部別 + 班級 + 座號) another
+ * enrolled student holds on file or in the file, an account that is a teacher's.
+ */
 async function studentIssues(db: Db, school: string, rows: Rows<'students'>): Promise<ImportIssue[]> {
-  const existing = await db.selectFrom('students').select(['student_no', 'host_user_id']).where('school_code', '=', school).execute();
-  const holders = new Map(existing.map((s) => [s.host_user_id, s.student_no]));
-  return hostUserIssues('students', rows.map(({ rowNumber, value }: { rowNumber: number; value: StudentRow }) => ({ rowNumber, no: value.studentNo, hostUserId: value.hostUserId })), holders);
+  const [students, teachers] = [await rosterStudents(db, school), await rosterTeachers(db, school)];
+  const conflicts = studentRosterConflicts(students, teachers, rosterStudentRows(rows.map((r: { value: StudentRow }) => r.value)));
+  return conflictIssues('students', rows, conflicts);
 }
 
+/** A 系統帳號 another teacher holds (now or after the file), or a student's. */
 async function teacherIssues(db: Db, school: string, rows: Rows<'teachers'>): Promise<ImportIssue[]> {
-  const existing = await db.selectFrom('teachers').select(['teacher_no', 'host_user_id']).where('school_code', '=', school).execute();
-  const holders = new Map(existing.map((t) => [t.host_user_id, t.teacher_no]));
-  return hostUserIssues('teachers', rows.map(({ rowNumber, value }: { rowNumber: number; value: TeacherRow }) => ({ rowNumber, no: value.teacherNo, hostUserId: value.hostUserId })), holders);
+  const [students, teachers] = [await rosterStudents(db, school), await rosterTeachers(db, school)];
+  const conflicts = teacherRosterConflicts(teachers, students, rosterTeacherRows(rows.map((r: { value: TeacherRow }) => r.value)));
+  return conflictIssues('teachers', rows, conflicts);
 }
 
 async function courseIssues(db: Db, school: string, rows: Rows<'courses'>): Promise<ImportIssue[]> {

@@ -75,6 +75,31 @@ describe.each(testDialects())('student.outcomes on %s', (dialect) => {
     expect(exact.error).toBeNull();
   });
 
+  it('refuses a 簡述 of NUL, control characters or only invisible characters with 400, writing nothing', async () => {
+    const { courseIds } = await setup();
+    const cases = [
+      ['\u0000', 'text-control-character'],
+      ['\u0000\u0000\u0000', 'text-control-character'],
+      ['\u0007報告', 'text-control-character'],
+      ['報告\u202Egpj.exe', 'text-control-character'],
+      ['\u200b\u200b', 'summary-required'],
+      ['\ufeff', 'summary-required'],
+      ['\u2060\u00ad\u3000', 'summary-required'],
+    ] as const;
+    for (const [summary, code] of cases) {
+      const res = await t.upload('student.outcomes.upload', form({ courseId: courseIds['國語文']!, summary, document: fakeFile('pdf') }), users.chen);
+      expect(res.status, JSON.stringify(summary)).toBe(400);
+      expect(res.error?.licheng?.code, JSON.stringify(summary)).toBe(code);
+    }
+    expect(await t.db.kysely.selectFrom('records' as any).selectAll().execute()).toEqual([]);
+    expect(await t.db.kysely.selectFrom('stored_files' as any).selectAll().execute()).toEqual([]);
+    expect(storedObjects(t)).toEqual([]);
+    // Line breaks are kept (a textarea), combining marks are composed (NFC), emoji stay.
+    const ok = await t.upload('student.outcomes.upload', form({ courseId: courseIds['國語文']!, summary: '  第一行\r\n第二行 Cafe\u0301 🎉  ', document: fakeFile('pdf') }), users.chen);
+    expect(ok.error).toBeNull();
+    expect(ok.data.summary).toBe('第一行\n第二行 Café 🎉');
+  });
+
   it('refuses courses the student does not take and users who are not students', async () => {
     const { courseIds } = await setup();
     const notStudent = await t.upload('student.outcomes.upload', form({ courseId: courseIds['國語文']!, summary: 'x', document: fakeFile('pdf') }), users.wang);

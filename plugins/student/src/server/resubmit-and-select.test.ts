@@ -91,7 +91,7 @@ describe.each(testDialects())('resubmit and selection on %s', (dialect) => {
     for (let n = 0; n < 30; n++) {
       const id = newId();
       const userId = `s-extra-${n}`;
-      await db.insertInto('students').values({ id, school_code: t.config.code, student_no: `X${n}`, host_user_id: userId, name: `學生${n}`, national_id: 'A123456789', birth_date: '2009-01-01', grade: 1, class_name: '102', seat_no: n + 1, division: 'day', department_code: null, status: 'enrolled', created_at: at, updated_at: at }).execute();
+      await db.insertInto('students').values({ id, school_code: t.config.code, student_no: `X${n}`, host_user_id: userId, name: `學生${n}`, national_id: `X${n}`, birth_date: '2009-01-01', grade: 1, class_name: '102', seat_no: n + 1, division: 'day', department_code: null, status: 'enrolled', created_at: at, updated_at: at }).execute();
       byStudent[userId] = [];
       for (let i = 0; i < 3; i++) {
         const recordId = newId();

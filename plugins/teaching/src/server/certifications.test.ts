@@ -47,6 +47,13 @@ describe.each(testDialects())('teaching.certifications on %s', (dialect) => {
     expect(again.error?.licheng?.code).toBe('already-decided');
     const noReason = await t.mutate('teaching.certifications.decide', { recordId: ids['國語文']![1], decision: 'fail', reason: '  ' }, users.wang);
     expect(noReason.error?.licheng?.code).toBe('reason-required');
+    // A reason of invisible characters only is no reason; one with control characters is refused as such.
+    for (const [reason, code] of [['\u200b\u200b', 'reason-required'], ['\ufeff\u2060', 'reason-required'], ['\u0000', 'text-control-character'], ['抄襲\u001b[2J', 'text-control-character']] as const) {
+      const refused = await t.mutate('teaching.certifications.decide', { recordId: ids['國語文']![1], decision: 'fail', reason }, users.wang);
+      expect(refused.status, JSON.stringify(reason)).toBe(400);
+      expect(refused.error?.licheng?.code, JSON.stringify(reason)).toBe(code);
+    }
+    expect(await t.db.kysely.selectFrom('records' as any).select('status').where('id' as any, '=', ids['國語文']![1]).executeTakeFirst()).toEqual({ status: 'pending' });
     const fail = await t.mutate('teaching.certifications.decide', { recordId: ids['國語文']![1], decision: 'fail', reason: '非本課程之作品' }, users.wang);
     expect(fail.data).toMatchObject({ status: 'failed', statusReason: '非本課程之作品' });
     const audit = await t.db.kysely.selectFrom('audit_log' as any).selectAll().where('action' as any, 'like', 'outcome.certify%').execute();

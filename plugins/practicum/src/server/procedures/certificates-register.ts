@@ -1,12 +1,12 @@
+import { freeText } from '@licheng/core';
 import { authedProcedure, enterRecord, formDataInput, formFile, stageFiles } from '@licheng/server';
-import { z } from 'zod';
 import { assertIssuedByToday, CERTIFICATE_KIND, certificateFieldsSchema, certificateSummary, certificateTerm, type CertificateData } from '../certificate-fields.ts';
 import { assertNewCertificate } from '../certificate-store.ts';
 import { studentByNo } from '../students.ts';
 import { toCertificateView } from './record-views.ts';
 
 export const certificatesRegisterInput = formDataInput({
-  studentNo: z.string().trim().min(1).max(20),
+  studentNo: freeText({ max: 20 }),
   ...certificateFieldsSchema.shape,
   document: formFile,
 });

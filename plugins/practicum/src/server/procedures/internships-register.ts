@@ -1,11 +1,11 @@
+import { freeText } from '@licheng/core';
 import { authedProcedure, enterRecord } from '@licheng/server';
-import { z } from 'zod';
 import { assertDateOrder, INTERNSHIP_KIND, internshipFieldsSchema, internshipSummary, internshipTerm, type InternshipData } from '../internship-fields.ts';
 import { studentByNo } from '../students.ts';
 import { toInternshipView } from './record-views.ts';
 
 export const internshipsRegisterInput = internshipFieldsSchema.extend({
-  studentNo: z.string().trim().min(1).max(20),
+  studentNo: freeText({ max: 20 }),
 });
 
 /** practicum.internships.register — the office records one internship (校外實習) of one student, in the term it starts. */

@@ -1,4 +1,4 @@
-import { assertConfirmationWindow, DomainError } from '@licheng/core';
+import { assertConfirmationWindow, cleanFileName, DomainError } from '@licheng/core';
 import { authedProcedure, formDataInput, formFile } from '@licheng/server';
 import { z } from 'zod';
 import { importReceipt } from '../import-receipt.ts';
@@ -32,5 +32,5 @@ export const batchesImport = authedProcedure(OFFICE_ROLES)
     assertConfirmationWindow(window);
     if (!input.file) throw new DomainError('file-missing', {});
     const bytes = await readReceiptUpload(input.file);
-    return importReceipt(ctx, bytes, input.file.name.slice(0, 200) || 'receipt.zip', window, input.dryRun);
+    return importReceipt(ctx, bytes, cleanFileName(input.file.name, 'receipt.zip'), window, input.dryRun);
   });

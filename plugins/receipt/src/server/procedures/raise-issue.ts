@@ -1,4 +1,4 @@
-import { assertConfirmationOpen, DomainError } from '@licheng/core';
+import { assertConfirmationOpen, DomainError, freeText } from '@licheng/core';
 import { newId, nowIso } from '@licheng/db';
 import { authedProcedure, writeAudit } from '@licheng/server';
 import { z } from 'zod';
@@ -9,11 +9,7 @@ import { receiptDb } from '../tables.ts';
 /** Longest issue text, in characters as people count them. */
 export const ISSUE_TEXT_MAX = 500;
 
-export const issueText = z
-  .string()
-  .trim()
-  .min(1)
-  .refine((s) => Array.from(s).length <= ISSUE_TEXT_MAX, { message: `at most ${ISSUE_TEXT_MAX} characters` });
+export const issueText = freeText({ max: ISSUE_TEXT_MAX, multiline: true });
 
 export const raiseIssueInput = z.object({ itemId: z.string().min(1).max(36), text: issueText });
 

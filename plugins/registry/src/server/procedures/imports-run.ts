@@ -1,4 +1,4 @@
-import { DomainError, IMPORT_KINDS } from '@licheng/core';
+import { cleanFileName, DomainError, freeText, IMPORT_KINDS } from '@licheng/core';
 import { authedProcedure, formDataInput, formFile, readUpload } from '@licheng/server';
 import { z } from 'zod';
 import { importRoster } from '../import-roster.ts';
@@ -19,9 +19,12 @@ const mappingField = z
       ctx.addIssue({ code: 'custom', message: 'mapping must be a JSON object' });
       return z.NEVER;
     }
-    const parsed = z.record(z.string().max(64), z.string().max(200)).safeParse(value);
+    const parsed = z.record(freeText({ max: 64 }), freeText({ max: 200 })).safeParse(value);
     if (!parsed.success) {
-      ctx.addIssue({ code: 'custom', message: 'mapping must map column keys to header texts' });
+      // A header text that breaks the free-text rule says so with its own code; anything else is the shape.
+      const coded = parsed.error.issues.filter((i) => (i as { params?: { code?: string } }).params?.code);
+      if (coded.length === 0) ctx.addIssue({ code: 'custom', message: 'mapping must map column keys to header texts' });
+      for (const issue of coded) ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path, params: (issue as { params?: Record<string, unknown> }).params ?? {} });
       return z.NEVER;
     }
     return parsed.data;
@@ -46,5 +49,5 @@ export const importsRun = authedProcedure(REGISTRY_ROLES)
   .mutation(async ({ ctx, input }) => {
     if (!input.file) throw new DomainError('file-missing', {});
     const bytes = await readUpload(input.file, MAX_TABLE_BYTES, tableTooLarge);
-    return importRoster(ctx, input.kind, bytes, input.file.name.slice(0, 200), { ...(input.mapping ? { mapping: input.mapping } : {}), dryRun: input.dryRun });
+    return importRoster(ctx, input.kind, bytes, cleanFileName(input.file.name, `${input.kind}.csv`), { ...(input.mapping ? { mapping: input.mapping } : {}), dryRun: input.dryRun });
   });

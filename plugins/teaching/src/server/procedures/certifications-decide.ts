@@ -1,3 +1,4 @@
+import { freeText } from '@licheng/core';
 import { authedProcedure, decideRecord, loadRecord } from '@licheng/server';
 import { z } from 'zod';
 import { assertCertificationWindow, recordStudentGrades } from '../certification-window.ts';
@@ -6,7 +7,7 @@ export const certificationsDecideInput = z.object({
   recordId: z.string().min(1).max(36),
   decision: z.enum(['pass', 'fail']),
   /** Required when failing: what the student must fix (authorship or course fit — never quality). */
-  reason: z.string().max(200).optional(),
+  reason: freeText({ max: 200, multiline: true, allowBlank: true }).optional(),
 });
 
 /** teaching.certifications.decide — pass or fail one item; the first decision wins, later ones get CONFLICT. */
