@@ -116,7 +116,7 @@ describe('the licheng CLI (demo settings, temp data folder)', () => {
 
   it('import refuses a file with a bad row, naming the row, exits 2 and writes nothing', async () => {
     const file = path.join(temp.make(), 'bad.csv');
-    fs.writeFileSync(file, [HEADER, '1140903,測試丙,A123456789,98/03/01,1,102,1,,,', '1140904,測試丁,A123456788,98/03/02,1,102,2,,,'].join('\n'));
+    fs.writeFileSync(file, [HEADER, '1140903,測試丙,E223456785,98/03/01,1,102,1,,,', '1140904,測試丁,A123456788,98/03/02,1,102,2,,,'].join('\n'));
     const run = await cli(['import', 'students', file], env);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/第 3 列 身分證號 .*A123456788/);
