@@ -20,7 +20,7 @@ import { formatMessage, type MessageParams } from './errors.ts';
  *
  * Combining marks, emoji (with their joiners and variation selectors), CJK ideographs
  * including those outside the BMP, and private-use characters (造字 in Taiwanese names) are
- * valid text. See docs/adr/0014-free-text-rule.md.
+ * valid text. See docs/adr/0014-one-rule-for-free-text-and-roster-integrity.md.
  */
 
 export interface FreeTextOptions {
