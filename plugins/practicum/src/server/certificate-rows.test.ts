@@ -30,6 +30,26 @@ describe('checkListRows', () => {
     expect(checkListRows(rows, now).issues.map((i) => [i.row, i.code])).toEqual([[3, 'certificate-date-future']]);
   });
 
+  it('reads text cells by the free-text rule: control characters and line breaks refused, invisible-only is blank', () => {
+    const rows = [
+      ['學號', '證照名稱', '級別', '證照號碼', '發證日期', '發證單位'],
+      ['S1', '園藝\u0085', '丙級', 'A1', '2025-06-30', ''],
+      ['S1', '園藝', '\u200b\u200b', 'A2', '2025-06-30', ''],
+      ['S1', '園藝', '丙級', 'A\u202e3', '2025-06-30', ''],
+      ['S1', '園藝', '丙級', 'A4', '2025-06-30', '技能\n檢定中心'],
+      ['S1', ' 園藝\u200b ', '丙級', 'A5', '2025-06-30', '\ufeff'],
+    ];
+    const checked = checkListRows(rows, now);
+    expect(checked.issues.map((i) => [i.row, i.column, i.code])).toEqual([
+      [2, '證照名稱', 'import-text-control-character'],
+      [3, '級別', 'import-value-required'],
+      [4, '證照號碼', 'import-text-control-character'],
+      [5, '發證單位', 'import-text-line-break'],
+    ]);
+    expect(checked.issues[0]!.message).toBe('「證照名稱」含有不允許的控制字元 U+0085（第 3 字）');
+    expect(checked.rows.map((r) => [r.row, r.fields.name, r.fields.issuer])).toEqual([[6, '園藝', '勞動部勞動力發展署技能檢定中心']]);
+  });
+
   it('refuses a list without data rows', () => {
     expect(() => checkListRows([['學號', '證照名稱', '級別', '證照號碼', '發證日期'], ['', '']], now)).toThrow(DomainError);
   });

@@ -86,6 +86,24 @@ describe.each(testDialects())('practicum.certificates.register on %s', (dialect)
     expect(free.data).toMatchObject({ level: '850 分', category: 1, origin: 'foreign', issuer: 'ETS' });
   });
 
+  it('refuses NUL, control characters, line breaks and invisible-only text in its fields with 400, writing nothing', async () => {
+    t = await practicumSchool(dialect);
+    const cases = [
+      [{ name: '\u0000' }, 'text-control-character'],
+      [{ name: '\u200b\u200b' }, 'text-blank'],
+      [{ level: '\ufeff' }, 'text-blank'],
+      [{ number: '01\u202e23' }, 'text-control-character'],
+      [{ issuer: '勞動部\n技能檢定中心' }, 'text-line-break'],
+      [{ studentNo: '\u2060' }, 'text-blank'],
+    ] as const;
+    for (const [fields, code] of cases) {
+      const res = await register(fields);
+      expect(res.status, JSON.stringify(fields)).toBe(400);
+      expect(res.error?.licheng?.code, JSON.stringify(fields)).toBe(code);
+    }
+    expect(await certificateRecords(t)).toEqual([]);
+  });
+
   it('judges the scan by its content, not its name, and keeps nothing of a refused file', async () => {
     t = await practicumSchool(dialect);
     const exe = await register({}, fakeFile('exe', 1024, 'scan.pdf'));
