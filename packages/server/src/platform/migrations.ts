@@ -176,4 +176,16 @@ export const platformMigrations: Migrations = {
       await db.schema.createIndex('students_school_national_id').on('students').columns(['school_code', 'national_id']).unique().execute();
     },
   },
+  '2026_11_27_input_002_roster_locks': {
+    /** One row per school that every roster write (students, teachers) updates first, so roster
+     *  writes of a school run one after another and each judges the roster rules on the latest data. */
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('roster_locks')
+        .addColumn('school_code', t.schoolCode, (c) => c.primaryKey())
+        .addColumn('writes', 'integer', (c) => c.notNull())
+        .modifyEnd(tableOptions(db))
+        .execute();
+    },
+  },
 };

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import {
   DomainError,
   studentRosterConflicts,
@@ -9,23 +9,32 @@ import {
   type StudentRow,
   type TeacherRow,
 } from '@licheng/core';
-import { dialectOf, forUpdate } from '@licheng/db';
+import { dialectOf } from '@licheng/db';
 import type { PlatformDatabase } from '../platform/tables.ts';
 
 type Db = Kysely<PlatformDatabase>;
 
 /**
- * The school's students as the roster integrity rules read them. With `lock` (inside a write
- * transaction) the rows are read `FOR UPDATE` on MySQL, which also holds back other
- * transactions inserting students of the school until this one ends.
+ * Takes the school's roster lock for the rest of the transaction: the school's row of
+ * `roster_locks` is written, so a second roster write of the school waits here until the first
+ * ends. Taken before anything is read, the transaction then reads what the other wrote
+ * (MySQL's snapshot starts at the first plain read; SQLite's writer reads the latest data).
+ * Record entries and reads are not held back: they never touch this row.
  */
-export async function rosterStudents(db: Db, school: string, lock = false): Promise<RosterStudent[]> {
-  const query = db
+export async function lockRoster(db: Db, school: string): Promise<void> {
+  const locks = db as unknown as Kysely<{ roster_locks: { school_code: string; writes: number } }>;
+  const insert = locks.insertInto('roster_locks').values({ school_code: school, writes: 1 });
+  const bump = { writes: sql<number>`writes + 1` };
+  await (dialectOf(db) === 'mysql' ? insert.onDuplicateKeyUpdate(bump) : insert.onConflict((oc) => oc.column('school_code').doUpdateSet(bump))).execute();
+}
+
+/** The school's students as the roster integrity rules read them. */
+export async function rosterStudents(db: Db, school: string): Promise<RosterStudent[]> {
+  const rows = await db
     .selectFrom('students')
     .select(['student_no', 'national_id', 'host_user_id', 'division', 'class_name', 'seat_no', 'status'])
     .where('school_code', '=', school)
-    .orderBy('student_no');
-  const rows = await (lock ? forUpdate(query, dialectOf(db)) : query).execute();
+    .execute();
   return rows.map((s) => ({
     studentNo: s.student_no,
     nationalId: s.national_id,
@@ -37,10 +46,9 @@ export async function rosterStudents(db: Db, school: string, lock = false): Prom
   }));
 }
 
-/** The school's teachers (teacher number and host account), locked like rosterStudents. */
-export async function rosterTeachers(db: Db, school: string, lock = false): Promise<RosterTeacher[]> {
-  const query = db.selectFrom('teachers').select(['teacher_no', 'host_user_id']).where('school_code', '=', school).orderBy('teacher_no');
-  const rows = await (lock ? forUpdate(query, dialectOf(db)) : query).execute();
+/** The school's teachers (teacher number and host account). */
+export async function rosterTeachers(db: Db, school: string): Promise<RosterTeacher[]> {
+  const rows = await db.selectFrom('teachers').select(['teacher_no', 'host_user_id']).where('school_code', '=', school).execute();
   return rows.map((t) => ({ teacherNo: t.teacher_no, hostUserId: t.host_user_id }));
 }
 
@@ -59,19 +67,22 @@ function refuse(conflicts: RosterConflict[]): void {
 }
 
 /**
- * Inside the write transaction, before student rows are written: the roster rules hold for
- * the roster after the write (see studentRosterConflicts), under lock, or DomainError with
- * the first conflict. Students are locked before teachers, as in assertTeacherRoster.
+ * Inside the write transaction, before student rows are written, as its first statement: takes
+ * the roster lock, then the roster rules must hold for the roster after the write (see
+ * studentRosterConflicts), or DomainError with the first conflict. A write split into several
+ * transactions passes every row of the whole write as `rows`, so each part judges the end state.
  */
 export async function assertStudentRoster(db: Db, school: string, rows: readonly StudentRow[]): Promise<void> {
-  const students = await rosterStudents(db, school, true);
-  const teachers = await rosterTeachers(db, school, true);
+  await lockRoster(db, school);
+  const students = await rosterStudents(db, school);
+  const teachers = await rosterTeachers(db, school);
   refuse(studentRosterConflicts(students, teachers, rosterStudentRows(rows)));
 }
 
 /** Inside the write transaction, before teacher rows are written: no account another person holds. */
 export async function assertTeacherRoster(db: Db, school: string, rows: readonly TeacherRow[]): Promise<void> {
-  const students = await rosterStudents(db, school, true);
-  const teachers = await rosterTeachers(db, school, true);
+  await lockRoster(db, school);
+  const students = await rosterStudents(db, school);
+  const teachers = await rosterTeachers(db, school);
   refuse(teacherRosterConflicts(teachers, students, rosterTeacherRows(rows)));
 }

@@ -51,9 +51,13 @@ async function upsertKeyed(
   return counts;
 }
 
-/** 學生 rows from the host or an import, matched by 學號; the roster rules are checked first (assertStudentRoster). Call inside a transaction. */
-export async function upsertStudents(db: Db, school: string, rows: StudentRow[], at: Date): Promise<UpsertCounts> {
-  await assertStudentRoster(db, school, rows);
+/**
+ * 學生 rows from the host or an import, matched by 學號; the roster rules are checked first
+ * (assertStudentRoster) against `checkRows` — every row of the write when it is split into
+ * several transactions. Call inside a transaction, before anything else reads in it.
+ */
+export async function upsertStudents(db: Db, school: string, rows: StudentRow[], at: Date, checkRows: readonly StudentRow[] = rows): Promise<UpsertCounts> {
+  await assertStudentRoster(db, school, checkRows);
   const items = rows.map((row) => ({
     key: row.studentNo,
     onInsert: { status: 'enrolled' },
@@ -72,9 +76,9 @@ export async function upsertStudents(db: Db, school: string, rows: StudentRow[],
   return upsertKeyed(db, 'students', 'student_no', school, items, at);
 }
 
-/** 教師 rows, matched by 教師代號; the roster rules are checked first (assertTeacherRoster). Call inside a transaction. */
-export async function upsertTeachers(db: Db, school: string, rows: TeacherRow[], at: Date): Promise<UpsertCounts> {
-  await assertTeacherRoster(db, school, rows);
+/** 教師 rows, matched by 教師代號; the roster rules are checked first (assertTeacherRoster, against `checkRows` as for students). Call inside a transaction. */
+export async function upsertTeachers(db: Db, school: string, rows: TeacherRow[], at: Date, checkRows: readonly TeacherRow[] = rows): Promise<UpsertCounts> {
+  await assertTeacherRoster(db, school, checkRows);
   const items = rows.map((row) => ({
     key: row.teacherNo,
     onInsert: {},
