@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatMessage } from './errors.ts';
-import { freeText, isBlankText, readFreeText } from './free-text.ts';
+import { cleanFileName, freeText, isBlankText, readFreeText } from './free-text.ts';
 import { studentRowSchema } from './import-schemas.ts';
 
 const problemOf = (raw: string, options = {}) => {
@@ -129,5 +129,15 @@ describe('import cells read as free text', () => {
     expect(issuesOf({ name: '\u200b\u200b' })).toEqual([{ code: 'import-value-required', column: '姓名' }]);
     expect(studentRowSchema.parse({ ...row, hostUserId: '\ufeff\u200b' }).hostUserId).toBe('S1');
     expect(studentRowSchema.parse({ ...row, name: ' 王小明\u200b' }).name).toBe('王小明');
+  });
+});
+
+describe('cleanFileName', () => {
+  it('removes control, line-break and bidirectional characters, keeps the rest, falls back when blank', () => {
+    expect(cleanFileName('報告\u202Egpj.exe', 'x')).toBe('報告gpj.exe');
+    expect(cleanFileName(' 學生\u0000名冊\n.xlsx ', 'x')).toBe('學生名冊.xlsx');
+    expect(cleanFileName('Cafe\u0301 🎉.csv', 'x')).toBe('Café 🎉.csv');
+    expect(cleanFileName('\u200b\u0007', 'students.csv')).toBe('students.csv');
+    expect(cleanFileName('字'.repeat(300), 'x')).toBe('字'.repeat(200));
   });
 });

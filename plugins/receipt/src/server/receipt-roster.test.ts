@@ -16,6 +16,8 @@ describe('readRosterJson', () => {
     ['not JSON', '{', 'receipt-json-invalid', {}],
     ['no cover', { 名冊: [] }, 'receipt-json-invalid', {}],
     ['two rosters', { 名冊資訊: {}, a: [], b: [] }, 'receipt-json-invalid', {}],
+    ['a roster name with a control character', { 名冊資訊: {}, '多元\u202e表現': [] }, 'receipt-json-invalid', {}],
+    ['a roster name of invisible characters only', { 名冊資訊: {}, '\u200b\u200b': [] }, 'receipt-json-invalid', {}],
     ['a bad school code', { 名冊資訊: { 學校代碼: '12345' }, a: [] }, 'receipt-info-invalid', { field: '學校代碼' }],
     ['another school', { 名冊資訊: { 學校代碼: '654321' }, a: [] }, 'receipt-school-mismatch', { code: '654321', school: '123456' }],
     ['a bad semester', { 名冊資訊: { 學校代碼: '123456', 學年度: 114, 學期: 3, 名冊別: 24 }, a: [] }, 'receipt-info-invalid', { field: '學期' }],
