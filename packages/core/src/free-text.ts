@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatMessage, type MessageParams } from './errors.ts';
+import type { MessageParams } from './errors.ts';
 
 /**
  * The one rule for text people type or paste (names, titles, 簡述, reasons, issue texts, the
@@ -144,11 +144,4 @@ export function cleanFileName(name: string, fallback: string, max = 200): string
   const cleaned = name.replace(FILE_NAME_UNSAFE, '').normalize('NFC').replace(EDGE, '');
   const capped = Array.from(cleaned).slice(0, max).join('').replace(EDGE, '');
   return isBlankText(capped) ? fallback : capped;
-}
-
-/** The zh-TW text of a free-text problem in an imported sheet's `column`. */
-export function importTextMessage(problem: FreeTextProblem, column: string, params: MessageParams): { code: string; params: MessageParams; message: string } {
-  const code = IMPORT_TEXT_CODES[problem];
-  const all = { column, ...params };
-  return { code, params: all, message: formatMessage(code, all, 'zh-TW') };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { parseFlexibleDate } from './calendar.ts';
 import { courseCodeSchema } from './course-code.ts';
 import { DomainError, formatMessage } from './errors.ts';
-import { IMPORT_TEXT_CODES, isBlankText, readFreeText } from './free-text.ts';
+import { IMPORT_TEXT_CODES, isBlankText, readFreeText, type FreeTextProblem } from './free-text.ts';
 import type { MessageParams } from './errors.ts';
 import { nationalIdKind, normalizeNationalId } from './national-id.ts';
 
@@ -184,4 +184,11 @@ export function listField(column: string) {
       .filter((s) => s !== '');
     return items.length === 0 ? bad<string[]>('import-value-required', { column }) : ok([...new Set(items)]);
   });
+}
+
+/** The zh-TW text of a free-text problem in an imported sheet's `column`. */
+export function importTextMessage(problem: FreeTextProblem, column: string, params: MessageParams): { code: string; params: MessageParams; message: string } {
+  const code = IMPORT_TEXT_CODES[problem];
+  const all = { column, ...params };
+  return { code, params: all, message: formatMessage(code, all, 'zh-TW') };
 }

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { readFreeText } from '@licheng/core';
 import { LichengApiError, LichengConnectedElement } from '@licheng/client';
 import { charCount, heading, screenStyles, type FileChange, type FileField, type UploadState, type WindowState } from '@licheng/ui';
 import { LIMITS, paths, type Course, type CourseList, type Me, type Outcome } from '../api.ts';
@@ -121,9 +122,12 @@ export class OutcomeUpload extends LichengConnectedElement {
     const L = this.locale;
     const errors: Partial<Record<FieldName, string>> = {};
     if (!this.outcome && !this.courseId) errors.course = t('error.course-required', {}, L);
-    const length = charCount(this.summary.trim());
-    if (length === 0) errors.summary = t('error.summary-required', {}, L);
-    else if (length > LIMITS.summaryMax) errors.summary = t('error.summary-too-long', { max: LIMITS.summaryMax }, L);
+    // The server's free-text rule, checked here first: blank once invisible characters are removed, control characters.
+    const summary = readFreeText(this.summary, { multiline: true, max: LIMITS.summaryMax });
+    if (!summary.ok && summary.problem === 'blank') errors.summary = t('error.summary-required', {}, L);
+    else if (!summary.ok && summary.problem === 'too-long') errors.summary = t('error.summary-too-long', { max: LIMITS.summaryMax }, L);
+    else if (!summary.ok && summary.problem === 'control-character') errors.summary = t('error.summary-control', summary.params, L);
+    else if (!summary.ok) errors.summary = t('error.summary-malformed', {}, L);
     const document = this.#field('document');
     const media = this.#field('media');
     if (this.fileErrors.document || this.fileErrors.media) errors.files = t('error.file-invalid', {}, L);

@@ -73,6 +73,20 @@ describe('<licheng-outcome-upload>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('holds a summary of invisible or control characters only, as the server would, without sending', async () => {
+    fake();
+    const el = await render();
+    await type(el, '\u200b\u200b\ufeff');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await waitUntil(() => $(el, '#summary-error')?.textContent?.includes('請填寫成果簡述'), 'no summary error for invisible text');
+    await type(el, '報告\u0007');
+    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
+    await waitUntil(() => $(el, '#summary-error')?.textContent?.includes('U+0007'), 'no control-character error');
+    expect($(el, '#summary-error').textContent).to.contain('控制字元');
+    expect(api.callsTo('student.outcomes.upload')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
   it('uploads as multipart with progress, announces completion and tells the page', async () => {
     let received: FormData | null = null;
     fake({
