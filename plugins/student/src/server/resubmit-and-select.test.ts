@@ -38,6 +38,18 @@ describe.each(testDialects())('resubmit and selection on %s', (dialect) => {
     expect(again.error?.licheng?.code).toBe('not-failed');
   });
 
+  it('refuses a fixed 簡述 of NUL or zero-width characters only with 400 and leaves the failed item as it was', async () => {
+    const [id] = await outcomes(1, 'failed');
+    const before = await t.db.kysely.selectFrom('records' as any).selectAll().execute();
+    for (const summary of ['\u0000', '\u200b\u200b', '\u0000\u200b']) {
+      const res = await t.upload('student.outcomes.resubmit', form({ recordId: id!, summary, document: fakeFile('pdf', 4321) }), users.chen);
+      expect(res.status, JSON.stringify(summary)).toBe(400);
+      expect(['text-control-character', 'summary-required']).toContain(res.error?.licheng?.code);
+    }
+    expect(await t.db.kysely.selectFrom('records' as any).selectAll().execute()).toEqual(before);
+    expect(await t.db.kysely.selectFrom('stored_files' as any).selectAll().execute()).toHaveLength(1);
+  });
+
   it('refuses to resubmit a passed (frozen) item or someone else’s item', async () => {
     const [id] = await outcomes(1, 'passed');
     const frozen = await t.upload('student.outcomes.resubmit', form({ recordId: id!, summary: '改' }), users.chen);
