@@ -93,6 +93,7 @@ describe('freeText (zod)', () => {
     expect(issueOf('\u0000')).toMatchObject({ message: 'text-control-character', params: { code: 'text-control-character', char: 'U+0000', position: 1 } });
     expect(issueOf('\u200b\u200b')?.message).toBe('text-blank');
     expect(issueOf(undefined)?.message).toBe('text-blank');
+    expect(schema.safeParse(42).error?.issues[0]?.code).toBe('invalid_type');
     expect(issueOf('a\nb')?.message).toBe('text-line-break');
     expect(issueOf('字'.repeat(11))).toMatchObject({ message: 'text-too-long', params: { max: 10, length: 11 } });
   });

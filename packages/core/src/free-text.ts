@@ -120,7 +120,8 @@ export function freeText(options: FreeTextSchemaOptions) {
   const codes = { ...FREE_TEXT_CODES, ...options.codes };
   const message = (problem: FreeTextProblem) => codes[problem];
   return z
-    .string({ error: message('blank') })
+    // A missing value is blank text; any other non-string gets zod's own invalid_type message.
+    .string({ error: (issue) => (issue.input === undefined ? message('blank') : undefined) })
     .transform((raw, ctx): string => {
       const result = readFreeText(raw, options);
       if (result.ok) return result.value;
