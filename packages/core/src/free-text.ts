@@ -130,7 +130,8 @@ export function freeText(options: FreeTextSchemaOptions) {
       ctx.addIssue({ code: 'custom', message: code, params: { code, ...result.params } });
       return z.NEVER;
     })
-    .meta({ description: `free text, at most ${options.max} characters${options.multiline ? ', line breaks allowed' : ', one line'}` });
+    // JSON Schema counts maxLength in code points, as the rule does.
+    .meta({ description: `free text, at most ${options.max} characters${options.multiline ? ', line breaks allowed' : ', one line'}`, maxLength: options.max });
 }
 
 const FILE_NAME_UNSAFE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
