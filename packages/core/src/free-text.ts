@@ -53,7 +53,7 @@ export const IMPORT_TEXT_CODES: Record<FreeTextProblem, string> = {
 };
 
 const EDGE = /^[\s\u200B\u2060\uFEFF]+|[\s\u200B\u2060\uFEFF]+$/gu;
-const INVISIBLE = /[\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/gu;
+const VISIBLE = /[^\p{White_Space}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/u;
 const LINE_BREAK = /[\r\n\u2028\u2029]/u;
 const CONTROL_SINGLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
 const CONTROL_MULTI = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
@@ -66,6 +66,7 @@ export function codePointLabel(char: string): string {
 
 /** 1-based position in characters (code points) of the first match of `pattern`. */
 function positionOf(text: string, pattern: RegExp): { position: number; char: string } | null {
+  if (!pattern.test(text)) return null; // the usual case, without walking the text
   let position = 0;
   for (const char of text) {
     position++;
@@ -76,7 +77,7 @@ function positionOf(text: string, pattern: RegExp): { position: number; char: st
 
 /** Whether nothing visible remains once white space and invisible characters are removed. */
 export function isBlankText(text: string): boolean {
-  return text.replace(INVISIBLE, '') === '';
+  return !VISIBLE.test(text);
 }
 
 /**
@@ -98,8 +99,11 @@ export function readFreeText(raw: string, options: FreeTextOptions = {}): FreeTe
   const control = positionOf(text, multiline ? CONTROL_MULTI : CONTROL_SINGLE);
   if (control) return { ok: false, problem: 'control-character', params: { char: codePointLabel(control.char), position: control.position } };
   if (isBlankText(text)) return { ok: false, problem: 'blank', params: {} };
-  const length = Array.from(text).length;
-  if (options.max !== undefined && length > options.max) return { ok: false, problem: 'too-long', params: { max: options.max, length } };
+  // UTF-16 length bounds the count of code points: most texts need no counting.
+  if (options.max !== undefined && text.length > options.max) {
+    const length = Array.from(text).length;
+    if (length > options.max) return { ok: false, problem: 'too-long', params: { max: options.max, length } };
+  }
   return { ok: true, value: text };
 }
 
