@@ -115,9 +115,11 @@ describe('validateImportRows: students', () => {
     expect(rows.map((r) => r.rowNumber)).toEqual([2]);
     expect(issues.map((i) => [i.row, i.column, i.code, i.params.firstRow])).toEqual([
       [3, '學號', 'import-duplicate-row', 2],
-      [4, '身分證號', 'import-duplicate-row', 2],
+      [4, '身分證號', 'roster-national-id-taken', 2],
     ]);
     expect(issues[0]?.message).toBe('與第 2 列重複（1）');
+    // A 身分證號 repeated for another student names the 學號 that holds it first in the file.
+    expect(issues[1]?.message).toBe('身分證號「A123456789」已屬於學號「1」的學生');
   });
 
   it('reports an empty file, and a missing required column once', () => {

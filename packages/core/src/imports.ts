@@ -87,16 +87,20 @@ export function resolveColumns(
   return { columns, errors };
 }
 
-/** The keys that must be unique within one file, each with the zh-TW column it is reported on. */
-const UNIQUE_KEYS: Record<ImportKind, Array<{ fields: string[]; column: string | null }>> = {
+/**
+ * The keys that must be unique within one file, each with the zh-TW column it is reported on.
+ * A value one person may hold (a 身分證號, a 系統帳號) repeated for another person is reported
+ * as held by the first row's person (`taken`: the code and the field naming the holder).
+ */
+const UNIQUE_KEYS: Record<ImportKind, Array<{ fields: string[]; column: string | null; taken?: { code: string; holder: string } }>> = {
   students: [
     { fields: ['studentNo'], column: '學號' },
-    { fields: ['nationalId'], column: '身分證號' },
-    { fields: ['hostUserId'], column: '系統帳號' },
+    { fields: ['nationalId'], column: '身分證號', taken: { code: 'roster-national-id-taken', holder: 'studentNo' } },
+    { fields: ['hostUserId'], column: '系統帳號', taken: { code: 'import-host-user-taken', holder: 'studentNo' } },
   ],
   teachers: [
     { fields: ['teacherNo'], column: '教師代號' },
-    { fields: ['hostUserId'], column: '系統帳號' },
+    { fields: ['hostUserId'], column: '系統帳號', taken: { code: 'import-host-user-taken', holder: 'teacherNo' } },
   ],
   courses: [{ fields: ['academicYear', 'semester', 'code', 'className'], column: null }],
   enrolments: [{ fields: ['studentNo', 'academicYear', 'semester', 'code', 'className'], column: null }],
@@ -126,7 +130,7 @@ export function validateImportRows<K extends ImportKind>(
     return { rows, issues: missing.map((c) => issue(null, c.header, 'import-header-missing', { column: c.header })) };
   }
 
-  const seen = UNIQUE_KEYS[kind].map(() => new Map<string, number>());
+  const seen = UNIQUE_KEYS[kind].map(() => new Map<string, { row: number; holder: string }>());
   let nonBlank = 0;
   dataRows.forEach((cells, index) => {
     const rowNumber = firstRowNumber + index;
@@ -152,11 +156,14 @@ export function validateImportRows<K extends ImportKind>(
     const clash = keys.findIndex((key, k) => seen[k]?.has(key));
     if (clash >= 0) {
       const key = keys[clash] ?? '';
-      const firstRow = seen[clash]?.get(key) ?? 0;
-      issues.push(issue(rowNumber, UNIQUE_KEYS[kind][clash]?.column ?? null, 'import-duplicate-row', { key, firstRow }));
+      const first = seen[clash]?.get(key) ?? { row: 0, holder: '' };
+      const { column = null, taken } = UNIQUE_KEYS[kind][clash] ?? {};
+      const params = { key, firstRow: first.row };
+      if (taken) issues.push(issue(rowNumber, column, taken.code, { ...params, value: key, holder: first.holder }));
+      else issues.push(issue(rowNumber, column, 'import-duplicate-row', params));
       return;
     }
-    keys.forEach((key, k) => seen[k]?.set(key, rowNumber));
+    keys.forEach((key, k) => seen[k]?.set(key, { row: rowNumber, holder: String(record[UNIQUE_KEYS[kind][k]?.taken?.holder ?? ''] ?? '') }));
     rows.push({ rowNumber, value });
   });
 

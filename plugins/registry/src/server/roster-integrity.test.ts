@@ -44,9 +44,12 @@ describe.each(testDialects())('roster integrity on %s', (dialect) => {
     expect(issuesOf(res)).toEqual([[3, '身分證號', 'roster-national-id-taken', 'S002']]);
     expect(res.data.issues[0].message).toBe('身分證號「B223456782」已屬於學號「S002」的學生');
     expect(await snapshot()).toEqual(before);
-    // The same ID twice in one file: the second row is refused, naming the first.
+    // The same ID twice in one file: the second row is refused, naming the first row's 學號.
     const twice = await run('students', [header, student('S004', validId('E12345678'), '102', 1), student('S005', validId('E12345678'), '102', 2)]);
-    expect(twice.data.issues.map((i: any) => [i.row, i.column, i.code, i.params.firstRow])).toEqual([[3, '身分證號', 'import-duplicate-row', 2]]);
+    expect(twice.data.issues.map((i: any) => [i.row, i.column, i.code, i.params.holder, i.params.firstRow])).toEqual([[3, '身分證號', 'roster-national-id-taken', 'S004', 2]]);
+    // Likewise an account given to two teachers in one file.
+    const accounts = await run('teachers', [teachersSheet[0]!, ['T005', '甲老師', '', 'shared'], ['T006', '乙老師', '', 'shared']]);
+    expect(issuesOf(accounts)).toEqual([[3, '系統帳號', 'import-host-user-taken', 'T005']]);
     expect(await snapshot()).toEqual(before);
   });
 
