@@ -19,7 +19,10 @@ export interface Settings {
   config: SchoolConfig;
   demo: boolean;
   portalDir: string;
-  /** Host page origins allowed to call the API from the browser (LICHENG_CORS_ORIGINS, comma-separated). */
+  /**
+   * The school's host origins (LICHENG_CORS_ORIGINS, comma-separated): pages there may call the
+   * API from the browser (CORS) and frame the portal's pages (CSP frame-ancestors).
+   */
   corsOrigins: string[];
   /** The school's import-map overrides (LICHENG_IMPORT_MAP, a JSON file): office modules deployed on their own. */
   importMapOverrides: ImportMap | undefined;
@@ -71,9 +74,23 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     config,
     demo,
     portalDir: path.resolve(base, env.LICHENG_PORTAL_DIR ?? path.join(repoRoot, 'apps/portal/dist')),
-    corsOrigins: (env.LICHENG_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: readOrigins(env.LICHENG_CORS_ORIGINS),
     importMapOverrides: env.LICHENG_IMPORT_MAP ? readImportMapOverrides(path.resolve(base, env.LICHENG_IMPORT_MAP)) : undefined,
   };
+}
+
+/** LICHENG_CORS_ORIGINS: each an exact origin (`https://portal.school.example[:port]`), nothing else, since each goes into headers. */
+function readOrigins(value: string | undefined): string[] {
+  const origins = (value ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const bad = origins.filter((o) => {
+    try {
+      return !/^https?:$/.test(new URL(o).protocol) || new URL(o).origin !== o;
+    } catch {
+      return true;
+    }
+  });
+  if (bad.length) throw new Error(`LICHENG_CORS_ORIGINS must list origins like https://portal.school.example (scheme, host and port only): ${bad.map((o) => JSON.stringify(o)).join(', ')}`);
+  return origins;
 }
 
 function readImportMapOverrides(file: string): ImportMap {

@@ -14,15 +14,17 @@ export const DATA_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'n
 export const STORED_FILE_CSP = "sandbox; default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 /**
- * `nosniff` and the referrer policy on every response, and the data CSP on any response that did
- * not set its own (pages set theirs: apps/server/src/page-security.ts).
+ * `nosniff` and the referrer policy on every response, and the data CSP on any response that is
+ * not a page and did not set its own (a page's CSP depends on its text: the standalone server
+ * computes it, apps/server/src/page-security.ts).
  */
 export function securityHeaders(): MiddlewareHandler {
   return async (c, next) => {
     await next();
     c.res.headers.set('x-content-type-options', 'nosniff');
     c.res.headers.set('referrer-policy', REFERRER_POLICY);
-    if (!c.res.headers.has('content-security-policy')) c.res.headers.set('content-security-policy', DATA_CSP);
+    const page = (c.res.headers.get('content-type') ?? '').startsWith('text/html');
+    if (!page && !c.res.headers.has('content-security-policy')) c.res.headers.set('content-security-policy', DATA_CSP);
   };
 }
 
