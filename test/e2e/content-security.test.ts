@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, newPage, signIn } from '../support/browser.ts';
-import { freePort, startDemoServer, type StartedServer } from '../support/server.ts';
+import { demoToken, freePort, startDemoServer, type StartedServer } from '../support/server.ts';
+import { mutate, query } from '../support/trpc.ts';
 
 interface Violation {
   directive: string;
@@ -160,6 +161,27 @@ describe('pages under their Content-Security-Policy in Chromium', () => {
     await expect.poll(() => refusals.some((r) => /frame-ancestors/.test(r)), { timeout: 10_000 }).toBe(true);
     const frame = page.frames().find((f) => f !== page.mainFrame());
     expect(await frame?.locator('licheng-portal').count().catch(() => 0)).toBe(0);
+    await page.context().close();
+  });
+
+  it('opens a stored file on its own as a sandboxed document that still shows it', async () => {
+    const users = (await (await fetch(`${server.url}/demo/users`)).json()) as Array<{ userId: string; name: string }>;
+    const token = await demoToken(server, users.find((u) => u.name === '陳怡君')!.userId);
+    const { courses } = (await query(server.url, 'student.courses.list', token)) as { courses: Array<{ id: string }> };
+    const form = new FormData();
+    form.append('courseId', courses[0]!.id);
+    form.append('summary', '沙箱測試');
+    form.append('document', new File([Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')], '海報.png'));
+    const outcome = (await mutate(server.url, 'student.outcomes.upload', token, form)) as { documentFileId: string };
+    const { page, violations } = await watched(browser, errors);
+    await page.setExtraHTTPHeaders({ authorization: `Bearer ${token}` });
+    const res = await page.goto(`${server.url}/api/files/${outcome.documentFileId}`);
+    expect(res?.status()).toBe(200);
+    expect(res?.headers()['content-security-policy']).toMatch(/^sandbox; default-src 'none'/);
+    // A sandboxed document has an opaque origin: nothing in it can reach the app's storage or API as the app.
+    expect(await page.evaluate(() => window.origin)).toBe('null');
+    expect(await page.evaluate(() => document.querySelector('img')?.naturalWidth ?? 0)).toBe(1);
+    expect(await violations()).toEqual([]);
     await page.context().close();
   });
 
