@@ -47,7 +47,7 @@ describe('readSettings in demo mode', () => {
 
   it('listens on loopback only: 127.0.0.0/8, ::1 and localhost in any spelling', () => {
     for (const host of ['127.0.0.1', '127.4.5.6', '::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1', 'localhost', 'LOCALHOST']) {
-      expect(readSettings({ ...demoEnv(), LICHENG_LISTEN_HOST: host }).listenHost).toBe(host);
+      expect(readSettings({ ...demoEnv(), LICHENG_LISTEN_HOST: host }).listenHost).toBe(host.replace(/^\[(.*)\]$/, '$1'));
     }
     for (const host of ['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', '128.0.0.1', 'example.org', 'localhost.example.org', '::ffff:10.0.0.1']) {
       expect(() => readSettings({ ...demoEnv(), LICHENG_LISTEN_HOST: host }), host).toThrow(

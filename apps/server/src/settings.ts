@@ -43,7 +43,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const databaseUrl = env.LICHENG_DATABASE_URL?.trim() || undefined;
   const base = env.INIT_CWD ?? process.cwd();
   const dataDir = path.resolve(base, env.LICHENG_DATA_DIR ?? (demo ? '.data/demo' : '.data'));
-  const listenHost = env.LICHENG_LISTEN_HOST?.trim() || '127.0.0.1';
+  // A bracketed IPv6 address ([::1]) as people write it in URLs; the server listens on the bare one.
+  const listenHost = (env.LICHENG_LISTEN_HOST?.trim() || '127.0.0.1').replace(/^\[(.*)\]$/, '$1');
   if (demo) {
     const refusals = [
       isProduction(env.NODE_ENV) && `NODE_ENV is ${JSON.stringify(env.NODE_ENV)}`,
