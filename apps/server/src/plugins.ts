@@ -7,5 +7,8 @@ import teaching from '@licheng/plugin-teaching/server';
 import workingGroup from '@licheng/plugin-working-group/server';
 import type { PluginDefinition } from '@licheng/server';
 
-/** Every office this build ships; each school's config turns them on. */
-export const availablePlugins: PluginDefinition[] = [student, teaching, registry, workingGroup, homeroom, receipt, practicum];
+/**
+ * Every office this build ships; each school's config turns them on. Each keeps its own type
+ * (`satisfies`), so the authorization policy is typed from every office's router.
+ */
+export const availablePlugins = [student, teaching, registry, workingGroup, homeroom, receipt, practicum] satisfies PluginDefinition[];

@@ -46,23 +46,27 @@ export function withImportMap(page: string, map: ImportMap): string {
   return page.replace(IMPORT_MAP_SCRIPT, () => script);
 }
 
-/** Reads the built portal page and its import map, and returns the page this school serves. */
-export function portalPage(portalDir: string, enabledOffices: readonly string[], overrides?: ImportMap): string {
-  const page = fs.readFileSync(path.join(portalDir, 'index.html'), 'utf8');
+/** The pages the portal build writes, each with the import map inlined first in <head>. */
+export const PORTAL_PAGES = ['index.html', 'catalogue.html', 'embed.html'] as const;
+export type PortalPageFile = (typeof PORTAL_PAGES)[number];
+
+/** Reads a built portal page (the root config by default) and its import map, and returns the page this school serves. */
+export function portalPage(portalDir: string, enabledOffices: readonly string[], overrides?: ImportMap, file: PortalPageFile = 'index.html'): string {
+  const page = fs.readFileSync(path.join(portalDir, file), 'utf8');
   const built = JSON.parse(fs.readFileSync(path.join(portalDir, 'importmap.json'), 'utf8')) as ImportMap;
   return withImportMap(page, schoolImportMap(built, enabledOffices, overrides));
 }
 
 /**
- * The school's portal page, built once and built again when the portal is rebuilt (the build
- * rewrites index.html and importmap.json, and removes the modules the old page named).
+ * The school's version of a portal page, built once and built again when the portal is rebuilt
+ * (the build rewrites the pages and importmap.json, and removes the modules the old page named).
  */
-export function portalPageSource(portalDir: string, enabledOffices: readonly string[], overrides?: ImportMap): () => string {
+export function portalPageSource(portalDir: string, enabledOffices: readonly string[], overrides?: ImportMap, file: PortalPageFile = 'index.html'): () => string {
   let built: { stamp: string; page: string } | null = null;
-  const stampOf = () => ['index.html', 'importmap.json'].map((f) => fs.statSync(path.join(portalDir, f), { throwIfNoEntry: false })?.mtimeMs ?? 0).join(':');
+  const stampOf = () => [file, 'importmap.json'].map((f) => fs.statSync(path.join(portalDir, f), { throwIfNoEntry: false })?.mtimeMs ?? 0).join(':');
   return () => {
     const stamp = stampOf();
-    if (built?.stamp !== stamp) built = { stamp, page: portalPage(portalDir, enabledOffices, overrides) };
+    if (built?.stamp !== stamp) built = { stamp, page: portalPage(portalDir, enabledOffices, overrides, file) };
     return built.page;
   };
 }

@@ -6,6 +6,7 @@ import { openApp } from './open-app.ts';
 import { buildServer } from './server.ts';
 import { readSettings } from './settings.ts';
 import { tempDirs } from './testing/temp.ts';
+import { cspDirectives, importMapHash } from './testing/csp.ts';
 
 const temp = tempDirs();
 const BUILT_MAP = {
@@ -58,6 +59,29 @@ describe('the standalone server with a built portal', () => {
   afterAll(async () => {
     await db?.destroy();
     temp.cleanup();
+  });
+
+  it('sends each page a CSP whose one inline script is the import map it serves, by that text’s hash', async () => {
+    for (const url of ['/', '/index.html', '/student/outcomes']) {
+      const res = await server.request(url);
+      const csp = cspDirectives(res.headers.get('content-security-policy'));
+      const html = await res.text();
+      expect(csp['script-src'], url).toEqual(["'self'", importMapHash(html)]);
+      expect(csp['object-src']).toEqual(["'none'"]);
+      expect(csp['base-uri']).toEqual(["'none'"]);
+      expect(csp['frame-ancestors']).toEqual(["'self'"]);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    }
+  });
+
+  it('sends nosniff and the referrer policy with modules, widgets, the API and the demo sign-in', async () => {
+    for (const url of ['/assets/app.js', '/widgets/licheng-x.js', '/offices/teaching-abc.js', '/health', '/demo/users', '/trpc/platform.me']) {
+      const res = await server.request(url);
+      expect(res.headers.get('x-content-type-options'), url).toBe('nosniff');
+      expect(res.headers.get('referrer-policy'), url).toBe('no-referrer');
+      expect(res.headers.get('content-security-policy'), url).toMatch(/default-src 'none'/);
+    }
   });
 
   it('serves /health as JSON', async () => {
@@ -165,8 +189,27 @@ describe('the standalone server with a school’s import-map overrides', () => {
       expect(imports.lit).toBe('/shared/lit-xyz.js');
       expect(imports['@licheng/plugin-student/web']).toBe('/offices/student-abc.js');
       expect(imports).not.toHaveProperty('@licheng/plugin-library/web');
+      // The school's map is the page's one inline script, and its module origin may serve scripts.
+      const res = await buildServer(app, settings).request('/');
+      const csp = cspDirectives(res.headers.get('content-security-policy'));
+      expect(csp['script-src']).toEqual(["'self'", 'https://cdn.school.example', importMapHash(await res.text())]);
+      expect(csp['script-src']).not.toContain(importMapHash(INDEX));
     } finally {
       await db.destroy();
+    }
+  });
+
+  it('lets only the school’s host origins (LICHENG_CORS_ORIGINS) frame its pages', async () => {
+    const settings = readSettings({ LICHENG_DEMO: '1', LICHENG_DATA_DIR: temp.make(), LICHENG_PORTAL_DIR: builtPortal(), LICHENG_CORS_ORIGINS: 'https://portal.school.example, http://localhost:8080' });
+    const { app, db } = await openApp(settings);
+    try {
+      const res = await buildServer(app, settings).request('/');
+      expect(cspDirectives(res.headers.get('content-security-policy'))['frame-ancestors']).toEqual(["'self'", 'https://portal.school.example', 'http://localhost:8080']);
+    } finally {
+      await db.destroy();
+    }
+    for (const bad of ['https://portal.school.example/path', "https://a.example; script-src 'unsafe-inline'", 'portal.school.example', 'javascript:alert(1)']) {
+      expect(() => readSettings({ LICHENG_DEMO: '1', LICHENG_DATA_DIR: temp.make(), LICHENG_CORS_ORIGINS: bad }), bad).toThrow(/LICHENG_CORS_ORIGINS must list origins/);
     }
   });
 

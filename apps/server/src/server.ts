@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Hono, type Context } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { LichengApp } from '@licheng/server';
+import { securityHeaders, type LichengApp } from '@licheng/server';
 import { demoRoutes } from './demo/routes.ts';
-import { portalPageSource } from './portal-page.ts';
+import { pageSecurity } from './page-security.ts';
+import { PORTAL_PAGES, portalPageSource } from './portal-page.ts';
 import type { Settings } from './settings.ts';
 
 const API_PREFIXES = ['/trpc', '/api/', '/health', '/demo/'];
@@ -15,21 +16,31 @@ const PUBLIC_MODULES = [WIDGETS, '/offices/', '/shared/'];
 /** Built files whose names carry their content hash: cached for good. */
 const HASHED = ['/offices/', '/shared/', '/assets/'];
 
-/** The standalone server: the Licheng API, the demo sign-in (demo only) and the built portal. */
+/**
+ * The standalone server: the Licheng API, the demo sign-in (demo only) and the built portal.
+ * Every answer carries nosniff and the referrer policy; every page a CSP computed from the exact
+ * text served (its import map's hash), framed only by the school's host origins.
+ */
 export function buildServer(app: LichengApp, settings: Settings): Hono {
   const server = new Hono();
+  server.use('*', securityHeaders());
+  server.use('*', pageSecurity({ hostOrigins: settings.corsOrigins }));
   if (settings.demo) server.route('/demo', demoRoutes(app, settings.hostSecret));
   server.route('/', app);
   const index = path.join(settings.portalDir, 'index.html');
   if (fs.existsSync(index)) {
-    // The root config's page, with the import map cut to this school's offices (read again after a rebuild).
-    const page = portalPageSource(settings.portalDir, app.plugins.map((p) => p.id), settings.importMapOverrides);
-    const servePage = (c: Context) => {
-      c.header('cache-control', 'no-cache');
-      return c.html(page());
+    // The portal's pages, with the import map cut to this school's offices (read again after a rebuild).
+    const offices = app.plugins.map((p) => p.id);
+    const pageServer = (file: (typeof PORTAL_PAGES)[number]) => {
+      const page = portalPageSource(settings.portalDir, offices, settings.importMapOverrides, file);
+      return (c: Context) => {
+        c.header('cache-control', 'no-cache');
+        return c.html(page());
+      };
     };
+    const servePage = pageServer('index.html');
     server.get('/', servePage);
-    server.get('/index.html', servePage);
+    for (const file of PORTAL_PAGES) if (fs.existsSync(path.join(settings.portalDir, file))) server.get(`/${file}`, pageServer(file));
     // Modules are loaded by <script type="module"> and import(), which fetch in CORS mode, also
     // from pages on other origins (a campus portal): they are public code, so any origin.
     server.use('/*', async (c, next) => {

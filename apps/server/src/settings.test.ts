@@ -34,8 +34,48 @@ describe('readSettings in demo mode', () => {
 
   it('refuses NODE_ENV=production', () => {
     expect(() => readSettings({ ...demoEnv(), NODE_ENV: 'production' })).toThrow(
-      /LICHENG_DEMO refuses to start: NODE_ENV is production\. The demo mode lets anyone sign in as anyone\./,
+      /LICHENG_DEMO refuses to start: NODE_ENV is "production"\. The demo mode lets anyone sign in as anyone\./,
     );
+  });
+
+  it('refuses NODE_ENV=production however it is spelt, and names the value', () => {
+    for (const value of ['Production', 'PRODUCTION', ' production ', 'prod']) {
+      expect(() => readSettings({ ...demoEnv(), NODE_ENV: value })).toThrow(`LICHENG_DEMO refuses to start: NODE_ENV is ${JSON.stringify(value)}.`);
+    }
+    for (const value of ['development', 'test', 'preproduction']) expect(readSettings({ ...demoEnv(), NODE_ENV: value }).demo).toBe(true);
+  });
+
+  it('listens on loopback only: 127.0.0.0/8, ::1 and localhost in any spelling', () => {
+    for (const host of ['127.0.0.1', '127.4.5.6', '::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1', 'localhost', 'LOCALHOST']) {
+      expect(readSettings({ ...demoEnv(), LICHENG_LISTEN_HOST: host }).listenHost).toBe(host.replace(/^\[(.*)\]$/, '$1'));
+    }
+    for (const host of ['0.0.0.0', '::', '192.168.1.10', '10.0.0.1', '128.0.0.1', 'example.org', 'localhost.example.org', '::ffff:10.0.0.1']) {
+      expect(() => readSettings({ ...demoEnv(), LICHENG_LISTEN_HOST: host }), host).toThrow(
+        `LICHENG_DEMO refuses to start: LICHENG_LISTEN_HOST is ${JSON.stringify(host)}, not a loopback address (127.0.0.0/8, ::1, localhost).`,
+      );
+    }
+  });
+
+  it('refuses a data folder holding anything it did not create, and leaves it untouched', () => {
+    const env = demoEnv();
+    fs.mkdirSync(path.join(env.LICHENG_DATA_DIR, 'files'));
+    fs.writeFileSync(path.join(env.LICHENG_DATA_DIR, 'notes.txt'), 'a school folder');
+    expect(() => readSettings(env)).toThrow(
+      `LICHENG_DEMO refuses to start: the data folder ${env.LICHENG_DATA_DIR} already holds files the demo mode did not create (files, notes.txt; no demo-secret)`,
+    );
+    expect(fs.readdirSync(env.LICHENG_DATA_DIR).sort()).toEqual(['files', 'notes.txt']);
+    // A file where the folder should be is not a folder the demo made either.
+    const file = path.join(temp.make(), 'data');
+    fs.writeFileSync(file, '');
+    expect(() => readSettings({ ...demoEnv(), LICHENG_DATA_DIR: file })).toThrow(`the data folder ${file} is not a folder`);
+  });
+
+  it('creates its data folder when it does not exist, and reopens it by its marker', () => {
+    const dir = path.join(temp.make(), 'new', 'demo');
+    const first = readSettings({ ...demoEnv(), LICHENG_DATA_DIR: dir });
+    fs.writeFileSync(path.join(dir, 'licheng.sqlite'), 'the demo school');
+    fs.mkdirSync(path.join(dir, 'files'));
+    expect(readSettings({ ...demoEnv(), LICHENG_DATA_DIR: dir }).hostSecret).toBe(first.hostSecret);
   });
 
   it('refuses when a host secret is configured', () => {
@@ -53,7 +93,7 @@ describe('readSettings in demo mode', () => {
 
   it('names every reason at once', () => {
     const env = { ...demoEnv(), NODE_ENV: 'production', LICHENG_HOST_SECRET: HOST_SECRET, LICHENG_DATABASE_URL: 'mysql://x@y/z' };
-    expect(() => readSettings(env)).toThrow(/NODE_ENV is production; LICHENG_HOST_SECRET is set .*; LICHENG_DATABASE_URL points at MySQL/);
+    expect(() => readSettings(env)).toThrow(/NODE_ENV is "production"; LICHENG_HOST_SECRET is set .*; LICHENG_DATABASE_URL points at MySQL/);
   });
 
   it('refuses any database URL, the embedded kind too: the demo keeps its own file', () => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseSchoolConfig, type SchoolConfig } from '@licheng/core';
@@ -18,7 +19,10 @@ export interface Settings {
   config: SchoolConfig;
   demo: boolean;
   portalDir: string;
-  /** Host page origins allowed to call the API from the browser (LICHENG_CORS_ORIGINS, comma-separated). */
+  /**
+   * The school's host origins (LICHENG_CORS_ORIGINS, comma-separated): pages there may call the
+   * API from the browser (CORS) and frame the portal's pages (CSP frame-ancestors).
+   */
   corsOrigins: string[];
   /** The school's import-map overrides (LICHENG_IMPORT_MAP, a JSON file): office modules deployed on their own. */
   importMapOverrides: ImportMap | undefined;
@@ -30,17 +34,21 @@ function truthy(value: string | undefined): boolean {
 
 /**
  * Reads LICHENG_* settings. The demo mode (LICHENG_DEMO=1) mints tokens for anyone who asks, so
- * it refuses to start in production, with a host secret configured, with any database URL (the
- * demo keeps its own embedded file), or on a data folder whose database the demo did not create.
+ * it refuses to start in production (NODE_ENV, any spelling), listening anywhere but loopback,
+ * with a host secret configured, with any database URL (the demo keeps its own embedded file),
+ * or on a data folder it did not create (one that holds anything but the demo's own files).
  */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   const demo = truthy(env.LICHENG_DEMO);
   const databaseUrl = env.LICHENG_DATABASE_URL?.trim() || undefined;
   const base = env.INIT_CWD ?? process.cwd();
   const dataDir = path.resolve(base, env.LICHENG_DATA_DIR ?? (demo ? '.data/demo' : '.data'));
+  // A bracketed IPv6 address ([::1]) as people write it in URLs; the server listens on the bare one.
+  const listenHost = (env.LICHENG_LISTEN_HOST?.trim() || '127.0.0.1').replace(/^\[(.*)\]$/, '$1');
   if (demo) {
     const refusals = [
-      env.NODE_ENV === 'production' && 'NODE_ENV is production',
+      isProduction(env.NODE_ENV) && `NODE_ENV is ${JSON.stringify(env.NODE_ENV)}`,
+      !isLoopback(listenHost) && `LICHENG_LISTEN_HOST is ${JSON.stringify(listenHost)}, not a loopback address (127.0.0.0/8, ::1, localhost)`,
       env.LICHENG_HOST_SECRET && 'LICHENG_HOST_SECRET is set (a real host signs tokens here)',
       databaseUrl && /^mysql:/i.test(databaseUrl) && 'LICHENG_DATABASE_URL points at MySQL/MariaDB',
       databaseUrl && !/^mysql:/i.test(databaseUrl) && 'LICHENG_DATABASE_URL is set (the demo keeps its own embedded database in its data folder)',
@@ -48,6 +56,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       // database but no demo-secret, and the demo must never open it.
       foreignDatabase(dataDir) &&
         `the data folder ${dataDir} already holds a database (${DATABASE_FILE}) the demo mode did not create (no ${DEMO_SECRET_FILE}); point LICHENG_DATA_DIR at an empty folder`,
+      !foreignDatabase(dataDir) && foreignFolder(dataDir),
     ].filter(Boolean);
     if (refusals.length) throw new Error(`LICHENG_DEMO refuses to start: ${refusals.join('; ')}. The demo mode lets anyone sign in as anyone.`);
   }
@@ -61,14 +70,28 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     dataDir,
     hostSecret,
     port: Number(env.PORT ?? 3000),
-    listenHost: env.LICHENG_LISTEN_HOST ?? '127.0.0.1',
+    listenHost,
     schoolConfigPath,
     config,
     demo,
     portalDir: path.resolve(base, env.LICHENG_PORTAL_DIR ?? path.join(repoRoot, 'apps/portal/dist')),
-    corsOrigins: (env.LICHENG_CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    corsOrigins: readOrigins(env.LICHENG_CORS_ORIGINS),
     importMapOverrides: env.LICHENG_IMPORT_MAP ? readImportMapOverrides(path.resolve(base, env.LICHENG_IMPORT_MAP)) : undefined,
   };
+}
+
+/** LICHENG_CORS_ORIGINS: each an exact origin (`https://portal.school.example[:port]`), nothing else, since each goes into headers. */
+function readOrigins(value: string | undefined): string[] {
+  const origins = (value ?? '').split(',').map((o) => o.trim()).filter(Boolean);
+  const bad = origins.filter((o) => {
+    try {
+      return !/^https?:$/.test(new URL(o).protocol) || new URL(o).origin !== o;
+    } catch {
+      return true;
+    }
+  });
+  if (bad.length) throw new Error(`LICHENG_CORS_ORIGINS must list origins like https://portal.school.example (scheme, host and port only): ${bad.map((o) => JSON.stringify(o)).join(', ')}`);
+  return origins;
 }
 
 function readImportMapOverrides(file: string): ImportMap {
@@ -98,6 +121,38 @@ function readJson(file: string, what = 'school config'): unknown {
 const DATABASE_FILE = 'licheng.sqlite';
 /** Written on the demo's first start: marks a data folder as the demo's own. */
 const DEMO_SECRET_FILE = 'demo-secret';
+
+/** NODE_ENV naming production, however it is spelt (`Production`, ` PRODUCTION `, `prod`). */
+function isProduction(value: string | undefined): boolean {
+  return value !== undefined && /^prod(uction)?$/i.test(value.trim());
+}
+
+const LOOPBACK = new net.BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+LOOPBACK.addSubnet('::ffff:127.0.0.0', 104, 'ipv6');
+
+/** A listen address only this machine reaches: 127.0.0.0/8, ::1 (any spelling, bracketed or not), localhost. */
+export function isLoopback(host: string): boolean {
+  const address = host.trim().replace(/^\[(.*)\]$/, '$1');
+  if (/^localhost$/i.test(address)) return true;
+  const family = net.isIP(address);
+  return family !== 0 && LOOPBACK.check(address, family === 4 ? 'ipv4' : 'ipv6');
+}
+
+/**
+ * Why the data folder is not the demo's to use, or false: it must not exist yet, be empty, or
+ * carry the demo's marker (written on its first start). A school's folder holds files, backups
+ * or a database without the marker; a file where the folder should be is refused too.
+ */
+function foreignFolder(dataDir: string): string | false {
+  const stat = fs.statSync(dataDir, { throwIfNoEntry: false });
+  if (!stat) return false;
+  if (!stat.isDirectory()) return `the data folder ${dataDir} is not a folder`;
+  const entries = fs.readdirSync(dataDir);
+  if (entries.length === 0 || entries.includes(DEMO_SECRET_FILE)) return false;
+  return `the data folder ${dataDir} already holds files the demo mode did not create (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}; no ${DEMO_SECRET_FILE}); point LICHENG_DATA_DIR at an empty folder`;
+}
 
 /** A database in the data folder that the demo did not create (no demo-secret beside it). */
 function foreignDatabase(dataDir: string): boolean {

@@ -16,6 +16,7 @@ import type { PluginDefinition } from './plugin.ts';
 import { router } from './trpc.ts';
 import type { FileStorage } from './storage/index.ts';
 import { enabledPlugins } from './plugins-enabled.ts';
+import { securityHeaders } from './security-headers.ts';
 import { generateOpenApiDocument, type OpenApiDocument } from './openapi/index.ts';
 
 /** The most calls one batched request may carry: one request must not become thousands of writes. */
@@ -88,6 +89,7 @@ export async function createLicheng(options: LichengOptions): Promise<LichengApp
   });
 
   const app = new Hono<AppEnv>();
+  app.use('*', securityHeaders());
   if (options.corsOrigins?.length) {
     app.use('*', cors({ origin: options.corsOrigins, allowMethods: ['GET', 'POST', 'OPTIONS'], allowHeaders: ['authorization', 'content-type', 'x-licheng-locale'], exposeHeaders: ['content-disposition'], maxAge: 600 }));
   }

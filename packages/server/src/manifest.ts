@@ -23,6 +23,7 @@ export interface PluginReminder {
   roles: readonly Role[];
 }
 
-export function defineManifest<M extends PluginManifest>(manifest: M): M {
+/** The manifest as given; its `id` keeps its literal type, so tools can type an office's paths (`student.outcomes.list`). */
+export function defineManifest<const Id extends string, M extends PluginManifest>(manifest: M & { id: Id }): M & { id: Id } {
   return manifest;
 }

@@ -5,6 +5,7 @@ import type { AuthedContext } from '../context.ts';
 import type { PluginDeps } from '../plugin.ts';
 import { certifyingRole } from '../records/policy.ts';
 import { authorizeRequest } from '../authorize.ts';
+import { contentDisposition, STORED_FILE_CSP } from '../security-headers.ts';
 
 /** Staff who may open any file of their school (platform administration, rosters). */
 const SCHOOL_WIDE_READERS: readonly Role[] = ['registry-staff', 'admin'];
@@ -24,11 +25,6 @@ async function mayRead(ctx: AuthedContext, fileId: string, createdBy: string): P
     if (await certifyingRole(ctx, record)) return true;
   }
   return false;
-}
-
-/** A plain-ASCII file name for clients that ignore `filename*` (non-ASCII becomes _). */
-function asciiFallback(name: string): string {
-  return name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
 }
 
 /** GET /api/files/:id — streams a stored file to those allowed to see it. */
@@ -52,15 +48,16 @@ export function fileRoutes(app: Hono<AppEnv>, deps: PluginDeps): void {
       console.error(`[licheng] stored file ${file.id} (${file.sha256}) is missing from storage`);
       return c.json({ error: { code: 'file-missing', message: 'the stored file is missing; the school office has been told' } }, 404);
     }
-    const disposition = c.req.query('download') ? 'attachment' : 'inline';
+    // Spreadsheets are always saved, never opened in the browser; documents and media open inline unless asked.
+    const disposition = c.req.query('download') || file.type === 'xlsx' ? 'attachment' : 'inline';
     return new Response(body, {
       headers: {
         'content-type': file.type === 'xlsx' ? XLSX_MIME : mimeOf(file.type as FileType),
         'content-length': String(file.size),
-        'content-disposition': `${disposition}; filename="${asciiFallback(file.original_name)}"; filename*=UTF-8''${encodeURIComponent(file.original_name)}`,
+        'content-disposition': contentDisposition(disposition, file.original_name),
         'x-content-type-options': 'nosniff',
         // Opened inline from the app's own origin: never let a PDF or image run script there.
-        'content-security-policy': 'sandbox',
+        'content-security-policy': STORED_FILE_CSP,
         'cache-control': 'private, max-age=0',
       },
     });

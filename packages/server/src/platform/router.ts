@@ -32,5 +32,8 @@ export function platformRouter(plugins: PluginDefinition[]) {
   });
 }
 
+/** The platform's own procedures (`platform.*`), as a type. */
+export type PlatformRouter = ReturnType<typeof platformRouter>;
+
 /** What `platform.me` returns, for the screens that read it (types only: safe to import in the browser). */
 export type PlatformMe = inferRouterOutputs<ReturnType<typeof platformRouter>>['me'];

@@ -3,12 +3,23 @@ import { nowIso } from '@licheng/db';
 import { writeAudit } from '../audit.ts';
 import type { AuthedContext } from '../context.ts';
 import type { RecordRow } from '../platform/tables.ts';
-import { certifyingRole } from './policy.ts';
+import { certifyingRole, loadRecord } from './policy.ts';
 import { transitionRecord } from './transition.ts';
 
 export interface DecideInput {
   decision: 'pass' | 'fail';
   reason?: string | undefined;
+}
+
+/**
+ * A record the caller may certify, or not-found: a record of another teacher's course reads
+ * exactly as one that does not exist, so its existence is never revealed. Callers check this
+ * before anything else about the record (its window, its status).
+ */
+export async function loadCertifiableRecord(ctx: AuthedContext, id: string): Promise<RecordRow> {
+  const record = await loadRecord(ctx, id);
+  if (!(await certifyingRole(ctx, record))) throw new DomainError('not-found', {});
+  return record;
 }
 
 /**
@@ -18,7 +29,8 @@ export interface DecideInput {
  */
 export async function decideRecord(ctx: AuthedContext, before: RecordRow, input: DecideInput): Promise<RecordRow> {
   const role = await certifyingRole(ctx, before);
-  if (!role) throw new DomainError('forbidden', {});
+  // Not theirs to certify: the same answer as a record that does not exist.
+  if (!role) throw new DomainError('not-found', {});
   const status = decideTransition(before.status as never, input.decision, input.reason);
   const at = ctx.now();
   const changes = {

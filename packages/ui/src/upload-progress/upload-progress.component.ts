@@ -54,7 +54,7 @@ export class UploadProgress extends LichengElement {
               aria-valuenow=${percent}
               aria-valuetext=${this.state === 'uploading' ? t('progress.uploading', { percent }, this.locale) : finished || `${percent}%`}
             >
-              <div class="bar" part="bar" style="width: ${percent}%"></div>
+              <div class="bar" part="bar" .style=${`width: ${percent}%`}></div>
             </div>`}
       <p class="announce" role="status" aria-live="polite">${finished}</p>
     </div>`;

@@ -21,6 +21,32 @@ describe('<licheng-upload-progress>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('draws the bar’s width under a page CSP without unsafe-inline styles (no violation)', async () => {
+    const violations: string[] = [];
+    const listener = (e: SecurityPolicyViolationEvent) => violations.push(`${e.effectiveDirective} ${e.blockedURI}`);
+    document.addEventListener('securitypolicyviolation', listener);
+    const meta = Object.assign(document.createElement('meta'), { httpEquiv: 'Content-Security-Policy', content: "style-src 'self'" });
+    document.head.append(meta);
+    try {
+      const el = await fixture<UploadProgress>(html`<licheng-upload-progress state="uploading" value="37"></licheng-upload-progress>`);
+      const bar = el.shadowRoot!.querySelector<HTMLElement>('.bar')!;
+      expect(bar.style.width).to.equal('37%');
+      el.value = 64;
+      await el.updateComplete;
+      expect(bar.style.width).to.equal('64%');
+      // A style attribute written as markup is what the policy blocks: the check itself works here.
+      const probe = document.createElement('div');
+      probe.setAttribute('style', 'width: 5px');
+      document.body.append(probe);
+      await new Promise((r) => setTimeout(r, 50));
+      expect(violations.filter((v) => !v.startsWith('style-src-attr inline'))).to.deep.equal([]);
+      expect(violations.length).to.be.greaterThan(0);
+      probe.remove();
+    } finally {
+      document.removeEventListener('securitypolicyviolation', listener);
+    }
+  });
+
   it('shows no bar when idle', async () => {
     const el = await fixture<UploadProgress>(html`<licheng-upload-progress></licheng-upload-progress>`);
     expect(el.shadowRoot!.querySelector('[role="progressbar"]')).to.equal(null);

@@ -98,7 +98,10 @@ describe.each(testDialects())('homeroom.progress on %s', (dialect) => {
     expect(refused.error?.licheng).toEqual({ code: 'class-not-homeroom', params: { className: '101', academicYear: 114 } });
     expect(refused.error?.message).toBe('您不是 114 學年度「101」班的導師，無法查看該班資料');
     expect(refused.status).toBe(STATUS_OF[domainErrorCode('class-not-homeroom')]);
+    // Another teacher's class and a class that does not exist read the same: not found.
+    expect(refused.status).toBe(404);
     const missing = await t.query('homeroom.progress.class', { className: '999' }, homeroom.li);
+    expect(missing.status).toBe(404);
     expect(missing.error?.licheng?.code).toBe('class-not-homeroom');
     // 王老師 was 901's homeroom teacher in 113, not in 114.
     const lastYear = await t.query('homeroom.progress.class', { className: '901' }, homeroom.wang);

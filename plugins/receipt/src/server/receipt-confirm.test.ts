@@ -78,7 +78,13 @@ describe.each(testDialects())('receipt confirmation on %s', (dialect) => {
     expect(lateIssue.error?.licheng?.code).toBe('receipt-window-closed');
     setDay(t, '2025-10-03');
     const other = await t.mutate('receipt.confirm', { itemIds: [cadre!.id] }, linUser);
+    expect(other.status).toBe(404);
     expect(other.error?.licheng?.code).toBe('not-found');
+    // Another student's item reads exactly as one that does not exist, for confirming and for raising an issue.
+    expect(other).toEqual(await t.mutate('receipt.confirm', { itemIds: ['no-such-item'] }, linUser));
+    const otherIssue = await t.mutate('receipt.raiseIssue', { itemId: cadre!.id, text: '職務有誤' }, linUser);
+    expect(otherIssue.status).toBe(404);
+    expect(otherIssue).toEqual(await t.mutate('receipt.raiseIssue', { itemId: 'no-such-item', text: '職務有誤' }, linUser));
     expect((await rows(t, 'receipt_items')).every((i) => i.status === 'pending')).toBe(true);
   });
 

@@ -106,6 +106,10 @@ describe.each(testDialects())('student.outcomes on %s', (dialect) => {
     expect(notStudent.status).toBe(403);
     const unknownCourse = await t.upload('student.outcomes.upload', form({ courseId: '0190aaaa-0000-7000-8000-000000000000', summary: 'x', document: fakeFile('pdf') }), users.chen);
     expect(unknownCourse.status).toBe(404);
+    // A course of the school the student does not take reads exactly as one that does not exist.
+    await t.db.kysely.deleteFrom('enrolments').where('course_id', '=', courseIds['物理']!).execute();
+    const notTaken = await t.upload('student.outcomes.upload', form({ courseId: courseIds['物理']!, summary: 'x', document: fakeFile('pdf') }), users.chen);
+    expect(notTaken).toEqual(unknownCourse);
   });
 
   it('enforces the upload window of the course term', async () => {

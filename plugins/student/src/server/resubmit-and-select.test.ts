@@ -56,6 +56,8 @@ describe.each(testDialects())('resubmit and selection on %s', (dialect) => {
     expect(frozen.error?.licheng?.code).toBe('not-failed');
     const other = await t.upload('student.outcomes.resubmit', form({ recordId: id!, summary: '改' }), users.lin);
     expect(other.status).toBe(404);
+    // Someone else's item reads exactly as one that does not exist.
+    expect(other).toEqual(await t.upload('student.outcomes.resubmit', form({ recordId: newId(), summary: '改' }), users.lin));
   });
 
   it('selects only passed outcomes, at most the yearly cap', async () => {
@@ -78,6 +80,7 @@ describe.each(testDialects())('resubmit and selection on %s', (dialect) => {
     expect(pending.error?.licheng?.code).toBe('not-passed');
     const other = await t.mutate('student.selections.save', { academicYear: 114, recordIds: ids }, users.lin);
     expect(other.status).toBe(404);
+    expect(other).toEqual(await t.mutate('student.selections.save', { academicYear: 114, recordIds: [newId()] }, users.lin));
     t.clock.now = new Date('2026-08-15T00:00:00Z');
     const closed = await t.mutate('student.selections.save', { academicYear: 114, recordIds: [] }, users.chen);
     expect(closed.error?.licheng?.code).toBe('window-closed');

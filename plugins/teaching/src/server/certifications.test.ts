@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@licheng/db/testing';
-import { createTestLicheng, fakeFile, openSchedule, seedRoster, users, type TestLicheng } from '@licheng/server/testing';
+import { createTestLicheng, fakeFile, openSchedule, seedRoster, users, type TestLicheng, type TestUser } from '@licheng/server/testing';
 import { enterRecord, stageFiles } from '@licheng/server';
 import teaching from './index.ts';
 
@@ -65,10 +65,25 @@ describe.each(testDialects())('teaching.certifications on %s', (dialect) => {
     expect(JSON.parse((audit[0] as any).after).status).toBe('passed');
   });
 
-  it('refuses a teacher who does not teach the course', async () => {
+  it('answers a teacher who does not teach the course exactly as for a record that does not exist (404), in and out of the window', async () => {
     const ids = await setup();
-    const res = await t.mutate('teaching.certifications.decide', { recordId: ids['物理']![0], decision: 'pass' }, users.wang);
-    expect(res.status).toBe(403);
+    const decide = (recordId: string, user: TestUser = users.wang) => t.mutate('teaching.certifications.decide', { recordId, decision: 'pass' }, user);
+    const unknown = await decide('00000000-0000-4000-8000-000000000000');
+    expect(unknown.status).toBe(404);
+    expect(unknown.error?.licheng).toEqual({ code: 'not-found', params: {} });
+    expect(await decide(ids['物理']![0]!)).toEqual(unknown);
+    // A student is nobody's certifier: the same answer.
+    expect(await decide(ids['物理']![0]!, users.chen)).toEqual(unknown);
+    const many = await t.mutate('teaching.certifications.decideMany', { recordIds: [ids['物理']![0], 'no-such-record'], decision: 'pass' }, users.wang);
+    expect(many.data.results[0].error).toEqual(many.data.results[1].error);
+    expect(many.data.results[1].error).toEqual({ code: 'not-found', message: unknown.error?.message });
+    // Outside the window the answer does not change: the window is checked only for one's own records.
+    t.clock.now = new Date('2026-04-01T00:00:00Z');
+    expect(await decide(ids['物理']![0]!)).toEqual(await decide('00000000-0000-4000-8000-000000000000'));
+    expect((await decide(ids['國語文']![0]!)).error?.licheng?.code).toBe('window-closed');
+    // Nothing was decided.
+    const decided = await t.db.kysely.selectFrom('records' as any).select('id' as any).where('status' as any, '!=', 'pending').execute();
+    expect(decided).toEqual([]);
   });
 
   it('lets exactly one of two teachers deciding the same item at once win', async () => {
@@ -128,7 +143,8 @@ describe.each(testDialects())('teaching.certifications on %s', (dialect) => {
   it('follows the school’s certifier setting for a kind (an office certifies school-wide)', async () => {
     const ids = await setup(1, { recordKinds: { outcome: { enterers: ['student'], certifiers: ['registry-staff'] } } });
     const teacher = await t.mutate('teaching.certifications.decide', { recordId: ids['國語文']![0], decision: 'pass' }, users.wang);
-    expect(teacher.status).toBe(403);
+    expect(teacher.status).toBe(404);
+    expect(teacher.error?.licheng?.code).toBe('not-found');
     const queue = await t.query('teaching.certifications.queue', undefined, users.registry);
     expect(queue.data.items).toHaveLength(6);
     const office = await t.mutate('teaching.certifications.decide', { recordId: ids['物理']![0], decision: 'pass' }, users.registry);

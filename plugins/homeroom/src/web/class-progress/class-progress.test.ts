@@ -129,7 +129,7 @@ describe('<licheng-class-progress>', () => {
   it("shows the server's refusal as an error", async () => {
     install(classList('101'), {
       'homeroom.progress.class': () => {
-        throw new FakeApiError('class-not-homeroom', '您不是 114 學年度「101」班的導師，無法查看該班資料', 403);
+        throw new FakeApiError('class-not-homeroom', '您不是 114 學年度「101」班的導師，無法查看該班資料', 404);
       },
     });
     const el = await render();

@@ -1,5 +1,5 @@
 import { formatMessage } from '@licheng/core';
-import { authedProcedure, decideRecord, itemError, loadRecord } from '@licheng/server';
+import { authedProcedure, decideRecord, itemError, loadCertifiableRecord } from '@licheng/server';
 import { z } from 'zod';
 import { assertCertificationWindow, recordStudentGrades } from '../certification-window.ts';
 
@@ -21,7 +21,7 @@ export const certificationsDecideMany = authedProcedure()
     const grades = await recordStudentGrades(ctx, ids);
     for (const id of ids) {
       try {
-        const record = await loadRecord(ctx, id);
+        const record = await loadCertifiableRecord(ctx, id);
         assertCertificationWindow(ctx, record, grades.get(id));
         const after = await decideRecord(ctx, record, { decision: 'pass' });
         results.push({ id, ok: true, status: after.status });

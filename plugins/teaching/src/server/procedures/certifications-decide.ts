@@ -1,5 +1,5 @@
 import { freeText } from '@licheng/core';
-import { authedProcedure, decideRecord, loadRecord } from '@licheng/server';
+import { authedProcedure, decideRecord, loadCertifiableRecord } from '@licheng/server';
 import { z } from 'zod';
 import { assertCertificationWindow, recordStudentGrades } from '../certification-window.ts';
 
@@ -14,7 +14,7 @@ export const certificationsDecideInput = z.object({
 export const certificationsDecide = authedProcedure()
   .input(certificationsDecideInput)
   .mutation(async ({ ctx, input }) => {
-    const record = await loadRecord(ctx, input.recordId);
+    const record = await loadCertifiableRecord(ctx, input.recordId);
     const grades = await recordStudentGrades(ctx, [record.id]);
     assertCertificationWindow(ctx, record, grades.get(record.id));
     const after = await decideRecord(ctx, record, input);

@@ -1,0 +1,104 @@
+import type { Role } from '@licheng/core';
+import type { PlatformRouter } from '@licheng/server';
+import type { availablePlugins } from './plugins.ts';
+
+/**
+ * Who may call what: every tRPC procedure and every plain HTTP route of every office this build
+ * ships. authorization-policy.test.ts calls each of them as each role, as another school's user
+ * and with missing, expired and forged tokens, and compares the answers with this table; a
+ * procedure or route missing here fails that test (and a procedure missing here fails
+ * type-checking too: the table's keys are the routers' paths).
+ *
+ * Adding an entry: `'<office>.<path>': { roles: ['registry-staff'] }` — the roles are those the
+ * procedure's `authedProcedure([...])` names, or `'any'` for `authedProcedure()`. A procedure
+ * that takes the id of a record, file, item or class says in `records` whose it reaches, and
+ * names in `provenBy` the test showing that anyone else's reads as not found (404), the same as
+ * an id that does not exist.
+ */
+export interface SignedInPolicy {
+  /** The roles that pass the sign-in check; 'any' for every role of the school. */
+  roles: readonly Role[] | 'any';
+  /** Whose records (files, items, classes) the caller reaches by id; any other id reads as not found. */
+  records?: { rule: string; provenBy: string };
+}
+
+export type RoutePolicy = SignedInPolicy | { public: true };
+
+type Procedure = { _def: { type: 'query' | 'mutation' | 'subscription' } };
+type PathsIn<Rec, Prefix extends string> = {
+  [K in keyof Rec & string]: Rec[K] extends Procedure ? `${Prefix}${K}` : PathsIn<Rec[K], `${Prefix}${K}.`>;
+}[keyof Rec & string];
+type RouterPaths<R, Prefix extends string> = R extends { _def: { record: infer Rec } } ? PathsIn<Rec, Prefix> : never;
+type Office = (typeof availablePlugins)[number];
+type OfficePaths<P> = P extends { id: infer Id extends string; router: infer R } ? RouterPaths<R, `${Id}.`> : never;
+
+/** Every procedure path of the platform and of every shipped office: `student.outcomes.upload`, … */
+export type ProcedurePath = RouterPaths<PlatformRouter, 'platform.'> | OfficePaths<Office>;
+
+/** The offices' certifiers as the teaching queue lists them (the school config picks among them per record kind). */
+const CERTIFIERS: readonly Role[] = ['subject-teacher', 'homeroom-teacher', 'registry-staff', 'student-affairs-staff', 'counseling-staff', 'library-staff', 'practicum-staff', 'admin'];
+
+const OWN_RECORDS = { rule: "the student's own records", provenBy: 'plugins/student/src/server/resubmit-and-select.test.ts' };
+const OWN_ITEMS = { rule: "the student's own receipt items", provenBy: 'plugins/receipt/src/server/receipt-confirm.test.ts' };
+const CERTIFIABLE = {
+  rule: 'records the caller certifies: of a course they teach (subject teacher), or of a kind their office certifies school-wide',
+  provenBy: 'plugins/teaching/src/server/certifications.test.ts',
+};
+const OWN_CLASS = { rule: 'the class the caller is homeroom teacher (導師) of this year; any class for an administrator', provenBy: 'plugins/homeroom/src/server/progress.test.ts' };
+
+export const procedurePolicy = {
+  'platform.me': { roles: 'any' },
+
+  'student.courses.list': { roles: ['student'] },
+  'student.outcomes.list': { roles: ['student'] },
+  'student.outcomes.upload': { roles: ['student'], records: { rule: 'courses the student takes', provenBy: 'plugins/student/src/server/outcomes.test.ts' } },
+  'student.outcomes.resubmit': { roles: ['student'], records: OWN_RECORDS },
+  'student.selections.get': { roles: ['student'] },
+  'student.selections.save': { roles: ['student'], records: OWN_RECORDS },
+
+  'teaching.certifications.queue': { roles: CERTIFIERS },
+  'teaching.certifications.decide': { roles: 'any', records: CERTIFIABLE },
+  'teaching.certifications.decideMany': { roles: 'any', records: CERTIFIABLE },
+
+  'registry.imports.run': { roles: ['registry-staff', 'admin'] },
+  'registry.imports.templates': { roles: ['registry-staff', 'admin'] },
+  'registry.rosters.export': { roles: ['registry-staff', 'admin'] },
+
+  'working-group.schedule.list': { roles: 'any' },
+
+  'homeroom.progress.classes': { roles: ['homeroom-teacher', 'admin'] },
+  'homeroom.progress.class': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },
+
+  'receipt.batches.import': { roles: ['registry-staff'] },
+  'receipt.batches.list': { roles: ['registry-staff'] },
+  'receipt.batches.progress': { roles: ['registry-staff'] },
+  'receipt.issues.list': { roles: ['registry-staff'] },
+  'receipt.issues.resolve': { roles: ['registry-staff'] },
+  'receipt.mine': { roles: ['student'] },
+  'receipt.confirm': { roles: ['student'], records: OWN_ITEMS },
+  'receipt.raiseIssue': { roles: ['student'], records: OWN_ITEMS },
+
+  'practicum.certificates.register': { roles: ['practicum-staff'] },
+  'practicum.certificates.import': { roles: ['practicum-staff'] },
+  'practicum.certificates.list': { roles: ['practicum-staff'] },
+  'practicum.internships.register': { roles: ['practicum-staff'] },
+  'practicum.internships.list': { roles: ['practicum-staff'] },
+} as const satisfies Record<ProcedurePath, SignedInPolicy>;
+
+/** Plain HTTP routes below the app (`GET <path as Hono declares it>`): downloads and the public ones. */
+export const routePolicy: Record<string, RoutePolicy> = {
+  'GET /health': { public: true },
+  'GET /openapi.json': { public: true },
+  'GET /api/files/:id': {
+    roles: 'any',
+    records: {
+      rule: 'files the caller uploaded, of their own records, or of records they certify; any file of the school for registry staff and administrators',
+      provenBy: 'packages/server/src/platform/file-routes.test.ts',
+    },
+  },
+  'GET /api/registry/templates/:file': { roles: ['registry-staff', 'admin'] },
+  'GET /api/working-group/schedule.xlsx': { roles: 'any' },
+  'GET /api/homeroom/progress.xlsx': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },
+  'GET /api/receipt/batches/:id/progress.xlsx': { roles: ['registry-staff'] },
+  'GET /api/practicum/templates/certificates.xlsx': { roles: ['practicum-staff'] },
+};
