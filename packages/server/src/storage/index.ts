@@ -6,3 +6,4 @@ export * from './read-limited.ts';
 export * from './references.ts';
 export * from './sweep.ts';
 export * from './temp-folders.ts';
+export * from './sweeper.ts';
