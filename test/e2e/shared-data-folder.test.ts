@@ -10,7 +10,7 @@ import { query } from '../support/trpc.ts';
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
 /** A distinct PDF of `size` bytes. */
-function pdf(n: number, size: number): Uint8Array {
+function pdf(n: number, size: number): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(size);
   bytes.set(new TextEncoder().encode('%PDF-1.7\n'));
   for (let i = 9; i < size; i++) bytes[i] = (i * 31 + n * 7) % 251;
