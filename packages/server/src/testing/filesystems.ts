@@ -22,12 +22,13 @@ export interface SmallFilesystem {
   /** Removes what fill() wrote. */
   free(): void;
   readOnly(on: boolean): void;
-  /** Unmounts and removes the folder. */
+  /** Unmounts (and removes the folder it made). */
   remove(): void;
 }
 
-export function mountSmallFilesystem(sizeKb = 2048): SmallFilesystem {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-tmpfs-'));
+/** Mounts a tmpfs of `sizeKb` on a new temp folder, or on the existing folder `at`. */
+export function mountSmallFilesystem(sizeKb = 2048, at?: string): SmallFilesystem {
+  const dir = at ?? fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-tmpfs-'));
   execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${sizeKb}k,mode=0700`, 'tmpfs', dir]);
   const filler = path.join(dir, 'filler');
   return {
@@ -52,7 +53,7 @@ export function mountSmallFilesystem(sizeKb = 2048): SmallFilesystem {
     },
     remove() {
       execFileSync('umount', [dir]);
-      fs.rmSync(dir, { recursive: true, force: true });
+      if (!at) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
