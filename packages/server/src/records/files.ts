@@ -11,8 +11,6 @@ export interface StagedFile {
   size: number;
   type: FileType;
   name: string;
-  /** Whether this request stored the object (false: the same bytes were already there). */
-  created: boolean;
 }
 
 /**
@@ -27,7 +25,7 @@ export async function stageUpload(ctx: AuthedContext, slot: FileSlot, file: File
   const put = await ctx.storage.put(file.stream(), { maxBytes: limit.maxBytes, tooLarge });
   const type = sniffFileType(put.head);
   checkSlotFile(slot, type, put.size);
-  return { slot, sha256: put.sha256, size: put.size, type: type as FileType, name: file.name.slice(0, 255) || `${slot}.${type}`, created: put.created };
+  return { slot, sha256: put.sha256, size: put.size, type: type as FileType, name: file.name.slice(0, 255) || `${slot}.${type}` };
 }
 
 /** Inserts the row that makes a staged file part of the school's data (inside the caller's transaction). */

@@ -106,4 +106,21 @@ describe('LocalFileStorage', () => {
     expect(await storage.removeIfOlderThan(first.sha256, Date.now() - 3_600_000)).toBeNull();
     expect(await storage.exists(first.sha256)).toBe(true);
   });
+
+  it('never loses bytes a put stores while the sweep takes the old copy of the same object', async () => {
+    const bytes = new Uint8Array([1, 1, 2, 3, 5, 8, 13]);
+    const first = await storage.put(streamOf(bytes), { maxBytes: 100, tooLarge });
+    const object = path.join(root, 'objects', first.sha256.slice(0, 2), first.sha256.slice(2, 4), first.sha256);
+    for (let round = 0; round < 40; round++) {
+      const dayAgo = new Date(Date.now() - 86_400_000);
+      if (!fs.existsSync(object)) await storage.put(streamOf(bytes), { maxBytes: 100, tooLarge });
+      fs.utimesSync(object, dayAgo, dayAgo);
+      // The put answers only once its object is in place: after both, it must still be there.
+      await Promise.all([storage.removeIfOlderThan(first.sha256, Date.now() - 3_600_000), storage.put(streamOf(bytes), { maxBytes: 100, tooLarge })]);
+      expect(await storage.exists(first.sha256)).toBe(true);
+      expect(Array.from(new Uint8Array(await new Response(await storage.open(first.sha256)).arrayBuffer()))).toEqual(Array.from(bytes));
+    }
+    expect(fs.readdirSync(storage.tempDir)).toEqual([]);
+  });
 });
+
