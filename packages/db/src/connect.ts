@@ -71,9 +71,15 @@ function makePrivateDatabaseFile(file: string): void {
   chmodIfPresent(file);
 }
 
+/** Makes an existing file 0600; a file of another account (EPERM) is left as it is. */
 function chmodIfPresent(file: string): void {
   const stat = fs.statSync(file, { throwIfNoEntry: false });
-  if (stat && (stat.mode & 0o777) !== 0o600) fs.chmodSync(file, 0o600);
+  if (!stat || (stat.mode & 0o777) === 0o600) return;
+  try {
+    fs.chmodSync(file, 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
+  }
 }
 
 /** SqliteDialect whose write transactions begin IMMEDIATE (see ImmediateSqliteDriver). */

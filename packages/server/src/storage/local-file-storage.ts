@@ -175,8 +175,14 @@ export class LocalFileStorage implements FileStorage {
     const file = this.objectPath(sha256);
     const stat = await fs.stat(file).catch(() => null);
     if (!stat || (stat.mode & 0o777) === PRIVATE_FILE_MODE) return false;
-    await fs.chmod(file, PRIVATE_FILE_MODE);
-    return true;
+    // Another account's file (EPERM) is left as it is; the sweep goes on.
+    return fs.chmod(file, PRIVATE_FILE_MODE).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPERM') throw error;
+        return false;
+      },
+    );
   }
 }
 

@@ -19,8 +19,11 @@ export async function makePrivateDir(dir: string): Promise<void> {
   }
 }
 
-/** Makes an existing folder owner-only (the data folder and its stores, at start-up). */
+/** Makes an existing folder owner-only (the data folder and its stores, at start-up); another account's folder (EPERM) is left as it is. */
 export async function tightenDir(dir: string): Promise<void> {
   const stat = await fs.stat(dir).catch(() => null);
-  if (stat && (stat.mode & 0o777) !== PRIVATE_DIR_MODE) await fs.chmod(dir, PRIVATE_DIR_MODE);
+  if (!stat || (stat.mode & 0o777) === PRIVATE_DIR_MODE) return;
+  await fs.chmod(dir, PRIVATE_DIR_MODE).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPERM') throw error;
+  });
 }
