@@ -3,8 +3,6 @@ import type { LocalFileStorage } from './local-file-storage.ts';
 import { describeSweep, sweepStorage, type SweepReport } from './sweep.ts';
 
 export interface Sweeper {
-  /** Runs a sweep now (waits for one already running instead of starting a second). */
-  runNow(): Promise<SweepReport | null>;
   /** Stops the timer and waits for a sweep in progress. */
   stop(): Promise<void>;
 }
@@ -18,6 +16,7 @@ export function startSweeper(db: LichengDb, storage: LocalFileStorage, options: 
   const log = options.log ?? ((line: string) => console.log(line));
   let running: Promise<SweepReport | null> | null = null;
   let stopped = false;
+  // One run at a time: a tick while a sweep is running waits for it instead of starting another.
   const runNow = (): Promise<SweepReport | null> => {
     running ??= sweepStorage(db, storage, { graceMs: options.graceMs })
       .then((report) => {
@@ -36,7 +35,6 @@ export function startSweeper(db: LichengDb, storage: LocalFileStorage, options: 
   const timer = options.intervalMs > 0 ? setInterval(() => void (stopped ? null : runNow()), options.intervalMs) : null;
   timer?.unref();
   return {
-    runNow,
     async stop() {
       stopped = true;
       if (timer) clearInterval(timer);
