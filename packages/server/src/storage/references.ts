@@ -4,7 +4,9 @@ import type { Kysely } from 'kysely';
 /**
  * Every table column that names a stored object by its SHA-256. An object is in use while any
  * row of these names it; a new table that stores object hashes must be added here, or the
- * sweep would remove its files.
+ * sweep would remove its files. (The receipt office's `receipt_batches.source_sha256` and
+ * `receipt_rosters.sha256` are checksums of an imported ZIP and its entries, which are not
+ * kept in storage: they reference no object.)
  */
 export const OBJECT_REFERENCES = [{ table: 'stored_files', column: 'sha256' }] as const;
 
