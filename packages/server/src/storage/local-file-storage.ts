@@ -170,6 +170,18 @@ export class LocalFileStorage implements FileStorage {
     for (const dir of [this.root, path.join(this.root, 'objects'), path.join(this.root, 'tmp')]) await tightenDir(dir);
   }
 
+  /** Makes the objects/ab/ and objects/ab/cd/ folders owner-only (older versions made them 0755). */
+  async tightenObjectFolders(): Promise<void> {
+    const objects = path.join(this.root, 'objects');
+    for (const first of await fs.readdir(objects, { withFileTypes: true }).catch(() => [])) {
+      if (!first.isDirectory()) continue;
+      await tightenDir(path.join(objects, first.name));
+      for (const second of await fs.readdir(path.join(objects, first.name), { withFileTypes: true })) {
+        if (second.isDirectory()) await tightenDir(path.join(objects, first.name, second.name));
+      }
+    }
+  }
+
   /** An object's file mode made owner-only when it is looser (files stored by older versions). */
   async tightenObject(sha256: string): Promise<boolean> {
     const file = this.objectPath(sha256);

@@ -11,7 +11,7 @@ export interface SweepReport {
   objects: { sha256: string; size: number }[];
   /** Temp folders of processes that are gone, and stale temp files. */
   temp: TempSweep;
-  /** Objects whose file mode was looser than 0600 and was tightened. */
+  /** Objects whose file mode was looser than 0600 and was tightened (their folders are made 0700 too). */
   tightened: number;
   /** Objects looked at. */
   scanned: number;
@@ -30,6 +30,7 @@ export async function sweepStorage(db: LichengDb, storage: LocalFileStorage, opt
   const cutoff = now - options.graceMs;
   const temp = await storage.sweepTemp({ graceMs: options.graceMs, now });
   const report: SweepReport = { objects: [], temp, tightened: 0, scanned: 0, bytes: temp.bytes };
+  await storage.tightenObjectFolders();
   const referenced = await referencedObjects(db.kysely);
   for await (const sha256 of storage.list()) {
     report.scanned++;
