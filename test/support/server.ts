@@ -10,7 +10,10 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export interface StartedServer {
   url: string;
   dataDir: string;
+  pid: number;
   output: () => string;
+  /** Sends `signal` (SIGKILL: a crash) and waits for the exit; the data folder stays. */
+  kill(signal: NodeJS.Signals): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -26,12 +29,15 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** Starts the real standalone server (apps/server) in demo mode on a fresh data folder. */
-export async function startDemoServer(env: Record<string, string> = {}): Promise<StartedServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-e2e-'));
+/**
+ * Starts the real standalone server (apps/server) in demo mode on a fresh data folder, or on
+ * `options.dataDir` (a folder an earlier server used: a restart). stop() removes the folder.
+ */
+export async function startDemoServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<StartedServer> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-e2e-'));
   const port = await freePort();
-  const tsx = path.join(repoRoot, 'apps/server/node_modules/.bin/tsx');
-  const child: ChildProcess = spawn(tsx, ['src/main.ts'], {
+  // One process (node with tsx's loader, not the tsx launcher and its child): a signal reaches the server itself.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: path.join(repoRoot, 'apps/server'),
     env: { ...process.env, LICHENG_DEMO: '1', LICHENG_DATA_DIR: dataDir, PORT: String(port), LICHENG_HOST_SECRET: '', LICHENG_DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -48,15 +54,19 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
     if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${log}`);
     await new Promise((r) => setTimeout(r, 250));
   }
+  const exited = new Promise((r) => child.once('exit', r));
   return {
     url,
     dataDir,
+    pid: child.pid!,
     output: () => log,
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
     async stop() {
-      if (child.exitCode === null) {
-        child.kill('SIGTERM');
-        await new Promise((r) => child.once('exit', r));
-      }
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };

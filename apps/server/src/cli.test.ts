@@ -1,5 +1,6 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNationalId } from '@licheng/core';
@@ -48,7 +49,7 @@ describe('the licheng CLI (demo settings, temp data folder)', () => {
     const run = await cli(['help'], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^licheng — command line/);
-    for (const command of ['migrate', 'import <students|teachers|courses|enrolments|classes> <file>', 'export roster', 'seed-demo', 'token --user']) expect(run.stdout).toContain(command);
+    for (const command of ['migrate', 'import <students|teachers|courses|enrolments|classes> <file>', 'export roster', 'sweep [--grace-hours 24]', 'seed-demo', 'token --user']) expect(run.stdout).toContain(command);
   });
 
   it('with no command prints the usage and fails', async () => {
@@ -128,6 +129,33 @@ describe('the licheng CLI (demo settings, temp data folder)', () => {
     } finally {
       await db.destroy();
     }
+  });
+
+  it('sweep removes unreferenced files past the grace period and temp folders of stopped processes, and says so', async () => {
+    const files = path.join(dataDir, 'files');
+    const orphan = 'ab'.repeat(32);
+    fs.mkdirSync(path.join(files, 'objects', 'ab', 'ab'), { recursive: true });
+    fs.writeFileSync(path.join(files, 'objects', 'ab', 'ab', orphan), 'left by a refused upload');
+    const dayAgo = new Date(Date.now() - 25 * 3_600_000);
+    fs.utimesSync(path.join(files, 'objects', 'ab', 'ab', orphan), dayAgo, dayAgo);
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']).stdout.toString();
+    const deadFolder = `${gone}-0badcafe-${os.hostname().replace(/[^A-Za-z0-9.]/g, '_').slice(0, 64)}`;
+    fs.mkdirSync(path.join(files, 'tmp', deadFolder), { recursive: true });
+    fs.writeFileSync(path.join(files, 'tmp', deadFolder, 'partial'), 'half an upload');
+
+    const run = await cli(['sweep'], env);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`removed object ${orphan} (24 bytes)`);
+    expect(run.stdout).toMatch(/removed 1 unreferenced objects past the grace period, 1 temp folders of stopped processes/);
+    expect(fs.existsSync(path.join(files, 'objects', 'ab', 'ab', orphan))).toBe(false);
+    expect(fs.existsSync(path.join(files, 'tmp', deadFolder))).toBe(false);
+  });
+
+  it('sweep refuses a negative grace period', async () => {
+    const run = await cli(['sweep', '--grace-hours=-2'], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('usage: licheng sweep [--grace-hours <hours, 0 or more>]');
   });
 
   it('openapi prints the OpenAPI document of the school’s API', async () => {

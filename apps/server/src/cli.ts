@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { IMPORT_KINDS, roleSchema, type ImportKind } from '@licheng/core';
 import { exportRosterToFile, importRosterFile } from '@licheng/plugin-registry/server';
-import { signHostToken } from '@licheng/server';
+import { describeSweep, signHostToken, sweepStorage } from '@licheng/server';
 import { demoSchedule } from './demo/schedule.ts';
 import { seedDemo } from './demo/seed.ts';
 import { openApp } from './open-app.ts';
@@ -17,6 +17,9 @@ const usage = `licheng — command line for school staff and operators (reads th
                                                    import a roster file (.xlsx or .csv in UTF-8 or Big5)
   licheng export roster --year 114 --semester 1 [--kind 26] --out <file.xlsx>
                                                    write the roster for the central database
+  licheng sweep [--grace-hours 24]                 remove files no record references (older than the grace
+                                                   period) and temp files of stopped processes; safe beside
+                                                   a running server
   licheng seed-demo                                load the demo school (demo mode only)
   licheng token --user <id> --name <name> --roles <role,role> [--ttl 3600]
                                                    sign a host token (for testing an integration)
@@ -42,6 +45,7 @@ async function run(argv: string[]): Promise<number> {
       roles: { type: 'string' },
       ttl: { type: 'string' },
       server: { type: 'string' },
+      'grace-hours': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -71,12 +75,21 @@ async function run(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const { app, db } = await openApp(settings);
+  const { app, db, storage, tempSwept } = await openApp(settings);
   try {
     switch (command) {
       case 'migrate':
         console.log(`database is up to date (${db.description})`);
         return 0;
+      case 'sweep': {
+        const graceHours = values['grace-hours'] === undefined ? settings.sweepGraceMs / 3_600_000 : Number(values['grace-hours']);
+        if (!Number.isFinite(graceHours) || graceHours < 0) throw new Error('usage: licheng sweep [--grace-hours <hours, 0 or more>]');
+        const report = await sweepStorage(db, storage, { graceMs: graceHours * 3_600_000 });
+        // Opening the data folder already removed the temp folders of stopped processes: report them too.
+        const temp = { folders: [...tempSwept.folders, ...report.temp.folders], files: [...tempSwept.files, ...report.temp.files], bytes: tempSwept.bytes + report.temp.bytes };
+        console.log(describeSweep({ ...report, temp, bytes: report.bytes + tempSwept.bytes }));
+        return 0;
+      }
       case 'seed-demo':
         if (!settings.demo) throw new Error('seed-demo needs LICHENG_DEMO=1');
         console.log((await seedDemo(app)) ? 'demo school loaded' : 'the demo school already has students; nothing done');

@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { startSweeper } from '@licheng/server';
 import { seedDemo } from './demo/seed.ts';
 import { demoSchedule } from './demo/schedule.ts';
 import { openApp } from './open-app.ts';
@@ -8,16 +9,22 @@ import { readSettings } from './settings.ts';
 async function main() {
   const settings = readSettings();
   if (settings.demo && settings.config.schedule.length === 0) settings.config = { ...settings.config, schedule: demoSchedule(new Date()) };
-  const { app, db } = await openApp(settings);
+  const { app, db, storage, tempSwept } = await openApp(settings);
+  if (tempSwept.folders.length || tempSwept.files.length) console.log(`removed ${tempSwept.folders.length} temp folders of stopped processes and ${tempSwept.files.length} stale temp files`);
   if (settings.demo && (await seedDemo(app))) console.log('demo school loaded');
   const server = buildServer(app, settings);
   const http = serve({ fetch: server.fetch, port: settings.port, hostname: settings.listenHost }, (info) => {
     console.log(`Licheng ${settings.config.name} (${settings.config.code}) on ${db.description}`);
     console.log(`listening on http://${info.address === '::1' ? 'localhost' : info.address}:${info.port}${settings.demo ? '  — DEMO MODE: anyone can sign in as anyone' : ''}`);
   });
+  // Removes what crashes and refused uploads left behind (docs/operations.md#the-sweep).
+  const sweeper = startSweeper(db, storage, { intervalMs: settings.sweepIntervalMs, graceMs: settings.sweepGraceMs });
   const stop = () => {
     http.close();
-    void db.destroy().then(() => process.exit(0));
+    void sweeper
+      .stop()
+      .then(() => db.destroy())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

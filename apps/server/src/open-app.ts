@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { openDatabase, type LichengDb } from '@licheng/db';
-import { createLicheng, enabledPlugins, LocalFileStorage, type LichengApp } from '@licheng/server';
+import { createLicheng, enabledPlugins, LocalFileStorage, makePrivateDir, tightenDir, type LichengApp, type TempSweep } from '@licheng/server';
 import { availablePlugins } from './plugins.ts';
 import type { Settings } from './settings.ts';
 
@@ -8,18 +8,27 @@ export interface OpenedApp {
   app: LichengApp;
   db: LichengDb;
   storage: LocalFileStorage;
+  /** What opening removed from tmp/: temp folders of processes that are gone. */
+  tempSwept: TempSweep;
 }
 
-/** The database, file storage and Licheng app as the settings describe them (migrated). */
+/**
+ * The database, file storage and Licheng app as the settings describe them (migrated). The
+ * data folder and its stores are made owner-only; temp files of processes that are gone are
+ * removed, never those of another live process (the server beside a CLI command).
+ */
 export async function openApp(settings: Settings, now?: () => Date): Promise<OpenedApp> {
   // Refuse offices nobody ships before creating or connecting to any database.
   enabledPlugins(settings.config, availablePlugins);
+  await makePrivateDir(settings.dataDir);
+  await tightenDir(settings.dataDir);
   const db = openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir });
   try {
     const storage = new LocalFileStorage(path.join(settings.dataDir, 'files'));
-    await storage.clearTemp();
+    await storage.tighten();
+    const tempSwept = await storage.sweepTemp({ graceMs: settings.sweepGraceMs });
     const app = await createLicheng({ config: settings.config, db, storage, hostSecret: settings.hostSecret, plugins: availablePlugins, corsOrigins: settings.corsOrigins, ...(now ? { now } : {}) });
-    return { app, db, storage };
+    return { app, db, storage, tempSwept };
   } catch (error) {
     await db.destroy();
     throw error;

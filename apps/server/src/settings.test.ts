@@ -230,3 +230,22 @@ describe('readSettings outside demo mode', () => {
     expect(settings.dataDir).toBe(path.join(path.dirname(file), 'data'));
   });
 });
+
+describe('readSettings for the sweep', () => {
+  const base = () => ({ LICHENG_HOST_SECRET: HOST_SECRET, LICHENG_SCHOOL_CONFIG: temp.json('school.json', schoolConfig()), LICHENG_DATA_DIR: temp.make() });
+
+  it('keeps unreferenced files 24 hours and sweeps hourly by default', () => {
+    const settings = readSettings(base());
+    expect([settings.sweepGraceMs, settings.sweepIntervalMs]).toEqual([24 * 3_600_000, 60 * 60_000]);
+  });
+
+  it('reads LICHENG_SWEEP_GRACE_HOURS and LICHENG_SWEEP_INTERVAL_MINUTES (0 turns the periodic sweep off)', () => {
+    const settings = readSettings({ ...base(), LICHENG_SWEEP_GRACE_HOURS: '1.5', LICHENG_SWEEP_INTERVAL_MINUTES: '0' });
+    expect([settings.sweepGraceMs, settings.sweepIntervalMs]).toEqual([1.5 * 3_600_000, 0]);
+  });
+
+  it('refuses a negative or non-numeric value, naming the setting', () => {
+    expect(() => readSettings({ ...base(), LICHENG_SWEEP_GRACE_HOURS: '-1' })).toThrow('LICHENG_SWEEP_GRACE_HOURS must be a number of 0 or more (got "-1")');
+    expect(() => readSettings({ ...base(), LICHENG_SWEEP_INTERVAL_MINUTES: 'hourly' })).toThrow('LICHENG_SWEEP_INTERVAL_MINUTES must be a number of 0 or more (got "hourly")');
+  });
+});

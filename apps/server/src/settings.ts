@@ -26,6 +26,10 @@ export interface Settings {
   corsOrigins: string[];
   /** The school's import-map overrides (LICHENG_IMPORT_MAP, a JSON file): office modules deployed on their own. */
   importMapOverrides: ImportMap | undefined;
+  /** How long an object no row references is kept before the sweep removes it (LICHENG_SWEEP_GRACE_HOURS). */
+  sweepGraceMs: number;
+  /** How often the server sweeps; 0 = never (LICHENG_SWEEP_INTERVAL_MINUTES). */
+  sweepIntervalMs: number;
 }
 
 function truthy(value: string | undefined): boolean {
@@ -77,6 +81,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     portalDir: path.resolve(base, env.LICHENG_PORTAL_DIR ?? path.join(repoRoot, 'apps/portal/dist')),
     corsOrigins: readOrigins(env.LICHENG_CORS_ORIGINS),
     importMapOverrides: env.LICHENG_IMPORT_MAP ? readImportMapOverrides(path.resolve(base, env.LICHENG_IMPORT_MAP)) : undefined,
+    sweepGraceMs: nonNegative(env, 'LICHENG_SWEEP_GRACE_HOURS', 24) * 3_600_000,
+    sweepIntervalMs: nonNegative(env, 'LICHENG_SWEEP_INTERVAL_MINUTES', 60) * 60_000,
   };
 }
 
@@ -92,6 +98,15 @@ function readOrigins(value: string | undefined): string[] {
   });
   if (bad.length) throw new Error(`LICHENG_CORS_ORIGINS must list origins like https://portal.school.example (scheme, host and port only): ${bad.map((o) => JSON.stringify(o)).join(', ')}`);
   return origins;
+}
+
+/** A number setting that must be 0 or more (fractions allowed), or its default when unset. */
+function nonNegative(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const text = env[name]?.trim();
+  if (!text) return fallback;
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number of 0 or more (got "${text}")`);
+  return value;
 }
 
 function readImportMapOverrides(file: string): ImportMap {

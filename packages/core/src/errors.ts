@@ -26,6 +26,16 @@ export const messages: Record<string, LocalizedText> = {
   'try-again': { 'zh-TW': '資料正被同時處理中，本次操作未寫入任何資料，請再試一次', en: 'The same data was being changed at the same moment; nothing was written. Please try again.' },
   'internal-error': { 'zh-TW': '系統發生錯誤，請稍後再試', en: 'Something went wrong; please try again later.' },
 
+  // Storage faults: the disk or the database cannot take the write (nothing of the request was kept)
+  'storage-full': {
+    'zh-TW': '伺服器儲存空間已滿，檔案未儲存，也未寫入任何資料；請通知系統管理員，稍後再試',
+    en: 'The server’s storage is full: the file was not saved and nothing was written. Please tell the system administrator and try again later.',
+  },
+  'storage-unavailable': {
+    'zh-TW': '伺服器儲存空間目前無法寫入，檔案未儲存，也未寫入任何資料；請稍後再試或通知系統管理員',
+    en: 'The server’s storage cannot be written right now: the file was not saved and nothing was written. Please try again later or tell the system administrator.',
+  },
+
   // Windows 作業期程
   'window-closed': { 'zh-TW': '「{activity}」的作業期間已結束', en: 'The window for {activity} has closed.' },
   'window-not-open': {

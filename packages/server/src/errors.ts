@@ -1,6 +1,7 @@
 import { DomainError } from '@licheng/core';
 import { isWriteConflict } from '@licheng/db';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { STORAGE_FAULT_STATUS, storageFault } from './storage/faults.ts';
 
 const byCode: Record<string, TRPC_ERROR_CODE_KEY> = {
   unauthenticated: 'UNAUTHORIZED',
@@ -39,6 +40,9 @@ const byCode: Record<string, TRPC_ERROR_CODE_KEY> = {
   'roster-host-user-student': 'CONFLICT',
   'roster-host-user-teacher': 'CONFLICT',
   'import-host-user-taken': 'CONFLICT',
+  // Answered 507 / 503 (domainHttpStatus): tRPC has no 507 of its own.
+  'storage-full': 'SERVICE_UNAVAILABLE',
+  'storage-unavailable': 'SERVICE_UNAVAILABLE',
 };
 
 /** The HTTP-facing tRPC code for a domain error code; anything else is the caller's bad input. */
@@ -46,12 +50,21 @@ export function domainErrorCode(code: string): TRPC_ERROR_CODE_KEY {
   return byCode[code] ?? 'BAD_REQUEST';
 }
 
+/** The HTTP status of a domain error code when its tRPC code cannot say it (507 for a full disk). */
+export function domainHttpStatus(code: string): number | undefined {
+  return STORAGE_FAULT_STATUS[code];
+}
+
 /**
  * The domain error an item of a batch failed with: a rule's own error, or `try-again` when
- * another transaction held the same rows. Anything else is a bug and is not caught here.
+ * another transaction held the same rows, or a storage fault (`storage-full`,
+ * `storage-unavailable`) when the disk refused the write. Anything else is a bug and is not
+ * caught here.
  */
 export function itemError(error: unknown): DomainError | null {
   if (error instanceof DomainError) return error;
   if (isWriteConflict(error)) return new DomainError('try-again', {});
-  return null;
+  const fault = storageFault(error);
+  if (fault) console.error('[licheng] storage fault in the database:', (error as Error).message);
+  return fault;
 }

@@ -2,7 +2,7 @@ import { initTRPC, TRPCError } from '@trpc/server';
 import { DomainError, formatMessage, messageCodes, type Locale, type Role } from '@licheng/core';
 import { ZodError } from 'zod';
 import type { LichengContext } from './context.ts';
-import { domainErrorCode, itemError } from './errors.ts';
+import { domainErrorCode, domainHttpStatus, itemError } from './errors.ts';
 import { authorize } from './authorize.ts';
 import { markSignInMiddleware } from './procedure-access.ts';
 
@@ -12,7 +12,8 @@ const t = initTRPC.context<LichengContext>().create({
     const cause = error.cause;
     if (cause instanceof DomainError) {
       const message = formatMessage(cause.code, cause.params, locale);
-      return { ...shape, message, data: { ...shape.data, stack: undefined, licheng: { code: cause.code, params: cause.params } } };
+      const httpStatus = domainHttpStatus(cause.code) ?? shape.data.httpStatus;
+      return { ...shape, message, data: { ...shape.data, httpStatus, stack: undefined, licheng: { code: cause.code, params: cause.params } } };
     }
     if (cause instanceof ZodError) {
       const issues = describeIssues(cause, locale);

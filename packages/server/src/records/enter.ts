@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { writeAudit, writeAudits } from '../audit.ts';
 import type { AuthedContext } from '../context.ts';
 import type { PlatformDatabase, RecordRow, Student } from '../platform/tables.ts';
-import { insertStoredFile, withStagedFiles, type StagedFile } from './files.ts';
+import { insertStoredFile, type StagedFile } from './files.ts';
 import { assertMayEnter, certifiesSchoolWide } from './policy.ts';
 
 export interface EnterRecordInput {
@@ -57,24 +57,22 @@ export function entryDecision(ctx: AuthedContext, kind: string, role: Role): Ent
  * enters it (entryDecision). One transaction, audited.
  */
 export async function enterRecord(ctx: AuthedContext, input: EnterRecordInput): Promise<RecordRow> {
-  return withStagedFiles(ctx, input.files, () => {
-    const role = assertMayEnter(ctx, input.kind, input.student);
-    const decision = entryDecision(ctx, input.kind, role);
-    return ctx.db.transaction().execute(async (trx) => {
-      await lockStudent(trx, ctx, input.student.id);
-      await input.guard?.(trx);
-      const fileIds: string[] = [];
-      for (const file of input.files) fileIds.push(await insertStoredFile(trx, ctx, file));
-      const record = newRecordRow(ctx, input.kind, role, decision, {
-        ...input,
-        data: input.data ?? {},
-        documentFileId: fileColumn(input.files, fileIds, 'document'),
-        mediaFileId: fileColumn(input.files, fileIds, 'media'),
-      });
-      await trx.insertInto('records').values(record).execute();
-      await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${input.kind}.enter`, entity: 'record', entityId: record.id, after: record, at: ctx.now() });
-      return record;
+  const role = assertMayEnter(ctx, input.kind, input.student);
+  const decision = entryDecision(ctx, input.kind, role);
+  return ctx.db.transaction().execute(async (trx) => {
+    await lockStudent(trx, ctx, input.student.id);
+    await input.guard?.(trx);
+    const fileIds: string[] = [];
+    for (const file of input.files) fileIds.push(await insertStoredFile(trx, ctx, file));
+    const record = newRecordRow(ctx, input.kind, role, decision, {
+      ...input,
+      data: input.data ?? {},
+      documentFileId: fileColumn(input.files, fileIds, 'document'),
+      mediaFileId: fileColumn(input.files, fileIds, 'media'),
     });
+    await trx.insertInto('records').values(record).execute();
+    await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${input.kind}.enter`, entity: 'record', entityId: record.id, after: record, at: ctx.now() });
+    return record;
   });
 }
 

@@ -11,13 +11,12 @@ export interface StagedFile {
   size: number;
   type: FileType;
   name: string;
-  /** Whether this request stored the object (false: the same bytes were already there). */
-  created: boolean;
 }
 
 /**
  * Streams one uploaded file into storage, enforcing the slot's size limit while streaming and
- * its allowed types by the file's first bytes (never its name or declared type).
+ * its allowed types by the file's first bytes (never its name or declared type). A refused
+ * file's object stays until the sweep: the same bytes may be another request's upload.
  */
 export async function stageUpload(ctx: AuthedContext, slot: FileSlot, file: File): Promise<StagedFile> {
   const limit = FILE_SLOTS[slot];
@@ -25,13 +24,8 @@ export async function stageUpload(ctx: AuthedContext, slot: FileSlot, file: File
   if (file.size > limit.maxBytes) throw tooLarge();
   const put = await ctx.storage.put(file.stream(), { maxBytes: limit.maxBytes, tooLarge });
   const type = sniffFileType(put.head);
-  try {
-    checkSlotFile(slot, type, put.size);
-  } catch (error) {
-    if (put.created) await discardUnreferenced(ctx, [put.sha256]);
-    throw error;
-  }
-  return { slot, sha256: put.sha256, size: put.size, type: type as FileType, name: file.name.slice(0, 255) || `${slot}.${type}`, created: put.created };
+  checkSlotFile(slot, type, put.size);
+  return { slot, sha256: put.sha256, size: put.size, type: type as FileType, name: file.name.slice(0, 255) || `${slot}.${type}` };
 }
 
 /** Inserts the row that makes a staged file part of the school's data (inside the caller's transaction). */
@@ -53,37 +47,10 @@ export async function insertStoredFile(trx: Kysely<PlatformDatabase>, ctx: Authe
   return id;
 }
 
-/**
- * Removes stored objects no row refers to: what a failed request staged must not stay behind.
- * Callers pass only objects their own request created, so a file another upload already had is
- * never touched.
- */
-export async function discardUnreferenced(ctx: Pick<AuthedContext, 'db' | 'storage'>, shas: string[]): Promise<void> {
-  for (const sha256 of new Set(shas)) {
-    const used = await ctx.db.selectFrom('stored_files').select('id').where('sha256', '=', sha256).executeTakeFirst();
-    if (!used) await ctx.storage.remove(sha256);
-  }
-}
-
-/** Runs `work` with staged files; if it fails, the staged objects are discarded before rethrowing. */
-export async function withStagedFiles<T>(ctx: AuthedContext, staged: StagedFile[], work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    await discardUnreferenced(ctx, staged.filter((f) => f.created).map((f) => f.sha256));
-    throw error;
-  }
-}
-
-/** Stages the document and/or media file of a form; if either fails, neither stays behind. */
+/** Stages the document and/or media file of a form (a failure leaves objects to the sweep). */
 export async function stageFiles(ctx: AuthedContext, parts: { document?: File | undefined; media?: File | undefined }): Promise<StagedFile[]> {
   const staged: StagedFile[] = [];
-  try {
-    if (parts.document) staged.push(await stageUpload(ctx, 'document', parts.document));
-    if (parts.media) staged.push(await stageUpload(ctx, 'media', parts.media));
-    return staged;
-  } catch (error) {
-    await discardUnreferenced(ctx, staged.filter((f) => f.created).map((f) => f.sha256));
-    throw error;
-  }
+  if (parts.document) staged.push(await stageUpload(ctx, 'document', parts.document));
+  if (parts.media) staged.push(await stageUpload(ctx, 'media', parts.media));
+  return staged;
 }

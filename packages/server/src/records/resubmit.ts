@@ -3,7 +3,7 @@ import { nowIso } from '@licheng/db';
 import { writeAudit } from '../audit.ts';
 import type { AuthedContext } from '../context.ts';
 import type { RecordRow } from '../platform/tables.ts';
-import { insertStoredFile, withStagedFiles, type StagedFile } from './files.ts';
+import { insertStoredFile, type StagedFile } from './files.ts';
 import { assertMayEnter } from './policy.ts';
 import { transitionRecord } from './transition.ts';
 
@@ -18,29 +18,27 @@ export interface ResubmitInput {
  * `before` is the record as the caller loaded it (loadRecord).
  */
 export async function resubmitRecord(ctx: AuthedContext, before: RecordRow, input: ResubmitInput): Promise<RecordRow> {
-  return withStagedFiles(ctx, input.files, async () => {
-    const student = await ctx.db.selectFrom('students').selectAll().where('id', '=', before.student_id).executeTakeFirstOrThrow();
-    const role = assertMayEnter(ctx, before.kind, student);
-    const status = resubmitTransition(before.status as never);
-    return ctx.db.transaction().execute(async (trx) => {
-      const replaced: Partial<Record<FileSlot, string>> = {};
-      for (const file of input.files) replaced[file.slot] = await insertStoredFile(trx, ctx, file);
-      const changes = {
-        summary: input.summary,
-        document_file_id: replaced.document ?? before.document_file_id,
-        media_file_id: replaced.media ?? before.media_file_id,
-        status,
-        status_reason: null,
-        decided_by: null,
-        decided_by_name: null,
-        decided_role: null,
-        decided_at: null,
-        version: before.version + 1,
-        updated_at: nowIso(ctx.now()),
-      };
-      const after = await transitionRecord(trx, before, 'failed', changes, 'not-failed');
-      await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${before.kind}.resubmit`, entity: 'record', entityId: before.id, before, after, at: ctx.now() });
-      return after;
-    });
+  const student = await ctx.db.selectFrom('students').selectAll().where('id', '=', before.student_id).executeTakeFirstOrThrow();
+  const role = assertMayEnter(ctx, before.kind, student);
+  const status = resubmitTransition(before.status as never);
+  return ctx.db.transaction().execute(async (trx) => {
+    const replaced: Partial<Record<FileSlot, string>> = {};
+    for (const file of input.files) replaced[file.slot] = await insertStoredFile(trx, ctx, file);
+    const changes = {
+      summary: input.summary,
+      document_file_id: replaced.document ?? before.document_file_id,
+      media_file_id: replaced.media ?? before.media_file_id,
+      status,
+      status_reason: null,
+      decided_by: null,
+      decided_by_name: null,
+      decided_role: null,
+      decided_at: null,
+      version: before.version + 1,
+      updated_at: nowIso(ctx.now()),
+    };
+    const after = await transitionRecord(trx, before, 'failed', changes, 'not-failed');
+    await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${before.kind}.resubmit`, entity: 'record', entityId: before.id, before, after, at: ctx.now() });
+    return after;
   });
 }

@@ -1,64 +1,92 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
-import fs from 'node:fs/promises';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import fs, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { FileStorage, PutResult } from './file-storage.ts';
+import { storageFault } from './faults.ts';
+import { makePrivateDir, PRIVATE_FILE_MODE, tightenDir } from './private-fs.ts';
+import { sweepTempFolders, tempFolderName, type TempSweep } from './temp-folders.ts';
 
 const HEAD_BYTES = 16;
+const SHA256 = /^[0-9a-f]{64}$/;
 
-/** Local-disk storage: temp file + fsync + atomic rename into objects/ab/cd/<sha256>. */
+/** An object the sweep took out of objects/ to decide on it without a put slipping in between. */
+interface Withdrawn {
+  sha256: string;
+  file: string;
+  size: number;
+  mtimeMs: number;
+}
+
+/**
+ * Local-disk storage: temp file + fsync + atomic rename into objects/ab/cd/<sha256>.
+ *
+ * Each process writes its temp files in its own folder, tmp/<pid>-<random>-<host>/, so a CLI
+ * command and the server on the same data folder never remove each other's uploads in flight.
+ * Objects are 0600 and folders 0700 whatever the umask. Nothing here deletes an object on a
+ * request's behalf: only the sweep does (removeIfOlderThan), after a grace period.
+ */
 export class LocalFileStorage implements FileStorage {
-  constructor(readonly root: string) {}
+  /** This process's temp folder (created on first use). */
+  readonly tempDir: string;
+
+  constructor(readonly root: string) {
+    this.tempDir = path.join(root, 'tmp', tempFolderName());
+  }
 
   private objectPath(sha256: string): string {
-    if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
+    if (!SHA256.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
     return path.join(this.root, 'objects', sha256.slice(0, 2), sha256.slice(2, 4), sha256);
   }
 
+  /**
+   * Streams `body` to a temp file and renames it over objects/…/<sha256>. Storing content that
+   * is already there replaces the object with the new, identical file, so its age (mtime) is
+   * always the last put's: a sweep never takes bytes a request has just stored. A full disk or
+   * a refused write rejects with `storage-full` / `storage-unavailable`; on any failure the
+   * temp file is gone.
+   */
   async put(body: ReadableStream<Uint8Array>, options: { maxBytes: number; tooLarge: () => Error }): Promise<PutResult> {
-    const tmpDir = path.join(this.root, 'tmp');
-    await fs.mkdir(tmpDir, { recursive: true });
-    const tmp = path.join(tmpDir, randomUUID());
+    const tmp = path.join(this.tempDir, randomUUID());
     const hash = createHash('sha256');
     const head = new Uint8Array(HEAD_BYTES);
+    const reader = body.getReader();
     let size = 0;
-    const out = createWriteStream(tmp, { flags: 'wx' });
-    const closed = new Promise<void>((resolve, reject) => {
-      out.on('close', resolve);
-      out.on('error', reject);
-    });
+    let handle: FileHandle | undefined;
     try {
-      const reader = body.getReader();
+      await makePrivateDir(this.tempDir);
+      handle = await fs.open(tmp, 'wx', PRIVATE_FILE_MODE);
+      await handle.chmod(PRIVATE_FILE_MODE);
       for (;;) {
         const { done, value } = await reader.read();
         if (done) break;
         if (size < HEAD_BYTES) head.set(value.subarray(0, HEAD_BYTES - size), size);
         size += value.byteLength;
-        if (size > options.maxBytes) {
-          await reader.cancel();
-          throw options.tooLarge();
-        }
+        if (size > options.maxBytes) throw options.tooLarge();
         hash.update(value);
-        if (!out.write(value)) await new Promise<void>((r) => out.once('drain', () => r()));
+        // Awaited writes: a failing disk rejects here, never as a stray 'error' event.
+        for (let at = 0; at < value.byteLength; ) at += (await handle.write(value, at)).bytesWritten;
       }
-      await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
-      await closed;
-      const handle = await fs.open(tmp, 'r');
       await handle.sync();
       await handle.close();
+      handle = undefined;
       const sha256 = hash.digest('hex');
       const target = this.objectPath(sha256);
-      await fs.mkdir(path.dirname(target), { recursive: true });
+      await makePrivateDir(path.dirname(target));
       const created = !(await this.exists(sha256));
       await fs.rename(tmp, target);
+      await syncDir(path.dirname(target));
       return { sha256, size, head: head.slice(0, Math.min(size, HEAD_BYTES)), created };
     } catch (error) {
-      out.destroy();
-      // The stream opens its file asynchronously: wait until it is closed, or the file may be
-      // created after it was removed (seen under load).
-      await closed.catch(() => undefined);
-      await fs.rm(tmp, { force: true });
+      await reader.cancel().catch(() => undefined);
+      await handle?.close().catch(() => undefined);
+      await fs.rm(tmp, { force: true }).catch(() => undefined);
+      const fault = storageFault(error);
+      if (fault && fault !== error) {
+        console.error(`[licheng] storage fault writing an upload (${fault.code}):`, (error as Error).message);
+        throw fault;
+      }
       throw error;
     }
   }
@@ -76,18 +104,105 @@ export class LocalFileStorage implements FileStorage {
     );
   }
 
-  async remove(sha256: string): Promise<void> {
-    await fs.rm(this.objectPath(sha256), { force: true });
-  }
-
   async *list(): AsyncIterable<string> {
     const objects = path.join(this.root, 'objects');
     const entries = await fs.readdir(objects, { recursive: true, withFileTypes: true }).catch(() => []);
-    for (const e of entries) if (e.isFile() && /^[0-9a-f]{64}$/.test(e.name)) yield e.name;
+    for (const e of entries) if (e.isFile() && SHA256.test(e.name)) yield e.name;
   }
 
-  /** Leftover temp files from a crash mid-write; safe to remove at start-up. */
-  async clearTemp(): Promise<void> {
-    await fs.rm(path.join(this.root, 'tmp'), { recursive: true, force: true });
+  /** When the object was last stored (ms since the epoch), or null when it does not exist. */
+  async storedAt(sha256: string): Promise<number | null> {
+    const stat = await fs.stat(this.objectPath(sha256)).catch(() => null);
+    return stat ? stat.mtimeMs : null;
+  }
+
+  /**
+   * Removes the object when it was last stored before `cutoffMs`; returns its size, or null
+   * when it was kept. The object is first moved out of objects/ (atomically) and its age read
+   * from what was moved: a put of the same bytes in between leaves a fresh object behind (or
+   * was the one moved, and is put back). Only the sweep calls this, inside a transaction
+   * where no row references the object.
+   */
+  async removeIfOlderThan(sha256: string, cutoffMs: number): Promise<number | null> {
+    const withdrawn = await this.withdraw(sha256);
+    if (!withdrawn) return null;
+    if (withdrawn.mtimeMs >= cutoffMs) {
+      await this.putBack(withdrawn);
+      return null;
+    }
+    await fs.rm(withdrawn.file, { force: true });
+    return withdrawn.size;
+  }
+
+  private async withdraw(sha256: string): Promise<Withdrawn | null> {
+    await makePrivateDir(this.tempDir);
+    const file = path.join(this.tempDir, `sweep-${sha256}-${randomBytes(4).toString('hex')}`);
+    try {
+      await fs.rename(this.objectPath(sha256), file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    const stat = await fs.stat(file);
+    return { sha256, file, size: stat.size, mtimeMs: stat.mtimeMs };
+  }
+
+  /** Links a withdrawn object back; when a put stored the same bytes meanwhile, that one stays. */
+  private async putBack(withdrawn: Withdrawn): Promise<void> {
+    await fs.link(withdrawn.file, this.objectPath(withdrawn.sha256)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error;
+    });
+    await fs.rm(withdrawn.file, { force: true });
+  }
+
+  /**
+   * Removes what dead processes left in tmp/ (their whole folder) and temp files nobody has
+   * written to for a day; never another live process's uploads in flight, never this one's.
+   */
+  async sweepTemp(options: { graceMs: number; now?: number }): Promise<TempSweep> {
+    return sweepTempFolders(path.join(this.root, 'tmp'), path.basename(this.tempDir), options);
+  }
+
+  /** Makes the store's folders owner-only (they may predate this version); run at start-up. */
+  async tighten(): Promise<void> {
+    await makePrivateDir(path.join(this.root, 'objects'));
+    await makePrivateDir(path.join(this.root, 'tmp'));
+    for (const dir of [this.root, path.join(this.root, 'objects'), path.join(this.root, 'tmp')]) await tightenDir(dir);
+  }
+
+  /** Makes the objects/ab/ and objects/ab/cd/ folders owner-only (older versions made them 0755). */
+  async tightenObjectFolders(): Promise<void> {
+    const objects = path.join(this.root, 'objects');
+    for (const first of await fs.readdir(objects, { withFileTypes: true }).catch(() => [])) {
+      if (!first.isDirectory()) continue;
+      await tightenDir(path.join(objects, first.name));
+      for (const second of await fs.readdir(path.join(objects, first.name), { withFileTypes: true })) {
+        if (second.isDirectory()) await tightenDir(path.join(objects, first.name, second.name));
+      }
+    }
+  }
+
+  /** An object's file mode made owner-only when it is looser (files stored by older versions). */
+  async tightenObject(sha256: string): Promise<boolean> {
+    const file = this.objectPath(sha256);
+    const stat = await fs.stat(file).catch(() => null);
+    if (!stat || (stat.mode & 0o777) === PRIVATE_FILE_MODE) return false;
+    // Another account's file (EPERM) is left as it is; the sweep goes on.
+    return fs.chmod(file, PRIVATE_FILE_MODE).then(
+      () => true,
+      (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPERM') throw error;
+        return false;
+      },
+    );
   }
 }
+
+/** Makes a rename in `dir` durable (a directory fsync; not every platform allows one). */
+async function syncDir(dir: string): Promise<void> {
+  const handle = await fs.open(dir, 'r').catch(() => null);
+  if (!handle) return;
+  await handle.sync().catch(() => undefined);
+  await handle.close().catch(() => undefined);
+}
+

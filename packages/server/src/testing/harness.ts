@@ -54,9 +54,11 @@ export async function createTestLicheng(options: {
   config?: Record<string, unknown>;
   now?: Date;
   corsOrigins?: string[];
+  /** Where the files go (a folder the caller made, e.g. on a small filesystem); default a fresh temp folder. */
+  filesDir?: string;
 }): Promise<TestLicheng> {
   const db = await createTestDatabase(options.dialect);
-  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-files-'));
+  const filesDir = options.filesDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-files-'));
   const storage = new LocalFileStorage(filesDir);
   const config = parseSchoolConfig({
     code: TEST_SCHOOL,
@@ -93,7 +95,7 @@ export async function createTestLicheng(options: {
     },
     async close() {
       await db.destroy();
-      fs.rmSync(filesDir, { recursive: true, force: true });
+      if (!options.filesDir) fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,5 @@
 import { ROSTER_KINDS, outcomeRosterColumns, rosterCoverRows, toRocDate } from '@licheng/core';
-import { discardUnreferenced, writeAudit, type AuthedContext, type PlatformDatabase } from '@licheng/server';
+import { writeAudit, type AuthedContext, type PlatformDatabase } from '@licheng/server';
 import { newId, nowIso } from '@licheng/db';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
@@ -145,26 +145,22 @@ export async function exportRoster(ctx: AuthedContext, input: RosterExportInput)
   const fileName = rosterFileName(school, input);
   const put = await ctx.storage.put(new Blob([bytes]).stream(), { maxBytes: bytes.byteLength, tooLarge: () => new Error('roster larger than built') });
   const fileId = newId();
-  try {
-    await ctx.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('stored_files')
-        .values({ id: fileId, school_code: school, sha256: put.sha256, size: put.size, type: 'xlsx', original_name: fileName, created_by: ctx.identity.userId, created_at: nowIso(at) })
-        .execute();
-      await writeAudit(trx, {
-        school,
-        actor: ctx.identity,
-        role: ctx.actingRole,
-        action: `roster.export.${input.kind}`,
-        entity: 'stored_file',
-        entityId: fileId,
-        after: { ...input, fileName, rowCount: rows.length, sha256: put.sha256 },
-        at,
-      });
+  // When the transaction fails, the object stays for the sweep: the same bytes may be another export's.
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('stored_files')
+      .values({ id: fileId, school_code: school, sha256: put.sha256, size: put.size, type: 'xlsx', original_name: fileName, created_by: ctx.identity.userId, created_at: nowIso(at) })
+      .execute();
+    await writeAudit(trx, {
+      school,
+      actor: ctx.identity,
+      role: ctx.actingRole,
+      action: `roster.export.${input.kind}`,
+      entity: 'stored_file',
+      entityId: fileId,
+      after: { ...input, fileName, rowCount: rows.length, sha256: put.sha256 },
+      at,
     });
-  } catch (error) {
-    if (put.created) await discardUnreferenced(ctx, [put.sha256]);
-    throw error;
-  }
+  });
   return { fileId, fileName, rowCount: rows.length, downloadUrl: `/api/files/${fileId}?download=1`, bytes };
 }

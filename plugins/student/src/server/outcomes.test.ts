@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@licheng/db/testing';
+import { sweepStorage } from '@licheng/server';
 import { createTestLicheng, fakeFile, openSchedule, seedRoster, users, type TestLicheng } from '@licheng/server/testing';
 import student from './index.ts';
 
@@ -40,7 +41,7 @@ describe.each(testDialects())('student.outcomes on %s', (dialect) => {
     expect(audit).toMatchObject([{ action: 'outcome.enter', actor_id: 's-chen', actor_role: 'student', entity: 'record' }]);
   });
 
-  it('checks the file by its content, not its name, and keeps nothing of a refused upload', async () => {
+  it('checks the file by its content, not its name, and keeps nothing of a refused upload after the sweep', async () => {
     const { courseIds } = await setup();
     const disguised = await t.upload('student.outcomes.upload', form({ courseId: courseIds['國語文']!, summary: '作品', document: fakeFile('exe', 500, 'report.pdf') }), users.chen);
     expect(disguised.status).toBe(415);
@@ -52,9 +53,11 @@ describe.each(testDialects())('student.outcomes on %s', (dialect) => {
     expect(tooBig.error?.licheng?.code).toBe('file-too-large');
     const goodDocBadMedia = await t.upload('student.outcomes.upload', form({ courseId: courseIds['國語文']!, summary: '作品', document: fakeFile('pdf'), media: fakeFile('png', 100, 'x.mp4') }), users.chen);
     expect(goodDocBadMedia.error?.licheng?.code).toBe('file-type-not-allowed');
-    expect(storedObjects(t)).toEqual([]);
     expect(await t.db.kysely.selectFrom('records' as any).selectAll().execute()).toEqual([]);
-    expect(fs.readdirSync(path.join(t.filesDir, 'tmp'))).toEqual([]);
+    expect(fs.readdirSync(t.storage.tempDir)).toEqual([]);
+    // Refused files' objects are the sweep's to remove (the same bytes may be another upload's).
+    await sweepStorage(t.db, t.storage, { graceMs: 0, now: Date.now() + 1000 });
+    expect(storedObjects(t)).toEqual([]);
   });
 
   it('accepts media up to 10 MB and requires at least one file', async () => {
@@ -129,6 +132,7 @@ describe.each(testDialects())('student.outcomes on %s', (dialect) => {
     expect(attempts.filter((a) => a.error?.licheng?.code === 'upload-cap-reached')).toHaveLength(3);
     const rows = await t.db.kysely.selectFrom('records' as any).selectAll().execute();
     expect(rows).toHaveLength(3);
+    await sweepStorage(t.db, t.storage, { graceMs: 0, now: Date.now() + 1000 });
     expect(storedObjects(t)).toHaveLength(3);
   });
 });

@@ -1,0 +1,46 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { repoRoot } from './server.ts';
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the `licheng` command line (apps/server/src/cli.ts) as its own process in demo mode on `dataDir`. */
+export function runCli(args: string[], dataDir: string, env: Record<string, string> = {}): Promise<CliRun> {
+  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LICHENG_') && k !== 'INIT_CWD' && k !== 'NODE_ENV'));
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+      cwd: path.join(repoRoot, 'apps/server'),
+      env: { ...base, LICHENG_DEMO: '1', LICHENG_DATA_DIR: dataDir, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** A valid 身分證號 (letter C, check digit computed) for generated people numbered from 0. */
+export function generatedNationalId(index: number, letter: 'C' | 'D' = 'C'): string {
+  const letterValue = letter === 'C' ? 12 : 13;
+  const body = `${(index % 2) + 1}${String(index).padStart(7, '0')}`;
+  const digits = [Math.floor(letterValue / 10), letterValue % 10, ...body.split('').map(Number)];
+  const weights = [1, 9, 8, 7, 6, 5, 4, 3, 2, 1];
+  const sum = digits.reduce((s, d, i) => s + d * weights[i]!, 0);
+  return `${letter}${body}${(10 - (sum % 10)) % 10}`;
+}
+
+/** A students roster CSV (the import template's headers) of `count` new students in classes 301…, 50 seats each. */
+export function studentsCsv(count: number, firstNo = 1150000, letter: 'C' | 'D' = 'C'): string {
+  const lines = ['學號,姓名,身分證號,出生日期,年級,班級,座號,部別,科別代碼,系統帳號'];
+  for (let i = 0; i < count; i++) {
+    const className = String(301 + Math.floor(i / 50) + (letter === 'D' ? 50 : 0));
+    lines.push(`${firstNo + i},測試生${i},${generatedNationalId(i, letter)},2008-0${(i % 9) + 1}-1${i % 10},3,${className},${(i % 50) + 1},日間部,,gen-${letter}-${i}`);
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
