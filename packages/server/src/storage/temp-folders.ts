@@ -75,7 +75,7 @@ async function removeIfStale(file: string, name: string, cutoffMs: number, repor
 async function folderBytes(dir: string): Promise<number> {
   let total = 0;
   for (const entry of await fs.readdir(dir, { withFileTypes: true, recursive: true }).catch(() => [])) {
-    if (entry.isFile()) total += (await fs.stat(path.join(entry.parentPath ?? entry.path, entry.name)).catch(() => null))?.size ?? 0;
+    if (entry.isFile()) total += (await fs.stat(path.join(entry.parentPath, entry.name)).catch(() => null))?.size ?? 0;
   }
   return total;
 }
