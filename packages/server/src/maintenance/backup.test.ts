@@ -9,7 +9,8 @@ import { createTestLicheng, TEST_SCHOOL, type TestLicheng, type TestUser } from 
 import { backupTo } from './backup.ts';
 import { migrationScopes } from './migration-scopes.ts';
 import { BackupDamagedError, restoreFrom } from './restore.ts';
-import { filer, modesBelow, tableContents } from './test-support.ts';
+import { tableContents } from '../testing/index.ts';
+import { filer, modesBelow } from './test-support.ts';
 import { verifyBackup } from './verify-backup.ts';
 
 const staff: TestUser = { userId: 'r-staff', name: '註冊組長', roles: ['registry-staff'] };

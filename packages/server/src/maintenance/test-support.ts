@@ -2,11 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { columnTypes as t, tableOptions, type DialectName } from '@licheng/db';
+import { columnTypes as t, tableOptions } from '@licheng/db';
 import { definePlugin } from '../plugin.ts';
 import { insertStoredFile, stageUpload, withStagedFiles } from '../records/files.ts';
 import { authedProcedure, router } from '../trpc.ts';
-import { describeTable, listTables } from './database-catalog.ts';
 
 /**
  * An office for the backup tests: it has its own migration scope and a table whose rows point
@@ -45,17 +44,6 @@ export const filer = definePlugin({
       }),
   }),
 });
-
-/** Every table's rows, as sorted JSON lines: two databases hold the same data when these are equal. */
-export async function tableContents(db: Kysely<any>, dialect: DialectName): Promise<Record<string, string[]>> {
-  const out: Record<string, string[]> = {};
-  for (const table of await listTables(db, dialect)) {
-    const { columns } = await describeTable(db, dialect, table);
-    const rows = await db.selectFrom(table).selectAll().execute();
-    out[table] = rows.map((r) => JSON.stringify(columns.map((c) => r[c]))).sort();
-  }
-  return out;
-}
 
 /** Every file and folder below `dir` with its permission bits. */
 export function modesBelow(dir: string): Array<{ path: string; dir: boolean; mode: number }> {

@@ -2,3 +2,4 @@ export * from './harness.ts';
 export * from './files.ts';
 export * from './roster.ts';
 export * from './big5.ts';
+export * from './table-contents.ts';
