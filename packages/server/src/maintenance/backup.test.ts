@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
 import { openDatabase, type DialectName } from '@licheng/db';
 import { createTestDatabase, testDialects, type TestDatabase } from '@licheng/db/testing';
 import { LocalFileStorage } from '../storage/index.ts';
@@ -130,6 +132,39 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
     await expect(restoreFrom(dir, { ...target, scopes, school: '654321' })).rejects.toThrow('the backup is of school 123456, but this installation serves 654321');
     await expect(restoreFrom(dir, { ...target, scopes: migrationScopes([]), school: TEST_SCHOOL })).rejects.toThrow(/licheng_migrations_filer_office: no office of this build has these migrations/);
     expect(await tableContents(target.db.kysely, dialect)).toEqual({});
+  });
+
+  it('restores to the backed-up migration state, and refuses a backup newer than this build', async () => {
+    await store('x');
+    const dir = path.join(work, 'b');
+    await backupTo(dir, { db: t.db, storage: t.storage, school: TEST_SCHOOL });
+    const newer = migrationScopes([{ ...filer, migrations: { ...filer.migrations, '0002_later': { up: async (db) => void (await db.schema.createTable('filer_later').addColumn('id', 'varchar(36)').execute()) } } }]);
+    const target = await freshTarget();
+    await restoreFrom(dir, { ...target, scopes: newer, school: TEST_SCHOOL });
+    expect((await target.db.kysely.selectFrom('licheng_migrations_filer_office').select('name').execute()).map((r) => r.name)).toEqual(['0001_notes']);
+    expect(Object.keys(await tableContents(target.db.kysely, dialect))).not.toContain('filer_later');
+
+    const older = migrationScopes([{ ...filer, migrations: {} }]);
+    const other = await freshTarget();
+    await expect(restoreFrom(dir, { ...other, scopes: older, school: TEST_SCHOOL })).rejects.toThrow(/filer-office: migrations 0001_notes are newer than this build/);
+    expect(await tableContents(other.db.kysely, dialect)).toEqual({});
+  });
+
+  it('inserts with foreign keys checked: a backup whose rows break them stops with nothing of its rows kept', async () => {
+    await store('x');
+    const dir = path.join(work, 'b');
+    await backupTo(dir, { db: t.db, storage: t.storage, school: TEST_SCHOOL });
+    // A consistent manifest over a dump that lost its rows (as a faulty tool could write): stored_files emptied, filer_notes still point at it.
+    const manifestPath = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(fs.readFileSync(manifestPath, 'utf8'));
+    const empty = gzipSync(Buffer.alloc(0));
+    fs.writeFileSync(path.join(dir, 'tables/stored_files.jsonl.gz'), empty);
+    manifest.files['tables/stored_files.jsonl.gz'] = { size: empty.length, sha256: createHash('sha256').update(empty).digest('hex') };
+    manifest.tables.find((x: { name: string }) => x.name === 'stored_files').rows = 0;
+    fs.writeFileSync(manifestPath, JSON.stringify(manifest));
+    const target = await freshTarget();
+    await expect(restoreFrom(dir, { ...target, scopes, school: TEST_SCHOOL })).rejects.toThrow(/foreign key[\s\S]*the restore stopped part-way: drop the database and empty the data folder/i);
+    expect(await target.db.kysely.selectFrom('filer_notes').selectAll().execute()).toEqual([]);
   });
 
   it('refuses to write into an existing folder or beside an unfinished one, leaving both alone', async () => {

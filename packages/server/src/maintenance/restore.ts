@@ -60,53 +60,58 @@ export async function restoreFrom(dir: string, options: RestoreOptions): Promise
   if (manifest.school !== options.school) throw new Error(`the backup is of school ${manifest.school}, but this installation serves ${options.school}; nothing was restored`);
   const plan = migrationPlan(manifest, options.scopes);
 
-  for (const { scope, target } of plan) {
-    const table = migrationTableName(scope.scope);
-    const migrator = new Migrator({ db: db.kysely, provider: { getMigrations: async () => scope.migrations }, migrationTableName: table, migrationLockTableName: `${table}_lock` });
-    const { error } = await migrator.migrateTo(target ?? NO_MIGRATIONS);
-    if (error) throw new Error(`migration of ${scope.scope} failed while restoring: ${error instanceof Error ? error.message : error} (the database now holds a partial schema: drop it before trying again)`);
-  }
-
-  const shapes = await Promise.all((await listTables(db.kysely, db.dialect)).map((t) => describeTable(db.kysely, db.dialect, t)));
-  const byName = new Map(shapes.map((s) => [s.name, s]));
-  for (const table of manifest.tables) {
-    const shape = byName.get(table.name);
-    const unknown = shape ? table.columns.filter((c) => !shape.columns.includes(c)) : [];
-    if (!shape || unknown.length) {
-      throw new Error(`the backed-up table ${table.name} ${shape ? `has columns the migrated schema lacks (${unknown.join(', ')})` : 'does not exist after migrating to the backed-up state'}; the database holds the schema only: drop it before trying again`);
+  // From here on the target is written to: a failure leaves it part-way, and says so.
+  try {
+    for (const { scope, target } of plan) {
+      const table = migrationTableName(scope.scope);
+      const migrator = new Migrator({ db: db.kysely, provider: { getMigrations: async () => scope.migrations }, migrationTableName: table, migrationLockTableName: `${table}_lock` });
+      const { error } = await migrator.migrateTo(target ?? NO_MIGRATIONS);
+      if (error) throw new Error(`migration of ${scope.scope} failed while restoring: ${error instanceof Error ? error.message : error}`);
     }
-  }
-  const inManifest = new Map(manifest.tables.map((t) => [t.name, t]));
-  const order = foreignKeyOrder(shapes.filter((s) => inManifest.has(s.name)));
-  const maxValues = options.maxValuesPerInsert ?? 4000;
-  let rows = 0;
-  await db.kysely.transaction().execute(async (trx) => {
-    for (const shape of order) {
-      const table = inManifest.get(shape.name)!;
-      // Tables the migrations filled themselves (their own bookkeeping) take the backed-up rows
-      // instead; no other table is touched but by INSERT (audit rows are append-only).
-      if (await hasRows(trx, table.name)) await trx.deleteFrom(table.name).execute();
-      rows += await insertTable(trx, table, path.join(dir, table.file), Math.max(1, Math.floor(maxValues / table.columns.length)));
-    }
-  });
 
-  let objects = 0;
-  for (const object of manifest.objects) {
-    const put = await options.storage.put(Readable.toWeb(createReadStream(path.join(dir, object.file))) as ReadableStream<Uint8Array>, {
-      maxBytes: object.size,
-      tooLarge: () => new Error(`${object.file} grew past the ${object.size} bytes the manifest lists`),
+    const shapes = await Promise.all((await listTables(db.kysely, db.dialect)).map((t) => describeTable(db.kysely, db.dialect, t)));
+    const byName = new Map(shapes.map((s) => [s.name, s]));
+    for (const table of manifest.tables) {
+      const shape = byName.get(table.name);
+      const unknown = shape ? table.columns.filter((c) => !shape.columns.includes(c)) : [];
+      if (!shape || unknown.length) {
+        throw new Error(`the backed-up table ${table.name} ${shape ? `has columns the migrated schema lacks (${unknown.join(', ')})` : 'does not exist after migrating to the backed-up state'}`);
+      }
+    }
+    const inManifest = new Map(manifest.tables.map((t) => [t.name, t]));
+    const order = foreignKeyOrder(shapes.filter((s) => inManifest.has(s.name)));
+    const maxValues = options.maxValuesPerInsert ?? 4000;
+    let rows = 0;
+    await db.kysely.transaction().execute(async (trx) => {
+      for (const shape of order) {
+        const table = inManifest.get(shape.name)!;
+        // Tables the migrations filled themselves (their own bookkeeping) take the backed-up rows
+        // instead; no other table is touched but by INSERT (audit rows are append-only).
+        if (await hasRows(trx, table.name)) await trx.deleteFrom(table.name).execute();
+        rows += await insertTable(trx, table, path.join(dir, table.file), Math.max(1, Math.floor(maxValues / table.columns.length)));
+      }
     });
-    if (put.sha256 !== object.sha256) throw new Error(`${object.file} changed while being restored (SHA-256 ${put.sha256}); the restore is incomplete`);
-    objects++;
-  }
 
-  const wrong: string[] = [];
-  for (const table of manifest.tables) {
-    const n = Number((await db.kysely.selectFrom(table.name).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-    if (n !== table.rows) wrong.push(`${table.name}: ${n} rows, the backup has ${table.rows}`);
+    let objects = 0;
+    for (const object of manifest.objects) {
+      const put = await options.storage.put(Readable.toWeb(createReadStream(path.join(dir, object.file))) as ReadableStream<Uint8Array>, {
+        maxBytes: object.size,
+        tooLarge: () => new Error(`${object.file} grew past the ${object.size} bytes the manifest lists`),
+      });
+      if (put.sha256 !== object.sha256) throw new Error(`${object.file} changed while being restored (SHA-256 ${put.sha256})`);
+      objects++;
+    }
+
+    const wrong: string[] = [];
+    for (const table of manifest.tables) {
+      const n = Number((await db.kysely.selectFrom(table.name).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+      if (n !== table.rows) wrong.push(`${table.name}: ${n} rows, the backup has ${table.rows}`);
+    }
+    if (wrong.length) throw new Error(`the restored row counts differ from the backup:\n  ${wrong.join('\n  ')}`);
+    return { manifest, rows, objects, incomplete: manifest.problems };
+  } catch (error) {
+    throw new Error(`${error instanceof Error ? error.message : error}\nthe restore stopped part-way: drop the database and empty the data folder before trying again`, { cause: error });
   }
-  if (wrong.length) throw new Error(`the restored row counts differ from the backup:\n  ${wrong.join('\n  ')}`);
-  return { manifest, rows, objects, incomplete: manifest.problems };
 }
 
 /** Which migration each scope goes to: exactly the backed-up ones, which must be the first of what this build knows. */
