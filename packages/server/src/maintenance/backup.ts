@@ -8,9 +8,13 @@ import type { FileStorage } from '../storage/index.ts';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, MANIFEST_FILE, isMigrationTable, objectFile, tableFile, type BackupManifest } from './backup-format.ts';
 import { describeTable, listTables, type TableShape } from './database-catalog.ts';
 import { referencedObjects } from './referenced-objects.ts';
+import { inParallel } from './in-parallel.ts';
 import { encodeValue } from './row-codec.ts';
 import { FILE_MODE, makePrivateDir, syncPath, writePrivateFile, type Hashed } from './secure-files.ts';
 import { withSnapshot } from './snapshot.ts';
+
+/** Objects copied at once: their fsync waits overlap. */
+const COPY_LANES = 8;
 
 export interface BackupOptions {
   db: LichengDb;
@@ -53,6 +57,7 @@ export async function backupTo(dir: string, options: BackupOptions): Promise<Bac
 async function writeBackup(dir: string, options: BackupOptions): Promise<BackupManifest> {
   await makePrivateDir(dir);
   await makePrivateDir(path.join(dir, 'tables'));
+  await makePrivateDir(path.join(dir, 'objects'));
   const files: BackupManifest['files'] = {};
   const createdAt = (options.now?.() ?? new Date()).toISOString();
   const { tables, migrations, referenced } = await withSnapshot(options.db, async (snapshot) => {
@@ -73,29 +78,24 @@ async function writeBackup(dir: string, options: BackupOptions): Promise<BackupM
 
   const objects: BackupManifest['objects'] = [];
   const problems: BackupManifest['problems'] = [];
-  const madeDirs = new Set<string>();
-  for (const sha256 of [...referenced].sort()) {
+  const sorted = [...referenced].sort();
+  const folders = [...new Set(sorted.map((sha) => path.dirname(path.join(dir, objectFile(sha)))))];
+  for (const folder of folders) await makePrivateDir(folder);
+  await inParallel(sorted, COPY_LANES, async (sha256) => {
     const file = objectFile(sha256);
-    const folder = path.dirname(path.join(dir, file));
-    if (!madeDirs.has(folder)) {
-      await makePrivateDir(folder);
-      madeDirs.add(folder);
-    }
     const body = await options.storage.open(sha256).catch(() => null);
-    if (!body) {
-      problems.push({ sha256, problem: 'missing' });
-      continue;
-    }
+    if (!body) return void problems.push({ sha256, problem: 'missing' });
     const hashed = await writePrivateFile(path.join(dir, file), Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>));
     if (hashed.sha256 !== sha256) {
       await fs.rm(path.join(dir, file));
-      problems.push({ sha256, problem: 'hash-mismatch' });
-      continue;
+      return void problems.push({ sha256, problem: 'hash-mismatch' });
     }
     files[file] = hashed;
     objects.push({ sha256, size: hashed.size, file });
-  }
-  for (const folder of madeDirs) await syncPath(folder);
+  });
+  objects.sort((a, b) => a.sha256.localeCompare(b.sha256));
+  problems.sort((a, b) => a.sha256.localeCompare(b.sha256));
+  for (const folder of folders) await syncPath(folder);
 
   const manifest: BackupManifest = {
     format: BACKUP_FORMAT,
@@ -114,7 +114,7 @@ async function writeBackup(dir: string, options: BackupOptions): Promise<BackupM
   await fs.chmod(manifestPath, FILE_MODE);
   await syncPath(manifestPath);
   await syncPath(path.join(dir, 'tables'));
-  await syncPath(path.join(dir, 'objects')).catch(() => undefined);
+  await syncPath(path.join(dir, 'objects'));
   await syncPath(dir);
   return manifest;
 }

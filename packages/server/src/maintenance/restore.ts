@@ -6,6 +6,7 @@ import { migrationTableName, type LichengDb, type MigrationScope } from '@lichen
 import type { FileStorage } from '../storage/index.ts';
 import type { BackupManifest } from './backup-format.ts';
 import { describeTable, foreignKeyOrder, listTables } from './database-catalog.ts';
+import { inParallel } from './in-parallel.ts';
 import { decodeValue } from './row-codec.ts';
 import { readTableDump, verifyBackup, type BackupIssue } from './verify-backup.ts';
 
@@ -93,14 +94,14 @@ export async function restoreFrom(dir: string, options: RestoreOptions): Promise
     });
 
     let objects = 0;
-    for (const object of manifest.objects) {
+    await inParallel(manifest.objects, 8, async (object) => {
       const put = await options.storage.put(Readable.toWeb(createReadStream(path.join(dir, object.file))) as ReadableStream<Uint8Array>, {
         maxBytes: object.size,
         tooLarge: () => new Error(`${object.file} grew past the ${object.size} bytes the manifest lists`),
       });
       if (put.sha256 !== object.sha256) throw new Error(`${object.file} changed while being restored (SHA-256 ${put.sha256})`);
       objects++;
-    }
+    });
 
     const wrong: string[] = [];
     for (const table of manifest.tables) {
