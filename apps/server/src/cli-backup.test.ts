@@ -1,8 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, testDialects, type TestDatabase } from '@licheng/db/testing';
+import { tableContents } from '@licheng/server/testing';
 import { runCli } from './testing/run-cli.ts';
-import { tempDirs } from './testing/temp.ts';
+import { configPath } from './testing/seed-schools.ts';
+import { HOST_SECRET, tempDirs } from './testing/temp.ts';
 
 const temp = tempDirs();
 
@@ -75,5 +78,37 @@ describe('licheng backup, restore and verify (demo school, embedded database)', 
     const run = await runCli(['backup'], school());
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('usage: licheng backup <dir>');
+  });
+});
+
+describe.each(testDialects().filter((d) => d === 'mysql'))('licheng backup and restore on %s (a school’s settings)', () => {
+  const databases: TestDatabase[] = [];
+  afterAll(async () => {
+    for (const db of databases.splice(0)) await db.destroy();
+    temp.cleanup();
+  });
+
+  async function schoolEnv() {
+    const db = await createTestDatabase('mysql');
+    databases.push(db);
+    return { LICHENG_DATABASE_URL: db.url, LICHENG_DATA_DIR: temp.make('licheng-cli-mysql-'), LICHENG_SCHOOL_CONFIG: configPath('demo-school'), LICHENG_HOST_SECRET: HOST_SECRET, db };
+  }
+
+  it('backs up a MariaDB school after a roster import and restores it into another MariaDB database, row for row', async () => {
+    const { db: source, ...school } = await schoolEnv();
+    const csv = path.join(temp.make(), 'students.csv');
+    fs.writeFileSync(csv, ['學號,姓名,身分證號,出生日期,年級,班級,座號,部別,科別代碼,系統帳號', '1140901,測試甲,A123456789,98/03/01,1,101,31,日間部,,cli-s-1'].join('\r\n'));
+    expect((await runCli(['import', 'students', csv], school)).code).toBe(0);
+    const dir = path.join(temp.make(), 'b');
+    const backup = await runCli(['backup', dir], school);
+    expect(backup.stderr).toBe('');
+    expect(backup.code).toBe(0);
+    const { db: target, ...restored } = await schoolEnv();
+    const restore = await runCli(['restore', dir], restored);
+    expect(restore.stderr).toBe('');
+    expect(restore.code).toBe(0);
+    const before = await tableContents(source.kysely, 'mysql');
+    expect(before.students).toHaveLength(1);
+    expect(await tableContents(target.kysely, 'mysql')).toEqual(before);
   });
 });
