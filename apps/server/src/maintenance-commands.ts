@@ -30,7 +30,8 @@ function printIncomplete(problems: BackupManifest['problems']) {
 
 export async function backupCommand(settings: Settings, dir: string): Promise<number> {
   const started = Date.now();
-  const manifest = await withData(settings, (db, storage) => backupTo(dir, { db, storage, school: settings.config.code }));
+  const progress = process.stderr.isTTY ? (table: string, rows: number) => void process.stderr.write(`  ${table}: ${rows} rows\n`) : undefined;
+  const manifest = await withData(settings, (db, storage) => backupTo(dir, { db, storage, school: settings.config.code, ...(progress ? { onTable: progress } : {}) }));
   console.log(`備份完成 / backup written: ${path.resolve(dir)} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log(`  ${summary(manifest)}`);
   if (!manifest.problems.length) return 0;

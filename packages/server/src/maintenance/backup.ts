@@ -24,6 +24,8 @@ export interface BackupOptions {
   now?: () => Date;
   /** Rows read from the database at a time while dumping (bounds memory). */
   streamChunk?: number;
+  /** Called after each table is dumped, still inside the snapshot (progress for a person watching). */
+  onTable?: (table: string, rows: number) => void | Promise<void>;
 }
 
 /**
@@ -72,6 +74,7 @@ async function writeBackup(dir: string, options: BackupOptions): Promise<BackupM
       files[file] = hashed;
       tables.push({ name, file, rows, columns: shape.columns, primaryKey: shape.primaryKey });
       if (isMigrationTable(name)) migrations[name] = (await snapshot.selectFrom(name).select('name').orderBy('name').execute()).map((r) => String(r.name));
+      await options.onTable?.(name, rows);
     }
     return { tables, migrations, referenced: await referencedObjects(snapshot) };
   });
