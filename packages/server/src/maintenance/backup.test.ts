@@ -122,6 +122,19 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
     expect(issues.find((i) => i.file === 'tables/extra.jsonl.gz')!.problem).toBe('not listed in the manifest');
   });
 
+  it('a damaged or missing manifest is named, and restore refuses it', async () => {
+    await store('x');
+    const dir = path.join(work, 'b');
+    await backupTo(dir, { db: t.db, storage: t.storage, school: TEST_SCHOOL });
+    const manifestPath = path.join(dir, 'manifest.json');
+    fs.writeFileSync(manifestPath, fs.readFileSync(manifestPath, 'utf8').replace('"formatVersion": 1', '"formatVersion": 9'));
+    expect((await verifyBackup(dir)).issues).toEqual([{ file: 'manifest.json', problem: expect.stringMatching(/is not a Licheng backup manifest: formatVersion/) }]);
+    fs.rmSync(manifestPath);
+    expect((await verifyBackup(dir)).issues).toEqual([{ file: 'manifest.json', problem: expect.stringMatching(/cannot be read: .* is not a backup/) }]);
+    const target = await freshTarget();
+    await expect(restoreFrom(dir, { ...target, scopes, school: TEST_SCHOOL })).rejects.toThrow(/manifest\.json cannot be read/);
+  });
+
   it('restore refuses a database that has tables, storage that has objects and another school’s backup', async () => {
     await store('x');
     const dir = path.join(work, 'b');

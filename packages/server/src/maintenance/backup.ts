@@ -110,7 +110,7 @@ async function writeBackup(dir: string, options: BackupOptions): Promise<BackupM
     tables,
     objects,
     problems,
-    files,
+    files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b))),
   };
   const manifestPath = path.join(dir, MANIFEST_FILE);
   await fs.writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx', mode: FILE_MODE });

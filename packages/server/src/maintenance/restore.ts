@@ -8,7 +8,7 @@ import type { BackupManifest } from './backup-format.ts';
 import { describeTable, foreignKeyOrder, listTables } from './database-catalog.ts';
 import { inParallel } from './in-parallel.ts';
 import { decodeValue } from './row-codec.ts';
-import { readTableDump, verifyBackup, type BackupIssue } from './verify-backup.ts';
+import { readManifest, readTableDump, verifyBackup, type BackupIssue } from './verify-backup.ts';
 
 export interface RestoreOptions {
   /** A new, empty database. */
@@ -55,10 +55,12 @@ export async function restoreFrom(dir: string, options: RestoreOptions): Promise
   if (existing.length) throw new Error(`the database ${db.description} is not empty (${existing.length} tables: ${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ', …' : ''}); restore only into a new, empty database`);
   for await (const sha of options.storage.list()) throw new Error(`the data folder's file storage already holds objects (${sha}, …); restore only into a new, empty data folder`);
 
+  const declared = await readManifest(dir);
+  if (declared.school !== options.school) throw new Error(`the backup is of school ${declared.school}, but this installation serves ${options.school}; nothing was restored`);
+  migrationPlan(declared, options.scopes);
   const check = await verifyBackup(dir);
   if (!check.manifest || check.issues.length) throw new BackupDamagedError(path.resolve(dir), check.issues);
   const manifest = check.manifest;
-  if (manifest.school !== options.school) throw new Error(`the backup is of school ${manifest.school}, but this installation serves ${options.school}; nothing was restored`);
   const plan = migrationPlan(manifest, options.scopes);
 
   // From here on the target is written to: a failure leaves it part-way, and says so.
