@@ -122,6 +122,21 @@ describe.each(testDialects())('backup and restore on %s', (dialect) => {
     expect(issues.find((i) => i.file === 'tables/extra.jsonl.gz')!.problem).toBe('not listed in the manifest');
   });
 
+  it('a referenced object already missing from storage is recorded, the rest is backed up and restores', async () => {
+    const lost = await store('已遺失');
+    const kept = await store('還在');
+    fs.rmSync(path.join(t.filesDir, 'objects', lost.sha256.slice(0, 2), lost.sha256.slice(2, 4), lost.sha256));
+    const dir = path.join(work, 'b');
+    const manifest = await backupTo(dir, { db: t.db, storage: t.storage, school: TEST_SCHOOL });
+    expect(manifest.problems).toEqual([{ sha256: lost.sha256, problem: 'missing' }]);
+    expect(manifest.objects.map((o) => o.sha256)).toEqual([kept.sha256]);
+    expect(await verifyBackup(dir)).toMatchObject({ issues: [], incomplete: [{ sha256: lost.sha256, problem: 'missing' }] });
+    const target = await freshTarget();
+    const result = await restoreFrom(dir, { ...target, scopes, school: TEST_SCHOOL });
+    expect(result.incomplete).toEqual([{ sha256: lost.sha256, problem: 'missing' }]);
+    expect((await target.db.kysely.selectFrom('stored_files').select('sha256').execute()).map((r) => r.sha256).sort()).toEqual([lost.sha256, kept.sha256].sort());
+  });
+
   it('a damaged or missing manifest is named, and restore refuses it', async () => {
     await store('x');
     const dir = path.join(work, 'b');
