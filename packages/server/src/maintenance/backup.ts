@@ -66,6 +66,7 @@ async function writeBackup(dir: string, options: BackupOptions): Promise<BackupM
     const tables: BackupManifest['tables'] = [];
     const migrations: BackupManifest['migrations'] = {};
     for (const name of await listTables(snapshot, options.db.dialect)) {
+      if (!/^[A-Za-z0-9_]+$/.test(name)) throw new Error(`table "${name}" has a name a backup cannot hold (letters, digits and _ only); is this database Licheng's own?`);
       const shape = await describeTable(snapshot, options.db.dialect, name);
       const file = tableFile(name);
       const { rows, hashed } = await dumpTable(snapshot, shape, path.join(dir, file), options.streamChunk ?? 500);
