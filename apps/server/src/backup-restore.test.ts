@@ -107,6 +107,11 @@ describe.each(testDialects())('the demo school backed up on %s', (source) => {
     try {
       await restoreFrom(dir, { db, storage, scopes: migrationScopes(availablePlugins), school: restored.config.code });
       expect(await verifyLive({ db, storage })).toMatchObject({ issues: [] });
+      // Backed up again, the restored school gives the same bytes: every table dump and every file has the same SHA-256.
+      const again = await backupTo(path.join(temp.make('licheng-backups-'), 'again'), { db, storage, school: restored.config.code });
+      expect(again.files).toEqual(manifest.files);
+      expect(again.tables).toEqual(manifest.tables);
+      expect(again.migrations).toEqual(manifest.migrations);
     } finally {
       await db.destroy();
     }
