@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises';
 export const FILE_MODE = 0o600;
 export const DIR_MODE = 0o700;
 
-/** Creates a folder (and missing parents below `root`) with mode 0700. */
+/** Creates a folder with mode 0700 whatever the umask (callers create each level themselves, so every level is 0700). */
 export async function makePrivateDir(dir: string): Promise<void> {
   await fs.mkdir(dir, { recursive: true, mode: DIR_MODE });
   await fs.chmod(dir, DIR_MODE);
