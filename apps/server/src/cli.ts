@@ -5,6 +5,7 @@ import { IMPORT_KINDS, roleSchema, type ImportKind } from '@licheng/core';
 import { exportRosterToFile, importRosterFile } from '@licheng/plugin-registry/server';
 import { describeSweep, signHostToken, sweepStorage } from '@licheng/server';
 import { demoSchedule } from './demo/schedule.ts';
+import { backupCommand, restoreCommand, verifyCommand } from './maintenance-commands.ts';
 import { seedDemo } from './demo/seed.ts';
 import { openApp } from './open-app.ts';
 import { openApiForSettings } from './openapi.ts';
@@ -25,7 +26,13 @@ const usage = `licheng — command line for school staff and operators (reads th
                                                    sign a host token (for testing an integration)
   licheng openapi [--out <file.json>] [--server <url>]
                                                    write the OpenAPI 3.1 document of this school's API
-                                                   (stdout without --out; --server: the API's base URL)`;
+                                                   (stdout without --out; --server: the API's base URL)
+  licheng backup <dir>                             write a consistent backup of the database and every stored file
+                                                   into the new folder <dir> (the server keeps serving)
+  licheng restore <dir>                            restore a backup into a new, empty database and data folder
+                                                   (every checksum is verified before anything is written)
+  licheng verify [<dir>]                           check the live data: every referenced file present with its hash,
+                                                   every stored file referenced; with <dir>, check a backup instead`;
 
 const from = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
 
@@ -73,6 +80,18 @@ async function run(argv: string[]): Promise<number> {
       console.error(`已寫入 / written: ${from(values.out)}`);
     }
     return 0;
+  }
+
+  // Backup, restore and verify open the database themselves: none of them migrates it.
+  switch (command) {
+    case 'backup':
+      if (!rest[0]) throw new Error('usage: licheng backup <dir>');
+      return backupCommand(settings, from(rest[0]));
+    case 'restore':
+      if (!rest[0]) throw new Error('usage: licheng restore <dir>');
+      return restoreCommand(settings, from(rest[0]));
+    case 'verify':
+      return verifyCommand(settings, rest[0] ? from(rest[0]) : undefined);
   }
 
   const { app, db, storage, tempSwept } = await openApp(settings);

@@ -22,3 +22,4 @@ export * from './openapi/index.ts';
 export { procedureAccess, type ProcedureAccess } from './procedure-access.ts';
 export * from './tables/table-file.ts';
 export type { PlatformMe, PlatformRouter } from './platform/router.ts';
+export * from './maintenance/index.ts';

@@ -17,6 +17,8 @@ export function testDialects(): DialectName[] {
 }
 
 export interface TestDatabase extends LichengDb {
+  /** Where it is, as LICHENG_DATABASE_URL would say (for a second connection to the same database). */
+  readonly url: string;
   /** Drops the database (MySQL) or deletes its folder (SQLite). */
   destroy(): Promise<void>;
 }
@@ -26,9 +28,11 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   const tag = `${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-test-'));
-    const db = openSqlite(path.join(dir, 'test.sqlite'));
+    const file = path.join(dir, 'test.sqlite');
+    const db = openSqlite(file);
     return {
       ...db,
+      url: `sqlite:${file}`,
       async destroy() {
         await db.destroy();
         fs.rmSync(dir, { recursive: true, force: true });
@@ -47,6 +51,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
   const db = openMysql(url.toString());
   return {
     ...db,
+    url: url.toString(),
     async destroy() {
       await db.destroy();
       const conn = await createConnection({ uri: testMysqlUrl });

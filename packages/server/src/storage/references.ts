@@ -32,3 +32,9 @@ export async function isObjectReferenced(trx: Kysely<any>, dialect: DialectName,
   }
   return false;
 }
+
+/** The rows that reference `sha256`, named for a person reading a report (`stored_files 0199… 報告.pdf`). */
+export async function rowsReferencing(db: Kysely<any>, sha256: string): Promise<string[]> {
+  const rows = await db.selectFrom('stored_files').select(['id', 'original_name']).where('sha256', '=', sha256).execute();
+  return rows.map((r) => `stored_files ${r.id} ${r.original_name}`);
+}

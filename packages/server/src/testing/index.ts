@@ -3,3 +3,4 @@ export * from './files.ts';
 export * from './roster.ts';
 export * from './big5.ts';
 export * from './filesystems.ts';
+export * from './table-contents.ts';
