@@ -24,7 +24,8 @@ describe('licheng backup, restore and verify (demo school, embedded database)', 
     const backup = await runCli(['backup', path.join(work, 'b1')], school());
     expect(backup.stderr).toBe('');
     expect(backup.code).toBe(0);
-    expect(backup.stdout).toMatch(/^備份完成 \/ backup written: .*b1 \(\d+\.\d s\)\n {2}.*18 tables, \d+ rows, 8 stored files/);
+    expect(backup.stdout).toMatch(/^備份完成 \/ backup written: .*b1 \(\d+\.\d s\)\n {2}.*\d+ tables, \d+ rows, 8 stored files/);
+    const tableCount = Number(/(\d+) tables,/.exec(backup.stdout)![1]);
     expect((fs.statSync(path.join(work, 'b1')).mode & 0o777).toString(8)).toBe('700');
     expect((fs.statSync(path.join(work, 'b1/manifest.json')).mode & 0o777).toString(8)).toBe('600');
 
@@ -42,7 +43,7 @@ describe('licheng backup, restore and verify (demo school, embedded database)', 
     expect((await runCli(['verify'], spare())).code).toBe(0);
     const again = await runCli(['restore', path.join(work, 'b1')], spare());
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/is not empty \(18 tables: .*\); restore only into a new, empty database/);
+    expect(again.stderr).toMatch(new RegExp(`is not empty \\(${tableCount} tables: .*\\); restore only into a new, empty database`));
   });
 
   it('names a corrupted file of a backup and refuses to restore it; names an unreferenced object in the live data', async () => {
