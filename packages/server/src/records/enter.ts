@@ -72,7 +72,7 @@ export async function enterRecord(ctx: AuthedContext, input: EnterRecordInput): 
         mediaFileId: fileColumn(input.files, fileIds, 'media'),
       });
       await trx.insertInto('records').values(record).execute();
-      await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${input.kind}.enter`, entity: 'record', entityId: record.id, after: record, at: ctx.now() });
+      await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${input.kind}.enter`, entity: 'record', entityId: record.id, studentId: record.student_id, after: record, at: ctx.now() });
       return record;
     });
   });
@@ -123,9 +123,17 @@ export interface ListedRecord {
  * (the practicum office's pass list). The caller has checked each row and locked the students
  * (lockStudents); who may enter is checked on the first student's school as for one record,
  * every row gets the same entryDecision, and rows and their audit entries go in a few
- * multi-row inserts.
+ * multi-row inserts. With `parentId` (the list import's own audit entry), each record's entry
+ * points at it, so the import lists every record it entered.
  */
-export async function enterRecords(trx: Kysely<PlatformDatabase>, ctx: AuthedContext, kind: string, items: readonly ListedRecord[], chunk = 200): Promise<RecordRow[]> {
+export async function enterRecords(
+  trx: Kysely<PlatformDatabase>,
+  ctx: AuthedContext,
+  kind: string,
+  items: readonly ListedRecord[],
+  chunk = 200,
+  parentId: string | null = null,
+): Promise<RecordRow[]> {
   if (items.length === 0) return [];
   const role = assertMayEnter(ctx, kind, items[0]!.student);
   const decision = entryDecision(ctx, kind, role);
@@ -133,7 +141,7 @@ export async function enterRecords(trx: Kysely<PlatformDatabase>, ctx: AuthedCon
   for (let i = 0; i < rows.length; i += chunk) await trx.insertInto('records').values(rows.slice(i, i + chunk)).execute();
   await writeAudits(
     trx,
-    rows.map((row) => ({ school: ctx.config.code, actor: ctx.identity, role, action: `${kind}.enter`, entity: 'record', entityId: row.id, after: row, at: ctx.now() })),
+    rows.map((row) => ({ school: ctx.config.code, actor: ctx.identity, role, action: `${kind}.enter`, entity: 'record', entityId: row.id, studentId: row.student_id, parentId, after: row, at: ctx.now() })),
   );
   return rows;
 }

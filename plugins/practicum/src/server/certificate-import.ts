@@ -1,4 +1,5 @@
-import { assertMayEnter, enterRecords, lockStudents, type AuthedContext } from '@licheng/server';
+import { newId } from '@licheng/db';
+import { assertMayEnter, enterRecords, lockStudents, writeAudit, type AuthedContext } from '@licheng/server';
 import { CERTIFICATE_KIND, certificateNumberKey, certificateSummary, certificateTerm, type CertificateData } from './certificate-fields.ts';
 import { recordedCertificateNumbers } from './certificate-store.ts';
 import { checkListRows, rowIssue, type RowIssue } from './certificate-rows.ts';
@@ -56,7 +57,20 @@ export async function importCertificateList(ctx: AuthedContext, bytes: Uint8Arra
         const data: CertificateData = { ...r.fields, registeredByName: ctx.identity.name };
         return { student: students.get(r.studentNo)!, academicYear: term.academicYear, semester: term.semester, summary: certificateSummary(r.fields), data: { ...data } };
       });
-      await enterRecords(trx, ctx, CERTIFICATE_KIND, records);
+      // The list's own entry; each certificate's entry points at it.
+      const listId = newId();
+      await writeAudit(trx, {
+        id: listId,
+        school: ctx.config.code,
+        actor: ctx.identity,
+        role: ctx.actingRole,
+        action: `${CERTIFICATE_KIND}.import`,
+        entity: 'certificate-list',
+        entityId: listId,
+        after: { rows: checked.dataRows, imported: records.length },
+        at: ctx.now(),
+      });
+      await enterRecords(trx, ctx, CERTIFICATE_KIND, records, undefined, listId);
       return known.length;
     });
     return report(written, []);
