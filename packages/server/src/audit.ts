@@ -94,13 +94,15 @@ export async function writeAudits(db: Kysely<PlatformDatabase>, entries: readonl
  * Appends an operation's own entry (an import: file, counts) and one entry per row it changed,
  * each pointing at the operation's entry (`parent_id`), so the operation lists everything it
  * changed with before and after. Inside the caller's transaction; returns the operation's id.
+ * The rows' ids are taken first, so newest-first (time, then id) shows the operation above its rows.
  */
 export async function writeOperationAudit(db: Kysely<PlatformDatabase>, operation: AuditEntry, changes: readonly RowChange[]): Promise<string> {
-  const id = await writeAudit(db, operation);
   const { school, actor, role, at } = operation;
+  const rows = changes.map((change) => ({ ...change, id: newId(), school, actor, role, at }));
+  const id = await writeAudit(db, { ...operation, id: operation.id ?? newId() });
   await writeAudits(
     db,
-    changes.map((change) => ({ ...change, school, actor, role, at, parentId: id })),
+    rows.map((row) => ({ ...row, parentId: id })),
   );
   return id;
 }
