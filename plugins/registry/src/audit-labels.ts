@@ -135,13 +135,27 @@ export function actionLabel(action: string, locale: Locale): string {
   return kind ? `${kind.label[locale]} ${verb}` : verb;
 }
 
-/** A stored value for people: statuses and roles by name, lists joined, nothing as "—". */
-export function valueText(field: string, value: unknown, locale: Locale): string {
+/** Statuses of entities that are not records (收訖 items and issues). */
+const OTHER_STATUSES: Record<string, Record<string, LocalizedText>> = {
+  'receipt-item': { pending: L('尚未確認', 'Not confirmed'), confirmed: L('已確認', 'Confirmed'), issue: L('已提出問題', 'Issue raised') },
+  'receipt-issue': { open: L('處理中', 'Open'), resolved: L('已處理', 'Resolved') },
+};
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
+
+/** A stored value for people: statuses, roles and kinds by name, times in Taipei (民國), lists joined, nothing as "—". */
+export function valueText(field: string, value: unknown, locale: Locale, entity = 'record'): string {
   if (value === null || value === undefined || value === '') return '—';
-  if (field === 'status' && typeof value === 'string' && value in recordStatusLabels) return recordStatusLabels[value as keyof typeof recordStatusLabels][locale];
+  if (field === 'status' && typeof value === 'string') {
+    const label = entity in OTHER_STATUSES ? OTHER_STATUSES[entity]![value] : recordStatusLabels[value as keyof typeof recordStatusLabels];
+    if (label) return label[locale];
+  }
   if ((field === 'decided_role' || field === 'entered_role') && typeof value === 'string') return roleLabel(value, locale);
+  if (field === 'kind' && typeof value === 'string') return (RECORD_KINDS as Record<string, { label: LocalizedText }>)[value]?.label[locale] ?? value;
+  if (typeof value === 'string' && TIMESTAMP.test(value)) return entryTime(value, locale);
   if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('、');
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object') return Object.keys(value).length === 0 ? '—' : JSON.stringify(value);
+  if (typeof value === 'string' && value.startsWith('{') && value.endsWith('}')) return value === '{}' ? '—' : value;
   return String(value);
 }
 
@@ -156,29 +170,36 @@ function asObject(value: unknown): Record<string, unknown> | null {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 }
 
+/** Fields a new row's entry need not show: its own id (shown as the entry's item) and the school. */
+const QUIET_ON_INSERT = new Set(['id', 'school_code']);
+const isEmpty = (v: unknown) => v === null || v === undefined || v === '' || v === '{}' || (Array.isArray(v) && v.length === 0);
+
 /**
  * An entry's before and after as one line per field: `before` is null for a new row (or a
- * read), `after` is null for a removed one. A value that is not an object shows as one line.
+ * read), `after` is null for a removed one; a new row's empty fields are left out. A value
+ * that is not an object shows as one line.
  */
-export function fieldChanges(before: unknown, after: unknown, locale: Locale): FieldChange[] {
+export function fieldChanges(before: unknown, after: unknown, locale: Locale, entity = 'record'): FieldChange[] {
   const b = asObject(before);
   const a = asObject(after);
   if ((before !== null && before !== undefined && !b) || (after !== null && after !== undefined && !a)) {
     return [{ field: '', label: '', before: before === null || before === undefined ? null : JSON.stringify(before), after: after === null || after === undefined ? null : JSON.stringify(after) }];
   }
-  const keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])];
+  let keys = [...new Set([...Object.keys(b ?? {}), ...Object.keys(a ?? {})])];
+  if (!b && a) keys = keys.filter((k) => !QUIET_ON_INSERT.has(k) && !isEmpty(a[k]));
   return keys.map((field) => ({
     field,
     label: fieldLabel(field, locale),
-    before: b ? valueText(field, b[field], locale) : null,
-    after: a ? valueText(field, a[field], locale) : null,
+    before: b ? valueText(field, b[field], locale, entity) : null,
+    after: a ? valueText(field, a[field], locale, entity) : null,
   }));
 }
 
 /** A change as plain text lines, "狀態：認證中 → 未通過" (for a spreadsheet cell). */
-export function changeText(before: unknown, after: unknown, locale: Locale): string {
-  return fieldChanges(before, after, locale)
-    .map((c) => `${c.label ? `${c.label}：` : ''}${c.before === null ? '' : `${c.before} → `}${c.after ?? (locale === 'zh-TW' ? '（刪除）' : '(removed)')}`)
+export function changeText(before: unknown, after: unknown, locale: Locale, entity = 'record'): string {
+  const colon = locale === 'zh-TW' ? '：' : ': ';
+  return fieldChanges(before, after, locale, entity)
+    .map((c) => `${c.label ? `${c.label}${colon}` : ''}${c.before === null ? '' : `${c.before} → `}${c.after ?? (locale === 'zh-TW' ? '（刪除）' : '(removed)')}`)
     .join('\n');
 }
 

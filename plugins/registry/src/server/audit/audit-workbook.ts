@@ -29,7 +29,7 @@ export async function auditWorkbook(entries: Iterable<AuditEntryView>, locale: L
       e.student?.studentNo ?? '',
       e.student?.name ?? '',
       e.student?.className ?? '',
-      changeText(e.before, e.after, locale),
+      changeText(e.before, e.after, locale, e.entity),
       e.parentId ?? '',
       e.id,
     ]);

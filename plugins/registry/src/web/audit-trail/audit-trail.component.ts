@@ -223,7 +223,7 @@ export class AuditTrail extends LichengConnectedElement {
 
   #changes(entry: AuditEntry, labelId: string) {
     const L = this.locale;
-    const changes = fieldChanges(entry.before, entry.after, L);
+    const changes = fieldChanges(entry.before, entry.after, L, entry.entity);
     if (changes.length === 0) return html`<p class="muted">${t('audit.no-change', {}, L)}</p>`;
     const onlyAfter = changes.every((c) => c.before === null);
     return html`<div class="table-wrap">

@@ -4,9 +4,20 @@ export const auditTrailStyles = css`
   :host {
     display: block;
   }
-  .filters input[type='text'] {
-    width: 11rem;
-    max-width: 100%;
+  /* Filters in even columns: six across a desktop, one under another on a phone. */
+  .filters {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(9.5rem, 1fr));
+    align-items: start;
+  }
+  .filters input[type='text'],
+  .filters select {
+    width: 100%;
+    box-sizing: border-box;
+  }
+  .count {
+    padding: 0.25rem 0;
+    font-weight: 600;
   }
   .results {
     margin-block-start: 1.25rem;
