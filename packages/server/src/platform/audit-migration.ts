@@ -19,6 +19,9 @@ export const auditAppendOnly: Migration = {
     await db.schema.createIndex('audit_school_actor').on('audit_log').columns(['school_code', 'actor_id', 'at']).execute();
     await db.schema.createIndex('audit_student').on('audit_log').columns(['student_id', 'at']).execute();
     await db.schema.createIndex('audit_parent').on('audit_log').columns(['parent_id']).execute();
+    // (entity, entity_id) is covered by audit_school_entity now.
+    const dropEntity = db.schema.dropIndex('audit_entity');
+    await (dialectOf(db) === 'mysql' ? dropEntity.on('audit_log') : dropEntity).execute();
     const message = sql.lit(AUDIT_APPEND_ONLY_MESSAGE);
     for (const event of ['UPDATE', 'DELETE'] as const) {
       const name = sql.raw(`audit_log_no_${event.toLowerCase()}`);
