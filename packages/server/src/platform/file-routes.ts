@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import { mimeOf, XLSX_MIME, type FileType, type Role } from '@licheng/core';
+import { formatMessage, mimeOf, XLSX_MIME, type FileType, type Role } from '@licheng/core';
 import type { AppEnv } from '../app-env.ts';
 import type { AuthedContext } from '../context.ts';
 import type { PluginDeps } from '../plugin.ts';
@@ -88,8 +88,10 @@ export function fileRoutes(app: Hono<AppEnv>, deps: PluginDeps): void {
     try {
       await auditRead(authed, file, holders, download);
     } catch (error) {
+      // No entry, no file: the read must be on record before anyone sees the file.
       await body.cancel().catch(() => {});
-      throw error;
+      console.error(`[licheng] file ${file.id} not served: its read could not be audited`, error);
+      return c.json({ error: { code: 'internal-error', message: formatMessage('internal-error', {}, authed.locale) } }, 503);
     }
     const disposition = download ? 'attachment' : 'inline';
     return new Response(body, {

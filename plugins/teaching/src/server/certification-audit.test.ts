@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@licheng/db/testing';
 import { createTestLicheng, fakeFile, openSchedule, seedRoster, users, type TestLicheng, type TestUser } from '@licheng/server/testing';
@@ -58,6 +59,22 @@ describe.each(testDialects())('the audit trail of certifications and file reads 
     expect(saved.status).toBe(200);
     await saved.arrayBuffer();
     expect(await entries('file.download')).toMatchObject([{ actor_id: 'r-staff', actor_role: 'registry-staff', student_id: chen.id, entity_id: fileId }]);
+  });
+
+  it('serves no file whose read cannot be put on record', async () => {
+    const { record } = await setup();
+    // The database refuses new audit rows (as a full or failing database would).
+    const refuse =
+      dialect === 'mysql'
+        ? sql`CREATE TRIGGER audit_log_refuse BEFORE INSERT ON audit_log FOR EACH ROW SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'no more audit rows'`
+        : sql`CREATE TRIGGER audit_log_refuse BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'no more audit rows'); END`;
+    await refuse.execute(t.db.kysely);
+    const res = await open(record.document_file_id!, users.wang);
+    expect(res.status).toBe(503);
+    expect(res.headers.get('content-type')).toContain('application/json');
+    expect(((await res.json()) as any).error.code).toBe('internal-error');
+    // The student's own read needs no entry and still works.
+    expect((await open(record.document_file_id!, users.chen)).status).toBe(200);
   });
 
   it('logs nothing for a refused read: someone who may not see the file gets not-found', async () => {
