@@ -172,6 +172,13 @@ describe('<licheng-audit-trail>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps every filter and entry inside the page at 200 % zoom (640 CSS px of a 1280 px window)', async () => {
+    await setViewport({ width: 640, height: 450 });
+    const el = await render();
+    expect(document.documentElement.scrollWidth).to.be.at.most(640);
+    for (const control of $$(el, '.filters input, .filters select, li.entry')) expect(control.getBoundingClientRect().right).to.be.at.most(640);
+  });
+
   it('speaks English too, with ISO dates', async () => {
     const el = await render({}, 'en');
     expect($(el, 'h2').textContent).to.equal('Audit trail');
