@@ -1,5 +1,4 @@
-import { newId } from '@licheng/db';
-import { assertMayEnter, enterRecords, lockStudents, writeAudit, type AuthedContext } from '@licheng/server';
+import { assertMayEnter, enterRecords, lockStudents, type AuthedContext } from '@licheng/server';
 import { CERTIFICATE_KIND, certificateNumberKey, certificateSummary, certificateTerm, type CertificateData } from './certificate-fields.ts';
 import { recordedCertificateNumbers } from './certificate-store.ts';
 import { checkListRows, rowIssue, type RowIssue } from './certificate-rows.ts';
@@ -58,19 +57,8 @@ export async function importCertificateList(ctx: AuthedContext, bytes: Uint8Arra
         return { student: students.get(r.studentNo)!, academicYear: term.academicYear, semester: term.semester, summary: certificateSummary(r.fields), data: { ...data } };
       });
       // The list's own entry; each certificate's entry points at it.
-      const listId = newId();
-      await writeAudit(trx, {
-        id: listId,
-        school: ctx.config.code,
-        actor: ctx.identity,
-        role: ctx.actingRole,
-        action: `${CERTIFICATE_KIND}.import`,
-        entity: 'certificate-list',
-        entityId: listId,
-        after: { rows: checked.dataRows, imported: records.length },
-        at: ctx.now(),
-      });
-      await enterRecords(trx, ctx, CERTIFICATE_KIND, records, undefined, listId);
+      const list = { action: `${CERTIFICATE_KIND}.import`, entity: 'certificate-list', entityId: CERTIFICATE_KIND, after: { rows: checked.dataRows, imported: records.length } };
+      await enterRecords(trx, ctx, CERTIFICATE_KIND, records, undefined, list);
       return known.length;
     });
     return report(written, []);
