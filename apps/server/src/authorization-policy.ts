@@ -60,6 +60,7 @@ export const procedurePolicy = {
   'teaching.certifications.decide': { roles: 'any', records: CERTIFIABLE },
   'teaching.certifications.decideMany': { roles: 'any', records: CERTIFIABLE },
 
+  'registry.audit.list': { roles: ['registry-staff', 'admin'] },
   'registry.imports.run': { roles: ['registry-staff', 'admin'] },
   'registry.imports.templates': { roles: ['registry-staff', 'admin'] },
   'registry.rosters.export': { roles: ['registry-staff', 'admin'] },
@@ -97,6 +98,7 @@ export const routePolicy: Record<string, RoutePolicy> = {
     },
   },
   'GET /api/registry/templates/:file': { roles: ['registry-staff', 'admin'] },
+  'GET /api/registry/audit.xlsx': { roles: ['registry-staff', 'admin'] },
   'GET /api/working-group/schedule.xlsx': { roles: 'any' },
   'GET /api/homeroom/progress.xlsx': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },
   'GET /api/receipt/batches/:id/progress.xlsx': { roles: ['registry-staff'] },

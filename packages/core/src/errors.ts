@@ -241,6 +241,13 @@ export const messages: Record<string, LocalizedText> = {
     'zh-TW': '班級進度只能查看本學年度（{current} 學年度）：學生名冊只保存每位學生目前的班級',
     en: 'Class progress covers the current academic year ({current}) only: the roster keeps only each student’s current class.',
   },
+
+  // Audit trail 稽核紀錄 (plugins/registry)
+  'audit-export-too-large': {
+    'zh-TW': '符合條件的稽核紀錄有 {count} 筆，超過匯出上限 {max} 筆；請縮小日期範圍或加上其他條件後再匯出',
+    en: '{count} audit entries match, more than the export limit of {max}; narrow the dates or add a filter, then export again.',
+  },
+  'audit-date-range': { 'zh-TW': '起日 {from} 晚於迄日 {to}', en: 'The start date {from} is after the end date {to}.' },
 };
 
 /** Every key of the catalogue, including the parameter-value entries. */

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { columnTypes as t, tableOptions, type Migrations } from '@licheng/db';
+import { auditAppendOnly } from './audit-migration.ts';
 
 /** The platform's own tables: the roster every office reads, records, files, selections, audit.
  *  Frozen once shipped: change the schema with a new migration. */
@@ -188,4 +189,5 @@ export const platformMigrations: Migrations = {
         .execute();
     },
   },
+  '2026_11_27_audit_001_append_only': auditAppendOnly,
 };

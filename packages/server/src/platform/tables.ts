@@ -130,6 +130,10 @@ export interface AuditTable {
   action: string;
   entity: string;
   entity_id: string;
+  /** The student the entry concerns, when there is one. */
+  student_id: string | null;
+  /** The entry of the operation (an import) this entry is part of. */
+  parent_id: string | null;
   before: string | null;
   after: string | null;
   at: string;
@@ -156,3 +160,4 @@ export type SchoolClass = Selectable<ClassTable>;
 export type StoredFile = Selectable<StoredFileTable>;
 export type RecordRow = Selectable<RecordTable>;
 export type NewRecord = Insertable<RecordTable>;
+export type AuditRow = Selectable<AuditTable>;

@@ -45,7 +45,7 @@ export async function decideRecord(ctx: AuthedContext, before: RecordRow, input:
   };
   return ctx.db.transaction().execute(async (trx) => {
     const after = await transitionRecord(trx, before, 'pending', changes, 'already-decided');
-    await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${before.kind}.certify.${input.decision}`, entity: 'record', entityId: before.id, before, after, at });
+    await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${before.kind}.certify.${input.decision}`, entity: 'record', entityId: before.id, studentId: before.student_id, before, after, at });
     return after;
   });
 }

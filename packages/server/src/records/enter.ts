@@ -1,7 +1,7 @@
 import { recordKindPolicy, type FileSlot, type Role } from '@licheng/core';
 import { forUpdate, newId, nowIso } from '@licheng/db';
 import type { Kysely } from 'kysely';
-import { writeAudit, writeAudits } from '../audit.ts';
+import { writeAudit, writeAudits, writeOperationAudit } from '../audit.ts';
 import type { AuthedContext } from '../context.ts';
 import type { PlatformDatabase, RecordRow, Student } from '../platform/tables.ts';
 import { insertStoredFile, type StagedFile } from './files.ts';
@@ -71,7 +71,7 @@ export async function enterRecord(ctx: AuthedContext, input: EnterRecordInput): 
       mediaFileId: fileColumn(input.files, fileIds, 'media'),
     });
     await trx.insertInto('records').values(record).execute();
-    await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${input.kind}.enter`, entity: 'record', entityId: record.id, after: record, at: ctx.now() });
+    await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${input.kind}.enter`, entity: 'record', entityId: record.id, studentId: record.student_id, after: record, at: ctx.now() });
     return record;
   });
 }
@@ -121,18 +121,27 @@ export interface ListedRecord {
  * (the practicum office's pass list). The caller has checked each row and locked the students
  * (lockStudents); who may enter is checked on the first student's school as for one record,
  * every row gets the same entryDecision, and rows and their audit entries go in a few
- * multi-row inserts.
+ * multi-row inserts. With `operation` (the list import: its action, entity, id and summary),
+ * the import gets its own entry and each record's entry points at it, so the import lists
+ * every record it entered.
  */
-export async function enterRecords(trx: Kysely<PlatformDatabase>, ctx: AuthedContext, kind: string, items: readonly ListedRecord[], chunk = 200): Promise<RecordRow[]> {
+export async function enterRecords(
+  trx: Kysely<PlatformDatabase>,
+  ctx: AuthedContext,
+  kind: string,
+  items: readonly ListedRecord[],
+  chunk = 200,
+  operation: { action: string; entity: string; entityId: string; after: Record<string, unknown> } | null = null,
+): Promise<RecordRow[]> {
   if (items.length === 0) return [];
   const role = assertMayEnter(ctx, kind, items[0]!.student);
   const decision = entryDecision(ctx, kind, role);
   const rows = items.map((item) => newRecordRow(ctx, kind, role, decision, { ...item, courseId: null, documentFileId: null, mediaFileId: null }));
   for (let i = 0; i < rows.length; i += chunk) await trx.insertInto('records').values(rows.slice(i, i + chunk)).execute();
-  await writeAudits(
-    trx,
-    rows.map((row) => ({ school: ctx.config.code, actor: ctx.identity, role, action: `${kind}.enter`, entity: 'record', entityId: row.id, after: row, at: ctx.now() })),
-  );
+  const changes = rows.map((row) => ({ action: `${kind}.enter`, entity: 'record', entityId: row.id, studentId: row.student_id, after: row }));
+  const who = { school: ctx.config.code, actor: ctx.identity, role, at: ctx.now() };
+  if (operation) await writeOperationAudit(trx, { ...who, ...operation }, changes);
+  else await writeAudits(trx, changes.map((change) => ({ ...who, ...change })));
   return rows;
 }
 

@@ -38,7 +38,7 @@ export async function resubmitRecord(ctx: AuthedContext, before: RecordRow, inpu
       updated_at: nowIso(ctx.now()),
     };
     const after = await transitionRecord(trx, before, 'failed', changes, 'not-failed');
-    await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${before.kind}.resubmit`, entity: 'record', entityId: before.id, before, after, at: ctx.now() });
+    await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${before.kind}.resubmit`, entity: 'record', entityId: before.id, studentId: before.student_id, before, after, at: ctx.now() });
     return after;
   });
 }

@@ -27,7 +27,7 @@ export async function saveSelection(ctx: AuthedContext, input: SaveSelectionInpu
     const records = ids.length
       ? await trx
           .selectFrom('records')
-          .select(['id', 'status', 'kind', 'academic_year', 'student_id'])
+          .select(['id', 'status', 'kind', 'academic_year', 'student_id', 'summary'])
           .where('id', 'in', ids)
           .where('school_code', '=', ctx.config.code)
           .execute()
@@ -41,10 +41,11 @@ export async function saveSelection(ctx: AuthedContext, input: SaveSelectionInpu
     }
     const current = await trx
       .selectFrom('selections')
-      .select(['id', 'record_id'])
-      .where('student_id', '=', input.student.id)
-      .where('kind', '=', input.kind)
-      .where('academic_year', '=', input.academicYear)
+      .innerJoin('records', 'records.id', 'selections.record_id')
+      .select(['selections.id', 'selections.record_id', 'records.summary'])
+      .where('selections.student_id', '=', input.student.id)
+      .where('selections.kind', '=', input.kind)
+      .where('selections.academic_year', '=', input.academicYear)
       .execute();
     const removed = current.filter((s) => !ids.includes(s.record_id)).map((s) => s.id);
     const added = ids.filter((id) => !current.some((s) => s.record_id === id));
@@ -63,8 +64,10 @@ export async function saveSelection(ctx: AuthedContext, input: SaveSelectionInpu
       action: `${input.kind}.select`,
       entity: 'selection',
       entityId: `${input.student.id}:${input.kind}:${input.academicYear}`,
-      before: current.map((s) => s.record_id),
-      after: ids,
+      studentId: input.student.id,
+      // The chosen records before and after (簡述 and id): what was removed and added shows as the difference.
+      before: { records: current.map((s) => s.summary), recordIds: current.map((s) => s.record_id) },
+      after: { records: ids.map((id) => records.find((r) => r.id === id)!.summary), recordIds: ids },
       at: ctx.now(),
     });
     return ids;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { DomainError, type ClassRow, type CourseRow, type EnrolmentRow, type StudentRow, type TeacherRow } from '@licheng/core';
 import { newId, nowIso } from '@licheng/db';
+import { changedFields, type RowChange } from '../audit.ts';
 import type { PlatformDatabase } from '../platform/tables.ts';
 import { assertStudentRoster, assertTeacherRoster } from './integrity.ts';
 
@@ -21,6 +22,18 @@ function changed(current: Record<string, unknown>, next: Record<string, unknown>
   return Object.entries(next).some(([k, v]) => current[k] !== v);
 }
 
+/** The fields of `current` that `next` changes, before and after (for the audit trail). */
+function update(current: Record<string, unknown>, next: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const picked = Object.fromEntries(Object.keys(next).map((k) => [k, current[k] ?? null]));
+  return changedFields(picked, next) as { before: Record<string, unknown>; after: Record<string, unknown> };
+}
+
+/** Where an upsert reports each row it inserted or updated, with before/after of the changed fields. */
+export type ChangeLog = RowChange[] | undefined;
+
+const courseLabel = (c: { academicYear: number; semester: number; code: string; className: string }) =>
+  `${c.academicYear}-${c.semester} ${c.code}${c.className ? ` ${c.className}` : ''}`;
+
 /**
  * Inserts rows whose key the school does not have yet and updates those whose values changed,
  * reading the school's existing rows once. Call inside a transaction.
@@ -32,7 +45,9 @@ async function upsertKeyed(
   school: string,
   items: Array<{ key: string; values: Record<string, unknown>; onInsert: Record<string, unknown> }>,
   at: Date,
+  changes: ChangeLog,
 ): Promise<UpsertCounts> {
+  const entity = table === 'students' ? 'student' : 'teacher';
   const rows = (await db.selectFrom(table).selectAll().where('school_code', '=', school).execute()) as Array<Record<string, unknown>>;
   const existing = new Map(rows.map((r) => [r[keyColumn] as string, r]));
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
@@ -40,10 +55,14 @@ async function upsertKeyed(
   for (const { key, values, onInsert } of items) {
     const current = existing.get(key);
     if (!current) {
-      inserts.push({ id: newId(), school_code: school, [keyColumn]: key, created_at: nowIso(at), updated_at: nowIso(at), ...onInsert, ...values });
+      const id = newId();
+      inserts.push({ id, school_code: school, [keyColumn]: key, created_at: nowIso(at), updated_at: nowIso(at), ...onInsert, ...values });
+      changes?.push({ action: `roster.${entity}.insert`, entity, entityId: id, studentId: entity === 'student' ? id : null, after: { [keyColumn]: key, ...onInsert, ...values } });
       counts.inserted++;
     } else if (changed(current, values)) {
-      await db.updateTable(table).set({ ...values, updated_at: nowIso(at) }).where('id', '=', current.id as string).execute();
+      const id = current.id as string;
+      await db.updateTable(table).set({ ...values, updated_at: nowIso(at) }).where('id', '=', id).execute();
+      changes?.push({ action: `roster.${entity}.update`, entity, entityId: id, studentId: entity === 'student' ? id : null, ...update(current, values) });
       counts.updated++;
     } else counts.unchanged++;
   }
@@ -54,9 +73,10 @@ async function upsertKeyed(
 /**
  * 學生 rows from the host or an import, matched by 學號; the roster rules are checked first
  * (assertStudentRoster) against `checkRows` — every row of the write when it is split into
- * several transactions. Call inside a transaction, before anything else reads in it.
+ * several transactions. Call inside a transaction, before anything else reads in it;
+ * `changes` receives each row written.
  */
-export async function upsertStudents(db: Db, school: string, rows: StudentRow[], at: Date, checkRows: readonly StudentRow[] = rows): Promise<UpsertCounts> {
+export async function upsertStudents(db: Db, school: string, rows: StudentRow[], at: Date, changes?: ChangeLog, checkRows: readonly StudentRow[] = rows): Promise<UpsertCounts> {
   await assertStudentRoster(db, school, checkRows);
   const items = rows.map((row) => ({
     key: row.studentNo,
@@ -73,27 +93,35 @@ export async function upsertStudents(db: Db, school: string, rows: StudentRow[],
       department_code: row.departmentCode || null,
     },
   }));
-  return upsertKeyed(db, 'students', 'student_no', school, items, at);
+  return upsertKeyed(db, 'students', 'student_no', school, items, at, changes);
 }
 
-/** 教師 rows, matched by 教師代號; the roster rules are checked first (assertTeacherRoster, against `checkRows` as for students). Call inside a transaction. */
-export async function upsertTeachers(db: Db, school: string, rows: TeacherRow[], at: Date, checkRows: readonly TeacherRow[] = rows): Promise<UpsertCounts> {
+/**
+ * 教師 rows, matched by 教師代號; the roster rules are checked first (assertTeacherRoster, against
+ * `checkRows` as for students). Call inside a transaction; `changes` receives each row written.
+ */
+export async function upsertTeachers(db: Db, school: string, rows: TeacherRow[], at: Date, changes?: ChangeLog, checkRows: readonly TeacherRow[] = rows): Promise<UpsertCounts> {
   await assertTeacherRoster(db, school, checkRows);
   const items = rows.map((row) => ({
     key: row.teacherNo,
     onInsert: {},
     values: { host_user_id: row.hostUserId || row.teacherNo, name: row.name, email: row.email || null },
   }));
-  return upsertKeyed(db, 'teachers', 'teacher_no', school, items, at);
+  return upsertKeyed(db, 'teachers', 'teacher_no', school, items, at, changes);
 }
 
 export function courseKey(r: { academicYear: number; semester: number; code: string; className: string }): string {
   return `${r.academicYear}|${r.semester}|${r.code}|${r.className}`;
 }
 
-/** 開課 rows with their teachers, matched by (學年度, 學期, 課程代碼, 開課班級). Teachers must exist. */
-export async function upsertCourses(db: Db, school: string, rows: CourseRow[], at: Date): Promise<UpsertCounts> {
-  const teachers = new Map((await db.selectFrom('teachers').select(['id', 'teacher_no']).where('school_code', '=', school).execute()).map((t) => [t.teacher_no, t.id]));
+/**
+ * 開課 rows with their teachers, matched by (學年度, 學期, 課程代碼, 開課班級). Teachers must exist.
+ * A course whose teachers change is updated (its teachers before and after go to `changes`).
+ */
+export async function upsertCourses(db: Db, school: string, rows: CourseRow[], at: Date, changes?: ChangeLog): Promise<UpsertCounts> {
+  const teacherRows = await db.selectFrom('teachers').select(['id', 'teacher_no']).where('school_code', '=', school).execute();
+  const teachers = new Map(teacherRows.map((t) => [t.teacher_no, t.id]));
+  const teacherNoOf = new Map(teacherRows.map((t) => [t.id, t.teacher_no]));
   for (const row of rows) {
     const missing = row.teacherNos.filter((no) => !teachers.has(no));
     if (missing.length) throw new DomainError('teacher-unknown', { teacherNo: missing.join('、') });
@@ -104,27 +132,42 @@ export async function upsertCourses(db: Db, school: string, rows: CourseRow[], a
       c,
     ]),
   );
+  const taught = new Map<string, string[]>();
+  for (const link of await db.selectFrom('course_teachers').select(['course_id', 'teacher_id']).where('school_code', '=', school).execute()) {
+    taught.set(link.course_id, [...(taught.get(link.course_id) ?? []), teacherNoOf.get(link.teacher_id) ?? link.teacher_id]);
+  }
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   for (const row of rows) {
     const values = { subject_name: row.subjectName, grade_level: row.gradeLevel, credits: row.credits };
+    const teacherNos = [...new Set(row.teacherNos)].sort();
     const current = existing.get(courseKey(row));
-    let id = current?.id;
+    const id = current?.id ?? newId();
+    const before = current ? { ...values, ...pick(current, values), teachers: [...(taught.get(id) ?? [])].sort() } : null;
+    const after = { ...values, teachers: teacherNos };
     if (!current) {
-      id = newId();
       await db.insertInto('courses').values({ id, school_code: school, academic_year: row.academicYear, semester: row.semester, code: row.code, class_name: row.className, created_at: nowIso(at), updated_at: nowIso(at), ...values }).execute();
+      changes?.push({ action: 'roster.course.insert', entity: 'course', entityId: id, after: { course: courseLabel(row), ...after } });
       counts.inserted++;
-    } else if (changed(current, values)) {
-      await db.updateTable('courses').set({ ...values, updated_at: nowIso(at) }).where('id', '=', current.id).execute();
+    } else if (changed(current, values) || before!.teachers.join() !== teacherNos.join()) {
+      if (changed(current, values)) await db.updateTable('courses').set({ ...values, updated_at: nowIso(at) }).where('id', '=', id).execute();
+      changes?.push({ action: 'roster.course.update', entity: 'course', entityId: id, ...(changedFields(before, after) as { before: Record<string, unknown>; after: Record<string, unknown> }) });
       counts.updated++;
-    } else counts.unchanged++;
-    await db.deleteFrom('course_teachers').where('course_id', '=', id!).execute();
-    await db.insertInto('course_teachers').values([...new Set(row.teacherNos)].map((no) => ({ course_id: id!, teacher_id: teachers.get(no)!, school_code: school }))).execute();
+    } else {
+      counts.unchanged++;
+      continue;
+    }
+    await db.deleteFrom('course_teachers').where('course_id', '=', id).execute();
+    await db.insertInto('course_teachers').values(teacherNos.map((no) => ({ course_id: id, teacher_id: teachers.get(no)!, school_code: school }))).execute();
   }
   return counts;
 }
 
+function pick(row: Record<string, unknown>, like: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(like).map((k) => [k, row[k] ?? null]));
+}
+
 /** 修課 rows; the student and the course offering must exist. */
-export async function upsertEnrolments(db: Db, school: string, rows: EnrolmentRow[], at: Date): Promise<UpsertCounts> {
+export async function upsertEnrolments(db: Db, school: string, rows: EnrolmentRow[], at: Date, changes?: ChangeLog): Promise<UpsertCounts> {
   const students = new Map((await db.selectFrom('students').select(['id', 'student_no']).where('school_code', '=', school).execute()).map((s) => [s.student_no, s.id]));
   const courses = new Map(
     (await db.selectFrom('courses').select(['id', 'academic_year', 'semester', 'code', 'class_name']).where('school_code', '=', school).execute()).map((c) => [
@@ -144,11 +187,14 @@ export async function upsertEnrolments(db: Db, school: string, rows: EnrolmentRo
     if (!courseId) throw new DomainError('course-unknown', { code: row.code, academicYear: row.academicYear, semester: row.semester });
     const current = existing.get(`${studentId}|${courseId}`);
     if (!current) {
-      inserts.push({ id: newId(), school_code: school, student_id: studentId, course_id: courseId, take_kind: row.takeKind, created_at: nowIso(at) });
-      existing.set(`${studentId}|${courseId}`, { id: '', student_id: studentId, course_id: courseId, take_kind: row.takeKind });
+      const id = newId();
+      inserts.push({ id, school_code: school, student_id: studentId, course_id: courseId, take_kind: row.takeKind, created_at: nowIso(at) });
+      existing.set(`${studentId}|${courseId}`, { id, student_id: studentId, course_id: courseId, take_kind: row.takeKind });
+      changes?.push({ action: 'roster.enrolment.insert', entity: 'enrolment', entityId: id, studentId, after: { student_no: row.studentNo, course: courseLabel(row), take_kind: row.takeKind } });
       counts.inserted++;
     } else if (current.take_kind !== row.takeKind) {
       await db.updateTable('enrolments').set({ take_kind: row.takeKind }).where('id', '=', current.id).execute();
+      changes?.push({ action: 'roster.enrolment.update', entity: 'enrolment', entityId: current.id, studentId, before: { take_kind: current.take_kind }, after: { take_kind: row.takeKind } });
       counts.updated++;
     } else counts.unchanged++;
   }
@@ -157,13 +203,20 @@ export async function upsertEnrolments(db: Db, school: string, rows: EnrolmentRo
 }
 
 /** 班級 rows with their homeroom teacher (導師), matched by (學年度, 班級); the teacher must exist. */
-export async function upsertClasses(db: Db, school: string, rows: ClassRow[], at: Date): Promise<UpsertCounts> {
-  const teachers = new Map((await db.selectFrom('teachers').select(['id', 'teacher_no']).where('school_code', '=', school).execute()).map((t) => [t.teacher_no, t.id]));
+export async function upsertClasses(db: Db, school: string, rows: ClassRow[], at: Date, changes?: ChangeLog): Promise<UpsertCounts> {
+  const teacherRows = await db.selectFrom('teachers').select(['id', 'teacher_no']).where('school_code', '=', school).execute();
+  const teachers = new Map(teacherRows.map((t) => [t.teacher_no, t.id]));
+  const teacherNoOf = new Map(teacherRows.map((t) => [t.id, t.teacher_no]));
   const existing = new Map(
     (await db.selectFrom('classes').select(['id', 'academic_year', 'class_name', 'grade', 'homeroom_teacher_id']).where('school_code', '=', school).execute()).map((c) => [`${c.academic_year}|${c.class_name}`, c]),
   );
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const inserts = [];
+  // The audit trail names the homeroom teacher by 教師代號, as the import file does.
+  const readable = (v: { grade: number; homeroom_teacher_id: string | null }) => ({
+    grade: v.grade,
+    homeroom_teacher_no: v.homeroom_teacher_id === null ? null : (teacherNoOf.get(v.homeroom_teacher_id) ?? v.homeroom_teacher_id),
+  });
   for (const row of rows) {
     const teacherId = teachers.get(row.homeroomTeacherNo);
     if (!teacherId) throw new DomainError('teacher-unknown', { teacherNo: row.homeroomTeacherNo });
@@ -171,11 +224,14 @@ export async function upsertClasses(db: Db, school: string, rows: ClassRow[], at
     const key = `${row.academicYear}|${row.className}`;
     const current = existing.get(key);
     if (!current) {
-      inserts.push({ id: newId(), school_code: school, academic_year: row.academicYear, class_name: row.className, created_at: nowIso(at), updated_at: nowIso(at), ...values });
-      existing.set(key, { id: '', academic_year: row.academicYear, class_name: row.className, ...values });
+      const id = newId();
+      inserts.push({ id, school_code: school, academic_year: row.academicYear, class_name: row.className, created_at: nowIso(at), updated_at: nowIso(at), ...values });
+      existing.set(key, { id, academic_year: row.academicYear, class_name: row.className, ...values });
+      changes?.push({ action: 'roster.class.insert', entity: 'class', entityId: id, after: { academic_year: row.academicYear, class_name: row.className, ...readable(values) } });
       counts.inserted++;
     } else if (changed(current, values)) {
       await db.updateTable('classes').set({ ...values, updated_at: nowIso(at) }).where('id', '=', current.id).execute();
+      changes?.push({ action: 'roster.class.update', entity: 'class', entityId: current.id, ...update(readable(current), readable(values)) });
       counts.updated++;
     } else counts.unchanged++;
   }

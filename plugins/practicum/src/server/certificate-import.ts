@@ -56,7 +56,9 @@ export async function importCertificateList(ctx: AuthedContext, bytes: Uint8Arra
         const data: CertificateData = { ...r.fields, registeredByName: ctx.identity.name };
         return { student: students.get(r.studentNo)!, academicYear: term.academicYear, semester: term.semester, summary: certificateSummary(r.fields), data: { ...data } };
       });
-      await enterRecords(trx, ctx, CERTIFICATE_KIND, records);
+      // The list's own entry; each certificate's entry points at it.
+      const list = { action: `${CERTIFICATE_KIND}.import`, entity: 'certificate-list', entityId: CERTIFICATE_KIND, after: { rows: checked.dataRows, imported: records.length } };
+      await enterRecords(trx, ctx, CERTIFICATE_KIND, records, undefined, list);
       return known.length;
     });
     return report(written, []);

@@ -26,8 +26,11 @@ describe.each(testDialects())('practicum.certificates.import on %s', (dialect) =
       [114, 1, 'passed', 'p-staff', 'practicum-staff'],
     ]);
     expect(JSON.parse(rows[0]!.data)).toMatchObject({ name: '工業電子', level: '丙級', number: 'A-001', date: '2025-06-30', issuer: '勞動部勞動力發展署技能檢定中心', category: 3, origin: 'domestic' });
-    const audit = await t.db.kysely.selectFrom('audit_log' as never).select(['action' as never]).execute();
-    expect(audit).toHaveLength(3);
+    // The list's entry, and under it one entry per certificate it entered.
+    const audit = (await t.db.kysely.selectFrom('audit_log').select(['id', 'action', 'parent_id', 'entity_id']).orderBy('entity').execute()) as any[];
+    expect(audit.map((a) => a.action)).toEqual(['skill-certificate.import', 'skill-certificate.enter', 'skill-certificate.enter', 'skill-certificate.enter']);
+    expect(audit.slice(1).map((a) => a.parent_id)).toEqual([audit[0].id, audit[0].id, audit[0].id]);
+    expect(audit.slice(1).map((a) => a.entity_id).sort()).toEqual(rows.map((r) => r.id).sort());
   });
 
   it('reads a Big5 CSV and a UTF-8 CSV with BOM and a title line above the header', async () => {

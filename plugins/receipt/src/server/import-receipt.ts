@@ -1,6 +1,6 @@
 import { confirmationRequired, DomainError, maskNationalId, parseFlexibleDate, type ConfirmationWindow, type Locale } from '@licheng/core';
 import { isWriteConflict, newId, nowIso } from '@licheng/db';
-import { writeAudit, type AuthedContext, type Student } from '@licheng/server';
+import { writeOperationAudit, type AuthedContext, type Student } from '@licheng/server';
 import type { Insertable, Kysely } from 'kysely';
 import { problem, viewProblem, type ImportProblem, type ImportProblemView } from './receipt-issue.ts';
 import { readRosterJson, type ReceiptRosterFile } from './receipt-roster.ts';
@@ -192,7 +192,16 @@ export async function importReceipt(ctx: AuthedContext, bytes: Uint8Array, fileN
         .values(rosterRows.map(({ id, roster: r }) => ({ id, school_code: school, batch_id: batch.id, kind: r.kind, name: r.name, academic_year: r.academicYear, semester: r.semester, file_name: r.file, sha256: r.sha256, entry_count: r.entries.length })))
         .execute();
       for (const part of chunks(matched.items)) await trx.insertInto('receipt_items').values(part).execute();
-      await writeAudit(platformTrx, {
+      // The batch's entry, and under it one entry per item: the student it concerns and its roster.
+      const kindOf = new Map(rosterRows.map(({ id, roster: r }) => [id, r.kind]));
+      const itemChanges = matched.items.map((item) => ({
+        action: 'receipt.item.import',
+        entity: 'receipt-item',
+        entityId: item.id!,
+        studentId: item.student_id,
+        after: { roster_kind: kindOf.get(item.roster_id) ?? null, status: item.status },
+      }));
+      await writeOperationAudit(platformTrx, {
         school,
         actor: ctx.identity,
         role: ctx.actingRole,
@@ -201,7 +210,7 @@ export async function importReceipt(ctx: AuthedContext, bytes: Uint8Array, fileN
         entityId: batch.id,
         after: { fileName, sha256, academicYear: term.academicYear, semester: term.semester, window, rosters: matched.summaries, items: matched.items.length },
         at: batch.at,
-      });
+      }, itemChanges);
     });
   } catch (error) {
     // The same ZIP imported by someone else meanwhile takes the unique key first.

@@ -41,8 +41,11 @@ describe.each(testDialects())('receipt.batches.import on %s', (dialect) => {
     const chenId = students.find((s) => s.national_id === chen.身分證號)!.id;
     const chenCourse = items.find((i) => i.student_id === chenId && JSON.parse(i.entry_json).課程學習成果);
     expect(JSON.parse(chenCourse.entry_json)).toEqual(JSON.parse(standardFiles()['26.json']!).課程學習成果[0]);
-    const audit = await t.db.kysely.selectFrom('audit_log').select(['action', 'actor_id', 'entity_id']).execute();
-    expect(audit).toEqual([{ action: 'receipt.batch.import', actor_id: 'r-staff', entity_id: done.data.batchId }]);
+    const audit = await t.db.kysely.selectFrom('audit_log').select(['id', 'action', 'actor_id', 'entity_id']).where('parent_id', 'is', null).execute();
+    expect(audit).toEqual([{ id: expect.any(String), action: 'receipt.batch.import', actor_id: 'r-staff', entity_id: done.data.batchId }]);
+    // Under the batch's entry, one entry per item it created, naming the student.
+    const itemEntries = await t.db.kysely.selectFrom('audit_log').select(['entity_id', 'student_id', 'action']).where('parent_id', '=', audit[0]!.id).execute();
+    expect(itemEntries.map((e) => [e.entity_id, e.student_id, e.action]).sort()).toEqual(items.map((i) => [i.id, i.student_id, 'receipt.item.import']).sort());
   });
 
   it('refuses the whole import with a report by file for a checksum mismatch, a missing file and an unlisted file', async () => {

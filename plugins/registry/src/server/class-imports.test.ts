@@ -51,6 +51,8 @@ describe.each(testDialects())('registry.imports of classes on %s', (dialect) => 
       { action: 'roster.import.classes', entity_id: 'classes' },
       { action: 'roster.import.classes', entity_id: 'classes' },
     ]);
+    const changed = await db().selectFrom('audit_log').select(['action', 'before', 'after']).where('action', '=', 'roster.class.update').execute();
+    expect(changed.map((c: any) => [c.action, JSON.parse(c.before), JSON.parse(c.after)])).toEqual([['roster.class.update', { homeroom_teacher_no: 'T001' }, { homeroom_teacher_no: 'T002' }]]);
   });
 
   it('reports a homeroom teacher not on the teacher roster by row, and writes nothing', async () => {

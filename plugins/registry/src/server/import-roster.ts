@@ -1,6 +1,6 @@
 import { DomainError, type ImportIssue, type ImportKind, type ImportRow } from '@licheng/core';
 import { isWriteConflict } from '@licheng/db';
-import { upsertClasses, upsertCourses, upsertEnrolments, upsertStudents, upsertTeachers, writeAudit, type AuthedContext, type PlatformDatabase, type UpsertCounts } from '@licheng/server';
+import { upsertClasses, upsertCourses, upsertEnrolments, upsertStudents, upsertTeachers, writeOperationAudit, type AuthedContext, type PlatformDatabase, type RowChange, type UpsertCounts } from '@licheng/server';
 import type { Kysely } from 'kysely';
 import { readImportSheet } from './import-sheet.ts';
 import { checkReferences } from './roster-references.ts';
@@ -47,7 +47,8 @@ function byRow(a: ImportIssue, b: ImportIssue): number {
  * Imports a roster file (students, teachers, course offerings, enrolments or classes) from the
  * school system: every row is checked — cells, duplicates, references to teachers, students
  * and course offerings already on file — before anything is written. Any issue and nothing
- * is written; otherwise every row is upserted in one transaction with one audit row.
+ * is written; otherwise every row is upserted in one transaction, audited as the import's
+ * entry and, under it, one entry per row inserted or updated with its changed fields.
  */
 export async function importRoster(ctx: AuthedContext, kind: ImportKind, bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportResult> {
   const table = await readTableFile(bytes, fileName);
@@ -59,8 +60,9 @@ export async function importRoster(ctx: AuthedContext, kind: ImportKind, bytes: 
 
   const write = async (trx: Kysely<PlatformDatabase>) => {
     const at = ctx.now();
-    const counts = await upsert(trx, ctx.config.code, kind, sheet.rows.map((r) => r.value), at);
-    await writeAudit(trx, {
+    const changes: RowChange[] = [];
+    const counts = await upsert(trx, ctx.config.code, kind, sheet.rows.map((r) => r.value), at, changes);
+    await writeOperationAudit(trx, {
       school: ctx.config.code,
       actor: ctx.identity,
       role: ctx.actingRole,
@@ -69,7 +71,7 @@ export async function importRoster(ctx: AuthedContext, kind: ImportKind, bytes: 
       entityId: kind,
       after: { fileName, rowCount: sheet.totalRows, format: table.format, encoding: table.encoding ?? null, ...counts },
       at,
-    });
+    }, changes);
     return counts;
   };
   if (!dryRun) return { ...result, ok: true, counts: await ctx.db.transaction().execute(write).catch(concurrentImport), issues };
@@ -87,17 +89,17 @@ export async function importRoster(ctx: AuthedContext, kind: ImportKind, bytes: 
   return { ...result, ok: true, counts, issues };
 }
 
-function upsert(trx: Kysely<PlatformDatabase>, school: string, kind: ImportKind, rows: ImportRow[], at: Date): Promise<UpsertCounts> {
+function upsert(trx: Kysely<PlatformDatabase>, school: string, kind: ImportKind, rows: ImportRow[], at: Date, changes: RowChange[]): Promise<UpsertCounts> {
   switch (kind) {
     case 'students':
-      return upsertStudents(trx, school, rows as ImportRow<'students'>[], at);
+      return upsertStudents(trx, school, rows as ImportRow<'students'>[], at, changes);
     case 'teachers':
-      return upsertTeachers(trx, school, rows as ImportRow<'teachers'>[], at);
+      return upsertTeachers(trx, school, rows as ImportRow<'teachers'>[], at, changes);
     case 'courses':
-      return upsertCourses(trx, school, rows as ImportRow<'courses'>[], at);
+      return upsertCourses(trx, school, rows as ImportRow<'courses'>[], at, changes);
     case 'enrolments':
-      return upsertEnrolments(trx, school, rows as ImportRow<'enrolments'>[], at);
+      return upsertEnrolments(trx, school, rows as ImportRow<'enrolments'>[], at, changes);
     case 'classes':
-      return upsertClasses(trx, school, rows as ImportRow<'classes'>[], at);
+      return upsertClasses(trx, school, rows as ImportRow<'classes'>[], at, changes);
   }
 }

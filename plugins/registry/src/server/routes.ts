@@ -1,5 +1,7 @@
-import { IMPORT_KINDS, XLSX_MIME, type ImportKind } from '@licheng/core';
+import { DomainError, formatMessage, IMPORT_KINDS, XLSX_MIME, type ImportKind } from '@licheng/core';
 import { authorizeRequest, type PluginDefinition, type PluginDeps } from '@licheng/server';
+import { exportAudit } from './audit/audit-export.ts';
+import { auditFilterSchema } from './audit/audit-query.ts';
 import { REGISTRY_ROLES } from './roles.ts';
 import { templateCsv, templateXlsx } from './templates.ts';
 
@@ -9,7 +11,11 @@ function errorResponse(status: number, code: string, message: string): Response 
   return Response.json({ error: { code, message } }, { status });
 }
 
-/** Plain HTTP routes of the office, mounted at /api/registry: template downloads for the imports. */
+function asciiFallback(name: string): string {
+  return name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+}
+
+/** Plain HTTP routes of the office, mounted at /api/registry: template downloads for the imports, the audit trail as Excel. */
 export function registryRoutes(app: RoutesApp, deps: PluginDeps): void {
   app.get('/templates/:file', async (c) => {
     const auth = authorizeRequest(await deps.context(c.req.raw), REGISTRY_ROLES);
@@ -29,5 +35,32 @@ export function registryRoutes(app: RoutesApp, deps: PluginDeps): void {
         'x-content-type-options': 'nosniff',
       },
     });
+  });
+
+  /** GET /api/registry/audit.xlsx?student=&user=&entity=&entityId=&action=&parentId=&from=&to= — the filtered audit trail (稽核紀錄) as Excel. */
+  app.get('/audit.xlsx', async (c) => {
+    const auth = authorizeRequest(await deps.context(c.req.raw), REGISTRY_ROLES);
+    if (!auth.ok) return auth.response;
+    const ctx = auth.ctx;
+    const query = auditFilterSchema.safeParse(c.req.query());
+    if (!query.success) {
+      const fields = [...new Set(query.error.issues.map((i) => i.path.join('.')))].join(', ');
+      return errorResponse(400, 'invalid-input', `${formatMessage('invalid-input', {}, ctx.locale)} (${fields})`);
+    }
+    try {
+      const { bytes, fileName } = await exportAudit(ctx, query.data);
+      return new Response(bytes, {
+        headers: {
+          'content-type': XLSX_MIME,
+          'content-length': String(bytes.byteLength),
+          'content-disposition': `attachment; filename="${asciiFallback(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+          'cache-control': 'private, max-age=0',
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return Response.json({ error: { code: error.code, params: error.params, message: error.format(ctx.locale) } }, { status: 400 });
+    }
   });
 }

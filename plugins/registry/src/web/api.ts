@@ -12,6 +12,9 @@ export type ImportResult = Outputs['imports']['run'];
 export type ImportIssue = ImportResult['issues'][number];
 export type RosterExportInput = Inputs['rosters']['export'];
 export type RosterExport = Outputs['rosters']['export'];
+export type AuditPage = Outputs['audit']['list'];
+export type AuditEntry = AuditPage['entries'][number];
+export type AuditListInput = Inputs['audit']['list'];
 
 /** The part of `platform.me` this screen reads. */
 export interface MeTerm {
@@ -23,6 +26,8 @@ export const paths = {
   run: 'registry.imports.run',
   exportRoster: 'registry.rosters.export',
   me: 'platform.me',
+  audit: 'registry.audit.list',
+  auditXlsx: '/api/registry/audit.xlsx',
 } as const;
 
 /** Roster kinds (名冊別) the office can export now. */

@@ -4,6 +4,7 @@ import './registry-desk/registry-desk.ts';
 export * from './registry-desk/registry-desk.ts';
 export * from './roster-import/roster-import.ts';
 export * from './roster-export/roster-export.ts';
+export * from './audit-trail/audit-trail.ts';
 export { registryMessages } from './messages.ts';
 
 /**

@@ -72,6 +72,16 @@ describe.each(testDialects())('resubmit and selection on %s', (dialect) => {
     expect(got.data.recordIds.sort()).toEqual(ids.slice(0, 6).sort());
     const list = await t.query('student.outcomes.list', { academicYear: 114 }, users.chen);
     expect(list.data.filter((o: any) => o.selected)).toHaveLength(6);
+    // Changing the selection: the audit entry holds the chosen items before and after, under the student.
+    const changed = await t.mutate('student.selections.save', { academicYear: 114, recordIds: [...ids.slice(1, 6), ids[6]!] }, users.chen);
+    expect(changed.error).toBeNull();
+    const entries = await t.db.kysely.selectFrom('audit_log').selectAll().where('action', '=', 'outcome.select').orderBy('id').execute();
+    expect(entries).toHaveLength(2);
+    const chen = await t.db.kysely.selectFrom('students').select('id').where('host_user_id', '=', 's-chen').executeTakeFirstOrThrow();
+    expect(entries[1]).toMatchObject({ actor_id: 's-chen', entity: 'selection', student_id: chen.id });
+    expect(JSON.parse(entries[1]!.before!).recordIds.sort()).toEqual(ids.slice(0, 6).sort());
+    expect(JSON.parse(entries[1]!.after!).recordIds).toEqual([...ids.slice(1, 6), ids[6]!]);
+    expect(JSON.parse(entries[1]!.after!).records).toHaveLength(6);
   });
 
   it('refuses pending items, other students’ items and a closed window', async () => {

@@ -1,6 +1,6 @@
 import { assertConfirmationOpen, DomainError } from '@licheng/core';
 import { nowIso } from '@licheng/db';
-import { authedProcedure, writeAudit } from '@licheng/server';
+import { authedProcedure, writeAudits } from '@licheng/server';
 import { z } from 'zod';
 import { STUDENT_ROLES } from '../roles.ts';
 import { ownItems, studentToday } from '../student-items.ts';
@@ -28,6 +28,7 @@ export const confirm = authedProcedure(STUDENT_ROLES)
         if (item.open_issue_id !== null) throw new DomainError('receipt-issue-open', {});
       }
       const changing = items.filter((i) => i.status !== 'confirmed').map((i) => i.id);
+      const statusOf = new Map(items.map((i) => [i.id, i.status]));
       if (changing.length > 0) {
         const updated = await trx
           .updateTable('receipt_items')
@@ -37,10 +38,22 @@ export const confirm = authedProcedure(STUDENT_ROLES)
           .where('status', '!=', 'confirmed')
           .executeTakeFirst();
         if (Number(updated.numUpdatedRows) !== changing.length) throw new DomainError('receipt-issue-open', {});
-        // One audit entry per item: each names the item it changed.
-        for (const id of changing) {
-          await writeAudit(platformTrx, { school: ctx.config.code, actor: ctx.identity, role: ctx.actingRole, action: 'receipt.item.confirm', entity: 'receipt-item', entityId: id, after: { status: 'confirmed' }, at });
-        }
+        // One audit entry per item: each names the item it changed and its status before and after.
+        await writeAudits(
+          platformTrx,
+          changing.map((id) => ({
+            school: ctx.config.code,
+            actor: ctx.identity,
+            role: ctx.actingRole,
+            action: 'receipt.item.confirm',
+            entity: 'receipt-item',
+            entityId: id,
+            studentId: student.id,
+            before: { status: statusOf.get(id), confirmed_at: null },
+            after: { status: 'confirmed', confirmed_at: nowIso(at) },
+            at,
+          })),
+        );
       }
       return { confirmed: ids, changed: changing.length };
     });

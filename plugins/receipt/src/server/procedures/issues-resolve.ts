@@ -19,7 +19,7 @@ export const issuesResolve = authedProcedure(OFFICE_ROLES)
     const at = ctx.now();
     return ctx.db.transaction().execute(async (platformTrx) => {
       const trx = receiptDb(platformTrx);
-      const issue = await trx.selectFrom('receipt_issues').select(['id', 'item_id', 'status']).where('school_code', '=', ctx.config.code).where('id', '=', input.issueId).executeTakeFirst();
+      const issue = await trx.selectFrom('receipt_issues').select(['id', 'item_id', 'status', 'student_id']).where('school_code', '=', ctx.config.code).where('id', '=', input.issueId).executeTakeFirst();
       if (!issue) throw new DomainError('not-found', {});
       const resolved = await trx
         .updateTable('receipt_issues')
@@ -29,8 +29,19 @@ export const issuesResolve = authedProcedure(OFFICE_ROLES)
         .executeTakeFirst();
       if (Number(resolved.numUpdatedRows) !== 1) throw new DomainError('receipt-issue-resolved', {});
       // The item waits for the student again: confirmed by them, or deemed confirmed when the window ends.
-      await trx.updateTable('receipt_items').set({ open_issue_id: null, status: 'pending', updated_at: nowIso(at) }).where('id', '=', issue.item_id).where('open_issue_id', '=', issue.id).execute();
-      await writeAudit(platformTrx, { school: ctx.config.code, actor: ctx.identity, role: ctx.actingRole, action: 'receipt.issue.resolve', entity: 'receipt-issue', entityId: issue.id, after: { note: input.note }, at });
+      const freed = await trx.updateTable('receipt_items').set({ open_issue_id: null, status: 'pending', updated_at: nowIso(at) }).where('id', '=', issue.item_id).where('open_issue_id', '=', issue.id).executeTakeFirst();
+      const who = { school: ctx.config.code, actor: ctx.identity, role: ctx.actingRole, studentId: issue.student_id, at };
+      await writeAudit(platformTrx, {
+        ...who,
+        action: 'receipt.issue.resolve',
+        entity: 'receipt-issue',
+        entityId: issue.id,
+        before: { status: 'open', resolution_note: null },
+        after: { status: 'resolved', resolution_note: input.note },
+      });
+      if (Number(freed.numUpdatedRows) === 1) {
+        await writeAudit(platformTrx, { ...who, action: 'receipt.item.reopen', entity: 'receipt-item', entityId: issue.item_id, before: { status: 'issue', open_issue_id: issue.id }, after: { status: 'pending', open_issue_id: null } });
+      }
       return { id: issue.id, status: 'resolved' as const, resolutionNote: input.note, resolvedAt: nowIso(at), resolvedByName: ctx.identity.name };
     });
   });

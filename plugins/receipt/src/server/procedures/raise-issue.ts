@@ -50,7 +50,9 @@ export const raiseIssue = authedProcedure(STUDENT_ROLES)
         .executeTakeFirst();
       if (Number(taken.numUpdatedRows) !== 1) throw new DomainError('receipt-issue-open', {});
       await trx.insertInto('receipt_issues').values(issue).execute();
-      await writeAudit(platformTrx, { school: ctx.config.code, actor: ctx.identity, role: ctx.actingRole, action: 'receipt.issue.raise', entity: 'receipt-issue', entityId: issue.id, after: { itemId: item.id, text: issue.text }, at });
+      const who = { school: ctx.config.code, actor: ctx.identity, role: ctx.actingRole, studentId: student.id, at };
+      await writeAudit(platformTrx, { ...who, action: 'receipt.issue.raise', entity: 'receipt-issue', entityId: issue.id, after: { item_id: item.id, text: issue.text, status: issue.status } });
+      await writeAudit(platformTrx, { ...who, action: 'receipt.item.issue', entity: 'receipt-item', entityId: item.id, before: { status: item.status, open_issue_id: null }, after: { status: 'issue', open_issue_id: issue.id } });
       return { id: issue.id, itemId: item.id, text: issue.text, status: issue.status, raisedAt: issue.raised_at };
     });
   });

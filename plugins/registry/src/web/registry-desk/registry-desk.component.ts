@@ -3,13 +3,14 @@ import { LichengConnectedElement } from '@licheng/client';
 import { heading, screenStyles } from '@licheng/ui';
 import '../roster-import/roster-import.ts';
 import '../roster-export/roster-export.ts';
+import '../audit-trail/audit-trail.ts';
 import { t } from '../messages.ts';
 import { registryDeskStyles } from './registry-desk.styles.ts';
 
 /**
- * `<licheng-registry-desk>` — the registry office's (註冊組) whole screen: roster imports and
- * roster exports. Composes `<licheng-roster-import>` and `<licheng-roster-export>`, which
- * pages may also embed one by one.
+ * `<licheng-registry-desk>` — the registry office's (註冊組) whole screen: roster imports,
+ * roster exports and the audit trail (稽核紀錄). Composes `<licheng-roster-import>`,
+ * `<licheng-roster-export>` and `<licheng-audit-trail>`, which pages may also embed one by one.
  *
  * @event licheng-token-expired - The token has expired (from any part).
  */
@@ -21,6 +22,7 @@ export class RegistryDesk extends LichengConnectedElement {
     return html`${heading(1, t('title', {}, L))}
       <p class="muted">${t('intro', {}, L)}</p>
       <licheng-roster-import class="panel" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-roster-import>
-      <licheng-roster-export class="panel" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-roster-export>`;
+      <licheng-roster-export class="panel" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-roster-export>
+      <licheng-audit-trail class="panel" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-audit-trail>`;
   }
 }

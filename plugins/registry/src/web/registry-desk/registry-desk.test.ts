@@ -5,19 +5,23 @@ import type { RegistryDesk } from './registry-desk.component.ts';
 import type { RosterImport } from '../roster-import/roster-import.component.ts';
 import { bootstrap, mount, unmount } from '../index.ts';
 import { templates } from '../testing/fixtures.ts';
+import { auditPage } from '../testing/audit-entries.ts';
 
 describe('<licheng-registry-desk>', () => {
   let api: FakeApi;
   afterEach(() => api?.restore());
 
-  it('puts imports and exports under one h1 and is accessible', async () => {
-    api = installFakeApi({ 'registry.imports.templates': () => templates, 'platform.me': () => ({ term: { academicYear: 114, semester: 1 } }) });
+  it('puts imports, exports and the audit trail under one h1 and is accessible', async () => {
+    api = installFakeApi({ 'registry.imports.templates': () => templates, 'platform.me': () => ({ term: { academicYear: 114, semester: 1 } }), 'registry.audit.list': () => auditPage() });
     const el = await fixture<RegistryDesk>(html`<licheng-registry-desk .token=${fakeToken()} locale="zh-TW"></licheng-registry-desk>`);
     const importer = el.shadowRoot!.querySelector<RosterImport>('licheng-roster-import')!;
     await waitUntil(() => importer.templates !== null);
     expect(el.shadowRoot!.querySelector('h1')!.textContent).to.equal('註冊組名冊作業');
     expect(importer.shadowRoot!.querySelector('h2')!.textContent).to.equal('匯入名冊資料');
     expect(el.shadowRoot!.querySelector('licheng-roster-export')!.shadowRoot!.querySelector('h2')!.textContent).to.equal('名冊匯出');
+    const trail = el.shadowRoot!.querySelector('licheng-audit-trail')!;
+    await waitUntil(() => trail.entries !== null);
+    expect(trail.shadowRoot!.querySelector('h2')!.textContent).to.equal('稽核紀錄');
     await expect(el).to.be.accessible();
   });
 

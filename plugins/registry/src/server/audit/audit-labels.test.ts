@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { actionLabel, changeText, fieldChanges } from '../../audit-labels.ts';
+
+describe('the audit trail as people read it', () => {
+  it('names actions by record kind and verb, unknown ones as stored', () => {
+    expect(actionLabel('outcome.certify.fail', 'zh-TW')).toBe('課程學習成果 認證未通過');
+    expect(actionLabel('skill-certificate.enter', 'en')).toBe('Skill certificate Entered');
+    expect(actionLabel('roster.import.courses', 'zh-TW')).toBe('名冊匯入');
+    expect(actionLabel('file.download', 'zh-TW')).toBe('下載檔案');
+    expect(actionLabel('something.new', 'zh-TW')).toBe('something.new');
+  });
+
+  it('shows a decision field by field, statuses, roles and Taipei times by name', () => {
+    const text = changeText(
+      { status: 'pending', decided_role: null, decided_at: null },
+      { status: 'passed', decided_role: 'subject-teacher', decided_at: '2026-11-27T03:05:09.000Z' },
+      'zh-TW',
+    );
+    expect(text).toBe('狀態：認證中 → 通過\n認證身分：— → 任課教師\n認證時間：— → 115/11/27 11:05:09');
+  });
+
+  it('reads a status by the entity it belongs to', () => {
+    expect(changeText({ status: 'pending' }, { status: 'confirmed' }, 'zh-TW', 'receipt-item')).toBe('狀態：尚未確認 → 已確認');
+    expect(changeText({ status: 'open' }, { status: 'resolved' }, 'en', 'receipt-issue')).toBe('Status: Open → Resolved');
+  });
+
+  it('leaves a new row’s own id, school and empty fields out, and keeps unknown fields by their stored name', () => {
+    const lines = fieldChanges(null, { id: 'r1', school_code: '999901', kind: 'outcome', summary: '報告', media_file_id: null, data: '{}', extra: 3 }, 'zh-TW');
+    expect(lines).toEqual([
+      { field: 'kind', label: '種類', before: null, after: '課程學習成果' },
+      { field: 'summary', label: '簡述', before: null, after: '報告' },
+      { field: 'extra', label: 'extra', before: null, after: '3' },
+    ]);
+  });
+
+  it('shows lists joined and a removed value as removed', () => {
+    expect(changeText({ teachers: ['T001'] }, { teachers: ['T001', 'T002'] }, 'zh-TW')).toBe('授課教師：T001 → T001、T002');
+    expect(changeText({ note: 'x' }, null, 'zh-TW')).toBe('note：x → （刪除）');
+  });
+});
