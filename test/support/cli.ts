@@ -1,28 +1,8 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
-import { repoRoot } from './server.ts';
+import { runCli as runLicheng, type CliRun } from '@licheng/app-server/testing';
 
-export interface CliRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the `licheng` command line (apps/server/src/cli.ts) as its own process in demo mode on `dataDir`. */
+/** Runs the `licheng` command line as its own process in demo mode on `dataDir`. */
 export function runCli(args: string[], dataDir: string, env: Record<string, string> = {}): Promise<CliRun> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LICHENG_') && k !== 'INIT_CWD' && k !== 'NODE_ENV'));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
-      cwd: path.join(repoRoot, 'apps/server'),
-      env: { ...base, LICHENG_DEMO: '1', LICHENG_DATA_DIR: dataDir, ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  return runLicheng(args, { LICHENG_DEMO: '1', LICHENG_DATA_DIR: dataDir, ...env });
 }
 
 /** A valid 身分證號 (letter C, check digit computed) for generated people numbered from 0. */

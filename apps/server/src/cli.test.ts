@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,32 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNationalId } from '@licheng/core';
 import { openDatabase } from '@licheng/db';
 import { checkOpenApiDocument, verifyHostToken, type OpenApiDocument } from '@licheng/server';
-import { appRoot } from './settings.ts';
 import { noRegistryConfigPath } from './testing/seed-schools.ts';
+import { runCli as cli } from './testing/run-cli.ts';
 import { tempDirs } from './testing/temp.ts';
 
 const temp = tempDirs();
-const tsx = path.join(appRoot, 'node_modules/.bin/tsx');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `tsx src/cli.ts …` as a child process with a clean LICHENG_* environment. */
-function cli(args: string[], env: Record<string, string>): Promise<Run> {
-  const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LICHENG_') && k !== 'INIT_CWD' && k !== 'NODE_ENV'));
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, ['src/cli.ts', ...args], { cwd: appRoot, env: { ...base, ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 const HEADER = '學號,姓名,身分證號,出生日期,年級,班級,座號,部別,科別代碼,系統帳號';
 

@@ -1,5 +1,4 @@
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { appRoot } from '../settings.ts';
 
 export interface CliRun {
@@ -8,11 +7,14 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `tsx src/cli.ts …` as a child process with a clean LICHENG_* environment plus `env`. */
+/**
+ * Runs the `licheng` command line (src/cli.ts) as its own process — one node process with tsx
+ * loaded, so a signal reaches the command itself — with a clean LICHENG_* environment plus `env`.
+ */
 export function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('LICHENG_') && k !== 'INIT_CWD' && k !== 'NODE_ENV'));
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(appRoot, 'node_modules/.bin/tsx'), ['src/cli.ts', ...args], { cwd: appRoot, env: { ...base, ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], { cwd: appRoot, env: { ...base, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
