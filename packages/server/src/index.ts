@@ -19,4 +19,5 @@ export * from './form-data.ts';
 export * from './openapi/index.ts';
 export { procedureAccess, type ProcedureAccess } from './procedure-access.ts';
 export * from './tables/table-file.ts';
+export * from './workers/off-thread.ts';
 export type { PlatformMe } from './platform/router.ts';
