@@ -55,7 +55,7 @@ const notASpreadsheet = () => new DomainError('file-type-not-allowed', { slot: S
 export async function readTableFile(bytes: Uint8Array, limits: TableLimits, fileName = ''): Promise<TableFile> {
   return runOffThread<TableFile>(READ_TABLE_FILE, bytes, limits, fileName).catch((error: unknown) => {
     // The worker ended under the file (its heap cap): the file is refused, the server goes on.
-    if (error instanceof WorkerFailed) throw new DomainError('import-file-unreadable', {});
+    if (error instanceof WorkerFailed && error.exited) throw new DomainError('import-file-unreadable', {});
     throw error;
   });
 }

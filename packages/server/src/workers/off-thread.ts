@@ -21,9 +21,16 @@ export interface OffThreadTask {
   name: string;
 }
 
-/** The worker ended (out of memory, crashed) or a task failed with something other than a DomainError. */
+/** The worker ended (out of memory, crashed: `exited`) or a task failed with something other than a DomainError. */
 export class WorkerFailed extends Error {
   override name = 'WorkerFailed';
+
+  constructor(
+    message: string,
+    readonly exited: boolean,
+  ) {
+    super(message);
+  }
 }
 
 interface Job {
@@ -49,14 +56,14 @@ function startWorker(): Worker {
     running = null;
     if (answer.ok) job.resolve(answer.value);
     else if (answer.error.domain) job.reject(new DomainError(answer.error.code!, answer.error.params ?? {}));
-    else job.reject(new WorkerFailed(answer.error.message));
+    else job.reject(new WorkerFailed(answer.error.message, false));
     next();
   });
   const fail = (reason: string) => {
     if (worker === created) worker = null;
     const job = running;
     running = null;
-    job?.reject(new WorkerFailed(reason));
+    job?.reject(new WorkerFailed(reason, true));
     next();
   };
   created.on('error', (error) => fail(`worker error: ${error.message}`));
