@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { serve } from '@hono/node-server';
 import { parseSchoolConfig } from '@licheng/core';
 import { newId, nowIso } from '@licheng/db';
@@ -22,7 +23,7 @@ const IMPORT_ROWS = 50_000;
 /** Requests per second from the load generator: a busy school, not a flood. */
 const RATE = 50;
 /** Each round: the server idle this long, then one import; idle and busy samples are pooled over the rounds. */
-const ROUNDS = 3;
+const ROUNDS = 4;
 const IDLE_SECONDS = 5;
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -116,11 +117,17 @@ export async function importLatencyBench(dialect: 'sqlite' | 'mysql') {
     const busy: number[] = [];
     let importMs = 0;
     let failures = 0;
+    // How late the server's event loop ran its callbacks, idle and during the imports.
+    const idleLag = monitorEventLoopDelay({ resolution: 10 });
+    const busyLag = monitorEventLoopDelay({ resolution: 10 });
     for (let round = 0; round < ROUNDS; round++) {
       const idleLoad = await startLoad(listUrl, studentToken);
+      idleLag.enable();
       await sleep(IDLE_SECONDS * 1000);
+      idleLag.disable();
       const quiet = await idleLoad.stop();
       const busyLoad = await startLoad(listUrl, studentToken);
+      busyLag.enable();
       await sleep(500);
       const form = new FormData();
       form.append('kind', 'students');
@@ -129,6 +136,7 @@ export async function importLatencyBench(dialect: 'sqlite' | 'mysql') {
       const response = await fetch(`${base}/trpc/registry.imports.run`, { method: 'POST', body: form, headers: { authorization: `Bearer ${staffToken}` } });
       const answer = (await response.json()) as any;
       importMs += performance.now() - t0;
+      busyLag.disable();
       const during = await busyLoad.stop();
       const result = answer?.result?.data;
       if (!response.ok || !result?.ok || result.counts.inserted !== IMPORT_ROWS) throw new Error(`import failed: ${JSON.stringify(answer).slice(0, 500)}`);
@@ -148,7 +156,8 @@ export async function importLatencyBench(dialect: 'sqlite' | 'mysql') {
       target: 3,
       detail:
         `p99 ${busyP99.toFixed(1)} ms during the import (${busy.length} requests, max ${Math.max(...busy).toFixed(0)} ms) vs ${idleP99.toFixed(1)} ms idle (${idle.length} requests); ` +
-        `p50 ${percentile(busy, 50).toFixed(1)} vs ${percentile(idle, 50).toFixed(1)} ms; ${ROUNDS} rounds, an import took ${(importMs / ROUNDS / 1000).toFixed(1)} s (${(workbook.byteLength / 1024 / 1024).toFixed(1)} MB xlsx); ${failures} failed reads`,
+        `p50 ${percentile(busy, 50).toFixed(1)} vs ${percentile(idle, 50).toFixed(1)} ms; ${ROUNDS} rounds, an import took ${(importMs / ROUNDS / 1000).toFixed(1)} s (${(workbook.byteLength / 1024 / 1024).toFixed(1)} MB xlsx); ${failures} failed reads; ` +
+        `event-loop delay p99 ${(busyLag.percentile(99) / 1e6).toFixed(0)} ms during vs ${(idleLag.percentile(99) / 1e6).toFixed(0)} ms idle`,
     };
   } finally {
     for (const s of server) s.close();

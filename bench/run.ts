@@ -1,6 +1,6 @@
 // Benchmarks, reported as ratios against a baseline measured in the same run (never as
 // absolute times): `pnpm --filter @licheng/bench bench [sqlite|mysql|sqlite,mysql] [queue|imports|queue,imports]`.
-// Each run also writes its table to results/<date>-<benchmarks>.md.
+// Each run also adds its table to results/<date>-<benchmarks>.md.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,10 +31,13 @@ const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results'
 fs.mkdirSync(folder, { recursive: true });
 const file = path.join(folder, `${started.toISOString().slice(0, 10)}-${names.join('-')}.md`);
 const [load1] = os.loadavg();
-fs.writeFileSync(
+// Each run of the day adds its own section: the spread between runs is part of the result.
+if (!fs.existsSync(file)) fs.writeFileSync(file, `# Benchmarks of ${started.toISOString().slice(0, 10)}: ${names.join(', ')}\n`);
+fs.appendFileSync(
   file,
   [
-    `# Benchmarks, ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+    '',
+    `## Run of ${started.toISOString().slice(11, 16)} UTC`,
     '',
     `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), load average ${load1?.toFixed(1)} when the run ended, Node ${process.version}.`,
     '',
