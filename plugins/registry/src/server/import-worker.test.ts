@@ -14,8 +14,8 @@ function nationalId(n: number): string {
   return `A${body}${(10 - (sum % 10)) % 10}`;
 }
 
-function rosterCsv(rows: number): Uint8Array {
-  const lines = Array.from({ length: rows }, (_, i) => `N${i},學生${i},${nationalId(i)},2009-05-12,1,${3000 + Math.floor(i / 50)},${(i % 50) + 1},日間部,n${i}`);
+function rosterCsv(rows: number, name = (i: number) => `學生${i}`, className = (i: number) => String(3000 + Math.floor(i / 50))): Uint8Array {
+  const lines = Array.from({ length: rows }, (_, i) => `N${i},${name(i)},${nationalId(i)},2009-05-12,1,${className(i)},${(i % 50) + 1},日間部,n${i}`);
   return new TextEncoder().encode(`${studentsSheet[0]!.join(',')}\n${lines.join('\n')}\n`);
 }
 
@@ -98,5 +98,19 @@ describe.each(testDialects())('a roster import in the worker thread on %s', (dia
     const again = await run(rosterCsv(ROWS));
     expect(again.data).toMatchObject({ ok: true, counts: { inserted: ROWS } });
     expect(await count('students')).toBe(ROWS);
+  });
+
+  it('updates each re-imported row with its own values, many rows a statement', async () => {
+    t = await createTestLicheng({ dialect, plugins: [registry] });
+    await run(rosterCsv(120));
+    // Every row changes its name and moves to a class of its own.
+    const res = await run(rosterCsv(120, (i) => `改名${i}`, (i) => String(5000 + i)));
+    expect(res.data).toMatchObject({ ok: true, counts: { inserted: 0, updated: 120, unchanged: 0 } });
+    const rows = await db().selectFrom('students').select(['student_no', 'name', 'class_name']).execute();
+    expect(rows).toHaveLength(120);
+    for (const row of rows) {
+      const i = Number(row.student_no.slice(1));
+      expect(row).toMatchObject({ name: `改名${i}`, class_name: String(5000 + i) });
+    }
   });
 });
