@@ -14,8 +14,25 @@ const CHUNK = 200;
 /** Rows a batched UPDATE sets: a CASE is read branch by branch for every row it updates, so short ones stay cheap. */
 const UPDATE_CHUNK = 25;
 
+const inProcess = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
+
+/**
+ * Between two statements of a large write on MySQL/MariaDB, as long a pause as the last one
+ * took: the database server then spends at most about half its time on the import, and the
+ * queries of requests are not queued behind it. SQLite runs in-process and holds its write
+ * lock meanwhile, so there statements run back to back.
+ */
+async function pace(db: Db, since: number): Promise<void> {
+  if (inProcess(db)) return;
+  await new Promise((resolve) => setTimeout(resolve, performance.now() - since));
+}
+
 async function insertChunked<T extends keyof PlatformDatabase>(db: Db, table: T, rows: any[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto(table).values(rows.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const started = performance.now();
+    await db.insertInto(table).values(rows.slice(i, i + CHUNK)).execute();
+    if (i + CHUNK < rows.length) await pace(db, started);
+  }
 }
 
 /**
@@ -25,7 +42,7 @@ async function insertChunked<T extends keyof PlatformDatabase>(db: Db, table: T,
  * no round trip, and there one prepared UPDATE per row is the fastest.
  */
 async function updateRows(db: Db, table: 'students' | 'teachers', updates: Array<{ id: string; values: Record<string, unknown> }>, at: Date): Promise<void> {
-  if (db.getExecutor().adapter instanceof SqliteAdapter) {
+  if (inProcess(db)) {
     for (const u of updates) await db.updateTable(table).set({ ...u.values, updated_at: nowIso(at) }).where('id', '=', u.id).execute();
     return;
   }
@@ -35,7 +52,9 @@ async function updateRows(db: Db, table: 'students' | 'teachers', updates: Array
     for (const column of Object.keys(chunk[0]!.values)) {
       set[column] = sql`CASE ${sql.ref('id')} ${sql.join(chunk.map((u) => sql`WHEN ${u.id} THEN ${u.values[column] ?? null}`), sql` `)} END`;
     }
+    const started = performance.now();
     await db.updateTable(table).set(set as any).where('id', 'in', chunk.map((u) => u.id)).execute();
+    if (i + UPDATE_CHUNK < updates.length) await pace(db, started);
   }
 }
 
