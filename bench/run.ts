@@ -1,14 +1,51 @@
 // Benchmarks, reported as ratios against a baseline measured in the same run (never as
-// absolute times): `pnpm --filter @licheng/bench bench [sqlite|mysql]`.
+// absolute times): `pnpm --filter @licheng/bench bench [sqlite|mysql|sqlite,mysql] [queue|imports|queue,imports]`.
+// Each run also adds its table to results/<date>-<benchmarks>.md.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { queueBench } from './certification-queue.ts';
+import { importLatencyBench } from './import-latency.ts';
+
+const BENCHES = { queue: queueBench, imports: importLatencyBench };
 
 const dialects = (process.argv[2] ?? 'sqlite').split(',') as Array<'sqlite' | 'mysql'>;
+/** Which benchmarks to run; all when not given. */
+const names = (process.argv[3]?.split(',') ?? Object.keys(BENCHES)) as Array<keyof typeof BENCHES>;
+const rows: string[] = [];
 let failed = false;
-for (const dialect of dialects) {
-  const result = await queueBench(dialect);
-  const verdict = result.ratio <= result.target ? 'ok' : 'OVER TARGET';
-  if (result.ratio > result.target) failed = true;
-  console.log(`${result.name} [${dialect}]: ${result.ratio.toFixed(2)}× baseline (target ≤ ${result.target}×) — ${verdict}`);
-  console.log(`  ${result.detail}`);
+for (const name of names) {
+  for (const dialect of dialects) {
+    const result = await BENCHES[name](dialect);
+    const verdict = result.ratio <= result.target ? 'ok' : 'OVER TARGET';
+    if (result.ratio > result.target) failed = true;
+    console.log(`${result.name} [${dialect}]: ${result.ratio.toFixed(2)}× baseline (target ≤ ${result.target}×) — ${verdict}`);
+    console.log(`  ${result.detail}`);
+    rows.push(`| ${result.name} | ${dialect} | ${result.ratio.toFixed(2)}× | ≤ ${result.target}× | ${verdict} | ${result.detail} |`);
+  }
 }
+
+const started = new Date();
+const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results');
+fs.mkdirSync(folder, { recursive: true });
+const file = path.join(folder, `${started.toISOString().slice(0, 10)}-${names.join('-')}.md`);
+const [load1] = os.loadavg();
+// Each run of the day adds its own section: the spread between runs is part of the result.
+if (!fs.existsSync(file)) fs.writeFileSync(file, `# Benchmarks of ${started.toISOString().slice(0, 10)}: ${names.join(', ')}\n`);
+fs.appendFileSync(
+  file,
+  [
+    '',
+    `## Run of ${started.toISOString().slice(11, 16)} UTC`,
+    '',
+    `${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown CPU'}), load average ${load1?.toFixed(1)} when the run ended, Node ${process.version}.`,
+    '',
+    '| benchmark | database | ratio | target | verdict | detail |',
+    '|---|---|---|---|---|---|',
+    ...rows,
+    '',
+  ].join('\n'),
+);
+console.log(`results: ${path.relative(process.cwd(), file)}`);
 process.exit(failed ? 1 : 0);

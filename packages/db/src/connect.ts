@@ -22,6 +22,28 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
 }
 
+/**
+ * Where an open database lives — the SQLite file or the MySQL URL — so that another thread (a
+ * worker running an import) can open its own connection to the same data. Plain values only:
+ * it is sent to the thread as it is.
+ */
+export interface DatabaseLocation {
+  dialect: DialectName;
+  target: string;
+}
+
+const locations = new WeakMap<object, DatabaseLocation>();
+
+/** Where the database behind `kysely` lives; null when no other connection can reach it (in-memory SQLite). */
+export function databaseLocation(kysely: object): DatabaseLocation | null {
+  return locations.get(kysely) ?? null;
+}
+
+/** A new connection (pool) to the database at `location`, opened the way the server opens it. */
+export function openDatabaseAt(location: DatabaseLocation): LichengDb {
+  return location.dialect === 'mysql' ? openMysql(location.target) : openSqlite(location.target);
+}
+
 /** Opens MySQL/MariaDB (mysql2) when the URL says so, else the embedded SQLite file. */
 export function openDatabase(options: OpenDatabaseOptions): LichengDb {
   const url = options.url?.trim();
@@ -52,6 +74,7 @@ export function openSqlite(file: string): LichengDb {
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   if (file !== ':memory:') for (const extra of ['-wal', '-shm']) chmodIfPresent(`${file}${extra}`);
   const kysely = new Kysely<any>({ dialect: new ImmediateSqliteDialect({ database }, database) });
+  if (file !== ':memory:') locations.set(kysely, { dialect: 'sqlite', target: path.resolve(file) });
   return {
     kysely,
     dialect: 'sqlite',
@@ -138,6 +161,7 @@ export function openMysql(url: string): LichengDb {
     connectionLimit: Number(parsed.searchParams.get('connectionLimit') ?? 10),
   });
   const kysely = new Kysely<any>({ dialect: new MysqlDialect({ pool }) });
+  locations.set(kysely, { dialect: 'mysql', target: url });
   return {
     kysely,
     dialect: 'mysql',

@@ -23,3 +23,4 @@ export { procedureAccess, type ProcedureAccess } from './procedure-access.ts';
 export * from './tables/table-file.ts';
 export type { PlatformMe, PlatformRouter } from './platform/router.ts';
 export * from './maintenance/index.ts';
+export * from './workers/off-thread.ts';

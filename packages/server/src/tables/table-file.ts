@@ -1,6 +1,7 @@
-import { DomainError, sniffFileType, unwrapCell, zipUncompressedSize, type Cell } from '@licheng/core';
+import { DomainError, sniffFileType, zipUncompressedSize, type Cell } from '@licheng/core';
 import { CsvError, parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import { runOffThread, WorkerFailed, type OffThreadTask } from '../workers/off-thread.ts';
+import { readWorkbookRows, type WorkbookReadStats } from './workbook-reader.ts';
 
 /**
  * Reading a spreadsheet an office receives — a roster from the school system, the skill-test
@@ -47,11 +48,25 @@ const startsWith = (bytes: Uint8Array, head: readonly number[]) => head.every((b
 const SPREADSHEET_SLOT = 'spreadsheet';
 const notASpreadsheet = () => new DomainError('file-type-not-allowed', { slot: SPREADSHEET_SLOT, allowed: 'xlsx, csv' });
 
-/** Reads the first worksheet of an .xlsx workbook or the rows of a CSV file, within `limits`. */
+/**
+ * Reads the first worksheet of an .xlsx workbook or the rows of a CSV file, within `limits`,
+ * in the worker thread (see runOffThread): the request thread only awaits the rows.
+ */
 export async function readTableFile(bytes: Uint8Array, limits: TableLimits, fileName = ''): Promise<TableFile> {
+  return runOffThread<TableFile>(READ_TABLE_FILE, bytes, limits, fileName).catch((error: unknown) => {
+    // The worker ended under the file (its heap cap): the file is refused, the server goes on.
+    if (error instanceof WorkerFailed && error.exited) throw new DomainError('import-file-unreadable', {});
+    throw error;
+  });
+}
+
+const READ_TABLE_FILE: OffThreadTask = { module: new URL(import.meta.url), name: 'readTableFileHere' };
+
+/** readTableFile on the calling thread (the worker runs this); `stats` tells how far an xlsx was read. */
+export async function readTableFileHere(bytes: Uint8Array, limits: TableLimits, fileName = '', stats?: WorkbookReadStats): Promise<TableFile> {
   if (bytes.length === 0) throw new DomainError('file-empty', {});
   if (bytes.length > limits.maxBytes) throw tableTooLarge(limits);
-  if (startsWith(bytes, ZIP)) return { format: 'xlsx', rows: await readWorkbook(bytes, limits) };
+  if (startsWith(bytes, ZIP)) return { format: 'xlsx', rows: await readWorkbook(bytes, limits, stats) };
   if (startsWith(bytes, OLE2)) throw new DomainError('import-xls-unsupported', { name: fileName });
   if (sniffFileType(bytes.subarray(0, 16))) throw notASpreadsheet();
   const { text, encoding } = decodeText(bytes);
@@ -65,40 +80,25 @@ export function tableTooLarge(limits: Pick<TableLimits, 'maxBytes'>): DomainErro
 /** A roster workbook of 50,000 rows is a few tens of MB of XML; far more is an attack or an accident. */
 export const MAX_WORKBOOK_INFLATED_BYTES = 256 * 1024 * 1024;
 
-async function readWorkbook(bytes: Uint8Array, limits: TableLimits): Promise<Cell[][]> {
-  const inflated = zipUncompressedSize(bytes);
-  if (inflated === null) throw new DomainError('import-file-unreadable', {});
-  if (inflated > MAX_WORKBOOK_INFLATED_BYTES) throw tooManyRows(limits);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    // A zip that is not a workbook (a .docx, a damaged download) lands here too.
-    throw new DomainError('import-file-unreadable', {});
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw notASpreadsheet();
-  // rowCount is the last used row's number (a lone cell at row 60,000 counts 60,000 rows to read).
-  if (Math.max(sheet.rowCount, sheet.actualRowCount) > fileRows(limits)) throw tooManyRows(limits);
-  if (sheet.columnCount > limits.maxColumns) throw tooManyColumns(limits);
-  const rows: Cell[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: Cell[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(plainCell(row.getCell(c).value));
-    rows.push(cells);
-  }
-  return rows;
-}
-
-/** An exceljs cell value as a plain value: rich text joined, a formula's cached result, a hyperlink's text, an error's code. */
-function plainCell(value: unknown): Cell {
-  if (value !== null && typeof value === 'object' && !(value instanceof Date)) {
-    const o = value as Record<string, unknown>;
-    if ('formula' in o || 'sharedFormula' in o) return unwrapCell(o.result);
-    if ('error' in o && !('text' in o) && !('richText' in o)) return String(o.error);
-  }
-  return unwrapCell(value);
+async function readWorkbook(bytes: Uint8Array, limits: TableLimits, stats?: WorkbookReadStats): Promise<Cell[][]> {
+  // A workbook declaring more than the limit is refused unopened; one declaring less is still
+  // counted while it inflates, since what a zip declares proves nothing.
+  const declared = zipUncompressedSize(bytes);
+  if (declared === null) throw new DomainError('import-file-unreadable', {});
+  if (declared > MAX_WORKBOOK_INFLATED_BYTES) throw tooManyRows(limits);
+  return readWorkbookRows(
+    bytes,
+    { maxRows: fileRows(limits), maxColumns: limits.maxColumns, maxInflatedBytes: MAX_WORKBOOK_INFLATED_BYTES },
+    {
+      tooManyRows: () => tooManyRows(limits),
+      tooManyColumns: () => tooManyColumns(limits),
+      tooLarge: () => tooManyRows(limits),
+      // A zip that is not a workbook (a .docx, a damaged download) lands here too.
+      unreadable: () => new DomainError('import-file-unreadable', {}),
+      notASheet: notASpreadsheet,
+    },
+    stats,
+  );
 }
 
 /** C0 control bytes other than tab, line feed and carriage return never occur in a text file. */

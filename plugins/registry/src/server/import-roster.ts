@@ -1,10 +1,10 @@
 import { DomainError, type ImportIssue, type ImportKind, type ImportRow } from '@licheng/core';
-import { isWriteConflict } from '@licheng/db';
-import { upsertClasses, upsertCourses, upsertEnrolments, upsertStudents, upsertTeachers, writeOperationAudit, type AuthedContext, type PlatformDatabase, type RowChange, type UpsertCounts } from '@licheng/server';
+import { databaseLocation, isWriteConflict, openDatabaseAt, type DatabaseLocation } from '@licheng/db';
+import { runOffThread, upsertClasses, upsertCourses, upsertEnrolments, upsertStudents, upsertTeachers, WorkerFailed, writeOperationAudit, type AuthedContext, type OffThreadTask, type PlatformDatabase, type RowChange, type UpsertCounts } from '@licheng/server';
 import type { Kysely } from 'kysely';
 import { readImportSheet } from './import-sheet.ts';
 import { checkReferences } from './roster-references.ts';
-import { readTableFile, type TableFile } from './table-file.ts';
+import { readTableFile, readTableFileHere, type TableFile } from './table-file.ts';
 
 export interface ImportOptions {
   /** Template column key → header text in the file, for layouts whose headers differ. */
@@ -43,15 +43,69 @@ function byRow(a: ImportIssue, b: ImportIssue): number {
   return (a.row ?? 0) - (b.row ?? 0);
 }
 
+/** What an import needs of the request's context. */
+export type ImportContext = Pick<AuthedContext, 'db' | 'identity' | 'actingRole' | 'now'> & { config: Pick<AuthedContext['config'], 'code'> };
+
+/** An import as it is sent to the worker thread: plain values only. */
+interface ImportJob {
+  location: DatabaseLocation;
+  school: string;
+  identity: AuthedContext['identity'];
+  actingRole: AuthedContext['actingRole'];
+  /** ctx.now() of the request, ISO. */
+  at: string;
+  kind: ImportKind;
+  fileName: string;
+  options: ImportOptions;
+}
+
+const IMPORT_TASK: OffThreadTask = { module: new URL(import.meta.url), name: 'importRosterTask' };
+
 /**
  * Imports a roster file (students, teachers, course offerings, enrolments or classes) from the
  * school system: every row is checked — cells, duplicates, references to teachers, students
  * and course offerings already on file — before anything is written. Any issue and nothing
  * is written; otherwise every row is upserted in one transaction, audited as the import's
  * entry and, under it, one entry per row inserted or updated with its changed fields.
+ *
+ * All of it runs in the worker thread on the worker's own connection to the database, so the
+ * request thread keeps serving while the file is read, checked and written, and on SQLite
+ * (WAL) other requests keep reading through the server's connection while the import's
+ * transaction is open. The transaction is still one: a failed or interrupted import writes nothing.
  */
 export async function importRoster(ctx: AuthedContext, kind: ImportKind, bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportResult> {
-  const table = await readTableFile(bytes, fileName);
+  const location = databaseLocation(ctx.db);
+  // An in-memory database has no other way in: read in the worker, check and write here.
+  if (!location) return importRosterWith(ctx, kind, bytes, fileName, options, readTableFile);
+  const job: ImportJob = { location, school: ctx.config.code, identity: ctx.identity, actingRole: ctx.actingRole, at: ctx.now().toISOString(), kind, fileName, options };
+  return runOffThread<ImportResult>(IMPORT_TASK, job, bytes).catch((error: unknown) => {
+    // The worker ended under the file (its heap cap); its transaction, if any, never committed.
+    if (error instanceof WorkerFailed && error.exited) throw new DomainError('import-file-unreadable', {});
+    throw error;
+  });
+}
+
+/** The worker's side of importRoster: its own connection, closed when the import ends. */
+export async function importRosterTask(job: ImportJob, bytes: Uint8Array): Promise<ImportResult> {
+  const db = openDatabaseAt(job.location);
+  try {
+    const at = new Date(job.at);
+    const ctx: ImportContext = { db: db.kysely, identity: job.identity, actingRole: job.actingRole, now: () => at, config: { code: job.school } };
+    return await importRosterWith(ctx, job.kind, bytes, job.fileName, job.options, readTableFileHere);
+  } finally {
+    await db.destroy();
+  }
+}
+
+async function importRosterWith(
+  ctx: ImportContext,
+  kind: ImportKind,
+  bytes: Uint8Array,
+  fileName: string,
+  options: ImportOptions,
+  readTable: (bytes: Uint8Array, fileName: string) => Promise<TableFile>,
+): Promise<ImportResult> {
+  const table = await readTable(bytes, fileName);
   const sheet = readImportSheet(kind, table.rows, options.mapping ?? {});
   const issues = [...sheet.issues, ...(await checkReferences(ctx.db, ctx.config.code, kind, sheet.rows))].sort(byRow);
   const dryRun = options.dryRun ?? false;

@@ -1,4 +1,4 @@
-import { readTableFile as readTable, tableTooLarge as tooLarge, tooManyRows as tooMany, type TableFile, type TableLimits } from '@licheng/server';
+import { readTableFile as readTable, readTableFileHere as readTableHere, tableTooLarge as tooLarge, tooManyRows as tooMany, type TableFile, type TableLimits } from '@licheng/server';
 
 /**
  * The roster files the registry office (註冊組) imports, read by the platform's spreadsheet
@@ -21,5 +21,7 @@ export const HEADER_SEARCH_ROWS = ROSTER_TABLE_LIMITS.headerRows;
 export { MAX_WORKBOOK_INFLATED_BYTES, type TableFile } from '@licheng/server';
 
 export const readTableFile = (bytes: Uint8Array, fileName = ''): Promise<TableFile> => readTable(bytes, ROSTER_TABLE_LIMITS, fileName);
+/** readTableFile on the calling thread, for work that already runs in the worker. */
+export const readTableFileHere = (bytes: Uint8Array, fileName = ''): Promise<TableFile> => readTableHere(bytes, ROSTER_TABLE_LIMITS, fileName);
 export const tableTooLarge = () => tooLarge(ROSTER_TABLE_LIMITS);
 export const tooManyRows = () => tooMany(ROSTER_TABLE_LIMITS);
