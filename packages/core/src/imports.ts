@@ -1,5 +1,5 @@
 import { formatMessage } from './errors.ts';
-import type { MessageParams } from './errors.ts';
+import type { Locale, MessageParams } from './errors.ts';
 import { cellText } from './import-cells.ts';
 import { importRowSchemas } from './import-schemas.ts';
 import type { ImportRow } from './import-schemas.ts';
@@ -19,8 +19,13 @@ export interface ImportIssue {
   column: string | null;
   code: string;
   params: MessageParams;
-  /** zh-TW text. */
+  /** The issue in words: zh-TW as the rules word it; `inLocale` words it for the caller. */
   message: string;
+}
+
+/** The issues worded in `locale` (the screen shows `message` as it comes from the server). */
+export function inLocale(issues: readonly ImportIssue[], locale: Locale): ImportIssue[] {
+  return locale === 'zh-TW' ? [...issues] : issues.map((i) => ({ ...i, message: formatMessage(i.code, i.params, locale) }));
 }
 
 function issue(row: number | null, column: string | null, code: string, params: MessageParams = {}): ImportIssue {

@@ -110,7 +110,7 @@ export function characterCount(text: string): number {
  * required. Its own codes 'summary-required' and 'summary-too-long' (params carry {code, max,
  * length}); control characters and the like get the general free-text codes.
  */
-export const outcomeSummarySchema = freeText({
+export const outcomeSummarySchema = /* @__PURE__ */ freeText({
   max: OUTCOME_SUMMARY_MAX,
   multiline: true,
   codes: { blank: 'summary-required', 'too-long': 'summary-too-long' },

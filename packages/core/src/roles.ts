@@ -22,7 +22,8 @@ export const ROLES = [
 
 export type Role = (typeof ROLES)[number];
 
-export const roleSchema = z.enum(ROLES);
+// Pure: a screen that needs only the labels does not bundle zod.
+export const roleSchema = /* @__PURE__ */ z.enum(ROLES);
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);

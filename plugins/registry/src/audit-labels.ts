@@ -1,3 +1,4 @@
+import { AUDIT_ENTITIES } from './audit-entities.ts';
 import { RECORD_KINDS, recordStatusLabels, roleLabels, taipeiDate, toRocDate, type Locale, type LocalizedText, type Role } from '@licheng/core';
 
 /**
@@ -6,25 +7,10 @@ import { RECORD_KINDS, recordStatusLabels, roleLabels, taipeiDate, toRocDate, ty
  * Pure: shared by the server's workbook and the browser's screen.
  */
 
+export { AUDIT_ENTITIES };
+
 const L = (zh: string, en: string): LocalizedText => ({ 'zh-TW': zh, en });
 
-/** The entities entries name, in the order the screen offers them as a filter. */
-export const AUDIT_ENTITIES: Record<string, LocalizedText> = {
-  record: L('學習歷程紀錄', 'Record'),
-  selection: L('勾選', 'Selection'),
-  stored_file: L('檔案', 'File'),
-  student: L('學生', 'Student'),
-  teacher: L('教師', 'Teacher'),
-  course: L('開課', 'Course offering'),
-  enrolment: L('修課', 'Enrolment'),
-  class: L('班級', 'Class'),
-  roster: L('名冊匯入', 'Roster import'),
-  'certificate-list': L('證照名單匯入', 'Certificate list import'),
-  'receipt-batch': L('收訖明細', 'Receipt batch'),
-  'receipt-item': L('收訖項目', 'Receipt item'),
-  'receipt-issue': L('收訖問題', 'Receipt issue'),
-  audit_log: L('稽核紀錄', 'Audit trail'),
-};
 
 const FIELDS: Record<string, LocalizedText> = {
   status: L('狀態', 'Status'),
@@ -210,4 +196,24 @@ export function entryTime(iso: string, locale: Locale): string {
   const day = taipeiDate(date);
   const time = new Date(date.getTime() + 8 * 3600_000).toISOString().slice(11, 19);
   return `${locale === 'zh-TW' ? toRocDate(day) : day} ${time}`;
+}
+
+/** An entry as people read it, in one language: what the screen shows. */
+export interface AuditWords {
+  action: string;
+  entity: string;
+  role: string;
+  time: string;
+  changes: FieldChange[];
+}
+
+/** Words an entry for `locale` (the server does, so the screen needs no label tables). */
+export function auditWords(entry: { action: string; entity: string; actor: { role: string }; at: string; before?: unknown; after?: unknown }, locale: Locale): AuditWords {
+  return {
+    action: actionLabel(entry.action, locale),
+    entity: entityLabel(entry.entity, locale),
+    role: roleLabel(entry.actor.role, locale),
+    time: entryTime(entry.at, locale),
+    changes: fieldChanges(entry.before, entry.after, locale, entry.entity),
+  };
 }

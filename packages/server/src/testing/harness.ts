@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseSchoolConfig, type Role, type SchoolConfig } from '@licheng/core';
+import { parseSchoolConfig, type Locale, type Role, type SchoolConfig } from '@licheng/core';
 import { createTestDatabase, type TestDatabase } from '@licheng/db/testing';
 import type { DialectName } from '@licheng/db';
 import { createLicheng, type LichengApp } from '../app.ts';
@@ -25,8 +25,8 @@ export interface TestLicheng {
   query(procedure: string, input: unknown, user?: TestUser): Promise<TrpcResponse>;
   /** Calls a tRPC mutation over HTTP (POST, JSON) as `user`, or anonymously. */
   mutate(procedure: string, input: unknown, user?: TestUser): Promise<TrpcResponse>;
-  /** Posts multipart form data to a mutation, as a browser would. */
-  upload(procedure: string, form: FormData, user: TestUser): Promise<TrpcResponse>;
+  /** Posts multipart form data to a mutation, as a browser would (in `locale`, default zh-TW). */
+  upload(procedure: string, form: FormData, user: TestUser, locale?: Locale): Promise<TrpcResponse>;
   close(): Promise<void>;
 }
 
@@ -89,8 +89,9 @@ export async function createTestLicheng(options: {
       const headers = { ...(await headersFor(user)), 'content-type': 'application/json' };
       return parseTrpc(await app.request(`/trpc/${procedure}`, { method: 'POST', headers, body: JSON.stringify(input ?? null) }));
     },
-    async upload(procedure, form, user) {
-      const res = await app.request(`/trpc/${procedure}`, { method: 'POST', headers: await headersFor(user), body: form });
+    async upload(procedure, form, user, locale) {
+      const headers = { ...(await headersFor(user)), ...(locale ? { 'x-licheng-locale': locale } : {}) };
+      const res = await app.request(`/trpc/${procedure}`, { method: 'POST', headers, body: form });
       return parseTrpc(res);
     },
     async close() {

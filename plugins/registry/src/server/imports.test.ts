@@ -113,6 +113,11 @@ describe.each(testDialects())('registry.imports on %s', (dialect) => {
       [6, '學號', 'import-duplicate-row'],
     ]);
     expect(res.data.issues[0].message).toContain('B223456789');
+    expect(res.data.issues[0].message).toMatch(/[\u4e00-\u9fff]/);
+    // The same issues worded for a page in English: the screen shows them as they come.
+    const english = await t.upload('registry.imports.run', importForm('students', fileOf(csvBytes(rows), 'bad.csv')), users.registry, 'en');
+    expect(english.data.issues.map((i: any) => [i.row, i.column, i.code])).toEqual(found);
+    expect(english.data.issues[0].message).toBe('The national ID "B223456789" has a wrong format or check digit.');
     expect(await count('students')).toBe(0);
     expect(await count('audit_log')).toBe(0);
 

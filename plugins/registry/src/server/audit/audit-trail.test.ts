@@ -40,6 +40,9 @@ describe.each(testDialects())('registry.audit on %s', (dialect) => {
     const update = all.data.entries[1];
     expect(update).toMatchObject({ actor: { id: 'r-staff', name: '註冊組長', role: 'registry-staff' }, entity: 'student', student: { studentNo: 'S001', name: '陳小明', className: '102' }, parentId: all.data.entries[0].id });
     expect([update.before, update.after]).toEqual([{ class_name: '101', seat_no: 1 }, { class_name: '102', seat_no: 7 }]);
+    // Worded for people in the caller's language (zh-TW here), so the screen needs no label tables.
+    expect(update.words).toMatchObject({ entity: '學生', role: '註冊組', time: '114/10/02 00:30:00' });
+    expect(update.words.changes.map((c: any) => [c.before, c.after])).toEqual([['101', '102'], ['1', '7']]);
 
     const seen: string[] = [];
     let cursor: unknown;

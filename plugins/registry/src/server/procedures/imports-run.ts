@@ -1,4 +1,4 @@
-import { cleanFileName, DomainError, freeText, IMPORT_KINDS } from '@licheng/core';
+import { cleanFileName, DomainError, freeText, IMPORT_KINDS, inLocale } from '@licheng/core';
 import { authedProcedure, formDataInput, formFile, readUpload } from '@licheng/server';
 import { z } from 'zod';
 import { importRoster } from '../import-roster.ts';
@@ -49,5 +49,6 @@ export const importsRun = authedProcedure(REGISTRY_ROLES)
   .mutation(async ({ ctx, input }) => {
     if (!input.file) throw new DomainError('file-missing', {});
     const bytes = await readUpload(input.file, MAX_TABLE_BYTES, tableTooLarge);
-    return importRoster(ctx, input.kind, bytes, cleanFileName(input.file.name, `${input.kind}.csv`), { ...(input.mapping ? { mapping: input.mapping } : {}), dryRun: input.dryRun });
+    const result = await importRoster(ctx, input.kind, bytes, cleanFileName(input.file.name, `${input.kind}.csv`), { ...(input.mapping ? { mapping: input.mapping } : {}), dryRun: input.dryRun });
+    return { ...result, issues: inLocale(result.issues, ctx.locale) };
   });

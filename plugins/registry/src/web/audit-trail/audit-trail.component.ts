@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
 import { parseFlexibleDate } from '@licheng/core';
 import { heading, screenStyles } from '@licheng/ui';
-import { actionLabel, AUDIT_ENTITIES, entityLabel, entryTime, fieldChanges, roleLabel } from '../../audit-labels.ts';
+import { AUDIT_ENTITIES } from '../../audit-entities.ts';
 import { paths, type AuditEntry, type AuditPage } from '../api.ts';
 import { t } from '../messages.ts';
 import { auditTrailStyles } from './audit-trail.styles.ts';
@@ -223,7 +223,7 @@ export class AuditTrail extends LichengConnectedElement {
 
   #changes(entry: AuditEntry, labelId: string) {
     const L = this.locale;
-    const changes = fieldChanges(entry.before, entry.after, L, entry.entity);
+    const changes = entry.words.changes;
     if (changes.length === 0) return html`<p class="muted">${t('audit.no-change', {}, L)}</p>`;
     const onlyAfter = changes.every((c) => c.before === null);
     return html`<div class="table-wrap">
@@ -249,16 +249,16 @@ export class AuditTrail extends LichengConnectedElement {
 
   #entry(entry: AuditEntry) {
     const L = this.locale;
-    const action = actionLabel(entry.action, L);
+    const action = entry.words.action;
     const labelId = `e-${entry.id}`;
     return html`<li class="entry" tabindex="-1" aria-labelledby=${labelId}>
       <p class="meta">
-        <time datetime=${entry.at}>${entryTime(entry.at, L)}</time>
-        <span>${t('audit.by', { name: entry.actor.name, role: roleLabel(entry.actor.role, L) }, L)}</span>
+        <time datetime=${entry.at}>${entry.words.time}</time>
+        <span>${t('audit.by', { name: entry.actor.name, role: entry.words.role }, L)}</span>
       </p>
       <h3 id=${labelId} class="action">${action} <code>${entry.action}</code></h3>
       <p class="subject">
-        <span class="entity">${entityLabel(entry.entity, L)}</span>
+        <span class="entity">${entry.words.entity}</span>
         ${entry.student ? html`<span class="student">${entry.student.studentNo} ${entry.student.name}${entry.student.className ? `（${entry.student.className}）` : ''}</span>` : nothing}
         <code class="entity-id">${entry.entityId}</code>
       </p>

@@ -19,7 +19,8 @@ describe('<licheng-audit-trail>', () => {
   });
 
   async function render(handlers: Record<string, FakeHandler> = {}, locale = 'zh-TW') {
-    api = installFakeApi({ [LIST]: () => auditPage(), ...handlers });
+    // The server words entries in the language the request names, as registry.audit.list does.
+    api = installFakeApi({ [LIST]: (_input, call) => auditPage(undefined, null, call.headers.get('x-licheng-locale') === 'en' ? 'en' : 'zh-TW'), ...handlers });
     const el = await fixture<AuditTrail>(html`<licheng-audit-trail .token=${fakeToken()} locale=${locale}></licheng-audit-trail>`);
     await waitUntil(() => el.entries !== null || el.failure !== '', 'the trail never loaded');
     await el.updateComplete;

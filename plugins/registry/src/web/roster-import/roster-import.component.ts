@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
-import { formatMessage } from '@licheng/core';
 import { heading, screenStyles, type FileChange } from '@licheng/ui';
 import { MAX_TABLE_BYTES, paths, type ImportIssue, type ImportKind, type ImportResult, type Template, type TemplateColumn } from '../api.ts';
 import { t } from '../messages.ts';
@@ -181,11 +180,6 @@ export class RosterImport extends LichengConnectedElement {
     }
   }
 
-  /** An issue in the page's language (the server words them in zh-TW). */
-  #issueText(issue: ImportIssue): string {
-    return this.locale === 'zh-TW' ? issue.message : formatMessage(issue.code, issue.params as Record<string, string | number>, this.locale);
-  }
-
   #issueColumn(issue: ImportIssue): string {
     if (!issue.column) return '—';
     if (this.locale === 'zh-TW') return issue.column;
@@ -303,7 +297,7 @@ export class RosterImport extends LichengConnectedElement {
                   (issue) => html`<tr>
                     <td class="num row-no">${issue.row ?? t('issues.whole-file', {}, L)}</td>
                     <td>${this.#issueColumn(issue)}</td>
-                    <td>${this.#issueText(issue)}</td>
+                    <td>${issue.message}</td>
                   </tr>`,
                 )}
               </tbody>

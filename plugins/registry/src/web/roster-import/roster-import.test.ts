@@ -109,11 +109,13 @@ describe('<licheng-roster-import>', () => {
     expect(api.callsTo('registry.imports.run')).to.have.length(0);
   });
 
-  it('speaks English, translating the server’s issues from their codes', async () => {
+  it('speaks English, showing the issues as the server words them for the page’s language', async () => {
+    // The server words issues in the language the request names (x-licheng-locale).
+    const worded = (locale: string | null) => (locale === 'en' ? '"年級" is required.' : '「年級」為必填');
     api = installFakeApi({
       'registry.imports.templates': () => templates,
-      'registry.imports.run': () =>
-        importResult({ ok: false, issues: [{ row: 4, column: '年級', code: 'import-value-required', params: { column: '年級' }, message: '「年級」為必填' }] }),
+      'registry.imports.run': (_input, call) =>
+        importResult({ ok: false, issues: [{ row: 4, column: '年級', code: 'import-value-required', params: { column: '年級' }, message: worded(call.headers.get('x-licheng-locale')) }] }),
     });
     const el = await fixture<RosterImport>(html`<licheng-roster-import .token=${fakeToken()} locale="en"></licheng-roster-import>`);
     await waitUntil(() => el.templates !== null);

@@ -1,11 +1,16 @@
+import type { Locale } from '@licheng/core';
+import { auditWords } from '../../audit-labels.ts';
 import type { AuditEntry, AuditPage } from '../api.ts';
+
+/** An entry as stored; registry.audit.list adds its `words` (see auditPage). */
+type StoredEntry = Omit<AuditEntry, 'words'>;
 
 /** Audit entries as registry.audit.list returns them: a school's ordinary week. */
 const chen = { id: 'stu-chen', studentNo: '1130001', name: '陳小明', className: '101' };
 const wang = { id: 't-wang', name: '王老師', role: 'subject-teacher' };
 const registry = { id: 'r-staff', name: '註冊組長', role: 'registry-staff' };
 
-export const importEntry: AuditEntry = {
+export const importEntry: StoredEntry = {
   id: '019ac5a0-0000-7000-8000-000000000010',
   at: '2026-11-27T01:15:00.000Z',
   actor: registry,
@@ -18,7 +23,7 @@ export const importEntry: AuditEntry = {
   after: { fileName: '開課.xlsx', rowCount: 42, inserted: 0, updated: 1, unchanged: 41 },
 };
 
-export const auditEntries: AuditEntry[] = [
+export const auditEntries: StoredEntry[] = [
   {
     id: '019ac5a0-0000-7000-8000-000000000012',
     at: '2026-11-27T03:05:09.000Z',
@@ -58,12 +63,13 @@ export const auditEntries: AuditEntry[] = [
   },
 ];
 
-export function auditPage(entries: AuditEntry[] = auditEntries, next: AuditPage['next'] = null): AuditPage {
-  return { entries, next };
+/** A page as the server answers it, each entry worded in `locale` by the server's own rules. */
+export function auditPage(entries: StoredEntry[] = auditEntries, next: AuditPage['next'] = null, locale: Locale = 'zh-TW'): AuditPage {
+  return { entries: entries.map((entry) => ({ ...entry, words: auditWords(entry, locale) })), next };
 }
 
 /** Older entries, for a second page. */
-export function olderEntries(count: number): AuditEntry[] {
+export function olderEntries(count: number): StoredEntry[] {
   return Array.from({ length: count }, (_, i) => ({
     id: `019ac400-0000-7000-8000-${String(i).padStart(12, '0')}`,
     at: new Date(Date.UTC(2026, 10, 20, 8, 0, 0) - i * 60_000).toISOString(),
