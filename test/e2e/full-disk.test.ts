@@ -16,8 +16,15 @@ describe.skipIf(skipReason !== null)('the server on a full disk', () => {
   let dataDir = '';
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-e2e-full-'));
-    fs.mkdirSync(path.join(dataDir, 'files'));
-    disk = mountSmallFilesystem(4096, path.join(dataDir, 'files'));
+    // As an operator would: the demo creates its data folder, then its files move to a small disk.
+    await (await startDemoServer({ LICHENG_SWEEP_INTERVAL_MINUTES: '0' }, { dataDir })).kill('SIGTERM');
+    const files = path.join(dataDir, 'files');
+    const seeded = path.join(dataDir, 'files-seeded');
+    fs.renameSync(files, seeded);
+    fs.mkdirSync(files, { mode: 0o700 });
+    disk = mountSmallFilesystem(4096, files);
+    fs.cpSync(seeded, files, { recursive: true });
+    fs.rmSync(seeded, { recursive: true });
     server = await startDemoServer({ LICHENG_SWEEP_INTERVAL_MINUTES: '0' }, { dataDir });
   });
   afterAll(async () => {
