@@ -48,8 +48,18 @@ let worker: Worker | null = null;
 let running: (Job & { id: number }) | null = null;
 let nextId = 1;
 
+/**
+ * The worker's events this file listens to, typed here: browser packages that type-check the
+ * server's sources (through the routers' types) see Node's typings without its event maps.
+ */
+interface WorkerEvents {
+  on(event: 'message', listener: (answer: Answer) => void): unknown;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'exit', listener: (code: number) => void): unknown;
+}
+
 function startWorker(): Worker {
-  const created = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+  const created = new Worker(ENTRY, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } }) as Worker & WorkerEvents;
   created.on('message', (answer: Answer) => {
     const job = running;
     if (!job || job.id !== answer.id) return;
