@@ -55,7 +55,7 @@ if (want('student')) {
   await p.waitForTimeout(800);
   await shot(p, '02-student-list');
   await p.getByRole('button', { name: '上傳成果', exact: true }).click();
-  await p.getByLabel('課程').first().waitFor();
+  await p.locator('licheng-outcome-upload select#course').waitFor();
   await shot(p, '03-student-upload-empty');
   await p.getByRole('button', { name: '上傳成果', exact: true }).last().click();
   await shot(p, '04-student-upload-errors');
