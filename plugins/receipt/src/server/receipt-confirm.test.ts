@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@licheng/db/testing';
 import { createTestLicheng, seedRoster, type TestLicheng } from '@licheng/server/testing';
 import plugin from './index.ts';
-import { chenUser, importZip, linUser, receiptZip, registry, rows, setDay, standardFiles } from './test-support.ts';
+import { chen, chenUser, importZip, linUser, receiptZip, registry, rosterJson, rows, setDay, standardFiles } from './test-support.ts';
 
 describe.each(testDialects())('receipt confirmation on %s', (dialect) => {
   let t: TestLicheng;
@@ -173,6 +173,30 @@ describe.each(testDialects())('receipt confirmation on %s', (dialect) => {
       ['receipt.item.reopen', 'issue', 'pending'],
       ['receipt.item.confirm', 'pending', 'confirmed'],
     ]);
+  });
+
+  it('lists the open issues of every batch, newest first, each with its batch, until answered', async () => {
+    const first = await start();
+    setDay(t, '2025-10-03');
+    const [cadre] = await itemsOf();
+    const older = await t.mutate('receipt.raiseIssue', { itemId: cadre!.id, text: '職務有誤' }, chenUser);
+    const second = await importZip(t, await receiptZip({ '24.json': rosterJson(24, '校內幹部經歷', [{ ...chen, 幹部經歷: [{ 單位名稱: '社團', 擔任職務: '社長' }] }], { 學期: 2 }) }), { start: '2025-10-03', end: '2025-10-10' });
+    expect(second.data?.problems ?? second.error).toEqual([]);
+    t.clock.now = new Date(t.clock.now.getTime() + 60_000);
+    const newest = (await mine()).batches.find((b: any) => b.semester === 2).items.find((i: any) => i.kind === 24);
+    const newer = await t.mutate('receipt.raiseIssue', { itemId: newest.id, text: '社團名稱有誤' }, chenUser);
+    expect(newer.error).toBeNull();
+
+    const all = await t.query('receipt.issues.list', { status: 'open', order: 'newest' }, registry);
+    expect(all.data.map((i: any) => [i.id, i.batchId, i.batch])).toEqual([
+      [newer.data.id, second.data.batchId, { academicYear: 114, semester: 2 }],
+      [older.data.id, first, { academicYear: 114, semester: 1 }],
+    ]);
+    // One batch alone, oldest first as before.
+    expect((await t.query('receipt.issues.list', { batchId: first }, registry)).data.map((i: any) => i.id)).toEqual([older.data.id]);
+    await t.mutate('receipt.issues.resolve', { issueId: older.data.id, note: '已更正' }, registry);
+    expect((await t.query('receipt.issues.list', { order: 'newest' }, registry)).data.map((i: any) => i.id)).toEqual([newer.data.id]);
+    expect((await t.query('receipt.issues.list', { order: 'latest' }, registry)).status).toBe(400);
   });
 
   it('exports the progress and the issues as an Excel workbook for the office only', async () => {

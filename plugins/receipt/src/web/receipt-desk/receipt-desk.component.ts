@@ -18,7 +18,7 @@ import { receiptDeskStyles } from './receipt-desk.styles.ts';
  * @event licheng-token-expired - The token has expired.
  * @csspart import - The import form and its report.
  * @csspart progress - The progress table of the chosen batch.
- * @csspart issues - The open issues of the chosen batch.
+ * @csspart issues - The open issues of every batch, newest first, each with its batch.
  */
 export class ReceiptDesk extends LichengConnectedElement {
   static override styles = [...screenStyles, receiptDeskStyles];
@@ -90,15 +90,11 @@ export class ReceiptDesk extends LichengConnectedElement {
     }
   }
 
+  /** The chosen batch's progress, and the open issues of every batch: they stay until answered, whichever batch is chosen. */
   async #loadBatch() {
-    if (!this.batchId) {
-      this.progress = null;
-      this.issues = [];
-      return;
-    }
     const [progress, issues] = await Promise.all([
-      this.api.query<Progress>(paths.progress, { batchId: this.batchId }),
-      this.api.query<IssueRow[]>(paths.issues, { batchId: this.batchId, status: 'open' }),
+      this.batchId ? this.api.query<Progress>(paths.progress, { batchId: this.batchId }) : null,
+      this.api.query<IssueRow[]>(paths.issues, { status: 'open', order: 'newest' }),
     ]);
     this.progress = progress;
     this.issues = issues;
@@ -145,7 +141,7 @@ export class ReceiptDesk extends LichengConnectedElement {
     this.batchId = id;
     this.failure = '';
     try {
-      await this.#loadBatch();
+      this.progress = await this.api.query<Progress>(paths.progress, { batchId: id });
     } catch (error) {
       this.failure = message(error);
     }
@@ -246,9 +242,14 @@ export class ReceiptDesk extends LichengConnectedElement {
     </section>`;
   }
 
+  #term(b: { academicYear: number; semester: number }): string {
+    const L = this.locale;
+    return b.semester === 0 ? t('batch.year-heading', { year: b.academicYear }, L) : t('batch.heading', { year: b.academicYear, semester: b.semester }, L);
+  }
+
   #batchLabel(b: BatchSummary): string {
     const L = this.locale;
-    const term = b.semester === 0 ? t('batch.year-heading', { year: b.academicYear }, L) : t('batch.heading', { year: b.academicYear, semester: b.semester }, L);
+    const term = this.#term(b);
     return t('batch.option', { term, start: formatDate(b.window.start, L), end: formatDate(b.window.end, L), phase: t(`phase.${b.phase}`, {}, L) }, L);
   }
 
@@ -268,7 +269,7 @@ export class ReceiptDesk extends LichengConnectedElement {
               </div>
               ${this.progress ? this.#progressTable(this.progress) : nothing}`}
       </section>
-      ${this.batchId ? this.#issuesSection() : nothing}`;
+      ${this.batches.length ? this.#issuesSection() : nothing}`;
   }
 
   #progressTable(progress: Progress) {
@@ -292,25 +293,27 @@ export class ReceiptDesk extends LichengConnectedElement {
     const L = this.locale;
     return html`<section part="issues" aria-labelledby="issues-heading">
       ${heading(this.headingLevel + 1, t('issues.heading', {}, L), 'issues-heading')}
+      <p class="hint">${t('issues.intro', {}, L)}</p>
       ${this.issues.length === 0
         ? html`<p>${t('issues.empty', {}, L)}</p>`
         : html`<div class="table-wrap">
             <table>
-              <caption>${t('issues.caption', {}, L)}</caption>
+              <caption>${t('issues.caption', { count: this.issues.length }, L)}</caption>
               <thead>
                 <tr>
-                  <th scope="col">${t('issues.student', {}, L)}</th><th scope="col">${t('issues.roster', {}, L)}</th><th scope="col">${t('issues.text', {}, L)}</th>
+                  <th scope="col">${t('issues.student', {}, L)}</th><th scope="col">${t('issues.batch', {}, L)}</th><th scope="col">${t('issues.roster', {}, L)}</th>
+                  <th scope="col">${t('issues.text', {}, L)}</th>
                   <th scope="col">${t('issues.raised', {}, L)}</th><th scope="col">${t('issues.resolve', {}, L)}</th>
                 </tr>
               </thead>
               <tbody>
                 ${this.issues.map(
                   (i) => html`<tr>
-                    <td>${this.#student(i)}</td><td>${i.rosterName}</td><td>${i.text}</td><td>${formatDateTime(i.raisedAt, L)}</td>
+                    <td>${this.#student(i)}</td><td>${this.#term(i.batch)}</td><td>${i.rosterName}</td><td>${i.text}</td><td>${formatDateTime(i.raisedAt, L)}</td>
                     <td>
                       ${this.resolving === i.id
                         ? this.#resolveForm(i)
-                        : html`<button type="button" aria-label=${t('issues.resolve.label', { student: this.#student(i), roster: i.rosterName }, L)} @click=${() => this.#openResolve(i)}>${t('issues.resolve', {}, L)}</button>`}
+                        : html`<button type="button" aria-label=${t('issues.resolve.label', { student: this.#student(i), roster: i.rosterName, term: this.#term(i.batch) }, L)} @click=${() => this.#openResolve(i)}>${t('issues.resolve', {}, L)}</button>`}
                     </td>
                   </tr>`,
                 )}

@@ -47,6 +47,37 @@ describe('<licheng-receipt-desk>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps the open issues of every batch in view, newest first with their batch, whichever batch is chosen', async () => {
+    const newer = { ...batchSummary, id: 'b2', semester: 2, openIssues: 0 };
+    const older = { ...issue, id: 'x0', batchId: 'b0', batch: { academicYear: 113, semester: 2 }, text: '社團名稱有誤' };
+    const el = await render({ 'receipt.batches.list': () => [newer, batchSummary], 'receipt.issues.list': () => [issue, older] });
+    expect(api.callsTo('receipt.issues.list')[0]!.input).to.deep.equal({ status: 'open', order: 'newest' });
+    const rows = () => [...$(el, '[part="issues"] tbody').querySelectorAll('tr')].map((r) => [...r.children].slice(0, 4).map((c) => c.textContent!.trim()));
+    const expected = [
+      ['101 班 2 號 林小華', '114 學年度第 1 學期收訖明細', '校內幹部經歷', '我不是會長'],
+      ['101 班 2 號 林小華', '113 學年度第 2 學期收訖明細', '校內幹部經歷', '社團名稱有誤'],
+    ];
+    expect(rows()).to.deep.equal(expected);
+    expect($(el, '[part="issues"] caption').textContent).to.equal('待處理的問題（共 2 個）');
+    const select = $<HTMLSelectElement>(el, '#batch');
+    select.value = 'b1';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => api.callsTo('receipt.batches.progress').some((c) => (c.input as { batchId: string }).batchId === 'b1'));
+    await el.updateComplete;
+    expect(rows()).to.deep.equal(expected);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says what to do next when nothing is imported, in English too', async () => {
+    api = installFakeApi({ 'receipt.batches.list': () => [], 'receipt.issues.list': () => [] });
+    const el = await fixture<ReceiptDesk>(html`<licheng-receipt-desk .token=${fakeToken()} locale="en"></licheng-receipt-desk>`);
+    await waitUntil(() => el.batches !== null, 'never loaded');
+    await el.updateComplete;
+    expect(deepText($(el, '[part="progress"]'))).to.contain('No receipt imported yet. Choose the ZIP the central database returned under “Import a receipt” above');
+    expect(api.callsTo('receipt.batches.progress')).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
   it('checks in a dry run with the window in ROC dates, then imports', async () => {
     let batches = [batchSummary];
     const el = await render({
@@ -124,7 +155,7 @@ describe('<licheng-receipt-desk>', () => {
         return { id: (input as { issueId: string }).issueId, status: 'resolved', resolutionNote: '已更正', resolvedAt: '2025-10-04T00:00:00.000Z', resolvedByName: '註冊組長' };
       },
     });
-    button(el, '處理：101 班 2 號 林小華（校內幹部經歷）').click();
+    button(el, '處理：101 班 2 號 林小華（114 學年度第 1 學期收訖明細，校內幹部經歷）').click();
     await el.updateComplete;
     const note = $<HTMLTextAreaElement>(el, '#resolve-note');
     expect(deepActiveElement()).to.equal(note);
@@ -138,7 +169,7 @@ describe('<licheng-receipt-desk>', () => {
     const event = await oneEvent(el, 'licheng-receipt-issue-resolved');
     expect(event.detail).to.deep.equal({ issueId: 'x1' });
     expect(api.callsTo('receipt.issues.resolve')[0]!.input).to.deep.equal({ issueId: 'x1', note: '已更正擔任職務並重新提交' });
-    await waitUntil(() => deepText(el).includes('目前沒有待處理的問題。'));
+    await waitUntil(() => deepText(el).includes('目前沒有待處理的問題。學生在確認期間提出問題時會列在這裡'));
     expect($(el, 'p[role="status"]').textContent).to.equal('已處理：101 班 2 號 林小華（校內幹部經歷）。');
   });
 });

@@ -57,6 +57,7 @@ export const issue: IssueRow = {
   raisedAt: '2025-10-03T04:00:00.000Z',
   rosterKind: 24,
   rosterName: '校內幹部經歷',
+  batch: { academicYear: 114, semester: 1 },
   student: { studentNo: 'S002', name: '林小華', className: '101', seatNo: 2 },
   resolutionNote: null,
   resolvedByName: null,
