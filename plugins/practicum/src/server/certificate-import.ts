@@ -11,6 +11,10 @@ export interface ImportReport {
   rows: number;
   /** Certificates written (0 on a dry run or with any issue). */
   imported: number;
+  /** The certificates written, so a list can show them (empty when nothing was written). */
+  ids: string[];
+  /** The academic years they are filed under (by the date issued), ascending. */
+  academicYears: number[];
   issues: RowIssue[];
 }
 
@@ -35,8 +39,15 @@ export async function importCertificateList(ctx: AuthedContext, bytes: Uint8Arra
     issues.push(rowIssue(r.row, '學號', 'import-student-unknown', { value: r.studentNo }));
     return false;
   });
-  const report = (imported: number, all: RowIssue[]): ImportReport => ({ dryRun, rows: checked.dataRows, imported, issues: sortIssues(all) });
-  if (issues.some((i) => i.row === null)) return report(0, issues);
+  const report = (written: Array<{ id: string; academic_year: number }>, all: RowIssue[]): ImportReport => ({
+    dryRun,
+    rows: checked.dataRows,
+    imported: written.length,
+    ids: written.map((w) => w.id),
+    academicYears: [...new Set(written.map((w) => w.academic_year))].sort((a, b) => a - b),
+    issues: sortIssues(all),
+  });
+  if (issues.some((i) => i.row === null)) return report([], issues);
   // Refused before any check under lock when the school's recordKinds do not let this role enter certificates.
   if (known.length) assertMayEnter(ctx, CERTIFICATE_KIND, students.get(known[0]!.studentNo)!);
   try {
@@ -58,12 +69,11 @@ export async function importCertificateList(ctx: AuthedContext, bytes: Uint8Arra
       });
       // The list's own entry; each certificate's entry points at it.
       const list = { action: `${CERTIFICATE_KIND}.import`, entity: 'certificate-list', entityId: CERTIFICATE_KIND, after: { rows: checked.dataRows, imported: records.length } };
-      await enterRecords(trx, ctx, CERTIFICATE_KIND, records, undefined, list);
-      return known.length;
+      return enterRecords(trx, ctx, CERTIFICATE_KIND, records, undefined, list);
     });
     return report(written, []);
   } catch (error) {
-    if (error instanceof Rollback) return report(0, error.issues);
+    if (error instanceof Rollback) return report([], error.issues);
     throw error;
   }
 }

@@ -18,8 +18,10 @@ describe.each(testDialects())('practicum.certificates.import on %s', (dialect) =
     t = await practicumSchool(dialect);
     const res = await importList(t, await xlsxBytes(good), { name: '合格名單.xlsx' });
     expect(res.error).toBeNull();
-    expect(res.data).toEqual({ dryRun: false, rows: 3, imported: 3, issues: [] });
+    expect(res.data).toMatchObject({ dryRun: false, rows: 3, imported: 3, academicYears: [113, 114], issues: [] });
     const rows = await certificateRecords(t);
+    // What was written comes back, so the list can open on it.
+    expect([...res.data.ids].sort()).toEqual(rows.map((r) => r.id).sort());
     expect(rows.map((r) => [r.academic_year, r.semester, r.status, r.decided_by, r.entered_role])).toEqual([
       [113, 2, 'passed', 'p-staff', 'practicum-staff'],
       [113, 1, 'passed', 'p-staff', 'practicum-staff'],
@@ -83,7 +85,7 @@ describe.each(testDialects())('practicum.certificates.import on %s', (dialect) =
   it('checks everything on a dry run and writes nothing', async () => {
     t = await practicumSchool(dialect);
     const dry = await importList(t, csvBytes(good), { dryRun: true });
-    expect(dry.data).toEqual({ dryRun: true, rows: 3, imported: 0, issues: [] });
+    expect(dry.data).toEqual({ dryRun: true, rows: 3, imported: 0, ids: [], academicYears: [], issues: [] });
     expect(await certificateRecords(t)).toHaveLength(0);
     expect(await t.db.kysely.selectFrom('audit_log' as never).selectAll().execute()).toHaveLength(0);
     expect((await importList(t, csvBytes(good), { dryRun: false })).data.imported).toBe(3);
@@ -115,6 +117,6 @@ describe.each(testDialects())('practicum.certificates.import on %s', (dialect) =
     expect(template.headers.get('content-type')).toMatch(/spreadsheetml/);
     const bytes = new Uint8Array(await template.arrayBuffer());
     const dry = await importList(t, bytes, { dryRun: true });
-    expect(dry.data).toEqual({ dryRun: true, rows: 1, imported: 0, issues: [] });
+    expect(dry.data).toEqual({ dryRun: true, rows: 1, imported: 0, ids: [], academicYears: [], issues: [] });
   });
 });

@@ -23,6 +23,13 @@ describe.each(testDialects())('practicum lists and internships on %s', (dialect)
     const byStudent = await t.query('practicum.certificates.list', { academicYear: 113, studentNo: 'S001' }, staff);
     expect(byStudent.data.items.map((i: { number: string }) => i.number)).toEqual(['N-4']);
     expect((await t.query('practicum.certificates.list', { studentNo: 'S003' }, staff)).data.items).toEqual([]);
+    // Every year at once, newest year first: what an import filed under an earlier year is found too.
+    const all = await t.query('practicum.certificates.list', { allYears: true, academicYear: 113 }, staff);
+    expect(all.data.academicYear).toBeNull();
+    expect(all.data.items.map((i: { academicYear: number; number: string }) => `${i.academicYear}:${i.number}`)).toEqual(['114:N-3', '114:N-2', '114:N-1', '113:N-4']);
+    const allOfClass = await t.query('practicum.certificates.list', { allYears: true, className: '101' }, staff);
+    expect(allOfClass.data.items.map((i: { number: string }) => i.number)).toEqual(['N-3', 'N-2', 'N-4']);
+    expect((await t.query('practicum.certificates.list', { allYears: 'yes' }, staff)).status).toBe(400);
   });
 
   it('records an internship in the term it starts, passed (nobody certifies internships), and lists it', async () => {

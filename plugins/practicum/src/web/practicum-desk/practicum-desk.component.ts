@@ -14,8 +14,10 @@ const message = (error: unknown) => (error instanceof LichengApiError ? error.me
 /**
  * `<licheng-practicum-desk>` — the practicum office's (實習處) screen. Skill certificates
  * (技能證照): check then import the skill-test centre's pass list with a per-row report,
- * register one certificate, and list them by academic year and class. Internships (校外實習):
- * register one and list them. Dates show in the ROC calendar (民國) in zh-TW.
+ * register one certificate, and list them by academic year (or all years) and class. Internships
+ * (校外實習): register one and list them. Dates show in the ROC calendar (民國) in zh-TW. After a
+ * save or an import the list opens on the new records' year (all years when they span several),
+ * marks them 「新增」 and takes focus to the first of them.
  *
  * @event licheng-certificates-imported - A list was imported; `detail: { imported }`.
  * @event licheng-certificate-registered - One certificate was registered; `detail: { id }`.
@@ -33,7 +35,10 @@ export class PracticumDesk extends LichengConnectedElement {
     tab: { reflect: true },
     headingLevel: { type: Number, attribute: 'heading-level' },
     academicYear: { state: true },
+    allYears: { state: true },
     className: { state: true },
+    added: { state: true },
+    warning: { state: true },
     certificates: { state: true },
     internships: { state: true },
     report: { state: true },
@@ -49,7 +54,15 @@ export class PracticumDesk extends LichengConnectedElement {
   /** Level of the screen's heading (sections use the next). */
   declare headingLevel: number;
   declare academicYear: number | null;
+  /** The list shows every academic year (the year filter's 「全部學年」). */
+  declare allYears: boolean;
   declare className: string;
+  /** Records just saved or imported, marked in the list until the next action. */
+  declare added: ReadonlySet<string>;
+  /** An outcome that is not a success but no error either (a checked list with problems). */
+  declare warning: string;
+  /** The current academic year, as the server first answered it (offered first in the year filter). */
+  #currentYear: number | null = null;
   declare certificates: CertificateList | null;
   declare internships: InternshipList | null;
   declare report: ImportReport | null;
@@ -64,7 +77,10 @@ export class PracticumDesk extends LichengConnectedElement {
     this.tab = 'certificates';
     this.headingLevel = 1;
     this.academicYear = null;
+    this.allYears = false;
     this.className = '';
+    this.added = new Set();
+    this.warning = '';
     this.certificates = null;
     this.internships = null;
     this.report = null;
@@ -76,14 +92,17 @@ export class PracticumDesk extends LichengConnectedElement {
   }
 
   #filter() {
-    return { ...(this.academicYear ? { academicYear: this.academicYear } : {}), ...(this.className ? { className: this.className } : {}) };
+    const year = this.allYears ? { allYears: true } : this.academicYear ? { academicYear: this.academicYear } : {};
+    return { ...year, ...(this.className ? { className: this.className } : {}) };
   }
 
   override async load(): Promise<void> {
     try {
       if (this.tab === 'certificates') this.certificates = await this.api.query<CertificateList>(paths.certificatesList, this.#filter());
       else this.internships = await this.api.query<InternshipList>(paths.internshipsList, this.#filter());
-      this.academicYear ??= (this.tab === 'certificates' ? this.certificates : this.internships)?.academicYear ?? null;
+      const shown = (this.tab === 'certificates' ? this.certificates : this.internships)?.academicYear ?? null;
+      this.#currentYear ??= shown;
+      if (!this.allYears) this.academicYear ??= shown;
     } catch (error) {
       this.failure = message(error);
     }
@@ -101,6 +120,26 @@ export class PracticumDesk extends LichengConnectedElement {
   #clear() {
     this.failure = '';
     this.success = '';
+    this.warning = '';
+    this.added = new Set();
+  }
+
+  /**
+   * Opens the list on what was just saved or imported — their academic year, or every year when
+   * they span several — marks them 「新增」 and moves focus to the first of them.
+   */
+  async #showAdded(ids: readonly string[], years: readonly number[]) {
+    if (ids.length === 0) return;
+    this.allYears = years.length !== 1;
+    if (years.length === 1) this.academicYear = years[0]!;
+    this.added = new Set(ids);
+    await this.load();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('tr.added')?.focus();
+  }
+
+  #years(years: readonly number[]): string {
+    return t('list.years', { years: years.join('、') }, this.locale);
   }
 
   #selectTab(tab: PracticumTab, focus = false) {
@@ -156,12 +195,15 @@ export class PracticumDesk extends LichengConnectedElement {
       this.report = report;
       const L = this.locale;
       const count = report.issues.length;
-      this.success = dryRun ? t(count ? 'import.checked-bad' : 'import.checked-ok', { rows: report.rows, count }, L) : count ? '' : t('import.done', { imported: report.imported }, L);
-      if (!dryRun && count) this.failure = t('import.refused', { count }, L);
-      if (!dryRun && !count) {
+      // A check that found problems is not a success: it reads as a warning, an import refused as an error.
+      if (dryRun && count) this.warning = t('import.checked-bad', { rows: report.rows, count }, L);
+      else if (dryRun) this.success = t('import.checked-ok', { rows: report.rows, count }, L);
+      else if (count) this.failure = t('import.refused', { count }, L);
+      else {
+        this.success = t('import.done', { imported: report.imported, years: this.#years(report.academicYears) }, L);
         this.emit('licheng-certificates-imported', { imported: report.imported });
         input.value = '';
-        await this.load();
+        await this.#showAdded(report.ids, report.academicYears);
       }
     } catch (error) {
       this.failure = message(error);
@@ -183,10 +225,10 @@ export class PracticumDesk extends LichengConnectedElement {
     this.busy = true;
     try {
       const saved = await this.api.upload<Certificate>(paths.certificatesRegister, form);
-      this.success = t('register.done', { student: this.#student(saved.student), name: saved.name, level: saved.level }, this.locale);
+      this.success = t('register.done', { student: this.#student(saved.student), name: saved.name, level: saved.level, year: saved.academicYear }, this.locale);
       formEl.reset();
       this.emit('licheng-certificate-registered', { id: saved.id });
-      await this.load();
+      await this.#showAdded([saved.id], [saved.academicYear]);
     } catch (error) {
       this.failure = message(error);
     } finally {
@@ -207,10 +249,10 @@ export class PracticumDesk extends LichengConnectedElement {
     this.busy = true;
     try {
       const saved = await this.api.mutation<Internship>(paths.internshipsRegister, input);
-      this.success = t('internship.done', { student: this.#student(saved.student), organisation: saved.organisation }, this.locale);
+      this.success = t('internship.done', { student: this.#student(saved.student), organisation: saved.organisation, year: saved.academicYear }, this.locale);
       formEl.reset();
       this.emit('licheng-internship-registered', { id: saved.id });
-      await this.load();
+      await this.#showAdded([saved.id], [saved.academicYear]);
     } catch (error) {
       this.failure = message(error);
     } finally {
@@ -230,9 +272,25 @@ export class PracticumDesk extends LichengConnectedElement {
   #applyFilter(event: SubmitEvent) {
     event.preventDefault();
     const values = new FormData(event.currentTarget as HTMLFormElement);
-    const year = Number(values.get('year'));
-    this.academicYear = Number.isInteger(year) && year >= 90 && year <= 200 ? year : this.academicYear;
+    const year = String(values.get('year') ?? '');
+    this.allYears = year === 'all';
+    if (!this.allYears && Number.isInteger(Number(year)) && Number(year) >= 90 && Number(year) <= 200) this.academicYear = Number(year);
     this.className = String(values.get('className') ?? '').trim();
+    this.#clear();
+    void this.load();
+  }
+
+  /** The years offered: the current one and the five before it, and the one shown if older. */
+  #yearOptions(): number[] {
+    const current = this.#currentYear ?? this.academicYear;
+    if (current === null) return [];
+    const years = Array.from({ length: 6 }, (_, i) => current - i);
+    if (this.academicYear !== null && !years.includes(this.academicYear)) years.push(this.academicYear);
+    return years.sort((a, b) => b - a);
+  }
+
+  #showAllYears() {
+    this.allYears = true;
     this.#clear();
     void this.load();
   }
@@ -242,7 +300,10 @@ export class PracticumDesk extends LichengConnectedElement {
     return html`<form class="filters" role="search" aria-label=${t('filter.label', {}, L)} @submit=${this.#applyFilter}>
       <div class="field">
         <label for="${id}-year">${t('filter.year', {}, L)}</label>
-        <input id="${id}-year" name="year" type="number" min="90" max="200" .value=${String(this.academicYear ?? '')} />
+        <select id="${id}-year" name="year">
+          <option value="all" ?selected=${this.allYears}>${t('filter.all-years', {}, L)}</option>
+          ${this.#yearOptions().map((y) => html`<option value=${String(y)} ?selected=${!this.allYears && y === this.academicYear}>${y}</option>`)}
+        </select>
       </div>
       <div class="field">
         <label for="${id}-class">${t('filter.class', {}, L)}</label>
@@ -305,8 +366,8 @@ export class PracticumDesk extends LichengConnectedElement {
       </section>
       <section aria-labelledby="list-heading">
         ${heading(h, t('list.heading', {}, L), 'list-heading')} ${this.#filters('cert-filter')}
-        ${this.#listTable(list, ['col.student', 'col.certificate', 'col.number', 'col.date', 'col.status', 'col.registered'], (c) => html`<tr>
-            <td>${this.#student(c.student)}</td>
+        ${this.#listTable(list, 'list.empty-certificates', ['col.student', 'col.certificate', 'col.number', 'col.date', 'col.status', 'col.registered'], (c) => html`<tr class=${this.added.has(c.id) ? 'added' : nothing} tabindex=${this.added.has(c.id) ? '-1' : nothing}>
+            <td>${this.#student(c.student)}${this.#newMark(c.id)}</td>
             <td>${c.name} ${c.level}<span class="muted"> ${c.issuer}</span></td>
             <td>
               ${c.number}
@@ -345,8 +406,8 @@ export class PracticumDesk extends LichengConnectedElement {
       </section>
       <section aria-labelledby="internships-heading">
         ${heading(h, t('internships.heading', {}, L), 'internships-heading')} ${this.#filters('intern-filter')}
-        ${this.#listTable(list, ['col.student', 'col.kind', 'col.organisation', 'col.period', 'col.hours', 'col.registered'], (i) => html`<tr>
-            <td>${this.#student(i.student)}</td>
+        ${this.#listTable(list, 'list.empty-internships', ['col.student', 'col.kind', 'col.organisation', 'col.period', 'col.hours', 'col.registered'], (i) => html`<tr class=${this.added.has(i.id) ? 'added' : nothing} tabindex=${this.added.has(i.id) ? '-1' : nothing}>
+            <td>${this.#student(i.student)}${this.#newMark(i.id)}</td>
             <td>${t(`kind.${i.kind}` as 'kind.1', {}, L)}</td>
             <td>${i.organisation}<span class="muted"> ${i.title}</span></td>
             <td>${t('period', { start: formatDate(i.start, L), end: formatDate(i.end, L) }, L)}</td>
@@ -356,14 +417,26 @@ export class PracticumDesk extends LichengConnectedElement {
       </section>`;
   }
 
-  /** A year's list as a table (loading and empty states included), one row per item. */
-  #listTable<I>(list: { academicYear: number; items: I[] } | null, columns: readonly PracticumMessageKey[], row: (item: I) => unknown) {
+  /** The 「新增」 mark of a record just saved or imported (words, not only a colour). */
+  #newMark(id: string) {
+    return this.added.has(id) ? html` <span class="new-mark">${t('list.new', {}, this.locale)}</span>` : nothing;
+  }
+
+  /** A year's (or every year's) list as a table (loading and empty states included), one row per item. */
+  #listTable<I extends { id: string }>(list: { academicYear: number | null; items: I[] } | null, empty: PracticumMessageKey, columns: readonly PracticumMessageKey[], row: (item: I) => unknown) {
     const L = this.locale;
     if (list === null) return html`<p>${t('list.loading', {}, L)}</p>`;
-    if (list.items.length === 0) return html`<p>${t('list.empty', {}, L)}</p>`;
+    if (list.items.length === 0)
+      return html`<div class="empty">
+        <p>${t('list.empty', {}, L)} ${t(empty, {}, L)}</p>
+        ${this.allYears ? nothing : html`<button type="button" @click=${this.#showAllYears}>${t('list.show-all-years', {}, L)}</button>`}
+      </div>`;
+    const count = list.items.length;
+    const added = list.items.filter((i) => this.added.has(i.id)).length;
+    const caption = list.academicYear === null ? t('list.caption-all', { count }, L) : t('list.caption', { year: list.academicYear, count }, L);
     return html`<div class="table-wrap">
       <table part="table">
-        <caption>${t('list.caption', { year: list.academicYear, count: list.items.length }, L)}</caption>
+        <caption>${caption}${added ? t('list.caption-new', { count: added }, L) : nothing}</caption>
         <thead>
           <tr>
             ${columns.map((k) => html`<th scope="col">${t(k, {}, L)}</th>`)}
@@ -396,6 +469,7 @@ export class PracticumDesk extends LichengConnectedElement {
       </div>
       <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">
         <licheng-notice variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
+        <licheng-notice variant="warning" .locale=${L} .message=${this.warning}></licheng-notice>
         <licheng-notice variant="success" .locale=${L} .message=${this.success}></licheng-notice>
         ${this.tab === 'certificates' ? this.#certificatesSection() : this.#internshipsSection()}
       </div>

@@ -29,4 +29,22 @@ export const practicumDeskStyles = css`
   .issues td.num {
     white-space: nowrap;
   }
+  /* Records just saved or imported: a tinted row, the words 「新增」, and a visible ring when focused. */
+  tr.added {
+    background: var(--licheng-color-highlight, #fff8d6);
+  }
+  tr.added:focus-visible,
+  tr.added:focus {
+    outline: 3px solid var(--_primary);
+    outline-offset: -3px;
+  }
+  .new-mark {
+    display: inline-block;
+    margin-inline-start: 0.25rem;
+    padding: 0 0.375rem;
+    border: 1px solid currentColor;
+    border-radius: var(--_radius);
+    font-size: 0.875em;
+    font-weight: 600;
+  }
 `;

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { FakeApiError, fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing';
-import { deepActiveElement, type Dialog } from '@licheng/ui';
+import { deepActiveElement, type Dialog, type Notice } from '@licheng/ui';
 import './practicum-desk.ts';
 import type { PracticumDesk } from './practicum-desk.component.ts';
 import { bootstrap, mount, unmount } from '../index.ts';
@@ -57,7 +57,7 @@ describe('<licheng-practicum-desk>', () => {
 
   it('checks a list first, reporting each bad row, then imports it and reloads', async () => {
     const el = await render({
-      'practicum.certificates.import': (input) => ((input as FormData).get('dryRun') === 'true' ? badReport : { dryRun: false, rows: 3, imported: 3, issues: [] }),
+      'practicum.certificates.import': (input) => ((input as FormData).get('dryRun') === 'true' ? badReport : { dryRun: false, rows: 3, imported: 3, ids: ['c1', 'c2', 'c3'], academicYears: [113, 114], issues: [] }),
     });
     button(el, '檢查名單').click();
     await el.updateComplete;
@@ -77,16 +77,23 @@ describe('<licheng-practicum-desk>', () => {
       ['3', '發證日期', '日期「114/02/30」無法辨識或不存在'],
       ['4', '學號', '找不到學號「S999」，請先匯入學生名冊'],
     ]);
-    expect(deepText(el)).to.contain('檢查完成：共 3 列，發現 2 個問題，請修正檔案後再檢查。');
+    // Problems found read as a warning, never as a success.
+    expect($<Notice>(el, 'licheng-notice[variant="warning"]').message).to.equal('檢查完成：共 3 列，發現 2 個問題，請修正檔案後再檢查。');
+    expect($<Notice>(el, 'licheng-notice[variant="success"]').message).to.equal('');
     await expect(el).to.be.accessible();
 
     setTimeout(() => button(el, '匯入名單').click());
     const imported = await oneEvent(el, 'licheng-certificates-imported');
     expect(imported.detail).to.deep.equal({ imported: 3 });
     await waitUntil(() => api.callsTo('practicum.certificates.list').length === 2, 'list not reloaded');
-    await el.updateComplete;
-    expect(deepText(el)).to.contain('已匯入 3 張證照。');
+    // Filed under two years, so the list opens on every year, marks what was added and focuses the first of it.
+    expect(api.callsTo('practicum.certificates.list')[1]!.input).to.deep.equal({ allYears: true });
+    await waitUntil(() => deepActiveElement()?.matches('tr.added'), 'focus not on the new records');
+    expect($<Notice>(el, 'licheng-notice[variant="success"]').message).to.equal('已匯入 3 張證照，已在下方清單標示為「新增」（113、114 學年度）。');
+    expect($<HTMLSelectElement>(el, '#cert-filter-year').value).to.equal('all');
+    expect(el.shadowRoot!.querySelectorAll('tr.added .new-mark')).to.have.length(2);
     expect(el.shadowRoot!.querySelector('table[part="issues"]')).to.equal(null);
+    await expect(el).to.be.accessible();
   });
 
   it('says nothing was written when the import finds problems', async () => {
@@ -99,7 +106,14 @@ describe('<licheng-practicum-desk>', () => {
   });
 
   it('registers one certificate, marking missing fields first', async () => {
-    const el = await render({ 'practicum.certificates.register': () => certificate({ id: 'c9', name: '園藝', level: '丙級' }) });
+    let listed = certificates;
+    const el = await render({
+      'practicum.certificates.list': () => certificateList(listed, 113),
+      'practicum.certificates.register': () => {
+        listed = [...certificates, certificate({ id: 'c9', name: '園藝', level: '丙級', academicYear: 113, date: '2025-06-20' })];
+        return listed[2];
+      },
+    });
     button(el, '登錄證照').click();
     await el.updateComplete;
     expect($(el, '#cert-studentNo').getAttribute('aria-invalid')).to.equal('true');
@@ -110,13 +124,19 @@ describe('<licheng-practicum-desk>', () => {
     expect(api.callsTo('practicum.certificates.register')).to.have.length(0);
     await expect(el).to.be.accessible();
 
-    fill(el, { 'cert-studentNo': ' S001 ', 'cert-name': '園藝', 'cert-level': '丙級', 'cert-number': 'G-1', 'cert-date': '2025-08-20' });
+    fill(el, { 'cert-studentNo': ' S001 ', 'cert-name': '園藝', 'cert-level': '丙級', 'cert-number': 'G-1', 'cert-date': '2025-06-20' });
     setTimeout(() => button(el, '登錄證照').click());
     await oneEvent(el, 'licheng-certificate-registered');
     const form = api.callsTo('practicum.certificates.register')[0]!.input as FormData;
-    expect(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string'))).to.deep.equal({ studentNo: 'S001', name: '園藝', level: '丙級', number: 'G-1', date: '2025-08-20', category: '3', origin: 'domestic' });
-    await el.updateComplete;
-    expect(deepText(el)).to.contain('已登錄 101 班 1 號 陳小明（S001） 的「園藝 丙級」。');
+    expect(Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === 'string'))).to.deep.equal({ studentNo: 'S001', name: '園藝', level: '丙級', number: 'G-1', date: '2025-06-20', category: '3', origin: 'domestic' });
+    // Issued in the previous academic year: the list opens on that year, with the new certificate marked and focused.
+    await waitUntil(() => deepActiveElement()?.matches('tr.added'), 'focus not on the new certificate');
+    expect(api.callsTo('practicum.certificates.list').at(-1)!.input).to.deep.equal({ academicYear: 113 });
+    expect((deepActiveElement() as HTMLElement).textContent).to.contain('園藝 丙級');
+    expect((deepActiveElement() as HTMLElement).textContent).to.contain('新增');
+    expect($(el, 'caption').textContent).to.equal('113 學年度，共 3 筆（1 筆新增）');
+    expect(deepText(el)).to.contain('已登錄 101 班 1 號 陳小明（S001） 的「園藝 丙級」，已在下方 113 學年度清單標示為「新增」。');
+    await expect(el).to.be.accessible();
     expect($<HTMLInputElement>(el, '#cert-name').value).to.equal('');
   });
 
@@ -163,6 +183,21 @@ describe('<licheng-practicum-desk>', () => {
     setTimeout(() => button(el, '登錄實習').click());
     await oneEvent(el, 'licheng-internship-registered');
     expect(api.callsTo('practicum.internships.register')[0]!.input).to.deep.equal({ studentNo: 'S001', kind: 3, organisation: '虎尾糖廠', title: '製糖實習', start: '2025-09-10', end: '2025-09-20', hours: 80 });
+  });
+
+  it('offers all years, and an empty list says what to do next', async () => {
+    const el = await render({ 'practicum.certificates.list': (input) => ((input as { allYears?: boolean }).allYears ? certificateList(certificates, null) : certificateList([])) }, 'en');
+    expect(deepText($(el, '.empty'))).to.contain('Nothing matches. Certificates are filed under the academic year of their date of issue.');
+    await expect(el).to.be.accessible();
+    button(el, 'Show all years').click();
+    await waitUntil(() => el.shadowRoot!.querySelector('table[part="table"]'), 'all years not shown');
+    expect(api.callsTo('practicum.certificates.list')[1]!.input).to.deep.equal({ allYears: true });
+    expect($(el, 'caption').textContent).to.equal('All years: 2 entries');
+    expect([...el.shadowRoot!.querySelectorAll('#cert-filter-year option')].map((o) => o.textContent)).to.deep.equal(['All years', '114', '113', '112', '111', '110', '109']);
+    fill(el, { 'cert-filter-year': '112' });
+    button(el, 'Show').click();
+    await waitUntil(() => api.callsTo('practicum.certificates.list').length === 3, 'not reloaded');
+    expect(api.callsTo('practicum.certificates.list')[2]!.input).to.deep.equal({ academicYear: 112 });
   });
 
   it('speaks English with ISO dates', async () => {

@@ -45,13 +45,15 @@ export function internship(over: Partial<Internship> & { id: string }): Internsh
   };
 }
 
-export const certificateList = (items: Certificate[], academicYear = 114): CertificateList => ({ academicYear, items });
-export const internshipList = (items: Internship[], academicYear = 114): InternshipList => ({ academicYear, items });
+export const certificateList = (items: Certificate[], academicYear: number | null = 114): CertificateList => ({ academicYear, items });
+export const internshipList = (items: Internship[], academicYear: number | null = 114): InternshipList => ({ academicYear, items });
 
 export const badReport: ImportReport = {
   dryRun: true,
   rows: 3,
   imported: 0,
+  ids: [],
+  academicYears: [],
   issues: [
     { row: 3, column: '發證日期', code: 'date-invalid', params: { value: '114/02/30' }, message: '日期「114/02/30」無法辨識或不存在' },
     { row: 4, column: '學號', code: 'import-student-unknown', params: { value: 'S999' }, message: '找不到學號「S999」，請先匯入學生名冊' },
