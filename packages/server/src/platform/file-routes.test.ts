@@ -37,6 +37,10 @@ describe.each(testDialects())('GET /api/files/:id on %s', (dialect) => {
     expect(await answer(await get(id, users.lin))).toEqual(unknown);
     expect(await answer(await get(id, users.li))).toEqual(await answer(await get(UNKNOWN_ID, users.li)));
     expect((await get(id, users.li)).status).toBe(404);
+    // In the caller's language, as every other refusal.
+    expect(JSON.parse(unknown.body).error).toEqual({ code: 'not-found', message: '找不到指定的資料' });
+    const english = await t.app.request(`/api/files/${UNKNOWN_ID}`, { headers: { authorization: `Bearer ${await t.token(users.lin)}`, 'x-licheng-locale': 'en' } });
+    expect(((await english.json()) as any).error.message).toBe('The requested item was not found.');
     // Another school's user is refused before any file is looked up; no token is 401.
     expect((await get(id, { ...users.registry, school: '999999' })).status).toBe(403);
     expect((await get(id)).status).toBe(401);

@@ -73,7 +73,7 @@ export function fileRoutes(app: Hono<AppEnv>, deps: PluginDeps): void {
       .executeTakeFirst();
     const holders = file ? await holdersOf(authed, file.id) : [];
     if (!file || !(await mayRead(authed, file.created_by, holders))) {
-      return c.json({ error: { code: 'not-found', message: 'no such file' } }, 404);
+      return c.json({ error: { code: 'not-found', message: formatMessage('not-found', {}, authed.locale) } }, 404);
     }
     const body = await ctx.storage.open(file.sha256).catch(() => null);
     if (!body) {
