@@ -9,7 +9,10 @@ import { rosterExportStyles } from './roster-export.styles.ts';
  * `<licheng-roster-export>` — builds a roster (名冊) for the central database — academic
  * year, semester, roster kind (26 課程學習成果) — and downloads the Excel file.
  *
- * @event licheng-roster-exported - Built and downloaded; `detail: { fileId, fileName, rowCount, downloadUrl }`.
+ * A roster with no rows is not a success: it says nothing matched and what to check, and is
+ * downloaded only when asked.
+ *
+ * @event licheng-roster-exported - Built (and downloaded when it has rows); `detail: { fileId, fileName, rowCount, downloadUrl }`.
  * @event licheng-token-expired - The token has expired.
  */
 export class RosterExport extends LichengConnectedElement {
@@ -81,13 +84,29 @@ export class RosterExport extends LichengConnectedElement {
     try {
       const result = await this.api.mutation<RosterExportResult>(paths.exportRoster, { academicYear: year, semester: this.semester, kind: this.kind });
       this.exported = result;
-      await this.#download(result);
+      if (result.rowCount > 0) await this.#download(result);
       this.emit('licheng-roster-exported', result);
     } catch (error) {
       this.failure = error instanceof LichengApiError ? error.message : String(error);
     } finally {
       this.running = false;
     }
+  }
+
+  /** What was built: a success with its row count, or — with no rows — a warning that says what to check. */
+  #outcome() {
+    const L = this.locale;
+    const result = this.exported;
+    const empty = result?.rowCount === 0;
+    const kind = EXPORT_KINDS.find((k) => k.kind === this.kind)?.label[L] ?? String(this.kind);
+    const message = !result ? '' : empty ? t('export.empty', { year: this.academicYear ?? '', semester: this.semester, kind }, L) : t('export.done', { fileName: result.fileName, rowCount: result.rowCount }, L);
+    return html`<licheng-notice variant=${empty ? 'warning' : 'success'} .locale=${L} .message=${message}>
+      ${result
+        ? html`<button type="button" class="link" @click=${() => this.#download(result).catch((e: unknown) => (this.failure = e instanceof Error ? e.message : String(e)))}>
+            ${t(empty ? 'export.download-empty' : 'export.again', {}, L)}
+          </button>`
+        : nothing}
+    </licheng-notice>`;
   }
 
   override render() {
@@ -137,13 +156,7 @@ export class RosterExport extends LichengConnectedElement {
         </div>
       </form>
       <licheng-notice variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
-      <licheng-notice variant="success" .locale=${L} .message=${this.exported ? t('export.done', { fileName: this.exported.fileName, rowCount: this.exported.rowCount }, L) : ''}>
-        ${this.exported
-          ? html`<button type="button" class="link" @click=${() => this.#download(this.exported!).catch((e: unknown) => (this.failure = e instanceof Error ? e.message : String(e)))}>
-              ${t('export.again', {}, L)}
-            </button>`
-          : nothing}
-      </licheng-notice>
+      ${this.#outcome()}
     </section>`;
   }
 }

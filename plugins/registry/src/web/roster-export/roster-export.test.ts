@@ -10,13 +10,13 @@ describe('<licheng-roster-export>', () => {
   let api: FakeApi;
   afterEach(() => api?.restore());
 
-  async function render(exportHandler: (input: unknown) => unknown = () => exported) {
+  async function render(exportHandler: (input: unknown) => unknown = () => exported, locale = 'zh-TW') {
     api = installFakeApi({
       'platform.me': () => ({ term: { academicYear: 114, semester: 2 } }),
       'registry.rosters.export': exportHandler,
       'GET /api/files/f-roster?download=1': () => new Blob(['PK'], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
     });
-    const el = await fixture<RosterExport>(html`<licheng-roster-export .token=${fakeToken()} locale="zh-TW"></licheng-roster-export>`);
+    const el = await fixture<RosterExport>(html`<licheng-roster-export .token=${fakeToken()} locale=${locale}></licheng-roster-export>`);
     await waitUntil(() => el.academicYear !== null, 'term never loaded');
     await el.updateComplete;
     return el;
@@ -41,6 +41,31 @@ describe('<licheng-roster-export>', () => {
     await el.updateComplete;
     expect(deepText(el)).to.contain('已產生「999901_114_1_26.xlsx」，共 12 筆。');
     await expect(el).to.be.accessible();
+  });
+
+  it('says nothing matched, and what to check, when the roster has no rows — a warning, not a success — and downloads only when asked', async () => {
+    const el = await render(() => ({ ...exported, rowCount: 0 }));
+    setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
+    await oneEvent(el, 'licheng-roster-exported');
+    await el.updateComplete;
+    const notices = [...el.shadowRoot!.querySelectorAll('licheng-notice')] as Array<HTMLElement & { variant: string; message: string }>;
+    const shown = notices.filter((n) => n.message);
+    expect(shown.map((n) => n.variant)).to.deep.equal(['warning']);
+    expect(shown[0]!.message).to.equal('沒有符合的資料：114 學年度第 2 學期「26 課程學習成果」沒有可提交的項目，因此沒有下載檔案。請確認學年度、學期與名冊別是否正確，以及教師是否已認證、學生是否已勾選要提交的項目。');
+    expect(api.callsTo('/api/files/f-roster?download=1')).to.have.length(0);
+    await expect(el).to.be.accessible();
+    const again = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === '仍要下載只有表頭的檔案')!;
+    again.click();
+    await waitUntil(() => api.callsTo('/api/files/f-roster?download=1').length === 1, 'not downloaded when asked');
+  });
+
+  it('says so in English too', async () => {
+    const el = await render(() => ({ ...exported, rowCount: 0 }), 'en');
+    setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
+    await oneEvent(el, 'licheng-roster-exported');
+    await el.updateComplete;
+    expect(deepText(el)).to.contain('Nothing matched: “26 Course learning outcomes” of academic year 114, semester 2 has no items to submit');
+    expect(deepText(el)).to.contain('Download the file with headers only');
   });
 
   it('checks the academic year before asking the server', async () => {
