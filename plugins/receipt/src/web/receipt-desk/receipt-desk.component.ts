@@ -174,14 +174,34 @@ export class ReceiptDesk extends LichengConnectedElement {
       return;
     }
     try {
+      const at = this.issues.findIndex((i) => i.id === issue.id);
       await this.api.mutation<Resolved>(paths.resolve, { issueId: issue.id, note });
       this.resolving = null;
       this.announcement = t('resolve.done', { student: this.#student(issue), roster: issue.rosterName }, L);
       this.emit('licheng-receipt-issue-resolved', { issueId: issue.id });
       await this.load();
+      await this.#focusAfterResolve(at);
     } catch (error) {
       this.noteError = message(error);
     }
+  }
+
+  /** Focus goes to the issue that took the resolved one's place (or the one before), else to the issues' heading. */
+  async #focusAfterResolve(at: number) {
+    await this.updateComplete;
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part="issues"] tbody button')];
+    const next = buttons[Math.min(Math.max(at, 0), buttons.length - 1)];
+    if (next) return next.focus();
+    const title = this.renderRoot.querySelector<HTMLElement>('#issues-heading');
+    title?.setAttribute('tabindex', '-1');
+    title?.focus();
+  }
+
+  /** Closes the resolve form and gives focus back to the button that opened it. */
+  async #cancelResolve(issue: IssueRow) {
+    this.resolving = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLButtonElement>(`[part="issues"] button[data-issue="${issue.id}"]`)?.focus();
   }
 
   #student(issue: IssueRow): string {
@@ -313,7 +333,7 @@ export class ReceiptDesk extends LichengConnectedElement {
                     <td>
                       ${this.resolving === i.id
                         ? this.#resolveForm(i)
-                        : html`<button type="button" aria-label=${t('issues.resolve.label', { student: this.#student(i), roster: i.rosterName, term: this.#term(i.batch) }, L)} @click=${() => this.#openResolve(i)}>${t('issues.resolve', {}, L)}</button>`}
+                        : html`<button type="button" data-issue=${i.id} aria-label=${t('issues.resolve.label', { student: this.#student(i), roster: i.rosterName, term: this.#term(i.batch) }, L)} @click=${() => this.#openResolve(i)}>${t('issues.resolve', {}, L)}</button>`}
                     </td>
                   </tr>`,
                 )}
@@ -338,7 +358,7 @@ export class ReceiptDesk extends LichengConnectedElement {
       ${this.noteError ? html`<p id="resolve-error" role="alert" class="error-text">${this.noteError}</p>` : nothing}
       <div class="actions">
         <button type="submit" class="primary">${t('resolve.submit', {}, L)}</button>
-        <button type="button" @click=${() => (this.resolving = null)}>${t('issue.cancel', {}, L)}</button>
+        <button type="button" @click=${() => this.#cancelResolve(issue)}>${t('issue.cancel', {}, L)}</button>
       </div>
     </form>`;
   }

@@ -171,5 +171,31 @@ describe('<licheng-receipt-desk>', () => {
     expect(api.callsTo('receipt.issues.resolve')[0]!.input).to.deep.equal({ issueId: 'x1', note: '已更正擔任職務並重新提交' });
     await waitUntil(() => deepText(el).includes('目前沒有待處理的問題。學生在確認期間提出問題時會列在這裡'));
     expect($(el, 'p[role="status"]').textContent).to.equal('已處理：101 班 2 號 林小華（校內幹部經歷）。');
+    // Nothing left to resolve: focus lands on the issues' heading, not at the top of the page.
+    await waitUntil(() => deepActiveElement() === $(el, '#issues-heading'), 'focus not on the issues heading');
+  });
+
+  it('gives focus to the next issue after resolving one, and back to 處理 when the form is cancelled', async () => {
+    const second = { ...issue, id: 'x2', text: '社團名稱有誤', student: { ...issue.student, name: '陳小明', seatNo: 1 } };
+    let issues = [issue, second];
+    const el = await render({
+      'receipt.issues.list': () => issues,
+      'receipt.issues.resolve': () => {
+        issues = [second];
+        return { id: 'x1', status: 'resolved', resolutionNote: '已更正', resolvedAt: '2025-10-04T00:00:00.000Z', resolvedByName: '註冊組長' };
+      },
+    });
+    const open = button(el, '處理：101 班 2 號 林小華（114 學年度第 1 學期收訖明細，校內幹部經歷）');
+    open.click();
+    await el.updateComplete;
+    button(el, '取消').click();
+    await waitUntil(() => deepActiveElement() === button(el, '處理：101 班 2 號 林小華（114 學年度第 1 學期收訖明細，校內幹部經歷）'), 'focus not back on 處理');
+    button(el, '處理：101 班 2 號 林小華（114 學年度第 1 學期收訖明細，校內幹部經歷）').click();
+    await el.updateComplete;
+    const note = $<HTMLTextAreaElement>(el, '#resolve-note');
+    note.value = '已更正';
+    note.dispatchEvent(new Event('input'));
+    $<HTMLFormElement>(el, 'form.resolve').requestSubmit();
+    await waitUntil(() => deepActiveElement() === button(el, '處理：101 班 1 號 陳小明（114 學年度第 1 學期收訖明細，校內幹部經歷）'), 'focus not on the next issue');
   });
 });
