@@ -162,7 +162,14 @@ describe('<licheng-practicum-desk>', () => {
   });
 
   it('switches to internships with the arrow key, checks and registers one', async () => {
-    const el = await render({ 'practicum.internships.register': () => internship({ id: 'i2', organisation: '虎尾糖廠' }) });
+    let interns = [internship({ id: 'i1' })];
+    const el = await render({
+      'practicum.internships.list': () => internshipList(interns),
+      'practicum.internships.register': () => {
+        interns = [...interns, internship({ id: 'i2', organisation: '虎尾糖廠' })];
+        return interns[1];
+      },
+    });
     $<HTMLButtonElement>(el, '#tab-certificates').focus();
     $(el, '[role="tablist"]').dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
     await waitUntil(() => el.internships !== null, 'internships not loaded');
@@ -183,6 +190,10 @@ describe('<licheng-practicum-desk>', () => {
     setTimeout(() => button(el, '登錄實習').click());
     await oneEvent(el, 'licheng-internship-registered');
     expect(api.callsTo('practicum.internships.register')[0]!.input).to.deep.equal({ studentNo: 'S001', kind: 3, organisation: '虎尾糖廠', title: '製糖實習', start: '2025-09-10', end: '2025-09-20', hours: 80 });
+    await waitUntil(() => deepActiveElement()?.matches('tr.added'), 'focus not on the new internship');
+    expect((deepActiveElement() as HTMLElement).textContent).to.contain('虎尾糖廠');
+    expect(deepText(el)).to.contain('已在下方 114 學年度清單標示為「新增」');
+    await expect(el).to.be.accessible();
   });
 
   it('offers all years, and an empty list says what to do next', async () => {
