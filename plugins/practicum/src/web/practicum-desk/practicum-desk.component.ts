@@ -130,6 +130,8 @@ export class PracticumDesk extends LichengConnectedElement {
    */
   async #showAdded(ids: readonly string[], years: readonly number[]) {
     if (ids.length === 0) return;
+    // A class filter could hide them: the list shows every class again.
+    this.className = '';
     this.allYears = years.length !== 1;
     if (years.length === 1) this.academicYear = years[0]!;
     this.added = new Set(ids);

@@ -124,6 +124,9 @@ describe('<licheng-practicum-desk>', () => {
     expect(api.callsTo('practicum.certificates.register')).to.have.length(0);
     await expect(el).to.be.accessible();
 
+    fill(el, { 'cert-filter-class': '201' });
+    button(el, '查詢').click();
+    await waitUntil(() => api.callsTo('practicum.certificates.list').length === 2, 'not filtered');
     fill(el, { 'cert-studentNo': ' S001 ', 'cert-name': '園藝', 'cert-level': '丙級', 'cert-number': 'G-1', 'cert-date': '2025-06-20' });
     setTimeout(() => button(el, '登錄證照').click());
     await oneEvent(el, 'licheng-certificate-registered');
