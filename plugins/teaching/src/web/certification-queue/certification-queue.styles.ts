@@ -79,6 +79,22 @@ export const certificationQueueStyles = css`
     margin: 0 0 0.75rem;
     font-weight: 600;
   }
+  .status {
+    display: block;
+  }
+  .status:focus-visible,
+  #outcome:focus-visible {
+    outline: 3px solid var(--_focus, currentColor);
+    outline-offset: 2px;
+  }
+  .char-count {
+    margin: 0.25rem 0 0;
+    font-variant-numeric: tabular-nums;
+  }
+  .char-count.over {
+    color: var(--_danger);
+    font-weight: 600;
+  }
   ul.results {
     margin: 0.25rem 0 0;
     padding-inline-start: 1.25rem;
