@@ -371,7 +371,7 @@ export class CertificationQueue extends LichengConnectedElement {
               <button type="button" class="danger" ?disabled=${this.busy} aria-label=${t('fail.label', { student }, L)} @click=${() => this.#openFail(item)}>${t('fail', {}, L)}</button>
             </span>`
           : item.decidedByMe
-            ? html`<button type="button" ?disabled=${this.busy} aria-label=${t('reopen.label', { student }, L)} @click=${() => this.#openReopen(item)}>${t('reopen', {}, L)}</button>`
+            ? html`<button type="button" class="reopen" ?disabled=${this.busy} aria-label=${t('reopen.label', { student }, L)} @click=${() => this.#openReopen(item)}>${t('reopen', {}, L)}</button>`
             : nothing}
       </td>
     </tr>`;

@@ -44,7 +44,8 @@ export const certificationQueueStyles = css`
     max-width: 30rem;
     white-space: pre-wrap;
   }
-  .files button {
+  .files button,
+  button.reopen {
     white-space: nowrap;
   }
   .files {
@@ -82,8 +83,9 @@ export const certificationQueueStyles = css`
   .status {
     display: block;
   }
-  .status:focus-visible,
-  #outcome:focus-visible {
+  /* Where focus lands after an action (programmatic, so :focus — sighted keyboard users see it too). */
+  .status:focus,
+  #outcome:focus {
     outline: 3px solid var(--_focus, currentColor);
     outline-offset: 2px;
   }
