@@ -44,6 +44,7 @@ const CERTIFIABLE = {
   rule: 'records the caller certifies: of a course they teach (subject teacher), or of a kind their office certifies school-wide',
   provenBy: 'plugins/teaching/src/server/certifications.test.ts',
 };
+const OWN_DECISIONS = { rule: 'decisions the caller made on records they still certify', provenBy: 'plugins/teaching/src/server/certification-reopen.test.ts' };
 const OWN_CLASS = { rule: 'the class the caller is homeroom teacher (導師) of this year; any class for an administrator', provenBy: 'plugins/homeroom/src/server/progress.test.ts' };
 
 export const procedurePolicy = {
@@ -59,6 +60,7 @@ export const procedurePolicy = {
   'teaching.certifications.queue': { roles: CERTIFIERS },
   'teaching.certifications.decide': { roles: 'any', records: CERTIFIABLE },
   'teaching.certifications.decideMany': { roles: 'any', records: CERTIFIABLE },
+  'teaching.certifications.reopen': { roles: 'any', records: OWN_DECISIONS },
 
   'registry.audit.list': { roles: ['registry-staff', 'admin'] },
   'registry.imports.run': { roles: ['registry-staff', 'admin'] },

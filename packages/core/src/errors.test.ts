@@ -8,7 +8,7 @@ const USED_CODES = [
   'unauthenticated', 'token-expired', 'forbidden', 'not-found', 'invalid-input', 'internal-error', 'storage-full', 'storage-unavailable',
   'window-closed', 'window-not-open', 'window-unscheduled', 'upload-cap-reached', 'selection-cap-reached',
   'file-too-large', 'file-type-not-allowed', 'file-missing', 'file-empty', 'summary-required', 'summary-too-long',
-  'already-decided', 'record-frozen', 'not-failed', 'not-passed', 'reason-required', 'record-kind-unknown',
+  'already-decided', 'record-frozen', 'not-failed', 'not-passed', 'not-decided', 'record-in-roster', 'reason-required', 'record-kind-unknown',
   'course-code-invalid', 'credits-pattern-invalid', 'course-plan-line-invalid', 'date-invalid', 'semester-invalid',
   'school-code-invalid', 'import-header-missing', 'import-header-duplicate', 'import-mapping-invalid', 'import-empty',
   'import-value-required', 'import-value-invalid', 'import-number-invalid', 'import-national-id-invalid',

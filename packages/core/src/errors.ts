@@ -93,6 +93,11 @@ export const messages: Record<string, LocalizedText> = {
   },
   'not-failed': { 'zh-TW': '只有未通過認證的項目可以重新送出', en: 'Only items that failed certification can be resubmitted.' },
   'not-passed': { 'zh-TW': '只有通過認證的項目可以勾選', en: 'Only items that passed certification can be selected.' },
+  'not-decided': { 'zh-TW': '此項目目前沒有可撤回的認證結果', en: 'This item has no decision to take back.' },
+  'record-in-roster': {
+    'zh-TW': '此項目已列入匯出的名冊，無法撤回認證結果',
+    en: 'This item is in a roster that has been exported; its decision can no longer be taken back.',
+  },
   'reason-required': { 'zh-TW': '認證未通過時，請填寫原因', en: 'A reason is required when an item fails certification.' },
   'record-kind-unknown': { 'zh-TW': '未知的紀錄類別：{kind}', en: 'Unknown record kind: {kind}.' },
 

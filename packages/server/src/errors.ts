@@ -11,6 +11,8 @@ const byCode: Record<string, TRPC_ERROR_CODE_KEY> = {
   'already-decided': 'CONFLICT',
   'not-failed': 'CONFLICT',
   'not-passed': 'CONFLICT',
+  'not-decided': 'CONFLICT',
+  'record-in-roster': 'CONFLICT',
   'try-again': 'CONFLICT',
   'selection-cap-reached': 'CONFLICT',
   'upload-cap-reached': 'CONFLICT',

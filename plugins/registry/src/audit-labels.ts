@@ -99,6 +99,7 @@ const VERBS: Array<[RegExp, LocalizedText]> = [
   [/\.update$/, L('更新', 'Updated')],
   [/\.certify\.pass$/, L('認證通過', 'Certified: passed')],
   [/\.certify\.fail$/, L('認證未通過', 'Certified: failed')],
+  [/\.certify\.reopen$/, L('撤回認證結果', 'Decision taken back')],
   [/\.resubmit$/, L('修正後重新提交', 'Resubmitted')],
   [/\.enter$/, L('登錄', 'Entered')],
   [/\.select$/, L('勾選', 'Selected')],

@@ -5,3 +5,4 @@ export * from './policy.ts';
 export * from './resubmit.ts';
 export * from './select.ts';
 export * from './transition.ts';
+export * from './reopen.ts';

@@ -14,6 +14,7 @@ export type DecideInput = Inputs['certifications']['decide'];
 export type QueueStatus = 'pending' | 'passed' | 'failed' | 'all';
 export type Decided = Outputs['certifications']['decide'];
 export type DecidedMany = Outputs['certifications']['decideMany'];
+export type Reopened = Outputs['certifications']['reopen'];
 
 /** The part of `platform.me` this screen reads. */
 export type MeWindows = Pick<PlatformMe, 'user' | 'windows'>;
@@ -22,6 +23,7 @@ export const paths = {
   queue: 'teaching.certifications.queue',
   decide: 'teaching.certifications.decide',
   decideMany: 'teaching.certifications.decideMany',
+  reopen: 'teaching.certifications.reopen',
   me: 'platform.me',
 } as const;
 

@@ -18,6 +18,8 @@ export function toOutcomeView(record: RecordRow, course: Pick<Course, 'id' | 'co
     createdAt: record.created_at,
     updatedAt: record.updated_at,
     selected,
+    /** Why a certifier took their decision back: a pending record keeps a reason only then. */
+    reopenReason: record.status === 'pending' ? record.status_reason : null,
   };
 }
 

@@ -78,6 +78,7 @@ export class MyOutcomes extends LichengConnectedElement {
       <td role="cell" class="status-cell" data-label=${t('list.status', {}, L)}>
         <licheng-status-badge status=${o.status} .locale=${L}></licheng-status-badge>
         ${o.status === 'failed' && o.statusReason ? html`<span class="reason">${t('list.reason', { reason: o.statusReason }, L)}</span>` : nothing}
+        ${o.reopenReason ? html`<span class="reason">${t('list.reopened', { reason: o.reopenReason }, L)}</span>` : nothing}
         ${o.status !== 'pending' && o.decidedByName
           ? html`<span class="decided">${t('list.decided-by', { name: o.decidedByName, date: formatDateTime(o.decidedAt, L) }, L)}</span>`
           : nothing}

@@ -18,6 +18,7 @@ export function outcome(over: Partial<Outcome> & { id: string }): Outcome {
     createdAt: '2025-10-01T02:00:00.000Z',
     updatedAt: '2025-10-01T02:00:00.000Z',
     selected: false,
+    reopenReason: null,
     ...over,
   } as Outcome;
 }

@@ -28,7 +28,7 @@ export const certificationsQueue = authedProcedure(['subject-teacher', 'homeroom
       .select([
         'records.id', 'records.kind', 'records.summary', 'records.status', 'records.status_reason', 'records.version',
         'records.document_file_id', 'records.media_file_id', 'records.academic_year', 'records.semester',
-        'records.created_at', 'records.updated_at', 'records.decided_at', 'records.decided_by_name',
+        'records.created_at', 'records.updated_at', 'records.decided_at', 'records.decided_by', 'records.decided_by_name',
         'students.name as student_name', 'students.student_no', 'students.class_name', 'students.seat_no',
         'courses.id as course_id', 'courses.code as course_code', 'courses.subject_name',
       ])
@@ -70,6 +70,8 @@ export const certificationsQueue = authedProcedure(['subject-teacher', 'homeroom
         submittedAt: r.updated_at,
         decidedAt: r.decided_at,
         decidedByName: r.decided_by_name,
+        /** The caller made this decision, so may take it back (teaching.certifications.reopen). */
+        decidedByMe: r.decided_by === ctx.identity.userId,
         student: { name: r.student_name, studentNo: r.student_no, className: r.class_name, seatNo: r.seat_no },
         course: r.course_id ? { id: r.course_id, code: r.course_code!, subjectName: r.subject_name! } : null,
       })),

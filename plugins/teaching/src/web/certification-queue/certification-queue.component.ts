@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { LichengApiError, LichengConnectedElement, showStoredFile } from '@licheng/client';
 import { charCount, formatDateTime, heading, screenStyles, type Dialog, type FileViewer } from '@licheng/ui';
-import { paths, REASON_MAX, type Decided, type DecidedMany, type MeWindows, type Queue, type QueueItem, type QueueStatus } from '../api.ts';
+import { reasonField } from './reason-field.ts';
+import { paths, REASON_MAX, type Decided, type DecidedMany, type Reopened, type MeWindows, type Queue, type QueueItem, type QueueStatus } from '../api.ts';
 import { t } from '../messages.ts';
 import { certificationQueueStyles } from './certification-queue.styles.ts';
 
@@ -28,7 +29,8 @@ function groupByCourse(items: QueueItem[]): Group[] {
 /**
  * `<licheng-certification-queue>` — a subject teacher certifies (認證) the course learning
  * outcomes of their students: filter by status and course, open each file, pass, fail with a
- * required reason, or pass many at once with a per-item report. Certification confirms only
+ * required reason, or pass many at once (after confirming how many) with a per-item report; take
+ * back one's own decision with a reason. Certification confirms only
  * that the work is the student's own and belongs to the course — never its quality.
  *
  * @event licheng-certified - Items were decided; `detail: { ids, status }`.
@@ -53,6 +55,8 @@ export class CertificationQueue extends LichengConnectedElement {
     reason: { state: true },
     reasonError: { state: true },
     dialogError: { state: true },
+    reopening: { state: true },
+    bulkCount: { state: true },
   };
 
   /** Status filter: pending (default), passed, failed or all. */
@@ -71,6 +75,10 @@ export class CertificationQueue extends LichengConnectedElement {
   declare reason: string;
   declare reasonError: string;
   declare dialogError: string;
+  /** The decided item whose decision is being taken back (the reopen dialog shares reason state with the fail dialog). */
+  declare reopening: QueueItem | null;
+  /** How many items the bulk pass about to be confirmed will change. */
+  declare bulkCount: number;
 
   constructor() {
     super();
@@ -88,6 +96,8 @@ export class CertificationQueue extends LichengConnectedElement {
     this.reason = '';
     this.reasonError = '';
     this.dialogError = '';
+    this.reopening = null;
+    this.bulkCount = 0;
   }
 
   override async load(): Promise<void> {
@@ -170,7 +180,7 @@ export class CertificationQueue extends LichengConnectedElement {
       this.failure = error instanceof LichengApiError ? error.message : String(error);
     } finally {
       this.busy = false;
-    }
+    }    await this.#focusOutcome(item.id);
   }
 
   async #openFail(item: QueueItem) {
@@ -180,8 +190,9 @@ export class CertificationQueue extends LichengConnectedElement {
     this.reasonError = '';
     this.dialogError = '';
     await this.updateComplete;
-    await this.renderRoot.querySelector<Dialog>('licheng-dialog#fail-dialog')!.show();
+    const confirmed = await this.renderRoot.querySelector<Dialog>('licheng-dialog#fail-dialog')!.show();
     this.failing = null;
+    if (confirmed) await this.#focusOutcome(item.id);
   }
 
   async #confirmFail(event: Event) {
@@ -191,7 +202,7 @@ export class CertificationQueue extends LichengConnectedElement {
     if (!item) return;
     const reason = this.reason.trim();
     const L = this.locale;
-    this.reasonError = !reason ? t('dialog.reason-required', {}, L) : charCount(reason) > REASON_MAX ? t('dialog.reason-too-long', { max: REASON_MAX }, L) : '';
+    this.reasonError = this.#reasonProblem(reason, 'dialog');
     if (this.reasonError) {
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')?.focus();
@@ -210,6 +221,68 @@ export class CertificationQueue extends LichengConnectedElement {
       dialog.busy = false;
       this.dialogError = error instanceof LichengApiError ? error.message : String(error);
     }
+  }
+
+  #reasonProblem(reason: string, prefix: 'dialog' | 'reopen'): string {
+    const L = this.locale;
+    if (!reason) return t(`${prefix}.reason-required`, {}, L);
+    return charCount(reason) > REASON_MAX ? t(`${prefix}.reason-too-long`, { max: REASON_MAX }, L) : '';
+  }
+
+  /** After an action: focus its outcome — the item's status when it is still listed, else the message. */
+  async #focusOutcome(itemId?: string) {
+    await this.updateComplete;
+    const status = itemId ? this.renderRoot.querySelector<HTMLElement>(`[data-status-of="${itemId}"]`) : null;
+    (status ?? this.renderRoot.querySelector<HTMLElement>('#outcome'))?.focus();
+  }
+
+  async #openReopen(item: QueueItem) {
+    this.#clearMessages();
+    this.reopening = item;
+    this.reason = '';
+    this.reasonError = '';
+    this.dialogError = '';
+    await this.updateComplete;
+    const confirmed = await this.renderRoot.querySelector<Dialog>('licheng-dialog#reopen-dialog')!.show();
+    this.reopening = null;
+    if (confirmed) await this.#focusOutcome(item.id);
+  }
+
+  async #confirmReopen(event: Event) {
+    event.preventDefault(); // the dialog closes only when the server accepted
+    const item = this.reopening;
+    const dialog = event.currentTarget as Dialog;
+    if (!item) return;
+    const reason = this.reason.trim();
+    const L = this.locale;
+    this.reasonError = this.#reasonProblem(reason, 'reopen');
+    if (this.reasonError) {
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLTextAreaElement>('#reopen-reason')?.focus();
+      return;
+    }
+    dialog.busy = true;
+    this.dialogError = '';
+    try {
+      await this.api.mutation<Reopened>(paths.reopen, { recordId: item.id, reason });
+      this.success = t('reopen.done', { student: this.#student(item), subject: item.course?.subjectName ?? '' }, L);
+      this.emit('licheng-certified', { ids: [item.id], status: 'pending' });
+      await this.load();
+      dialog.busy = false;
+      dialog.close(true);
+    } catch (error) {
+      dialog.busy = false;
+      this.dialogError = error instanceof LichengApiError ? error.message : String(error);
+    }
+  }
+
+  /** 通過所選 says how many items it will change and asks first; cancelling returns to the button. */
+  async #confirmPassSelected() {
+    const count = (this.queue?.items ?? []).filter((i) => this.selected.has(i.id)).length;
+    if (!count || this.busy) return;
+    this.bulkCount = count;
+    await this.updateComplete;
+    if (await this.renderRoot.querySelector<Dialog>('licheng-dialog#bulk-dialog')!.show()) await this.#passSelected();
   }
 
   async #passSelected() {
@@ -237,6 +310,7 @@ export class CertificationQueue extends LichengConnectedElement {
     } finally {
       this.busy = false;
     }
+    await this.#focusOutcome();
   }
 
   #filters() {
@@ -283,9 +357,12 @@ export class CertificationQueue extends LichengConnectedElement {
       </td>
       <td>${formatDateTime(item.submittedAt, L)}</td>
       <td>
-        <licheng-status-badge .locale=${L} status=${item.status}></licheng-status-badge>
-        ${item.status === 'failed' && item.statusReason ? html`<span class="reason">${t('reason.shown', { reason: item.statusReason }, L)}</span>` : nothing}
-        ${!pending && item.decidedByName ? html`<span class="decided">${t('decided.by', { name: item.decidedByName, date: formatDateTime(item.decidedAt, L) }, L)}</span>` : nothing}
+        <span class="status" tabindex="-1" data-status-of=${item.id}>
+          <licheng-status-badge .locale=${L} status=${item.status}></licheng-status-badge>
+          ${item.status === 'failed' && item.statusReason ? html`<span class="reason">${t('reason.shown', { reason: item.statusReason }, L)}</span>` : nothing}
+          ${pending && item.statusReason ? html`<span class="reason">${t('reopen.shown', { reason: item.statusReason }, L)}</span>` : nothing}
+          ${!pending && item.decidedByName ? html`<span class="decided">${t('decided.by', { name: item.decidedByName, date: formatDateTime(item.decidedAt, L) }, L)}</span>` : nothing}
+        </span>
       </td>
       <td>
         ${pending
@@ -293,7 +370,9 @@ export class CertificationQueue extends LichengConnectedElement {
               <button type="button" class="primary" ?disabled=${this.busy} aria-label=${t('pass.label', { student }, L)} @click=${() => this.#pass(item)}>${t('pass', {}, L)}</button>
               <button type="button" class="danger" ?disabled=${this.busy} aria-label=${t('fail.label', { student }, L)} @click=${() => this.#openFail(item)}>${t('fail', {}, L)}</button>
             </span>`
-          : nothing}
+          : item.decidedByMe
+            ? html`<button type="button" class="reopen" ?disabled=${this.busy} aria-label=${t('reopen.label', { student }, L)} @click=${() => this.#openReopen(item)}>${t('reopen', {}, L)}</button>`
+            : nothing}
       </td>
     </tr>`;
   }
@@ -349,25 +428,44 @@ export class CertificationQueue extends LichengConnectedElement {
     >
       ${item ? html`<p class="about">${t('dialog.about', { student: this.#student(item), subject: item.course?.subjectName ?? '' }, L)}</p>` : nothing}
       <p class="reminder">${t('reminder', {}, L)}</p>
-      <div class="field">
-        <label for="reason">${t('dialog.reason', {}, L)}<span class="required" aria-hidden="true"> *</span></label>
-        <p id="reason-hint" class="hint">${t('dialog.reason-hint', { max: REASON_MAX }, L)}</p>
-        <textarea
-          id="reason"
-          autofocus
-          required
-          rows="4"
-          aria-describedby=${this.reasonError ? 'reason-hint reason-error' : 'reason-hint'}
-          aria-invalid=${this.reasonError ? 'true' : 'false'}
-          .value=${this.reason}
-          @input=${(e: Event) => {
-            this.reason = (e.target as HTMLTextAreaElement).value;
-            if (this.reasonError) this.reasonError = '';
-          }}
-        ></textarea>
-        ${this.reasonError ? html`<p id="reason-error" class="error-text">${this.reasonError}</p>` : nothing}
-      </div>
+      ${this.#reasonField('reason', 'dialog')}
       <licheng-notice variant="error" .locale=${L} .message=${this.dialogError}></licheng-notice>
+    </licheng-dialog>`;
+  }
+
+  #reasonField(id: string, prefix: 'dialog' | 'reopen') {
+    const L = this.locale;
+    return reasonField({
+      id,
+      label: t(`${prefix}.reason`, {}, L),
+      hint: t(`${prefix}.reason-hint`, { max: REASON_MAX }, L),
+      value: this.reason,
+      error: this.reasonError,
+      locale: L,
+      onInput: (value) => {
+        this.reason = value;
+        if (this.reasonError) this.reasonError = '';
+      },
+    });
+  }
+
+  #reopenDialog() {
+    const L = this.locale;
+    const item = this.reopening;
+    return html`<licheng-dialog id="reopen-dialog" .locale=${L} heading=${t('reopen.heading', {}, L)} confirm-label=${t('reopen.confirm', {}, L)} @licheng-dialog-confirm=${this.#confirmReopen}>
+      ${item
+        ? html`<p class="about">${t('reopen.about', { student: this.#student(item), subject: item.course?.subjectName ?? '', status: t(`status.${item.status}`, {}, L) }, L)}</p>
+            ${this.#reasonField('reopen-reason', 'reopen')}`
+        : nothing}
+      <licheng-notice variant="error" .locale=${L} .message=${this.dialogError}></licheng-notice>
+    </licheng-dialog>`;
+  }
+
+  #bulkDialog() {
+    const L = this.locale;
+    return html`<licheng-dialog id="bulk-dialog" .locale=${L} heading=${t('bulk.confirm-heading', {}, L)} confirm-label=${t('bulk.confirm', { count: this.bulkCount }, L)}>
+      <p class="about">${t('bulk.confirm-about', { count: this.bulkCount }, L)}</p>
+      <p class="reminder">${t('reminder', {}, L)}</p>
     </licheng-dialog>`;
   }
 
@@ -384,21 +482,23 @@ export class CertificationQueue extends LichengConnectedElement {
         : nothing}
       ${this.#filters()}
       <licheng-notice variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
-      <licheng-notice variant="success" .locale=${L} .message=${this.success}>
-        ${this.bulkFailures.length ? html`<ul class="results">${this.bulkFailures.map((f) => html`<li>${f}</li>`)}</ul>` : nothing}
-      </licheng-notice>
+      <div id="outcome" tabindex="-1">
+        <licheng-notice variant="success" .locale=${L} .message=${this.success}>
+          ${this.bulkFailures.length ? html`<ul class="results">${this.bulkFailures.map((f) => html`<li>${f}</li>`)}</ul>` : nothing}
+        </licheng-notice>
+      </div>
       <p class="count" role="status">${loading ? t('loading', {}, L) : t('summary', { count: items.length, pending: pendingCount }, L)}</p>
       ${pendingCount > 0
         ? html`<div class="bulk">
             <p class="hint">${t('bulk.hint', {}, L)}</p>
-            <button type="button" class="primary" ?disabled=${this.selected.size === 0 || this.busy} @click=${this.#passSelected}>
+            <button type="button" class="primary" ?disabled=${this.selected.size === 0 || this.busy} @click=${this.#confirmPassSelected}>
               ${t('bulk.pass', { count: this.selected.size }, L)}
             </button>
           </div>`
         : nothing}
       ${!loading && items.length === 0 ? html`<p>${t(this.status === 'pending' ? 'empty.pending' : 'empty', {}, L)}</p>` : nothing}
       ${groupByCourse(items).map((g) => this.#group(g))}
-      ${this.#failDialog()}
+      ${this.#failDialog()} ${this.#reopenDialog()} ${this.#bulkDialog()}
       <licheng-file-viewer .locale=${L}></licheng-file-viewer>
     </section>`;
   }

@@ -44,7 +44,8 @@ export const certificationQueueStyles = css`
     max-width: 30rem;
     white-space: pre-wrap;
   }
-  .files button {
+  .files button,
+  button.reopen {
     white-space: nowrap;
   }
   .files {
@@ -77,6 +78,23 @@ export const certificationQueueStyles = css`
   }
   .count {
     margin: 0 0 0.75rem;
+    font-weight: 600;
+  }
+  .status {
+    display: block;
+  }
+  /* Where focus lands after an action (programmatic, so :focus — sighted keyboard users see it too). */
+  .status:focus,
+  #outcome:focus {
+    outline: 3px solid var(--_focus, currentColor);
+    outline-offset: 2px;
+  }
+  .char-count {
+    margin: 0.25rem 0 0;
+    font-variant-numeric: tabular-nums;
+  }
+  .char-count.over {
+    color: var(--_danger);
     font-weight: 600;
   }
   ul.results {

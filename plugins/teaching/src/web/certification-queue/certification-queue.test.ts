@@ -135,7 +135,12 @@ describe('<licheng-certification-queue>', () => {
     expect(groupBox.indeterminate).to.equal(true);
     $<HTMLInputElement>(el, 'input[aria-label="選取 101 班 1 號 王小明 的成果"]').click();
     await el.updateComplete;
-    setTimeout(() => bulk.click());
+    bulk.click();
+    const dialog = $<Dialog>(el, '#bulk-dialog');
+    await waitUntil(() => dialog.open, 'the count was not asked first');
+    expect(deepText(dialog)).to.contain('將把 3 件成果設為通過。');
+    expect(api.callsTo('teaching.certifications.decideMany')).to.have.length(0);
+    setTimeout(() => dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part="confirm"]')!.click());
     await oneEvent(el, 'licheng-certified');
     expect(api.callsTo('teaching.certifications.decideMany')[0]!.input).to.deep.equal({ recordIds: ['r1', 'r2', 'r3'], decision: 'pass' });
     await el.updateComplete;

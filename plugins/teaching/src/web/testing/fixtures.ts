@@ -18,6 +18,7 @@ export function item(over: Partial<QueueItem> & { id: string }): QueueItem {
     submittedAt: '2025-10-01T02:00:00.000Z',
     decidedAt: null,
     decidedByName: null,
+    decidedByMe: false,
     student: { name: '王小明', studentNo: '1130001', className: '101', seatNo: 1 },
     course: chinese,
     ...over,

@@ -1,0 +1,89 @@
+import { DomainError, type Role } from '@licheng/core';
+import { nowIso } from '@licheng/db';
+import type { Kysely } from 'kysely';
+import { writeAudit } from '../audit.ts';
+import type { AuthedContext } from '../context.ts';
+import type { PlatformDatabase, RecordRow } from '../platform/tables.ts';
+import { certifyingRole } from './policy.ts';
+import { transitionRecord } from './transition.ts';
+
+/** Audit actions of a produced roster (名冊) export start with this; their `after` names the term. */
+export const ROSTER_EXPORT_ACTION_PREFIX = 'roster.export.';
+
+/**
+ * Whether the record was in a roster export that was produced: it is selected (勾選) and a
+ * roster of its term was exported after the selection was made. Exports record their term, not
+ * their rows, so any roster kind of the term counts (the stricter reading). A record can only
+ * be selected once passed, so a selection older than the export means the export held it.
+ */
+export async function inProducedRoster(db: Kysely<PlatformDatabase>, school: string, record: Pick<RecordRow, 'id' | 'academic_year' | 'semester'>): Promise<boolean> {
+  const selection = await db.selectFrom('selections').select('created_at').where('record_id', '=', record.id).where('school_code', '=', school).orderBy('created_at').executeTakeFirst();
+  if (!selection) return false;
+  const exports = await db
+    .selectFrom('audit_log')
+    .select(['after', 'at'])
+    .where('school_code', '=', school)
+    .where('action', 'like', `${ROSTER_EXPORT_ACTION_PREFIX}%`)
+    .where('at', '>=', selection.created_at)
+    .execute();
+  return exports.some((e) => {
+    const term = e.after ? (JSON.parse(e.after) as { academicYear?: number; semester?: number }) : {};
+    return term.academicYear === record.academic_year && term.semester === record.semester;
+  });
+}
+
+/**
+ * The caller's role as the certifier who decided this record. A record they do not certify, or
+ * another certifier's decision, is not-found; a record of theirs not decided is 'not-decided'.
+ */
+export async function assertOwnDecision(ctx: AuthedContext, record: RecordRow): Promise<Role> {
+  const role = await certifyingRole(ctx, record);
+  if (!role) throw new DomainError('not-found', {});
+  if (record.status !== 'passed' && record.status !== 'failed') throw new DomainError('not-decided', {});
+  if (record.decided_by !== ctx.identity.userId) throw new DomainError('not-found', {});
+  return role;
+}
+
+/**
+ * A certifier takes back their own decision: a passed or failed (通過／未通過) record goes back
+ * to pending, with the reason kept where the student reads it (status_reason on a pending
+ * record). Only the certifier who decided may reopen; anyone else gets not-found, as for a
+ * record that does not exist. A record in a produced roster export stays decided
+ * ('record-in-roster'). A passed record leaves the student's selection, since only passed
+ * records can be selected. The change is a compare-and-set on the decided version, so of a
+ * reopen and another reopen or decision at once exactly one applies ('not-decided' for the other).
+ * The caller checks the certification window first.
+ */
+export async function reopenRecord(ctx: AuthedContext, before: RecordRow, reason: string): Promise<RecordRow> {
+  const role = await assertOwnDecision(ctx, before);
+  const at = ctx.now();
+  const changes = {
+    status: 'pending',
+    status_reason: reason,
+    decided_by: null,
+    decided_by_name: null,
+    decided_role: null,
+    decided_at: null,
+    version: before.version + 1,
+    updated_at: nowIso(at),
+  };
+  return ctx.db.transaction().execute(async (trx) => {
+    if (await inProducedRoster(trx, ctx.config.code, before)) throw new DomainError('record-in-roster', {});
+    const after = await transitionRecord(trx, before, before.status, changes, 'not-decided');
+    const dropped = await trx.selectFrom('selections').select('id').where('record_id', '=', before.id).where('school_code', '=', ctx.config.code).execute();
+    if (dropped.length) await trx.deleteFrom('selections').where('id', 'in', dropped.map((s) => s.id)).execute();
+    await writeAudit(trx, {
+      school: ctx.config.code,
+      actor: ctx.identity,
+      role,
+      action: `${before.kind}.certify.reopen`,
+      entity: 'record',
+      entityId: before.id,
+      studentId: before.student_id,
+      before: { ...before, selected: dropped.length > 0 },
+      after: { ...after, selected: false },
+      at,
+    });
+    return after;
+  });
+}

@@ -1,0 +1,26 @@
+import { freeText } from '@licheng/core';
+import { assertOwnDecision, authedProcedure, loadCertifiableRecord, reopenRecord } from '@licheng/server';
+import { z } from 'zod';
+import { assertCertificationWindow, recordStudentGrades } from '../certification-window.ts';
+
+export const certificationsReopenInput = z.object({
+  recordId: z.string().min(1).max(36),
+  /** Why the decision is taken back; the student reads it. */
+  reason: freeText({ max: 200, multiline: true }),
+});
+
+/**
+ * teaching.certifications.reopen — the certifier who decided an item takes the decision back
+ * (通過／未通過 → 待認證) while the certification window is open and the item is in no exported roster.
+ */
+export const certificationsReopen = authedProcedure()
+  .input(certificationsReopenInput)
+  .mutation(async ({ ctx, input }) => {
+    const record = await loadCertifiableRecord(ctx, input.recordId);
+    // Another certifier's decision reads as a record that does not exist, in and out of the window.
+    await assertOwnDecision(ctx, record);
+    const grades = await recordStudentGrades(ctx, [record.id]);
+    assertCertificationWindow(ctx, record, grades.get(record.id));
+    const after = await reopenRecord(ctx, record, input.reason);
+    return { id: after.id, status: after.status, statusReason: after.status_reason, version: after.version };
+  });
