@@ -1,7 +1,16 @@
 import type { Course, RecordRow } from '@licheng/server';
 
-/** What a screen shows of one outcome: the record, its course and whether it is selected. */
-export function toOutcomeView(record: RecordRow, course: Pick<Course, 'id' | 'code' | 'subject_name' | 'credits' | 'grade_level'>, selected: boolean) {
+/**
+ * What a screen shows of one outcome: the record, its course and whether it is selected.
+ * `resubmittedAt` is when the student last resubmitted it (null if never): the submission
+ * time is that, else when it was first uploaded — never a later decision.
+ */
+export function toOutcomeView(
+  record: RecordRow,
+  course: Pick<Course, 'id' | 'code' | 'subject_name' | 'credits' | 'grade_level'>,
+  selected: boolean,
+  resubmittedAt: string | null = null,
+) {
   return {
     id: record.id,
     academicYear: record.academic_year,
@@ -17,6 +26,8 @@ export function toOutcomeView(record: RecordRow, course: Pick<Course, 'id' | 'co
     version: record.version,
     createdAt: record.created_at,
     updatedAt: record.updated_at,
+    submittedAt: resubmittedAt ?? record.created_at,
+    resubmitted: resubmittedAt !== null,
     selected,
   };
 }
