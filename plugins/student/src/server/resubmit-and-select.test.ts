@@ -66,6 +66,9 @@ describe.each(testDialects())('resubmit and selection on %s', (dialect) => {
     const byId = Object.fromEntries(list.map((o: any) => [o.id, o]));
     expect(byId[first!]).toMatchObject({ resubmitted: true, submittedAt: '2025-10-03T02:00:00.000Z' });
     expect(byId[second!]).toMatchObject({ resubmitted: false, submittedAt: uploadedAt });
+    // The list names each file as it was uploaded, for the fix form to show.
+    expect(byId[second!].documentFileName).toMatch(/\.pdf$/);
+    expect(byId[second!].mediaFileName).toBeNull();
   });
 
   it('refuses a fixed 簡述 of NUL or zero-width characters only with 400 and leaves the failed item as it was', async () => {

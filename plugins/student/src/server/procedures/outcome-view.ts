@@ -2,15 +2,17 @@ import type { Course, RecordRow } from '@licheng/server';
 
 /**
  * What a screen shows of one outcome: the record, its course and whether it is selected.
- * `resubmittedAt` is when the student last resubmitted it (null if never): the submission
- * time is that, else when it was first uploaded — never a later decision.
+ * `more.resubmittedAt` is when the student last resubmitted it (absent if never): the
+ * submission time is that, else when it was first uploaded — never a later decision.
+ * `more.documentName`/`mediaName` are the files' names as the student uploaded them.
  */
 export function toOutcomeView(
   record: RecordRow,
   course: Pick<Course, 'id' | 'code' | 'subject_name' | 'credits' | 'grade_level'>,
   selected: boolean,
-  resubmittedAt: string | null = null,
+  more: { resubmittedAt?: string | null; documentName?: string | null; mediaName?: string | null } = {},
 ) {
+  const resubmittedAt = more.resubmittedAt ?? null;
   return {
     id: record.id,
     academicYear: record.academic_year,
@@ -19,6 +21,8 @@ export function toOutcomeView(
     summary: record.summary,
     documentFileId: record.document_file_id,
     mediaFileId: record.media_file_id,
+    documentFileName: more.documentName ?? null,
+    mediaFileName: more.mediaName ?? null,
     status: record.status as 'pending' | 'passed' | 'failed',
     statusReason: record.status_reason,
     decidedByName: record.decided_by_name,

@@ -19,8 +19,10 @@ export const outcomesList = authedProcedure(['student'])
       .selectFrom('records')
       .innerJoin('courses', 'courses.id', 'records.course_id')
       .leftJoin('selections', 'selections.record_id', 'records.id')
+      .leftJoin('stored_files as document', 'document.id', 'records.document_file_id')
+      .leftJoin('stored_files as media', 'media.id', 'records.media_file_id')
       .selectAll('records')
-      .select(['courses.code', 'courses.subject_name', 'courses.credits', 'courses.grade_level', 'selections.id as selection_id'])
+      .select(['courses.code', 'courses.subject_name', 'courses.credits', 'courses.grade_level', 'selections.id as selection_id', 'document.original_name as document_name', 'media.original_name as media_name'])
       // The latest resubmission (from the audit trail): the submission time, not a later decision's.
       .select((eb) =>
         eb
@@ -36,6 +38,10 @@ export const outcomesList = authedProcedure(['student'])
     if (input?.academicYear) query = query.where('records.academic_year', '=', input.academicYear);
     const rows = await query.orderBy('records.created_at', 'desc').execute();
     return rows.map((r) =>
-      toOutcomeView(r, { id: r.course_id!, code: r.code, subject_name: r.subject_name, credits: r.credits, grade_level: r.grade_level }, r.selection_id !== null, r.resubmitted_at ?? null),
+      toOutcomeView(r, { id: r.course_id!, code: r.code, subject_name: r.subject_name, credits: r.credits, grade_level: r.grade_level }, r.selection_id !== null, {
+        resubmittedAt: r.resubmitted_at ?? null,
+        documentName: r.document_name,
+        mediaName: r.media_name,
+      }),
     );
   });

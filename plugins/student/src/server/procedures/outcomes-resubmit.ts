@@ -32,5 +32,6 @@ export const outcomesResubmit = authedProcedure(['student'])
     await assertResubmissionChanges(ctx, record, input.summary, files);
     const updated = await resubmitRecord(ctx, record, { summary: input.summary, files });
     const course = await ctx.db.selectFrom('courses').selectAll().where('id', '=', record.course_id!).executeTakeFirstOrThrow();
-    return toOutcomeView(updated, course, false, updated.updated_at);
+    const names = Object.fromEntries(files.map((f) => [f.slot, f.name]));
+    return toOutcomeView(updated, course, false, { resubmittedAt: updated.updated_at, documentName: names.document, mediaName: names.media });
   });
