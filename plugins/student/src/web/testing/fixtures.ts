@@ -10,6 +10,8 @@ export function outcome(over: Partial<Outcome> & { id: string }): Outcome {
     summary: '閱讀心得：以《城南舊事》為題的書面報告',
     documentFileId: 'f-doc',
     mediaFileId: null,
+    documentFileName: '城南舊事讀書報告.pdf',
+    mediaFileName: null,
     status: 'pending',
     statusReason: null,
     decidedByName: null,
@@ -17,6 +19,8 @@ export function outcome(over: Partial<Outcome> & { id: string }): Outcome {
     version: 1,
     createdAt: '2025-10-01T02:00:00.000Z',
     updatedAt: '2025-10-01T02:00:00.000Z',
+    submittedAt: '2025-10-01T02:00:00.000Z',
+    resubmitted: false,
     selected: false,
     ...over,
   } as Outcome;
