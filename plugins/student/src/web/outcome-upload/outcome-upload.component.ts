@@ -221,10 +221,18 @@ export class OutcomeUpload extends LichengConnectedElement {
       this.newFile = false;
       this.#fileFields().forEach((f) => f.clear());
       this.emit('licheng-outcome-uploaded', { outcome, resubmitted: Boolean(resubmit) });
+      await this.#focusResult('#upload-done');
     } catch (error) {
       this.uploadState = 'error';
       this.failure = error instanceof LichengApiError ? error.message : String(error);
+      await this.#focusResult('#upload-failure');
     }
+  }
+
+  /** After sending, focus lands on what came of it: the success or the refusal. */
+  async #focusResult(selector: string) {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   #onFile(slot: 'document' | 'media', event: CustomEvent<FileChange>) {
@@ -325,7 +333,7 @@ export class OutcomeUpload extends LichengConnectedElement {
       ${fixing?.statusReason
         ? html`<licheng-notice variant="warning" .locale=${L} .message=${t('upload.failed-reason', { reason: fixing.statusReason }, L)}></licheng-notice>`
         : nothing}
-      <licheng-notice variant="error" .locale=${L} .message=${this.failure}>
+      <licheng-notice id="upload-failure" tabindex="-1" variant="error" .locale=${L} .message=${this.failure}>
         ${listed.length
           ? html`<span>${t('upload.fix-errors', {}, L)}</span>
               <ul class="errors">
@@ -393,7 +401,7 @@ export class OutcomeUpload extends LichengConnectedElement {
         </div>
         ${unchanged ? html`<p id="unchanged-hint" class="hint">${t('upload.unchanged', {}, L)}</p>` : nothing}
       </form>
-      <licheng-notice variant="success" .locale=${L} .message=${this.success}></licheng-notice>
+      <licheng-notice id="upload-done" tabindex="-1" variant="success" .locale=${L} .message=${this.success}></licheng-notice>
       ${fixing ? html`<licheng-file-viewer .locale=${L}></licheng-file-viewer>` : nothing}
     </section>`;
   }

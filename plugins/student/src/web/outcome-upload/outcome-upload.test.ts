@@ -129,6 +129,8 @@ describe('<licheng-outcome-upload>', () => {
     expect(progress.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('上傳完成');
     expect(deepText(el)).to.contain('已上傳「生物」的成果，等待任課教師認證。');
     expect($<HTMLTextAreaElement>(el, '#summary').value).to.equal('');
+    // Focus lands on the outcome of the action, not at the top of the page.
+    await waitUntil(() => deepActiveElement() === $(el, '#upload-done'), 'focus not on the success message');
     await expect(el).to.be.accessible();
   });
 
@@ -149,6 +151,7 @@ describe('<licheng-outcome-upload>', () => {
     await el.updateComplete;
     const notice = el.shadowRoot!.querySelector('licheng-notice[variant="error"]')!;
     expect(notice.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('作業期間已結束');
+    await waitUntil(() => deepActiveElement() === notice, 'focus not on the refusal');
   });
 
   it('fixes a failed outcome: shows the reason, keeps files unless replaced, resubmits with the record id', async () => {
