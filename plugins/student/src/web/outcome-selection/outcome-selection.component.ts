@@ -144,7 +144,7 @@ export class OutcomeSelection extends LichengConnectedElement {
                   : nothing}
                 <p class="count" role="status">${t('selection.count', { count, cap }, L)}</p>
               </div>
-              ${!open && selection ? html`<p class="hint" id="window-shut">${t('selection.window-closed', {}, L)} ${t('window.who-sets', {}, L)}</p>` : nothing}
+              ${!open && selection ? html`<p class="hint" id="window-shut">${t('selection.window-closed', {}, L)}${L === 'en' ? ' ' : ''}${t('window.who-sets', {}, L)}</p>` : nothing}
               ${passed.length === 0
                 ? html`<p>${t('selection.none', { year }, L)}</p>`
                 : html`<fieldset>

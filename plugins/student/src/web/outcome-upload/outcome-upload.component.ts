@@ -327,7 +327,7 @@ export class OutcomeUpload extends LichengConnectedElement {
         : nothing}
       ${shut
         ? html`<p id="window-shut" class="window-shut">
-            ${t(fixing ? 'upload.resubmit-shut' : 'upload.window-shut', {}, L)} ${t('window.who-sets', {}, L)}
+            ${t(fixing ? 'upload.resubmit-shut' : 'upload.window-shut', {}, L)}${L === 'en' ? ' ' : ''}${t('window.who-sets', {}, L)}
           </p>`
         : nothing}
       ${fixing?.statusReason
