@@ -6,6 +6,7 @@ import './outcome-upload.ts';
 import type { OutcomeUpload } from './outcome-upload.component.ts';
 import { courseList, me, outcome, deepText } from '../testing/fixtures.ts';
 import { repeatedControlNames } from '../testing/accessible-names.ts';
+import { sendKeys } from '@web/test-runner-commands';
 
 const pdf = () => new File(['%PDF-1.4\n%%EOF\n'], '報告.pdf', { type: 'application/pdf' });
 
@@ -211,7 +212,7 @@ describe('<licheng-outcome-upload>', () => {
 
   it('a fix shows the file sent now with a button to open it, and sends only once something changed', async () => {
     const failed = outcome({ id: 'o2', status: 'failed', statusReason: '請上傳本課程的作品', summary: '舊的簡述' });
-    fake({ 'student.outcomes.resubmit': () => ({ ...failed, status: 'pending' }), '/files/f-doc': () => new Blob(['%PDF-1.4']) });
+    fake({ 'student.outcomes.resubmit': () => ({ ...failed, status: 'pending' }) });
     const el = await render(failed);
     expect(deepText(el)).to.contain('文件檔：城南舊事讀書報告.pdf');
     expect(deepText(el)).to.contain('任課教師的未通過原因：請上傳本課程的作品');
@@ -239,6 +240,22 @@ describe('<licheng-outcome-upload>', () => {
     await el.updateComplete;
     expect(submit().disabled).to.equal(true);
     expect(api.callsTo('student.outcomes.resubmit')).to.have.length(0);
+  });
+
+  it('opens the file sent now from the keyboard, in the viewer', async () => {
+    const failed = outcome({ id: 'o2', status: 'failed', statusReason: '請上傳本課程的作品', summary: '舊的簡述' });
+    fake({
+      'GET /api/files/f-doc': () =>
+        new Response(new Blob(['%PDF-1.4'], { type: 'application/pdf' }), { headers: { 'content-type': 'application/pdf', 'content-disposition': "inline; filename*=UTF-8''%E5%A0%B1%E5%91%8A.pdf" } }),
+    });
+    const el = await render(failed);
+    $<HTMLButtonElement>(el, '.current-files button').focus();
+    await sendKeys({ press: 'Enter' });
+    const viewer = $(el, 'licheng-file-viewer');
+    await waitUntil(() => viewer.shadowRoot?.querySelector('iframe'), 'viewer did not open');
+    expect(viewer.shadowRoot!.querySelector('iframe')!.title).to.equal('報告.pdf');
+    expect(api.callsTo('/api/files/f-doc')).to.have.length(1);
+    (viewer.shadowRoot!.querySelector('licheng-dialog') as HTMLElement & { close(): void }).close();
   });
 
   it('a fix is disabled when neither the upload nor the certification window is open', async () => {
