@@ -98,6 +98,12 @@ export class ReceiptReminder extends LichengConnectedElement {
     }
   }
 
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed as never);
+    // The server words the reminder's sentence in the caller's language: ask again in the new one.
+    if (changed.has('locale') && changed.get('locale') !== undefined && this.mine) void this.load();
+  }
+
   /** A reminder that steps aside for the 收訖確認 page on screen. */
   #aside(): boolean {
     return !this.persistent && ReceiptReminder.#pages.size > 0;

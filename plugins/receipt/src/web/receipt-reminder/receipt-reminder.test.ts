@@ -54,6 +54,14 @@ describe('<licheng-receipt-reminder>', () => {
     expect(confirmAll()).to.have.length(1);
   });
 
+  it('asks again when the language changes, so the sentence is worded in it', async () => {
+    const el = await render(() => mine([{ ...cadre, status: 'confirmed' }, outcome]));
+    const calls = api.callsTo('receipt.mine').length;
+    el.locale = 'en';
+    await waitUntil(() => api.callsTo('receipt.mine').length > calls, 'did not ask again');
+    expect(api.callsTo('receipt.mine').at(-1)!.headers.get('x-licheng-locale')).to.equal('en');
+  });
+
   it('renders nothing when there is nothing to confirm', async () => {
     const el = await render(() => mine([{ ...cadre, status: 'confirmed' }]));
     expect(el.shadowRoot!.children.length === 0 || el.shadowRoot!.querySelector('[part="panel"]') === null).to.equal(true);
