@@ -57,7 +57,7 @@ if (want('student')) {
   await p.getByRole('button', { name: '上傳成果', exact: true }).click();
   await p.locator('licheng-outcome-upload select#course').waitFor();
   await shot(p, '03-student-upload-empty');
-  await p.getByRole('button', { name: '上傳成果', exact: true }).last().click();
+  await p.getByRole('button', { name: '送出成果', exact: true }).click();
   await shot(p, '04-student-upload-errors');
   const select = p.locator('licheng-outcome-upload select#course');
   const value = await select.locator('option').nth(1).getAttribute('value');

@@ -92,6 +92,10 @@ export const messages: Record<string, LocalizedText> = {
     en: 'This item has passed certification and can no longer be changed.',
   },
   'not-failed': { 'zh-TW': '只有未通過認證的項目可以重新送出', en: 'Only items that failed certification can be resubmitted.' },
+  'resubmit-unchanged': {
+    'zh-TW': '重新送出前請修改成果簡述或換上新的檔案：內容與未通過時相同',
+    en: 'Change the summary or attach a new file before resubmitting: the item is the same as when it failed.',
+  },
   'not-passed': { 'zh-TW': '只有通過認證的項目可以勾選', en: 'Only items that passed certification can be selected.' },
   'not-decided': { 'zh-TW': '此項目目前沒有可撤回的認證結果', en: 'This item has no decision to take back.' },
   'record-in-roster': {

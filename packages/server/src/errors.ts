@@ -10,6 +10,7 @@ const byCode: Record<string, TRPC_ERROR_CODE_KEY> = {
   'not-found': 'NOT_FOUND',
   'already-decided': 'CONFLICT',
   'not-failed': 'CONFLICT',
+  'resubmit-unchanged': 'BAD_REQUEST',
   'not-passed': 'CONFLICT',
   'not-decided': 'CONFLICT',
   'record-in-roster': 'CONFLICT',

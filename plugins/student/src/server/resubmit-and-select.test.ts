@@ -38,6 +38,39 @@ describe.each(testDialects())('resubmit and selection on %s', (dialect) => {
     expect(again.error?.licheng?.code).toBe('not-failed');
   });
 
+  it('refuses a resubmission that changes nothing, leaving the failed item as it was', async () => {
+    const [id] = await outcomes(1, 'failed');
+    const before = await t.db.kysely.selectFrom('records' as any).selectAll().execute();
+    // The same summary, with no file or with the very bytes already stored.
+    for (const files of [{}, { document: fakeFile('pdf', 900) }] as Array<Record<string, File>>) {
+      const res = await t.upload('student.outcomes.resubmit', form({ recordId: id!, summary: '成果 0', ...files }), users.chen);
+      expect(res.status).toBe(400);
+      expect(res.error?.licheng?.code).toBe('resubmit-unchanged');
+    }
+    expect(await t.db.kysely.selectFrom('records' as any).selectAll().execute()).toEqual(before);
+    // A new file alone is a change.
+    const res = await t.upload('student.outcomes.resubmit', form({ recordId: id!, summary: '成果 0', document: fakeFile('pdf', 901) }), users.chen);
+    expect(res.error).toBeNull();
+    expect(res.data.documentFileId).not.toBe((before[0] as any).document_file_id);
+  });
+
+  it('shows when each outcome was submitted or resubmitted, not when it was last decided, and marks a resubmission', async () => {
+    const [first, second] = await outcomes(2, 'failed');
+    const uploadedAt = t.clock.now.toISOString();
+    t.clock.now = new Date('2025-10-03T02:00:00Z');
+    const res = await t.upload('student.outcomes.resubmit', form({ recordId: first!, summary: '改好了' }), users.chen);
+    expect(res.data).toMatchObject({ resubmitted: true, submittedAt: '2025-10-03T02:00:00.000Z' });
+    // A later decision changes both rows, not their submission time.
+    await t.db.kysely.updateTable('records' as any).set({ status: 'passed', updated_at: '2025-10-09T02:00:00.000Z' } as any).execute();
+    const list = (await t.query('student.outcomes.list', undefined, users.chen)).data;
+    const byId = Object.fromEntries(list.map((o: any) => [o.id, o]));
+    expect(byId[first!]).toMatchObject({ resubmitted: true, submittedAt: '2025-10-03T02:00:00.000Z' });
+    expect(byId[second!]).toMatchObject({ resubmitted: false, submittedAt: uploadedAt });
+    // The list names each file as it was uploaded, for the fix form to show.
+    expect(byId[second!].documentFileName).toMatch(/\.pdf$/);
+    expect(byId[second!].mediaFileName).toBeNull();
+  });
+
   it('refuses a fixed 簡述 of NUL or zero-width characters only with 400 and leaves the failed item as it was', async () => {
     const [id] = await outcomes(1, 'failed');
     const before = await t.db.kysely.selectFrom('records' as any).selectAll().execute();

@@ -13,6 +13,8 @@ const STATUS_ICONS: Record<MineItem['status'], string> = { pending: '◔', confi
  * waits for confirmation: 「您已完成確認：…。您尚未完成確認：…。」, the days left, the received
  * entries, and buttons to confirm or raise an issue. Renders nothing when there is nothing to
  * confirm. A region with a heading, never a modal: the page stays usable around it.
+ * While a `persistent` reminder (the student's 收訖確認 page) is on the page, the others step
+ * aside, so the page never shows the same panel twice; they reload when it leaves.
  *
  * @event licheng-receipt-confirmed - Items were confirmed; `detail: { itemIds }`.
  * @event licheng-receipt-issue-raised - An issue was raised; `detail: { itemId, issueId }`.
@@ -23,6 +25,14 @@ const STATUS_ICONS: Record<MineItem['status'], string> = { pending: '◔', confi
  * @cssprop --licheng-receipt-panel-bg - The panel's background.
  */
 export class ReceiptReminder extends LichengConnectedElement {
+  /** Every reminder on the page, and the persistent ones (the 收訖確認 page) among them. */
+  static readonly #all = new Set<ReceiptReminder>();
+  static readonly #pages = new Set<ReceiptReminder>();
+
+  static #changed(): void {
+    for (const reminder of ReceiptReminder.#all) reminder.requestUpdate();
+  }
+
   static override styles = [...screenStyles, receiptReminderStyles];
   static override properties = {
     ...LichengConnectedElement.properties,
@@ -67,6 +77,36 @@ export class ReceiptReminder extends LichengConnectedElement {
     this.busy = false;
     this.announcement = '';
     this.failure = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    ReceiptReminder.#all.add(this);
+    if (this.persistent) {
+      ReceiptReminder.#pages.add(this);
+      ReceiptReminder.#changed();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    ReceiptReminder.#all.delete(this);
+    if (ReceiptReminder.#pages.delete(this)) {
+      ReceiptReminder.#changed();
+      // What was confirmed on the page shows in the reminders that step back in.
+      if (ReceiptReminder.#pages.size === 0) for (const reminder of ReceiptReminder.#all) if (reminder.mine) void reminder.load();
+    }
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    super.updated(changed as never);
+    // The server words the reminder's sentence in the caller's language: ask again in the new one.
+    if (changed.has('locale') && changed.get('locale') !== undefined && this.mine) void this.load();
+  }
+
+  /** A reminder that steps aside for the 收訖確認 page on screen. */
+  #aside(): boolean {
+    return !this.persistent && ReceiptReminder.#pages.size > 0;
   }
 
   override async load(): Promise<void> {
@@ -147,6 +187,7 @@ export class ReceiptReminder extends LichengConnectedElement {
   }
 
   override render() {
+    if (this.#aside()) return nothing;
     if (this.persistent && this.failure && !this.mine) return html`<p role="alert" class="error-text">${this.failure}</p>`;
     if (!this.shown && !(this.persistent && this.mine)) return nothing;
     const L = this.locale;

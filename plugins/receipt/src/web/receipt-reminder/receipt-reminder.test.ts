@@ -25,6 +25,43 @@ describe('<licheng-receipt-reminder>', () => {
   const button = (el: ReceiptReminder, label: string) =>
     [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === label)!;
 
+  it('steps aside while the 收訖確認 page is on screen, so the panel is never shown twice, and comes back reloaded', async () => {
+    api = installFakeApi({ 'receipt.mine': () => mine([cadre, outcome]) });
+    const page = await fixture<HTMLElement>(html`<div>
+      <licheng-receipt-reminder class="above" .token=${fakeToken()} locale="zh-TW"></licheng-receipt-reminder>
+      <main></main>
+    </div>`);
+    const above = page.querySelector<ReceiptReminder>('.above')!;
+    await waitUntil(() => above.shadowRoot!.querySelector('[part="panel"]'), 'the reminder never showed');
+    const panels = () => [page, ...page.querySelectorAll<ReceiptReminder>('licheng-receipt-reminder')].flatMap((el) => [...(el.shadowRoot ?? el).querySelectorAll('[part="panel"]')]);
+    const confirmAll = () => panels().flatMap((p) => [...p.querySelectorAll('button')].filter((b) => b.textContent!.trim().startsWith('全部確認無誤')));
+    expect(confirmAll()).to.have.length(1);
+    // The student opens the 收訖確認 page.
+    const onPage = document.createElement('licheng-receipt-reminder') as ReceiptReminder;
+    onPage.persistent = true;
+    onPage.token = fakeToken();
+    onPage.locale = 'zh-TW';
+    page.querySelector('main')!.append(onPage);
+    await waitUntil(() => onPage.shadowRoot!.querySelector('[part="panel"]'), 'the page never showed');
+    await above.updateComplete;
+    expect(above.shadowRoot!.querySelector('[part="panel"]')).to.equal(null);
+    expect(confirmAll()).to.have.length(1);
+    // Leaving the page brings the reminder back, reloaded.
+    const calls = api.callsTo('receipt.mine').length;
+    onPage.remove();
+    await waitUntil(() => api.callsTo('receipt.mine').length > calls, 'the reminder did not reload');
+    await waitUntil(() => above.shadowRoot!.querySelector('[part="panel"]'), 'the reminder did not come back');
+    expect(confirmAll()).to.have.length(1);
+  });
+
+  it('asks again when the language changes, so the sentence is worded in it', async () => {
+    const el = await render(() => mine([{ ...cadre, status: 'confirmed' }, outcome]));
+    const calls = api.callsTo('receipt.mine').length;
+    el.locale = 'en';
+    await waitUntil(() => api.callsTo('receipt.mine').length > calls, 'did not ask again');
+    expect(api.callsTo('receipt.mine').at(-1)!.headers.get('x-licheng-locale')).to.equal('en');
+  });
+
   it('renders nothing when there is nothing to confirm', async () => {
     const el = await render(() => mine([{ ...cadre, status: 'confirmed' }]));
     expect(el.shadowRoot!.children.length === 0 || el.shadowRoot!.querySelector('[part="panel"]') === null).to.equal(true);

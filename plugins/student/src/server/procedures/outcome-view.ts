@@ -1,7 +1,18 @@
 import type { Course, RecordRow } from '@licheng/server';
 
-/** What a screen shows of one outcome: the record, its course and whether it is selected. */
-export function toOutcomeView(record: RecordRow, course: Pick<Course, 'id' | 'code' | 'subject_name' | 'credits' | 'grade_level'>, selected: boolean) {
+/**
+ * What a screen shows of one outcome: the record, its course and whether it is selected.
+ * `more.resubmittedAt` is when the student last resubmitted it (absent if never): the
+ * submission time is that, else when it was first uploaded — never a later decision.
+ * `more.documentName`/`mediaName` are the files' names as the student uploaded them.
+ */
+export function toOutcomeView(
+  record: RecordRow,
+  course: Pick<Course, 'id' | 'code' | 'subject_name' | 'credits' | 'grade_level'>,
+  selected: boolean,
+  more: { resubmittedAt?: string | null; documentName?: string | null; mediaName?: string | null } = {},
+) {
+  const resubmittedAt = more.resubmittedAt ?? null;
   return {
     id: record.id,
     academicYear: record.academic_year,
@@ -10,6 +21,8 @@ export function toOutcomeView(record: RecordRow, course: Pick<Course, 'id' | 'co
     summary: record.summary,
     documentFileId: record.document_file_id,
     mediaFileId: record.media_file_id,
+    documentFileName: more.documentName ?? null,
+    mediaFileName: more.mediaName ?? null,
     status: record.status as 'pending' | 'passed' | 'failed',
     statusReason: record.status_reason,
     decidedByName: record.decided_by_name,
@@ -17,6 +30,8 @@ export function toOutcomeView(record: RecordRow, course: Pick<Course, 'id' | 'co
     version: record.version,
     createdAt: record.created_at,
     updatedAt: record.updated_at,
+    submittedAt: resubmittedAt ?? record.created_at,
+    resubmitted: resubmittedAt !== null,
     selected,
     /** Why a certifier took their decision back: a pending record keeps a reason only then. */
     reopenReason: record.status === 'pending' ? record.status_reason : null,

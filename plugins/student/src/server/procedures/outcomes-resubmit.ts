@@ -2,6 +2,7 @@ import { outcomeSummarySchema, windowState, findWindow, DomainError } from '@lic
 import { authedProcedure, currentStudent, formDataInput, formFile, loadRecord, resubmitRecord, stageFiles } from '@licheng/server';
 import { z } from 'zod';
 import { OUTCOME } from '../outcome-rules.ts';
+import { assertResubmissionChanges } from '../resubmission.ts';
 import { toOutcomeView } from './outcome-view.ts';
 
 export const outcomesResubmitInput = formDataInput({
@@ -13,7 +14,8 @@ export const outcomesResubmitInput = formDataInput({
 
 /**
  * student.outcomes.resubmit — fix a failed (未通過) outcome and send it for certification again.
- * Open while either the upload or the certification window of its term is open.
+ * Open while either the upload or the certification window of its term is open. Something must
+ * change — the summary or a file's bytes — or it is refused with 'resubmit-unchanged'.
  */
 export const outcomesResubmit = authedProcedure(['student'])
   .input(outcomesResubmitInput)
@@ -27,7 +29,9 @@ export const outcomesResubmit = authedProcedure(['student'])
     );
     if (!open) throw new DomainError('window-closed', { activity: 'outcome-upload' });
     const files = await stageFiles(ctx, input);
+    await assertResubmissionChanges(ctx, record, input.summary, files);
     const updated = await resubmitRecord(ctx, record, { summary: input.summary, files });
     const course = await ctx.db.selectFrom('courses').selectAll().where('id', '=', record.course_id!).executeTakeFirstOrThrow();
-    return toOutcomeView(updated, course, false);
+    const names = Object.fromEntries(files.map((f) => [f.slot, f.name]));
+    return toOutcomeView(updated, course, false, { resubmittedAt: updated.updated_at, documentName: names.document, mediaName: names.media });
   });

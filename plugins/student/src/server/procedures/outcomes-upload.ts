@@ -30,5 +30,6 @@ export const outcomesUpload = authedProcedure(['student'])
       files,
       guard: uploadCapGuard(ctx, student, course),
     });
-    return toOutcomeView(record, course, false);
+    const names = Object.fromEntries(files.map((f) => [f.slot, f.name]));
+    return toOutcomeView(record, course, false, { documentName: names.document, mediaName: names.media });
   });

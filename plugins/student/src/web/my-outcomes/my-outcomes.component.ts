@@ -68,13 +68,21 @@ export class MyOutcomes extends LichengConnectedElement {
     }
   }
 
+  /** When the student sent it: its latest resubmission (marked 重新送出) or its upload. */
+  #submitted(o: Outcome) {
+    const L = this.locale;
+    const date = formatDateTime(o.submittedAt, L);
+    return html`<span class="submitted ${o.resubmitted ? 'resubmitted' : ''}">${t(o.resubmitted ? 'list.resubmitted-at' : 'list.submitted-at', { date }, L)}</span>`;
+  }
+
   #row(o: Outcome) {
     const L = this.locale;
     const subject = o.course.subjectName;
+    const summary = o.summary;
     // Explicit table roles: on narrow screens the rows are drawn as cards (display: block),
     // which some browsers would otherwise stop announcing as a table.
     return html`<tr role="row">
-      <td role="cell" data-label=${t('list.course', {}, L)}><span class="course-name">${subject}</span><span class="code">${o.course.code}</span></td>
+      <td role="cell" data-label=${t('list.course', {}, L)}><span class="course-name">${subject}</span><span class="code">${o.course.code}</span>${this.#submitted(o)}</td>
       <td role="cell" class="status-cell" data-label=${t('list.status', {}, L)}>
         <licheng-status-badge status=${o.status} .locale=${L}></licheng-status-badge>
         ${o.status === 'failed' && o.statusReason ? html`<span class="reason">${t('list.reason', { reason: o.statusReason }, L)}</span>` : nothing}
@@ -87,12 +95,12 @@ export class MyOutcomes extends LichengConnectedElement {
       <td role="cell" data-label=${t('list.files', {}, L)}>
         <span class="files">
           ${o.documentFileId
-            ? html`<button type="button" class="link" aria-label=${t('list.view-label', { subject, action: t('list.view-document', {}, L) }, L)} @click=${() => this.#view(o, 'document')}>
+            ? html`<button type="button" class="link" aria-label=${t('list.view-label', { subject, summary, action: t('list.view-document', {}, L) }, L)} @click=${() => this.#view(o, 'document')}>
                 ${t('list.view-document', {}, L)}
               </button>`
             : nothing}
           ${o.mediaFileId
-            ? html`<button type="button" class="link" aria-label=${t('list.view-label', { subject, action: t('list.view-media', {}, L) }, L)} @click=${() => this.#view(o, 'media')}>
+            ? html`<button type="button" class="link" aria-label=${t('list.view-label', { subject, summary, action: t('list.view-media', {}, L) }, L)} @click=${() => this.#view(o, 'media')}>
                 ${t('list.view-media', {}, L)}
               </button>`
             : nothing}
@@ -101,7 +109,7 @@ export class MyOutcomes extends LichengConnectedElement {
       <td role="cell" class="nowrap" data-label=${t('list.selected', {}, L)}>${o.selected ? t('list.selected-yes', {}, L) : html`<span class="muted">${t('list.selected-no', {}, L)}</span>`}</td>
       <td role="cell" class="actions-cell">
         ${o.status === 'failed'
-          ? html`<button type="button" aria-label=${t('list.fix-label', { subject }, L)} @click=${() => this.emit('licheng-resubmit-request', { outcome: o }, { cancelable: true })}>
+          ? html`<button type="button" aria-label=${t('list.fix-label', { subject, summary }, L)} @click=${() => this.emit('licheng-resubmit-request', { outcome: o }, { cancelable: true })}>
               ${t('list.fix', {}, L)}
             </button>`
           : nothing}

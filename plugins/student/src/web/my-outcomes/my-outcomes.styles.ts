@@ -36,6 +36,14 @@ export const myOutcomesStyles = css`
     color: var(--_danger);
     font-size: 0.875rem;
   }
+  .submitted {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.8125rem;
+  }
+  .submitted.resubmitted {
+    font-weight: 600;
+  }
   .decided {
     display: block;
     color: var(--_muted);

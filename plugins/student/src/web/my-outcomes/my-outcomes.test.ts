@@ -3,6 +3,7 @@ import { fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing
 import './my-outcomes.ts';
 import type { MyOutcomes } from './my-outcomes.component.ts';
 import { outcome, deepText } from '../testing/fixtures.ts';
+import { repeatedControlNames } from '../testing/accessible-names.ts';
 
 const list = [
   outcome({ id: 'o1', status: 'pending' }),
@@ -49,7 +50,7 @@ describe('<licheng-my-outcomes>', () => {
     api = installFakeApi({ 'student.outcomes.list': () => list });
     const el = await render();
     const fix = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes('修正並重新送出'))!;
-    expect(fix.getAttribute('aria-label')).to.equal('修正並重新送出：生物');
+    expect(fix.getAttribute('aria-label')).to.equal('修正並重新送出：生物「閱讀心得：以《城南舊事》為題的書面報告」');
     setTimeout(() => fix.click());
     const event = (await oneEvent(el, 'licheng-resubmit-request')) as CustomEvent<{ outcome: { id: string } }>;
     expect(event.detail.outcome.id).to.equal('o2');
@@ -69,6 +70,38 @@ describe('<licheng-my-outcomes>', () => {
     const [call] = api.callsTo('/api/files/f-doc');
     expect(call!.headers.get('authorization')).to.match(/^Bearer /);
     (viewer.shadowRoot!.querySelector('licheng-dialog') as HTMLElement & { close(): void }).close();
+  });
+
+  it('names the files and fixes of two outcomes of one subject apart, as the browser reads them', async () => {
+    const second = { summary: '朗讀錄音：〈背影〉', mediaFileId: 'f-media', documentFileId: 'f-doc2' };
+    api = installFakeApi({
+      'student.outcomes.list': () => [
+        outcome({ id: 'o1', status: 'failed', statusReason: '檔案無法開啟' }),
+        outcome({ id: 'o4', status: 'failed', statusReason: '非本課程作品', ...second }),
+      ],
+    });
+    const el = await render();
+    const labels = [...el.shadowRoot!.querySelectorAll('td button')].map((b) => b.getAttribute('aria-label'));
+    expect(labels).to.include('開啟文件檔：國語文「朗讀錄音：〈背影〉」');
+    expect(await repeatedControlNames()).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when each outcome was sent, and marks one sent again as 重新送出', async () => {
+    api = installFakeApi({
+      'student.outcomes.list': () => [
+        outcome({ id: 'o1', status: 'pending', resubmitted: true, submittedAt: '2025-10-06T01:30:00.000Z', updatedAt: '2025-10-06T01:30:00.000Z' }),
+        outcome({ id: 'o3', status: 'passed', submittedAt: '2025-10-01T02:00:00.000Z', decidedAt: '2025-10-09T03:00:00.000Z', updatedAt: '2025-10-09T03:00:00.000Z' }),
+      ],
+    });
+    const el = await render();
+    const [again, once] = [...el.shadowRoot!.querySelectorAll('.submitted')].map((s) => s.textContent!.replace(/\s+/g, ' ').trim());
+    expect(again).to.match(/^114\D+10\D+06.* 重新送出$/);
+    expect(once).to.match(/^114\D+10\D+01.* 送出$/);
+    expect(once).not.to.match(/10\D+09/);
+    el.locale = 'en';
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.submitted')!.textContent).to.contain('Resubmitted');
   });
 
   it('says when there is nothing yet', async () => {

@@ -144,7 +144,7 @@ export class OutcomeSelection extends LichengConnectedElement {
                   : nothing}
                 <p class="count" role="status">${t('selection.count', { count, cap }, L)}</p>
               </div>
-              ${!open && selection ? html`<p class="hint">${t('selection.window-closed', {}, L)}</p>` : nothing}
+              ${!open && selection ? html`<p class="hint" id="window-shut">${t('selection.window-closed', {}, L)}${L === 'en' ? ' ' : ''}${t('window.who-sets', {}, L)}</p>` : nothing}
               ${passed.length === 0
                 ? html`<p>${t('selection.none', { year }, L)}</p>`
                 : html`<fieldset>
@@ -171,7 +171,7 @@ export class OutcomeSelection extends LichengConnectedElement {
                     </ul>
                   </fieldset>`}
               <div class="actions">
-                <button type="submit" class="primary" ?disabled=${!open || this.saving || unchanged}>${t('selection.save', {}, L)}</button>
+                <button type="submit" class="primary" ?disabled=${!open || this.saving || unchanged} aria-describedby=${!open && selection ? 'window-shut' : nothing}>${t('selection.save', {}, L)}</button>
               </div>
             </form>`}
       <licheng-notice variant="success" .locale=${L} .message=${this.success}></licheng-notice>

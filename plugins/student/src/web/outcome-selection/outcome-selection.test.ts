@@ -63,6 +63,9 @@ describe('<licheng-outcome-selection>', () => {
     expect(boxes(el).every((b) => b.disabled)).to.equal(true);
     expect(el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.disabled).to.equal(true);
     expect(el.shadowRoot!.querySelector('licheng-window-banner')!.getAttribute('state')).to.equal('closed');
+    // Who sets the window, tied to the disabled button.
+    expect(el.shadowRoot!.querySelector('#window-shut')!.textContent).to.contain('學習歷程工作小組');
+    expect(el.shadowRoot!.querySelector('button[type="submit"]')!.getAttribute('aria-describedby')).to.equal('window-shut');
     await expect(el).to.be.accessible();
   });
 });

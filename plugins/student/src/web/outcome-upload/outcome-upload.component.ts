@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { readFreeText } from '@licheng/core';
-import { LichengApiError, LichengConnectedElement } from '@licheng/client';
-import { charCount, heading, screenStyles, type FileChange, type FileField, type UploadState, type WindowState } from '@licheng/ui';
+import { LichengApiError, LichengConnectedElement, showStoredFile } from '@licheng/client';
+import { charCount, heading, screenStyles, type FileChange, type FileField, type FileViewer, type UploadState, type WindowState } from '@licheng/ui';
 import { LIMITS, paths, type Course, type CourseList, type Me, type Outcome } from '../api.ts';
 import { t } from '../messages.ts';
 import { outcomeUploadStyles } from './outcome-upload.styles.ts';
@@ -13,6 +13,8 @@ interface UploadWindow {
   start: string | null;
   end: string | null;
 }
+
+const UNSCHEDULED: UploadWindow = { state: 'unscheduled', start: null, end: null };
 
 /** Courses grouped by term, in the order the server gave (newest first). */
 function coursesByTerm(courses: Course[]): Array<{ year: number; semester: number; courses: Course[] }> {
@@ -31,7 +33,11 @@ function coursesByTerm(courses: Course[]): Array<{ year: number; semester: numbe
  * and/or a media file (mp3/mp4 ≤ 10 MB), and upload progress. The limits are checked here as
  * hints; the server checks again and has the last word.
  *
- * Set `outcome` to a failed (未通過) outcome to fix and resubmit it instead.
+ * Outside the upload window (作業期程, set by the school's working group) the form is disabled
+ * before anything is typed, saying when it opens or closed and who sets the dates.
+ *
+ * Set `outcome` to a failed (未通過) outcome to fix and resubmit it instead: the form shows the
+ * files sent now and the earlier reason, and sends only once the summary or a file changed.
  *
  * @event licheng-outcome-uploaded - Sent; `detail: { outcome, resubmitted }`.
  * @event licheng-resubmit-cancel - The student left the fix without sending.
@@ -45,6 +51,8 @@ export class OutcomeUpload extends LichengConnectedElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     courses: { state: true },
     uploadWindow: { state: true },
+    fixWindowOpen: { state: true },
+    newFile: { state: true },
     courseId: { state: true },
     summary: { state: true },
     errors: { state: true },
@@ -59,7 +67,12 @@ export class OutcomeUpload extends LichengConnectedElement {
   declare outcome: Outcome | null;
   declare headingLevel: number;
   declare courses: Course[] | null;
+  /** The upload window as platform.me reports it; null until known. */
   declare uploadWindow: UploadWindow | null;
+  /** Whether a fix may be sent now (the upload or the certification window is open); null until known. */
+  declare fixWindowOpen: boolean | null;
+  /** Whether a new file is chosen in either slot. */
+  declare newFile: boolean;
   declare courseId: string;
   declare summary: string;
   declare errors: Partial<Record<FieldName, string>>;
@@ -75,6 +88,8 @@ export class OutcomeUpload extends LichengConnectedElement {
     this.headingLevel = 2;
     this.courses = null;
     this.uploadWindow = null;
+    this.fixWindowOpen = null;
+    this.newFile = false;
     this.courseId = '';
     this.summary = '';
     this.errors = {};
@@ -92,7 +107,8 @@ export class OutcomeUpload extends LichengConnectedElement {
     else this.failure = courses.reason instanceof LichengApiError ? courses.reason.message : String(courses.reason);
     if (me.status === 'fulfilled') {
       const w = me.value.windows.find((x) => x.activity === 'outcome-upload');
-      this.uploadWindow = w ? { state: w.state, start: w.start, end: w.end } : null;
+      this.uploadWindow = w ? { state: w.state, start: w.start, end: w.end } : UNSCHEDULED;
+      this.fixWindowOpen = me.value.windows.some((x) => (x.activity === 'outcome-upload' || x.activity === 'outcome-certification') && x.state === 'open');
     }
   }
 
@@ -106,7 +122,31 @@ export class OutcomeUpload extends LichengConnectedElement {
       this.failure = '';
       if (this.outcome) this.success = '';
       this.uploadState = 'idle';
+      this.newFile = false;
       this.#fileFields().forEach((f) => f.clear());
+    }
+  }
+
+  /** Closed for this form: outside its window (as far as is known; the server has the last word). */
+  #shut(): boolean {
+    if (this.outcome) return this.fixWindowOpen === false;
+    return this.uploadWindow !== null && this.uploadWindow.state !== 'open';
+  }
+
+  /** A fix that changes nothing yet: the same summary and no new file. */
+  #unchanged(): boolean {
+    return Boolean(this.outcome) && this.summary.trim() === this.outcome!.summary && !this.newFile;
+  }
+
+  async #viewCurrent(slot: 'document' | 'media') {
+    const o = this.outcome;
+    const id = slot === 'document' ? o?.documentFileId : o?.mediaFileId;
+    if (!o || !id) return;
+    try {
+      const viewer = this.renderRoot.querySelector<FileViewer>('licheng-file-viewer')!;
+      await showStoredFile(this.api, id, viewer, `${o.course.subjectName} ${t(`slot-name.${slot}`, {}, this.locale)}`);
+    } catch (error) {
+      this.failure = error instanceof LichengApiError ? error.message : String(error);
     }
   }
 
@@ -146,7 +186,7 @@ export class OutcomeUpload extends LichengConnectedElement {
 
   async #submit(event: Event) {
     event.preventDefault();
-    if (this.uploadState === 'uploading') return;
+    if (this.uploadState === 'uploading' || this.#shut() || this.#unchanged()) return;
     this.success = '';
     this.failure = '';
     this.errors = this.#validate();
@@ -178,16 +218,26 @@ export class OutcomeUpload extends LichengConnectedElement {
       this.success = t(resubmit ? 'upload.resubmitted' : 'upload.done', { subject }, this.locale);
       this.summary = '';
       this.courseId = '';
+      this.newFile = false;
       this.#fileFields().forEach((f) => f.clear());
       this.emit('licheng-outcome-uploaded', { outcome, resubmitted: Boolean(resubmit) });
+      await this.#focusResult('#upload-done');
     } catch (error) {
       this.uploadState = 'error';
       this.failure = error instanceof LichengApiError ? error.message : String(error);
+      await this.#focusResult('#upload-failure');
     }
+  }
+
+  /** After sending, focus lands on what came of it: the success or the refusal. */
+  async #focusResult(selector: string) {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   #onFile(slot: 'document' | 'media', event: CustomEvent<FileChange>) {
     this.fileErrors = { ...this.fileErrors, [slot]: event.detail.error };
+    this.newFile = this.#fileFields().some((f) => f.file);
     if (this.errors.files) this.errors = { ...this.errors, files: undefined };
   }
 
@@ -200,6 +250,29 @@ export class OutcomeUpload extends LichengConnectedElement {
     const announce = over > 0 ? t('upload.counter-over', { max, over }, L) : max - count <= 10 ? t('upload.counter-near', { left: max - count }, L) : '';
     return html`<p id="summary-counter" class="counter ${over > 0 ? 'over' : ''}">${t('upload.counter', { count, max }, L)}</p>
       <p class="sr-only" role="status">${announce}</p>`;
+  }
+
+  /** The files the failed outcome holds now, each with a button to open it. */
+  #currentFiles(o: Outcome) {
+    const L = this.locale;
+    const slots = (['document', 'media'] as const).filter((slot) => (slot === 'document' ? o.documentFileId : o.mediaFileId));
+    return html`<div class="current-files">
+      <p class="label" id="current-files-label">${t('upload.current-files', {}, L)}</p>
+      <ul aria-labelledby="current-files-label">
+        ${slots.map((slot) => {
+          const kind = t(`slot-name.${slot}`, {}, L);
+          const name = (slot === 'document' ? o.documentFileName : o.mediaFileName) ?? kind;
+          const action = slot === 'document' ? t('list.view-document', {}, L) : t('list.view-media', {}, L);
+          return html`<li>
+            ${t('upload.current-file', { slot: kind, name }, L)}
+            <button type="button" class="link" aria-label=${t('upload.open-current', { action, name }, L)} @click=${() => this.#viewCurrent(slot)}>
+              ${action}
+            </button>
+          </li>`;
+        })}
+      </ul>
+      <p class="hint">${t('upload.keep-files', {}, L)}</p>
+    </div>`;
   }
 
   #courseField() {
@@ -219,6 +292,7 @@ export class OutcomeUpload extends LichengConnectedElement {
       <select
         id="course"
         required
+        ?disabled=${this.#shut()}
         aria-describedby=${error ? 'course-hint course-error' : 'course-hint'}
         aria-invalid=${error ? 'true' : 'false'}
         @change=${(e: Event) => {
@@ -243,16 +317,23 @@ export class OutcomeUpload extends LichengConnectedElement {
     const summaryError = this.errors.summary;
     const listed = (['course', 'summary', 'files'] as const).filter((f) => this.errors[f]);
     const busy = this.uploadState === 'uploading';
+    const shut = this.#shut();
+    const unchanged = !shut && this.#unchanged();
     return html`<section aria-labelledby="upload-heading">
       ${heading(this.headingLevel, fixing ? `${t('upload.resubmit-heading', {}, L)}：${fixing.course.subjectName}` : t('upload.heading', {}, L), 'upload-heading')}
       <p class="muted">${t('upload.intro', {}, L)}</p>
       ${!fixing && this.uploadWindow
         ? html`<licheng-window-banner .locale=${L} activity=${t('activity.outcome-upload', {}, L)} state=${this.uploadWindow.state} .start=${this.uploadWindow.start} .end=${this.uploadWindow.end}></licheng-window-banner>`
         : nothing}
+      ${shut
+        ? html`<p id="window-shut" class="window-shut">
+            ${t(fixing ? 'upload.resubmit-shut' : 'upload.window-shut', {}, L)}${L === 'en' ? ' ' : ''}${t('window.who-sets', {}, L)}
+          </p>`
+        : nothing}
       ${fixing?.statusReason
         ? html`<licheng-notice variant="warning" .locale=${L} .message=${t('upload.failed-reason', { reason: fixing.statusReason }, L)}></licheng-notice>`
         : nothing}
-      <licheng-notice variant="error" .locale=${L} .message=${this.failure}>
+      <licheng-notice id="upload-failure" tabindex="-1" variant="error" .locale=${L} .message=${this.failure}>
         ${listed.length
           ? html`<span>${t('upload.fix-errors', {}, L)}</span>
               <ul class="errors">
@@ -268,6 +349,7 @@ export class OutcomeUpload extends LichengConnectedElement {
           <textarea
             id="summary"
             required
+            ?disabled=${this.#shut()}
             rows="3"
             aria-describedby=${['summary-hint', 'summary-counter', summaryError ? 'summary-error' : ''].filter(Boolean).join(' ')}
             aria-invalid=${summaryError ? 'true' : 'false'}
@@ -282,7 +364,7 @@ export class OutcomeUpload extends LichengConnectedElement {
         </div>
         <fieldset aria-describedby=${this.errors.files ? 'files-error' : nothing}>
           <legend>${t('upload.files-legend', {}, L)}</legend>
-          ${fixing ? html`<p class="hint">${t('upload.keep-files', {}, L)}</p>` : nothing}
+          ${fixing ? this.#currentFiles(fixing) : nothing}
           <licheng-file-field
             name="document"
             .locale=${L}
@@ -290,7 +372,7 @@ export class OutcomeUpload extends LichengConnectedElement {
             hint=${t('upload.document-hint', {}, L)}
             accept=${LIMITS.document.accept}
             max-bytes=${LIMITS.document.maxBytes}
-            ?disabled=${busy}
+            ?disabled=${busy || shut}
             @licheng-file-change=${(e: CustomEvent<FileChange>) => this.#onFile('document', e)}
           ></licheng-file-field>
           <licheng-file-field
@@ -300,20 +382,27 @@ export class OutcomeUpload extends LichengConnectedElement {
             hint=${t('upload.media-hint', {}, L)}
             accept=${LIMITS.media.accept}
             max-bytes=${LIMITS.media.maxBytes}
-            ?disabled=${busy}
+            ?disabled=${busy || shut}
             @licheng-file-change=${(e: CustomEvent<FileChange>) => this.#onFile('media', e)}
           ></licheng-file-field>
           ${this.errors.files ? html`<p id="files-error" class="error-text">${this.errors.files}</p>` : nothing}
         </fieldset>
         <licheng-upload-progress .locale=${L} state=${this.uploadState} .value=${this.progress}></licheng-upload-progress>
         <div class="actions">
-          <button type="submit" class="primary" ?disabled=${busy}>
+          <button
+            type="submit"
+            class="primary"
+            ?disabled=${busy || shut || unchanged}
+            aria-describedby=${shut ? 'window-shut' : unchanged ? 'unchanged-hint' : nothing}
+          >
             ${busy ? t('upload.sending', {}, L) : t(fixing ? 'upload.resubmit' : 'upload.submit', {}, L)}
           </button>
           ${fixing ? html`<button type="button" ?disabled=${busy} @click=${() => this.emit('licheng-resubmit-cancel')}>${t('upload.cancel', {}, L)}</button>` : nothing}
         </div>
+        ${unchanged ? html`<p id="unchanged-hint" class="hint">${t('upload.unchanged', {}, L)}</p>` : nothing}
       </form>
-      <licheng-notice variant="success" .locale=${L} .message=${this.success}></licheng-notice>
+      <licheng-notice id="upload-done" tabindex="-1" variant="success" .locale=${L} .message=${this.success}></licheng-notice>
+      ${fixing ? html`<licheng-file-viewer .locale=${L}></licheng-file-viewer>` : nothing}
     </section>`;
   }
 }

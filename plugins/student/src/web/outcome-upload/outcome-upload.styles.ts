@@ -49,4 +49,18 @@ export const outcomeUploadStyles = css`
   ul.errors a {
     color: inherit;
   }
+  .window-shut {
+    max-width: 44rem;
+    margin: 0 0 1rem;
+    font-weight: 600;
+  }
+  .current-files ul {
+    margin: 0.25rem 0;
+    padding-inline-start: 1.25rem;
+    overflow-wrap: anywhere;
+  }
+  .current-files .label {
+    margin: 0;
+    font-weight: 600;
+  }
 `;

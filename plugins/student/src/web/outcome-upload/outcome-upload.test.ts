@@ -5,6 +5,8 @@ import { deepActiveElement } from '@licheng/ui';
 import './outcome-upload.ts';
 import type { OutcomeUpload } from './outcome-upload.component.ts';
 import { courseList, me, outcome, deepText } from '../testing/fixtures.ts';
+import { repeatedControlNames } from '../testing/accessible-names.ts';
+import { sendKeys } from '@web/test-runner-commands';
 
 const pdf = () => new File(['%PDF-1.4\n%%EOF\n'], '報告.pdf', { type: 'application/pdf' });
 
@@ -128,6 +130,8 @@ describe('<licheng-outcome-upload>', () => {
     expect(progress.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('上傳完成');
     expect(deepText(el)).to.contain('已上傳「生物」的成果，等待任課教師認證。');
     expect($<HTMLTextAreaElement>(el, '#summary').value).to.equal('');
+    // Focus lands on the outcome of the action, not at the top of the page.
+    await waitUntil(() => deepActiveElement() === $(el, '#upload-done'), 'focus not on the success message');
     await expect(el).to.be.accessible();
   });
 
@@ -148,6 +152,7 @@ describe('<licheng-outcome-upload>', () => {
     await el.updateComplete;
     const notice = el.shadowRoot!.querySelector('licheng-notice[variant="error"]')!;
     expect(notice.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('作業期間已結束');
+    await waitUntil(() => deepActiveElement() === notice, 'focus not on the refusal');
   });
 
   it('fixes a failed outcome: shows the reason, keeps files unless replaced, resubmits with the record id', async () => {
@@ -172,6 +177,109 @@ describe('<licheng-outcome-upload>', () => {
     expect(received!.get('recordId')).to.equal('o2');
     expect(received!.get('summary')).to.equal('新的簡述：本課程期末專題');
     expect(received!.get('document')).to.equal(null);
+  });
+
+  for (const [state, window, says] of [
+    ['closed', { activity: 'outcome-upload', start: '2025-09-01', end: '2025-10-10', state: 'closed' }, /已於 114\D+10\D+10\D*截止/],
+    ['not yet open', { activity: 'outcome-upload', start: '2026-02-15', end: '2026-03-10', state: 'not-yet' }, /將於 115\D+0?2\D+15\D*開始/],
+    ['unscheduled', null, /尚未排定作業期程/],
+  ] as const) {
+    it(`is disabled before anything is typed when the upload window is ${state}, saying when and who sets it`, async () => {
+      const windows = me().windows.filter((w) => w.activity !== 'outcome-upload');
+      fake({ 'platform.me': () => me({ windows: window ? [window, ...windows] : windows }) });
+      const el = await render();
+      await waitUntil(() => el.uploadWindow !== null, 'window never loaded');
+      await el.updateComplete;
+      for (const control of ['#course', '#summary', 'button[type="submit"]']) expect($<HTMLButtonElement>(el, control).disabled, control).to.equal(true);
+      for (const field of el.shadowRoot!.querySelectorAll<FileField>('licheng-file-field')) expect(field.disabled).to.equal(true);
+      expect(deepText(el)).to.match(says);
+      expect($(el, '#window-shut').textContent).to.contain('學習歷程工作小組');
+      expect($(el, 'button[type="submit"]').getAttribute('aria-describedby')).to.equal('window-shut');
+      expect(el.shadowRoot!.querySelector('licheng-upload-progress')!.getAttribute('state')).to.equal('idle');
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('says in English when uploading opens and who sets the dates', async () => {
+    fake({ 'platform.me': () => me({ windows: [{ activity: 'outcome-upload', start: '2026-02-15', end: '2026-03-10', state: 'not-yet' }] }) });
+    const el = await render();
+    el.locale = 'en';
+    await waitUntil(() => el.uploadWindow !== null, 'window never loaded');
+    await el.updateComplete;
+    expect($(el, '#window-shut').textContent).to.contain('working group sets these dates');
+    expect($<HTMLButtonElement>(el, 'button[type="submit"]').textContent!.trim()).to.equal('Send outcome');
+  });
+
+  it('a fix shows the file sent now with a button to open it, and sends only once something changed', async () => {
+    const failed = outcome({ id: 'o2', status: 'failed', statusReason: '請上傳本課程的作品', summary: '舊的簡述' });
+    fake({ 'student.outcomes.resubmit': () => ({ ...failed, status: 'pending' }) });
+    const el = await render(failed);
+    expect(deepText(el)).to.contain('文件檔：城南舊事讀書報告.pdf');
+    expect(deepText(el)).to.contain('任課教師的未通過原因：請上傳本課程的作品');
+    const open = $<HTMLButtonElement>(el, '.current-files button');
+    expect(open.getAttribute('aria-label')).to.equal('開啟文件檔：城南舊事讀書報告.pdf');
+    const submit = () => $<HTMLButtonElement>(el, 'button[type="submit"]');
+    expect(submit().disabled).to.equal(true);
+    expect(submit().getAttribute('aria-describedby')).to.equal('unchanged-hint');
+    expect($(el, '#unchanged-hint').textContent).to.contain('請先修改成果簡述或選擇新的檔案');
+    await expect(el).to.be.accessible();
+    // Typing and then restoring the summary is no change.
+    await type(el, '舊的簡述 ');
+    expect(submit().disabled).to.equal(true);
+    await type(el, '新的簡述');
+    expect(submit().disabled).to.equal(false);
+    expect(el.shadowRoot!.querySelector('#unchanged-hint')).to.equal(null);
+    await type(el, '舊的簡述');
+    expect(submit().disabled).to.equal(true);
+    // A new file alone is a change.
+    const document = el.shadowRoot!.querySelector<FileField>('licheng-file-field[name="document"]')!;
+    document.setFile(pdf());
+    await el.updateComplete;
+    expect(submit().disabled).to.equal(false);
+    document.clear();
+    await el.updateComplete;
+    expect(submit().disabled).to.equal(true);
+    expect(api.callsTo('student.outcomes.resubmit')).to.have.length(0);
+  });
+
+  it('opens the file sent now from the keyboard, in the viewer', async () => {
+    const failed = outcome({ id: 'o2', status: 'failed', statusReason: '請上傳本課程的作品', summary: '舊的簡述' });
+    fake({
+      'GET /api/files/f-doc': () =>
+        new Response(new Blob(['%PDF-1.4'], { type: 'application/pdf' }), { headers: { 'content-type': 'application/pdf', 'content-disposition': "inline; filename*=UTF-8''%E5%A0%B1%E5%91%8A.pdf" } }),
+    });
+    const el = await render(failed);
+    $<HTMLButtonElement>(el, '.current-files button').focus();
+    await sendKeys({ press: 'Enter' });
+    const viewer = $(el, 'licheng-file-viewer');
+    await waitUntil(() => viewer.shadowRoot?.querySelector('iframe'), 'viewer did not open');
+    expect(viewer.shadowRoot!.querySelector('iframe')!.title).to.equal('報告.pdf');
+    expect(api.callsTo('/api/files/f-doc')).to.have.length(1);
+    (viewer.shadowRoot!.querySelector('licheng-dialog') as HTMLElement & { close(): void }).close();
+  });
+
+  it('a fix is disabled when neither the upload nor the certification window is open', async () => {
+    const failed = outcome({ id: 'o2', status: 'failed', statusReason: '請上傳本課程的作品', summary: '舊的簡述' });
+    fake({ 'platform.me': () => me({ windows: [{ activity: 'outcome-upload', start: '2025-09-01', end: '2025-10-10', state: 'closed' }] }) });
+    const el = await render(failed);
+    await waitUntil(() => el.fixWindowOpen !== null, 'windows never loaded');
+    await el.updateComplete;
+    expect($<HTMLTextAreaElement>(el, '#summary').disabled).to.equal(true);
+    expect($<HTMLButtonElement>(el, 'button[type="submit"]').disabled).to.equal(true);
+    expect($(el, '#window-shut').textContent).to.contain('目前不在上傳或認證期間');
+  });
+
+  it('names every control of a new upload differently, as the browser reads them', async () => {
+    fake();
+    await render();
+    expect(await repeatedControlNames()).to.deep.equal([]);
+  });
+
+  it('names every control of a fix differently, as the browser reads them', async () => {
+    fake();
+    const failed = outcome({ id: 'o2', status: 'failed', statusReason: '請上傳本課程的作品', mediaFileId: 'f-media', mediaFileName: '朗讀.mp3' });
+    await render(failed);
+    expect(await repeatedControlNames()).to.deep.equal([]);
   });
 
   it('flags a file over the limit before sending', async () => {

@@ -5,6 +5,7 @@ import './student-app.ts';
 import type { StudentApp } from './student-app.component.ts';
 import { bootstrap, mount, unmount } from '../index.ts';
 import { courseList, deepText, me, outcome, selection } from '../testing/fixtures.ts';
+import { controlNames, repeatedControlNames } from '../testing/accessible-names.ts';
 
 const failed = outcome({ id: 'o2', status: 'failed', statusReason: '非本課程作品' });
 
@@ -38,6 +39,30 @@ describe('<licheng-student-app>', () => {
     await waitUntil(() => deepActiveElement()?.tagName === 'H2', 'focus did not move to the view heading');
     await expect(el).to.be.accessible();
   });
+
+  for (const locale of ['zh-TW', 'en'] as const) {
+    it(`names every control of each view differently (${locale}), the upload tab apart from the send button`, async () => {
+      api = installFakeApi({
+        ...handlers(),
+        // Two outcomes of one subject: their buttons must still read apart.
+        'student.outcomes.list': () => [outcome({ id: 'o1', status: 'failed', statusReason: '檔案無法開啟', summary: '第一份報告' }), failed],
+      });
+      const el = await fixture<StudentApp>(html`<licheng-student-app .token=${fakeToken()} locale=${locale}></licheng-student-app>`);
+      await waitUntil(() => el.me !== null, 'me never loaded');
+      const nav = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')];
+      for (const [i, view] of (['list', 'upload', 'selection'] as const).entries()) {
+        nav[i]!.click();
+        await waitUntil(() => el.view === view && deepActiveElement()?.tagName === 'H2', `${view} never shown`);
+        await new Promise((r) => setTimeout(r, 50));
+        expect(await repeatedControlNames(), view).to.deep.equal([]);
+      }
+      nav[1]!.click();
+      await waitUntil(() => el.view === 'upload', 'upload never shown');
+      const names = await controlNames();
+      expect(names).to.include(locale === 'zh-TW' ? 'button: 上傳成果' : 'button: Upload');
+      expect(names).to.include(locale === 'zh-TW' ? 'button: 送出成果' : 'button: Send outcome');
+    });
+  }
 
   it('opens the fix form for a failed item from the list', async () => {
     api = installFakeApi(handlers());
