@@ -3,6 +3,7 @@ export * from './errors.ts';
 export * from './free-text.ts';
 export * from './activities.ts';
 export * from './calendar.ts';
+export * from './date-reading.ts';
 export * from './course-code.ts';
 export * from './course-plan.ts';
 export * from './files.ts';
