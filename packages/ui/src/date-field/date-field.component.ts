@@ -22,6 +22,8 @@ export interface DateChange {
  * Form-associated: with a `name` it gives its ISO value to FormData, takes part in the form's
  * validity (required, unreadable) and Enter submits the form, as in a native input.
  *
+ * The host carries an `invalid` attribute while a message is shown.
+ *
  * @event licheng-date-change - The typed date was committed; `detail: { value, error }`.
  * @csspart input - The text input.
  */
@@ -32,7 +34,7 @@ export class DateField extends LichengElement {
     label: {},
     hint: {},
     name: { reflect: true },
-    value: {},
+    value: { noAccessor: true },
     required: { type: Boolean },
     disabled: { type: Boolean },
     error: {},
@@ -44,7 +46,6 @@ export class DateField extends LichengElement {
   /** Replaces the standard hint (how to write a date). */
   declare hint: string;
   declare name: string;
-  declare value: string;
   declare required: boolean;
   declare disabled: boolean;
   /** An error the screen reports for this field (e.g. an end before the start). */
@@ -53,9 +54,11 @@ export class DateField extends LichengElement {
   declare problem: string;
 
   #internals: ElementInternals;
+  #value = '';
 
   constructor() {
     super();
+    this.#internals = this.attachInternals();
     this.label = '';
     this.hint = '';
     this.name = '';
@@ -65,7 +68,20 @@ export class DateField extends LichengElement {
     this.error = '';
     this.text = '';
     this.problem = '';
-    this.#internals = this.attachInternals();
+  }
+
+  /** The date as ISO 'YYYY-MM-DD', or '' while empty or unreadable; the form sees it at once. */
+  get value(): string {
+    return this.#value;
+  }
+
+  set value(value: string) {
+    const old = this.#value;
+    this.#value = value ?? '';
+    // A value set from outside replaces whatever unreadable text was typed.
+    this.problem = '';
+    this.#internals.setFormValue(this.#value || null);
+    this.requestUpdate('value', old);
   }
 
   get #input(): HTMLInputElement | null {
@@ -94,7 +110,8 @@ export class DateField extends LichengElement {
   }
 
   override updated(): void {
-    this.#internals.setFormValue(this.value || null);
+    // Screens find the first field in error with `[aria-invalid="true"], [invalid]`.
+    this.toggleAttribute('invalid', Boolean(this.message));
     const anchor = this.#input ?? undefined;
     if (this.message) this.#internals.setValidity({ customError: true }, this.message, anchor);
     else if (this.required && !this.value) this.#internals.setValidity({ valueMissing: true }, t('date.required', { label: this.label }, this.locale), anchor);

@@ -223,7 +223,7 @@ export class PracticumDesk extends LichengConnectedElement {
     if (Object.keys(errors).length === 0) return false;
     this.failure = t('error.fix', {}, this.locale);
     await this.updateComplete;
-    form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    form.querySelector<HTMLElement>('[aria-invalid="true"], licheng-date-field[invalid]')?.focus();
     return true;
   }
 
