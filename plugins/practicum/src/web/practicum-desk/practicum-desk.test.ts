@@ -201,6 +201,9 @@ describe('<licheng-practicum-desk>', () => {
     const el = await render({}, 'en');
     expect(deepText(el)).to.contain('Import the skill-test pass list');
     expect(deepText(el)).to.contain('2025-08-20');
+    const date = await typeDate(el, 'cert-date', '114/08/20');
+    expect(date.shadowRoot!.querySelector('input')!.value).to.equal('2025-08-20');
+    expect(date.shadowRoot!.querySelector('#reading')!.textContent).to.equal('ROC date 114/08/20');
     await expect(el).to.be.accessible();
   });
 
