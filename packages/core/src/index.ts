@@ -21,3 +21,4 @@ export * from './imports.ts';
 export * from './rosters.ts';
 export * from './roster-integrity.ts';
 export * from './receipt.ts';
+export * from './receipt-codes.ts';
