@@ -5,14 +5,17 @@ export const dateFieldStyles = css`
     display: block;
     min-width: 0;
   }
+  /* Spacing around the field is the screen's (give the host class="field"). */
+  .field {
+    margin: 0;
+  }
   input {
-    box-sizing: border-box;
-    width: 100%;
-    max-width: 14em;
     font-variant-numeric: tabular-nums;
   }
+  /* The same date in the other calendar, under the input. */
   .reading {
     margin: 0.25rem 0 0;
+    font-size: 0.875rem;
     color: var(--_muted);
   }
 `;

@@ -30,7 +30,7 @@ export function field(form: string, name: string, label: string, errors: FieldEr
   const common = { id, described: described || nothing, invalid: error ? 'true' : 'false' };
   // Dates are typed in 民國 (115/11/27); the field labels itself and gives its ISO value to FormData.
   if (o.type === 'date') {
-    return html`<licheng-date-field id=${id} name=${name} .locale=${o.locale ?? 'zh-TW'} label=${label} ?required=${o.required ?? false} hint=${o.hint ?? nothing} .value=${o.value ?? ''} .error=${error ?? ''}></licheng-date-field>`;
+    return html`<licheng-date-field class="field" id=${id} name=${name} .locale=${o.locale ?? 'zh-TW'} label=${label} ?required=${o.required ?? false} hint=${o.hint ?? nothing} .value=${o.value ?? ''} .error=${error ?? ''}></licheng-date-field>`;
   }
   return html`<div class="field">
     <label for=${id}>${label}${o.required ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}</label>
