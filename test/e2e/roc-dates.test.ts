@@ -84,4 +84,23 @@ describe('dates are typed and shown in 民國 on the screens', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('the receipt details show 幹部等級 as its words and 出生日期 in 民國', async () => {
+    const page = await newPage(browser, errors, { viewport: { width: 390, height: 844 } });
+    await signIn(page, server.url, '陳怡君');
+    await page.waitForURL('**/student');
+    const reminder = page.locator('licheng-receipt-reminder');
+    await reminder.getByRole('button', { name: '查看明細' }).click();
+    const cadre = reminder.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /校內幹部經歷/ }) });
+    await cadre.getByText('收到的內容').click();
+    const table = cadre.getByRole('table', { name: '幹部經歷' });
+    expect(await table.getByRole('cell').allTextContents()).toContain('班級幹部');
+    const birth = await cadre.locator('dl div', { hasText: '出生日期' }).locator('dd').textContent();
+    expect(birth).toMatch(/^\d{3}\/\d{2}\/\d{2}$/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await cadre.screenshot({ path: path.join(shots, 'receipt-details-words-390.png') });
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
