@@ -103,4 +103,28 @@ describe('dates are typed and shown in 民國 on the screens', () => {
     expect(errors).toEqual([]);
     await page.context().close();
   });
+
+  it('the receipt desk takes its confirmation window in 民國', async () => {
+    const page = await newPage(browser, errors);
+    await signIn(page, server.url, '註冊組 林組長');
+    await page.waitForURL('**/registry');
+    await page.locator('licheng-portal nav a', { hasText: '收訖確認' }).click();
+    await page.waitForURL('**/receipt');
+    const desk = page.locator('licheng-receipt-desk');
+    const start = desk.getByRole('textbox', { name: '確認期間開始日' });
+    await start.fill('1151201');
+    await start.press('Tab');
+    const end = desk.getByRole('textbox', { name: '確認期間結束日' });
+    await end.fill('115/12/07');
+    await end.press('Tab');
+    await desk.getByText('民國 115/12/01 至 115/12/07，共 7 天').waitFor();
+    const section = desk.locator('[part="import"]');
+    await section.screenshot({ path: path.join(shots, 'roc-date-receipt-desk-desktop.png') });
+    await expectAccessible(page);
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await section.screenshot({ path: path.join(shots, 'roc-date-receipt-desk-390.png') });
+    expect(errors).toEqual([]);
+    await page.context().close();
+  });
 });
