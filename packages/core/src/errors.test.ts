@@ -75,6 +75,14 @@ describe('formatMessage', () => {
     expect(formatMessage('no-such-code', {}, 'en')).toBe('no-such-code');
     expect(formatMessage('window-closed', {}, 'en')).toContain('{activity}');
   });
+
+  it('shows dates in 民國 in zh-TW and as ISO in English', () => {
+    expect(formatMessage('window-not-open', { activity: 'outcome-upload', start: '2026-09-01' }, 'zh-TW')).toBe('「課程學習成果上傳」尚未開放，將於 115/09/01 開始');
+    expect(formatMessage('receipt-window-closed', { end: '2025-10-06' }, 'zh-TW')).toBe('收訖確認已於 114/10/06 結束');
+    expect(formatMessage('audit-date-range', { from: '2026-11-28', to: '2026-11-27' }, 'en')).toBe('The start date 2026-11-28 is after the end date 2026-11-27.');
+    // A typed value stays as it was typed.
+    expect(formatMessage('date-invalid', { value: '2026-02-30' }, 'zh-TW')).toBe('日期「2026-02-30」無法辨識或不存在');
+  });
 });
 
 describe('DomainError', () => {

@@ -1,4 +1,5 @@
 import { activityLabels } from './activities.ts';
+import { rocDateOf } from './date-reading.ts';
 
 export type Locale = 'zh-TW' | 'en';
 export type LocalizedText = { 'zh-TW': string; en: string };
@@ -263,6 +264,8 @@ export const messages: Record<string, LocalizedText> = {
 export const messageCodes: readonly string[] = Object.keys(messages);
 
 const PLACEHOLDER = /\{([A-Za-z][\w-]*)\}/g;
+/** Parameters that hold an ISO date: shown in 民國 (114/10/02) in zh-TW, as ISO in English. */
+const DATE_PARAMS = new Set(['start', 'end', 'from', 'to', 'date', 'importedAt']);
 
 function render(key: string, params: MessageParams, locale: Locale, depth: number): string | undefined {
   const entry = messages[key];
@@ -274,6 +277,7 @@ function render(key: string, params: MessageParams, locale: Locale, depth: numbe
       const nested =
         render(`${key}.${name}.${value}`, params, locale, depth + 1) ?? render(`${name}.${value}`, params, locale, depth + 1);
       if (nested !== undefined) return nested;
+      if (locale === 'zh-TW' && DATE_PARAMS.has(name)) return rocDateOf(value) ?? value;
     }
     return String(value);
   });

@@ -7,6 +7,7 @@ export { heading } from './base/heading.ts';
 export * from './status-badge/status-badge.ts';
 export * from './notice/notice.ts';
 export * from './file-field/file-field.ts';
+export * from './date-field/date-field.ts';
 export * from './upload-progress/upload-progress.ts';
 export * from './dialog/dialog.ts';
 export * from './file-viewer/file-viewer.ts';

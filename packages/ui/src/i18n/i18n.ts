@@ -1,4 +1,4 @@
-import { taipeiDate, toRocDate } from '@licheng/core';
+import { rocDateOf, taipeiDay } from '@licheng/core';
 
 /**
  * A tiny i18n: each package keeps a zh-TW dictionary (the source) and an English one with the
@@ -30,10 +30,9 @@ export function createTranslator<K extends string>(messages: Messages<K>): Trans
 }
 
 function isoDateOf(value: string | Date): string | null {
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : taipeiDate(value);
+  if (value instanceof Date) return taipeiDay(value);
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : taipeiDate(date);
+  return taipeiDay(new Date(value));
 }
 
 /**
@@ -44,7 +43,7 @@ export function formatDate(value: string | Date | null | undefined, locale: Loca
   if (value === null || value === undefined || value === '') return '';
   const iso = isoDateOf(value);
   if (!iso) return String(value);
-  return locale === 'zh-TW' ? toRocDate(iso) : iso;
+  return locale === 'zh-TW' ? (rocDateOf(iso) ?? iso) : iso;
 }
 
 /** Date and Taipei time, e.g. '114/10/01 14:05'. */

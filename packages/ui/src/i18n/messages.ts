@@ -27,6 +27,11 @@ export const uiMessages = defineMessages({
     'window.not-yet': '{activity}尚未開放，將於 {start} 開始',
     'window.closed': '{activity}已於 {end} 截止',
     'window.unscheduled': '{activity}尚未排定作業期程',
+    'date.hint': '民國年/月/日，例：115/11/27 或 1151127',
+    'date.reads-as': '即西元 {iso}',
+    'date.required': '請輸入{label}',
+    'date.unreadable': '「{text}」無法辨識為日期，請以民國年/月/日輸入，例如 115/11/27',
+    'date.no-such-date': '「{text}」不是實際存在的日期，請檢查月份與日數',
   },
   en: {
     'status.pending': 'Pending',
@@ -53,6 +58,11 @@ export const uiMessages = defineMessages({
     'window.not-yet': '{activity} is not open yet; it opens on {start}',
     'window.closed': '{activity} closed on {end}',
     'window.unscheduled': 'No window is scheduled for {activity}',
+    'date.hint': 'e.g. 2026-11-27, or ROC 115/11/27',
+    'date.reads-as': 'ROC date {roc}',
+    'date.required': 'Enter the {label}',
+    'date.unreadable': '"{text}" is not a date we can read; write it like 2026-11-27 or 115/11/27',
+    'date.no-such-date': '"{text}" is not a real date; check the month and the day',
   },
 });
 

@@ -122,7 +122,7 @@ describe.each(testDialects())('receipt.batches.import on %s', (dialect) => {
     expect((await importZip(t, zip)).data.ok).toBe(true);
     const again = await importZip(t, zip, { name: 'renamed.zip' });
     expect(again.error?.licheng?.code).toBe('receipt-duplicate-import');
-    expect(again.error?.message).toBe('此收訖明細已於 2025-10-01 匯入過，不可重複匯入');
+    expect(again.error?.message).toBe('此收訖明細已於 114/10/01 匯入過，不可重複匯入');
     expect(await rows(t, 'receipt_batches')).toHaveLength(1);
   });
 

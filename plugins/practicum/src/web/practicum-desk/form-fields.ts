@@ -15,6 +15,8 @@ export interface FieldOptions {
   value?: string;
   /** Values offered while typing (a datalist); any other text stays allowed. */
   suggestions?: readonly string[];
+  /** The language of a date field (its hint, how it shows the date). */
+  locale?: Locale;
 }
 
 /**
@@ -26,6 +28,10 @@ export function field(form: string, name: string, label: string, errors: FieldEr
   const error = errors[name];
   const described = [o.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   const common = { id, described: described || nothing, invalid: error ? 'true' : 'false' };
+  // Dates are typed in 民國 (115/11/27); the field labels itself and gives its ISO value to FormData.
+  if (o.type === 'date') {
+    return html`<licheng-date-field class="field" id=${id} name=${name} .locale=${o.locale ?? 'zh-TW'} label=${label} ?required=${o.required ?? false} hint=${o.hint ?? nothing} .value=${o.value ?? ''} .error=${error ?? ''}></licheng-date-field>`;
+  }
   return html`<div class="field">
     <label for=${id}>${label}${o.required ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}</label>
     ${o.hint ? html`<p id="${id}-hint" class="hint">${o.hint}</p>` : nothing}

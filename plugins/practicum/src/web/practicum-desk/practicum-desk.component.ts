@@ -267,7 +267,7 @@ export class PracticumDesk extends LichengConnectedElement {
     if (Object.keys(errors).length === 0) return false;
     this.failure = t('error.fix', {}, this.locale);
     await this.updateComplete;
-    form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    form.querySelector<HTMLElement>('[aria-invalid="true"], licheng-date-field[invalid]')?.focus();
     return true;
   }
 
@@ -356,7 +356,7 @@ export class PracticumDesk extends LichengConnectedElement {
             ${field('cert', 'name', t('field.name', {}, L), e, { required: true })}
             ${field('cert', 'level', t('field.level', {}, L), e, { required: true, hint: t('field.level-hint', { max: LIMITS.level }, L), suggestions: CERTIFICATE_LEVELS })}
             ${field('cert', 'number', t('field.number', {}, L), e, { required: true })}
-            ${field('cert', 'date', t('field.date', {}, L), e, { type: 'date', required: true })}
+            ${field('cert', 'date', t('field.date', {}, L), e, { type: 'date', required: true, locale: L })}
             ${field('cert', 'category', t('field.category', {}, L), e, { value: '3', options: ['1', '2', '3', '4'].map((v) => ({ value: v, label: t(`category.${v}` as 'category.1', {}, L) })) })}
             ${field('cert', 'origin', t('field.origin', {}, L), e, { value: 'domestic', options: ['domestic', 'foreign'].map((v) => ({ value: v, label: t(`origin.${v}` as 'origin.domestic', {}, L) })) })}
             ${field('cert', 'issuer', t('field.issuer', {}, L), e, { hint: t('field.issuer-hint', {}, L) })}
@@ -399,8 +399,8 @@ export class PracticumDesk extends LichengConnectedElement {
             ${field('intern', 'kind', t('field.kind', {}, L), e, { value: '2', options: ['1', '2', '3', '4'].map((v) => ({ value: v, label: t(`kind.${v}` as 'kind.1', {}, L) })) })}
             ${field('intern', 'organisation', t('field.organisation', {}, L), e, { required: true })}
             ${field('intern', 'title', t('field.internship-title', {}, L), e, { required: true })}
-            ${field('intern', 'start', t('field.start', {}, L), e, { type: 'date', required: true })}
-            ${field('intern', 'end', t('field.end', {}, L), e, { type: 'date', required: true })}
+            ${field('intern', 'start', t('field.start', {}, L), e, { type: 'date', required: true, locale: L })}
+            ${field('intern', 'end', t('field.end', {}, L), e, { type: 'date', required: true, locale: L })}
             ${field('intern', 'hours', t('field.hours', {}, L), e, { type: 'number', required: true })}
           </div>
           <div class="actions"><button type="submit" class="primary" ?disabled=${this.busy}>${t('internship.submit', {}, L)}</button></div>

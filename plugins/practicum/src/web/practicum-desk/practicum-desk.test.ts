@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { FakeApiError, fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing';
-import { deepActiveElement, type Dialog, type Notice } from '@licheng/ui';
+import { deepActiveElement, type DateField, type Dialog, type Notice } from '@licheng/ui';
 import './practicum-desk.ts';
 import type { PracticumDesk } from './practicum-desk.component.ts';
 import { bootstrap, mount, unmount } from '../index.ts';
@@ -34,6 +34,17 @@ describe('<licheng-practicum-desk>', () => {
       const input = $<HTMLInputElement | HTMLSelectElement>(el, `#${id}`);
       input.value = value;
     }
+  };
+
+  /** Types into a 民國 date field and leaves it, as a person does. */
+  const typeDate = async (el: PracticumDesk, id: string, text: string) => {
+    const field = $<DateField>(el, `#${id}`);
+    const input = field.shadowRoot!.querySelector('input')!;
+    input.value = text;
+    input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await field.updateComplete;
+    return field;
   };
 
   it('shows the current year’s certificates with ROC dates, and is accessible', async () => {
@@ -143,6 +154,27 @@ describe('<licheng-practicum-desk>', () => {
     expect($<HTMLInputElement>(el, '#cert-name').value).to.equal('');
   });
 
+  it('takes the certificate date in 民國 (1140820), refuses a date that does not exist at the field', async () => {
+    const el = await render({ 'practicum.certificates.register': () => certificate({ id: 'c3', name: '園藝', level: '丙級' }) });
+    expect(el.shadowRoot!.querySelector('input[type="date"]')).to.equal(null);
+    fill(el, { 'cert-studentNo': 'S001', 'cert-name': '園藝', 'cert-level': '丙級', 'cert-number': 'G-1' });
+    const date = await typeDate(el, 'cert-date', '114/02/30');
+    button(el, '登錄證照').click();
+    await waitUntil(() => deepActiveElement() === date.shadowRoot!.querySelector('input'), 'focus did not land on the date');
+    expect(date.shadowRoot!.querySelector('#error')!.textContent).to.equal('「114/02/30」不是實際存在的日期，請檢查月份與日數');
+    expect(api.callsTo('practicum.certificates.register')).to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    await typeDate(el, 'cert-date', '1140820');
+    expect(date.shadowRoot!.querySelector('input')!.value).to.equal('114/08/20');
+    setTimeout(() => button(el, '登錄證照').click());
+    await oneEvent(el, 'licheng-certificate-registered');
+    const form = api.callsTo('practicum.certificates.register')[0]!.input as FormData;
+    expect(form.get('date')).to.equal('2025-08-20');
+    await date.updateComplete;
+    expect(date.value).to.equal('');
+  });
+
   it('shows the server’s refusal', async () => {
     const el = await render({
       'practicum.certificates.register': () => {
@@ -185,7 +217,7 @@ describe('<licheng-practicum-desk>', () => {
     fill(el, { 'intern-studentNo': 'S001', 'intern-organisation': '虎尾糖廠', 'intern-title': '製糖實習', 'intern-start': '2025-09-10', 'intern-end': '2025-09-01', 'intern-hours': '2001' });
     button(el, '登錄實習').click();
     await el.updateComplete;
-    expect($(el, '#intern-end-error').textContent).to.equal('結束日期不可早於開始日期');
+    expect($(el, '#intern-end').shadowRoot!.querySelector('#error')!.textContent).to.equal('結束日期不可早於開始日期');
     expect($(el, '#intern-hours-error').textContent).to.equal('時數須為 1 到 2000 的整數');
     expect(api.callsTo('practicum.internships.register')).to.have.length(0);
 
@@ -218,6 +250,9 @@ describe('<licheng-practicum-desk>', () => {
     const el = await render({}, 'en');
     expect(deepText(el)).to.contain('Import the skill-test pass list');
     expect(deepText(el)).to.contain('2025-08-20');
+    const date = await typeDate(el, 'cert-date', '114/08/20');
+    expect(date.shadowRoot!.querySelector('input')!.value).to.equal('2025-08-20');
+    expect(date.shadowRoot!.querySelector('#reading')!.textContent).to.equal('ROC date 114/08/20');
     await expect(el).to.be.accessible();
   });
 

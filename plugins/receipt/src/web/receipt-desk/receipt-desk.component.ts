@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
 import { isIsoDate, windowLength } from '@licheng/core';
-import { charCount, formatDate, formatDateTime, heading, screenStyles, type FileChange, type FileField } from '@licheng/ui';
+import { charCount, formatDate, formatDateTime, heading, screenStyles, type DateChange, type FileChange, type FileField } from '@licheng/ui';
 import { paths, progressWorkbookPath, TEXT_MAX, ZIP_MAX_BYTES, type BatchSummary, type ImportResult, type IssueRow, type Progress, type Resolved } from '../api.ts';
 import { t } from '../messages.ts';
 import { importReport } from './import-report.ts';
@@ -114,7 +114,7 @@ export class ReceiptDesk extends LichengConnectedElement {
     }
     if (!isIsoDate(this.windowStart) || !isIsoDate(this.windowEnd)) {
       this.importError = t('import.window-required', {}, L);
-      this.renderRoot.querySelector<HTMLInputElement>(isIsoDate(this.windowStart) ? '#window-end' : '#window-start')?.focus();
+      this.renderRoot.querySelector<HTMLElement>(isIsoDate(this.windowStart) ? '#window-end' : '#window-start')?.focus();
       return;
     }
     const form = new FormData();
@@ -242,12 +242,10 @@ export class ReceiptDesk extends LichengConnectedElement {
         ></licheng-file-field>
         <div class="dates">
           <div class="field">
-            <label class="label" for="window-start">${t('import.start', {}, L)}</label>
-            <input id="window-start" type="date" required aria-describedby="window-hint" .value=${this.windowStart} @input=${(e: Event) => (this.windowStart = (e.target as HTMLInputElement).value)} />
+            <licheng-date-field id="window-start" .locale=${L} label=${t('import.start', {}, L)} required .value=${this.windowStart} @licheng-date-change=${(e: CustomEvent<DateChange>) => (this.windowStart = e.detail.value)}></licheng-date-field>
           </div>
           <div class="field">
-            <label class="label" for="window-end">${t('import.end', {}, L)}</label>
-            <input id="window-end" type="date" required aria-describedby="window-hint" .value=${this.windowEnd} @input=${(e: Event) => (this.windowEnd = (e.target as HTMLInputElement).value)} />
+            <licheng-date-field id="window-end" .locale=${L} label=${t('import.end', {}, L)} required .value=${this.windowEnd} @licheng-date-change=${(e: CustomEvent<DateChange>) => (this.windowEnd = e.detail.value)}></licheng-date-field>
           </div>
         </div>
         <p class="hint" id="window-hint">${t('import.window-hint', {}, L)} <span class="roc">${this.#windowText()}</span></p>

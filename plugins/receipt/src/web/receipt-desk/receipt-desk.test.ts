@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing';
-import { deepActiveElement, type FileField } from '@licheng/ui';
+import { deepActiveElement, type DateField, type FileField } from '@licheng/ui';
 import './receipt-desk.ts';
 import type { ReceiptDesk } from './receipt-desk.component.ts';
 import { batchSummary, deepText, importResult, issue, progress } from '../testing/fixtures.ts';
@@ -27,10 +27,12 @@ describe('<licheng-receipt-desk>', () => {
 
   function choose(el: ReceiptDesk, start: string, end: string) {
     $<FileField>(el, 'licheng-file-field').setFile(new File([new Uint8Array([0x50, 0x4b, 0x03, 0x04])], 'receipt.zip', { type: 'application/zip' }));
+    // The window is typed in 民國 (or ISO) into the date fields, as people do.
     for (const [id, value] of [['#window-start', start], ['#window-end', end]] as const) {
-      const date = $<HTMLInputElement>(el, id);
+      const date = $<DateField>(el, id).shadowRoot!.querySelector('input')!;
       date.value = value;
-      date.dispatchEvent(new Event('input'));
+      date.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      date.dispatchEvent(new Event('change', { bubbles: true }));
     }
   }
 
@@ -89,7 +91,7 @@ describe('<licheng-receipt-desk>', () => {
         return importResult({ dryRun: dry, batchId: dry ? null : 'b2' });
       },
     });
-    choose(el, '2025-10-02', '2025-10-06');
+    choose(el, '114/10/02', '1141006');
     await el.updateComplete;
     expect($(el, '.roc').textContent).to.equal('民國 114/10/02 至 114/10/06，共 5 天');
     button(el, '檢查（不匯入）').click();
@@ -141,7 +143,9 @@ describe('<licheng-receipt-desk>', () => {
     button(el, '檢查（不匯入）').click();
     await el.updateComplete;
     expect($(el, '[part="import"] [role="alert"]').textContent).to.equal('請填寫確認期間的開始日與結束日');
-    expect(deepActiveElement()).to.equal($(el, '#window-end'));
+    await $<DateField>(el, '#window-end').updateComplete;
+    expect(deepActiveElement()).to.equal($(el, '#window-end').shadowRoot!.querySelector('input'));
+    expect(el.shadowRoot!.querySelector('input[type="date"]')).to.equal(null);
     expect(api.callsTo('receipt.batches.import')).to.have.length(0);
     await expect(el).to.be.accessible();
   });

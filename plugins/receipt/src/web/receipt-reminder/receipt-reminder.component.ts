@@ -238,7 +238,7 @@ export class ReceiptReminder extends LichengConnectedElement {
       ${lastResolved && !openIssue ? html`<p>${t('issue.resolved', { note: lastResolved.resolutionNote ?? '' }, L)}</p>` : nothing}
       <details>
         <summary>${t('item.received', {}, L)}</summary>
-        ${receivedEntry(item.entry, t('item.empty', {}, L))}
+        ${receivedEntry(item.entry, t('item.empty', {}, L), L)}
       </details>
       ${canAct
         ? html`<div class="actions">

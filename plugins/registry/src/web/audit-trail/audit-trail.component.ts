@@ -1,13 +1,12 @@
 import { html, nothing } from 'lit';
 import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
-import { parseFlexibleDate } from '@licheng/core';
-import { heading, screenStyles } from '@licheng/ui';
+import { heading, screenStyles, type DateChange, type DateField } from '@licheng/ui';
 import { AUDIT_ENTITIES } from '../../audit-entities.ts';
 import { paths, type AuditEntry, type AuditPage } from '../api.ts';
 import { t } from '../messages.ts';
 import { auditTrailStyles } from './audit-trail.styles.ts';
 
-/** The filters as typed (dates as people write them, 民國 or 西元). */
+/** The filters as typed; dates are ISO, read by the 民國 date fields. */
 interface FilterForm {
   student: string;
   user: string;
@@ -81,21 +80,17 @@ export class AuditTrail extends LichengConnectedElement {
 
   /** The typed filters as the server takes them, or null when a date cannot be read. */
   #filters(): Record<string, string> | null {
-    const L = this.locale;
     const errors: { from?: string; to?: string } = {};
     const dates: { from?: string; to?: string } = {};
+    let unreadable = false;
     for (const key of ['from', 'to'] as const) {
-      const raw = this.form[key].trim();
-      if (!raw) continue;
-      try {
-        dates[key] = parseFlexibleDate(raw);
-      } catch {
-        errors[key] = t('audit.date-invalid', {}, L);
-      }
+      // A date field that cannot read its text says why itself and gives no value.
+      if (this.renderRoot.querySelector<DateField>(`#${key}`)?.problem) unreadable = true;
+      else if (this.form[key]) dates[key] = this.form[key];
     }
-    if (dates.from && dates.to && dates.from > dates.to) errors.to = t('audit.date-order', {}, L);
+    if (dates.from && dates.to && dates.from > dates.to) errors.to = t('audit.date-order', {}, this.locale);
     this.dateErrors = errors;
-    if (errors.from || errors.to) return null;
+    if (unreadable || errors.to) return null;
     const filters: Record<string, string> = {};
     for (const key of ['student', 'user', 'entity', 'entityId', 'action', 'parentId'] as const) {
       const value = this.form[key].trim();
@@ -108,7 +103,9 @@ export class AuditTrail extends LichengConnectedElement {
     const filters = this.#filters();
     if (!filters) {
       await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>(this.dateErrors.from ? '#from' : '#to')?.focus();
+      const fields = [...this.renderRoot.querySelectorAll<DateField>('licheng-date-field')];
+      await Promise.all(fields.map((f) => f.updateComplete));
+      fields.find((f) => f.hasAttribute('invalid'))?.focus();
       return;
     }
     this.#applied = filters;
@@ -170,10 +167,8 @@ export class AuditTrail extends LichengConnectedElement {
     await this.#search(true);
   }
 
-  #input(key: TextField | 'from' | 'to', labelKey: Parameters<typeof t>[0], hintKey?: Parameters<typeof t>[0]) {
+  #input(key: TextField, labelKey: Parameters<typeof t>[0], hintKey?: Parameters<typeof t>[0]) {
     const L = this.locale;
-    const error = key === 'from' || key === 'to' ? this.dateErrors[key] : undefined;
-    const described = [hintKey ? `${key}-hint` : '', error ? `${key}-error` : ''].filter(Boolean).join(' ');
     return html`<div class="field">
       <label for=${key}>${t(labelKey, {}, L)}</label>
       <input
@@ -181,13 +176,24 @@ export class AuditTrail extends LichengConnectedElement {
         type="text"
         autocomplete="off"
         .value=${this.form[key]}
-        aria-describedby=${described || nothing}
-        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${hintKey ? `${key}-hint` : nothing}
         @input=${(e: Event) => (this.form = { ...this.form, [key]: (e.target as HTMLInputElement).value })}
       />
       ${hintKey ? html`<p id="${key}-hint" class="hint">${t(hintKey, {}, L)}</p>` : nothing}
-      ${error ? html`<p id="${key}-error" class="error-text">${error}</p>` : nothing}
     </div>`;
+  }
+
+  /** A 民國 date filter: typed as 115/11/27 or 1151127, kept as ISO. */
+  #date(key: 'from' | 'to', labelKey: Parameters<typeof t>[0]) {
+    return html`<licheng-date-field
+      id=${key}
+      class="field"
+      locale=${this.locale}
+      label=${t(labelKey, {}, this.locale)}
+      .value=${this.form[key]}
+      .error=${this.dateErrors[key] ?? ''}
+      @licheng-date-change=${(e: CustomEvent<DateChange>) => (this.form = { ...this.form, [key]: e.detail.value })}
+    ></licheng-date-field>`;
   }
 
   #filtersForm() {
@@ -209,7 +215,7 @@ export class AuditTrail extends LichengConnectedElement {
           </select>
         </div>
         ${this.#input('entityId', 'audit.entity-id')} ${this.#input('action', 'audit.action', 'audit.action-hint')}
-        ${this.#input('from', 'audit.from', 'audit.date-hint')} ${this.#input('to', 'audit.to', 'audit.date-hint')}
+        ${this.#date('from', 'audit.from')} ${this.#date('to', 'audit.to')}
       </div>
       <div class="actions">
         <button type="submit" class="primary" ?disabled=${this.loading}>${this.loading ? t('audit.loading', {}, L) : t('audit.search', {}, L)}</button>

@@ -1,7 +1,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { FakeApiError, fakeToken, installFakeApi, type FakeApi, type FakeHandler } from '@licheng/client/testing';
-import { deepActiveElement } from '@licheng/ui';
+import { deepActiveElement, type DateField } from '@licheng/ui';
 import './audit-trail.ts';
 import type { AuditTrail } from './audit-trail.component.ts';
 import { auditEntries, auditPage, importEntry, olderEntries } from '../testing/audit-entries.ts';
@@ -30,6 +30,16 @@ describe('<licheng-audit-trail>', () => {
     const input = $<HTMLInputElement>(el, `#${id}`);
     input.value = value;
     input.dispatchEvent(new Event('input'));
+  };
+  /** Types into a 民國 date field with the keyboard and leaves it with Tab. */
+  const typeDate = async (el: AuditTrail, id: string, value: string) => {
+    const field = $<DateField>(el, `#${id}`);
+    field.focus();
+    field.shadowRoot!.querySelector('input')!.select();
+    await sendKeys({ type: value });
+    await sendKeys({ press: 'Tab' });
+    await field.updateComplete;
+    return field;
   };
   const lastInput = () => api.callsTo(LIST).at(-1)!.input as Record<string, unknown>;
 
@@ -67,8 +77,9 @@ describe('<licheng-audit-trail>', () => {
     entity.dispatchEvent(new Event('change'));
     type(el, 'entityId', '019ac590-1111-7000-8000-00000000a001');
     type(el, 'action', 'certify');
-    type(el, 'from', '115/11/27');
-    type(el, 'to', '民國115年11月28日');
+    expect(el.shadowRoot!.querySelector('input[type="date"]')).to.equal(null);
+    expect((await typeDate(el, 'from', '1151127')).shadowRoot!.querySelector('input')!.value).to.equal('115/11/27');
+    await typeDate(el, 'to', '民國115年11月28日');
     api.restore();
     api = installFakeApi({ [LIST]: () => auditPage(auditEntries.slice(0, 1)) });
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();
@@ -97,18 +108,21 @@ describe('<licheng-audit-trail>', () => {
 
   it('refuses a date it cannot read, says why at the field, focuses it and asks nothing', async () => {
     const el = await render();
-    type(el, 'from', '115/13/40');
-    $<HTMLButtonElement>(el, 'button[type="submit"]').click();
-    await el.updateComplete;
-    await waitUntil(() => deepActiveElement() === $(el, '#from'));
-    expect($(el, '#from-error').textContent).to.contain('115/11/27');
-    expect($(el, '#from').getAttribute('aria-invalid')).to.equal('true');
+    const from = $<DateField>(el, '#from');
+    from.focus();
+    await sendKeys({ type: '115/02/30' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => deepActiveElement() === from.shadowRoot!.querySelector('input'), 'focus did not land on the date');
+    expect(from.shadowRoot!.querySelector('#error')!.textContent).to.equal('「115/02/30」不是實際存在的日期，請檢查月份與日數');
+    expect(from.shadowRoot!.querySelector('input')!.getAttribute('aria-invalid')).to.equal('true');
     expect(api.callsTo(LIST)).to.have.length(1);
-    type(el, 'from', '115/11/28');
-    type(el, 'to', '115/11/27');
+    await typeDate(el, 'from', '115/11/28');
+    const to = await typeDate(el, 'to', '115/11/27');
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();
     await el.updateComplete;
-    expect($(el, '#to-error').textContent).to.equal('起日不可晚於迄日');
+    await to.updateComplete;
+    await waitUntil(() => deepActiveElement() === to.shadowRoot!.querySelector('input'), 'focus did not land on the end date');
+    expect(to.shadowRoot!.querySelector('#error')!.textContent).to.equal('起日不可晚於迄日');
     expect(api.callsTo(LIST)).to.have.length(1);
     await expect(el).to.be.accessible();
   });
@@ -185,5 +199,9 @@ describe('<licheng-audit-trail>', () => {
     expect($(el, 'h2').textContent).to.equal('Audit trail');
     expect($$(el, 'li.entry')[0]!.querySelector('time')!.textContent).to.equal('2026-11-27 11:05:09');
     expect($$(el, 'li.entry')[0]!.querySelector('h3')!.textContent).to.contain('Course learning outcome Certified: failed');
+    const from = await typeDate(el, 'from', '115/11/27');
+    expect(from.shadowRoot!.querySelector('input')!.value).to.equal('2026-11-27');
+    expect(from.shadowRoot!.querySelector('#reading')!.textContent).to.equal('ROC date 115/11/27');
+    await expect(el).to.be.accessible();
   });
 });
