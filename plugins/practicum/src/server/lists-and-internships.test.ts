@@ -49,7 +49,7 @@ describe.each(testDialects())('practicum lists and internships on %s', (dialect)
     t = await practicumSchool(dialect);
     const reversed = await t.mutate('practicum.internships.register', { ...internship, end: '2025-08-31' }, staff);
     expect(reversed.error?.licheng).toEqual({ code: 'internship-dates-reversed', params: { start: '2025-09-01', end: '2025-08-31' } });
-    expect(reversed.error?.message).toBe('結束日期 2025-08-31 早於開始日期 2025-09-01');
+    expect(reversed.error?.message).toBe('結束日期 114/08/31 早於開始日期 114/09/01');
     for (const [field, value] of [['hours', 0], ['hours', 2001], ['hours', 1.5], ['kind', 5], ['organisation', '字'.repeat(101)], ['title', ''], ['start', '2025-13-01']] as const) {
       const bad = await t.mutate('practicum.internships.register', { ...internship, [field]: value }, staff);
       expect(bad.status, `${field}=${value}`).toBe(400);
