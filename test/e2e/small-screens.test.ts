@@ -116,11 +116,11 @@ describe('every screen at 390 px and at 200 % zoom', () => {
     server = await startDemoServer();
     browser = await launchChromium();
     fs.mkdirSync(shots, { recursive: true });
-    const users = (await (await fetch(`${server.url}/demo/users`)).json()) as Array<{ name: string; roles: string[] }>;
+    const users = (await (await fetch(`${server.url}/demo/users`)).json()) as Array<{ userId: string; name: string; roles: string[] }>;
     practicum = users.some((u) => u.roles.includes('practicum-staff'));
     // A demo teacher with outcomes waiting (their row actions are what this test is about), and a
     // student whose file that teacher opens, so the audit trail has an entry to list.
-    for (const user of users.filter((u) => u.roles.includes('subject-teacher')) as Array<{ userId: string; name: string }>) {
+    for (const user of users.filter((u) => u.roles.includes('subject-teacher'))) {
       const token = await demoToken(server, user.userId);
       const item = (await query(server.url, 'teaching.certifications.queue', token, { status: 'pending' })).items.find((i: any) => i.documentFileId);
       if (!item) continue;

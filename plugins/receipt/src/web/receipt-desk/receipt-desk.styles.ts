@@ -31,7 +31,7 @@ export const receiptDeskStyles = css`
       overflow-x: visible;
       border: none;
     }
-    section[part='issues'] :is(table, thead, tbody, tr, th, td) {
+    section[part='issues'] :is(table, caption, thead, tbody, tr, th, td) {
       display: block;
     }
     section[part='issues'] thead tr {
