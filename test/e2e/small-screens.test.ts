@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, newPage, signIn } from '../support/browser.ts';
+import { axeViolations, launchChromium, newPage, signIn } from '../support/browser.ts';
 import { demoToken, repoRoot, startDemoServer, type StartedServer } from '../support/server.ts';
 import { query } from '../support/trpc.ts';
 
@@ -252,14 +252,17 @@ describe('every screen at 390 px and at 200 % zoom', () => {
 
   for (const size of sizes) {
     for (const screen of screens) {
-      it(`${screen.name} at ${size.name}: no sideways page scroll, every action reachable`, async (ctx) => {
+      it(`${screen.name} at ${size.name}: no sideways page scroll, every action reachable, axe clean`, async (ctx) => {
         if (screen.name === 'practicum' && !practicum) ctx.skip();
         const page = await newPage(browser, errors, size.options);
         await screen.open(page, server.url);
         await waitQuiet(page);
         await page.screenshot({ path: path.join(shots, `${screen.name}-${size.name}.png`), fullPage: true });
         const found = await page.evaluate(findProblems);
+        // The stacked layouts of narrow screens keep what assistive technology reads intact.
+        const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
         await page.context().close();
+        expect(serious, `${screen.name} at ${size.name}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
         expect(found.actions, `${screen.name} at ${size.name}: actions found`).toBeGreaterThan(0);
         const failures = found.problems.map((p) => `${screen.name} at ${size.name}: ${p.element} ${p.why}`);
         if (found.scrollWidth > found.clientWidth + 1) failures.unshift(`${screen.name} at ${size.name}: the page is ${found.scrollWidth} px wide in a ${found.clientWidth} px viewport`);

@@ -246,6 +246,16 @@ export const tables = css`
     text-align: end;
     font-variant-numeric: tabular-nums;
   }
+  /* A phone or 200 % zoom: tighter cells and column names that wrap, so most tables fit the screen. */
+  @media (max-width: 40rem) {
+    th,
+    td {
+      padding: 0.375rem 0.375rem;
+    }
+    thead th {
+      white-space: normal;
+    }
+  }
 `;
 
 /** Headings and sections of a screen. */

@@ -3,7 +3,6 @@ import { css } from 'lit';
 export const classProgressStyles = css`
   :host {
     display: block;
-    container: progress / inline-size;
   }
   .picker {
     max-width: 16rem;
@@ -75,7 +74,7 @@ export const classProgressStyles = css`
    * without scrolling sideways. The names shown beside the values are decoration (empty
    * alternative text): screen readers keep reading the table's own column headers.
    */
-  @container progress (max-width: 44rem) {
+  @media (max-width: 44rem) {
     .table-wrap {
       overflow-x: visible;
       border: none;

@@ -3,7 +3,6 @@ import { css } from 'lit';
 export const receiptDeskStyles = css`
   :host {
     display: block;
-    container: desk / inline-size;
   }
   section[part] {
     margin-block: 1.5rem;
@@ -26,7 +25,7 @@ export const receiptDeskStyles = css`
    * resolve form are on the screen without scrolling sideways; the column names stay for
    * screen readers.
    */
-  @container desk (max-width: 40rem) {
+  @media (max-width: 40rem) {
     section[part='issues'] .table-wrap {
       overflow-x: visible;
       border: none;

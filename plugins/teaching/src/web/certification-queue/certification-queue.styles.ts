@@ -3,7 +3,6 @@ import { css } from 'lit';
 export const certificationQueueStyles = css`
   :host {
     display: block;
-    container: queue / inline-size;
   }
   .bulk {
     display: flex;
@@ -86,12 +85,12 @@ export const certificationQueueStyles = css`
   }
 
   /*
-   * Narrow (a phone, 200 % zoom, a narrow column of a host page): each outcome is a card, its
+   * Narrow (a phone, 200 % zoom): each outcome is a card, its
    * cells stacked, so 通過 / 未通過 and the file buttons are on the screen without scrolling
    * sideways. The header row keeps only its select-all checkbox in sight; the column names stay
    * for screen readers.
    */
-  @container queue (max-width: 48rem) {
+  @media (max-width: 48rem) {
     .table-wrap {
       overflow-x: visible;
       border: none;
