@@ -154,6 +154,8 @@ describe('every screen at 390 px and at 200 % zoom', () => {
         await reminder.getByRole('heading', { name: '請確認收訖明細' }).waitFor();
         await reminder.getByRole('button', { name: '查看明細' }).click();
         await reminder.locator('#details').first().waitFor();
+        // What the central database received, opened for every roster.
+        for (const summary of await reminder.getByText('中央資料庫收到的內容').all()) await summary.click();
       },
     },
     {
