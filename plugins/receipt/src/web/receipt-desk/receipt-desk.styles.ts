@@ -59,4 +59,8 @@ export const receiptDeskStyles = css`
       padding-block-start: 0.5rem;
     }
   }
+
+  .table-wrap + .actions {
+    margin-block-start: 0.5rem;
+  }
 `;
