@@ -22,6 +22,8 @@ const sizes: Array<{ name: string; options: BrowserContextOptions; english?: boo
   { name: 'zoom-200', options: { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 } },
   // English words are longer than Chinese ones: the phone once more, in English.
   { name: '390px-en', options: phone, english: true },
+  // And the desktop the narrow layouts must leave as it was.
+  { name: 'desktop', options: { viewport: { width: 1280, height: 900 } } },
 ];
 
 interface Problem {
@@ -109,7 +111,7 @@ async function waitQuiet(page: Page) {
   await page.waitForTimeout(200);
 }
 
-describe('every screen at 390 px and at 200 % zoom', () => {
+describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
   let server: StartedServer;
   let browser: Browser;
   const errors: string[] = [];
