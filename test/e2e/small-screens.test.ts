@@ -4,7 +4,7 @@ import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, launchChromium, newPage, signIn } from '../support/browser.ts';
 import { demoToken, repoRoot, startDemoServer, type StartedServer } from '../support/server.ts';
-import { query } from '../support/trpc.ts';
+import { mutate, query } from '../support/trpc.ts';
 
 /** Pictures of every screen at both sizes, for people to look at (not compared by the test). */
 const shots = path.join(repoRoot, 'screenshots', 'small-screens');
@@ -295,6 +295,11 @@ describe('the practicum office at 390 px and at 200 % zoom (and on a desktop)', 
   beforeAll(async () => {
     server = await startDemoServer({ LICHENG_SCHOOL_CONFIG: 'config/huwei.json' });
     browser = await launchChromium();
+    // One certificate in this academic year, so the list has a row to lay out.
+    const form = new FormData();
+    const fields = { studentNo: '114001', name: '工業電子', level: '丙級', number: '1234567', date: '2026-09-01', category: '3', origin: 'domestic' };
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    await mutate(server.url, 'practicum.certificates.register', await demoToken(server, 'demo-practicum'), form);
     fs.mkdirSync(shots, { recursive: true });
   });
   afterAll(async () => {

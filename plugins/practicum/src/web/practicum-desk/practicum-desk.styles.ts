@@ -29,4 +29,11 @@ export const practicumDeskStyles = css`
   .issues td.num {
     white-space: nowrap;
   }
+
+  /* A phone or 200 % zoom: long numbers and words in the lists may break, so the table fits the screen. */
+  @media (max-width: 40rem) {
+    table[part='table'] :is(td, th) {
+      overflow-wrap: anywhere;
+    }
+  }
 `;
