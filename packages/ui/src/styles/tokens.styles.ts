@@ -57,16 +57,22 @@ export const focusRing = css`
   }
 `;
 
-/** Hidden visually, still read by screen readers. */
+/**
+ * Hidden visually, still read by screen readers. Pinned to the start edge of its containing
+ * block (it keeps its place vertically), so it never makes the page wider than the viewport,
+ * wherever it sits (a cell of a wide table, a long line).
+ */
 export const visuallyHidden = css`
   .sr-only {
     position: absolute !important;
+    inset-inline-start: 0;
     width: 1px;
     height: 1px;
     padding: 0;
     margin: -1px;
     overflow: hidden;
     clip: rect(0 0 0 0);
+    clip-path: inset(50%);
     white-space: nowrap;
     border: 0;
   }
@@ -199,9 +205,13 @@ export const controls = css`
   }
 `;
 
-/** Data tables: a caption, header row, zebra rows, horizontal scroll on narrow screens. */
+/**
+ * Data tables: a caption, header row, zebra rows, horizontal scroll on narrow screens inside
+ * their own box (positioned, so nothing absolutely placed inside reaches past it).
+ */
 export const tables = css`
   .table-wrap {
+    position: relative;
     overflow-x: auto;
     border: 1px solid var(--_border-subtle);
     border-radius: var(--_radius);
@@ -235,6 +245,16 @@ export const tables = css`
   th.num {
     text-align: end;
     font-variant-numeric: tabular-nums;
+  }
+  /* A phone or 200 % zoom: tighter cells and column names that wrap, so most tables fit the screen. */
+  @media (max-width: 40rem) {
+    th,
+    td {
+      padding: 0.375rem 0.375rem;
+    }
+    thead th {
+      white-space: normal;
+    }
   }
 `;
 

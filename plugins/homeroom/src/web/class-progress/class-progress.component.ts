@@ -171,16 +171,17 @@ export class ClassProgress extends LichengConnectedElement {
   #row(s: StudentRow, cap: number) {
     const L = this.locale;
     const none = s.uploaded === 0;
+    // data-label: the column's name, shown beside the value when the rows stack as cards on a narrow screen.
     return html`<tr class=${none ? 'no-upload' : ''}>
-      <td class="num">${s.seatNo}</td>
-      <td>${s.studentNo}</td>
+      <td class="num seat" data-label=${t('col.seat', {}, L)}>${s.seatNo}</td>
+      <td class="student-no" data-label=${t('col.studentNo', {}, L)}>${s.studentNo}</td>
       <th scope="row">${s.name}</th>
-      <td class="num">${s.uploaded}</td>
-      <td class="num">${s.pending}</td>
-      <td class="num">${s.passed}</td>
-      <td class="num">${s.failed}</td>
-      <td class="num">${t('selected.of', { selected: s.selected, cap }, L)}</td>
-      <td>
+      <td class="num stat" data-label=${t('col.uploaded', {}, L)}>${s.uploaded}</td>
+      <td class="num stat" data-label=${t('col.pending', {}, L)}>${s.pending}</td>
+      <td class="num stat" data-label=${t('col.passed', {}, L)}>${s.passed}</td>
+      <td class="num stat" data-label=${t('col.failed', {}, L)}>${s.failed}</td>
+      <td class="num stat" data-label=${t('col.selected', { cap }, L)}>${t('selected.of', { selected: s.selected, cap }, L)}</td>
+      <td class="reminders-cell" data-label=${t('col.reminders', {}, L)}>
         ${s.reminders.length
           ? html`<ul class="reminders">
               ${s.reminders.map((r) => html`<li class=${r}><span aria-hidden="true">⚠ </span>${t(`reminder.${r}`, {}, L)}</li>`)}

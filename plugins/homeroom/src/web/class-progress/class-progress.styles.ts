@@ -67,4 +67,75 @@ export const classProgressStyles = css`
     margin: 0;
     padding: 0;
   }
+
+  /*
+   * Narrow (a phone, 200 % zoom): each student is a card — seat, 學號 and name on top, the
+   * counts below with their column names, then the reminders — so 提醒事項 is on the screen
+   * without scrolling sideways. The names shown beside the values are decoration (empty
+   * alternative text): screen readers keep reading the table's own column headers.
+   */
+  @media (max-width: 44rem) {
+    .table-wrap {
+      overflow-x: visible;
+      border: none;
+    }
+    table,
+    caption,
+    tbody,
+    tr,
+    th,
+    td {
+      display: block;
+    }
+    caption {
+      padding-inline: 0;
+    }
+    thead {
+      display: block;
+      position: absolute;
+      inset-inline-start: 0;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    tbody tr {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.25rem 1rem;
+      border: 1px solid var(--_border-subtle);
+      border-radius: var(--_radius);
+      padding: 0.5rem 0.75rem;
+      margin-block-end: 0.75rem;
+    }
+    tbody tr > * {
+      border: none;
+      padding: 0;
+      text-align: start;
+    }
+    tbody th {
+      flex: 1 1 auto;
+    }
+    td.seat::before,
+    td.student-no::before,
+    td.stat::before,
+    td.reminders-cell::before {
+      content: attr(data-label) ' ' / '';
+      color: var(--_muted);
+      font-size: 0.875rem;
+    }
+    td.stat,
+    td.student-no,
+    td.seat {
+      white-space: nowrap;
+    }
+    td.reminders-cell {
+      flex: 1 0 100%;
+    }
+    td.reminders-cell::before {
+      display: block;
+    }
+  }
 `;

@@ -47,4 +47,11 @@ export const practicumDeskStyles = css`
     font-size: 0.875em;
     font-weight: 600;
   }
+
+  /* A phone or 200 % zoom: long numbers and words in the lists may break, so the table fits the screen. */
+  @media (max-width: 40rem) {
+    table[part='table'] :is(td, th) {
+      overflow-wrap: anywhere;
+    }
+  }
 `;

@@ -72,4 +72,14 @@ export const receiptReminderStyles = css`
     width: 100%;
     box-sizing: border-box;
   }
+
+  details[open] + .actions {
+    margin-block-start: 0.75rem;
+  }
+  /* A phone or 200 % zoom: a long code (課程代碼) may break, so the other columns keep their width. */
+  @media (max-width: 40rem) {
+    td {
+      overflow-wrap: anywhere;
+    }
+  }
 `;

@@ -101,4 +101,82 @@ export const certificationQueueStyles = css`
     margin: 0.25rem 0 0;
     padding-inline-start: 1.25rem;
   }
+
+  /*
+   * Narrow (a phone, 200 % zoom): each outcome is a card, its
+   * cells stacked, so 通過 / 未通過 and the file buttons are on the screen without scrolling
+   * sideways. The header row keeps only its select-all checkbox in sight; the column names stay
+   * for screen readers.
+   */
+  @media (max-width: 48rem) {
+    .table-wrap {
+      overflow-x: visible;
+      border: none;
+    }
+    table,
+    thead,
+    tbody,
+    tr,
+    th,
+    td {
+      display: block;
+    }
+    thead tr {
+      position: relative;
+      display: flex;
+      align-items: center;
+      padding: 0.25rem 0;
+    }
+    thead th:not(.check) {
+      position: absolute;
+      inset-inline-start: 0;
+      width: 1px;
+      height: 1px;
+      padding: 0;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    thead th.check {
+      background: none;
+      border: none;
+      padding: 0.25rem 0.75rem;
+      width: auto;
+    }
+    tbody tr {
+      position: relative;
+      display: grid;
+      grid-template-columns: 2.5rem minmax(0, 1fr);
+      border: 1px solid var(--_border-subtle);
+      border-radius: var(--_radius);
+      padding: 0.5rem 0.5rem 0.75rem 0;
+      margin-block-end: 0.75rem;
+    }
+    tbody td {
+      grid-column: 2;
+      border: none;
+      padding: 0.125rem 0.25rem;
+    }
+    tbody td.check {
+      grid-column: 1;
+      grid-row: 1 / span 6;
+      width: auto;
+      padding-block-start: 0.25rem;
+    }
+    .summary {
+      min-width: 0;
+      max-width: none;
+    }
+    .files {
+      flex-direction: row;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+    .row-actions {
+      margin-block-start: 0.375rem;
+    }
+    .row-actions button {
+      min-width: 6rem;
+    }
+  }
 `;

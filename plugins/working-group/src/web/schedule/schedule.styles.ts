@@ -81,4 +81,68 @@ export const scheduleStyles = css`
   :host([compact]) td {
     padding: 0.375rem 0.5rem;
   }
+
+  /*
+   * A phone or 200 % zoom: each window is a card — the activity, then term, grades, dates and
+   * state — so nothing is cut off at the side. The column names stay for
+   * screen readers; the dash between the dates is decoration (empty alternative text).
+   */
+  @media (max-width: 40rem) {
+    .table-wrap {
+      overflow-x: visible;
+    }
+    table,
+    caption,
+    tbody,
+    tr,
+    th,
+    td {
+      display: block;
+    }
+    thead {
+      display: block;
+      position: absolute;
+      inset-inline-start: 0;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip-path: inset(50%);
+      white-space: nowrap;
+    }
+    tbody tr {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: baseline;
+      gap: 0.125rem 0.75rem;
+      padding: 0.5rem 0.75rem;
+      border-block-start: 1px solid var(--_border-subtle);
+    }
+    tr.open {
+      background: var(--_open-bg);
+      box-shadow: inset 4px 0 0 var(--_success);
+    }
+    tbody tr > *,
+    tbody tr.open > * {
+      padding: 0;
+      border: none;
+      background: none;
+      box-shadow: none;
+    }
+    tbody th {
+      flex: 0 0 100%;
+    }
+    td.date {
+      white-space: nowrap;
+    }
+    td.date + td.date {
+      margin-inline-start: -0.5rem;
+    }
+    td.date + td.date::before {
+      content: ' – ' / '';
+    }
+    .days {
+      display: inline;
+      margin-inline-start: 0.375rem;
+    }
+  }
 `;

@@ -1,0 +1,332 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, launchChromium, newPage, signIn } from '../support/browser.ts';
+import { demoToken, repoRoot, startDemoServer, type StartedServer } from '../support/server.ts';
+import { mutate, query } from '../support/trpc.ts';
+
+/** Pictures of every screen at both sizes, for people to look at (not compared by the test). */
+const shots = path.join(repoRoot, 'screenshots', 'small-screens');
+
+/**
+ * The two small screens every screen must work on:
+ * - a phone, 390 CSS px wide;
+ * - a 1280 px desktop window zoomed to 200 %. Browser zoom halves the CSS pixels the layout
+ *   gets and doubles the device pixels per CSS pixel, so it is emulated as a 640 CSS px
+ *   viewport with deviceScaleFactor 2 (which is what the layout sees at 200 %).
+ */
+const phone: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true };
+const sizes: Array<{ name: string; options: BrowserContextOptions; english?: boolean }> = [
+  { name: '390px', options: phone },
+  { name: 'zoom-200', options: { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 } },
+  // English words are longer than Chinese ones: the phone once more, in English.
+  { name: '390px-en', options: phone, english: true },
+  // And the desktop the narrow layouts must leave as it was.
+  { name: 'desktop', options: { viewport: { width: 1280, height: 900 } } },
+];
+
+interface Problem {
+  element: string;
+  why: string;
+}
+
+/**
+ * Runs in the page: the page-level overflow, and every visible action (button, link, role=button
+ * in the light DOM and in open shadow roots) that is not reachable by scrolling the page up and
+ * down only: outside the viewport sideways, or clipped by an ancestor that scrolls or hides sideways.
+ */
+function findProblems(): { scrollWidth: number; clientWidth: number; problems: Problem[]; actions: number } {
+  const doc = document.scrollingElement as HTMLElement;
+  const all: Element[] = [];
+  const walk = (root: Document | ShadowRoot) => {
+    for (const el of Array.from(root.querySelectorAll('*'))) {
+      all.push(el);
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  walk(document);
+  const isAction = (el: Element) => el.matches('button, a[href], [role="button"], [role="link"], summary');
+  const describe = (el: Element) => {
+    const host = (el.getRootNode() as ShadowRoot).host;
+    const name = (el.getAttribute('aria-label') || (el.textContent ?? '')).trim().replace(/\s+/g, ' ').slice(0, 60);
+    const cls = el.getAttribute('class') ? `.${el.getAttribute('class')!.trim().split(/\s+/).join('.')}` : '';
+    return `${host ? `<${host.localName}> ` : ''}${el.localName}${cls} 「${name}」`;
+  };
+  /** The parent across shadow boundaries (a slotted node's assigned slot first). */
+  const parentOf = (el: Element): Element | null => {
+    if (el.assignedSlot) return el.assignedSlot;
+    if (el.parentElement) return el.parentElement;
+    const root = el.getRootNode();
+    return root instanceof ShadowRoot ? root.host : null;
+  };
+  const problems: Problem[] = [];
+  const actions = all.filter(isAction);
+  const vw = doc.clientWidth;
+  let counted = 0;
+  for (const el of actions) {
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    // Not shown (display:none, a closed dialog, a collapsed panel) or hidden on purpose until focused.
+    if (box.width === 0 || box.height === 0 || style.visibility === 'hidden') continue;
+    if (el.closest('[inert]')) continue;
+    counted++;
+    // Scroll the page vertically only, so the action is in view as a user scrolling down sees it.
+    window.scrollTo(0, box.top + window.scrollY - window.innerHeight / 2);
+    const r = el.getBoundingClientRect();
+    if (r.left < -1 || r.right > vw + 1) {
+      problems.push({ element: describe(el), why: `outside the viewport sideways (${Math.round(r.left)}..${Math.round(r.right)} of 0..${vw})` });
+      continue;
+    }
+    for (let a = parentOf(el); a && a !== document.documentElement && a !== document.body; a = parentOf(a)) {
+      const s = getComputedStyle(a);
+      if (s.overflowX === 'visible') continue;
+      const ar = a.getBoundingClientRect();
+      if (r.left < ar.left - 1 || r.right > ar.right + 1) {
+        problems.push({ element: describe(el), why: `clipped by ${describe(a)} (overflow-x: ${s.overflowX}; ${Math.round(r.left)}..${Math.round(r.right)} of ${Math.round(ar.left)}..${Math.round(ar.right)})` });
+        break;
+      }
+    }
+  }
+  window.scrollTo(0, 0);
+  return { scrollWidth: doc.scrollWidth, clientWidth: doc.clientWidth, problems, actions: counted };
+}
+
+/** Every screen of every role the demo has, each opened from a fresh sign-in. */
+interface Screen {
+  name: string;
+  /** false: checked in Chinese only (the language is switched on the portal's header, which a modal dialog covers). */
+  english?: false;
+  open(page: Page, url: string): Promise<void>;
+}
+
+async function toOffice(page: Page, link: string, urlPart: string) {
+  await page.locator('licheng-portal nav a', { hasText: link }).click();
+  await page.waitForURL(`**/${urlPart}`);
+}
+
+/** Lets the office finish loading and laying out. */
+async function waitQuiet(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(200);
+}
+
+/** Opens the screen at the size, saves its picture and fails with every problem found on it. */
+async function checkScreen(browser: Browser, url: string, screen: Screen, size: (typeof sizes)[number], errors: string[]): Promise<void> {
+  const page = await newPage(browser, errors, size.options);
+  await screen.open(page, url);
+  if (size.english) {
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('button', { name: 'Switch to English' }).waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  }
+  await waitQuiet(page);
+  await page.screenshot({ path: path.join(shots, `${screen.name}-${size.name}.png`), fullPage: true });
+  const found = await page.evaluate(findProblems);
+  // The stacked layouts of narrow screens keep what assistive technology reads intact.
+  const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  await page.context().close();
+  expect(serious, `${screen.name} at ${size.name}: ${JSON.stringify(serious, null, 1)}`).toEqual([]);
+  expect(found.actions, `${screen.name} at ${size.name}: actions found`).toBeGreaterThan(0);
+  const failures = found.problems.map((p) => `${screen.name} at ${size.name}: ${p.element} ${p.why}`);
+  if (found.scrollWidth > found.clientWidth + 1) failures.unshift(`${screen.name} at ${size.name}: the page is ${found.scrollWidth} px wide in a ${found.clientWidth} px viewport`);
+  expect(failures).toEqual([]);
+}
+
+describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
+  let server: StartedServer;
+  let browser: Browser;
+  const errors: string[] = [];
+  let teacherName = '';
+  let studentNo = '';
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchChromium();
+    fs.mkdirSync(shots, { recursive: true });
+    const users = (await (await fetch(`${server.url}/demo/users`)).json()) as Array<{ userId: string; name: string; roles: string[] }>;
+    // A demo teacher with outcomes waiting (their row actions are what this test is about), and a
+    // student whose file that teacher opens, so the audit trail has an entry to list.
+    for (const user of users.filter((u) => u.roles.includes('subject-teacher'))) {
+      const token = await demoToken(server, user.userId);
+      const item = (await query(server.url, 'teaching.certifications.queue', token, { status: 'pending' })).items.find((i: any) => i.documentFileId);
+      if (!item) continue;
+      teacherName = user.name;
+      studentNo = item.student.studentNo;
+      await (await fetch(`${server.url}/api/files/${item.documentFileId}`, { headers: { authorization: `Bearer ${token}` } })).arrayBuffer();
+      break;
+    }
+    expect(teacherName, 'a demo teacher with a pending outcome').not.toBe('');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const screens: Screen[] = [
+    {
+      name: 'student-list',
+      async open(page, url) {
+        await signIn(page, url, '陳怡君');
+        await page.waitForURL('**/student');
+        await page.getByRole('heading', { name: '我的課程學習成果' }).waitFor();
+      },
+    },
+    {
+      name: 'student-receipt-details',
+      async open(page, url) {
+        await signIn(page, url, '陳怡君');
+        await page.waitForURL('**/student');
+        const reminder = page.locator('licheng-receipt-reminder');
+        await reminder.getByRole('heading', { name: '請確認收訖明細' }).waitFor();
+        await reminder.getByRole('button', { name: '查看明細' }).click();
+        await reminder.locator('#details').first().waitFor();
+        // What the central database received, opened for every roster.
+        for (const summary of await reminder.getByText('中央資料庫收到的內容').all()) await summary.click();
+      },
+    },
+    {
+      name: 'student-upload',
+      async open(page, url) {
+        await signIn(page, url, '陳怡君');
+        await page.waitForURL('**/student');
+        await page.getByRole('button', { name: '上傳成果', exact: true }).first().click();
+        await page.locator('licheng-outcome-upload select#course').waitFor();
+      },
+    },
+    {
+      name: 'student-selection',
+      async open(page, url) {
+        await signIn(page, url, '陳怡君');
+        await page.waitForURL('**/student');
+        await page.getByRole('button', { name: '勾選成果' }).click();
+        await page.locator('licheng-outcome-selection').getByRole('heading').first().waitFor();
+      },
+    },
+    {
+      name: 'teacher-certification-queue',
+      async open(page, url) {
+        await signIn(page, url, teacherName);
+        await page.waitForURL('**/teaching');
+        await page.getByRole('heading', { name: '課程學習成果認證' }).waitFor();
+        // The demo has outcomes waiting: the row actions this test is about are on the screen.
+        await page.locator('licheng-certification-queue').getByRole('button', { name: /^通過/ }).first().waitFor();
+      },
+    },
+    {
+      name: 'teacher-fail-dialog',
+      english: false,
+      async open(page, url) {
+        await signIn(page, url, teacherName);
+        await page.waitForURL('**/teaching');
+        await page.locator('licheng-certification-queue').getByRole('button', { name: /^未通過/ }).first().click();
+        await page.locator('licheng-certification-queue licheng-dialog#fail-dialog').getByRole('dialog').waitFor();
+      },
+    },
+    {
+      name: 'homeroom-class-progress',
+      async open(page, url) {
+        await signIn(page, url, '王美玲');
+        await page.waitForURL('**/teaching');
+        await toOffice(page, '導師', 'homeroom');
+        await page.locator('licheng-class-progress').getByRole('table').waitFor();
+      },
+    },
+    {
+      name: 'registry-desk',
+      async open(page, url) {
+        await signIn(page, url, '註冊組 林組長');
+        await page.waitForURL('**/registry');
+        await page.getByRole('heading', { name: '註冊組名冊作業' }).waitFor();
+        await page.locator('licheng-audit-trail').getByRole('heading', { name: '稽核紀錄' }).waitFor();
+      },
+    },
+    {
+      name: 'registry-audit-trail-results',
+      async open(page, url) {
+        await signIn(page, url, '註冊組 林組長');
+        await page.waitForURL('**/registry');
+        const trail = page.locator('licheng-audit-trail');
+        await trail.getByRole('heading', { name: '稽核紀錄' }).waitFor();
+        await trail.getByLabel('學生').fill(studentNo);
+        await trail.getByLabel('學生').press('Enter');
+        await trail.locator('li.entry').first().waitFor();
+      },
+    },
+    {
+      name: 'receipt-desk',
+      async open(page, url) {
+        await signIn(page, url, '註冊組 林組長');
+        await page.waitForURL('**/registry');
+        await toOffice(page, '收訖確認', 'receipt');
+        await page.locator('licheng-receipt-desk tr', { hasText: '校內幹部經歷' }).first().waitFor();
+      },
+    },
+    {
+      name: 'working-group-schedule',
+      async open(page, url) {
+        await signIn(page, url, '教務處 張主任');
+        await page.waitForURL('**/working-group');
+        await page.locator('licheng-schedule').getByRole('table').waitFor();
+      },
+    },
+  ];
+
+  for (const size of sizes) {
+    for (const screen of screens) {
+      it(`${screen.name} at ${size.name}: no sideways page scroll, every action reachable, axe clean`, async (ctx) => {
+        if (size.english && screen.english === false) ctx.skip();
+        await checkScreen(browser, server.url, screen, size, errors);
+      });
+    }
+  }
+
+  it('raised no page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+/** The practicum office (實習處) exists only at vocational, comprehensive and special-education schools: a vocational school's demo. */
+describe('the practicum office at 390 px and at 200 % zoom (and on a desktop)', () => {
+  let server: StartedServer;
+  let browser: Browser;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startDemoServer({ LICHENG_SCHOOL_CONFIG: 'config/huwei.json' });
+    browser = await launchChromium();
+    // One certificate in this academic year, so the list has a row to lay out.
+    const form = new FormData();
+    const fields = { studentNo: '114001', name: '工業電子', level: '丙級', number: '1234567', date: '2026-09-01', category: '3', origin: 'domestic' };
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    await mutate(server.url, 'practicum.certificates.register', await demoToken(server, 'demo-practicum'), form);
+    fs.mkdirSync(shots, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const desk = (name: string, tab: string): Screen => ({
+    name,
+    async open(page, url) {
+      await signIn(page, url, '實習處 陳主任');
+      await page.waitForURL('**/practicum');
+      await page.locator('licheng-portal').getByRole('tab', { name: tab }).click();
+      await page.locator('licheng-portal').getByRole('tab', { name: tab, selected: true }).waitFor();
+    },
+  });
+  const screens = [desk('practicum-certificates', '技能證照'), desk('practicum-internships', '校外實習')];
+
+  for (const size of sizes) {
+    for (const screen of screens) {
+      it(`${screen.name} at ${size.name}: no sideways page scroll, every action reachable, axe clean`, async () => {
+        await checkScreen(browser, server.url, screen, size, errors);
+      });
+    }
+  }
+
+  it('raised no page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
