@@ -293,7 +293,7 @@ describe('the practicum office at 390 px and at 200 % zoom (and on a desktop)', 
   const errors: string[] = [];
 
   beforeAll(async () => {
-    server = await startDemoServer({ LICHENG_SCHOOL_CONFIG: 'config/huwei.json' });
+    server = await startDemoServer({ LICHENG_SCHOOL_CONFIG: path.join(repoRoot, 'apps/server/config/huwei.json') });
     browser = await launchChromium();
     // One certificate in this academic year, so the list has a row to lay out.
     const form = new FormData();
