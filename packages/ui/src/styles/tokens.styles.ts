@@ -57,6 +57,21 @@ export const focusRing = css`
   }
 `;
 
+/** The declarations that hide a box visually but not from screen readers (for card layouts' table heads too). */
+export const visuallyHiddenRules = css`
+  position: absolute;
+  inset-inline-start: 0;
+  width: 1px;
+  height: 1px;
+  padding: 0;
+  margin: -1px;
+  overflow: hidden;
+  clip: rect(0 0 0 0);
+  clip-path: inset(50%);
+  white-space: nowrap;
+  border: 0;
+`;
+
 /**
  * Hidden visually, still read by screen readers. Pinned to the start edge of its containing
  * block (it keeps its place vertically), so it never makes the page wider than the viewport,
@@ -64,17 +79,8 @@ export const focusRing = css`
  */
 export const visuallyHidden = css`
   .sr-only {
+    ${visuallyHiddenRules}
     position: absolute !important;
-    inset-inline-start: 0;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    clip-path: inset(50%);
-    white-space: nowrap;
-    border: 0;
   }
 `;
 

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHiddenRules } from '@licheng/ui';
 
 export const classProgressStyles = css`
   :host {
@@ -92,13 +93,7 @@ export const classProgressStyles = css`
     }
     thead {
       display: block;
-      position: absolute;
-      inset-inline-start: 0;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${visuallyHiddenRules}
     }
     tbody tr {
       display: flex;

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHiddenRules } from '@licheng/ui';
 
 export const receiptDeskStyles = css`
   :host {
@@ -34,13 +35,7 @@ export const receiptDeskStyles = css`
       display: block;
     }
     section[part='issues'] thead tr {
-      position: absolute;
-      inset-inline-start: 0;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${visuallyHiddenRules}
     }
     section[part='issues'] tbody tr {
       border: 1px solid var(--_border-subtle);

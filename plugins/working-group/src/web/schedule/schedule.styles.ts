@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { visuallyHiddenRules } from '@licheng/ui';
 
 export const scheduleStyles = css`
   :host {
@@ -101,13 +102,7 @@ export const scheduleStyles = css`
     }
     thead {
       display: block;
-      position: absolute;
-      inset-inline-start: 0;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
+      ${visuallyHiddenRules}
     }
     tbody tr {
       display: flex;
