@@ -1,30 +1,13 @@
 import { html, nothing } from 'lit';
 import { LichengApiError, LichengConnectedElement, showStoredFile } from '@licheng/client';
-import { charCount, formatDateTime, heading, screenStyles, type Dialog, type FileViewer } from '@licheng/ui';
+import { charCount, heading, screenStyles, type Dialog, type FileViewer } from '@licheng/ui';
 import { reasonField } from './reason-field.ts';
+import { courseTable, groupByCourse, type TableActions } from './course-table.ts';
 import { paths, REASON_MAX, type Decided, type DecidedMany, type Reopened, type MeWindows, type Queue, type QueueItem, type QueueStatus } from '../api.ts';
 import { t } from '../messages.ts';
 import { certificationQueueStyles } from './certification-queue.styles.ts';
 
 const STATUSES: QueueStatus[] = ['pending', 'passed', 'failed', 'all'];
-
-interface Group {
-  id: string;
-  code: string;
-  subjectName: string;
-  items: QueueItem[];
-}
-
-function groupByCourse(items: QueueItem[]): Group[] {
-  const groups = new Map<string, Group>();
-  for (const item of items) {
-    const id = item.course?.id ?? '';
-    const group = groups.get(id) ?? { id, code: item.course?.code ?? '', subjectName: item.course?.subjectName ?? '—', items: [] };
-    group.items.push(item);
-    groups.set(id, group);
-  }
-  return [...groups.values()];
-}
 
 /**
  * `<licheng-certification-queue>` — a subject teacher certifies (認證) the course learning
@@ -333,86 +316,20 @@ export class CertificationQueue extends LichengConnectedElement {
     </div>`;
   }
 
-  #row(item: QueueItem) {
-    const L = this.locale;
-    const student = this.#student(item);
-    const pending = item.status === 'pending';
-    return html`<tr>
-      <td class="check">
-        ${pending
-          ? html`<input type="checkbox" aria-label=${t('select.item', { student }, L)} .checked=${this.selected.has(item.id)} @change=${(e: Event) => this.#toggle([item.id], (e.target as HTMLInputElement).checked)} />`
-          : nothing}
-      </td>
-      <td class="student">${student}</td>
-      <td class="summary">${item.summary}</td>
-      <td>
-        <span class="files">
-          ${item.documentFileId
-            ? html`<button type="button" class="link" aria-label=${t('file.label', { action: t('file.document', {}, L), student }, L)} @click=${() => this.#view(item, 'document')}>${t('file.document', {}, L)}</button>`
-            : nothing}
-          ${item.mediaFileId
-            ? html`<button type="button" class="link" aria-label=${t('file.label', { action: t('file.media', {}, L), student }, L)} @click=${() => this.#view(item, 'media')}>${t('file.media', {}, L)}</button>`
-            : nothing}
-        </span>
-      </td>
-      <td>${formatDateTime(item.submittedAt, L)}</td>
-      <td>
-        <span class="status" tabindex="-1" data-status-of=${item.id}>
-          <licheng-status-badge .locale=${L} status=${item.status}></licheng-status-badge>
-          ${item.status === 'failed' && item.statusReason ? html`<span class="reason">${t('reason.shown', { reason: item.statusReason }, L)}</span>` : nothing}
-          ${pending && item.statusReason ? html`<span class="reason">${t('reopen.shown', { reason: item.statusReason }, L)}</span>` : nothing}
-          ${!pending && item.decidedByName ? html`<span class="decided">${t('decided.by', { name: item.decidedByName, date: formatDateTime(item.decidedAt, L) }, L)}</span>` : nothing}
-        </span>
-      </td>
-      <td>
-        ${pending
-          ? html`<span class="row-actions">
-              <button type="button" class="primary" ?disabled=${this.busy} aria-label=${t('pass.label', { student }, L)} @click=${() => this.#pass(item)}>${t('pass', {}, L)}</button>
-              <button type="button" class="danger" ?disabled=${this.busy} aria-label=${t('fail.label', { student }, L)} @click=${() => this.#openFail(item)}>${t('fail', {}, L)}</button>
-            </span>`
-          : item.decidedByMe
-            ? html`<button type="button" class="reopen" ?disabled=${this.busy} aria-label=${t('reopen.label', { student }, L)} @click=${() => this.#openReopen(item)}>${t('reopen', {}, L)}</button>`
-            : nothing}
-      </td>
-    </tr>`;
-  }
-
-  #group(group: Group) {
-    const L = this.locale;
-    const id = `course-${group.id}`;
-    const pendingIds = group.items.filter((i) => i.status === 'pending').map((i) => i.id);
-    return html`<div class="group">
-      ${heading(this.headingLevel + 1, t('group.heading', { subject: group.subjectName }, L), id)}
-      <p class="code">${t('group.code', { code: group.code }, L)}</p>
-      <div class="table-wrap">
-        <table part="table" aria-labelledby=${id}>
-          <thead>
-            <tr>
-              <th scope="col" class="check">
-                ${pendingIds.length
-                  ? html`<input
-                      type="checkbox"
-                      data-group=${group.id}
-                      data-ids=${pendingIds.join(' ')}
-                      aria-label=${t('select.group', { subject: group.subjectName }, L)}
-                      @change=${(e: Event) => this.#toggle(pendingIds, (e.target as HTMLInputElement).checked)}
-                    />`
-                  : html`<span class="sr-only">${t('col.select', {}, L)}</span>`}
-              </th>
-              <th scope="col">${t('col.student', {}, L)}</th>
-              <th scope="col">${t('col.summary', {}, L)}</th>
-              <th scope="col">${t('col.files', {}, L)}</th>
-              <th scope="col">${t('col.submitted', {}, L)}</th>
-              <th scope="col">${t('col.status', {}, L)}</th>
-              <th scope="col">${t('col.actions', {}, L)}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${group.items.map((i) => this.#row(i))}
-          </tbody>
-        </table>
-      </div>
-    </div>`;
+  /** What the course tables show and do: this element's state and actions. */
+  #tableActions(): TableActions {
+    return {
+      locale: this.locale,
+      headingLevel: this.headingLevel,
+      selected: this.selected,
+      busy: this.busy,
+      student: (item) => this.#student(item),
+      toggle: (ids, on) => this.#toggle(ids, on),
+      view: (item, slot) => this.#view(item, slot),
+      pass: (item) => this.#pass(item),
+      openFail: (item) => this.#openFail(item),
+      openReopen: (item) => this.#openReopen(item),
+    };
   }
 
   #failDialog() {
@@ -497,7 +414,7 @@ export class CertificationQueue extends LichengConnectedElement {
           </div>`
         : nothing}
       ${!loading && items.length === 0 ? html`<p>${t(this.status === 'pending' ? 'empty.pending' : 'empty', {}, L)}</p>` : nothing}
-      ${groupByCourse(items).map((g) => this.#group(g))}
+      ${groupByCourse(items).map((g) => courseTable(g, this.#tableActions()))}
       ${this.#failDialog()} ${this.#reopenDialog()} ${this.#bulkDialog()}
       <licheng-file-viewer .locale=${L}></licheng-file-viewer>
     </section>`;
