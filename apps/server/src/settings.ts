@@ -90,11 +90,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 function readOrigins(value: string | undefined): string[] {
   const origins = (value ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   const bad = origins.filter((o) => {
-    try {
-      return !/^https?:$/.test(new URL(o).protocol) || new URL(o).origin !== o;
-    } catch {
-      return true;
-    }
+    const url = URL.parse(o);
+    return !url || !/^https?:$/.test(url.protocol) || url.origin !== o;
   });
   if (bad.length) throw new Error(`LICHENG_CORS_ORIGINS must list origins like https://portal.school.example (scheme, host and port only): ${bad.map((o) => JSON.stringify(o)).join(', ')}`);
   return origins;
