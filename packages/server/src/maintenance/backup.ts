@@ -8,14 +8,11 @@ import type { FileStorage } from '../storage/index.ts';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, MANIFEST_FILE, isMigrationTable, objectFile, tableFile, type BackupManifest } from './backup-format.ts';
 import { describeTable, listTables, type TableShape } from './database-catalog.ts';
 import { referencedObjects } from '../storage/references.ts';
-import { inParallel } from './in-parallel.ts';
+import { COPY_LANES, inParallel } from './in-parallel.ts';
 import { encodeValue } from './row-codec.ts';
 import { makePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../storage/private-fs.ts';
 import { syncPath, writePrivateFile, type Hashed } from './secure-files.ts';
 import { withSnapshot } from './snapshot.ts';
-
-/** Objects copied at once: their fsync waits overlap. */
-const COPY_LANES = 8;
 
 export interface BackupOptions {
   db: LichengDb;
