@@ -58,9 +58,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
       databaseUrl && !/^mysql:/i.test(databaseUrl) && 'LICHENG_DATABASE_URL is set (the demo keeps its own embedded database in its data folder)',
       // Checked before demoSecret() below writes the marker: a real school's data folder has a
       // database but no demo-secret, and the demo must never open it.
-      foreignDatabase(dataDir) &&
-        `the data folder ${dataDir} already holds a database (${DATABASE_FILE}) the demo mode did not create (no ${DEMO_SECRET_FILE}); point LICHENG_DATA_DIR at an empty folder`,
-      !foreignDatabase(dataDir) && foreignFolder(dataDir),
+      foreignFolder(dataDir),
     ].filter(Boolean);
     if (refusals.length) throw new Error(`LICHENG_DEMO refuses to start: ${refusals.join('; ')}. The demo mode lets anyone sign in as anyone.`);
   }
@@ -90,11 +88,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
 function readOrigins(value: string | undefined): string[] {
   const origins = (value ?? '').split(',').map((o) => o.trim()).filter(Boolean);
   const bad = origins.filter((o) => {
-    try {
-      return !/^https?:$/.test(new URL(o).protocol) || new URL(o).origin !== o;
-    } catch {
-      return true;
-    }
+    const url = URL.parse(o);
+    return !url || !/^https?:$/.test(url.protocol) || url.origin !== o;
   });
   if (bad.length) throw new Error(`LICHENG_CORS_ORIGINS must list origins like https://portal.school.example (scheme, host and port only): ${bad.map((o) => JSON.stringify(o)).join(', ')}`);
   return origins;
@@ -166,12 +161,10 @@ function foreignFolder(dataDir: string): string | false {
   if (!stat.isDirectory()) return `the data folder ${dataDir} is not a folder`;
   const entries = fs.readdirSync(dataDir);
   if (entries.length === 0 || entries.includes(DEMO_SECRET_FILE)) return false;
+  if (entries.includes(DATABASE_FILE)) {
+    return `the data folder ${dataDir} already holds a database (${DATABASE_FILE}) the demo mode did not create (no ${DEMO_SECRET_FILE}); point LICHENG_DATA_DIR at an empty folder`;
+  }
   return `the data folder ${dataDir} already holds files the demo mode did not create (${entries.slice(0, 3).join(', ')}${entries.length > 3 ? ', …' : ''}; no ${DEMO_SECRET_FILE}); point LICHENG_DATA_DIR at an empty folder`;
-}
-
-/** A database in the data folder that the demo did not create (no demo-secret beside it). */
-function foreignDatabase(dataDir: string): boolean {
-  return fs.existsSync(path.join(dataDir, DATABASE_FILE)) && !fs.existsSync(path.join(dataDir, DEMO_SECRET_FILE));
 }
 
 /** The demo's own random secret, kept in its data folder so tokens survive a restart. */

@@ -8,13 +8,11 @@ import type { FileStorage } from '../storage/index.ts';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, MANIFEST_FILE, isMigrationTable, objectFile, tableFile, type BackupManifest } from './backup-format.ts';
 import { describeTable, listTables, type TableShape } from './database-catalog.ts';
 import { referencedObjects } from '../storage/references.ts';
-import { inParallel } from './in-parallel.ts';
+import { COPY_LANES, inParallel } from './in-parallel.ts';
 import { encodeValue } from './row-codec.ts';
-import { FILE_MODE, makePrivateDir, syncPath, writePrivateFile, type Hashed } from './secure-files.ts';
+import { makePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../storage/private-fs.ts';
+import { syncPath, writePrivateFile, type Hashed } from './secure-files.ts';
 import { withSnapshot } from './snapshot.ts';
-
-/** Objects copied at once: their fsync waits overlap. */
-const COPY_LANES = 8;
 
 export interface BackupOptions {
   db: LichengDb;
@@ -40,7 +38,7 @@ export async function backupTo(dir: string, options: BackupOptions): Promise<Bac
   if (await exists(target)) throw new Error(`${target} already exists; a backup is written into a new folder`);
   await fs.mkdir(path.dirname(target), { recursive: true });
   try {
-    await fs.mkdir(partial, { mode: 0o700 });
+    await fs.mkdir(partial, { mode: PRIVATE_DIR_MODE });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new Error(`${partial} exists: another backup is being written there, or one was interrupted (remove that folder and try again)`);
     throw error;
@@ -57,7 +55,7 @@ export async function backupTo(dir: string, options: BackupOptions): Promise<Bac
 }
 
 async function writeBackup(dir: string, options: BackupOptions): Promise<BackupManifest> {
-  await makePrivateDir(dir);
+  await fs.chmod(dir, PRIVATE_DIR_MODE);
   await makePrivateDir(path.join(dir, 'tables'));
   await makePrivateDir(path.join(dir, 'objects'));
   const files: BackupManifest['files'] = {};
@@ -114,8 +112,8 @@ async function writeBackup(dir: string, options: BackupOptions): Promise<BackupM
     files: Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b))),
   };
   const manifestPath = path.join(dir, MANIFEST_FILE);
-  await fs.writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx', mode: FILE_MODE });
-  await fs.chmod(manifestPath, FILE_MODE);
+  await fs.writeFile(manifestPath, `${JSON.stringify(manifest, null, 2)}\n`, { flag: 'wx', mode: PRIVATE_FILE_MODE });
+  await fs.chmod(manifestPath, PRIVATE_FILE_MODE);
   await syncPath(manifestPath);
   await syncPath(path.join(dir, 'tables'));
   await syncPath(path.join(dir, 'objects'));

@@ -1,3 +1,6 @@
+/** Objects copied at once by a backup or a restore: their fsync waits overlap. */
+export const COPY_LANES = 8;
+
 /** Runs `work` on every item with at most `limit` running at once (file copies overlap their fsync waits). Stops at the first failure. */
 export async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;

@@ -6,7 +6,7 @@ import { migrationTableName, type LichengDb, type MigrationScope } from '@lichen
 import type { FileStorage } from '../storage/index.ts';
 import type { BackupManifest } from './backup-format.ts';
 import { describeTable, foreignKeyOrder, listTables } from './database-catalog.ts';
-import { inParallel } from './in-parallel.ts';
+import { COPY_LANES, inParallel } from './in-parallel.ts';
 import { decodeValue } from './row-codec.ts';
 import { readManifest, readTableDump, verifyBackup, type BackupIssue } from './verify-backup.ts';
 
@@ -96,7 +96,7 @@ export async function restoreFrom(dir: string, options: RestoreOptions): Promise
     });
 
     let objects = 0;
-    await inParallel(manifest.objects, 8, async (object) => {
+    await inParallel(manifest.objects, COPY_LANES, async (object) => {
       const put = await options.storage.put(Readable.toWeb(createReadStream(path.join(dir, object.file))) as ReadableStream<Uint8Array>, {
         maxBytes: object.size,
         tooLarge: () => new Error(`${object.file} grew past the ${object.size} bytes the manifest lists`),

@@ -4,16 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-
-/** Backup files are readable by their owner only, whatever the umask says. */
-export const FILE_MODE = 0o600;
-export const DIR_MODE = 0o700;
-
-/** Creates a folder with mode 0700 whatever the umask (callers create each level themselves, so every level is 0700). */
-export async function makePrivateDir(dir: string): Promise<void> {
-  await fs.mkdir(dir, { recursive: true, mode: DIR_MODE });
-  await fs.chmod(dir, DIR_MODE);
-}
+import { PRIVATE_FILE_MODE } from '../storage/private-fs.ts';
 
 export interface Hashed {
   size: number;
@@ -40,8 +31,8 @@ export function hashingStream(): { stream: Transform; result: () => Hashed } {
  */
 export async function writePrivateFile(file: string, source: Readable, ...through: Transform[]): Promise<Hashed> {
   const hashing = hashingStream();
-  await pipeline([source, ...through, hashing.stream, createWriteStream(file, { flags: 'wx', mode: FILE_MODE })]);
-  await fs.chmod(file, FILE_MODE);
+  await pipeline([source, ...through, hashing.stream, createWriteStream(file, { flags: 'wx', mode: PRIVATE_FILE_MODE })]);
+  await fs.chmod(file, PRIVATE_FILE_MODE);
   await syncPath(file);
   return hashing.result();
 }

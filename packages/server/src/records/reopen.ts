@@ -70,8 +70,7 @@ export async function reopenRecord(ctx: AuthedContext, before: RecordRow, reason
   return ctx.db.transaction().execute(async (trx) => {
     if (await inProducedRoster(trx, ctx.config.code, before)) throw new DomainError('record-in-roster', {});
     const after = await transitionRecord(trx, before, before.status, changes, 'not-decided');
-    const dropped = await trx.selectFrom('selections').select('id').where('record_id', '=', before.id).where('school_code', '=', ctx.config.code).execute();
-    if (dropped.length) await trx.deleteFrom('selections').where('id', 'in', dropped.map((s) => s.id)).execute();
+    const { numDeletedRows } = await trx.deleteFrom('selections').where('record_id', '=', before.id).where('school_code', '=', ctx.config.code).executeTakeFirst();
     await writeAudit(trx, {
       school: ctx.config.code,
       actor: ctx.identity,
@@ -80,7 +79,7 @@ export async function reopenRecord(ctx: AuthedContext, before: RecordRow, reason
       entity: 'record',
       entityId: before.id,
       studentId: before.student_id,
-      before: { ...before, selected: dropped.length > 0 },
+      before: { ...before, selected: numDeletedRows > 0n },
       after: { ...after, selected: false },
       at,
     });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import type { FileStorage, PutResult } from './file-storage.ts';
 import { storageFault } from './faults.ts';
-import { makePrivateDir, PRIVATE_FILE_MODE, tightenDir } from './private-fs.ts';
+import { makePrivateDir, PRIVATE_FILE_MODE, tightenDir, tightenMode } from './private-fs.ts';
 import { sweepTempFolders, tempFolderName, type TempSweep } from './temp-folders.ts';
 
 const HEAD_BYTES = 16;
@@ -182,19 +182,9 @@ export class LocalFileStorage implements FileStorage {
     }
   }
 
-  /** An object's file mode made owner-only when it is looser (files stored by older versions). */
+  /** An object's file mode made owner-only when it is looser (files stored by older versions; another account's is left). */
   async tightenObject(sha256: string): Promise<boolean> {
-    const file = this.objectPath(sha256);
-    const stat = await fs.stat(file).catch(() => null);
-    if (!stat || (stat.mode & 0o777) === PRIVATE_FILE_MODE) return false;
-    // Another account's file (EPERM) is left as it is; the sweep goes on.
-    return fs.chmod(file, PRIVATE_FILE_MODE).then(
-      () => true,
-      (error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EPERM') throw error;
-        return false;
-      },
-    );
+    return tightenMode(this.objectPath(sha256), PRIVATE_FILE_MODE);
   }
 }
 

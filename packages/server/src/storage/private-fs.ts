@@ -19,11 +19,23 @@ export async function makePrivateDir(dir: string): Promise<void> {
   }
 }
 
-/** Makes an existing folder owner-only (the data folder and its stores, at start-up); another account's folder (EPERM) is left as it is. */
+/**
+ * Sets an existing file's or folder's permission bits to `mode` when they differ; true when it
+ * changed them. A missing path, or another account's (EPERM), is left as it is.
+ */
+export async function tightenMode(target: string, mode: number): Promise<boolean> {
+  const stat = await fs.stat(target).catch(() => null);
+  if (!stat || (stat.mode & 0o777) === mode) return false;
+  return fs.chmod(target, mode).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPERM') throw error;
+      return false;
+    },
+  );
+}
+
+/** Makes an existing folder owner-only (the data folder and its stores, at start-up). */
 export async function tightenDir(dir: string): Promise<void> {
-  const stat = await fs.stat(dir).catch(() => null);
-  if (!stat || (stat.mode & 0o777) === PRIVATE_DIR_MODE) return;
-  await fs.chmod(dir, PRIVATE_DIR_MODE).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'EPERM') throw error;
-  });
+  await tightenMode(dir, PRIVATE_DIR_MODE);
 }

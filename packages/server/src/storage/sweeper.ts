@@ -15,7 +15,6 @@ export interface Sweeper {
 export function startSweeper(db: LichengDb, storage: LocalFileStorage, options: { intervalMs: number; graceMs: number; log?: (line: string) => void }): Sweeper {
   const log = options.log ?? ((line: string) => console.log(line));
   let running: Promise<SweepReport | null> | null = null;
-  let stopped = false;
   // One run at a time: a tick while a sweep is running waits for it instead of starting another.
   const runNow = (): Promise<SweepReport | null> => {
     running ??= sweepStorage(db, storage, { graceMs: options.graceMs })
@@ -32,11 +31,10 @@ export function startSweeper(db: LichengDb, storage: LocalFileStorage, options: 
       });
     return running;
   };
-  const timer = options.intervalMs > 0 ? setInterval(() => void (stopped ? null : runNow()), options.intervalMs) : null;
+  const timer = options.intervalMs > 0 ? setInterval(() => void runNow(), options.intervalMs) : null;
   timer?.unref();
   return {
     async stop() {
-      stopped = true;
       if (timer) clearInterval(timer);
       await running;
     },
