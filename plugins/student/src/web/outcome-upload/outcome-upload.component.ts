@@ -164,10 +164,12 @@ export class OutcomeUpload extends LichengConnectedElement {
     if (!this.outcome && !this.courseId) errors.course = t('error.course-required', {}, L);
     // The server's free-text rule, checked here first: blank once invisible characters are removed, control characters.
     const summary = readFreeText(this.summary, { multiline: true, max: LIMITS.summaryMax });
-    if (!summary.ok && summary.problem === 'blank') errors.summary = t('error.summary-required', {}, L);
-    else if (!summary.ok && summary.problem === 'too-long') errors.summary = t('error.summary-too-long', { max: LIMITS.summaryMax }, L);
-    else if (!summary.ok && summary.problem === 'control-character') errors.summary = t('error.summary-control', summary.params, L);
-    else if (!summary.ok) errors.summary = t('error.summary-malformed', {}, L);
+    if (!summary.ok) {
+      if (summary.problem === 'blank') errors.summary = t('error.summary-required', {}, L);
+      else if (summary.problem === 'too-long') errors.summary = t('error.summary-too-long', { max: LIMITS.summaryMax }, L);
+      else if (summary.problem === 'control-character') errors.summary = t('error.summary-control', summary.params, L);
+      else errors.summary = t('error.summary-malformed', {}, L);
+    }
     const document = this.#field('document');
     const media = this.#field('media');
     if (this.fileErrors.document || this.fileErrors.media) errors.files = t('error.file-invalid', {}, L);
