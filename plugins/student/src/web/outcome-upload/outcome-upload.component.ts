@@ -277,7 +277,7 @@ export class OutcomeUpload extends LichengConnectedElement {
     </div>`;
   }
 
-  #courseField() {
+  #courseField(shut: boolean) {
     const L = this.locale;
     if (this.outcome) {
       const c = this.outcome.course;
@@ -294,7 +294,7 @@ export class OutcomeUpload extends LichengConnectedElement {
       <select
         id="course"
         required
-        ?disabled=${this.#shut()}
+        ?disabled=${shut}
         aria-describedby=${error ? 'course-hint course-error' : 'course-hint'}
         aria-invalid=${error ? 'true' : 'false'}
         @change=${(e: Event) => {
@@ -344,14 +344,14 @@ export class OutcomeUpload extends LichengConnectedElement {
           : nothing}
       </licheng-notice>
       <form novalidate @submit=${this.#submit} aria-busy=${busy ? 'true' : 'false'}>
-        ${this.#courseField()}
+        ${this.#courseField(shut)}
         <div class="field">
           <label for="summary">${t('upload.summary', {}, L)}<span class="required" aria-hidden="true"> *</span></label>
           <p id="summary-hint" class="hint">${t('upload.summary-hint', { max: LIMITS.summaryMax }, L)}</p>
           <textarea
             id="summary"
             required
-            ?disabled=${this.#shut()}
+            ?disabled=${shut}
             rows="3"
             aria-describedby=${['summary-hint', 'summary-counter', summaryError ? 'summary-error' : ''].filter(Boolean).join(' ')}
             aria-invalid=${summaryError ? 'true' : 'false'}
