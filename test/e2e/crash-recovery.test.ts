@@ -1,23 +1,15 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@licheng/db';
 import { runCli, studentsCsv } from '../support/cli.ts';
+import { pdf, sha256 } from '../support/files.ts';
 import { demoToken, startDemoServer, type StartedServer } from '../support/server.ts';
 import { mutate, query } from '../support/trpc.ts';
 
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const STUDENT = 'demo-s-101-3';
 const IMPORTED = 15000;
-
-function pdf(n: number, size: number): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(size);
-  bytes.set(new TextEncoder().encode('%PDF-1.7\n'));
-  for (let i = 9; i < size; i++) bytes[i] = (i * 13 + n * 5) % 251;
-  return bytes;
-}
 
 /** Every object file under files/objects. */
 function objectsOnDisk(dataDir: string): string[] {

@@ -1,21 +1,11 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isNationalId } from '@licheng/core';
 import { generatedNationalId, runCli, studentsCsv } from '../support/cli.ts';
+import { pdf, sha256 } from '../support/files.ts';
 import { demoToken, startDemoServer, type StartedServer } from '../support/server.ts';
 import { query } from '../support/trpc.ts';
-
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
-
-/** A distinct PDF of `size` bytes. */
-function pdf(n: number, size: number): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(size);
-  bytes.set(new TextEncoder().encode('%PDF-1.7\n'));
-  for (let i = 9; i < size; i++) bytes[i] = (i * 31 + n * 7) % 251;
-  return bytes;
-}
 
 /** The CLI importing a roster into the data folder of a server that is serving uploads (SQLite). */
 describe('the CLI beside a running server on one data folder', () => {

@@ -1,3 +1,4 @@
+import { isNationalId } from '@licheng/core';
 import { runCli as runLicheng, type CliRun } from '@licheng/app-server/testing';
 
 /** Runs the `licheng` command line as its own process in demo mode on `dataDir`. */
@@ -5,14 +6,11 @@ export function runCli(args: string[], dataDir: string, env: Record<string, stri
   return runLicheng(args, { LICHENG_DEMO: '1', LICHENG_DATA_DIR: dataDir, ...env });
 }
 
-/** A valid 身分證號 (letter C, check digit computed) for generated people numbered from 0. */
+/** A valid 身分證號 (letter C, the check digit core's validator accepts) for generated people numbered from 0. */
 export function generatedNationalId(index: number, letter: 'C' | 'D' = 'C'): string {
-  const letterValue = letter === 'C' ? 12 : 13;
-  const body = `${(index % 2) + 1}${String(index).padStart(7, '0')}`;
-  const digits = [Math.floor(letterValue / 10), letterValue % 10, ...body.split('').map(Number)];
-  const weights = [1, 9, 8, 7, 6, 5, 4, 3, 2, 1];
-  const sum = digits.reduce((s, d, i) => s + d * weights[i]!, 0);
-  return `${letter}${body}${(10 - (sum % 10)) % 10}`;
+  const prefix = `${letter}${(index % 2) + 1}${String(index).padStart(7, '0')}`;
+  const digit = Array.from({ length: 10 }, (_, d) => d).find((d) => isNationalId(`${prefix}${d}`));
+  return `${prefix}${digit}`;
 }
 
 /** A students roster CSV (the import template's headers) of `count` new students in classes 301…, 50 seats each. */

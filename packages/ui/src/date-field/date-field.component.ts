@@ -122,21 +122,11 @@ export class DateField extends LichengElement {
   commit(): string {
     const text = this.#input?.value ?? this.text;
     const trimmed = text.trim();
-    this.text = text;
-    if (trimmed === '') {
-      this.value = '';
-      this.problem = '';
-    } else {
-      const reading = readDate(trimmed);
-      if ('iso' in reading) {
-        this.value = reading.iso;
-        this.problem = '';
-        this.text = this.#shown(reading.iso);
-      } else {
-        this.value = '';
-        this.problem = t(`date.${reading.problem}`, { text: trimmed }, this.locale);
-      }
-    }
+    const reading = trimmed === '' ? null : readDate(trimmed);
+    // Setting the value clears the field's own message.
+    this.value = reading && 'iso' in reading ? reading.iso : '';
+    this.text = reading && 'iso' in reading ? this.#shown(reading.iso) : text;
+    if (reading && 'problem' in reading) this.problem = t(`date.${reading.problem}`, { text: trimmed }, this.locale);
     this.emit<DateChange>('licheng-date-change', { value: this.value, error: this.problem });
     return this.value;
   }
@@ -152,7 +142,6 @@ export class DateField extends LichengElement {
   formResetCallback(): void {
     this.value = '';
     this.text = '';
-    this.problem = '';
   }
 
   formDisabledCallback(disabled: boolean): void {

@@ -23,6 +23,8 @@ const EMPTY: FilterForm = { student: '', user: '', entity: '', entityId: '', act
 /** Entries that stand for a whole operation: their rows point at them. */
 const OPERATION_ENTITIES = new Set(['roster', 'certificate-list', 'receipt-batch']);
 
+const message = (error: unknown) => (error instanceof LichengApiError ? error.message : String(error));
+
 type TextField = Exclude<keyof FilterForm, 'entity' | 'parentId' | 'from' | 'to'>;
 
 /**
@@ -117,7 +119,7 @@ export class AuditTrail extends LichengConnectedElement {
       this.entries = page.entries;
       this.next = page.next;
     } catch (error) {
-      this.failure = error instanceof LichengApiError ? error.message : String(error);
+      this.failure = message(error);
     } finally {
       this.loading = false;
     }
@@ -139,7 +141,7 @@ export class AuditTrail extends LichengConnectedElement {
       // Focus lands on the first entry that was added.
       this.renderRoot.querySelectorAll<HTMLElement>('.entry')[first]?.focus();
     } catch (error) {
-      this.failure = error instanceof LichengApiError ? error.message : String(error);
+      this.failure = message(error);
     } finally {
       this.loading = false;
     }
@@ -155,7 +157,7 @@ export class AuditTrail extends LichengConnectedElement {
       const name = await downloadFile(this.api, `${paths.auditXlsx}${query ? `?${query}` : ''}`, 'audit-trail.xlsx');
       this.exported = t('audit.exported', { fileName: name }, this.locale);
     } catch (error) {
-      this.failure = error instanceof LichengApiError ? error.message : String(error);
+      this.failure = message(error);
     } finally {
       this.exporting = false;
     }

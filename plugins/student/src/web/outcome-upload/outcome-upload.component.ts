@@ -164,10 +164,12 @@ export class OutcomeUpload extends LichengConnectedElement {
     if (!this.outcome && !this.courseId) errors.course = t('error.course-required', {}, L);
     // The server's free-text rule, checked here first: blank once invisible characters are removed, control characters.
     const summary = readFreeText(this.summary, { multiline: true, max: LIMITS.summaryMax });
-    if (!summary.ok && summary.problem === 'blank') errors.summary = t('error.summary-required', {}, L);
-    else if (!summary.ok && summary.problem === 'too-long') errors.summary = t('error.summary-too-long', { max: LIMITS.summaryMax }, L);
-    else if (!summary.ok && summary.problem === 'control-character') errors.summary = t('error.summary-control', summary.params, L);
-    else if (!summary.ok) errors.summary = t('error.summary-malformed', {}, L);
+    if (!summary.ok) {
+      if (summary.problem === 'blank') errors.summary = t('error.summary-required', {}, L);
+      else if (summary.problem === 'too-long') errors.summary = t('error.summary-too-long', { max: LIMITS.summaryMax }, L);
+      else if (summary.problem === 'control-character') errors.summary = t('error.summary-control', summary.params, L);
+      else errors.summary = t('error.summary-malformed', {}, L);
+    }
     const document = this.#field('document');
     const media = this.#field('media');
     if (this.fileErrors.document || this.fileErrors.media) errors.files = t('error.file-invalid', {}, L);
@@ -275,7 +277,7 @@ export class OutcomeUpload extends LichengConnectedElement {
     </div>`;
   }
 
-  #courseField() {
+  #courseField(shut: boolean) {
     const L = this.locale;
     if (this.outcome) {
       const c = this.outcome.course;
@@ -292,7 +294,7 @@ export class OutcomeUpload extends LichengConnectedElement {
       <select
         id="course"
         required
-        ?disabled=${this.#shut()}
+        ?disabled=${shut}
         aria-describedby=${error ? 'course-hint course-error' : 'course-hint'}
         aria-invalid=${error ? 'true' : 'false'}
         @change=${(e: Event) => {
@@ -342,14 +344,14 @@ export class OutcomeUpload extends LichengConnectedElement {
           : nothing}
       </licheng-notice>
       <form novalidate @submit=${this.#submit} aria-busy=${busy ? 'true' : 'false'}>
-        ${this.#courseField()}
+        ${this.#courseField(shut)}
         <div class="field">
           <label for="summary">${t('upload.summary', {}, L)}<span class="required" aria-hidden="true"> *</span></label>
           <p id="summary-hint" class="hint">${t('upload.summary-hint', { max: LIMITS.summaryMax }, L)}</p>
           <textarea
             id="summary"
             required
-            ?disabled=${this.#shut()}
+            ?disabled=${shut}
             rows="3"
             aria-describedby=${['summary-hint', 'summary-counter', summaryError ? 'summary-error' : ''].filter(Boolean).join(' ')}
             aria-invalid=${summaryError ? 'true' : 'false'}
