@@ -1,4 +1,4 @@
-import { isNationalId } from '@licheng/core';
+import { withCheckDigit } from '@licheng/core';
 import { runCli as runLicheng, type CliRun } from '@licheng/app-server/testing';
 
 /** Runs the `licheng` command line as its own process in demo mode on `dataDir`. */
@@ -8,9 +8,7 @@ export function runCli(args: string[], dataDir: string, env: Record<string, stri
 
 /** A valid 身分證號 (letter C, the check digit core's validator accepts) for generated people numbered from 0. */
 export function generatedNationalId(index: number, letter: 'C' | 'D' = 'C'): string {
-  const prefix = `${letter}${(index % 2) + 1}${String(index).padStart(7, '0')}`;
-  const digit = Array.from({ length: 10 }, (_, d) => d).find((d) => isNationalId(`${prefix}${d}`));
-  return `${prefix}${digit}`;
+  return withCheckDigit(`${letter}${(index % 2) + 1}${String(index).padStart(7, '0')}`);
 }
 
 /** A students roster CSV (the import template's headers) of `count` new students in classes 301…, 50 seats each. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNationalId, nationalIdKind, normalizeNationalId } from './national-id.ts';
+import { isNationalId, nationalIdKind, normalizeNationalId, withCheckDigit } from './national-id.ts';
 
 describe('national ID', () => {
   it.each([
@@ -31,5 +31,16 @@ describe('national ID', () => {
     expect(normalizeNationalId(' ａ123456789 ')).toBe('A123456789');
     expect(isNationalId('a123456789')).toBe(true);
     expect(nationalIdKind('a123456789')).toBeNull();
+  });
+});
+
+describe('withCheckDigit', () => {
+  it('completes nine characters with the one check digit that makes a valid ID', () => {
+    expect(withCheckDigit('A12345678')).toBe('A123456789');
+    expect(withCheckDigit('B22345678')).toMatch(/^B22345678\d$/);
+    expect(isNationalId(withCheckDigit('C10000042'))).toBe(true);
+  });
+  it('refuses a prefix no digit completes', () => {
+    expect(() => withCheckDigit('11234567')).toThrow(/no check digit/);
   });
 });

@@ -47,3 +47,10 @@ export function nationalIdKind(id: string): NationalIdKind | null {
 export function isNationalId(value: string): boolean {
   return nationalIdKind(normalizeNationalId(value)) !== null;
 }
+
+/** The ID that `prefix` (its first nine characters) begins, with the check digit that makes it valid. */
+export function withCheckDigit(prefix: string): string {
+  const digit = Array.from({ length: 10 }, (_, d) => d).find((d) => isNationalId(`${prefix}${d}`));
+  if (digit === undefined) throw new Error(`no check digit completes "${prefix}"`);
+  return `${prefix}${digit}`;
+}

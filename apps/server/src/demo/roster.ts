@@ -1,4 +1,4 @@
-import type { ClassRow, CourseRow, EnrolmentRow, StudentRow, TeacherRow } from '@licheng/core';
+import { withCheckDigit, type ClassRow, type CourseRow, type EnrolmentRow, type StudentRow, type TeacherRow } from '@licheng/core';
 
 const SCHOOL = '999901';
 const surnames = ['陳', '林', '黃', '張', '李', '王', '吳', '劉', '蔡', '楊', '許', '鄭'];
@@ -6,13 +6,7 @@ const givens = ['怡君', '家豪', '雅婷', '冠宇', '欣妤', '承恩', '詩
 
 /** A valid 身分證號 for demo people (correct check digit, letters A/B, sex from the index). */
 function nationalId(index: number): string {
-  const letter = index % 2 ? 'B' : 'A';
-  const letterValue = letter === 'A' ? 10 : 11;
-  const body = `${(index % 2) + 1}${String(10000000 + index * 7919).slice(-7)}`;
-  const digits = [Math.floor(letterValue / 10), letterValue % 10, ...body.split('').map(Number)];
-  const weights = [1, 9, 8, 7, 6, 5, 4, 3, 2, 1];
-  const sum = digits.reduce((s, d, i) => s + d * weights[i]!, 0);
-  return `${letter}${body}${(10 - (sum % 10)) % 10}`;
+  return withCheckDigit(`${index % 2 ? 'B' : 'A'}${(index % 2) + 1}${String(10000000 + index * 7919).slice(-7)}`);
 }
 
 export function demoTeachers(): TeacherRow[] {
