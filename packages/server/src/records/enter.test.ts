@@ -25,7 +25,7 @@ const recorder = definePlugin({
         return ctx.db.transaction().execute(async (trx) => {
           await lockStudents(trx, ctx, students.map((s) => s.id));
           const items = students.map((student, i) => ({ student, academicYear: 114, semester: 1, summary: `證照 ${i}`, data: { n: i } }));
-          return (await enterRecords(trx, ctx, input.kind, items, input.chunk)).map((r) => r.id);
+          return (await enterRecords(trx, ctx, input.kind, items, { chunk: input.chunk })).map((r) => r.id);
         });
       }),
   }),

@@ -130,9 +130,14 @@ export async function enterRecords(
   ctx: AuthedContext,
   kind: string,
   items: readonly ListedRecord[],
-  chunk = 200,
-  operation: { action: string; entity: string; entityId: string; after: Record<string, unknown> } | null = null,
+  options: {
+    /** Rows per INSERT statement. */
+    chunk?: number;
+    /** The operation (a list import) whose audit entry the records' entries hang under. */
+    operation?: { action: string; entity: string; entityId: string; after: Record<string, unknown> } | null;
+  } = {},
 ): Promise<RecordRow[]> {
+  const { chunk = 200, operation = null } = options;
   if (items.length === 0) return [];
   const role = assertMayEnter(ctx, kind, items[0]!.student);
   const decision = entryDecision(ctx, kind, role);

@@ -69,7 +69,7 @@ export async function importCertificateList(ctx: AuthedContext, bytes: Uint8Arra
       });
       // The list's own entry; each certificate's entry points at it.
       const list = { action: `${CERTIFICATE_KIND}.import`, entity: 'certificate-list', entityId: CERTIFICATE_KIND, after: { rows: checked.dataRows, imported: records.length } };
-      return enterRecords(trx, ctx, CERTIFICATE_KIND, records, undefined, list);
+      return enterRecords(trx, ctx, CERTIFICATE_KIND, records, { operation: list });
     });
     return report(written, []);
   } catch (error) {
