@@ -1,6 +1,6 @@
-import { sql, SqliteAdapter, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { DomainError, type ClassRow, type CourseRow, type EnrolmentRow, type StudentRow, type TeacherRow } from '@licheng/core';
-import { newId, nowIso } from '@licheng/db';
+import { dialectOf, newId, nowIso } from '@licheng/db';
 import { changedFields, type RowChange } from '../audit.ts';
 import type { PlatformDatabase } from '../platform/tables.ts';
 import { assertStudentRoster, assertTeacherRoster } from './integrity.ts';
@@ -16,7 +16,7 @@ const CHUNK = 200;
 /** Rows a batched UPDATE sets: a CASE is read branch by branch for every row it updates, so short ones stay cheap. */
 const UPDATE_CHUNK = 25;
 
-const inProcess = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
+const inProcess = (db: Db) => dialectOf(db) === 'sqlite';
 
 /**
  * Between two statements of a large write on MySQL/MariaDB, as long a pause as the last one
