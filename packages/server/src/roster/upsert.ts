@@ -186,7 +186,8 @@ export async function upsertCourses(db: Db, school: string, rows: CourseRow[], a
   );
   const taught = new Map<string, string[]>();
   for (const link of await db.selectFrom('course_teachers').select(['course_id', 'teacher_id']).where('school_code', '=', school).execute()) {
-    taught.set(link.course_id, [...(taught.get(link.course_id) ?? []), teacherNoOf.get(link.teacher_id) ?? link.teacher_id]);
+    if (!taught.has(link.course_id)) taught.set(link.course_id, []);
+    taught.get(link.course_id)!.push(teacherNoOf.get(link.teacher_id) ?? link.teacher_id);
   }
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   for (const row of rows) {
@@ -194,14 +195,15 @@ export async function upsertCourses(db: Db, school: string, rows: CourseRow[], a
     const teacherNos = [...new Set(row.teacherNos)].sort();
     const current = existing.get(courseKey(row));
     const id = current?.id ?? newId();
-    const before = current ? { ...pick(current, values), teachers: [...(taught.get(id) ?? [])].sort() } : null;
+    const before = current ? { ...pick(current, values), teachers: (taught.get(id) ?? []).sort() } : null;
+    const fieldsChanged = current !== undefined && changed(current, values);
     const after = { ...values, teachers: teacherNos };
     if (!current) {
       await db.insertInto('courses').values({ id, school_code: school, academic_year: row.academicYear, semester: row.semester, code: row.code, class_name: row.className, created_at: nowIso(at), updated_at: nowIso(at), ...values }).execute();
       changes?.push({ action: 'roster.course.insert', entity: 'course', entityId: id, after: { course: courseLabel(row), ...after } });
       counts.inserted++;
-    } else if (changed(current, values) || before!.teachers.join() !== teacherNos.join()) {
-      if (changed(current, values)) await db.updateTable('courses').set({ ...values, updated_at: nowIso(at) }).where('id', '=', id).execute();
+    } else if (fieldsChanged || before!.teachers.join() !== teacherNos.join()) {
+      if (fieldsChanged) await db.updateTable('courses').set({ ...values, updated_at: nowIso(at) }).where('id', '=', id).execute();
       changes?.push({ action: 'roster.course.update', entity: 'course', entityId: id, ...(changedFields(before, after) as { before: Record<string, unknown>; after: Record<string, unknown> }) });
       counts.updated++;
     } else {
