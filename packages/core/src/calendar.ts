@@ -1,4 +1,4 @@
-import { isoParts, isRealDate, readDate, rocDateOf, taipeiDay } from './date-reading.ts';
+import { isoParts, isRealDate, readDate, ROC_OFFSET, rocDateOf, taipeiDay } from './date-reading.ts';
 import { DomainError } from './errors.ts';
 
 /**
@@ -8,8 +8,6 @@ import { DomainError } from './errors.ts';
  * 民國紀年 ROC year = Gregorian year - 1911. 學年度 academic year N runs from 1 August of
  * N + 1911 to 31 July of N + 1912: semester 1 is August-January, semester 2 February-July.
  */
-
-const ROC_OFFSET = 1911;
 
 export type Semester = 1 | 2;
 export interface AcademicTerm {

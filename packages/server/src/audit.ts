@@ -102,10 +102,10 @@ export async function writeAudits(db: Kysely<PlatformDatabase>, entries: readonl
 export async function writeOperationAudit(db: Kysely<PlatformDatabase>, operation: AuditEntry, changes: readonly RowChange[]): Promise<string> {
   const { school, actor, role, at } = operation;
   const rows = changes.map((change) => ({ ...change, id: newId(), school, actor, role, at }));
-  const id = await writeAudit(db, { ...operation, id: operation.id ?? newId() });
+  const parentId = await writeAudit(db, operation);
   await writeAudits(
     db,
-    rows.map((row) => ({ ...row, parentId: id })),
+    rows.map((row) => ({ ...row, parentId })),
   );
-  return id;
+  return parentId;
 }

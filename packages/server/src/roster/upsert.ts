@@ -1,6 +1,6 @@
-import { sql, SqliteAdapter, type Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { DomainError, type ClassRow, type CourseRow, type EnrolmentRow, type StudentRow, type TeacherRow } from '@licheng/core';
-import { newId, nowIso } from '@licheng/db';
+import { dialectOf, newId, nowIso } from '@licheng/db';
 import { changedFields, type RowChange } from '../audit.ts';
 import type { PlatformDatabase } from '../platform/tables.ts';
 import { assertStudentRoster, assertTeacherRoster } from './integrity.ts';
@@ -16,7 +16,7 @@ const CHUNK = 200;
 /** Rows a batched UPDATE sets: a CASE is read branch by branch for every row it updates, so short ones stay cheap. */
 const UPDATE_CHUNK = 25;
 
-const inProcess = (db: Db) => db.getExecutor().adapter instanceof SqliteAdapter;
+const inProcess = (db: Db) => dialectOf(db) === 'sqlite';
 
 /**
  * Between two statements of a large write on MySQL/MariaDB, as long a pause as the last one
@@ -64,10 +64,20 @@ function changed(current: Record<string, unknown>, next: Record<string, unknown>
   return Object.entries(next).some(([k, v]) => current[k] !== v);
 }
 
+/** `row`'s values of the fields `like` has (missing ones as null). */
+function pick(row: Record<string, unknown>, like: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(like).map((k) => [k, row[k] ?? null]));
+}
+
 /** The fields of `current` that `next` changes, before and after (for the audit trail). */
 function update(current: Record<string, unknown>, next: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } {
-  const picked = Object.fromEntries(Object.keys(next).map((k) => [k, current[k] ?? null]));
-  return changedFields(picked, next) as { before: Record<string, unknown>; after: Record<string, unknown> };
+  return changedFields(pick(current, next), next) as { before: Record<string, unknown>; after: Record<string, unknown> };
+}
+
+/** The school's teachers by 教師代號 (to their id) and by id (to their 教師代號, as the audit trail names them). */
+async function teacherIndex(db: Db, school: string) {
+  const rows = await db.selectFrom('teachers').select(['id', 'teacher_no']).where('school_code', '=', school).execute();
+  return { teachers: new Map(rows.map((t) => [t.teacher_no, t.id])), teacherNoOf: new Map(rows.map((t) => [t.id, t.teacher_no])) };
 }
 
 /** Where an upsert reports each row it inserted or updated, with before/after of the changed fields. */
@@ -163,9 +173,7 @@ export function courseKey(r: { academicYear: number; semester: number; code: str
  * A course whose teachers change is updated (its teachers before and after go to `changes`).
  */
 export async function upsertCourses(db: Db, school: string, rows: CourseRow[], at: Date, changes?: ChangeLog): Promise<UpsertCounts> {
-  const teacherRows = await db.selectFrom('teachers').select(['id', 'teacher_no']).where('school_code', '=', school).execute();
-  const teachers = new Map(teacherRows.map((t) => [t.teacher_no, t.id]));
-  const teacherNoOf = new Map(teacherRows.map((t) => [t.id, t.teacher_no]));
+  const { teachers, teacherNoOf } = await teacherIndex(db, school);
   for (const row of rows) {
     const missing = row.teacherNos.filter((no) => !teachers.has(no));
     if (missing.length) throw new DomainError('teacher-unknown', { teacherNo: missing.join('、') });
@@ -178,7 +186,8 @@ export async function upsertCourses(db: Db, school: string, rows: CourseRow[], a
   );
   const taught = new Map<string, string[]>();
   for (const link of await db.selectFrom('course_teachers').select(['course_id', 'teacher_id']).where('school_code', '=', school).execute()) {
-    taught.set(link.course_id, [...(taught.get(link.course_id) ?? []), teacherNoOf.get(link.teacher_id) ?? link.teacher_id]);
+    if (!taught.has(link.course_id)) taught.set(link.course_id, []);
+    taught.get(link.course_id)!.push(teacherNoOf.get(link.teacher_id) ?? link.teacher_id);
   }
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   for (const row of rows) {
@@ -186,14 +195,15 @@ export async function upsertCourses(db: Db, school: string, rows: CourseRow[], a
     const teacherNos = [...new Set(row.teacherNos)].sort();
     const current = existing.get(courseKey(row));
     const id = current?.id ?? newId();
-    const before = current ? { ...values, ...pick(current, values), teachers: [...(taught.get(id) ?? [])].sort() } : null;
+    const before = current ? { ...pick(current, values), teachers: (taught.get(id) ?? []).sort() } : null;
+    const fieldsChanged = current !== undefined && changed(current, values);
     const after = { ...values, teachers: teacherNos };
     if (!current) {
       await db.insertInto('courses').values({ id, school_code: school, academic_year: row.academicYear, semester: row.semester, code: row.code, class_name: row.className, created_at: nowIso(at), updated_at: nowIso(at), ...values }).execute();
       changes?.push({ action: 'roster.course.insert', entity: 'course', entityId: id, after: { course: courseLabel(row), ...after } });
       counts.inserted++;
-    } else if (changed(current, values) || before!.teachers.join() !== teacherNos.join()) {
-      if (changed(current, values)) await db.updateTable('courses').set({ ...values, updated_at: nowIso(at) }).where('id', '=', id).execute();
+    } else if (fieldsChanged || before!.teachers.join() !== teacherNos.join()) {
+      if (fieldsChanged) await db.updateTable('courses').set({ ...values, updated_at: nowIso(at) }).where('id', '=', id).execute();
       changes?.push({ action: 'roster.course.update', entity: 'course', entityId: id, ...(changedFields(before, after) as { before: Record<string, unknown>; after: Record<string, unknown> }) });
       counts.updated++;
     } else {
@@ -204,10 +214,6 @@ export async function upsertCourses(db: Db, school: string, rows: CourseRow[], a
     await db.insertInto('course_teachers').values(teacherNos.map((no) => ({ course_id: id, teacher_id: teachers.get(no)!, school_code: school }))).execute();
   }
   return counts;
-}
-
-function pick(row: Record<string, unknown>, like: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.keys(like).map((k) => [k, row[k] ?? null]));
 }
 
 /** 修課 rows; the student and the course offering must exist. */
@@ -248,9 +254,7 @@ export async function upsertEnrolments(db: Db, school: string, rows: EnrolmentRo
 
 /** 班級 rows with their homeroom teacher (導師), matched by (學年度, 班級); the teacher must exist. */
 export async function upsertClasses(db: Db, school: string, rows: ClassRow[], at: Date, changes?: ChangeLog): Promise<UpsertCounts> {
-  const teacherRows = await db.selectFrom('teachers').select(['id', 'teacher_no']).where('school_code', '=', school).execute();
-  const teachers = new Map(teacherRows.map((t) => [t.teacher_no, t.id]));
-  const teacherNoOf = new Map(teacherRows.map((t) => [t.id, t.teacher_no]));
+  const { teachers, teacherNoOf } = await teacherIndex(db, school);
   const existing = new Map(
     (await db.selectFrom('classes').select(['id', 'academic_year', 'class_name', 'grade', 'homeroom_teacher_id']).where('school_code', '=', school).execute()).map((c) => [`${c.academic_year}|${c.class_name}`, c]),
   );

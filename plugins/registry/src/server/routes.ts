@@ -1,5 +1,5 @@
 import { DomainError, formatMessage, IMPORT_KINDS, XLSX_MIME, type ImportKind } from '@licheng/core';
-import { authorizeRequest, type PluginDefinition, type PluginDeps } from '@licheng/server';
+import { authorizeRequest, contentDisposition, type PluginDefinition, type PluginDeps } from '@licheng/server';
 import { exportAudit } from './audit/audit-export.ts';
 import { auditFilterSchema } from './audit/audit-query.ts';
 import { REGISTRY_ROLES } from './roles.ts';
@@ -9,10 +9,6 @@ type RoutesApp = Parameters<NonNullable<PluginDefinition['routes']>>[0];
 
 function errorResponse(status: number, code: string, message: string): Response {
   return Response.json({ error: { code, message } }, { status });
-}
-
-function asciiFallback(name: string): string {
-  return name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
 }
 
 /** Plain HTTP routes of the office, mounted at /api/registry: template downloads for the imports, the audit trail as Excel. */
@@ -53,7 +49,7 @@ export function registryRoutes(app: RoutesApp, deps: PluginDeps): void {
         headers: {
           'content-type': XLSX_MIME,
           'content-length': String(bytes.byteLength),
-          'content-disposition': `attachment; filename="${asciiFallback(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+          'content-disposition': contentDisposition('attachment', fileName),
           'cache-control': 'private, max-age=0',
           'x-content-type-options': 'nosniff',
         },

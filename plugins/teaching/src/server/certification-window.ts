@@ -23,3 +23,9 @@ export async function recordStudentGrades(ctx: AuthedContext, recordIds: readonl
     .execute();
   return new Map(rows.map((r) => [r.id, Number(r.grade)]));
 }
+
+/** assertCertificationWindow for one record, its student's grade read first. */
+export async function assertRecordInWindow(ctx: AuthedContext, record: Pick<RecordRow, 'id' | 'academic_year' | 'semester'>): Promise<void> {
+  const grades = await recordStudentGrades(ctx, [record.id]);
+  assertCertificationWindow(ctx, record, grades.get(record.id));
+}

@@ -1,3 +1,4 @@
+import type { FileSlot } from '@licheng/core';
 import type { Course, RecordRow } from '@licheng/server';
 
 /**
@@ -39,3 +40,9 @@ export function toOutcomeView(
 }
 
 export type OutcomeView = ReturnType<typeof toOutcomeView>;
+
+/** The names of the files a request just stored, as toOutcomeView's `more` takes them. */
+export function stagedFileNames(files: ReadonlyArray<{ slot: FileSlot; name: string }>) {
+  const name = (slot: FileSlot) => files.find((f) => f.slot === slot)?.name ?? null;
+  return { documentName: name('document'), mediaName: name('media') };
+}

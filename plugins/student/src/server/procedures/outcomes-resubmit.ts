@@ -3,7 +3,7 @@ import { authedProcedure, currentStudent, formDataInput, formFile, loadRecord, r
 import { z } from 'zod';
 import { OUTCOME } from '../outcome-rules.ts';
 import { assertResubmissionChanges } from '../resubmission.ts';
-import { toOutcomeView } from './outcome-view.ts';
+import { stagedFileNames, toOutcomeView } from './outcome-view.ts';
 
 export const outcomesResubmitInput = formDataInput({
   recordId: z.string().min(1).max(36),
@@ -32,6 +32,5 @@ export const outcomesResubmit = authedProcedure(['student'])
     await assertResubmissionChanges(ctx, record, input.summary, files);
     const updated = await resubmitRecord(ctx, record, { summary: input.summary, files });
     const course = await ctx.db.selectFrom('courses').selectAll().where('id', '=', record.course_id!).executeTakeFirstOrThrow();
-    const names = Object.fromEntries(files.map((f) => [f.slot, f.name]));
-    return toOutcomeView(updated, course, false, { resubmittedAt: updated.updated_at, documentName: names.document, mediaName: names.media });
+    return toOutcomeView(updated, course, false, { resubmittedAt: updated.updated_at, ...stagedFileNames(files) });
   });

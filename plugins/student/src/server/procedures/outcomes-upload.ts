@@ -2,7 +2,7 @@ import { DomainError, outcomeSummarySchema } from '@licheng/core';
 import { authedProcedure, currentStudent, enterRecord, formDataInput, formFile, stageFiles } from '@licheng/server';
 import { z } from 'zod';
 import { OUTCOME, assertUploadWindow, enrolledCourse, uploadCapGuard } from '../outcome-rules.ts';
-import { toOutcomeView } from './outcome-view.ts';
+import { stagedFileNames, toOutcomeView } from './outcome-view.ts';
 
 export const outcomesUploadInput = formDataInput({
   courseId: z.string().min(1).max(36),
@@ -30,6 +30,5 @@ export const outcomesUpload = authedProcedure(['student'])
       files,
       guard: uploadCapGuard(ctx, student, course),
     });
-    const names = Object.fromEntries(files.map((f) => [f.slot, f.name]));
-    return toOutcomeView(record, course, false, { documentName: names.document, mediaName: names.media });
+    return toOutcomeView(record, course, false, stagedFileNames(files));
   });

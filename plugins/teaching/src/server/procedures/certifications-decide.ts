@@ -1,7 +1,7 @@
 import { freeText } from '@licheng/core';
 import { authedProcedure, decideRecord, loadCertifiableRecord } from '@licheng/server';
 import { z } from 'zod';
-import { assertCertificationWindow, recordStudentGrades } from '../certification-window.ts';
+import { assertRecordInWindow } from '../certification-window.ts';
 
 export const certificationsDecideInput = z.object({
   recordId: z.string().min(1).max(36),
@@ -15,8 +15,7 @@ export const certificationsDecide = authedProcedure()
   .input(certificationsDecideInput)
   .mutation(async ({ ctx, input }) => {
     const record = await loadCertifiableRecord(ctx, input.recordId);
-    const grades = await recordStudentGrades(ctx, [record.id]);
-    assertCertificationWindow(ctx, record, grades.get(record.id));
+    await assertRecordInWindow(ctx, record);
     const after = await decideRecord(ctx, record, input);
     return { id: after.id, status: after.status, statusReason: after.status_reason, version: after.version };
   });

@@ -1,7 +1,7 @@
 import { freeText } from '@licheng/core';
 import { assertOwnDecision, authedProcedure, loadCertifiableRecord, reopenRecord } from '@licheng/server';
 import { z } from 'zod';
-import { assertCertificationWindow, recordStudentGrades } from '../certification-window.ts';
+import { assertRecordInWindow } from '../certification-window.ts';
 
 export const certificationsReopenInput = z.object({
   recordId: z.string().min(1).max(36),
@@ -19,8 +19,7 @@ export const certificationsReopen = authedProcedure()
     const record = await loadCertifiableRecord(ctx, input.recordId);
     // Another certifier's decision reads as a record that does not exist, in and out of the window.
     await assertOwnDecision(ctx, record);
-    const grades = await recordStudentGrades(ctx, [record.id]);
-    assertCertificationWindow(ctx, record, grades.get(record.id));
+    await assertRecordInWindow(ctx, record);
     const after = await reopenRecord(ctx, record, input.reason);
     return { id: after.id, status: after.status, statusReason: after.status_reason, version: after.version };
   });
