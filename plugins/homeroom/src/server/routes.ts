@@ -1,5 +1,5 @@
 import { DomainError, formatMessage, XLSX_MIME } from '@licheng/core';
-import { authorizeRequest, domainErrorCode, type PluginDefinition, type PluginDeps } from '@licheng/server';
+import { authorizeRequest, contentDisposition, domainErrorCode, type PluginDefinition, type PluginDeps } from '@licheng/server';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { z } from 'zod';
@@ -16,10 +16,6 @@ export const progressXlsxQuery = z.object({
   academicYear: z.coerce.number().pipe(academicYearField).optional(),
   semester: z.coerce.number().pipe(semesterField).optional(),
 });
-
-function asciiFallback(name: string): string {
-  return name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-}
 
 /** Plain HTTP routes of the office, mounted at /api/homeroom. */
 export function homeroomRoutes(app: RoutesApp, deps: PluginDeps): void {
@@ -44,7 +40,7 @@ export function homeroomRoutes(app: RoutesApp, deps: PluginDeps): void {
         headers: {
           'content-type': XLSX_MIME,
           'content-length': String(body.byteLength),
-          'content-disposition': `attachment; filename="${asciiFallback(name)}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+          'content-disposition': contentDisposition('attachment', name),
           'cache-control': 'private, max-age=0',
           'x-content-type-options': 'nosniff',
         },
