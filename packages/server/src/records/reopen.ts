@@ -10,26 +10,42 @@ import { transitionRecord } from './transition.ts';
 /** Audit actions of a produced roster (名冊) export start with this; their `after` names the term. */
 export const ROSTER_EXPORT_ACTION_PREFIX = 'roster.export.';
 
+/** A produced roster export (名冊) as the audit trail keeps it: when, and the term it named (its `after`). */
+export interface RosterExport {
+  at: string;
+  after: string | null;
+}
+
+/** The produced roster exports of a school, from the audit trail. */
+export async function rosterExports(db: Kysely<PlatformDatabase>, school: string, since?: string): Promise<RosterExport[]> {
+  let query = db.selectFrom('audit_log').select(['after', 'at']).where('school_code', '=', school).where('action', 'like', `${ROSTER_EXPORT_ACTION_PREFIX}%`);
+  if (since !== undefined) query = query.where('at', '>=', since);
+  return query.execute();
+}
+
+/**
+ * Whether one of `exports` held a record selected at `selectedAt` (null: not selected): an export
+ * of the record's term made after the selection. Exports record their term, not their rows, so any
+ * roster kind of the term counts (the stricter reading).
+ */
+export function heldByRosterExport(exports: readonly RosterExport[], selectedAt: string | null, record: Pick<RecordRow, 'academic_year' | 'semester'>): boolean {
+  if (selectedAt === null) return false;
+  return exports.some((e) => {
+    if (e.at < selectedAt) return false;
+    const term = e.after ? (JSON.parse(e.after) as { academicYear?: number; semester?: number }) : {};
+    return term.academicYear === record.academic_year && term.semester === record.semester;
+  });
+}
+
 /**
  * Whether the record was in a roster export that was produced: it is selected (勾選) and a
- * roster of its term was exported after the selection was made. Exports record their term, not
- * their rows, so any roster kind of the term counts (the stricter reading). A record can only
- * be selected once passed, so a selection older than the export means the export held it.
+ * roster of its term was exported after the selection was made. A record can only be selected
+ * once passed, so a selection older than the export means the export held it.
  */
 export async function inProducedRoster(db: Kysely<PlatformDatabase>, school: string, record: Pick<RecordRow, 'id' | 'academic_year' | 'semester'>): Promise<boolean> {
   const selection = await db.selectFrom('selections').select('created_at').where('record_id', '=', record.id).where('school_code', '=', school).orderBy('created_at').executeTakeFirst();
   if (!selection) return false;
-  const exports = await db
-    .selectFrom('audit_log')
-    .select(['after', 'at'])
-    .where('school_code', '=', school)
-    .where('action', 'like', `${ROSTER_EXPORT_ACTION_PREFIX}%`)
-    .where('at', '>=', selection.created_at)
-    .execute();
-  return exports.some((e) => {
-    const term = e.after ? (JSON.parse(e.after) as { academicYear?: number; semester?: number }) : {};
-    return term.academicYear === record.academic_year && term.semester === record.semester;
-  });
+  return heldByRosterExport(await rosterExports(db, school, selection.created_at), selection.created_at, record);
 }
 
 /**

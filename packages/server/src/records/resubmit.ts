@@ -7,6 +7,11 @@ import { insertStoredFile, type StagedFile } from './files.ts';
 import { assertMayEnter } from './policy.ts';
 import { transitionRecord } from './transition.ts';
 
+/** The audit action a resubmission of a record of `kind` writes: its latest entry is the record's submission time, its `before` holds the failure reason it answered. */
+export function resubmitAction(kind: string): string {
+  return `${kind}.resubmit`;
+}
+
 export interface ResubmitInput {
   summary: string;
   /** Replacement files; a slot not given keeps its current file. */
@@ -38,7 +43,7 @@ export async function resubmitRecord(ctx: AuthedContext, before: RecordRow, inpu
       updated_at: nowIso(ctx.now()),
     };
     const after = await transitionRecord(trx, before, 'failed', changes, 'not-failed');
-    await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${before.kind}.resubmit`, entity: 'record', entityId: before.id, studentId: before.student_id, before, after, at: ctx.now() });
+    await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: resubmitAction(before.kind), entity: 'record', entityId: before.id, studentId: before.student_id, before, after, at: ctx.now() });
     return after;
   });
 }

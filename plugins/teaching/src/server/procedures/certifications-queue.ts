@@ -1,6 +1,7 @@
-import { recordKindPolicy } from '@licheng/core';
-import { authedProcedure, certifiesSchoolWide } from '@licheng/server';
+import { findWindow, recordKindPolicy, windowState } from '@licheng/core';
+import { authedProcedure, certifiesSchoolWide, heldByRosterExport, resubmitAction, rosterExports } from '@licheng/server';
 import { z } from 'zod';
+import { queueCourse, queueItem } from '../queue-item.ts';
 
 export const certificationsQueueInput = z
   .object({
@@ -13,6 +14,9 @@ export const certificationsQueueInput = z
 /**
  * teaching.certifications.queue — what the signed-in teacher must certify: records of the courses
  * they teach (subject teacher), or of the whole school when an office role certifies the kind.
+ * Each course offering says its class (開課班級) and term; each item when it was submitted (its
+ * latest resubmission, else its entry), the failure reason a resubmission answered, and whether
+ * the caller's own decision can be taken back now (the certification window, the rosters).
  */
 export const certificationsQueue = authedProcedure(['subject-teacher', 'homeroom-teacher', 'registry-staff', 'student-affairs-staff', 'counseling-staff', 'library-staff', 'practicum-staff', 'admin'])
   .input(certificationsQueueInput)
@@ -21,17 +25,35 @@ export const certificationsQueue = authedProcedure(['subject-teacher', 'homeroom
     const roles = ctx.identity.roles.filter((r) => certifiers.includes(r));
     const schoolWide = roles.some(certifiesSchoolWide);
     if (!roles.length) return { items: [], courses: [] };
+    const action = resubmitAction(input.kind);
     let query = ctx.db
       .selectFrom('records')
       .innerJoin('students', 'students.id', 'records.student_id')
       .leftJoin('courses', 'courses.id', 'records.course_id')
+      .leftJoin('selections', 'selections.record_id', 'records.id')
       .select([
         'records.id', 'records.kind', 'records.summary', 'records.status', 'records.status_reason', 'records.version',
         'records.document_file_id', 'records.media_file_id', 'records.academic_year', 'records.semester',
-        'records.created_at', 'records.updated_at', 'records.decided_at', 'records.decided_by', 'records.decided_by_name',
-        'students.name as student_name', 'students.student_no', 'students.class_name', 'students.seat_no',
-        'courses.id as course_id', 'courses.code as course_code', 'courses.subject_name',
+        'records.created_at', 'records.decided_at', 'records.decided_by', 'records.decided_by_name',
+        'students.name as student_name', 'students.student_no', 'students.class_name', 'students.seat_no', 'students.grade',
+        'courses.id as course_id', 'courses.code as course_code', 'courses.subject_name', 'courses.class_name as course_class_name',
+        'courses.academic_year as course_academic_year', 'courses.semester as course_semester',
+        'selections.created_at as selected_at',
       ])
+      // The latest resubmission (audit trail): when it was submitted, and the failure reason it answered.
+      .select((eb) => {
+        const resubmissions = () =>
+          eb
+            .selectFrom('audit_log')
+            .whereRef('audit_log.entity_id', '=', 'records.id')
+            .where('audit_log.entity', '=', 'record')
+            .where('audit_log.school_code', '=', ctx.config.code)
+            .where('audit_log.action', '=', action);
+        return [
+          resubmissions().select((a) => a.fn.max('audit_log.at').as('at')).$asScalar().as('resubmitted_at'),
+          resubmissions().select('audit_log.before').orderBy('audit_log.at', 'desc').orderBy('audit_log.id', 'desc').limit(1).$asScalar().as('resubmitted_before'),
+        ];
+      })
       .where('records.school_code', '=', ctx.config.code)
       .where('records.kind', '=', input.kind);
     if (!schoolWide) {
@@ -46,34 +68,33 @@ export const certificationsQueue = authedProcedure(['subject-teacher', 'homeroom
     }
     if (input.status !== 'all') query = query.where('records.status', '=', input.status);
     if (input.courseId) query = query.where('records.course_id', '=', input.courseId);
-    const rows = await query.orderBy('courses.code').orderBy('students.class_name').orderBy('students.seat_no').orderBy('records.created_at').execute();
-    const courses = new Map<string, { id: string; code: string; subjectName: string; pending: number }>();
+    const rows = await query
+      .orderBy('courses.academic_year', 'desc')
+      .orderBy('courses.semester', 'desc')
+      .orderBy('courses.code')
+      .orderBy('courses.class_name')
+      .orderBy('students.class_name')
+      .orderBy('students.seat_no')
+      .orderBy('records.created_at')
+      .execute();
+    const exports = rows.some((r) => r.selected_at !== null && r.decided_by === ctx.identity.userId) ? await rosterExports(ctx.db, ctx.config.code) : [];
+    const courses = new Map<string, ReturnType<typeof queueCourse> & { pending: number }>();
     for (const r of rows) {
       if (!r.course_id) continue;
-      const c = courses.get(r.course_id) ?? { id: r.course_id, code: r.course_code!, subjectName: r.subject_name!, pending: 0 };
+      const c = courses.get(r.course_id) ?? { ...queueCourse(r), pending: 0 };
       if (r.status === 'pending') c.pending++;
       courses.set(r.course_id, c);
     }
+    const now = ctx.now();
     return {
       courses: [...courses.values()],
-      items: rows.map((r) => ({
-        id: r.id,
-        kind: r.kind,
-        summary: r.summary,
-        status: r.status as 'pending' | 'passed' | 'failed',
-        statusReason: r.status_reason,
-        version: r.version,
-        documentFileId: r.document_file_id,
-        mediaFileId: r.media_file_id,
-        academicYear: r.academic_year,
-        semester: r.semester,
-        submittedAt: r.updated_at,
-        decidedAt: r.decided_at,
-        decidedByName: r.decided_by_name,
-        /** The caller made this decision, so may take it back (teaching.certifications.reopen). */
-        decidedByMe: r.decided_by === ctx.identity.userId,
-        student: { name: r.student_name, studentNo: r.student_no, className: r.class_name, seatNo: r.seat_no },
-        course: r.course_id ? { id: r.course_id, code: r.course_code!, subjectName: r.subject_name! } : null,
-      })),
+      items: rows.map((r) => {
+        const window = findWindow(ctx.config.schedule, 'outcome-certification', { academicYear: r.academic_year, semester: r.semester as 1 | 2 }, Number(r.grade));
+        return queueItem(r, {
+          decidedByMe: r.decided_by === ctx.identity.userId,
+          certificationWindow: { state: windowState(window, now), start: window?.start ?? null, end: window?.end ?? null },
+          inRoster: heldByRosterExport(exports, r.selected_at, r),
+        });
+      }),
     };
   });
