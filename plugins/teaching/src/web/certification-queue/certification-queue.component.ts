@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { LichengApiError, LichengConnectedElement, showStoredFile } from '@licheng/client';
 import { charCount, heading, screenStyles, type Dialog, type FileViewer } from '@licheng/ui';
 import { reasonField } from './reason-field.ts';
-import { courseTable, groupByCourse, type TableActions } from './course-table.ts';
+import { courseName, courseTable, groupByCourse, type TableActions } from './course-table.ts';
 import { paths, REASON_MAX, type Decided, type DecidedMany, type Reopened, type MeWindows, type Queue, type QueueItem, type QueueStatus } from '../api.ts';
 import { t } from '../messages.ts';
 import { certificationQueueStyles } from './certification-queue.styles.ts';
@@ -310,7 +310,7 @@ export class CertificationQueue extends LichengConnectedElement {
         <label for="course">${t('filter.course', {}, L)}</label>
         <select id="course" @change=${(e: Event) => (this.courseId = (e.target as HTMLSelectElement).value)}>
           <option value="" .selected=${!this.courseId}>${t('filter.all-courses', {}, L)}</option>
-          ${courses.map((c) => html`<option value=${c.id} .selected=${c.id === this.courseId}>${t('course.option', { subject: c.subjectName, pending: c.pending }, L)}</option>`)}
+          ${courses.map((c) => html`<option value=${c.id} .selected=${c.id === this.courseId}>${t('course.option', { course: courseName(c, L), pending: c.pending }, L)}</option>`)}
         </select>
       </div>
     </div>`;
@@ -397,6 +397,7 @@ export class CertificationQueue extends LichengConnectedElement {
       ${this.certWindow
         ? html`<licheng-window-banner .locale=${L} activity=${t('activity.outcome-certification', {}, L)} state=${this.certWindow.state} .start=${this.certWindow.start} .end=${this.certWindow.end}></licheng-window-banner>`
         : nothing}
+      ${items.some((i) => i.reopenBlocked === 'window') ? html`<p id="window-who" class="hint">${t('window.who-sets', {}, L)}</p>` : nothing}
       ${this.#filters()}
       <licheng-notice variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
       <div id="outcome" tabindex="-1">
@@ -414,7 +415,7 @@ export class CertificationQueue extends LichengConnectedElement {
           </div>`
         : nothing}
       ${!loading && items.length === 0 ? html`<p>${t(this.status === 'pending' ? 'empty.pending' : 'empty', {}, L)}</p>` : nothing}
-      ${groupByCourse(items).map((g) => courseTable(g, this.#tableActions()))}
+      ${groupByCourse(items, L).map((g) => courseTable(g, this.#tableActions()))}
       ${this.#failDialog()} ${this.#reopenDialog()} ${this.#bulkDialog()}
       <licheng-file-viewer .locale=${L}></licheng-file-viewer>
     </section>`;

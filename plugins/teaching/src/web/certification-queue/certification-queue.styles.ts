@@ -59,6 +59,7 @@ export const certificationQueueStyles = css`
     flex-wrap: wrap;
   }
   .decided,
+  .why,
   .reason {
     display: block;
     font-size: 0.8125rem;
@@ -66,6 +67,27 @@ export const certificationQueueStyles = css`
   }
   .reason {
     color: var(--_danger);
+  }
+  .reason.previous {
+    color: var(--_muted);
+  }
+  .why {
+    max-width: 14rem;
+    margin-block-start: 0.25rem;
+  }
+  .submitted {
+    display: block;
+    font-variant-numeric: tabular-nums;
+  }
+  /* 重新送出: a resubmission after a failure, marked beside its submission time. */
+  .resubmitted {
+    display: inline-block;
+    padding: 0 0.375rem;
+    border: 1px solid var(--_info);
+    border-radius: var(--_radius);
+    font-size: 0.8125rem;
+    font-weight: 600;
+    white-space: nowrap;
   }
   .about {
     font-weight: 600;

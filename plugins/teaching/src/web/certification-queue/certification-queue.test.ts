@@ -30,7 +30,7 @@ describe('<licheng-certification-queue>', () => {
   it('groups the pending queue by course with the reminder, and is accessible', async () => {
     const el = await render();
     expect(api.callsTo('teaching.certifications.queue')[0]!.input).to.deep.equal({ kind: 'outcome', status: 'pending' });
-    expect([...el.shadowRoot!.querySelectorAll('h2')].map((h) => h.textContent)).to.deep.equal(['國語文', '生物']);
+    expect([...el.shadowRoot!.querySelectorAll('h2')].map((h) => h.textContent)).to.deep.equal(['國語文 101 班（114 學年度第 1 學期）', '生物 102 班（114 學年度第 1 學期）']);
     expect(deepText(el)).to.contain('認證僅確認為學生本人作品且屬該課程，不評定品質。');
     expect($(el, '.count').textContent).to.equal('共 3 件，其中待認證 3 件。');
     await expect(el).to.be.accessible();
@@ -42,7 +42,7 @@ describe('<licheng-certification-queue>', () => {
     course.value = 'c-bio';
     course.dispatchEvent(new Event('change'));
     await el.updateComplete;
-    expect([...el.shadowRoot!.querySelectorAll('h2')].map((h) => h.textContent)).to.deep.equal(['生物']);
+    expect([...el.shadowRoot!.querySelectorAll('h2')].map((h) => h.textContent)).to.deep.equal(['生物 102 班（114 學年度第 1 學期）']);
     const status = $<HTMLSelectElement>(el, '#status');
     status.value = 'all';
     status.dispatchEvent(new Event('change'));
@@ -126,14 +126,14 @@ describe('<licheng-certification-queue>', () => {
     groupBox.click();
     await el.updateComplete;
     expect(bulk.textContent!.trim()).to.equal('通過所選（2 件）');
-    $<HTMLInputElement>(el, 'input[aria-label="選取 102 班 3 號 張大同 的成果"]').click();
+    $<HTMLInputElement>(el, 'input[aria-label="選取 102 班 3 號 張大同，生物 102 班（114 學年度第 1 學期） 的成果"]').click();
     await el.updateComplete;
     expect(bulk.textContent!.trim()).to.equal('通過所選（3 件）');
     // Unticking one row leaves the group box mixed.
-    $<HTMLInputElement>(el, 'input[aria-label="選取 101 班 1 號 王小明 的成果"]').click();
+    $<HTMLInputElement>(el, 'input[aria-label="選取 101 班 1 號 王小明，國語文 101 班（114 學年度第 1 學期） 的成果"]').click();
     await el.updateComplete;
     expect(groupBox.indeterminate).to.equal(true);
-    $<HTMLInputElement>(el, 'input[aria-label="選取 101 班 1 號 王小明 的成果"]').click();
+    $<HTMLInputElement>(el, 'input[aria-label="選取 101 班 1 號 王小明，國語文 101 班（114 學年度第 1 學期） 的成果"]').click();
     await el.updateComplete;
     bulk.click();
     const dialog = $<Dialog>(el, '#bulk-dialog');

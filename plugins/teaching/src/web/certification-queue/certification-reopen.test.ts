@@ -40,8 +40,8 @@ describe('<licheng-certification-queue> decisions that can be taken back', () =>
         return { id: 'r1', status: 'pending', statusReason: (input as { reason: string }).reason, version: 3 };
       },
     });
-    expect(button(el, '撤回決定：101 班 2 號 李小華')).to.equal(undefined);
-    const open = button(el, '撤回決定：101 班 1 號 王小明')!;
+    expect(button(el, '撤回決定：101 班 2 號 李小華，國語文 101 班（114 學年度第 1 學期）')).to.equal(undefined);
+    const open = button(el, '撤回決定：101 班 1 號 王小明，國語文 101 班（114 學年度第 1 學期）')!;
     expect(open.textContent!.trim()).to.equal('撤回決定');
     open.focus();
     await sendKeys({ press: 'Enter' });
@@ -81,7 +81,7 @@ describe('<licheng-certification-queue> decisions that can be taken back', () =>
         throw new FakeApiError('window-closed', '「課程學習成果認證」的作業期間已結束', 403);
       },
     });
-    button(el, '撤回決定：101 班 1 號 王小明')!.click();
+    button(el, '撤回決定：101 班 1 號 王小明，國語文 101 班（114 學年度第 1 學期）')!.click();
     const dialog = $<Dialog>(el, '#reopen-dialog');
     await waitUntil(() => dialog.open, 'dialog did not open');
     const reason = $<HTMLTextAreaElement>(el, '#reopen-reason');
@@ -128,7 +128,7 @@ describe('<licheng-certification-queue> decisions that can be taken back', () =>
 
   it('counts the characters of the fail reason and says when there are too many', async () => {
     const { el } = await render([item({ id: 'r1', student: wang })]);
-    button(el, '未通過：101 班 1 號 王小明')!.click();
+    button(el, '未通過：101 班 1 號 王小明，國語文 101 班（114 學年度第 1 學期）')!.click();
     const dialog = $<Dialog>(el, '#fail-dialog');
     await waitUntil(() => dialog.open, 'dialog did not open');
     await dialog.updateComplete;
@@ -150,7 +150,7 @@ describe('<licheng-certification-queue> decisions that can be taken back', () =>
   it('speaks English', async () => {
     const mine = item({ id: 'r1', student: wang, status: 'passed', decidedByMe: true, decidedByName: 'Ms Chen', decidedAt: '2025-10-02T02:00:00.000Z' });
     const { el } = await render([mine, item({ id: 'r2', student: li })], {}, 'en');
-    const open = button(el, 'Take back decision: Class 101 No. 1 王小明')!;
+    const open = button(el, 'Take back decision: Class 101 No. 1 王小明, 國語文, class 101 (AY 114 semester 1)')!;
     expect(open.textContent!.trim()).to.equal('Take back decision');
     open.click();
     const dialog = $<Dialog>(el, '#reopen-dialog');
@@ -160,7 +160,7 @@ describe('<licheng-certification-queue> decisions that can be taken back', () =>
     expect($(el, '#reopen-reason-count').textContent).to.equal('0 of 200 characters');
     await expect(el).to.be.accessible();
     dialog.close();
-    $<HTMLInputElement>(el, 'input[aria-label="Select the outcome of Class 101 No. 2 李小華"]').click();
+    $<HTMLInputElement>(el, 'input[aria-label="Select the outcome of Class 101 No. 2 李小華, 國語文, class 101 (AY 114 semester 1)"]').click();
     await el.updateComplete;
     el.shadowRoot!.querySelector<HTMLButtonElement>('.bulk button')!.click();
     const bulk = $<Dialog>(el, '#bulk-dialog');
