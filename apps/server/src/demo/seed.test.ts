@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isNationalId, parseCourseCode } from '@licheng/core';
 import type { LichengDb } from '@licheng/db';
 import receipt from '@licheng/plugin-receipt/server';
+import teaching from '@licheng/plugin-teaching/server';
 import type { LichengApp } from '@licheng/server';
 import { openApp } from '../open-app.ts';
 import { readSettings } from '../settings.ts';
@@ -75,11 +76,11 @@ describe('seedDemo on a fresh embedded database', () => {
     ]);
 
     const outcomes = await db.kysely.selectFrom('records').select(['status', 'status_reason', 'document_file_id', 'academic_year', 'semester']).where('kind', '=', 'outcome').execute();
-    expect(outcomes).toHaveLength(8);
+    expect(outcomes).toHaveLength(11);
     const byStatus = (s: string) => outcomes.filter((o: any) => o.status === s);
     expect(byStatus('passed')).toHaveLength(1);
     expect(byStatus('failed')).toHaveLength(1);
-    expect(byStatus('pending')).toHaveLength(6);
+    expect(byStatus('pending')).toHaveLength(9);
     expect(byStatus('failed')[0]?.status_reason).toMatch(/本課程/);
     // The demo's term follows the clock: 2025-10-01 is in 114-1.
     for (const o of outcomes as any[]) {
@@ -87,9 +88,14 @@ describe('seedDemo on a fresh embedded database', () => {
       expect(o.document_file_id).toBeTruthy();
     }
     const outcomeFiles = await db.kysely.selectFrom('stored_files').select('id').where('type', '!=', 'zip').execute();
-    expect(outcomeFiles).toHaveLength(8);
+    expect(outcomeFiles).toHaveLength(12);
     const audit = await db.kysely.selectFrom('audit_log').select('action').where('action', 'like', 'outcome.%').execute();
-    expect(audit.map((a: any) => a.action).sort()).toEqual([...Array(8).fill('outcome.enter'), 'outcome.certify.fail', 'outcome.certify.pass'].sort());
+    expect(audit.map((a: any) => a.action).sort()).toEqual([...Array(11).fill('outcome.enter'), 'outcome.certify.fail', 'outcome.certify.fail', 'outcome.certify.pass', 'outcome.resubmit'].sort());
+    // 王美玲 teaches 國語文 to 101 and 102: her queue shows the subject twice, by class, with the resubmission marked.
+    const wang = await app.actAs({ userId: 'demo-t-wang', name: '王美玲', school: app.config.code, roles: ['subject-teacher'] });
+    const queue = await teaching.router.createCaller(wang).certifications.queue({ status: 'all' });
+    expect(queue.courses.filter((c: any) => c.subjectName === '國語文').map((c: any) => c.className)).toEqual(['101', '102']);
+    expect(queue.items.filter((i: any) => i.resubmitted)).toEqual([expect.objectContaining({ status: 'pending', previousReason: expect.stringMatching(/本課程/), student: expect.objectContaining({ className: '102' }) })]);
   });
 
   it('imports last term’s receipt for class 101 with a window open now: one student confirmed, one raised an issue, the rest see the reminder', async () => {
@@ -113,7 +119,7 @@ describe('seedDemo on a fresh embedded database', () => {
     expect(await seedDemo(app)).toBe(true);
     expect(await seedDemo(app)).toBe(false);
     expect(await count('students')).toBe(24);
-    expect(await count('records')).toBe(8);
+    expect(await count('records')).toBe(11);
     expect(await count('enrolments')).toBe(96);
     expect(await count('classes')).toBe(3);
     expect(await count('receipt_batches')).toBe(1);
