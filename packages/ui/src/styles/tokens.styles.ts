@@ -305,6 +305,9 @@ export const layout = css`
   }
   .filters .field {
     margin: 0;
+    /* A select of long options (a course with its class and term) shrinks to a narrow screen. */
+    min-width: 0;
+    max-width: 100%;
   }
   form + licheng-notice,
   .actions + licheng-notice {
