@@ -57,7 +57,7 @@ export async function focusOutcome(scope: FocusScope, targets: FocusTarget | Foc
   const candidates = [...list(targets), ...list(options.fallback), HEADING, 'main'];
   for (const candidate of candidates) {
     const element = resolve(scope, candidate);
-    if (element && focusElement(element)) return element;
+    if (element instanceof HTMLElement && focusElement(element)) return element;
   }
   const host = scope instanceof ShadowRoot ? scope.host : scope;
   return host instanceof HTMLElement && focusElement(host) ? host : null;
@@ -93,10 +93,11 @@ function list(targets: FocusTarget | FocusTarget[] | undefined): FocusTarget[] {
 }
 
 async function settled(scope: FocusScope): Promise<void> {
-  const root = scope instanceof ShadowRoot ? scope : scope.shadowRoot ?? scope;
-  const pending = [scope instanceof ShadowRoot ? scope.host : scope, ...deepElements(root)];
-  // Two rounds: an element's update can make its children render again.
+  const host = scope instanceof ShadowRoot ? scope.host : scope;
+  // Two rounds: a render can add elements that render in turn.
   for (let round = 0; round < 2; round++) {
+    const root = scope instanceof ShadowRoot ? scope : scope.shadowRoot ?? scope;
+    const pending = [host, ...deepElements(root)];
     await Promise.all(pending.map((el) => (el as Partial<{ updateComplete: Promise<unknown> }>).updateComplete).filter(Boolean));
   }
 }
