@@ -185,7 +185,7 @@ describe('focus after every action, keyboard only', () => {
     await page.keyboard.type('誤按通過');
     await tabTo(page, (f) => f.role === 'button' && f.name === '確認撤回');
     await page.keyboard.press('Enter');
-    await expectFocus(page, { statusOf: true, text: /待認證.*已撤回決定：誤按通過/ });
+    await expectFocus(page, { statusOf: true, text: /認證中.*已撤回決定：誤按通過/ });
 
     // Pass selected: tick it, the dialog says how many, then focus on the result.
     await tabTo(page, (f) => f.role === 'checkbox' && f.name === `選取 ${student} 的成果`);
