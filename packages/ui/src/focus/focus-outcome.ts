@@ -52,15 +52,27 @@ export function focusMark(): FocusMark {
  *   await focusOutcome(this, ['#saved-row', 'licheng-notice'], { since: mark });
  */
 export async function focusOutcome(scope: FocusScope, targets: FocusTarget | FocusTarget[], options: FocusOutcomeOptions = {}): Promise<HTMLElement | null> {
+  const host = scope instanceof ShadowRoot ? scope.host : scope;
+  // The screen's own render first, awaited here (not in a helper) so focus has moved by the time
+  // anyone else awaiting the same render resumes.
+  await (host as Partial<{ updateComplete: Promise<unknown> }>).updateComplete;
+  if (options.since && userMovedOn(options.since)) return null;
+  const early = focusFirst(scope, list(targets));
+  if (early) return early;
+  // Not there yet: the elements inside may still be rendering it.
   await settled(scope);
   if (options.since && userMovedOn(options.since)) return null;
-  const candidates = [...list(targets), ...list(options.fallback), HEADING, 'main'];
+  const landed = focusFirst(scope, [...list(targets), ...list(options.fallback), HEADING, 'main']);
+  if (landed) return landed;
+  return host instanceof HTMLElement && focusElement(host) ? host : null;
+}
+
+function focusFirst(scope: FocusScope, candidates: FocusTarget[]): HTMLElement | null {
   for (const candidate of candidates) {
     const element = resolve(scope, candidate);
     if (element instanceof HTMLElement && focusElement(element)) return element;
   }
-  const host = scope instanceof ShadowRoot ? scope.host : scope;
-  return host instanceof HTMLElement && focusElement(host) ? host : null;
+  return null;
 }
 
 /**
