@@ -195,11 +195,11 @@ export class CertificationQueue extends LichengConnectedElement {
     try {
       await this.api.mutation<Decided>(paths.decide, { recordId: item.id, decision: 'fail', reason });
       this.success = t('failed.one', { student: this.#student(item), subject: item.course?.subjectName ?? '' }, L);
-      this.emit('licheng-certified', { ids: [item.id], status: 'failed' });
       // Closed once the list shows the decision, so focus lands on its outcome and not on a row about to vanish.
       await this.load();
       dialog.busy = false;
       dialog.close(true);
+      this.emit('licheng-certified', { ids: [item.id], status: 'failed' });
     } catch (error) {
       dialog.busy = false;
       this.dialogError = error instanceof LichengApiError ? error.message : String(error);
