@@ -107,7 +107,7 @@ describe('focus after every action, keyboard only', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    fs.rmSync(files, { recursive: true, force: true });
+    if (files) fs.rmSync(files, { recursive: true, force: true });
   });
 
   it('student: sign-in, upload, selection save and receipt confirmation each land focus on their outcome', async () => {
