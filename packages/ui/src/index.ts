@@ -9,6 +9,7 @@ export * from './notice/notice.ts';
 export * from './file-field/file-field.ts';
 export * from './date-field/date-field.ts';
 export * from './upload-progress/upload-progress.ts';
+export * from './focus/focus.ts';
 export * from './dialog/dialog.ts';
 export * from './file-viewer/file-viewer.ts';
 export * from './window-banner/window-banner.ts';

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { getAppNames, navigateToUrl, registerApplication, unregisterApplication } from 'single-spa';
 import { announceContext, LichengApiError, LichengClient, type Locale } from '@licheng/client';
-import { LichengElement, screenStyles } from '@licheng/ui';
+import { focusOutcome, LichengElement, screenStyles } from '@licheng/ui';
 import { roleName, t } from '../messages.ts';
 import { importMapOffices, officeModule } from '../offices.ts';
 import { demoSignIn, demoUsers, fetchMe, forgetToken, keepDemoToken, keepLocale, storedLocale, storedToken, type DemoUser, type Me } from '../session.ts';
@@ -218,18 +218,22 @@ export class Portal extends LichengElement {
     this.#updateTitle();
   };
 
-  /** After a user-initiated move to an office, focus its main heading. */
+  /** After a user-initiated move to an office (or signing in), focus the heading of the screen that appeared. */
   #onAppChange = () => {
     if (!this.#focusOffice) return;
-    this.#focusOffice = false;
     const office = this.#myOffices().find((o) => this.#isActive(o.path));
     const element = office ? this.#container(office.id).firstElementChild : null;
-    const title = element?.shadowRoot?.querySelector<HTMLElement>('h1');
-    if (title) {
-      title.tabIndex = -1;
-      title.focus();
-    } else this.renderRoot.querySelector<HTMLElement>('main')?.focus();
+    // Not mounted yet (the change that unmounted the previous screen): wait for the next one.
+    if (office && !element) return;
+    this.#focusOffice = false;
+    void this.#focusScreen(element);
   };
+
+  /** The focus rule for a screen that appears: its main heading, else the portal's main. */
+  #focusScreen(screen: Element | null) {
+    const main = () => this.renderRoot.querySelector('main');
+    return focusOutcome(screen ?? this, screen ? ['h1', 'h2'] : ['#home-heading', 'h1'], { fallback: main });
+  }
 
   #onExpired = async (event: Event) => {
     if ((event as CustomEvent<{ willRetry?: boolean }>).detail?.willRetry) return;
@@ -253,17 +257,23 @@ export class Portal extends LichengElement {
       const token = await demoSignIn(this.apiBase, user.userId);
       keepDemoToken(token);
       this.#token = { token, source: 'demo' };
+      // Signing in lands on the user's first office: focus goes to its heading once it is mounted.
+      this.#focusOffice = true;
       await this.#signedIn();
       const first = this.#myOffices()[0];
-      if (first && !this.#myOffices().some((o) => this.#isActive(o.path))) {
-        this.#focusOffice = true;
-        this.#go(first.path);
+      if (first && !this.#myOffices().some((o) => this.#isActive(o.path))) this.#go(first.path);
+      if (!first || this.phase !== 'ready') {
+        // No office (the home page) or a refusal: focus the heading of what is shown.
+        this.#focusOffice = false;
+        await this.#focusScreen(null);
       }
     } catch (error) {
+      this.#focusOffice = false;
       this.#say(t('sign-in.failed', { message: error instanceof Error ? error.message : String(error) }, this.locale), 'error');
     } finally {
       this.signingIn = '';
     }
+    if (this.message && this.messageVariant === 'error') await focusOutcome(this, '#portal-message');
   }
 
   async #signOut() {
@@ -400,7 +410,7 @@ export class Portal extends LichengElement {
     return html`<button type="button" class="skip" @click=${() => this.renderRoot.querySelector<HTMLElement>('main')?.focus()}>${t('skip', {}, L)}</button>
       ${this.#header()}
       <main id="main" tabindex="-1" aria-busy=${this.phase === 'loading' ? 'true' : 'false'}>
-        <licheng-notice .locale=${L} variant=${this.messageVariant} .message=${this.message} dismissible></licheng-notice>
+        <licheng-notice id="portal-message" .locale=${L} variant=${this.messageVariant} .message=${this.message} dismissible></licheng-notice>
         ${this.phase === 'loading' ? html`<p>${t('loading', {}, L)}</p>` : nothing}
         ${this.phase === 'sign-in' ? this.#signIn() : nothing}
         ${this.phase === 'host-required'

@@ -17,7 +17,9 @@ export interface DateChange {
  * or a Gregorian 2026-11-27, and on leaving the field (or Enter) it shows the date normalised —
  * 115/11/27 in zh-TW, 2026-11-27 in English — with the other calendar beside it. `value` is
  * always the ISO date ('' while empty or unreadable); text that is no date, or a date that does
- * not exist (115/02/30), is reported at the field (aria-invalid, aria-describedby).
+ * not exist (115/02/30), is reported at the field (aria-invalid, aria-describedby) and announced as
+ * it appears: the message lands in a live region (role=alert) that is always on the page, so
+ * screen readers speak it even though focus has already moved on to the next field.
  *
  * Form-associated: with a `name` it gives its ISO value to FormData, takes part in the form's
  * validity (required, unreadable) and Enter submits the form, as in a native input.
@@ -190,7 +192,7 @@ export class DateField extends LichengElement {
         @keydown=${this.#key}
       />
       ${other ? html`<p id="reading" class="reading">${other}</p>` : nothing}
-      ${message ? html`<p id="error" class="error-text">${message}</p>` : nothing}
+      <p id="error" class="error-text" role="alert" aria-atomic="true">${message}</p>
     </div>`;
   }
 }

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import './date-field.ts';
 import type { DateChange, DateField } from './date-field.component.ts';
+import { deepActiveElement } from '../base/licheng-element.ts';
 
 const inputOf = (el: DateField) => el.shadowRoot!.querySelector('input')!;
 
@@ -39,6 +40,23 @@ describe('<licheng-date-field>', () => {
     expect(input.getAttribute('aria-describedby')).to.equal('hint error');
     expect(el.shadowRoot!.querySelector('#error')!.textContent).to.contain('不是實際存在的日期');
     expect(el.checkValidity()).to.equal(false);
+    await expect(el).to.be.accessible();
+  });
+
+  it('announces its own error as it appears: the message fills a live region that was already on the page', async () => {
+    const el = await fixture<DateField>(html`<licheng-date-field label="發證日期" locale="zh-TW"></licheng-date-field>`);
+    const region = el.shadowRoot!.querySelector('[role="alert"]')!;
+    expect(region, 'an empty alert region waits on the page before any error').to.exist;
+    expect(region.textContent!.trim()).to.equal('');
+    expect(inputOf(el).getAttribute('aria-describedby')).to.equal('hint');
+    await typeAndLeave(el, '115/13/01');
+    expect(deepActiveElement()).not.to.equal(inputOf(el));
+    // The same node (not a freshly inserted one) now holds the message: screen readers announce the change.
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.equal(region);
+    expect(region.textContent!.trim()).to.equal(el.message);
+    expect(el.message).not.to.equal('');
+    expect(inputOf(el).getAttribute('aria-describedby')).to.equal('hint error');
+    expect(region.id).to.equal('error');
     await expect(el).to.be.accessible();
   });
 

@@ -1,5 +1,6 @@
 import { html, nothing } from 'lit';
 import { deepActiveElement, LichengElement } from '../base/licheng-element.ts';
+import { returnFocus } from '../focus/focus-outcome.ts';
 import { t } from '../i18n/messages.ts';
 import { controls, focusRing, tokens } from '../styles/tokens.styles.ts';
 import { dialogStyles } from './dialog.styles.ts';
@@ -8,7 +9,7 @@ const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select
 
 /**
  * A modal dialog on the native `<dialog>`: the page behind is inert (focus stays inside),
- * Escape cancels, and focus returns to where it was when the dialog closes. `show()` resolves
+ * Escape cancels, and focus returns to what opened it when the dialog closes (`returnFocus`). `show()` resolves
  * true when confirmed, false when cancelled.
  *
  * Initial focus goes to a slotted element with `autofocus`, else the first slotted control,
@@ -100,7 +101,8 @@ export class Dialog extends LichengElement {
     this.#resolve = null;
     const back = this.#returnFocus;
     this.#returnFocus = null;
-    if (back?.isConnected) back.focus();
+    // Back to what opened the dialog (the focus rule, packages/ui/src/focus).
+    returnFocus(back);
     this.emit('licheng-dialog-close', { confirmed });
     resolve?.(confirmed);
   }

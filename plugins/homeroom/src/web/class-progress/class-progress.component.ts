@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
-import { formatDate, heading, screenStyles } from '@licheng/ui';
+import { focusMark, focusOutcome, formatDate, heading, screenStyles } from '@licheng/ui';
 import { paths, progressXlsxPath, type ClassList, type ClassSummary, type Progress, type ProgressWindow, type StudentRow } from '../api.ts';
 import { t } from '../messages.ts';
 import { classProgressStyles } from './class-progress.styles.ts';
@@ -112,6 +112,7 @@ export class ClassProgress extends LichengConnectedElement {
     this.current = (event.target as HTMLSelectElement).value;
     this.loading = true;
     this.failure = '';
+    const mark = focusMark();
     try {
       await this.#loadProgress(this.current);
     } catch (error) {
@@ -119,6 +120,8 @@ export class ClassProgress extends LichengConnectedElement {
     } finally {
       this.loading = false;
     }
+    // The picker was disabled while loading: back on it (the table follows it), or on the refusal.
+    await focusOutcome(this, this.failure ? '#progress-failure' : '#class', { since: mark });
   }
 
   async #download() {
@@ -127,6 +130,7 @@ export class ClassProgress extends LichengConnectedElement {
     this.busy = true;
     this.failure = '';
     this.success = '';
+    const mark = focusMark();
     try {
       const { className } = progress.class;
       const name = await downloadFile(this.api, progressXlsxPath(className, progress.term), `${className}-progress.xlsx`);
@@ -136,6 +140,7 @@ export class ClassProgress extends LichengConnectedElement {
     } finally {
       this.busy = false;
     }
+    await focusOutcome(this, this.failure ? '#progress-failure' : '#progress-downloaded', { since: mark });
   }
 
   #picker() {
@@ -252,8 +257,8 @@ export class ClassProgress extends LichengConnectedElement {
     return html`<section aria-labelledby="progress-heading" aria-busy=${this.loading ? 'true' : 'false'}>
       ${heading(this.headingLevel, t('title', {}, L), 'progress-heading')}
       ${this.#picker()}
-      <licheng-notice variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
-      <licheng-notice variant="success" .locale=${L} .message=${this.success}></licheng-notice>
+      <licheng-notice id="progress-failure" variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
+      <licheng-notice id="progress-downloaded" variant="success" .locale=${L} .message=${this.success}></licheng-notice>
       ${this.#body()}
     </section>`;
   }

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { downloadFile, LichengApiError, LichengConnectedElement, showStoredFile } from '@licheng/client';
-import { formatDate, heading, screenStyles, type FileViewer } from '@licheng/ui';
+import { focusMark, focusOutcome, formatDate, heading, screenStyles, type FocusMark, type FileViewer } from '@licheng/ui';
 import { CERTIFICATE_LEVELS, LIMITS, paths, TEMPLATE_PATH, type Certificate, type CertificateList, type ImportReport, type Internship, type InternshipList } from '../api.ts';
 import { t, type PracticumMessageKey } from '../messages.ts';
 import { certificateRules, checkFields, checkInternship, field, type FieldErrors } from './form-fields.ts';
@@ -136,8 +136,7 @@ export class PracticumDesk extends LichengConnectedElement {
     if (years.length === 1) this.academicYear = years[0]!;
     this.added = new Set(ids);
     await this.load();
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('tr.added')?.focus();
+    await focusOutcome(this, 'tr.added', { fallback: '#practicum-success' });
   }
 
   #years(years: readonly number[]): string {
@@ -147,7 +146,7 @@ export class PracticumDesk extends LichengConnectedElement {
   #selectTab(tab: PracticumTab, focus = false) {
     this.#clear();
     this.tab = tab;
-    if (focus) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus());
+    if (focus) void focusOutcome(this, `#tab-${tab}`);
   }
 
   #tabKey(event: KeyboardEvent) {
@@ -163,6 +162,7 @@ export class PracticumDesk extends LichengConnectedElement {
       await downloadFile(this.api, TEMPLATE_PATH, 'certificates-template.xlsx');
     } catch (error) {
       this.failure = message(error);
+      await focusOutcome(this, '#practicum-failure');
     }
   }
 
@@ -173,6 +173,7 @@ export class PracticumDesk extends LichengConnectedElement {
       await showStoredFile(this.api, c.documentFileId, viewer, `${c.student.name} ${c.name}`);
     } catch (error) {
       this.failure = message(error);
+      await focusOutcome(this, '#practicum-failure');
     }
   }
 
@@ -183,12 +184,14 @@ export class PracticumDesk extends LichengConnectedElement {
     const file = input.files?.[0];
     if (!file) {
       this.certificateErrors = { ...this.certificateErrors, importFile: t('import.file-required', {}, this.locale) };
-      input.focus();
+      await focusOutcome(this, input);
       return;
     }
     this.certificateErrors = {};
     this.report = null;
     this.busy = true;
+    const mark = focusMark();
+    let listed = false;
     try {
       const form = new FormData();
       form.set('file', file);
@@ -206,12 +209,20 @@ export class PracticumDesk extends LichengConnectedElement {
         this.emit('licheng-certificates-imported', { imported: report.imported });
         input.value = '';
         await this.#showAdded(report.ids, report.academicYears);
+        listed = report.ids.length > 0;
       }
     } catch (error) {
       this.failure = message(error);
     } finally {
       this.busy = false;
     }
+    // A check, a refusal or a failure: focus on what it says (an import focused the new rows).
+    if (!listed) await this.#focusNotice(mark);
+  }
+
+  /** Focus on the message shown: the failure, else the warning, else the success. */
+  #focusNotice(mark?: FocusMark) {
+    return focusOutcome(this, this.failure ? '#practicum-failure' : this.warning ? '#practicum-warning' : '#practicum-success', { since: mark });
   }
 
   async #registerCertificate(event: SubmitEvent) {
@@ -233,6 +244,7 @@ export class PracticumDesk extends LichengConnectedElement {
       await this.#showAdded([saved.id], [saved.academicYear]);
     } catch (error) {
       this.failure = message(error);
+      await this.#focusNotice();
     } finally {
       this.busy = false;
     }
@@ -257,6 +269,7 @@ export class PracticumDesk extends LichengConnectedElement {
       await this.#showAdded([saved.id], [saved.academicYear]);
     } catch (error) {
       this.failure = message(error);
+      await this.#focusNotice();
     } finally {
       this.busy = false;
     }
@@ -266,8 +279,7 @@ export class PracticumDesk extends LichengConnectedElement {
   async #focusFirstError(form: HTMLFormElement, errors: FieldErrors): Promise<boolean> {
     if (Object.keys(errors).length === 0) return false;
     this.failure = t('error.fix', {}, this.locale);
-    await this.updateComplete;
-    form.querySelector<HTMLElement>('[aria-invalid="true"], licheng-date-field[invalid]')?.focus();
+    await focusOutcome(this, () => form.querySelector('[aria-invalid="true"], licheng-date-field[invalid]'));
     return true;
   }
 
@@ -470,9 +482,9 @@ export class PracticumDesk extends LichengConnectedElement {
         )}
       </div>
       <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">
-        <licheng-notice variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
-        <licheng-notice variant="warning" .locale=${L} .message=${this.warning}></licheng-notice>
-        <licheng-notice variant="success" .locale=${L} .message=${this.success}></licheng-notice>
+        <licheng-notice id="practicum-failure" variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
+        <licheng-notice id="practicum-warning" variant="warning" .locale=${L} .message=${this.warning}></licheng-notice>
+        <licheng-notice id="practicum-success" variant="success" .locale=${L} .message=${this.success}></licheng-notice>
         ${this.tab === 'certificates' ? this.#certificatesSection() : this.#internshipsSection()}
       </div>
       <licheng-file-viewer .locale=${L}></licheng-file-viewer>`;

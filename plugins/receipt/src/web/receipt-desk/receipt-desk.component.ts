@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
 import { isIsoDate, windowLength } from '@licheng/core';
-import { charCount, formatDate, formatDateTime, heading, screenStyles, type DateChange, type FileChange, type FileField } from '@licheng/ui';
+import { charCount, focusMark, focusOutcome, formatDate, formatDateTime, heading, screenStyles, type DateChange, type FileChange, type FileField } from '@licheng/ui';
 import { paths, progressWorkbookPath, TEXT_MAX, ZIP_MAX_BYTES, type BatchSummary, type ImportResult, type IssueRow, type Progress, type Resolved } from '../api.ts';
 import { t } from '../messages.ts';
 import { importReport } from './import-report.ts';
@@ -109,12 +109,12 @@ export class ReceiptDesk extends LichengConnectedElement {
     this.result = null;
     if (!file || this.#fileError) {
       this.importError = this.#fileError || t('import.file-required', {}, L);
-      field.focus();
+      await focusOutcome(this, field);
       return;
     }
     if (!isIsoDate(this.windowStart) || !isIsoDate(this.windowEnd)) {
       this.importError = t('import.window-required', {}, L);
-      this.renderRoot.querySelector<HTMLElement>(isIsoDate(this.windowStart) ? '#window-end' : '#window-start')?.focus();
+      await focusOutcome(this, isIsoDate(this.windowStart) ? '#window-end' : '#window-start');
       return;
     }
     const form = new FormData();
@@ -123,6 +123,7 @@ export class ReceiptDesk extends LichengConnectedElement {
     form.set('windowEnd', this.windowEnd);
     form.set('dryRun', dryRun ? 'true' : 'false');
     this.importing = true;
+    const mark = focusMark();
     try {
       this.result = await this.api.upload<ImportResult>(paths.import, form);
       if (this.result.ok && !dryRun && this.result.batchId) {
@@ -135,6 +136,8 @@ export class ReceiptDesk extends LichengConnectedElement {
     } finally {
       this.importing = false;
     }
+    // The report's first line: what was imported (or checked), or why not.
+    await focusOutcome(this, '#import-outcome > p', { since: mark });
   }
 
   async #selectBatch(id: string) {
@@ -144,6 +147,7 @@ export class ReceiptDesk extends LichengConnectedElement {
       this.progress = await this.api.query<Progress>(paths.progress, { batchId: id });
     } catch (error) {
       this.failure = message(error);
+      await focusOutcome(this, '#desk-failure');
     }
   }
 
@@ -153,6 +157,7 @@ export class ReceiptDesk extends LichengConnectedElement {
       await downloadFile(this.api, progressWorkbookPath(this.batchId), 'receipt-progress.xlsx');
     } catch (error) {
       this.failure = message(error);
+      await focusOutcome(this, '#desk-failure');
     }
   }
 
@@ -160,8 +165,7 @@ export class ReceiptDesk extends LichengConnectedElement {
     this.resolving = issue.id;
     this.note = '';
     this.noteError = '';
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLTextAreaElement>('#resolve-note')?.focus();
+    await focusOutcome(this, '#resolve-note');
   }
 
   async #resolve(event: Event, issue: IssueRow) {
@@ -170,7 +174,7 @@ export class ReceiptDesk extends LichengConnectedElement {
     const note = this.note.trim();
     this.noteError = !note ? t('resolve.required', {}, L) : charCount(note) > TEXT_MAX ? t('issue.too-long', { max: TEXT_MAX }, L) : '';
     if (this.noteError) {
-      this.renderRoot.querySelector<HTMLTextAreaElement>('#resolve-note')?.focus();
+      await focusOutcome(this, '#resolve-note');
       return;
     }
     try {
@@ -183,25 +187,23 @@ export class ReceiptDesk extends LichengConnectedElement {
       await this.#focusAfterResolve(at);
     } catch (error) {
       this.noteError = message(error);
+      await focusOutcome(this, '#resolve-error');
     }
   }
 
   /** Focus goes to the issue that took the resolved one's place (or the one before), else to the issues' heading. */
   async #focusAfterResolve(at: number) {
-    await this.updateComplete;
-    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part="issues"] tbody button')];
-    const next = buttons[Math.min(Math.max(at, 0), buttons.length - 1)];
-    if (next) return next.focus();
-    const title = this.renderRoot.querySelector<HTMLElement>('#issues-heading');
-    title?.setAttribute('tabindex', '-1');
-    title?.focus();
+    const next = () => {
+      const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part="issues"] tbody button')];
+      return buttons[Math.min(Math.max(at, 0), buttons.length - 1)];
+    };
+    await focusOutcome(this, next, { fallback: '#issues-heading' });
   }
 
   /** Closes the resolve form and gives focus back to the button that opened it. */
   async #cancelResolve(issue: IssueRow) {
     this.resolving = null;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>(`[part="issues"] button[data-issue="${issue.id}"]`)?.focus();
+    await focusOutcome(this, `[part="issues"] button[data-issue="${issue.id}"]`);
   }
 
   #student(issue: IssueRow): string {
@@ -213,7 +215,7 @@ export class ReceiptDesk extends LichengConnectedElement {
     return html`${heading(this.headingLevel, t('desk.title', {}, L))}
       <p class="muted">${t('desk.intro', {}, L)}</p>
       <p role="status" aria-live="polite">${this.announcement}</p>
-      ${this.failure ? html`<p role="alert" class="error-text">${this.failure}</p>` : nothing} ${this.#importSection()} ${this.#batchesSection()}`;
+      ${this.failure ? html`<p id="desk-failure" role="alert" class="error-text">${this.failure}</p>` : nothing} ${this.#importSection()} ${this.#batchesSection()}`;
   }
 
   #windowText(): string {
@@ -255,7 +257,9 @@ export class ReceiptDesk extends LichengConnectedElement {
         </div>
       </form>
       <div aria-live="polite">
-        ${this.importError ? html`<p role="alert" class="error-text">${this.importError}</p>` : nothing} ${this.result ? importReport(this.result, this.locale) : nothing}
+        <div id="import-outcome">
+          ${this.importError ? html`<p role="alert" class="error-text">${this.importError}</p>` : nothing} ${this.result ? importReport(this.result, this.locale) : nothing}
+        </div>
       </div>
     </section>`;
   }

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { LichengApiError, LichengConnectedElement } from '@licheng/client';
-import { charCount, formatDate, formatDateTime, heading, screenStyles } from '@licheng/ui';
+import { charCount, focusMark, focusOutcome, formatDate, formatDateTime, heading, screenStyles, type FocusMark } from '@licheng/ui';
 import { paths, TEXT_MAX, type Confirmed, type Mine, type MineBatch, type MineItem, type RaisedIssue } from '../api.ts';
 import { t } from '../messages.ts';
 import { receivedEntry } from '../received-entry.ts';
@@ -132,6 +132,7 @@ export class ReceiptReminder extends LichengConnectedElement {
     this.busy = true;
     this.failure = '';
     this.announcement = '';
+    const mark = focusMark();
     try {
       const itemIds = items.map((i) => i.id);
       await this.api.mutation<Confirmed>(paths.confirm, { itemIds });
@@ -143,6 +144,7 @@ export class ReceiptReminder extends LichengConnectedElement {
     } finally {
       this.busy = false;
     }
+    await this.#focusResult(mark);
   }
 
   async #openIssue(item: MineItem) {
@@ -150,14 +152,12 @@ export class ReceiptReminder extends LichengConnectedElement {
     this.issueText = '';
     this.issueError = '';
     this.expanded = true;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLTextAreaElement>(`#issue-${item.id}`)?.focus();
+    await focusOutcome(this, `#issue-${item.id}`);
   }
 
   async #cancelIssue(item: MineItem) {
     this.raising = null;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLButtonElement>(`#raise-${item.id}`)?.focus();
+    await focusOutcome(this, `#raise-${item.id}`);
   }
 
   async #submitIssue(event: Event, item: MineItem) {
@@ -167,12 +167,13 @@ export class ReceiptReminder extends LichengConnectedElement {
     const L = this.locale;
     this.issueError = !text ? t('issue.required', {}, L) : charCount(text) > TEXT_MAX ? t('issue.too-long', { max: TEXT_MAX }, L) : '';
     if (this.issueError) {
-      this.renderRoot.querySelector<HTMLTextAreaElement>(`#issue-${item.id}`)?.focus();
+      await focusOutcome(this, `#issue-${item.id}`);
       return;
     }
     this.busy = true;
     this.failure = '';
     this.announcement = '';
+    const mark = focusMark();
     try {
       const raised = await this.api.mutation<RaisedIssue>(paths.raiseIssue, { itemId: item.id, text });
       this.raising = null;
@@ -184,6 +185,13 @@ export class ReceiptReminder extends LichengConnectedElement {
     } finally {
       this.busy = false;
     }
+    if (this.issueError) await focusOutcome(this, `#issue-${item.id}`, { since: mark });
+    else await this.#focusResult(mark);
+  }
+
+  /** After confirming or raising an issue: the announcement of what was done, or why it was refused. */
+  #focusResult(mark: FocusMark) {
+    return focusOutcome(this, this.failure ? '#reminder-failure' : '#reminder-status', { since: mark });
   }
 
   override render() {
@@ -211,8 +219,8 @@ export class ReceiptReminder extends LichengConnectedElement {
           ? html`<button type="button" class="primary" ?disabled=${this.busy} @click=${() => this.#confirm(pending)}>${t('reminder.confirm-all', { count: pending.length }, L)}</button>`
           : nothing}
       </div>
-      <p role="status" aria-live="polite" class="status">${this.announcement}</p>
-      ${this.failure ? html`<p role="alert" class="error-text">${this.failure}</p>` : nothing}
+      <p id="reminder-status" role="status" aria-live="polite" class="status">${this.announcement}</p>
+      ${this.failure ? html`<p id="reminder-failure" role="alert" class="error-text">${this.failure}</p>` : nothing}
       <div id="details" ?hidden=${!this.expanded}>${listed.map((b) => this.#batch(b))}</div>
     </section>`;
   }

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
-import { heading, screenStyles, type DateChange, type DateField } from '@licheng/ui';
+import { focusMark, focusOutcome, heading, screenStyles, type DateChange, type DateField } from '@licheng/ui';
 import { AUDIT_ENTITIES } from '../../audit-entities.ts';
 import { paths, type AuditEntry, type AuditPage } from '../api.ts';
 import { t } from '../messages.ts';
@@ -104,16 +104,14 @@ export class AuditTrail extends LichengConnectedElement {
   async #search(focusResult: boolean) {
     const filters = this.#filters();
     if (!filters) {
-      await this.updateComplete;
-      const fields = [...this.renderRoot.querySelectorAll<DateField>('licheng-date-field')];
-      await Promise.all(fields.map((f) => f.updateComplete));
-      fields.find((f) => f.hasAttribute('invalid'))?.focus();
+      await focusOutcome(this, 'licheng-date-field[invalid]');
       return;
     }
     this.#applied = filters;
     this.loading = true;
     this.failure = '';
     this.exported = '';
+    const mark = focusMark();
     try {
       const page = await this.api.query<AuditPage>(paths.audit, filters);
       this.entries = page.entries;
@@ -123,10 +121,7 @@ export class AuditTrail extends LichengConnectedElement {
     } finally {
       this.loading = false;
     }
-    if (focusResult) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>(this.failure ? 'licheng-notice' : '#audit-result')?.focus();
-    }
+    if (focusResult) await focusOutcome(this, this.failure ? '#audit-failure' : '#audit-result', { since: mark });
   }
 
   async #more() {
@@ -137,13 +132,12 @@ export class AuditTrail extends LichengConnectedElement {
       const page = await this.api.query<AuditPage>(paths.audit, { ...this.#applied, cursor: this.next });
       this.entries = [...(this.entries ?? []), ...page.entries];
       this.next = page.next;
-      await this.updateComplete;
-      // Focus lands on the first entry that was added.
-      this.renderRoot.querySelectorAll<HTMLElement>('.entry')[first]?.focus();
     } catch (error) {
       this.failure = message(error);
     } finally {
       this.loading = false;
+      // Focus lands on the first entry that was added, or on the refusal.
+      await focusOutcome(this, this.failure ? '#audit-failure' : () => this.renderRoot.querySelectorAll('.entry')[first]);
     }
   }
 
@@ -152,6 +146,7 @@ export class AuditTrail extends LichengConnectedElement {
     this.exporting = true;
     this.failure = '';
     this.exported = '';
+    const mark = focusMark();
     try {
       const query = new URLSearchParams(this.#applied).toString();
       const name = await downloadFile(this.api, `${paths.auditXlsx}${query ? `?${query}` : ''}`, 'audit-trail.xlsx');
@@ -161,6 +156,7 @@ export class AuditTrail extends LichengConnectedElement {
     } finally {
       this.exporting = false;
     }
+    await focusOutcome(this, this.failure ? '#audit-failure' : '#audit-exported', { since: mark });
   }
 
   /** Narrows the list to one operation or one item, from a button on an entry. */
@@ -307,8 +303,8 @@ export class AuditTrail extends LichengConnectedElement {
       ${heading(this.headingLevel, t('audit.heading', {}, L), 'audit-heading')}
       <p class="muted">${t('audit.intro', {}, L)}</p>
       ${this.#filtersForm()}
-      <licheng-notice variant="error" tabindex="-1" .locale=${L} .message=${this.failure}></licheng-notice>
-      <licheng-notice variant="success" .locale=${L} .message=${this.exported}></licheng-notice>
+      <licheng-notice id="audit-failure" variant="error" tabindex="-1" .locale=${L} .message=${this.failure}></licheng-notice>
+      <licheng-notice id="audit-exported" variant="success" .locale=${L} .message=${this.exported}></licheng-notice>
       ${this.#results()}
     </section>`;
   }

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
-import { heading, screenStyles } from '@licheng/ui';
+import { focusMark, focusOutcome, heading, screenStyles } from '@licheng/ui';
 import { EXPORT_KINDS, paths, type MeTerm, type RosterExport as RosterExportResult } from '../api.ts';
 import { t } from '../messages.ts';
 import { rosterExportStyles } from './roster-export.styles.ts';
@@ -75,12 +75,12 @@ export class RosterExport extends LichengConnectedElement {
     this.exported = null;
     if (year === null || !Number.isInteger(year) || year < 100 || year > 199) {
       this.yearError = t('export.year-invalid', {}, L);
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLInputElement>('#year')?.focus();
+      await focusOutcome(this, '#year');
       return;
     }
     this.yearError = '';
     this.running = true;
+    const mark = focusMark();
     try {
       const result = await this.api.mutation<RosterExportResult>(paths.exportRoster, { academicYear: year, semester: this.semester, kind: this.kind });
       this.exported = result;
@@ -91,6 +91,8 @@ export class RosterExport extends LichengConnectedElement {
     } finally {
       this.running = false;
     }
+    // What was built (its row count, or the warning that it is empty), or why not.
+    await focusOutcome(this, this.failure ? '#export-failure' : '#export-outcome', { since: mark });
   }
 
   /** What was built: a success with its row count, or — with no rows — a warning that says what to check. */
@@ -100,7 +102,7 @@ export class RosterExport extends LichengConnectedElement {
     const empty = result?.rowCount === 0;
     const kind = EXPORT_KINDS.find((k) => k.kind === this.kind)?.label[L] ?? String(this.kind);
     const message = !result ? '' : empty ? t('export.empty', { year: this.academicYear ?? '', semester: this.semester, kind }, L) : t('export.done', { fileName: result.fileName, rowCount: result.rowCount }, L);
-    return html`<licheng-notice variant=${empty ? 'warning' : 'success'} .locale=${L} .message=${message}>
+    return html`<licheng-notice id="export-outcome" variant=${empty ? 'warning' : 'success'} .locale=${L} .message=${message}>
       ${result
         ? html`<button type="button" class="link" @click=${() => this.#download(result).catch((e: unknown) => (this.failure = e instanceof Error ? e.message : String(e)))}>
             ${t(empty ? 'export.download-empty' : 'export.again', {}, L)}
@@ -155,7 +157,7 @@ export class RosterExport extends LichengConnectedElement {
           <button type="submit" class="primary" ?disabled=${this.running}>${this.running ? t('export.running', {}, L) : t('export.submit', {}, L)}</button>
         </div>
       </form>
-      <licheng-notice variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
+      <licheng-notice id="export-failure" variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
       ${this.#outcome()}
     </section>`;
   }

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
-import { heading, screenStyles, type FileChange } from '@licheng/ui';
+import { focusMark, focusOutcome, heading, screenStyles, type FileChange } from '@licheng/ui';
 import { MAX_TABLE_BYTES, paths, type ImportIssue, type ImportKind, type ImportResult, type Template, type TemplateColumn } from '../api.ts';
 import { t } from '../messages.ts';
 import { normalizeHeader, readHeaders, type DetectedHeaders } from '../read-headers.ts';
@@ -149,11 +149,11 @@ export class RosterImport extends LichengConnectedElement {
     this.failure = '';
     if (!this.file) {
       this.failure = t('import.choose-file', {}, this.locale);
-      this.renderRoot.querySelector<HTMLElement>('licheng-file-field')?.focus();
+      await focusOutcome(this, 'licheng-file-field');
       return;
     }
     if (this.fileError) {
-      this.renderRoot.querySelector<HTMLElement>('licheng-file-field')?.focus();
+      await focusOutcome(this, 'licheng-file-field');
       return;
     }
     const form = new FormData();
@@ -164,20 +164,17 @@ export class RosterImport extends LichengConnectedElement {
     form.append('dryRun', String(dryRun));
     this.running = dryRun ? 'dry-run' : 'import';
     this.result = null;
+    const mark = focusMark();
     try {
       this.result = await this.api.mutation<ImportResult>(paths.run, form);
       if (!dryRun && this.result.ok) this.emit('licheng-imported', this.result);
-      await this.updateComplete;
-      const title = this.renderRoot.querySelector<HTMLElement>('#result-heading');
-      if (title) {
-        title.tabIndex = -1;
-        title.focus();
-      }
     } catch (error) {
       this.failure = error instanceof LichengApiError ? error.message : String(error);
     } finally {
       this.running = null;
     }
+    // The result's heading (what was imported or checked), or why it was refused.
+    await focusOutcome(this, this.failure ? '#import-failure' : '#result-heading', { since: mark });
   }
 
   #issueColumn(issue: ImportIssue): string {
@@ -313,7 +310,7 @@ export class RosterImport extends LichengConnectedElement {
     return html`<section aria-labelledby="import-heading" aria-busy=${this.running ? 'true' : 'false'}>
       ${heading(this.headingLevel, t('import.heading', {}, L), 'import-heading')}
       <p class="muted">${t('import.intro', {}, L)}</p>
-      <licheng-notice variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
+      <licheng-notice id="import-failure" variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
       ${this.templates === null
         ? this.failure
           ? nothing

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { LichengApiError, LichengConnectedElement, showStoredFile } from '@licheng/client';
-import { formatDateTime, heading, screenStyles, type FileViewer } from '@licheng/ui';
+import { focusOutcome, formatDateTime, heading, screenStyles, type FileViewer } from '@licheng/ui';
 import { paths, type Outcome } from '../api.ts';
 import { t } from '../messages.ts';
 import { myOutcomesStyles } from './my-outcomes.styles.ts';
@@ -65,6 +65,7 @@ export class MyOutcomes extends LichengConnectedElement {
       await showStoredFile(this.api, id, viewer, `${outcome.course.subjectName} ${t(`slot.${slot}`, {}, this.locale)}`);
     } catch (error) {
       this.error = error instanceof LichengApiError ? error.message : String(error);
+      await focusOutcome(this, '#my-outcomes-failure');
     }
   }
 
@@ -122,7 +123,7 @@ export class MyOutcomes extends LichengConnectedElement {
     const level = this.headingLevel;
     return html`<section aria-labelledby="my-outcomes-heading" aria-busy=${this.outcomes === null && !this.error ? 'true' : 'false'}>
       ${heading(level, t('list.heading', {}, L), 'my-outcomes-heading')}
-      <licheng-notice variant="error" .locale=${L} .message=${this.error}></licheng-notice>
+      <licheng-notice id="my-outcomes-failure" variant="error" .locale=${L} .message=${this.error}></licheng-notice>
       ${this.outcomes === null
         ? this.error
           ? nothing

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { LichengApiError, LichengConnectedElement } from '@licheng/client';
-import { heading, screenStyles } from '@licheng/ui';
+import { focusMark, focusOutcome, heading, screenStyles } from '@licheng/ui';
 import { paths, type Me, type Outcome, type Selection, type SelectionSaved } from '../api.ts';
 import { t } from '../messages.ts';
 import { outcomeSelectionStyles } from './outcome-selection.styles.ts';
@@ -91,6 +91,7 @@ export class OutcomeSelection extends LichengConnectedElement {
     this.saving = true;
     this.failure = '';
     this.success = '';
+    const mark = focusMark();
     try {
       const saved = await this.api.mutation<SelectionSaved>(paths.selectionsSave, { academicYear: year, recordIds: [...this.chosen] });
       this.chosen = new Set(saved.recordIds);
@@ -102,6 +103,8 @@ export class OutcomeSelection extends LichengConnectedElement {
     } finally {
       this.saving = false;
     }
+    // Focus on the outcome: the saved count, or why it was refused.
+    await focusOutcome(this, this.failure ? '#selection-failure' : '#selection-saved', { since: mark });
   }
 
   #years(): number[] {
@@ -127,7 +130,7 @@ export class OutcomeSelection extends LichengConnectedElement {
       ${selection
         ? html`<licheng-window-banner .locale=${L} activity=${t('activity.outcome-selection', {}, L)} state=${selection.window.state} .start=${selection.window.start} .end=${selection.window.end}></licheng-window-banner>`
         : nothing}
-      <licheng-notice variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
+      <licheng-notice id="selection-failure" variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
       ${loading
         ? html`<p>${t('loading', {}, L)}</p>`
         : year === null
@@ -174,7 +177,7 @@ export class OutcomeSelection extends LichengConnectedElement {
                 <button type="submit" class="primary" ?disabled=${!open || this.saving || unchanged} aria-describedby=${!open && selection ? 'window-shut' : nothing}>${t('selection.save', {}, L)}</button>
               </div>
             </form>`}
-      <licheng-notice variant="success" .locale=${L} .message=${this.success}></licheng-notice>
+      <licheng-notice id="selection-saved" variant="success" .locale=${L} .message=${this.success}></licheng-notice>
     </section>`;
   }
 }

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { readFreeText } from '@licheng/core';
 import { LichengApiError, LichengConnectedElement, showStoredFile } from '@licheng/client';
-import { charCount, heading, screenStyles, type FileChange, type FileField, type FileViewer, type UploadState, type WindowState } from '@licheng/ui';
+import { charCount, focusMark, focusOutcome, heading, screenStyles, type FileChange, type FileField, type FileViewer, type UploadState, type WindowState } from '@licheng/ui';
 import { LIMITS, paths, type Course, type CourseList, type Me, type Outcome } from '../api.ts';
 import { t } from '../messages.ts';
 import { outcomeUploadStyles } from './outcome-upload.styles.ts';
@@ -180,10 +180,9 @@ export class OutcomeUpload extends LichengConnectedElement {
   #focusField(name: FieldName) {
     if (name === 'files') {
       const target = this.fileErrors.media && !this.fileErrors.document ? this.#field('media') : this.#field('document');
-      target?.focus();
-      return;
+      return focusOutcome(this, target);
     }
-    this.renderRoot.querySelector<HTMLElement>(`#${name}`)?.focus();
+    return focusOutcome(this, `#${name}`);
   }
 
   async #submit(event: Event) {
@@ -194,10 +193,10 @@ export class OutcomeUpload extends LichengConnectedElement {
     this.errors = this.#validate();
     const first = (['course', 'summary', 'files'] as const).find((f) => this.errors[f]);
     if (first) {
-      await this.updateComplete;
-      this.#focusField(first);
+      await this.#focusField(first);
       return;
     }
+    const mark = focusMark();
     const form = new FormData();
     const resubmit = this.outcome;
     if (resubmit) form.append('recordId', resubmit.id);
@@ -223,18 +222,12 @@ export class OutcomeUpload extends LichengConnectedElement {
       this.newFile = false;
       this.#fileFields().forEach((f) => f.clear());
       this.emit('licheng-outcome-uploaded', { outcome, resubmitted: Boolean(resubmit) });
-      await this.#focusResult('#upload-done');
+      await focusOutcome(this, '#upload-done', { since: mark });
     } catch (error) {
       this.uploadState = 'error';
       this.failure = error instanceof LichengApiError ? error.message : String(error);
-      await this.#focusResult('#upload-failure');
+      await focusOutcome(this, '#upload-failure', { since: mark });
     }
-  }
-
-  /** After sending, focus lands on what came of it: the success or the refusal. */
-  async #focusResult(selector: string) {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   #onFile(slot: 'document' | 'media', event: CustomEvent<FileChange>) {

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { LichengApiError, LichengConnectedElement } from '@licheng/client';
-import { heading, screenStyles } from '@licheng/ui';
+import { focusOutcome, heading, screenStyles } from '@licheng/ui';
 import '../my-outcomes/my-outcomes.ts';
 import '../outcome-selection/outcome-selection.ts';
 import '../outcome-upload/outcome-upload.ts';
@@ -55,13 +55,9 @@ export class StudentApp extends LichengConnectedElement {
     if (view !== 'upload') this.fixing = null;
     if (!focus) return;
     await this.updateComplete;
-    const child = this.renderRoot.querySelector<HTMLElement & { updateComplete?: Promise<unknown> }>(`[data-view="${view}"]`);
-    await child?.updateComplete;
-    const title = child?.shadowRoot?.querySelector<HTMLElement>('h1, h2, h3, h4, h5, h6');
-    if (title) {
-      title.tabIndex = -1;
-      title.focus();
-    }
+    // The view that appears, at its heading.
+    const child = this.renderRoot.querySelector<HTMLElement>(`[data-view="${view}"]`);
+    await focusOutcome(child ?? this, []);
   }
 
   #reloadLists() {

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { LichengApiError, LichengConnectedElement, showStoredFile } from '@licheng/client';
-import { charCount, heading, screenStyles, type Dialog, type FileViewer } from '@licheng/ui';
+import { charCount, focusOutcome, heading, screenStyles, type Dialog, type FileViewer } from '@licheng/ui';
 import { reasonField } from './reason-field.ts';
 import { courseName, courseTable, groupByCourse, type TableActions } from './course-table.ts';
 import { paths, REASON_MAX, type Decided, type DecidedMany, type Reopened, type MeWindows, type Queue, type QueueItem, type QueueStatus } from '../api.ts';
@@ -187,19 +187,19 @@ export class CertificationQueue extends LichengConnectedElement {
     const L = this.locale;
     this.reasonError = this.#reasonProblem(reason, 'dialog');
     if (this.reasonError) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')?.focus();
+      await focusOutcome(this, '#reason');
       return;
     }
     dialog.busy = true;
     this.dialogError = '';
     try {
       await this.api.mutation<Decided>(paths.decide, { recordId: item.id, decision: 'fail', reason });
+      this.success = t('failed.one', { student: this.#student(item), subject: item.course?.subjectName ?? '' }, L);
+      // Closed once the list shows the decision, so focus lands on its outcome and not on a row about to vanish.
+      await this.load();
       dialog.busy = false;
       dialog.close(true);
-      this.success = t('failed.one', { student: this.#student(item), subject: item.course?.subjectName ?? '' }, L);
       this.emit('licheng-certified', { ids: [item.id], status: 'failed' });
-      await this.load();
     } catch (error) {
       dialog.busy = false;
       this.dialogError = error instanceof LichengApiError ? error.message : String(error);
@@ -214,9 +214,7 @@ export class CertificationQueue extends LichengConnectedElement {
 
   /** After an action: focus its outcome — the item's status when it is still listed, else the message. */
   async #focusOutcome(itemId?: string) {
-    await this.updateComplete;
-    const status = itemId ? this.renderRoot.querySelector<HTMLElement>(`[data-status-of="${itemId}"]`) : null;
-    (status ?? this.renderRoot.querySelector<HTMLElement>('#outcome'))?.focus();
+    await focusOutcome(this, [itemId ? `[data-status-of="${itemId}"]` : null, '#outcome']);
   }
 
   async #openReopen(item: QueueItem) {
@@ -240,8 +238,7 @@ export class CertificationQueue extends LichengConnectedElement {
     const L = this.locale;
     this.reasonError = this.#reasonProblem(reason, 'reopen');
     if (this.reasonError) {
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLTextAreaElement>('#reopen-reason')?.focus();
+      await focusOutcome(this, '#reopen-reason');
       return;
     }
     dialog.busy = true;

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { Activity } from '@licheng/core';
 import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
-import { heading, screenStyles } from '@licheng/ui';
+import { focusMark, focusOutcome, heading, screenStyles } from '@licheng/ui';
 import { activityText, dateText, daysText, gradesText, semesterText, stateText, type ScheduleState } from '../../schedule-text.ts';
 import { paths, type Schedule, type ScheduleWindowView } from '../api.ts';
 import { t } from '../messages.ts';
@@ -132,6 +132,7 @@ export class LichengSchedule extends LichengConnectedElement {
     if (!schedule || this.downloading) return;
     this.downloading = true;
     this.failure = '';
+    const mark = focusMark();
     try {
       await downloadFile(this.api, schedule.download, t('download.name', { year: schedule.academicYear }, this.locale));
     } catch (error) {
@@ -139,6 +140,8 @@ export class LichengSchedule extends LichengConnectedElement {
     } finally {
       this.downloading = false;
     }
+    // The refusal, or back on the (re-enabled) download button.
+    await focusOutcome(this, this.failure ? '#schedule-failure' : '[part="download"]', { since: mark });
   }
 
   #state(state: ScheduleState, days: string) {
@@ -256,7 +259,7 @@ export class LichengSchedule extends LichengConnectedElement {
     return html`<section aria-labelledby="heading" aria-busy=${this.loading ? 'true' : 'false'}>
       ${heading(this.headingLevel, t(this.compact ? 'heading.compact' : 'heading', {}, L), 'heading')}
       <p role="status" class=${s ? 'summary' : 'summary muted'}>${s ? this.#summary(s) : this.failure ? '' : t('loading', {}, L)}</p>
-      ${this.failure ? html`<p role="alert" class="error-text">${this.failure}</p>` : nothing}
+      ${this.failure ? html`<p id="schedule-failure" role="alert" class="error-text">${this.failure}</p>` : nothing}
       ${s ? (this.compact ? this.#compactView(s) : this.#full(s)) : nothing}
     </section>`;
   }

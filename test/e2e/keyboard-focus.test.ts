@@ -1,0 +1,205 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, newPage } from '../support/browser.ts';
+import { startDemoServer, type StartedServer } from '../support/server.ts';
+
+/** What has focus, looking inside shadow roots: its role, accessible name (simplified), id and text. */
+interface Focused {
+  tag: string;
+  id: string;
+  role: string;
+  name: string;
+  type: string;
+  text: string;
+  statusOf: string;
+  onBody: boolean;
+}
+
+function focused(page: Page): Promise<Focused> {
+  return page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    const deepText = (node: Node): string => {
+      if (node instanceof Element && node.shadowRoot) return [...node.shadowRoot.childNodes, ...node.childNodes].map(deepText).join(' ');
+      if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+      if (node instanceof HTMLElement && (node.hidden || node.tagName === 'STYLE')) return '';
+      return [...node.childNodes].map(deepText).join(' ');
+    };
+    const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+    if (!el) return { tag: '', id: '', role: '', name: '', type: '', text: '', statusOf: '', onBody: true };
+    const tag = el.tagName.toLowerCase();
+    const type = el.getAttribute('type') ?? '';
+    const implicit: Record<string, string> = { button: 'button', textarea: 'textbox', select: 'combobox', main: 'main', a: 'link', h1: 'heading', h2: 'heading', h3: 'heading', h4: 'heading', h5: 'heading', h6: 'heading' };
+    const role = el.getAttribute('role') ?? (tag === 'input' ? (type === 'checkbox' ? 'checkbox' : type === 'file' ? 'file' : 'textbox') : (implicit[tag] ?? ''));
+    const root = el.getRootNode() as Document | ShadowRoot;
+    const labelledBy = (el.getAttribute('aria-labelledby') ?? '').split(/\s+/).filter(Boolean).map((id) => root.getElementById(id)?.textContent ?? '').join(' ');
+    const labels = 'labels' in el ? [...((el as HTMLInputElement).labels ?? [])].map((l) => l.textContent ?? '').join(' ') : '';
+    const text = squash(deepText(el));
+    const name = squash(el.getAttribute('aria-label') || labelledBy || labels || text);
+    return { tag, id: el.id, role, name, type, text, statusOf: el.getAttribute('data-status-of') ?? '', onBody: el === document.body || el === document.documentElement };
+  });
+}
+
+/** Presses Tab (or Shift+Tab) until the focused element matches; fails with the path it took. */
+async function tabTo(page: Page, match: (f: Focused) => boolean, options: { back?: boolean; max?: number } = {}): Promise<Focused> {
+  const trail: string[] = [];
+  for (let i = 0; i < (options.max ?? 120); i++) {
+    await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
+    const now = await focused(page);
+    if (match(now)) return now;
+    trail.push(`${now.role || now.tag}#${now.id}「${now.name.slice(0, 30)}」`);
+  }
+  throw new Error(`not reached by Tab: ${trail.join(' → ')}`);
+}
+
+/** Waits until focus has landed where `expected` says (role, id, name or text patterns), never on the body. */
+async function expectFocus(page: Page, expected: { role?: string; id?: string; name?: RegExp; text?: RegExp; statusOf?: boolean }) {
+  await expect
+    .poll(async () => {
+      const f = await focused(page);
+      return {
+        onBody: f.onBody,
+        role: expected.role === undefined ? undefined : f.role,
+        id: expected.id === undefined ? undefined : f.id,
+        name: expected.name === undefined ? undefined : expected.name.test(f.name) ? 'matches' : f.name,
+        text: expected.text === undefined ? undefined : expected.text.test(f.text) ? 'matches' : f.text,
+        statusOf: expected.statusOf === undefined ? undefined : Boolean(f.statusOf),
+      };
+    }, { timeout: 15_000 })
+    .toEqual({
+      onBody: false,
+      role: expected.role,
+      id: expected.id,
+      name: expected.name === undefined ? undefined : 'matches',
+      text: expected.text === undefined ? undefined : 'matches',
+      statusOf: expected.statusOf,
+    });
+  return focused(page);
+}
+
+/** The demo sign-in, by keyboard: Tab to the person's button and press Enter. */
+async function signInByKeyboard(page: Page, baseUrl: string, name: string) {
+  await page.goto(`${baseUrl}/`);
+  await page.getByRole('heading', { name: '登入示範平臺' }).waitFor();
+  await tabTo(page, (f) => f.role === 'button' && f.name.startsWith(name));
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * A keyboard-only user (Tab, Shift+Tab, Enter, Space, typing; the file chooser is filled on the
+ * focused file input) does the student's and the teacher's actions, and after each one focus
+ * has landed on its outcome — never on the page body, where a screen reader loses its place.
+ */
+describe('focus after every action, keyboard only', () => {
+  let server: StartedServer;
+  let browser: Browser;
+  let files: string;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchChromium();
+    files = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-e2e-keyboard-'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    if (files) fs.rmSync(files, { recursive: true, force: true });
+  });
+
+  it('student: sign-in, upload, selection save and receipt confirmation each land focus on their outcome', async () => {
+    const page = await newPage(browser, errors);
+    await signInByKeyboard(page, server.url, '陳怡君');
+    await page.waitForURL('**/student');
+    // Signed in: the heading of the screen that appeared.
+    await expectFocus(page, { role: 'heading', name: /^課程學習成果$/ });
+
+    // Upload.
+    await tabTo(page, (f) => f.role === 'button' && f.name === '上傳成果');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, { role: 'heading', name: /上傳課程學習成果/ });
+    await tabTo(page, (f) => f.id === 'course');
+    await page.keyboard.press('ArrowDown');
+    await tabTo(page, (f) => f.id === 'summary');
+    await page.keyboard.type('鍵盤操作：校園植物調查');
+    await tabTo(page, (f) => f.type === 'file');
+    const pdf = path.join(files, '報告.pdf');
+    fs.writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+    const input = (await page.evaluateHandle(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el;
+    })).asElement()!;
+    await input.setInputFiles(pdf);
+    await tabTo(page, (f) => f.role === 'button' && f.name === '送出成果');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, { id: 'upload-done', text: /已上傳「.+」的成果/ });
+
+    // Selection save.
+    await tabTo(page, (f) => f.role === 'button' && f.name === '勾選成果', { back: true });
+    await page.keyboard.press('Enter');
+    await expectFocus(page, { role: 'heading', name: /勾選課程學習成果/ });
+    await tabTo(page, (f) => f.role === 'checkbox');
+    await page.keyboard.press('Space');
+    await tabTo(page, (f) => f.role === 'button' && f.name === '儲存勾選');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, { id: 'selection-saved', text: /已儲存勾選：1 件/ });
+
+    // Receipt confirmation (收訖確認).
+    await tabTo(page, (f) => f.role === 'button' && f.name.startsWith('全部確認無誤'));
+    await page.keyboard.press('Enter');
+    await expectFocus(page, { role: 'status', id: 'reminder-status', text: /^已確認：/ });
+    await page.context().close();
+  });
+
+  it('teacher: pass, fail with a reason, reopen and pass-selected (after its count confirmation) each land focus on their outcome', async () => {
+    const page = await newPage(browser, errors);
+    await signInByKeyboard(page, server.url, '李志明');
+    await page.waitForURL('**/teaching');
+    await expectFocus(page, { role: 'heading', name: /課程學習成果認證/ });
+
+    // Pass: the item leaves the pending list, focus is on the message that says so.
+    const passed = await tabTo(page, (f) => f.role === 'button' && f.name.startsWith('通過：'));
+    const student = passed.name.replace(/^通過：/, '');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, { id: 'outcome', text: new RegExp(`已通過.*${student.split(' ').pop()}`) });
+
+    // Fail with a reason, in the dialog.
+    await tabTo(page, (f) => f.role === 'button' && f.name.startsWith('未通過：'));
+    await page.keyboard.press('Enter');
+    await expectFocus(page, { role: 'textbox', id: 'reason' });
+    await page.keyboard.type('請附上完整的解題過程');
+    await tabTo(page, (f) => f.role === 'button' && f.name === '確認未通過');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, { id: 'outcome', text: /未通過/ });
+
+    // Show every status, then reopen the decision just taken (pass): focus on the item's new status.
+    await tabTo(page, (f) => f.id === 'status', { back: true });
+    await page.keyboard.press('End');
+    await tabTo(page, (f) => f.role === 'button' && f.name === `撤回決定：${student}`);
+    await page.keyboard.press('Enter');
+    await expectFocus(page, { role: 'textbox', id: 'reopen-reason' });
+    await page.keyboard.type('誤按通過');
+    await tabTo(page, (f) => f.role === 'button' && f.name === '確認撤回');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, { statusOf: true, text: /認證中.*已撤回決定：誤按通過/ });
+
+    // Pass selected: tick it, the dialog says how many, then focus on the result.
+    await tabTo(page, (f) => f.role === 'checkbox' && f.name === `選取 ${student} 的成果`);
+    await page.keyboard.press('Space');
+    await tabTo(page, (f) => f.role === 'button' && f.name === '通過所選（1 件）');
+    await page.keyboard.press('Enter');
+    const confirm = await tabTo(page, (f) => f.role === 'button' && f.name === '通過 1 件');
+    expect(confirm.name).toBe('通過 1 件');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, { id: 'outcome', text: /批次認證完成：通過 1 件/ });
+    await page.context().close();
+  });
+
+  it('raised no script errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
