@@ -1,11 +1,9 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchChromium, newPage, signIn } from '../support/browser.ts';
-import { startDemoServer, type StartedServer } from '../support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, demoInChromium, newPage, signIn } from '../support/browser.ts';
 
 const SUMMARY = '端對端測試：校園植物調查報告';
 
@@ -15,29 +13,15 @@ const SUMMARY = '端對端測試：校園植物調查報告';
  * roster and the downloaded workbook holds it. Each screen is also checked with axe.
  */
 describe('the loop in the browser', () => {
-  let server: StartedServer;
-  let browser: Browser;
-  let files: string;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
-    files = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-e2e-files-'));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    fs.rmSync(files, { recursive: true, force: true });
-  });
+  const demo = demoInChromium();
 
 
 
   let teacherName = '';
 
   it('the student uploads an outcome with a PDF and sees it pending (認證中)', async () => {
-    const page = await newPage(browser, errors, { acceptDownloads: true });
-    await signIn(page, server.url, '陳怡君');
+    const page = await newPage(demo.browser, demo.errors, { acceptDownloads: true });
+    await signIn(page, demo.server.url, '陳怡君');
     await page.waitForURL('**/student');
     await page.getByRole('heading', { name: '我的課程學習成果' }).waitFor();
     await expectAccessible(page);
@@ -48,7 +32,7 @@ describe('the loop in the browser', () => {
     const subject = ((await option.textContent()) ?? '').split(/[（(]/)[0]!.trim();
     await select.selectOption((await option.getAttribute('value'))!);
     await page.locator('licheng-outcome-upload textarea#summary').fill(SUMMARY);
-    const pdf = path.join(files, '報告.pdf');
+    const pdf = path.join(demo.files, '報告.pdf');
     fs.writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
     await page.locator('licheng-file-field[name="document"] input[type="file"]').setInputFiles(pdf);
     await expectAccessible(page);
@@ -57,7 +41,7 @@ describe('the loop in the browser', () => {
     await page.getByRole('button', { name: '我的成果' }).click();
     await page.locator('licheng-my-outcomes tr', { hasText: SUMMARY }).getByText('認證中').waitFor();
     // Whose course it is decides who certifies it.
-    const users = (await (await fetch(`${server.url}/demo/users`)).json()) as Array<{ name: string; roles: string[] }>;
+    const users = (await (await fetch(`${demo.server.url}/demo/users`)).json()) as Array<{ name: string; roles: string[] }>;
     const subjectsByTeacher: Record<string, string> = { 國語文: '王美玲', 數學: '李志明', 物理: '周怡安', 資訊科技: '郭建宏' };
     teacherName = subjectsByTeacher[subject]!;
     expect(users.some((u) => u.name === teacherName)).toBe(true);
@@ -65,8 +49,8 @@ describe('the loop in the browser', () => {
   });
 
   it('the subject teacher opens the queue and passes the item', async () => {
-    const page = await newPage(browser, errors, { acceptDownloads: true });
-    await signIn(page, server.url, teacherName);
+    const page = await newPage(demo.browser, demo.errors, { acceptDownloads: true });
+    await signIn(page, demo.server.url, teacherName);
     await page.waitForURL('**/teaching');
     await page.getByRole('heading', { name: '課程學習成果認證' }).waitFor();
     const row = page.locator('licheng-certification-queue tr', { hasText: SUMMARY });
@@ -78,8 +62,8 @@ describe('the loop in the browser', () => {
   });
 
   it('the student selects the passed outcome for the year', async () => {
-    const page = await newPage(browser, errors, { acceptDownloads: true });
-    await signIn(page, server.url, '陳怡君');
+    const page = await newPage(demo.browser, demo.errors, { acceptDownloads: true });
+    await signIn(page, demo.server.url, '陳怡君');
     await page.waitForURL('**/student');
     await page.getByRole('button', { name: '勾選成果' }).click();
     const box = page.locator('licheng-outcome-selection label', { hasText: SUMMARY }).locator('input[type="checkbox"]');
@@ -92,14 +76,14 @@ describe('the loop in the browser', () => {
   });
 
   it('the registry exports roster 26 and the workbook holds the selected outcome', async () => {
-    const page = await newPage(browser, errors, { acceptDownloads: true });
-    await signIn(page, server.url, '註冊組 林組長');
+    const page = await newPage(demo.browser, demo.errors, { acceptDownloads: true });
+    await signIn(page, demo.server.url, '註冊組 林組長');
     await page.waitForURL('**/registry');
     await page.getByRole('heading', { name: '註冊組名冊作業' }).waitFor();
     await expectAccessible(page);
     const [download] = await Promise.all([page.waitForEvent('download'), page.locator('licheng-roster-export button[type="submit"]').click()]);
     await page.getByText(/已產生「.+」，共 \d+ 筆。/).waitFor();
-    const saved = path.join(files, download.suggestedFilename() || 'roster.xlsx');
+    const saved = path.join(demo.files, download.suggestedFilename() || 'roster.xlsx');
     await download.saveAs(saved);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(saved);
@@ -115,6 +99,6 @@ describe('the loop in the browser', () => {
   });
 
   it('raised no script errors on any page', () => {
-    expect(errors).toEqual([]);
+    expect(demo.errors).toEqual([]);
   });
 });

@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startDemoServer, type StartedServer } from './server.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -47,4 +50,29 @@ export async function newPage(browser: Browser, errors: string[], options: Brows
 export async function expectAccessible(page: Page): Promise<void> {
   const serious = (await axeViolations(page)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
+}
+
+/** What a browser test file works with: the started demo server, Chromium, a scratch folder, the pages' uncaught errors. */
+export interface DemoInChromium {
+  server: StartedServer;
+  browser: Browser;
+  /** A folder for files to upload and downloads to read. */
+  files: string;
+  errors: string[];
+}
+
+/** Starts the demo server, Chromium and a scratch folder before the file's tests and removes them after. */
+export function demoInChromium(): DemoInChromium {
+  const demo = { errors: [] } as unknown as DemoInChromium;
+  beforeAll(async () => {
+    demo.server = await startDemoServer();
+    demo.browser = await launchChromium();
+    demo.files = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-e2e-files-'));
+  });
+  afterAll(async () => {
+    await demo.browser?.close();
+    await demo.server?.stop();
+    if (demo.files) fs.rmSync(demo.files, { recursive: true, force: true });
+  });
+  return demo;
 }

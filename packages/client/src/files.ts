@@ -25,13 +25,13 @@ export async function downloadFile(client: LichengClient, path: string, fallback
   return name;
 }
 
-/** What shows a file on screen: the `licheng-file-viewer` element of @licheng/ui. */
+/** What shows a file on screen: the `licheng-file-viewer` element of @licheng/ui (it makes the object URL). */
 export interface FileShower {
-  view(file: { url: string; type: string; name: string }): unknown;
+  view(file: { blob: Blob; type: string; name: string }): unknown;
 }
 
 /** Opens stored file `fileId` in `viewer`, named as the server names it, else `fallbackName`. */
 export async function showStoredFile(client: LichengClient, fileId: string, viewer: FileShower, fallbackName: string): Promise<void> {
-  const file = await fileObjectUrl(client, client.filePath(fileId));
-  await viewer.view({ url: file.url, type: file.type, name: file.fileName ?? fallbackName });
+  const file = await client.fetchFile(client.filePath(fileId));
+  await viewer.view({ blob: file.blob, type: (file.type || file.blob.type).split(';')[0]!.trim(), name: file.fileName ?? fallbackName });
 }

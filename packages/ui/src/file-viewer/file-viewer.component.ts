@@ -5,6 +5,7 @@ import type { Dialog } from '../dialog/dialog.component.ts';
 import { t } from '../i18n/messages.ts';
 import { controls, focusRing, tokens } from '../styles/tokens.styles.ts';
 import { fileViewerStyles } from './file-viewer.styles.ts';
+import { withPdfTitle } from './pdf-title.ts';
 
 export interface ViewedFile {
   /** An object URL (or any URL the browser may open). */
@@ -14,9 +15,19 @@ export interface ViewedFile {
   name: string;
 }
 
+/** A file given as its bytes: the viewer makes (and on close revokes) its object URL. */
+export interface ViewedBlob {
+  blob: Blob;
+  /** MIME type: PDFs, images, audio and video are shown inline. */
+  type: string;
+  name: string;
+}
+
 /**
  * Shows a file in a modal dialog — PDF in a frame, image, audio or video player — with links
  * to open it in a new tab or download it. Object URLs given to `view()` are revoked on close.
+ * A PDF given as bytes is titled with its name first, so the frame, the browser's PDF viewer
+ * and a tab opened from the link all name the document, not the object URL's random id.
  *
  * @event licheng-dialog-close - The viewer closed.
  */
@@ -31,7 +42,8 @@ export class FileViewer extends LichengElement {
     this.file = null;
   }
 
-  async view(file: ViewedFile): Promise<void> {
+  async view(given: ViewedFile | ViewedBlob): Promise<void> {
+    const file = 'blob' in given ? { url: await objectUrl(given), type: given.type, name: given.name } : given;
     this.file = file;
     await this.updateComplete;
     await this.renderRoot.querySelector<Dialog>('licheng-dialog')!.show();
@@ -41,7 +53,7 @@ export class FileViewer extends LichengElement {
 
   #content(file: ViewedFile) {
     const type = file.type.split(';')[0]!.trim();
-    if (type === 'application/pdf') return html`<iframe class="frame" src=${file.url} title=${file.name}></iframe>`;
+    if (isPdf(type)) return html`<iframe class="frame" src=${file.url} title=${file.name}></iframe>`;
     if (type.startsWith('image/')) return html`<img src=${file.url} alt=${file.name} />`;
     if (type.startsWith('audio/')) return html`<audio controls src=${file.url} aria-label=${file.name}></audio>`;
     if (type.startsWith('video/')) return html`<video controls src=${file.url} aria-label=${file.name}></video>`;
@@ -60,4 +72,13 @@ export class FileViewer extends LichengElement {
         : nothing}
     </licheng-dialog>`;
   }
+}
+
+const isPdf = (type: string) => type.split(';')[0]!.trim() === 'application/pdf';
+
+/** The object URL of a file given as bytes; a PDF carries its name as its document title. */
+async function objectUrl(file: ViewedBlob): Promise<string> {
+  if (!isPdf(file.type)) return URL.createObjectURL(file.blob);
+  const titled = withPdfTitle(new Uint8Array(await file.blob.arrayBuffer()), file.name);
+  return URL.createObjectURL(new Blob([titled as Uint8Array<ArrayBuffer>], { type: 'application/pdf' }));
 }

@@ -71,6 +71,19 @@ describe.each(testDialects())('resubmit and selection on %s', (dialect) => {
     expect(byId[second!].mediaFileName).toBeNull();
   });
 
+  it('names both files in its reply when only the document is replaced, as the list does', async () => {
+    t = await createTestLicheng({ dialect, plugins: [student], config: { schedule: openSchedule } });
+    const { courseIds } = await seedRoster(t);
+    const up = await t.upload('student.outcomes.upload', form({ courseId: courseIds['國語文']!, summary: '影片報告', document: fakeFile('pdf', 900, '初稿.pdf'), media: fakeFile('mp4', 800, '實驗.mp4') }), users.chen);
+    expect(up.error).toBeNull();
+    await t.db.kysely.updateTable('records' as any).set({ status: 'failed', status_reason: '缺少結論' } as any).execute();
+    const res = await t.upload('student.outcomes.resubmit', form({ recordId: up.data.id, summary: '影片報告', document: fakeFile('pdf', 901, '修正版.pdf') }), users.chen);
+    expect(res.error).toBeNull();
+    expect(res.data).toMatchObject({ documentFileName: '修正版.pdf', mediaFileName: '實驗.mp4', mediaFileId: up.data.mediaFileId });
+    const listed = (await t.query('student.outcomes.list', undefined, users.chen)).data[0];
+    expect(res.data).toMatchObject({ documentFileName: listed.documentFileName, mediaFileName: listed.mediaFileName });
+  });
+
   it('refuses a fixed 簡述 of NUL or zero-width characters only with 400 and leaves the failed item as it was', async () => {
     const [id] = await outcomes(1, 'failed');
     const before = await t.db.kysely.selectFrom('records' as any).selectAll().execute();

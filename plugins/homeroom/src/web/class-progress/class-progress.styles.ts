@@ -1,7 +1,9 @@
 import { css } from 'lit';
-import { visuallyHiddenRules } from '@licheng/ui';
+import { cardTable } from '@licheng/ui';
 
-export const classProgressStyles = css`
+export const classProgressStyles = [
+  cardTable,
+  css`
   :host {
     display: block;
   }
@@ -70,55 +72,27 @@ export const classProgressStyles = css`
   }
 
   /*
-   * Narrow (a phone, 200 % zoom): each student is a card — seat, 學號 and name on top, the
-   * counts below with their column names, then the reminders — so 提醒事項 is on the screen
-   * without scrolling sideways. The names shown beside the values are decoration (empty
-   * alternative text): screen readers keep reading the table's own column headers.
+   * Narrow (a phone, 200 % zoom): each student is a card (cardTable) — seat, 學號 and name on
+   * top, the counts below beside their column names, then the reminders — so 提醒事項 is on the
+   * screen without scrolling sideways.
    */
-  @media (max-width: 44rem) {
-    .table-wrap {
-      overflow-x: visible;
-      border: none;
-    }
-    table,
-    caption,
-    tbody,
-    tr,
-    th,
-    td {
-      display: block;
-    }
-    caption {
-      padding-inline: 0;
-    }
-    thead {
-      display: block;
-      ${visuallyHiddenRules}
-    }
+  @container (max-width: 40rem) {
     tbody tr {
       display: flex;
       flex-wrap: wrap;
       align-items: baseline;
       gap: 0.25rem 1rem;
-      border: 1px solid var(--_border-subtle);
-      border-radius: var(--_radius);
-      padding: 0.5rem 0.75rem;
-      margin-block-end: 0.75rem;
     }
     tbody tr > * {
-      border: none;
       padding: 0;
-      text-align: start;
     }
     tbody th {
       flex: 1 1 auto;
     }
-    td.seat::before,
-    td.student-no::before,
-    td.stat::before,
-    td.reminders-cell::before {
+    td[data-label]::before {
       content: attr(data-label) ' ' / '';
-      color: var(--_muted);
+      display: inline;
+      font-weight: normal;
       font-size: 0.875rem;
     }
     td.stat,
@@ -133,4 +107,5 @@ export const classProgressStyles = css`
       display: block;
     }
   }
-`;
+`,
+];

@@ -338,7 +338,14 @@ export class PracticumDesk extends LichengConnectedElement {
           <tr><th scope="col" class="num">${t('issues.row', {}, L)}</th><th scope="col">${t('issues.column', {}, L)}</th><th scope="col">${t('issues.message', {}, L)}</th></tr>
         </thead>
         <tbody>
-          ${report.issues.map((i) => html`<tr><td class="num">${i.row ?? t('issues.file', {}, L)}</td><td>${i.column ?? '—'}</td><td>${i.message}</td></tr>`)}
+          ${report.issues.map(
+            (i) =>
+              html`<tr>
+                <td class="num" data-label=${t('issues.row', {}, L)}>${i.row ?? t('issues.file', {}, L)}</td>
+                <td data-label=${t('issues.column', {}, L)}>${i.column ?? '—'}</td>
+                <td data-label=${t('issues.message', {}, L)}>${i.message}</td>
+              </tr>`,
+          )}
         </tbody>
       </table>
     </div>`;
@@ -381,9 +388,9 @@ export class PracticumDesk extends LichengConnectedElement {
       <section aria-labelledby="list-heading">
         ${heading(h, t('list.heading', {}, L), 'list-heading')} ${this.#filters('cert-filter')}
         ${this.#listTable(list, 'list.empty-certificates', ['col.student', 'col.certificate', 'col.number', 'col.date', 'col.status', 'col.registered'], (c) => html`<tr class=${this.added.has(c.id) ? 'added' : nothing} tabindex=${this.added.has(c.id) ? '-1' : nothing}>
-            <td>${this.#student(c.student)}${this.#newMark(c.id)}</td>
-            <td>${c.name} ${c.level}<span class="muted"> ${c.issuer}</span></td>
-            <td>
+            <td data-label=${t('col.student', {}, L)}>${this.#student(c.student)}${this.#newMark(c.id)}</td>
+            <td data-label=${t('col.certificate', {}, L)}>${c.name} ${c.level}<span class="muted"> ${c.issuer}</span></td>
+            <td data-label=${t('col.number', {}, L)}>
               ${c.number}
               ${c.documentFileId
                 ? html`<button type="button" class="link" aria-label=${t('list.view-scan-label', { student: c.student.name, name: c.name }, L)} @click=${() => this.#viewScan(c)}>
@@ -391,9 +398,9 @@ export class PracticumDesk extends LichengConnectedElement {
                   </button>`
                 : nothing}
             </td>
-            <td>${formatDate(c.date, L)}</td>
-            <td><licheng-status-badge .locale=${L} status=${c.status}></licheng-status-badge></td>
-            <td>${c.registeredByName}</td>
+            <td data-label=${t('col.date', {}, L)}>${formatDate(c.date, L)}</td>
+            <td data-label=${t('col.status', {}, L)}><licheng-status-badge .locale=${L} status=${c.status}></licheng-status-badge></td>
+            <td data-label=${t('col.registered', {}, L)}>${c.registeredByName}</td>
           </tr>`)}
       </section>`;
   }
@@ -421,12 +428,12 @@ export class PracticumDesk extends LichengConnectedElement {
       <section aria-labelledby="internships-heading">
         ${heading(h, t('internships.heading', {}, L), 'internships-heading')} ${this.#filters('intern-filter')}
         ${this.#listTable(list, 'list.empty-internships', ['col.student', 'col.kind', 'col.organisation', 'col.period', 'col.hours', 'col.registered'], (i) => html`<tr class=${this.added.has(i.id) ? 'added' : nothing} tabindex=${this.added.has(i.id) ? '-1' : nothing}>
-            <td>${this.#student(i.student)}${this.#newMark(i.id)}</td>
-            <td>${t(`kind.${i.kind}` as 'kind.1', {}, L)}</td>
-            <td>${i.organisation}<span class="muted"> ${i.title}</span></td>
-            <td>${t('period', { start: formatDate(i.start, L), end: formatDate(i.end, L) }, L)}</td>
-            <td class="num">${i.hours}</td>
-            <td>${i.registeredByName}</td>
+            <td data-label=${t('col.student', {}, L)}>${this.#student(i.student)}${this.#newMark(i.id)}</td>
+            <td data-label=${t('col.kind', {}, L)}>${t(`kind.${i.kind}` as 'kind.1', {}, L)}</td>
+            <td data-label=${t('col.organisation', {}, L)}>${i.organisation}<span class="muted"> ${i.title}</span></td>
+            <td data-label=${t('col.period', {}, L)}>${t('period', { start: formatDate(i.start, L), end: formatDate(i.end, L) }, L)}</td>
+            <td class="num" data-label=${t('col.hours', {}, L)}>${i.hours}</td>
+            <td data-label=${t('col.registered', {}, L)}>${i.registeredByName}</td>
           </tr>`)}
       </section>`;
   }

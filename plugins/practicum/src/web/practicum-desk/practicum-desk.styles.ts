@@ -1,6 +1,10 @@
 import { css } from 'lit';
+import { cardTable } from '@licheng/ui';
 
-export const practicumDeskStyles = css`
+/** The desk; its lists and import reports become cards on a narrow screen (cardTable). */
+export const practicumDeskStyles = [
+  cardTable,
+  css`
   :host {
     display: block;
   }
@@ -47,11 +51,5 @@ export const practicumDeskStyles = css`
     font-size: 0.875em;
     font-weight: 600;
   }
-
-  /* A phone or 200 % zoom: long numbers and words in the lists may break, so the table fits the screen. */
-  @media (max-width: 40rem) {
-    table[part='table'] :is(td, th) {
-      overflow-wrap: anywhere;
-    }
-  }
-`;
+`,
+];

@@ -256,6 +256,24 @@ describe('<licheng-practicum-desk>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('lays each listed record out as a card named by its columns when narrow, and as a table when wide', async () => {
+    const el = await render({}, 'en');
+    const row = $(el, 'table[part="table"] tbody tr');
+    const cells = [...row.querySelectorAll('td')];
+    expect(cells.map((td) => td.dataset.label)).to.deep.equal(['Student', 'Certificate', 'Number', 'Date of issue', 'Status', 'Registered by']);
+    expect(getComputedStyle(row).display).to.equal('table-row');
+    el.style.display = 'block';
+    el.style.width = '390px';
+    await el.updateComplete;
+    expect(getComputedStyle(row).display).to.equal('block');
+    expect(getComputedStyle(cells[1]!, '::before').content).to.contain('Certificate');
+    // The column headers stay for screen readers, out of sight and out of the page's width.
+    const header = $(el, 'table[part="table"] thead');
+    expect(header.getBoundingClientRect().width).to.be.at.most(1);
+    expect(el.scrollWidth).to.be.at.most(390);
+    await expect(el).to.be.accessible();
+  });
+
   it('mounts and unmounts as a single-spa application', async () => {
     api = installFakeApi({ 'practicum.certificates.list': () => certificateList([]) });
     const domElement = document.createElement('div');

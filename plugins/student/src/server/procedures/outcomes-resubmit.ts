@@ -32,5 +32,14 @@ export const outcomesResubmit = authedProcedure(['student'])
     await assertResubmissionChanges(ctx, record, input.summary, files);
     const updated = await resubmitRecord(ctx, record, { summary: input.summary, files });
     const course = await ctx.db.selectFrom('courses').selectAll().where('id', '=', record.course_id!).executeTakeFirstOrThrow();
-    return toOutcomeView(updated, course, false, { resubmittedAt: updated.updated_at, ...stagedFileNames(files) });
+    // A slot no file was sent for keeps its stored file: its name is that file's, as the list shows it.
+    const ids = [updated.document_file_id, updated.media_file_id].filter((id): id is string => id !== null);
+    const stored = ids.length ? await ctx.db.selectFrom('stored_files').select(['id', 'original_name']).where('id', 'in', ids).execute() : [];
+    const nameOf = (id: string | null) => stored.find((f) => f.id === id)?.original_name ?? null;
+    const staged = stagedFileNames(files);
+    return toOutcomeView(updated, course, false, {
+      resubmittedAt: updated.updated_at,
+      documentName: staged.documentName ?? nameOf(updated.document_file_id),
+      mediaName: staged.mediaName ?? nameOf(updated.media_file_id),
+    });
   });

@@ -1,9 +1,11 @@
 import { css } from 'lit';
+import { cardTable } from '@licheng/ui';
 
-export const myOutcomesStyles = css`
+export const myOutcomesStyles = [
+  cardTable,
+  css`
   :host {
     display: block;
-    container-type: inline-size;
   }
   .term + .term {
     margin-block-start: 1.5rem;
@@ -62,47 +64,15 @@ export const myOutcomesStyles = css`
     white-space: nowrap;
   }
 
-  /* Narrow (a phone, a sidebar): each outcome becomes a card with its column names shown. */
+  /* Narrow (a phone, a sidebar): each outcome is a card (cardTable); long words and codes may break. */
   @container (max-width: 40rem) {
-    table,
-    tbody,
-    tr,
-    td {
-      display: block;
-    }
-    thead {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-    }
-    tr {
-      padding: 0.5rem 0;
-      border-bottom: 1px solid var(--_border-subtle);
-    }
-    tbody tr:last-child {
-      border-bottom: none;
-    }
-    td,
-    tbody tr:last-child > * {
-      border: none;
-      padding: 0.25rem 0.875rem;
-    }
-    td[data-label]::before {
-      content: attr(data-label);
-      display: block;
-      font-size: 0.8125rem;
-      font-weight: 600;
-      color: var(--_muted);
-    }
     .summary {
       max-width: none;
       min-width: 0;
     }
     .code {
       white-space: normal;
-      overflow-wrap: anywhere;
     }
   }
-`;
+`,
+];
