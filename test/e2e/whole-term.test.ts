@@ -62,7 +62,7 @@ describe('a student’s whole term by roles and accessible names', () => {
     await page.getByRole('dialog', { name: '未通過認證' }).waitFor();
     await page.getByRole('textbox', { name: '未通過原因' }).fill(REASON);
     await page.getByRole('button', { name: '確認未通過' }).click();
-    await status(page, /已設為未通過：.*陳怡君（國語文）/).waitFor();
+    await status(page, /已設為未通過：.*陳怡君／國語文 \d+ 班/).waitFor();
     await page.context().close();
   });
 
@@ -87,7 +87,7 @@ describe('a student’s whole term by roles and accessible names', () => {
     const page = await signInAs('王美玲');
     const row = page.getByRole('row').filter({ hasText: SUMMARY });
     await row.getByRole('button', { name: /^通過：/ }).click();
-    await status(page, /已通過：.*陳怡君（國語文）/).waitFor();
+    await status(page, /已通過：.*陳怡君／國語文 \d+ 班/).waitFor();
     await page.context().close();
   });
 

@@ -82,6 +82,27 @@ describe('<licheng-certification-queue> one subject in two classes', () => {
     expect(deepText(en)).to.contain('Earlier fail reason: 非本課程之作品');
   });
 
+  it('disables 通過, 未通過 and the checkboxes of pending outcomes outside the certification window, with the reason, and leaves them out of select-all', async () => {
+    const closed = { state: 'closed', start: '2025-08-01', end: '2026-03-01' } as const;
+    const el = await render([
+      item({ id: 'c1', student: wang, certificationWindow: closed }),
+      item({ id: 'o1', student: li }),
+    ]);
+    const rowOf = (id: string) => el.shadowRoot!.querySelector<HTMLElement>(`[data-status-of="${id}"]`)!.closest('tr')!;
+    const buttons = (id: string) => [...rowOf(id).querySelectorAll<HTMLButtonElement>('.row-actions button')];
+    const described = (b: Element) => (b.getAttribute('aria-describedby') ?? '').split(' ').filter(Boolean).map((id) => el.shadowRoot!.getElementById(id)!.textContent!.trim());
+    for (const b of buttons('c1')) {
+      expect(b.disabled).to.equal(true);
+      expect(described(b)).to.deep.equal(['認證期間已於 115/03/01 截止，無法認證。', '作業期程由學校的學習歷程工作小組訂定；如有疑問，請洽教務處。']);
+    }
+    expect(rowOf('c1').querySelector<HTMLInputElement>('input[type="checkbox"]')!.disabled).to.equal(true);
+    for (const b of buttons('o1')) expect(b.disabled).to.equal(false);
+    expect(rowOf('o1').querySelector<HTMLInputElement>('input[type="checkbox"]')!.disabled).to.equal(false);
+    const all = el.shadowRoot!.querySelector<HTMLInputElement>('input[data-ids]')!;
+    expect(all.dataset.ids).to.equal('o1');
+    await expect(el).to.be.accessible();
+  });
+
   it('disables 撤回決定 with the reason before the teacher acts: a closed window (and who sets it), a produced roster', async () => {
     const closed = { state: 'closed', start: '2025-08-01', end: '2026-03-01' } as const;
     const el = await render([

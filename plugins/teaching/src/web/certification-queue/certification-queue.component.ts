@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { LichengApiError, LichengConnectedElement, showStoredFile } from '@licheng/client';
 import { charCount, focusOutcome, heading, screenStyles, type Dialog, type FileViewer } from '@licheng/ui';
 import { reasonField } from './reason-field.ts';
-import { courseName, courseTable, groupByCourse, type TableActions } from './course-table.ts';
+import { courseName, courseTable, decidable, groupByCourse, type TableActions } from './course-table.ts';
 import { paths, REASON_MAX, type Decided, type DecidedMany, type Reopened, type MeWindows, type Queue, type QueueItem, type QueueStatus } from '../api.ts';
 import { t } from '../messages.ts';
 import { certificationQueueStyles } from './certification-queue.styles.ts';
@@ -91,7 +91,7 @@ export class CertificationQueue extends LichengConnectedElement {
     ]);
     if (queue.status === 'fulfilled') {
       this.queue = queue.value;
-      const pending = new Set(queue.value.items.filter((i) => i.status === 'pending').map((i) => i.id));
+      const pending = new Set(queue.value.items.filter(decidable).map((i) => i.id));
       this.selected = new Set([...this.selected].filter((id) => pending.has(id)));
     } else {
       this.failure = queue.reason instanceof LichengApiError ? queue.reason.message : String(queue.reason);
@@ -138,7 +138,7 @@ export class CertificationQueue extends LichengConnectedElement {
     if (!id) return;
     try {
       const viewer = this.renderRoot.querySelector<FileViewer>('licheng-file-viewer')!;
-      await showStoredFile(this.api, id, viewer, `${item.student.name} ${item.course?.subjectName ?? ''}`);
+      await showStoredFile(this.api, id, viewer, `${item.student.name} ${courseName(item.course, this.locale)}`);
     } catch (error) {
       this.failure = error instanceof LichengApiError ? error.message : String(error);
     }
@@ -156,7 +156,7 @@ export class CertificationQueue extends LichengConnectedElement {
     this.busy = true;
     try {
       await this.api.mutation<Decided>(paths.decide, { recordId: item.id, decision: 'pass' });
-      this.success = t('passed.one', { student: this.#student(item), subject: item.course?.subjectName ?? '' }, this.locale);
+      this.success = t('passed.one', { student: this.#student(item), subject: courseName(item.course, this.locale) }, this.locale);
       this.emit('licheng-certified', { ids: [item.id], status: 'passed' });
       await this.load();
     } catch (error) {
@@ -194,7 +194,7 @@ export class CertificationQueue extends LichengConnectedElement {
     this.dialogError = '';
     try {
       await this.api.mutation<Decided>(paths.decide, { recordId: item.id, decision: 'fail', reason });
-      this.success = t('failed.one', { student: this.#student(item), subject: item.course?.subjectName ?? '' }, L);
+      this.success = t('failed.one', { student: this.#student(item), subject: courseName(item.course, this.locale) }, L);
       // Closed once the list shows the decision, so focus lands on its outcome and not on a row about to vanish.
       await this.load();
       dialog.busy = false;
@@ -245,7 +245,7 @@ export class CertificationQueue extends LichengConnectedElement {
     this.dialogError = '';
     try {
       await this.api.mutation<Reopened>(paths.reopen, { recordId: item.id, reason });
-      this.success = t('reopen.done', { student: this.#student(item), subject: item.course?.subjectName ?? '' }, L);
+      this.success = t('reopen.done', { student: this.#student(item), subject: courseName(item.course, this.locale) }, L);
       this.emit('licheng-certified', { ids: [item.id], status: 'pending' });
       await this.load();
       dialog.busy = false;
@@ -280,7 +280,7 @@ export class CertificationQueue extends LichengConnectedElement {
         .filter((r) => !r.ok)
         .map((r) => {
           const item = byId.get(r.id);
-          return t('bulk.item-failed', { student: item ? this.#student(item) : r.id, subject: item?.course?.subjectName ?? '', message: r.error?.message ?? '' }, L);
+          return t('bulk.item-failed', { student: item ? this.#student(item) : r.id, subject: courseName(item?.course ?? null, this.locale), message: r.error?.message ?? '' }, L);
         });
       this.selected = new Set();
       this.emit('licheng-certified', { ids: result.results.filter((r) => r.ok).map((r) => r.id), status: 'passed' });
@@ -340,7 +340,7 @@ export class CertificationQueue extends LichengConnectedElement {
       tone="danger"
       @licheng-dialog-confirm=${this.#confirmFail}
     >
-      ${item ? html`<p class="about">${t('dialog.about', { student: this.#student(item), subject: item.course?.subjectName ?? '' }, L)}</p>` : nothing}
+      ${item ? html`<p class="about">${t('dialog.about', { student: this.#student(item), subject: courseName(item.course, this.locale) }, L)}</p>` : nothing}
       <p class="reminder">${t('reminder', {}, L)}</p>
       ${this.#reasonField('reason', 'dialog')}
       <licheng-notice variant="error" .locale=${L} .message=${this.dialogError}></licheng-notice>
@@ -368,7 +368,7 @@ export class CertificationQueue extends LichengConnectedElement {
     const item = this.reopening;
     return html`<licheng-dialog id="reopen-dialog" .locale=${L} heading=${t('reopen.heading', {}, L)} confirm-label=${t('reopen.confirm', {}, L)} @licheng-dialog-confirm=${this.#confirmReopen}>
       ${item
-        ? html`<p class="about">${t('reopen.about', { student: this.#student(item), subject: item.course?.subjectName ?? '', status: t(`status.${item.status}`, {}, L) }, L)}</p>
+        ? html`<p class="about">${t('reopen.about', { student: this.#student(item), subject: courseName(item.course, this.locale), status: t(`status.${item.status}`, {}, L) }, L)}</p>
             ${this.#reasonField('reopen-reason', 'reopen')}`
         : nothing}
       <licheng-notice variant="error" .locale=${L} .message=${this.dialogError}></licheng-notice>
@@ -394,7 +394,7 @@ export class CertificationQueue extends LichengConnectedElement {
       ${this.certWindow
         ? html`<licheng-window-banner .locale=${L} activity=${t('activity.outcome-certification', {}, L)} state=${this.certWindow.state} .start=${this.certWindow.start} .end=${this.certWindow.end}></licheng-window-banner>`
         : nothing}
-      ${items.some((i) => i.reopenBlocked === 'window') ? html`<p id="window-who" class="hint">${t('window.who-sets', {}, L)}</p>` : nothing}
+      ${items.some((i) => i.reopenBlocked === 'window' || (i.status === 'pending' && !decidable(i))) ? html`<p id="window-who" class="hint">${t('window.who-sets', {}, L)}</p>` : nothing}
       ${this.#filters()}
       <licheng-notice variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
       <div id="outcome" tabindex="-1">

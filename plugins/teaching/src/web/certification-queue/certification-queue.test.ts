@@ -56,7 +56,7 @@ describe('<licheng-certification-queue>', () => {
     await oneEvent(el, 'licheng-certified');
     expect(api.callsTo('teaching.certifications.decide')[0]!.input).to.deep.equal({ recordId: 'r1', decision: 'pass' });
     await el.updateComplete;
-    expect(deepText(el)).to.contain('已通過：101 班 1 號 王小明（國語文）。');
+    expect(deepText(el)).to.contain('已通過：101 班 1 號 王小明／國語文 101 班（114 學年度第 1 學期）。');
   });
 
   it('requires a reason to fail, with the reminder in the dialog, and restores focus', async () => {
@@ -146,7 +146,7 @@ describe('<licheng-certification-queue>', () => {
     await el.updateComplete;
     const text = deepText(el);
     expect(text).to.contain('批次認證完成：通過 2 件，未處理 1 件。');
-    expect(text).to.contain('101 班 2 號 李小華（國語文）：此項目已有認證結果，無法重複認證');
+    expect(text).to.contain('101 班 2 號 李小華／國語文 101 班（114 學年度第 1 學期）：此項目已有認證結果，無法重複認證');
     await expect(el).to.be.accessible();
   });
 

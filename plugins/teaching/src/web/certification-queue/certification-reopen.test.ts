@@ -49,7 +49,7 @@ describe('<licheng-certification-queue> decisions that can be taken back', () =>
     await waitUntil(() => dialog.open, 'dialog did not open');
     await dialog.updateComplete;
     expect(deepActiveElement()).to.equal($(el, '#reopen-reason'));
-    expect(deepText(dialog)).to.contain('101 班 1 號 王小明／國語文：目前為「已通過」');
+    expect(deepText(dialog)).to.contain('101 班 1 號 王小明／國語文 101 班（114 學年度第 1 學期）：目前為「已通過」');
     await expect(el).to.be.accessible();
 
     // No reason: refused on the page, nothing sent.
@@ -70,7 +70,7 @@ describe('<licheng-certification-queue> decisions that can be taken back', () =>
     await waitUntil(() => deepActiveElement() === status(), 'focus did not land on the new status');
     expect(status().querySelector('licheng-status-badge')!.getAttribute('status')).to.equal('pending');
     expect(status().textContent).to.contain('已撤回決定：誤按通過');
-    expect(deepText(el)).to.contain('已撤回決定：101 班 1 號 王小明（國語文），目前狀態為待認證。');
+    expect(deepText(el)).to.contain('已撤回決定：101 班 1 號 王小明／國語文 101 班（114 學年度第 1 學期），目前狀態為待認證。');
     await expect(el).to.be.accessible();
   });
 
@@ -156,7 +156,7 @@ describe('<licheng-certification-queue> decisions that can be taken back', () =>
     const dialog = $<Dialog>(el, '#reopen-dialog');
     await waitUntil(() => dialog.open, 'dialog did not open');
     await dialog.updateComplete;
-    expect(deepText(dialog)).to.contain('Class 101 No. 1 王小明 / 國語文: now “Passed”');
+    expect(deepText(dialog)).to.contain('Class 101 No. 1 王小明 / 國語文, class 101 (AY 114 semester 1): now “Passed”');
     expect($(el, '#reopen-reason-count').textContent).to.equal('0 of 200 characters');
     await expect(el).to.be.accessible();
     dialog.close();

@@ -47,13 +47,23 @@ function itemNames(group: Group, a: TableActions): Map<string, string> {
   );
 }
 
+/** Why the item's certification window keeps `action` (decide or reopen) from being done now, in words. */
+function windowBlockedText(item: QueueItem, action: 'decide' | 'reopen', L: Locale): string {
+  const w = item.certificationWindow;
+  const state = w.state === 'open' ? 'closed' : w.state;
+  return t(`${action}.blocked.${state}`, { start: formatDate(w.start, L), end: formatDate(w.end, L) }, L);
+}
+
 /** Why the caller's own decision cannot be taken back now, in words; '' when it can. */
 function reopenBlockedText(item: QueueItem, L: Locale): string {
   if (!item.reopenBlocked) return '';
   if (item.reopenBlocked === 'in-roster') return t('reopen.blocked.in-roster', {}, L);
-  const w = item.certificationWindow;
-  const state = w.state === 'open' ? 'closed' : w.state;
-  return t(`reopen.blocked.${state}`, { start: formatDate(w.start, L), end: formatDate(w.end, L) }, L);
+  return windowBlockedText(item, 'reopen', L);
+}
+
+/** Whether a pending item can be decided now: only inside its certification window (the server refuses otherwise). */
+export function decidable(item: QueueItem): boolean {
+  return item.status === 'pending' && item.certificationWindow.state === 'open';
 }
 
 /** The queue element's state and actions a course table reads and calls. */
@@ -75,10 +85,12 @@ function row(item: QueueItem, name: string, a: TableActions) {
   const student = a.student(item);
   const pending = item.status === 'pending';
   const blocked = reopenBlockedText(item, L);
+  const decideBlocked = pending && !decidable(item) ? windowBlockedText(item, 'decide', L) : '';
+  const decideWhy = decideBlocked ? `decide-why-${item.id} window-who` : nothing;
   return html`<tr>
     <td class="check">
       ${pending
-        ? html`<input type="checkbox" aria-label=${t('select.item', { item: name }, L)} .checked=${a.selected.has(item.id)} @change=${(e: Event) => a.toggle([item.id], (e.target as HTMLInputElement).checked)} />`
+        ? html`<input ?disabled=${decideBlocked !== ''} aria-describedby=${decideWhy} type="checkbox" aria-label=${t('select.item', { item: name }, L)} .checked=${a.selected.has(item.id)} @change=${(e: Event) => a.toggle([item.id], (e.target as HTMLInputElement).checked)} />`
         : nothing}
     </td>
     <td class="student">${student}</td>
@@ -108,9 +120,10 @@ function row(item: QueueItem, name: string, a: TableActions) {
     <td>
       ${pending
         ? html`<span class="row-actions">
-            <button type="button" class="primary" ?disabled=${a.busy} aria-label=${t('pass.label', { item: name }, L)} @click=${() => a.pass(item)}>${t('pass', {}, L)}</button>
-            <button type="button" class="danger" ?disabled=${a.busy} aria-label=${t('fail.label', { item: name }, L)} @click=${() => a.openFail(item)}>${t('fail', {}, L)}</button>
-          </span>`
+            <button type="button" class="primary" ?disabled=${a.busy || decideBlocked !== ''} aria-label=${t('pass.label', { item: name }, L)} aria-describedby=${decideWhy} @click=${() => a.pass(item)}>${t('pass', {}, L)}</button>
+            <button type="button" class="danger" ?disabled=${a.busy || decideBlocked !== ''} aria-label=${t('fail.label', { item: name }, L)} aria-describedby=${decideWhy} @click=${() => a.openFail(item)}>${t('fail', {}, L)}</button>
+          </span>
+          ${decideBlocked ? html`<span class="why" id=${`decide-why-${item.id}`}>${decideBlocked}</span>` : nothing}`
         : item.decidedByMe
           ? html`<button
                 type="button"
@@ -132,7 +145,7 @@ function row(item: QueueItem, name: string, a: TableActions) {
 export function courseTable(group: Group, a: TableActions) {
   const L = a.locale;
   const id = `course-${group.id}`;
-  const pendingIds = group.items.filter((i) => i.status === 'pending').map((i) => i.id);
+  const pendingIds = group.items.filter(decidable).map((i) => i.id);
   const names = itemNames(group, a);
   return html`<div class="group">
     ${heading(a.headingLevel + 1, t('group.heading', { course: group.name }, L), id)}
