@@ -92,6 +92,7 @@ export const messages: Record<string, LocalizedText> = {
     'zh-TW': '此項目已通過認證，內容已鎖定，無法修改',
     en: 'This item has passed certification and can no longer be changed.',
   },
+  'record-withdrawn': { 'zh-TW': '此項目已撤銷，無法再變更', en: 'This item has been withdrawn and can no longer be changed.' },
   'not-failed': { 'zh-TW': '只有未通過認證的項目可以重新送出', en: 'Only items that failed certification can be resubmitted.' },
   'resubmit-unchanged': {
     'zh-TW': '重新送出前請修改成果簡述或換上新的檔案：內容與未通過時相同',
@@ -157,6 +158,14 @@ export const messages: Record<string, LocalizedText> = {
   },
   'import-empty': { 'zh-TW': '檔案中沒有任何資料列', en: 'The file has no data rows.' },
   'import-value-required': { 'zh-TW': '「{column}」為必填', en: '"{column}" is required.' },
+  'import-date-invalid': { 'zh-TW': '「{column}」的日期「{value}」無法辨識或不存在（例：115/11/27）', en: 'The date "{value}" of "{column}" is not recognised or does not exist (e.g. 2026-11-27).' },
+  'import-code-invalid': { 'zh-TW': '「{column}」的「{value}」不是可用的代碼（{codes}）', en: '"{value}" is not a valid code for "{column}" ({codes}).' },
+  'import-decimal-invalid': { 'zh-TW': '「{column}」應為 {min} 到 {max} 的數字（目前為「{value}」）', en: '"{column}" must be a number from {min} to {max} (found "{value}").' },
+  'field-required': { 'zh-TW': '「{field}」為必填', en: '"{field}" is required.' },
+  'field-date-invalid': { 'zh-TW': '「{field}」的日期「{value}」不正確', en: 'The date "{value}" of "{field}" is not valid.' },
+  'field-code-invalid': { 'zh-TW': '「{field}」的「{value}」不是可用的代碼（{codes}）', en: '"{value}" is not a valid code for "{field}" ({codes}).' },
+  'field-integer-range': { 'zh-TW': '「{field}」應為 {min} 到 {max} 的整數', en: '"{field}" must be a whole number from {min} to {max}.' },
+  'field-decimal-range': { 'zh-TW': '「{field}」應為 {min} 到 {max} 的數字', en: '"{field}" must be a number from {min} to {max}.' },
   'import-value-invalid': { 'zh-TW': '「{column}」的內容「{value}」不正確', en: 'The value "{value}" of "{column}" is not valid.' },
   'import-number-invalid': {
     'zh-TW': '「{column}」應為 {min} 到 {max} 的整數（目前為「{value}」）',

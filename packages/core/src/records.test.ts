@@ -24,9 +24,9 @@ const codeOf = (fn: () => unknown) => {
 };
 
 describe('record statuses', () => {
-  it('are labelled 認證中 / 通過 / 未通過', () => {
-    expect(RECORD_STATUSES).toEqual(['pending', 'passed', 'failed']);
-    expect(RECORD_STATUSES.map((s) => recordStatusLabels[s]['zh-TW'])).toEqual(['認證中', '通過', '未通過']);
+  it('are labelled 認證中 / 通過 / 未通過 / 已撤銷', () => {
+    expect(RECORD_STATUSES).toEqual(['pending', 'passed', 'failed', 'withdrawn']);
+    expect(RECORD_STATUSES.map((s) => recordStatusLabels[s]['zh-TW'])).toEqual(['認證中', '通過', '未通過', '已撤銷']);
   });
 });
 
@@ -36,8 +36,8 @@ describe('recordKindPolicy', () => {
   it('gives the defaults of a kind', () => {
     expect(recordKindPolicy(defaults, 'outcome')).toEqual({ enterers: ['student'], certifiers: ['subject-teacher'] });
     expect(RECORD_KINDS.outcome.certified).toBe(true);
-    expect(RECORD_KINDS.performance.certified).toBe(false);
-    expect(recordKindPolicy(defaults, 'performance').certifiers).toEqual([]);
+    expect(RECORD_KINDS['performance-work'].certified).toBe(false);
+    expect(recordKindPolicy(defaults, 'performance-work').certifiers).toEqual([]);
   });
 
   it('prefers the school override', () => {
@@ -62,7 +62,7 @@ describe('recordKindPolicy', () => {
   it('takes extra definitions and refuses unknown kinds', () => {
     expect(codeOf(() => recordKindPolicy(defaults, 'nope'))).toBe('record-kind-unknown');
     expect(codeOf(() => recordKindPolicy(defaults, 'toString'))).toBe('record-kind-unknown');
-    const extra = { x: { id: 'x', label: { 'zh-TW': 'X', en: 'X' }, certified: false, defaultEnterers: ['admin' as const], defaultCertifiers: [] } };
+    const extra = { x: { id: 'x', label: { 'zh-TW': 'X', en: 'X' }, certified: false, defaultEnterers: ['admin' as const], defaultCertifiers: [], fields: [], office: 'x', files: false } };
     expect(recordKindPolicy(defaults, 'x', extra).enterers).toEqual(['admin']);
   });
 });
