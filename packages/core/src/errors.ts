@@ -92,6 +92,9 @@ export const messages: Record<string, LocalizedText> = {
     'zh-TW': '此項目已通過認證，內容已鎖定，無法修改',
     en: 'This item has passed certification and can no longer be changed.',
   },
+  'record-changed': { 'zh-TW': '此項目已被他人變更，請重新整理後再試', en: 'This item was changed by someone else; reload it and try again.' },
+  'record-kind-not-here': { 'zh-TW': '此處室不登錄「{kind}」', en: 'This office does not keep "{kind}".' },
+  'correction-reason-required': { 'zh-TW': '更正已通過的紀錄須填寫理由', en: 'Correcting a passed record needs a reason.' },
   'record-withdrawn': { 'zh-TW': '此項目已撤銷，無法再變更', en: 'This item has been withdrawn and can no longer be changed.' },
   'not-failed': { 'zh-TW': '只有未通過認證的項目可以重新送出', en: 'Only items that failed certification can be resubmitted.' },
   'resubmit-unchanged': {

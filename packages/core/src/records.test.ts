@@ -9,6 +9,8 @@ import {
   outcomeSummarySchema,
   recordKindPolicy,
   recordStatusLabels,
+  correctionNeeds,
+  withdrawTransition,
   resubmitTransition,
 } from './records.ts';
 import { parseSchoolConfig } from './school.ts';
@@ -112,5 +114,26 @@ describe('outcomeSummarySchema', () => {
     expect(messageOf('字'.repeat(101))).toBe('summary-too-long');
     const issue = outcomeSummarySchema.safeParse('a'.repeat(101)).error?.issues[0] as { params?: unknown };
     expect(issue.params).toEqual({ code: 'summary-too-long', max: 100, length: 101 });
+  });
+});
+
+describe('correction and withdrawal', () => {
+  it('corrects pending, failed and uncertified records freely, an office-registered passed one with a reason, nothing withdrawn', () => {
+    const own = { registeredByOffice: true, certified: true };
+    const student = { registeredByOffice: false, certified: true };
+    expect(correctionNeeds('pending', student)).toBe('free');
+    expect(correctionNeeds('failed', student)).toBe('free');
+    expect(correctionNeeds('passed', { registeredByOffice: false, certified: false })).toBe('free');
+    expect(correctionNeeds('passed', own)).toBe('with-reason');
+    expect(codeOf(() => correctionNeeds('passed', student))).toBe('record-frozen');
+    expect(codeOf(() => correctionNeeds('withdrawn', own))).toBe('record-withdrawn');
+  });
+
+  it('withdraws a standing record with a reason, once', () => {
+    expect(withdrawTransition('passed', '重複登錄')).toBe('withdrawn');
+    expect(withdrawTransition('pending', '登錄錯誤')).toBe('withdrawn');
+    expect(codeOf(() => withdrawTransition('failed', ' \u200B '))).toBe('reason-required');
+    expect(codeOf(() => withdrawTransition('withdrawn', '再撤一次'))).toBe('record-withdrawn');
+    expect(codeOf(() => assertEditable('withdrawn'))).toBe('record-withdrawn');
   });
 });

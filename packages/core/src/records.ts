@@ -226,14 +226,15 @@ export function assertEditable(status: RecordStatus): void {
 
 /**
  * How a record may be corrected (更正): a withdrawn one not at all ('record-withdrawn'); a
- * passed one only when the office registered it itself (`registeredByOffice`: entered and
- * decided on entry in the same office role) and then with a reason ('with-reason'); a pending
- * or failed one freely ('free'). Throws 'record-frozen' for anyone else's passed record.
+ * pending or failed one, or one of a kind nobody certifies, freely ('free'); a passed one only
+ * when the office registered it itself (`registeredByOffice`: entered and decided on entry in
+ * the same office role), and then with a reason ('with-reason'). Throws 'record-frozen' for
+ * any other passed record: changing it would need a new certification.
  */
-export function correctionNeeds(status: RecordStatus, registeredByOffice: boolean): 'free' | 'with-reason' {
+export function correctionNeeds(status: RecordStatus, record: { registeredByOffice: boolean; certified: boolean }): 'free' | 'with-reason' {
   if (status === 'withdrawn') throw new DomainError('record-withdrawn');
-  if (status !== 'passed') return 'free';
-  if (!registeredByOffice) throw new DomainError('record-frozen');
+  if (status !== 'passed' || !record.certified) return 'free';
+  if (!record.registeredByOffice) throw new DomainError('record-frozen');
   return 'with-reason';
 }
 
