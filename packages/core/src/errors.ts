@@ -75,6 +75,7 @@ export const messages: Record<string, LocalizedText> = {
   'import-file-unreadable': { 'zh-TW': '無法開啟此 Excel 檔，檔案可能已損毀或不是 .xlsx 活頁簿', en: 'This Excel file cannot be opened; it may be damaged or not an .xlsx workbook.' },
   'import-csv-invalid': { 'zh-TW': 'CSV 檔第 {line} 行格式錯誤（多半是引號未成對）', en: 'The CSV file is malformed at line {line} (often an unmatched quote).' },
   'import-teacher-unknown': { 'zh-TW': '找不到教師代號「{value}」，請先匯入教師名冊', en: 'Teacher "{value}" is not on the teacher roster; import the teachers first.' },
+  'import-student-out-of-scope': { 'zh-TW': '學號「{value}」不是您可登錄的學生', en: 'Student "{value}" is not one you may enter records for.' },
   'import-student-unknown': { 'zh-TW': '找不到學號「{value}」，請先匯入學生名冊', en: 'Student "{value}" is not on the student roster; import the students first.' },
   'import-course-unknown': { 'zh-TW': '找不到開課資料「{value}」，請先匯入開課資料', en: 'The course offering "{value}" does not exist; import the course offerings first.' },
   'import-value-too-long': { 'zh-TW': '「{column}」不可超過 {max} 字（目前 {length} 字）', en: '"{column}" may be at most {max} characters (found {length}).' },

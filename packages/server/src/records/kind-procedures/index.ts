@@ -1,6 +1,8 @@
 import { router } from '../../trpc.ts';
 import { recordCorrectProcedure } from './correct.ts';
 import { recordEnterProcedure } from './enter.ts';
+import { recordImportCommitProcedure } from './import-commit.ts';
+import { recordImportPreviewProcedure } from './import-preview.ts';
 import { recordKindsProcedure } from './kinds.ts';
 import { recordListProcedure } from './list.ts';
 import { resolveKinds, type RecordKindProceduresOptions } from './mounted-kinds.ts';
@@ -23,5 +25,8 @@ export function recordKindProcedures(options: RecordKindProceduresOptions) {
     enter: recordEnterProcedure(kinds),
     correct: recordCorrectProcedure(kinds),
     withdraw: recordWithdrawProcedure(kinds),
+    importPreview: recordImportPreviewProcedure(kinds),
+    importCommit: recordImportCommitProcedure(kinds),
   });
 }
+export { recordKindRoutes } from './routes.ts';
