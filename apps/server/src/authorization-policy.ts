@@ -45,14 +45,15 @@ const CERTIFIABLE = {
   provenBy: 'plugins/teaching/src/server/certifications.test.ts',
 };
 const OWN_DECISIONS = { rule: 'decisions the caller made on records they still certify', provenBy: 'plugins/teaching/src/server/certification-reopen.test.ts' };
-/** The one permission rule of the generic record-kind procedures (packages/server/src/records/kind-procedures/scope.ts). */
-const KIND_SCOPE = {
+/** The one permission rule of the generic record-kind procedures (packages/server/src/records/kind-procedures/scope.ts), proven for an office by `provenBy`. */
+const kindScope = (provenBy: string) => ({
   rule: "an office's own kinds; a teacher's class or course students; a consultant's advisees; a student's own records (changed only by whoever entered them, or by the office for what an office entered)",
-  provenBy: 'packages/server/src/records/kind-procedures/kind-procedures.test.ts',
-};
+  provenBy,
+});
 
-/** The lines of an office that mounts recordKindProcedures as `<office>.records.*`. */
-function recordKindPolicyLines<O extends string>(office: O) {
+/** The lines of an office that mounts recordKindProcedures as `<office>.records.*`; `provenBy` calls them and checks for not found. */
+function recordKindPolicyLines<O extends string>(office: O, provenBy: string) {
+  const KIND_SCOPE = kindScope(provenBy);
   return {
     [`${office}.records.kinds`]: { roles: 'any' },
     [`${office}.records.list`]: { roles: 'any', records: KIND_SCOPE },
@@ -65,7 +66,8 @@ function recordKindPolicyLines<O extends string>(office: O) {
 }
 
 /** The downloads of an office that mounts recordKindRoutes under /api/<office>. */
-function recordKindRouteLines<O extends string>(office: O) {
+function recordKindRouteLines<O extends string>(office: O, provenBy: string) {
+  const KIND_SCOPE = kindScope(provenBy);
   return {
     [`GET /api/${office}/records/template.xlsx`]: { roles: 'any' },
     [`GET /api/${office}/records/export.xlsx`]: { roles: 'any', records: KIND_SCOPE },
@@ -113,7 +115,7 @@ export const procedurePolicy = {
   'practicum.certificates.list': { roles: ['practicum-staff'] },
   'practicum.internships.register': { roles: ['practicum-staff'] },
   'practicum.internships.list': { roles: ['practicum-staff'] },
-  ...recordKindPolicyLines('practicum'),
+  ...recordKindPolicyLines('practicum', 'plugins/practicum/src/server/work-experience.test.ts'),
 } as const satisfies Record<ProcedurePath, SignedInPolicy>;
 
 /** Plain HTTP routes below the app (`GET <path as Hono declares it>`): downloads and the public ones. */
@@ -133,5 +135,5 @@ export const routePolicy: Record<string, RoutePolicy> = {
   'GET /api/homeroom/progress.xlsx': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },
   'GET /api/receipt/batches/:id/progress.xlsx': { roles: ['registry-staff'] },
   'GET /api/practicum/templates/certificates.xlsx': { roles: ['practicum-staff'] },
-  ...recordKindRouteLines('practicum'),
+  ...recordKindRouteLines('practicum', 'plugins/practicum/src/server/work-experience.test.ts'),
 };
