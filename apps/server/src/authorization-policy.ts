@@ -45,6 +45,35 @@ const CERTIFIABLE = {
   provenBy: 'plugins/teaching/src/server/certifications.test.ts',
 };
 const OWN_DECISIONS = { rule: 'decisions the caller made on records they still certify', provenBy: 'plugins/teaching/src/server/certification-reopen.test.ts' };
+/** The one permission rule of the generic record-kind procedures (packages/server/src/records/kind-procedures/scope.ts), proven for an office by `provenBy`. */
+const kindScope = (provenBy: string) => ({
+  rule: "an office's own kinds; a teacher's class or course students; a consultant's advisees; a student's own records (changed only by whoever entered them, or by the office for what an office entered)",
+  provenBy,
+});
+
+/** The lines of an office that mounts recordKindProcedures as `<office>.records.*`; `provenBy` calls them and checks for not found. */
+function recordKindPolicyLines<O extends string>(office: O, provenBy: string) {
+  const KIND_SCOPE = kindScope(provenBy);
+  return {
+    [`${office}.records.kinds`]: { roles: 'any' },
+    [`${office}.records.list`]: { roles: 'any', records: KIND_SCOPE },
+    [`${office}.records.enter`]: { roles: 'any', records: KIND_SCOPE },
+    [`${office}.records.correct`]: { roles: 'any', records: KIND_SCOPE },
+    [`${office}.records.withdraw`]: { roles: 'any', records: KIND_SCOPE },
+    [`${office}.records.importPreview`]: { roles: 'any', records: KIND_SCOPE },
+    [`${office}.records.importCommit`]: { roles: 'any', records: KIND_SCOPE },
+  } as Record<`${O}.records.${'kinds' | 'list' | 'enter' | 'correct' | 'withdraw' | 'importPreview' | 'importCommit'}`, SignedInPolicy>;
+}
+
+/** The downloads of an office that mounts recordKindRoutes under /api/<office>. */
+function recordKindRouteLines<O extends string>(office: O, provenBy: string) {
+  const KIND_SCOPE = kindScope(provenBy);
+  return {
+    [`GET /api/${office}/records/template.xlsx`]: { roles: 'any' },
+    [`GET /api/${office}/records/export.xlsx`]: { roles: 'any', records: KIND_SCOPE },
+  } as Record<`GET /api/${O}/records/${'template' | 'export'}.xlsx`, SignedInPolicy>;
+}
+
 const OWN_CLASS = { rule: 'the class the caller is homeroom teacher (導師) of this year; any class for an administrator', provenBy: 'plugins/homeroom/src/server/progress.test.ts' };
 
 export const procedurePolicy = {
@@ -86,6 +115,7 @@ export const procedurePolicy = {
   'practicum.certificates.list': { roles: ['practicum-staff'] },
   'practicum.internships.register': { roles: ['practicum-staff'] },
   'practicum.internships.list': { roles: ['practicum-staff'] },
+  ...recordKindPolicyLines('practicum', 'plugins/practicum/src/server/work-experience.test.ts'),
 } as const satisfies Record<ProcedurePath, SignedInPolicy>;
 
 /** Plain HTTP routes below the app (`GET <path as Hono declares it>`): downloads and the public ones. */
@@ -105,4 +135,5 @@ export const routePolicy: Record<string, RoutePolicy> = {
   'GET /api/homeroom/progress.xlsx': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },
   'GET /api/receipt/batches/:id/progress.xlsx': { roles: ['registry-staff'] },
   'GET /api/practicum/templates/certificates.xlsx': { roles: ['practicum-staff'] },
+  ...recordKindRouteLines('practicum', 'plugins/practicum/src/server/work-experience.test.ts'),
 };

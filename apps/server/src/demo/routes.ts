@@ -29,6 +29,16 @@ async function demoUsers(app: LichengApp): Promise<DemoUser[]> {
     user('demo-working-group', '教務處 張主任', ['working-group'], '學習歷程工作小組執行秘書'),
     // A practicum office exists only at schools it applies to (vocational, comprehensive, special education).
     ...(app.plugins.some((p) => p.id === 'practicum') ? [user('demo-practicum', '實習處 陳主任', ['practicum-staff'], '實習處')] : []),
+    // 學務處: the whole office and each section (訓育組, 生輔組, 社團活動組, 體育組) seeing only its own records.
+    ...(app.plugins.some((p) => p.id === 'student-affairs')
+      ? [
+          user('demo-student-affairs', '學務處 黃主任', ['student-affairs-staff'], '學務處'),
+          user('demo-activities', '訓育組 李組長', ['activities-staff'], '學務處訓育組'),
+          user('demo-discipline', '生輔組 王組長', ['discipline-staff'], '學務處生輔組'),
+          user('demo-clubs', '社團活動組 吳組長', ['clubs-staff'], '學務處社團活動組'),
+          user('demo-pe', '體育組 周組長', ['pe-staff'], '學務處體育組'),
+        ]
+      : []),
   ];
 }
 

@@ -51,6 +51,7 @@ export async function classProgress(db: Kysely<PlatformDatabase>, config: School
       .select((eb) => ['records.student_id', 'records.status', eb.fn.countAll().as('n')])
       .where('records.school_code', '=', school)
       .where('records.kind', '=', KIND)
+      .where('records.status', '!=', 'withdrawn')
       .where('records.academic_year', '=', term.academicYear)
       .where('records.semester', '=', term.semester),
   )

@@ -26,6 +26,7 @@ export function uploadCapGuard(ctx: AuthedContext, student: Student, course: Cou
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('student_id', '=', student.id)
       .where('kind', '=', OUTCOME)
+      .where('status', '!=', 'withdrawn')
       .where('academic_year', '=', course.academic_year)
       .where('semester', '=', course.semester)
       .executeTakeFirstOrThrow();

@@ -1,0 +1,32 @@
+import { router } from '../../trpc.ts';
+import { recordCorrectProcedure } from './correct.ts';
+import { recordEnterProcedure } from './enter.ts';
+import { recordImportCommitProcedure } from './import-commit.ts';
+import { recordImportPreviewProcedure } from './import-preview.ts';
+import { recordKindsProcedure } from './kinds.ts';
+import { recordListProcedure } from './list.ts';
+import { resolveKinds, type RecordKindProceduresOptions } from './mounted-kinds.ts';
+import { recordWithdrawProcedure } from './withdraw.ts';
+
+export type * from './types.ts';
+export type { RecordKindProceduresOptions } from './mounted-kinds.ts';
+
+/**
+ * The procedures an office mounts for the record kinds it keeps, e.g.
+ * `router({ records: recordKindProcedures({ kinds: ['cadre', 'attendance'] }) })` → `<office>.records.*`:
+ * kinds, list, enter, correct, withdraw, importPreview, importCommit. Every one of them applies
+ * the one permission rule (scope.ts); see docs/adding-an-office.md.
+ */
+export function recordKindProcedures(options: RecordKindProceduresOptions) {
+  const kinds = resolveKinds(options);
+  return router({
+    kinds: recordKindsProcedure(kinds),
+    list: recordListProcedure(kinds),
+    enter: recordEnterProcedure(kinds),
+    correct: recordCorrectProcedure(kinds),
+    withdraw: recordWithdrawProcedure(kinds),
+    importPreview: recordImportPreviewProcedure(kinds),
+    importCommit: recordImportCommitProcedure(kinds),
+  });
+}
+export { recordKindRoutes } from './routes.ts';
