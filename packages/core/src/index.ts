@@ -12,6 +12,7 @@ export * from './roles.ts';
 export * from './school.ts';
 export * from './windows.ts';
 export * from './records.ts';
+export * from './record-fields.ts';
 export * from './selection.ts';
 export * from './national-id.ts';
 export * from './import-cells.ts';

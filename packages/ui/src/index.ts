@@ -12,3 +12,8 @@ export * from './upload-progress/upload-progress.ts';
 export * from './dialog/dialog.ts';
 export * from './file-viewer/file-viewer.ts';
 export * from './window-banner/window-banner.ts';
+export * from './styles/card-table.styles.ts';
+export { recordMessages, rt as recordText, type RecordMessageKey } from './record-fields/messages.ts';
+export * from './record-fields/record-fields.ts';
+export * from './record-form/record-form.ts';
+export * from './record-list/record-list.ts';

@@ -1,0 +1,54 @@
+import { css } from 'lit';
+import { visuallyHiddenRules } from './tokens.styles.ts';
+
+/**
+ * A table that becomes a stack of cards when its element is narrow (a phone, a sidebar, 200 %
+ * zoom): put `class="cards"` on the table and `data-label="<column name>"` on each cell; the
+ * element's host needs `container-type: inline-size` (set here). The names shown beside the
+ * values are decoration (empty alternative text): screen readers keep the table's own headers.
+ */
+export const cardTable = css`
+  :host {
+    container-type: inline-size;
+  }
+  @container (max-width: 40rem) {
+    .table-wrap:has(table.cards) {
+      overflow-x: visible;
+      border: none;
+    }
+    table.cards,
+    table.cards caption,
+    table.cards tbody,
+    table.cards tr,
+    table.cards td,
+    table.cards tbody th {
+      display: block;
+    }
+    table.cards caption {
+      padding-inline: 0;
+    }
+    table.cards thead {
+      display: block;
+      ${visuallyHiddenRules}
+    }
+    table.cards tbody tr {
+      border: 1px solid var(--_border-subtle);
+      border-radius: var(--_radius);
+      padding: 0.5rem 0.75rem;
+      margin-block-end: 0.75rem;
+    }
+    table.cards tbody tr > * {
+      border: none;
+      padding: 0.125rem 0;
+      text-align: start;
+      overflow-wrap: anywhere;
+    }
+    table.cards td[data-label]::before {
+      content: attr(data-label) ' ' / '';
+      display: block;
+      font-size: 0.8125rem;
+      font-weight: 600;
+      color: var(--_muted);
+    }
+  }
+`;
