@@ -17,3 +17,4 @@ export { recordMessages, rt as recordText, type RecordMessageKey } from './recor
 export * from './record-fields/record-fields.ts';
 export * from './record-form/record-form.ts';
 export * from './record-list/record-list.ts';
+export * from './record-import/record-import.ts';
