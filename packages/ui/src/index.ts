@@ -18,3 +18,4 @@ export * from './record-fields/record-fields.ts';
 export * from './record-form/record-form.ts';
 export * from './record-list/record-list.ts';
 export * from './record-import/record-import.ts';
+export * from './record-desk/record-desk.ts';
