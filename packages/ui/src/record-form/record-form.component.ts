@@ -392,16 +392,6 @@ export class RecordForm extends LichengElement {
     </fieldset>`;
   }
 
-  #labelOf(key: string): string {
-    const L = this.locale;
-    if (key === STUDENT) return rt('form.student-no', {}, L);
-    if (key === SUMMARY) return rt('form.summary', {}, L);
-    if (key === LINK) return rt('form.video-link', {}, L);
-    if (key === FILES) return rt('form.files', {}, L);
-    if (key === REASON) return rt('form.reason', {}, L);
-    return localized(this.#fields.find((f) => f.key === key)?.label, L);
-  }
-
   override render() {
     const L = this.locale;
     const kind = this.kind;
@@ -417,7 +407,7 @@ export class RecordForm extends LichengElement {
         ${listed.length
           ? html`<span>${rt('form.fix-errors', {}, L)}</span>
               <ul class="errors">
-                ${listed.map((k) => html`<li><a href="#${k}" @click=${(e: Event) => (e.preventDefault(), this.#target(k)?.focus())}>${this.#labelOf(k)}：${this.errors[k]}</a></li>`)}
+                ${listed.map((k) => html`<li><a href="#${k}" @click=${(e: Event) => (e.preventDefault(), this.#target(k)?.focus())}>${this.errors[k]}</a></li>`)}
               </ul>`
           : nothing}
       </licheng-notice>

@@ -198,7 +198,7 @@ export class RecordList extends LichengElement {
               const label = () => columns[i++]!;
               return html`<tr data-id=${r.id} class=${mark ?? nothing} tabindex=${mark ? '-1' : nothing} aria-describedby=${mark ? `mark-${r.id}` : nothing}>
                 ${withStudent
-                  ? html`<td data-label=${label()}>
+                  ? html`<td class="card-title" data-column=${label()}>
                       ${r.student ? html`${r.student.name}<span class="muted"> ${[r.student.className, r.student.studentNo].filter(Boolean).join(' ')}</span>` : nothing}
                       ${mark ? html` <span class="new-mark" id="mark-${r.id}">${rt(mark === 'added' ? 'list.new' : 'list.changed', {}, L)}</span>` : nothing}
                     </td>`
@@ -207,11 +207,15 @@ export class RecordList extends LichengElement {
                   ${rt('list.term-value', { year: r.academicYear, semester: r.semester }, L)}
                   ${!withStudent && mark ? html` <span class="new-mark" id="mark-${r.id}">${rt(mark === 'added' ? 'list.new' : 'list.changed', {}, L)}</span>` : nothing}
                 </td>
-                ${fields.map((f) => html`<td data-label=${label()} class=${f.type === 'date' || f.type === 'integer' || f.type === 'decimal' ? 'nowrap' : nothing}>${displayValue(f, r.data[f.key], L)}</td>`)}
-                ${kind.summary ? html`<td data-label=${label()} class="summary">${r.summary ?? ''}</td>` : nothing}
+                ${fields.map((f) => {
+                  const value = displayValue(f, r.data[f.key], L);
+                  const cls = [f.type === 'date' || f.type === 'integer' || f.type === 'decimal' ? 'nowrap' : '', value ? '' : 'blank'].filter(Boolean).join(' ');
+                  return html`<td data-label=${label()} class=${cls || nothing}>${value}</td>`;
+                })}
+                ${kind.summary ? html`<td data-label=${label()} class=${r.summary ? 'summary' : 'summary blank'}>${r.summary ?? ''}</td>` : nothing}
                 <td data-label=${label()}><licheng-status-badge .locale=${L} status=${r.status}></licheng-status-badge></td>
                 ${this.actions
-                  ? html`<td data-label=${label()} class="row-actions">
+                  ? html`<td class="row-actions" data-column=${label()}>
                       ${r.correctable !== 'no'
                         ? html`<button type="button" class="link" aria-label=${rt('list.correct-label', { what }, L)} @click=${() => this.emit('licheng-record-correct', { record: r })}>${rt('list.correct', {}, L)}</button>`
                         : nothing}

@@ -4,7 +4,8 @@ import { visuallyHiddenRules } from './tokens.styles.ts';
 /**
  * A table that becomes a stack of cards when its element is narrow (a phone, a sidebar, 200 %
  * zoom): put `class="cards"` on the table and `data-label="<column name>"` on each cell; the
- * element's host needs `container-type: inline-size` (set here). The names shown beside the
+ * element's host needs `container-type: inline-size` (set here). A first cell with
+ * `class="card-title"` and no data-label heads the card; cells with `class="blank"` are left out. The names shown beside the
  * values are decoration (empty alternative text): screen readers keep the table's own headers.
  */
 export const cardTable = css`
@@ -43,12 +44,29 @@ export const cardTable = css`
       text-align: start;
       overflow-wrap: anywhere;
     }
+    /* The column's name on the left, the value beside it (and under it when long). */
+    table.cards td[data-label] {
+      position: relative;
+      padding-inline-start: 7.5rem;
+      min-height: 1.5rem;
+    }
     table.cards td[data-label]::before {
       content: attr(data-label) ' ' / '';
-      display: block;
-      font-size: 0.8125rem;
+      position: absolute;
+      inset-inline-start: 0;
+      width: 7rem;
+      font-size: 0.875rem;
       font-weight: 600;
       color: var(--_muted);
+      overflow-wrap: anywhere;
+    }
+    /* A card leaves out what is empty; its first cell without a name is the card's title. */
+    table.cards td.blank {
+      display: none;
+    }
+    table.cards tr > td.card-title:first-child {
+      font-weight: 600;
+      padding-block-end: 0.25rem;
     }
   }
 `;
