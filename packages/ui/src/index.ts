@@ -13,9 +13,6 @@ export * from './dialog/dialog.ts';
 export * from './file-viewer/file-viewer.ts';
 export * from './window-banner/window-banner.ts';
 export * from './styles/card-table.styles.ts';
-export { recordMessages, rt as recordText, type RecordMessageKey } from './record-fields/messages.ts';
-export * from './record-fields/record-fields.ts';
-export * from './record-form/record-form.ts';
-export * from './record-list/record-list.ts';
-export * from './record-import/record-import.ts';
-export * from './record-desk/record-desk.ts';
+// The record screens (<licheng-record-form/-list/-import/-desk>) load from '@licheng/ui/records', a
+// shared module of their own, so pages without them do not carry them; their types are here too.
+export type * from './records.ts';
