@@ -47,7 +47,7 @@ export const recordListStyles = css`
   .empty p {
     margin-block-end: 0.5rem;
   }
-  @container (max-width: 40rem) {
+  @container (max-width: 48rem) {
     td.nowrap,
     td.row-actions {
       white-space: normal;

@@ -2,17 +2,18 @@ import { css } from 'lit';
 import { visuallyHiddenRules } from './tokens.styles.ts';
 
 /**
- * A table that becomes a stack of cards when its element is narrow (a phone, a sidebar, 200 %
- * zoom): put `class="cards"` on the table and `data-label="<column name>"` on each cell; the
- * element's host needs `container-type: inline-size` (set here). A first cell with
- * `class="card-title"` and no data-label heads the card; cells with `class="blank"` are left out. The names shown beside the
- * values are decoration (empty alternative text): screen readers keep the table's own headers.
+ * A table that becomes a stack of cards when its element is narrower than 48rem (a phone, a
+ * sidebar, 200 % zoom): put `class="cards"` on the table and `data-label="<column name>"` on each
+ * cell; the host gets `container-type: inline-size` from here. A first cell with
+ * `class="card-title"` and no data-label heads the card; cells with `class="blank"` are left
+ * out. The names shown beside the values are decoration (empty alternative text): screen
+ * readers keep the table's own headers.
  */
 export const cardTable = css`
   :host {
     container-type: inline-size;
   }
-  @container (max-width: 40rem) {
+  @container (max-width: 48rem) {
     .table-wrap:has(table.cards) {
       overflow-x: visible;
       border: none;
