@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Screenshots of the record screens (form, list, import, desk) with the sample 競賽參與紀錄 kind,
 // at 1280 px and 390 px, into <repo>/screenshots/records/ (git-ignored), for looking at them:
-//   node packages/ui/scripts/record-screens.mjs
+//   node packages/ui/scripts/record-screens.mjs [views: desk form form-errors list import withdraw desk-added; -en for English, e.g. desk-en]
 // Bundles src/testing/record-demo.ts with esbuild and opens it in Debian's Chromium (CHROME_PATH).
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
@@ -38,15 +38,17 @@ for (const width of [1280, 390]) {
   for (const view of views) {
     const page = await browser.newPage({ viewport: { width, height: 900 } });
     page.on('pageerror', (e) => console.error(`${view}: ${e.message}`));
-    const base = view === 'withdraw' ? 'list' : view === 'desk-added' ? 'desk' : view;
-    await page.goto(`file://${path.join(out, 'demo.html')}?view=${base}`);
+    const english = view.endsWith('-en');
+    const name = english ? view.slice(0, -3) : view;
+    const base = name === 'withdraw' ? 'list' : name === 'desk-added' ? 'desk' : name;
+    await page.goto(`file://${path.join(out, 'demo.html')}?view=${base}&locale=${english ? 'en' : 'zh-TW'}`);
     await page.waitForSelector('body[data-ready]', { state: 'attached' });
     await page.waitForTimeout(200);
-    if (view === 'withdraw') {
+    if (name === 'withdraw') {
       await page.locator('licheng-record-list tr[data-id="r1"] button.danger-link').click();
       await page.waitForTimeout(200);
     }
-    if (view === 'desk-added') {
+    if (name === 'desk-added') {
       await page.locator('licheng-record-desk .desk-actions button').first().click();
       await page.keyboard.type('110002');
       const form = page.locator('licheng-record-form');
@@ -58,7 +60,7 @@ for (const width of [1280, 390]) {
       await page.waitForTimeout(400);
     }
     const file = path.join(out, `${view}-${width}.png`);
-    await page.screenshot({ path: file, fullPage: view !== 'withdraw' });
+    await page.screenshot({ path: file, fullPage: name !== 'withdraw' });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     console.log(`${path.relative(repo, file)}${overflow > 0 ? `  (page wider than the window by ${overflow}px)` : ''}`);
     await page.close();

@@ -220,17 +220,17 @@ export class RecordImport extends LichengElement {
     const L = this.locale;
     const cols = [rt('import.row', {}, L), rt('import.column', {}, L), rt('import.problem', {}, L)];
     return html`<div class="table-wrap">
-      <table part="issues" class="cards issues">
+      <table part="issues" class="cards issues" role="table">
         <caption>${rt('import.issues', {}, L)}</caption>
-        <thead>
-          <tr>${cols.map((c, i) => html`<th scope="col" class=${i === 0 ? 'num' : nothing}>${c}</th>`)}</tr>
+        <thead role="rowgroup">
+          <tr role="row">${cols.map((c, i) => html`<th role="columnheader" scope="col" class=${i === 0 ? 'num' : nothing}>${c}</th>`)}</tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           ${r.issues.map(
-            (i) => html`<tr>
-              <td class="num" data-label=${cols[0]!}>${i.row ?? rt('import.whole-file', {}, L)}</td>
-              <td data-label=${cols[1]!}>${i.column ?? '—'}</td>
-              <td data-label=${cols[2]!}>${i.message}</td>
+            (i) => html`<tr role="row">
+              <td role="cell" class="num" data-label=${cols[0]!}>${i.row ?? rt('import.whole-file', {}, L)}</td>
+              <td role="cell" data-label=${cols[1]!}>${i.column ?? '—'}</td>
+              <td role="cell" data-label=${cols[2]!}>${i.message}</td>
             </tr>`,
           )}
         </tbody>
@@ -247,18 +247,18 @@ export class RecordImport extends LichengElement {
     const cols = [rt('import.row', {}, L), rt('list.student', {}, L), rt('list.term', {}, L), ...fields.map((f) => localized(f.label, L))];
     const shown = rows.slice(0, PREVIEW_ROWS);
     return html`<div class="table-wrap">
-      <table part="preview" class="cards">
+      <table part="preview" class="cards" role="table">
         <caption>${rt('import.preview', { shown: shown.length, rows: this.report!.rows }, L)}</caption>
-        <thead>
-          <tr>${cols.map((c) => html`<th scope="col">${c}</th>`)}</tr>
+        <thead role="rowgroup">
+          <tr role="row">${cols.map((c) => html`<th role="columnheader" scope="col">${c}</th>`)}</tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           ${shown.map(
-            (p) => html`<tr>
-              <td class="num" data-label=${cols[0]!}>${p.row}</td>
-              <td data-label=${cols[1]!}>${p.studentName}<span class="muted"> ${p.className} ${p.studentNo}</span></td>
-              <td data-label=${cols[2]!}>${rt('list.term-value', { year: p.academicYear, semester: p.semester }, L)}</td>
-              ${fields.map((f, i) => html`<td data-label=${cols[i + 3]!}>${displayValue(f, p.data[f.key], L)}</td>`)}
+            (p) => html`<tr role="row">
+              <td role="cell" class="num" data-label=${cols[0]!}>${p.row}</td>
+              <td role="cell" data-label=${cols[1]!}>${p.studentName}<span class="muted"> ${p.className} ${p.studentNo}</span></td>
+              <td role="cell" data-label=${cols[2]!}>${rt('list.term-value', { year: p.academicYear, semester: p.semester }, L)}</td>
+              ${fields.map((f, i) => html`<td role="cell" data-label=${cols[i + 3]!}>${displayValue(f, p.data[f.key], L)}</td>`)}
             </tr>`,
           )}
         </tbody>

@@ -183,39 +183,39 @@ export class RecordList extends LichengElement {
     return html`<section class="kind" aria-labelledby=${several ? `kind-${kind.id}` : nothing}>
       ${several ? heading(this.headingLevel, name, `kind-${kind.id}`) : nothing}
       <div class="table-wrap">
-        <table part="table" class="cards">
+        <table part="table" class="cards" role="table">
           <caption>${rt('list.caption', { kind: name, count: rows.length }, L)}${marked ? rt('list.caption-new', { count: marked }, L) : nothing}</caption>
-          <thead>
-            <tr>
-              ${columns.map((c) => html`<th scope="col">${c}</th>`)}
+          <thead role="rowgroup">
+            <tr role="row">
+              ${columns.map((c) => html`<th role="columnheader" scope="col">${c}</th>`)}
             </tr>
           </thead>
-          <tbody>
+          <tbody role="rowgroup">
             ${rows.map((r) => {
               const mark = this.highlight[r.id];
               const what = recordTitle(kind, r, L);
               let i = 0;
               const label = () => columns[i++]!;
-              return html`<tr data-id=${r.id} class=${mark ?? nothing} tabindex=${mark ? '-1' : nothing} aria-describedby=${mark ? `mark-${r.id}` : nothing}>
+              return html`<tr role="row" data-id=${r.id} class=${mark ?? nothing} tabindex=${mark ? '-1' : nothing} aria-describedby=${mark ? `mark-${r.id}` : nothing}>
                 ${withStudent
-                  ? html`<td class="card-title" data-column=${label()}>
+                  ? html`<td role="cell" class="card-title" data-column=${label()}>
                       ${r.student ? html`${r.student.name}<span class="muted"> ${[r.student.className, r.student.studentNo].filter(Boolean).join(' ')}</span>` : nothing}
                       ${mark ? html` <span class="new-mark" id="mark-${r.id}">${rt(mark === 'added' ? 'list.new' : 'list.changed', {}, L)}</span>` : nothing}
                     </td>`
                   : nothing}
-                <td data-label=${label()} class="nowrap">
+                <td role="cell" data-label=${label()} class="nowrap">
                   ${rt('list.term-value', { year: r.academicYear, semester: r.semester }, L)}
                   ${!withStudent && mark ? html` <span class="new-mark" id="mark-${r.id}">${rt(mark === 'added' ? 'list.new' : 'list.changed', {}, L)}</span>` : nothing}
                 </td>
                 ${fields.map((f) => {
                   const value = displayValue(f, r.data[f.key], L);
                   const cls = [f.type === 'date' || f.type === 'integer' || f.type === 'decimal' ? 'nowrap' : '', value ? '' : 'blank'].filter(Boolean).join(' ');
-                  return html`<td data-label=${label()} class=${cls || nothing}>${value}</td>`;
+                  return html`<td role="cell" data-label=${label()} class=${cls || nothing}>${value}</td>`;
                 })}
-                ${kind.summary ? html`<td data-label=${label()} class=${r.summary ? 'summary' : 'summary blank'}>${r.summary ?? ''}</td>` : nothing}
-                <td data-label=${label()}><licheng-status-badge .locale=${L} status=${r.status}></licheng-status-badge></td>
+                ${kind.summary ? html`<td role="cell" data-label=${label()} class=${r.summary ? 'summary' : 'summary blank'}>${r.summary ?? ''}</td>` : nothing}
+                <td role="cell" data-label=${label()}><licheng-status-badge .locale=${L} status=${r.status}></licheng-status-badge></td>
                 ${this.actions
-                  ? html`<td class="row-actions" data-column=${label()}>
+                  ? html`<td role="cell" class="row-actions" data-column=${label()}>
                       ${r.correctable !== 'no'
                         ? html`<button type="button" class="link" aria-label=${rt('list.correct-label', { what }, L)} @click=${() => this.emit('licheng-record-correct', { record: r })}>${rt('list.correct', {}, L)}</button>`
                         : nothing}

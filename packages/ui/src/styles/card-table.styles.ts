@@ -47,15 +47,15 @@ export const cardTable = css`
     }
     /* The column's name on the left, the value beside it (and under it when long). */
     table.cards td[data-label] {
-      position: relative;
+      display: flow-root;
       padding-inline-start: 7.5rem;
-      min-height: 1.5rem;
     }
+    /* A float in the cell's padding: a long name wraps and the cell grows to hold it. */
     table.cards td[data-label]::before {
       content: attr(data-label) ' ' / '';
-      position: absolute;
-      inset-inline-start: 0;
+      float: inline-start;
       width: 7rem;
+      margin-inline-start: -7.5rem;
       font-size: 0.875rem;
       font-weight: 600;
       color: var(--_muted);
