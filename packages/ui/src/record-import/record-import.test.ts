@@ -142,7 +142,9 @@ describe('<licheng-record-import>', () => {
     await choose(el, csv());
     await el.run(false);
     const cell = $(el, 'table.issues tbody td:nth-child(2)');
-    expect(getComputedStyle(cell).display).to.equal('block');
+    // Stacked: each cell spans the card instead of sitting in a column.
+    expect(getComputedStyle(cell).display).to.equal('flow-root');
+    expect(cell.getBoundingClientRect().width).to.be.above(300);
     expect(getComputedStyle(cell, '::before').content).to.contain('欄位');
     expect(document.documentElement.scrollWidth).to.be.at.most(390);
     await expect(el).to.be.accessible();

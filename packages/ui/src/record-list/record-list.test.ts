@@ -109,7 +109,9 @@ describe('<licheng-record-list>', () => {
     await setViewport({ width: 390, height: 844 });
     const el = await fixture<RecordList>(html`<licheng-record-list locale="zh-TW" actions .kinds=${[competitionKind]} .records=${competitionRows}></licheng-record-list>`);
     const cell = $$(el, 'tbody td')[4]!;
-    expect(getComputedStyle(cell).display).to.equal('block');
+    // Stacked: each cell spans the card instead of sitting in a column.
+    expect(getComputedStyle(cell).display).to.equal('flow-root');
+    expect(cell.getBoundingClientRect().width).to.be.above(300);
     expect(cell.dataset.label).to.equal('競賽等級代碼');
     expect(getComputedStyle(cell, '::before').content).to.contain('競賽等級代碼');
     expect(el.scrollWidth).to.be.at.most(390);
