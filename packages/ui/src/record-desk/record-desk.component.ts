@@ -36,7 +36,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * `<licheng-record-desk>` — an office's screen for its record kinds: a tab per kind (a select
  * when there are many), the kind's list with its filters, and, behind two buttons, the form to
  * add one (`<licheng-record-form>`) and the list import (`<licheng-record-import>`). 更正 opens
- * the form on the record; 撤回 asks for a reason. After every action focus lands on its outcome:
+ * the form on the record; 撤銷 asks for a reason. After every action focus lands on its outcome:
  * the row just added or corrected (marked 剛新增 / 剛更正), or the message saying what happened
  * (role=status, errors role=alert).
  *

@@ -139,7 +139,7 @@ describe('<licheng-record-desk>', () => {
     await settle(el);
     expect(calls).to.include('withdraw r3 重複登錄');
     expect(deepActiveElement()).to.equal($(el, '#desk-note'));
-    expect(($(el, '#desk-note') as unknown as { message: string }).message).to.equal('已撤回競賽參與紀錄：陳志豪 校內科展。');
+    expect(($(el, '#desk-note') as unknown as { message: string }).message).to.equal('已撤銷競賽參與紀錄：陳志豪 校內科展。');
     expect($<RecordList>(el, 'licheng-record-list').records).to.have.length(2);
   });
 

@@ -1,4 +1,4 @@
-import { readFreeText, type LocalizedText, type RecordFieldSpec, type RecordStatus } from '@licheng/core';
+import { readFreeText, type LocalizedText, type RecordFieldSpec } from '@licheng/core';
 import { formatDate, type Locale } from '../i18n/i18n.ts';
 import { rt } from './messages.ts';
 
@@ -36,7 +36,7 @@ export interface RecordRow {
   kind: string;
   academicYear: number;
   semester: number;
-  status: RecordStatus;
+  status: RecordListStatus;
   data: Readonly<Record<string, unknown>>;
   summary?: string | null;
   statusReason?: string | null;
@@ -44,7 +44,7 @@ export interface RecordRow {
   videoUrl?: string | null;
   /** Whether 更正 is offered, and whether it needs a reason; offered when absent. */
   correctable?: 'no' | 'yes' | 'with-reason';
-  /** Whether 撤回 is offered; offered when absent. */
+  /** Whether 撤銷 is offered; offered when absent. */
   withdrawable?: boolean;
   version?: number;
 }
@@ -72,6 +72,10 @@ export const RECORD_FILE_LIMITS = {
 } as const;
 
 export const localized = (text: LocalizedText | undefined, locale: Locale): string => (text ? (text[locale] ?? text['zh-TW']) : '');
+
+/** The statuses a list filters by: the certification statuses and 撤銷 (withdrawn). */
+export const RECORD_LIST_STATUSES = ['pending', 'passed', 'failed', 'withdrawn'] as const;
+export type RecordListStatus = (typeof RECORD_LIST_STATUSES)[number];
 
 /** ROC academic years a record may be filed under (as the server's field rule). */
 export const YEAR_RANGE = { min: 100, max: 999 } as const;

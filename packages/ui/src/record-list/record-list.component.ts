@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { RECORD_STATUSES, readFreeText, type RecordStatus } from '@licheng/core';
+import { readFreeText } from '@licheng/core';
 import { LichengElement } from '../base/licheng-element.ts';
 import { heading } from '../base/heading.ts';
 import type { Dialog } from '../dialog/dialog.component.ts';
@@ -7,7 +7,7 @@ import { t } from '../i18n/messages.ts';
 import { cardTable } from '../styles/card-table.styles.ts';
 import { screenStyles } from '../styles/tokens.styles.ts';
 import { rt } from '../record-fields/messages.ts';
-import { displayValue, localized, recordTitle, type RecordKindScreen, type RecordRow } from '../record-fields/record-fields.ts';
+import { displayValue, localized, RECORD_LIST_STATUSES, recordTitle, type RecordKindScreen, type RecordListStatus, type RecordRow } from '../record-fields/record-fields.ts';
 import { recordListStyles } from './record-list.styles.ts';
 import '../dialog/dialog.ts';
 import '../status-badge/status-badge.ts';
@@ -17,7 +17,7 @@ export interface RecordFilter {
   academicYear: string;
   semester: string;
   className: string;
-  status: RecordStatus | '';
+  status: RecordListStatus | '';
 }
 
 export interface RecordWithdrawal {
@@ -35,7 +35,7 @@ const WITHDRAW_MAX = 200;
  * records given; `licheng-record-filter` tells a host that loads by filter). At narrow widths
  * each record becomes a card with its column names.
  *
- * Row actions (`actions`): 更正 emits `licheng-record-correct`; 撤回 asks for a reason in a
+ * Row actions (`actions`): 更正 emits `licheng-record-correct`; 撤銷 asks for a reason in a
  * dialog that says what withdrawing changes, then emits `licheng-record-withdraw`. Records in
  * `highlight` are marked 剛新增 / 剛更正 and can take focus (`focusRecord(id)`). With nothing
  * to show, the list says so and offers the next step (clear the filters, or add the first).
@@ -66,7 +66,7 @@ export class RecordList extends LichengElement {
   declare records: readonly RecordRow[];
   /** Records just added or corrected: marked in words and focusable. */
   declare highlight: Readonly<Record<string, 'added' | 'changed'>>;
-  /** Show 更正 and 撤回 on each row. */
+  /** Show 更正 and 撤銷 on each row. */
   declare actions: boolean;
   /** The empty list offers 新增第一筆紀錄 (licheng-record-add). */
   declare canAdd: boolean;
@@ -156,7 +156,7 @@ export class RecordList extends LichengElement {
       ${select('academicYear', rt('list.year', {}, L), years.map((y) => ({ value: String(y), label: String(y) })))}
       ${select('semester', rt('list.semester', {}, L), ['1', '2'].map((s) => ({ value: s, label: rt(`form.semester-${s}` as 'form.semester-1', {}, L) })))}
       ${classes.length ? select('className', rt('list.class', {}, L), classes.map((c) => ({ value: c, label: c }))) : nothing}
-      ${select('status', rt('list.status', {}, L), RECORD_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`, {}, L) })))}
+      ${select('status', rt('list.status', {}, L), RECORD_LIST_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`, {}, L) })))}
     </div>`;
   }
 
