@@ -93,6 +93,7 @@ export class RecordImport extends LichengElement {
     uploadState: { state: true },
     failure: { state: true },
     fileError: { state: true },
+    ran: { state: true },
   };
 
   declare kinds: readonly RecordKindScreen[];
@@ -110,6 +111,8 @@ export class RecordImport extends LichengElement {
   declare uploadState: UploadState;
   declare failure: string;
   declare fileError: string;
+  /** What the last run did (for the progress's closing words). */
+  declare ran: 'check' | 'commit';
 
   constructor() {
     super();
@@ -125,6 +128,7 @@ export class RecordImport extends LichengElement {
     this.uploadState = 'idle';
     this.failure = '';
     this.fileError = '';
+    this.ran = 'check';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -182,6 +186,7 @@ export class RecordImport extends LichengElement {
     const kind = this.kind;
     this.failure = '';
     this.phase = commit ? 'committing' : 'checking';
+    this.ran = commit ? 'commit' : 'check';
     this.uploadState = 'uploading';
     this.progress = 0;
     try {
@@ -319,7 +324,7 @@ export class RecordImport extends LichengElement {
             </button>
           </div>
           ${ready ? nothing : html`<p id="commit-hint" class="hint">${rt('import.commit-disabled', {}, L)}</p>`}
-          <licheng-upload-progress .locale=${L} label=${rt('import.progress', {}, L)} state=${this.uploadState} .value=${this.progress}></licheng-upload-progress>
+          <licheng-upload-progress .locale=${L} label=${rt('import.progress', {}, L)} message=${this.uploadState === 'done' ? rt(this.ran === 'commit' ? 'import.progress-committed' : 'import.progress-checked', {}, L) : ''} state=${this.uploadState} .value=${this.progress}></licheng-upload-progress>
         </li>
       </ol>
       <licheng-notice id="import-failure" tabindex="-1" variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
