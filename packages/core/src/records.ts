@@ -124,7 +124,8 @@ export type PerformanceKindId =
  * configuration). Kinds the table does not list follow SPEC §3.6: consultation by the
  * consultant (課程諮詢教師登錄及確認), 學群(類群)探索 by the practicum office and counseling,
  * the ten performance types by the student, uncertified. skill-certificate keeps the student
- * among its enterers (the office then certifies what students enter).
+ * among its enterers (the office then certifies what students enter); reading keeps the library
+ * among its enterers, so it can import its own reading lists (passed on entry).
  */
 export const RECORD_KINDS = {
   outcome: kind('outcome', '課程學習成果', 'Course learning outcome', 'student', [], ['student'], { certifiers: ['subject-teacher'], files: true }),
@@ -167,7 +168,7 @@ export const RECORD_KINDS = {
   'skill-certificate': kind('skill-certificate', '技能證照', 'Skill certificate', 'practicum', SKILL_CERTIFICATE_FIELDS, ['student', 'practicum-staff'], { certifiers: ['practicum-staff'], files: true }),
   internship: kind('internship', '校外實習', 'Internship', 'practicum', INTERNSHIP_FIELDS, ['practicum-staff'], { certifiers: ['practicum-staff'] }),
   'work-experience': kind('work-experience', '工作經歷', 'Work experience', 'practicum', WORK_EXPERIENCE_FIELDS, ['practicum-staff'], { certifiers: ['practicum-staff'] }),
-  reading: kind('reading', '閱讀紀錄', 'Reading record', 'library', READING_FIELDS, ['student'], { certifiers: ['library-staff'] }),
+  reading: kind('reading', '閱讀紀錄', 'Reading record', 'library', READING_FIELDS, ['student', 'library-staff'], { certifiers: ['library-staff'] }),
 } satisfies Record<string, RecordKindDefinition>;
 
 /** The definition of a kind core knows, or undefined. */
