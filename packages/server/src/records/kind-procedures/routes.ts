@@ -32,7 +32,8 @@ function xlsx(body: Uint8Array<ArrayBuffer>, name: string): Response {
 
 /**
  * Plain HTTP downloads of an office's kinds, mounted under /api/<office>: `GET /records/template.xlsx?kind=…`
- * (the import template) and `GET /records/export.xlsx?kind=…&academicYear=…` (the list as the caller sees it).
+ * (the import template) and `GET /records/export.xlsx?kind=…&academicYear=…` (the list as the caller sees it;
+ * refused with 403 'record-school-only' for a kind that never leaves the school).
  */
 export function recordKindRoutes(app: Hono<AppEnv>, deps: PluginDeps, options: RecordKindProceduresOptions): void {
   const kinds = resolveKinds(options);
@@ -53,6 +54,8 @@ export function recordKindRoutes(app: Hono<AppEnv>, deps: PluginDeps, options: R
   app.get(
     '/records/export.xlsx',
     handle(async (ctx, q, kind) => {
+      // 課程諮詢紀錄 and the like never leave the school: no list of them is written to a file.
+      if (kind.visibility === 'school-only') return Response.json({ error: { code: 'record-school-only' } }, { status: 403 });
       const rows = await listRecordRows(ctx, kinds, q, null);
       return xlsx(await kindListXlsx([kind], rows), `${kind.label['zh-TW']}.xlsx`);
     }),

@@ -12,7 +12,8 @@ import { certifiesSchoolWide } from '../policy.ts';
  * - a homeroom teacher sees their class (this academic year), a subject teacher the students of
  *   their courses, a course consultant their advisees — never consultation or counseling records
  *   but the consultant's own consultations of their advisees;
- * - a student sees their own records and changes only what they entered.
+ * - a student sees their own records and changes only what they entered; of a 'counseling-only'
+ *   kind, only where the school has students enter it.
  */
 
 type Eb = ExpressionBuilder<PlatformDatabase & { r: PlatformDatabase['records']; s: PlatformDatabase['students'] }, 'r' | 's'>;
@@ -58,7 +59,11 @@ export async function visibleTo<O>(
   return query.where((eb: Eb) => {
     const any = [];
     if (office.length) any.push(eb('r.kind', 'in', office));
-    if (roles.includes('student')) any.push(eb('s.host_user_id', '=', ctx.identity.userId));
+    if (roles.includes('student')) {
+      // A kind kept to counseling reaches the student only where the school has students enter it.
+      const own = kinds.filter((k) => k.visibility !== 'counseling-only' || recordKindPolicy(ctx.config, k.id).enterers.includes('student')).map((k) => k.id);
+      if (own.length) any.push(eb.and([eb('r.kind', 'in', own), eb('s.host_user_id', '=', ctx.identity.userId)]));
+    }
     if (teacher && roles.includes('homeroom-teacher') && forTeachers.length) {
       const myClasses = eb.selectFrom('classes').select('class_name').where('classes.school_code', '=', ctx.config.code).where('classes.academic_year', '=', academicYear).where('classes.homeroom_teacher_id', '=', teacher);
       any.push(eb.and([eb('r.kind', 'in', forTeachers), eb('s.class_name', 'in', myClasses)]));
