@@ -116,6 +116,16 @@ export const procedurePolicy = {
   'practicum.internships.register': { roles: ['practicum-staff'] },
   'practicum.internships.list': { roles: ['practicum-staff'] },
   ...recordKindPolicyLines('practicum', 'plugins/practicum/src/server/work-experience.test.ts'),
+
+  'counseling.advisees.list': { roles: ['counseling-staff', 'admin', 'course-consultant'] },
+  'counseling.advisees.assign': { roles: ['counseling-staff', 'admin'] },
+  'counseling.advisees.remove': { roles: ['counseling-staff', 'admin'], records: { rule: "the school's advisee links", provenBy: 'plugins/counseling/src/server/advisees.test.ts' } },
+  'counseling.advisees.import': { roles: ['counseling-staff', 'admin'] },
+  'counseling.consultations.enterGroup': { roles: ['course-consultant'], records: { rule: "the consultant's own advisees", provenBy: 'plugins/counseling/src/server/records.test.ts' } },
+  ...recordKindPolicyLines('counseling', 'plugins/counseling/src/server/records.test.ts'),
+
+  'library.reading.certify': { roles: ['library-staff', 'admin'], records: { rule: "the school's reading records, where the school names the library to certify them", provenBy: 'plugins/library/src/server/reading.test.ts' } },
+  ...recordKindPolicyLines('library', 'plugins/library/src/server/reading.test.ts'),
 } as const satisfies Record<ProcedurePath, SignedInPolicy>;
 
 /** Plain HTTP routes below the app (`GET <path as Hono declares it>`): downloads and the public ones. */
@@ -136,4 +146,6 @@ export const routePolicy: Record<string, RoutePolicy> = {
   'GET /api/receipt/batches/:id/progress.xlsx': { roles: ['registry-staff'] },
   'GET /api/practicum/templates/certificates.xlsx': { roles: ['practicum-staff'] },
   ...recordKindRouteLines('practicum', 'plugins/practicum/src/server/work-experience.test.ts'),
+  ...recordKindRouteLines('counseling', 'plugins/counseling/src/server/records.test.ts'),
+  ...recordKindRouteLines('library', 'plugins/library/src/server/reading.test.ts'),
 };

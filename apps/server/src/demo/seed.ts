@@ -15,6 +15,8 @@ import {
   type Student,
 } from '@licheng/server';
 import { demoClasses, demoCourses, demoEnrolments, demoStudents, demoTeachers } from './roster.ts';
+import { seedDemoCounseling } from './counseling.ts';
+import { seedDemoLibrary } from './library.ts';
 import { seedDemoReceipt } from './receipt.ts';
 import { samplePdf } from './sample-files.ts';
 
@@ -43,6 +45,8 @@ export async function seedDemo(app: LichengApp): Promise<boolean> {
   const second = await db.selectFrom('students').selectAll().where('school_code', '=', config.code).where('class_name', '=', '102').orderBy('seat_no').limit(3).execute();
   for (const [i, student] of second.entries()) await seedChineseOutcome(app, student, i === 1);
   await seedDemoReceipt(app);
+  if (app.plugins.some((p) => p.id === 'counseling')) await seedDemoCounseling(app, term);
+  if (app.plugins.some((p) => p.id === 'library')) await seedDemoLibrary(app, term);
   return true;
 }
 

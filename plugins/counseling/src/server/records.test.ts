@@ -100,6 +100,9 @@ describe.each(testDialects())('counseling records on %s', (dialect) => {
     const bad = await t.upload('counseling.records.importCommit', form(`${header}\r\nS001,114,1,,114/09/15,興趣量表,資訊學群,\r\nS404,114,1,,114/09/15,興趣量表,資訊學群,\r\nS002,114,1,,,興趣量表,,`), counselor);
     expect(bad.data).toMatchObject({ committed: false, imported: 0 });
     expect(bad.data.issues.map((i: { row: number }) => i.row)).toEqual([3, 4, 4]);
+    const preview = await t.upload('counseling.records.importPreview', form(`${header}\r\nS001,114,1,,114/09/15,興趣量表,資訊學群,`), counselor);
+    expect(preview.data).toMatchObject({ committed: false, imported: 0, issues: [], preview: [expect.objectContaining({ studentNo: 'S001', studentName: '陳小明' })] });
+    expect((await t.query('counseling.records.kinds', undefined, counselor)).data.map((k: { id: string; mayEnter: boolean }) => [k.id, k.mayEnter])).toEqual([['career-assessment', true], ['consultation', false], ['counseling', false]]);
     const good = await t.upload('counseling.records.importCommit', form(`${header}\r\nS001,114,1,,114/09/15,興趣量表,資訊學群,\r\nS002,114,1,,114/09/15,興趣量表,醫藥衛生學群,`), counselor);
     expect(good.data).toMatchObject({ committed: true, imported: 2 });
     expect((await t.upload('counseling.records.importCommit', form(`${header}\r\nS001,114,1,,114/09/15,興趣量表,資訊學群,`), wangHomeroom)).error?.licheng?.code).toBe('forbidden');

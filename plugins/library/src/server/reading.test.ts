@@ -56,6 +56,9 @@ describe.each(testDialects())('library reading records on %s', (dialect) => {
     expect(bad.data).toMatchObject({ committed: false, imported: 0 });
     expect(bad.data.issues.map((i: { row: number; code: string }) => [i.row, i.code])).toEqual(expect.arrayContaining([[3, 'import-student-unknown'], [4, expect.any(String)]]));
     expect((await t.query('library.records.list', {}, librarian)).data.total).toBe(0);
+    const preview = await t.upload('library.records.importPreview', listUpload('reading', `${header}\r\nS001,114,1,好看,小王子,聖修伯里,114/09/01`), librarian);
+    expect(preview.data).toMatchObject({ committed: false, issues: [], preview: [expect.objectContaining({ studentNo: 'S001' })] });
+    expect((await t.query('library.records.kinds', undefined, librarian)).data).toEqual([expect.objectContaining({ id: 'reading', mayEnter: true, mayCertify: true })]);
     const good = await t.upload('library.records.importCommit', listUpload('reading', `${header}\r\nS001,114,1,好看,小王子,聖修伯里,114/09/01\r\nS002,114,1,,夜間飛行,,114/09/02`), librarian);
     expect(good.data).toMatchObject({ committed: true, imported: 2 });
     // What the library enters itself is certified on entry.
