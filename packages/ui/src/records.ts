@@ -7,3 +7,4 @@ export * from './record-form/record-form.ts';
 export * from './record-list/record-list.ts';
 export * from './record-import/record-import.ts';
 export * from './record-desk/record-desk.ts';
+export * from './record-desk/office-source.ts';

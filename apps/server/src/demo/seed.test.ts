@@ -119,7 +119,9 @@ describe('seedDemo on a fresh embedded database', () => {
     expect(await seedDemo(app)).toBe(true);
     expect(await seedDemo(app)).toBe(false);
     expect(await count('students')).toBe(24);
-    expect(await count('records')).toBe(11);
+    // 11 outcomes; counseling's 5 consultations, 3 學群探索 and 2 counseling data; the library's 7 reading records.
+    expect(await count('records')).toBe(28);
+    expect(await count('advisees')).toBe(10);
     expect(await count('enrolments')).toBe(96);
     expect(await count('classes')).toBe(3);
     expect(await count('receipt_batches')).toBe(1);

@@ -29,7 +29,9 @@ describe.each(testDialects())('library reading records on %s', (dialect) => {
     const seen = (await t.query('library.records.list', {}, chen)).data.rows[0];
     expect(seen).toMatchObject({ status: 'failed', statusReason: '請補上閱讀心得', decidedByName: librarian.name });
 
-    const second = await enter(t, chen, 'S001', { ...book, title: '原子習慣' });
+    const second = await t.mutate('library.records.enter', { kind: 'reading', academicYear: 114, semester: 1, summary: '', data: { ...book, title: '原子習慣' } }, chen);
+    expect((await t.query('library.records.list', { status: 'pending' }, chen)).data.rows).toEqual([expect.objectContaining({ id: second.data.id, student: expect.objectContaining({ studentNo: 'S001' }) })]);
+    expect((await t.mutate('library.records.enter', { kind: 'reading', academicYear: 114, semester: 1, summary: '', data: book }, librarian)).error?.licheng?.code).toBe('not-found');
     expect((await t.mutate('library.reading.certify', { id: second.data.id, decision: 'pass' }, librarian)).data).toMatchObject({ status: 'passed' });
     expect((await t.mutate('library.records.correct', { id: second.data.id, version: 2, summary: '改', data: book }, chen)).error?.licheng?.code).toBe('record-frozen');
     const audit = await t.db.kysely.selectFrom('audit_log').select('action').where('entity_id', '=', id).orderBy('at').execute();

@@ -1,11 +1,13 @@
 import { elementLifecycles } from '@licheng/client';
-import { defineNotices, NOTICES_TAG } from './notices-element.ts';
+import './library-desk/library-desk.ts';
 
-export { LichengNoticesElement, defineNotices, NOTICES_TAG } from './notices-element.ts';
+export * from './library-desk/library-desk.ts';
+export * from './library-reading/library-reading.ts';
+export { libraryMessages } from './messages.ts';
 
 /**
- * The office as a single-spa application: its screen is the notices element. A root config
- * registers it with `() => import('@licheng/plugin-library/web')` and passes `token`,
- * `apiBase` and `locale` as customProps.
+ * 圖書館 as a single-spa application: the screen is `<licheng-library-desk>` (a student sees
+ * their own reading records in it). A root config registers it with
+ * `() => import('@licheng/plugin-library/web')` and passes `token`, `apiBase` and `locale`.
  */
-export const { bootstrap, mount, unmount, update } = elementLifecycles(NOTICES_TAG, { define: defineNotices });
+export const { bootstrap, mount, unmount, update } = elementLifecycles('licheng-library-desk');

@@ -81,7 +81,7 @@ export interface RecordListOutput {
 /** `<office>.records.enter` input (JSON; data only — files go through the kind's upload form). */
 export interface RecordEnterInput {
   kind: string;
-  /** The student by id (from a list) or by 學號. One of the two. */
+  /** The student by id (from a list) or by 學號. One of the two; a student entering their own may give neither. */
   studentId?: string;
   studentNo?: string;
   academicYear: number;

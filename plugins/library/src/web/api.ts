@@ -1,0 +1,26 @@
+import { READING_FIELDS, type LocalizedText } from '@licheng/core';
+import type { RecordKindScreen, RecordRow } from '@licheng/ui/records';
+
+/** Procedure paths of the library (types of the answers are the generic record procedures'). */
+export const paths = {
+  kinds: 'library.records.kinds',
+  list: 'library.records.list',
+  enter: 'library.records.enter',
+  certify: 'library.reading.certify',
+} as const;
+
+/** `library.records.kinds` as the screens read it. */
+export interface KindView {
+  id: string;
+  label: LocalizedText;
+  mayEnter: boolean;
+  mayCertify: boolean;
+}
+
+/** 閱讀紀錄 as the record screens draw it: its fields (core's declaration) and a 心得 summary. */
+export function readingScreen(view: KindView): RecordKindScreen {
+  return { id: view.id, label: view.label, fields: READING_FIELDS, summary: { max: 100, required: false }, mayEnter: view.mayEnter };
+}
+
+/** A row of `library.records.list` (the server's RecordListRow). */
+export type ReadingRow = RecordRow & { id: string; version: number; student: { studentNo: string; name: string; className: string; seatNo: number } };
