@@ -38,7 +38,7 @@ describe('<licheng-library-desk>', () => {
       ...handlers,
     });
     const el = await fixture<LibraryDesk>(html`<licheng-library-desk .token=${fakeToken()}></licheng-library-desk>`);
-    await waitUntil(() => el.kinds !== null && (!staff || el.pending !== null), 'never loaded');
+    await waitUntil(() => el.kinds !== null && (!staff || el.pending !== null), 'never loaded', { timeout: 5000 });
     await el.updateComplete;
     return el;
   }
@@ -84,7 +84,7 @@ describe('<licheng-library-desk>', () => {
     const el = await render(false);
     const mine = el.shadowRoot!.querySelector<LibraryReading>('licheng-library-reading')!;
     expect(mine).to.exist;
-    await waitUntil(() => mine.rows !== null, 'own list never loaded');
+    await waitUntil(() => mine.rows !== null, 'own list never loaded', { timeout: 5000 });
     await mine.updateComplete;
     expect(el.shadowRoot!.querySelector('table')).to.equal(null);
     const list = mine.shadowRoot!.querySelector('licheng-record-list')!;
