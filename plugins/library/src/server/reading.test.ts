@@ -34,6 +34,7 @@ describe.each(testDialects())('library reading records on %s', (dialect) => {
     expect((await t.mutate('library.records.enter', { kind: 'reading', academicYear: 114, semester: 1, summary: '', data: book }, librarian)).error?.licheng?.code).toBe('not-found');
     expect((await t.mutate('library.reading.certify', { id: second.data.id, decision: 'pass' }, librarian)).data).toMatchObject({ status: 'passed' });
     expect((await t.mutate('library.records.correct', { id: second.data.id, version: 2, summary: '改', data: book }, chen)).error?.licheng?.code).toBe('record-frozen');
+    expect((await t.mutate('library.records.withdraw', { id, version: 2, reason: '不是我的' }, lin)).error?.licheng?.code).toBe('not-found');
     const audit = await t.db.kysely.selectFrom('audit_log').select('action').where('entity_id', '=', id).orderBy('at').execute();
     expect(audit.map((a) => a.action)).toEqual(['reading.enter', 'reading.certify.fail']);
   });
