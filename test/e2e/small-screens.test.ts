@@ -263,6 +263,41 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
       },
     },
     {
+      name: 'counseling-desk',
+      async open(page, url) {
+        await signIn(page, url, '輔導室 蔡組長');
+        await page.waitForURL('**/counseling');
+        await page.locator('licheng-advisee-panel').getByRole('heading', { name: '課程諮詢學生（諮詢對象）' }).waitFor();
+        await page.locator('licheng-record-desk').getByRole('tab', { name: '輔導資料' }).waitFor();
+      },
+    },
+    {
+      name: 'consultant-desk',
+      async open(page, url) {
+        await signIn(page, url, '郭建宏');
+        await toOffice(page, '輔導室', 'counseling');
+        await page.locator('licheng-counseling-desk').getByRole('heading', { name: '團體諮詢（一次記錄多位學生）' }).waitFor();
+        await page.locator('licheng-record-desk').getByRole('table').first().waitFor();
+      },
+    },
+    {
+      name: 'library-desk',
+      async open(page, url) {
+        await signIn(page, url, '圖書館 許主任');
+        await page.waitForURL('**/library');
+        await page.locator('licheng-library-desk').getByRole('button', { name: /^通過/ }).first().waitFor();
+      },
+    },
+    {
+      name: 'student-reading',
+      async open(page, url) {
+        await signIn(page, url, '陳怡君');
+        await page.waitForURL('**/student');
+        await toOffice(page, '圖書館', 'library');
+        await page.locator('licheng-library-reading').getByRole('heading', { name: '已填寫的閱讀紀錄' }).waitFor();
+      },
+    },
+    {
       name: 'working-group-schedule',
       async open(page, url) {
         await signIn(page, url, '教務處 張主任');

@@ -12,7 +12,7 @@ type Phase = 'loading' | 'sign-in' | 'host-required' | 'ready' | 'error';
 /** A reminder element as the portal feeds it: the props every Licheng element takes. */
 type ReminderElement = HTMLElement & { token?: string | undefined; apiBase?: string; locale?: Locale };
 
-const ROLE_ORDER = ['student', 'subject-teacher', 'registry-staff', 'practicum-staff', 'working-group'];
+const ROLE_ORDER = ['student', 'subject-teacher', 'registry-staff', 'practicum-staff', 'counseling-staff', 'library-staff', 'working-group'];
 
 /**
  * `<licheng-portal>` — the demo campus portal's frame (a single-spa root config): header with
