@@ -21,6 +21,7 @@ export class AdviseePanel extends LichengConnectedElement {
     ...screenStyles,
     cardTable,
     css`
+      :host { display: block; }
       form, .import { display: grid; gap: 0.75rem; max-width: 40rem; }
       section + section { margin-top: 1.5rem; }
     `,

@@ -25,6 +25,7 @@ export class CounselingDesk extends LichengConnectedElement {
   static override styles = [
     ...screenStyles,
     css`
+      :host { display: block; }
       section + section { margin-top: 2rem; }
       fieldset { border: 1px solid var(--licheng-color-border, #c8c8c8); border-radius: 0.5rem; padding: 0.75rem; display: flex; flex-wrap: wrap; gap: 0.5rem 1.25rem; }
       fieldset label { display: inline-flex; gap: 0.4rem; align-items: center; min-height: 2.75rem; }

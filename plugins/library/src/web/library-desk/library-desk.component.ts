@@ -25,6 +25,7 @@ export class LibraryDesk extends LichengConnectedElement {
     ...screenStyles,
     cardTable,
     css`
+      :host { display: block; }
       .reason { display: grid; gap: 0.25rem; margin-top: 0.5rem; }
       .reason textarea { min-height: 3.5rem; }
       td .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; }

@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { LichengApiError, LichengConnectedElement } from '@licheng/client';
 import { focusOutcome, heading, screenStyles, type NoticeVariant } from '@licheng/ui';
 import { officeRecordSource, type RecordDeskSource, type RecordForm, type RecordKindScreen, type RecordList, type RecordSubmission, type RecordWithdrawal } from '@licheng/ui/records';
@@ -19,7 +19,7 @@ const message = (error: unknown) => (error instanceof LichengApiError || error i
  * @event licheng-token-expired - The token has expired.
  */
 export class LibraryReading extends LichengConnectedElement {
-  static override styles = [...screenStyles];
+  static override styles = [...screenStyles, css`:host { display: block; }`];
   static override properties = {
     ...LichengConnectedElement.properties,
     headingLevel: { type: Number, attribute: 'heading-level' },
