@@ -126,7 +126,6 @@ export const procedurePolicy = {
   'counseling.consultations.enterGroup': { roles: ['course-consultant'], records: { rule: "the consultant's own advisees", provenBy: 'plugins/counseling/src/server/records.test.ts' } },
   ...recordKindPolicyLines('counseling', 'plugins/counseling/src/server/records.test.ts'),
 
-  'library.reading.certify': { roles: ['library-staff', 'admin'], records: { rule: "the school's reading records, where the school names the library to certify them", provenBy: 'plugins/library/src/server/reading.test.ts' } },
   ...recordKindPolicyLines('library', 'plugins/library/src/server/reading.test.ts'),
 } as const satisfies Record<ProcedurePath, SignedInPolicy>;
 

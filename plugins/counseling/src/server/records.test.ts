@@ -78,6 +78,10 @@ describe.each(testDialects())('counseling records on %s', (dialect) => {
     expect((await list(t, wangHomeroom)).rows.map((r: { kind: string }) => r.kind)).toEqual(['career-assessment']);
     expect((await list(t, wang)).rows.map((r: { kind: string }) => r.kind)).toEqual(['career-assessment']);
     expect((await t.mutate('counseling.records.withdraw', { id: own.data.id, version: 1, reason: 'x' }, wangHomeroom)).error?.licheng?.code).toBe('not-found');
+    expect((await t.mutate('counseling.records.decide', { id: own.data.id, version: 1, decision: 'pass' }, wangHomeroom)).error?.licheng?.code).toBe('not-found');
+    expect((await t.mutate('counseling.records.decide', { id: own.data.id, version: 1, decision: 'pass' }, counselor)).data).toMatchObject({ status: 'passed' });
+    expect((await t.mutate('counseling.records.reopen', { id: own.data.id, reason: '再確認' }, wangHomeroom)).error?.licheng?.code).toBe('not-found');
+    expect((await t.mutate('counseling.records.reopen', { id: own.data.id, reason: '再確認' }, counselor)).data).toMatchObject({ status: 'pending' });
     const seen = await exportOf(t, wangHomeroom, 'counseling');
     expect(seen.status).toBe(200);
     const counselorExport = await exportOf(t, counselor, 'counseling');

@@ -4,7 +4,6 @@ import { libraryRouter } from './router.ts';
 import { libraryRoutes } from './routes.ts';
 
 export { libraryRouter, LIBRARY_KINDS, type LibraryRouter } from './router.ts';
-export type { ReadingCertifyOutput } from './procedures/reading-certify.ts';
 
 /**
  * 圖書館 (Library) as the server sees it: reading records (kind 'reading') in the platform's

@@ -21,25 +21,25 @@ describe.each(testDialects())('library reading records on %s', (dialect) => {
     expect((await t.query('library.records.list', { status: 'pending' }, librarian)).data.rows).toEqual([expect.objectContaining({ id: mine.data.id, summary: '學會課題分離' })]);
 
     const id = mine.data.id as string;
-    expect((await t.mutate('library.reading.certify', { id, decision: 'pass' }, chen)).error?.licheng?.code).toBe('forbidden');
-    expect((await t.mutate('library.reading.certify', { id, decision: 'fail' }, librarian)).error?.licheng?.code).toBe('reason-required');
-    const failed = await t.mutate('library.reading.certify', { id, decision: 'fail', reason: '請補上閱讀心得' }, librarian);
+    expect((await t.mutate('library.records.decide', { id, version: 1, decision: 'pass' }, chen)).error?.licheng?.code).toBe('not-found');
+    expect((await t.mutate('library.records.decide', { id, version: 1, decision: 'fail' }, librarian)).error?.licheng?.code).toBe('reason-required');
+    const failed = await t.mutate('library.records.decide', { id, version: 1, decision: 'fail', reason: '請補上閱讀心得' }, librarian);
     expect(failed.data).toMatchObject({ status: 'failed', version: 2 });
-    expect((await t.mutate('library.reading.certify', { id, decision: 'pass' }, librarian)).error?.licheng?.code).toBe('already-decided');
+    expect((await t.mutate('library.records.decide', { id, version: 2, decision: 'pass' }, librarian)).error?.licheng?.code).toBe('already-decided');
     const seen = (await t.query('library.records.list', {}, chen)).data.rows[0];
     expect(seen).toMatchObject({ status: 'failed', statusReason: '請補上閱讀心得', decidedByName: librarian.name });
 
     const second = await t.mutate('library.records.enter', { kind: 'reading', academicYear: 114, semester: 1, summary: '', data: { ...book, title: '原子習慣' } }, chen);
     expect((await t.query('library.records.list', { status: 'pending' }, chen)).data.rows).toEqual([expect.objectContaining({ id: second.data.id, student: expect.objectContaining({ studentNo: 'S001' }) })]);
     expect((await t.mutate('library.records.enter', { kind: 'reading', academicYear: 114, semester: 1, summary: '', data: book }, librarian)).error?.licheng?.code).toBe('not-found');
-    expect((await t.mutate('library.reading.certify', { id: second.data.id, decision: 'pass' }, librarian)).data).toMatchObject({ status: 'passed' });
+    expect((await t.mutate('library.records.decide', { id: second.data.id, version: 1, decision: 'pass' }, librarian)).data).toMatchObject({ status: 'passed' });
     expect((await t.mutate('library.records.correct', { id: second.data.id, version: 2, summary: '改', data: book }, chen)).error?.licheng?.code).toBe('record-frozen');
     expect((await t.mutate('library.records.withdraw', { id, version: 2, reason: '不是我的' }, lin)).error?.licheng?.code).toBe('not-found');
     const audit = await t.db.kysely.selectFrom('audit_log').select('action').where('entity_id', '=', id).orderBy('at').execute();
     expect(audit.map((a) => a.action)).toEqual(['reading.enter', 'reading.certify.fail']);
   });
 
-  it('certify refuses another kind and a missing record alike (not found)', async () => {
+  it('decide and reopen refuse what the caller does not certify or did not decide, as not found', async () => {
     t = await librarySchool(dialect);
     const student = await t.db.kysely.selectFrom('students').select('id').where('student_no', '=', 'S001').executeTakeFirstOrThrow();
     const at = t.clock.now.toISOString();
@@ -47,8 +47,13 @@ describe.each(testDialects())('library reading records on %s', (dialect) => {
       .insertInto('records')
       .values({ id: 'other', school_code: t.config.code, kind: 'counseling', student_id: student.id, course_id: null, academic_year: 114, semester: 1, summary: '', data: '{}', document_file_id: null, media_file_id: null, status: 'pending', status_reason: null, decided_by: null, decided_by_name: null, decided_role: null, decided_at: null, entered_by: 's-chen', entered_role: 'student', version: 1, created_at: at, updated_at: at })
       .execute();
-    expect((await t.mutate('library.reading.certify', { id: 'other', decision: 'pass' }, librarian)).error?.licheng?.code).toBe('not-found');
-    expect((await t.mutate('library.reading.certify', { id: 'nothing', decision: 'pass' }, librarian)).error?.licheng?.code).toBe('not-found');
+    expect((await t.mutate('library.records.decide', { id: 'other', version: 1, decision: 'pass' }, librarian)).error?.licheng?.code).toBe('not-found');
+    expect((await t.mutate('library.records.decide', { id: 'nothing', version: 1, decision: 'pass' }, librarian)).error?.licheng?.code).toBe('not-found');
+    const mine = await enter(t, chen, 'S001');
+    expect((await t.mutate('library.records.decide', { id: mine.data.id, version: 1, decision: 'pass' }, registry)).error?.licheng?.code).toBe('not-found');
+    expect((await t.mutate('library.records.decide', { id: mine.data.id, version: 1, decision: 'fail', reason: '請補心得' }, librarian)).data).toMatchObject({ status: 'failed' });
+    expect((await t.mutate('library.records.reopen', { id: mine.data.id, reason: '看錯了' }, lin)).error?.licheng?.code).toBe('not-found');
+    expect((await t.mutate('library.records.reopen', { id: mine.data.id, reason: '看錯了' }, librarian)).data).toMatchObject({ status: 'pending' });
   });
 
   it('imports the library’s list all or nothing with a row-level report, and exports it', async () => {

@@ -6,7 +6,7 @@ export const paths = {
   kinds: 'library.records.kinds',
   list: 'library.records.list',
   enter: 'library.records.enter',
-  certify: 'library.reading.certify',
+  decide: 'library.records.decide',
 } as const;
 
 /** `library.records.kinds` as the screens read it. */

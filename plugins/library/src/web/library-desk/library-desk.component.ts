@@ -91,7 +91,7 @@ export class LibraryDesk extends LichengConnectedElement {
     if (this.busy) return;
     this.busy = true;
     try {
-      await this.api.mutation(paths.certify, { id: row.id, decision, ...(decision === 'fail' ? { reason: this.reason } : {}) });
+      await this.api.mutation(paths.decide, { id: row.id, version: row.version, decision, ...(decision === 'fail' ? { reason: this.reason } : {}) });
       this.failing = null;
       this.reason = '';
       this.emit('licheng-reading-certified', { id: row.id, decision });

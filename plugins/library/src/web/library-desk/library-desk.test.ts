@@ -31,7 +31,7 @@ describe('<licheng-library-desk>', () => {
     api = installFakeApi({
       'library.records.kinds': () => [{ id: 'reading', label, mayEnter: true, mayCertify: staff, files: false, subOffice: null, family: null }],
       'library.records.list': (input) => ({ rows: (input as { status?: string }).status === 'pending' ? pending : [row('r9', 'failed', { statusReason: '請補上心得' }), ...pending], total: 3, page: 1, pageSize: 200 }),
-      'library.reading.certify': (input) => {
+      'library.records.decide': (input) => {
         pending = pending.filter((r) => r.id !== (input as { id: string }).id);
         return { id: (input as { id: string }).id, status: 'passed', version: 2 };
       },
@@ -55,8 +55,8 @@ describe('<licheng-library-desk>', () => {
   it('passes a record and takes focus to the message saying so', async () => {
     const el = await render(true);
     buttons(el, '通過')[0]!.click();
-    await waitUntil(() => api.callsTo('library.reading.certify').length === 1 && el.note.text !== '');
-    expect(api.callsTo('library.reading.certify')[0]!.input).to.deep.equal({ id: 'r1', decision: 'pass' });
+    await waitUntil(() => api.callsTo('library.records.decide').length === 1 && el.note.text !== '');
+    expect(api.callsTo('library.records.decide')[0]!.input).to.deep.equal({ id: 'r1', version: 1, decision: 'pass' });
     await waitUntil(() => deepActiveElement()?.id === 'library-note', 'focus never reached the message');
     expect(el.note.text).to.equal('已認證通過：101 班 1 號 陳小明《被討厭的勇氣》');
     expect(el.shadowRoot!.querySelectorAll('tbody tr').length).to.equal(1);
@@ -76,8 +76,8 @@ describe('<licheng-library-desk>', () => {
     expect(confirm.disabled).to.equal(false);
     await expect(el).to.be.accessible();
     confirm.click();
-    await waitUntil(() => api.callsTo('library.reading.certify').length === 1);
-    expect(api.callsTo('library.reading.certify')[0]!.input).to.deep.equal({ id: 'r1', decision: 'fail', reason: '請寫自己的想法' });
+    await waitUntil(() => api.callsTo('library.records.decide').length === 1);
+    expect(api.callsTo('library.records.decide')[0]!.input).to.deep.equal({ id: 'r1', version: 1, decision: 'fail', reason: '請寫自己的想法' });
   });
 
   it('shows a student their own reading records and a form without 學號, and is accessible', async () => {
