@@ -1,4 +1,5 @@
-import { CAREER_ASSESSMENT_FIELDS, CONSULTATION_FIELDS, COUNSELING_FIELDS, type LocalizedText, type RecordFieldSpec } from '@licheng/core';
+import { CAREER_ASSESSMENT_FIELDS, CONSULTATION_FIELDS, COUNSELING_FIELDS, type RecordFieldSpec } from '@licheng/core';
+import type { RecordKindView } from '@licheng/server';
 import type { RecordKindScreen } from '@licheng/ui/records';
 import type { AdviseeImportReport, AdviseeList } from '../server/index.ts';
 
@@ -15,13 +16,8 @@ export const paths = {
   group: 'counseling.consultations.enterGroup',
 } as const;
 
-/** `counseling.records.kinds` as the screens read it. */
-export interface KindView {
-  id: string;
-  label: LocalizedText;
-  mayEnter: boolean;
-  mayCertify: boolean;
-}
+/** `counseling.records.kinds` answers these (the generic procedures' type). */
+export type KindView = RecordKindView;
 
 const FIELDS: Record<string, readonly RecordFieldSpec[]> = { 'career-assessment': CAREER_ASSESSMENT_FIELDS, consultation: CONSULTATION_FIELDS, counseling: COUNSELING_FIELDS };
 /** What the summary (內容簡述) holds for each kind: a consultation's is its content (諮詢內容). */

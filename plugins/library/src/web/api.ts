@@ -1,4 +1,5 @@
-import { READING_FIELDS, type LocalizedText } from '@licheng/core';
+import { READING_FIELDS } from '@licheng/core';
+import type { RecordKindView } from '@licheng/server';
 import type { RecordKindScreen, RecordRow } from '@licheng/ui/records';
 
 /** Procedure paths of the library (types of the answers are the generic record procedures'). */
@@ -9,13 +10,8 @@ export const paths = {
   decide: 'library.records.decide',
 } as const;
 
-/** `library.records.kinds` as the screens read it. */
-export interface KindView {
-  id: string;
-  label: LocalizedText;
-  mayEnter: boolean;
-  mayCertify: boolean;
-}
+/** `library.records.kinds` answers these (the generic procedures' type). */
+export type KindView = RecordKindView;
 
 /** 閱讀紀錄 as the record screens draw it: its fields (core's declaration) and a 心得 summary. */
 export function readingScreen(view: KindView): RecordKindScreen {
