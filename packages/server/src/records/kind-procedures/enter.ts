@@ -25,11 +25,12 @@ export const recordEnterInput = z.object({
   data: recordDataInput,
 }) satisfies z.ZodType<RecordEnterInput>;
 
-/** The student by id or 學號 at this school; 'not-found' otherwise. */
+/** The student by id or 學號 at this school — a student naming neither means themself; 'not-found' otherwise. */
 export async function findStudent(ctx: AuthedContext, by: { studentId?: string | undefined; studentNo?: string | undefined }): Promise<Student> {
   let query = ctx.db.selectFrom('students').selectAll().where('school_code', '=', ctx.config.code);
   if (by.studentId) query = query.where('id', '=', by.studentId);
   else if (by.studentNo) query = query.where('student_no', '=', by.studentNo);
+  else if (ctx.identity.roles.includes('student')) query = query.where('host_user_id', '=', ctx.identity.userId);
   else throw new DomainError('not-found', {});
   const student = await query.executeTakeFirst();
   if (!student) throw new DomainError('not-found', {});

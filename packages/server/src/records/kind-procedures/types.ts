@@ -81,7 +81,7 @@ export interface RecordListOutput {
 /** `<office>.records.enter` input (JSON; data only — files go through the kind's upload form). */
 export interface RecordEnterInput {
   kind: string;
-  /** The student by id (from a list) or by 學號. One of the two. */
+  /** The student by id (from a list) or by 學號. One of the two; a student entering their own names neither. */
   studentId?: string;
   studentNo?: string;
   academicYear: number;
@@ -104,6 +104,14 @@ export interface RecordCorrectInput {
   version: number;
   summary: string;
   data: RecordData;
+  reason?: string;
+}
+
+/** `<office>.records.decide` input: 認證 of a pending record — 'pass', or 'fail' with a reason. */
+export interface RecordDecideInput {
+  id: string;
+  version: number;
+  decision: 'pass' | 'fail';
   reason?: string;
 }
 
