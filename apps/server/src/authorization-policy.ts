@@ -117,6 +117,7 @@ export const procedurePolicy = {
   'practicum.internships.register': { roles: ['practicum-staff'] },
   'practicum.internships.list': { roles: ['practicum-staff'] },
   ...recordKindPolicyLines('practicum', 'plugins/practicum/src/server/work-experience.test.ts'),
+  ...recordKindPolicyLines('competitions', 'plugins/competitions/src/server/competitions.test.ts'),
 } as const satisfies Record<ProcedurePath, SignedInPolicy>;
 
 /** Plain HTTP routes below the app (`GET <path as Hono declares it>`): downloads and the public ones. */
@@ -137,4 +138,5 @@ export const routePolicy: Record<string, RoutePolicy> = {
   'GET /api/receipt/batches/:id/progress.xlsx': { roles: ['registry-staff'] },
   'GET /api/practicum/templates/certificates.xlsx': { roles: ['practicum-staff'] },
   ...recordKindRouteLines('practicum', 'plugins/practicum/src/server/work-experience.test.ts'),
+  ...recordKindRouteLines('competitions', 'plugins/competitions/src/server/competitions.test.ts'),
 };

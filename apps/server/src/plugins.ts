@@ -1,4 +1,5 @@
 import homeroom from '@licheng/plugin-homeroom/server';
+import competitions from '@licheng/plugin-competitions/server';
 import practicum from '@licheng/plugin-practicum/server';
 import receipt from '@licheng/plugin-receipt/server';
 import registry from '@licheng/plugin-registry/server';
@@ -11,4 +12,4 @@ import type { PluginDefinition } from '@licheng/server';
  * Every office this build ships; each school's config turns them on. Each keeps its own type
  * (`satisfies`), so the authorization policy is typed from every office's router.
  */
-export const availablePlugins = [student, teaching, registry, workingGroup, homeroom, receipt, practicum] satisfies PluginDefinition[];
+export const availablePlugins = [student, teaching, registry, workingGroup, homeroom, receipt, practicum, competitions] satisfies PluginDefinition[];
