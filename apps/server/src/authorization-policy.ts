@@ -60,10 +60,9 @@ function recordKindPolicyLines<O extends string>(office: O, provenBy: string) {
     [`${office}.records.enter`]: { roles: 'any', records: KIND_SCOPE },
     [`${office}.records.correct`]: { roles: 'any', records: KIND_SCOPE },
     [`${office}.records.withdraw`]: { roles: 'any', records: KIND_SCOPE },
-    [`${office}.records.decide`]: { roles: 'any', records: KIND_SCOPE },
     [`${office}.records.importPreview`]: { roles: 'any', records: KIND_SCOPE },
     [`${office}.records.importCommit`]: { roles: 'any', records: KIND_SCOPE },
-  } as Record<`${O}.records.${'kinds' | 'list' | 'enter' | 'correct' | 'withdraw' | 'decide' | 'importPreview' | 'importCommit'}`, SignedInPolicy>;
+  } as Record<`${O}.records.${'kinds' | 'list' | 'enter' | 'correct' | 'withdraw' | 'importPreview' | 'importCommit'}`, SignedInPolicy>;
 }
 
 /** The downloads of an office that mounts recordKindRoutes under /api/<office>. */

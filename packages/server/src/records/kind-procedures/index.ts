@@ -1,6 +1,5 @@
 import { router } from '../../trpc.ts';
 import { recordCorrectProcedure } from './correct.ts';
-import { recordDecideProcedure } from './decide.ts';
 import { recordEnterProcedure } from './enter.ts';
 import { recordImportCommitProcedure } from './import-commit.ts';
 import { recordImportPreviewProcedure } from './import-preview.ts';
@@ -15,7 +14,7 @@ export type { RecordKindProceduresOptions } from './mounted-kinds.ts';
 /**
  * The procedures an office mounts for the record kinds it keeps, e.g.
  * `router({ records: recordKindProcedures({ kinds: ['cadre', 'attendance'] }) })` → `<office>.records.*`:
- * kinds, list, enter, correct, withdraw, decide, importPreview, importCommit. Every one of them applies
+ * kinds, list, enter, correct, withdraw, importPreview, importCommit. Every one of them applies
  * the one permission rule (scope.ts); see docs/adding-an-office.md.
  */
 export function recordKindProcedures(options: RecordKindProceduresOptions) {
@@ -26,7 +25,6 @@ export function recordKindProcedures(options: RecordKindProceduresOptions) {
     enter: recordEnterProcedure(kinds),
     correct: recordCorrectProcedure(kinds),
     withdraw: recordWithdrawProcedure(kinds),
-    decide: recordDecideProcedure(kinds),
     importPreview: recordImportPreviewProcedure(kinds),
     importCommit: recordImportCommitProcedure(kinds),
   });

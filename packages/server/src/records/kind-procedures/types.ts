@@ -107,14 +107,6 @@ export interface RecordCorrectInput {
   reason?: string;
 }
 
-/** `<office>.records.decide` input: 認證 of a pending record — 'pass', or 'fail' with a reason. */
-export interface RecordDecideInput {
-  id: string;
-  version: number;
-  decision: 'pass' | 'fail';
-  reason?: string;
-}
-
 /** `<office>.records.withdraw` input (撤銷, with a reason; audited). */
 export interface RecordWithdrawInput {
   id: string;
