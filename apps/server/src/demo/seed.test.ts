@@ -115,11 +115,20 @@ describe('seedDemo on a fresh embedded database', () => {
     expect(await db.kysely.selectFrom('audit_log').select('id').where('action', '=', 'receipt.item.import').execute()).toHaveLength(items.length);
   });
 
+  it('registers 教務處’s in-school competition results for students of 101 and 102, outside their 10; no practicum at a general school', async () => {
+    expect(await seedDemo(app)).toBe(true);
+    const results = await db.kysely.selectFrom('records').select(['status', 'entered_role', 'data']).where('kind', '=', 'competition-in').execute();
+    expect(results).toHaveLength(4);
+    expect(results.every((r: any) => r.status === 'passed' && r.entered_role === 'registry-staff')).toBe(true);
+    expect(JSON.parse(results[0]!.data)).toMatchObject({ name: '114學年度全校國語文競賽', level: '1', organiser: '教務處' });
+    expect(await db.kysely.selectFrom('records').select('id').where('kind', 'in', ['skill-certificate', 'internship']).execute()).toEqual([]);
+  });
+
   it('does nothing on a second call', async () => {
     expect(await seedDemo(app)).toBe(true);
     expect(await seedDemo(app)).toBe(false);
     expect(await count('students')).toBe(24);
-    expect(await count('records')).toBe(11);
+    expect(await count('records')).toBe(15);
     expect(await count('enrolments')).toBe(96);
     expect(await count('classes')).toBe(3);
     expect(await count('receipt_batches')).toBe(1);

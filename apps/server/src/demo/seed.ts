@@ -15,6 +15,7 @@ import {
   type Student,
 } from '@licheng/server';
 import { demoClasses, demoCourses, demoEnrolments, demoStudents, demoTeachers } from './roster.ts';
+import { seedDemoCompetitions, seedDemoPracticum } from './competitions-and-practicum.ts';
 import { seedDemoReceipt } from './receipt.ts';
 import { samplePdf } from './sample-files.ts';
 
@@ -43,6 +44,8 @@ export async function seedDemo(app: LichengApp): Promise<boolean> {
   const second = await db.selectFrom('students').selectAll().where('school_code', '=', config.code).where('class_name', '=', '102').orderBy('seat_no').limit(3).execute();
   for (const [i, student] of second.entries()) await seedChineseOutcome(app, student, i === 1);
   await seedDemoReceipt(app);
+  await seedDemoCompetitions(app);
+  await seedDemoPracticum(app);
   return true;
 }
 
