@@ -29,7 +29,8 @@ describe('the shipped school configs (apps/server/config)', () => {
       ['國立羅東高級中學', 'general'],
     ]);
     const everywhere = ['student', 'teaching', 'registry', 'working-group', 'homeroom', 'receipt'];
-    expect(profiles.map((c) => c.plugins.enabled)).toEqual([[...everywhere, 'practicum'], [...everywhere, 'practicum'], everywhere]);
+    // 校內競賽 at every school: any office registers the competitions it ran.
+    expect(profiles.map((c) => c.plugins.enabled)).toEqual([[...everywhere, 'practicum', 'competitions'], [...everywhere, 'practicum', 'competitions'], [...everywhere, 'competitions']]);
   });
 
   it('虎尾農工: unlimited uploads; uploads close two weeks before the national deadline, when certification closes', () => {

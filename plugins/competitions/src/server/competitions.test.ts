@@ -65,6 +65,16 @@ describe.each(testDialects())('competitions on %s', (dialect) => {
     expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['competition-in.correct', 'competition-in.withdraw']));
   });
 
+  it('has nothing to certify: decide and reopen read as not found for a student and another school role alike', async () => {
+    await start();
+    const id = (await enter(activities, speech)).data.id as string;
+    expect((await t.mutate('competitions.records.decide', { id, version: 1, decision: 'pass' }, users.chen)).error?.licheng?.code).toBe('not-found');
+    expect((await t.mutate('competitions.records.reopen', { id, reason: '重審' }, users.lin)).error?.licheng?.code).toBe('not-found');
+    expect((await t.mutate('competitions.records.decide', { id, version: 1, decision: 'pass' }, library)).error?.licheng?.code).toBe('already-decided');
+    const byStudent = await t.upload('competitions.records.importPreview', upload(`${HEADER}\r\nS001,114,1,,x,,1,,114/10/20,1,`), users.chen);
+    expect(byStudent.data?.issues?.length ?? 1).toBeGreaterThan(0);
+  });
+
   it('imports a results list all or nothing with a row-level report, and exports it', async () => {
     await start();
     const bad = await t.upload('competitions.records.importCommit', upload(`${HEADER}\r\nS001,114,1,,全校國語文競賽,演說,校級,第一名,114/10/20,個人,教務處\r\nS002,114,1,,全校國語文競賽,演說,8,第二名,114/10/20,個人,教務處`), activities);
@@ -72,6 +82,8 @@ describe.each(testDialects())('competitions on %s', (dialect) => {
     expect(await t.db.kysely.selectFrom('records').select('id').execute()).toEqual([]);
     const good = await t.upload('competitions.records.importCommit', upload(`${HEADER}\r\nS001,114,1,,全校國語文競賽,演說,校級,第一名,114/10/20,個人,教務處\r\nS002,114,1,,全校國語文競賽,演說,1,第二名,1141020,個人,教務處`), activities);
     expect(good.data).toMatchObject({ committed: true, imported: 2 });
+    const preview = await t.upload('competitions.records.importPreview', upload(`${HEADER}\r\nS001,114,1,,全校國語文競賽,演說,校級,第一名,114/10/20,個人,教務處`), library);
+    expect(preview.data).toMatchObject({ committed: false, imported: 0, issues: [] });
     const byStudent = await t.upload('competitions.records.importCommit', upload(`${HEADER}\r\nS001,114,1,,x,,1,,114/10/20,1,`), users.chen);
     expect(byStudent.data?.committed ?? false).toBe(false);
     const exported = await t.app.request('/api/competitions/records/export.xlsx?kind=competition-in', { headers: { authorization: `Bearer ${await t.token(activities)}` } });
