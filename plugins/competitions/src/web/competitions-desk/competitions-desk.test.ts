@@ -61,7 +61,7 @@ describe('<licheng-competitions-desk>', () => {
   it('sends a new result as the office enters it: student, term, summary and fields', async () => {
     const el = await render();
     const data = { ...row.data, award: '第二名' };
-    await desk(el).source.enter('competition-in', { data, summary: '演說', files: { document: null, media: null }, videoLink: '', studentNo: 'S002', academicYear: 114, semester: 1 });
+    await desk(el).source!.enter('competition-in', { data, summary: '演說', files: { document: null, media: null }, videoLink: '', studentNo: 'S002', academicYear: 114, semester: 1 });
     expect(api.callsTo('competitions.records.enter')[0]!.input).to.deep.equal({ kind: 'competition-in', studentNo: 'S002', academicYear: 114, semester: 1, summary: '演說', data });
   });
 
