@@ -38,6 +38,9 @@ export class PracticumMine extends LichengConnectedElement {
       .form {
         margin-block: 1rem;
       }
+      .actions {
+        margin-block-end: 1rem;
+      }
     `,
   ];
   static override properties = {

@@ -42,10 +42,15 @@ export class PracticumPending extends LichengConnectedElement {
       }
       @media (max-width: 48rem) {
         table,
+        caption,
         tbody,
         tr,
         td {
           display: block;
+        }
+        caption {
+          text-align: start;
+          margin-block-end: 0.5rem;
         }
         thead {
           position: absolute;
