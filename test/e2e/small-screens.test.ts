@@ -298,6 +298,16 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
       },
     },
     {
+      name: 'competitions-desk',
+      async open(page, url) {
+        await signIn(page, url, '註冊組 林組長');
+        await page.waitForURL('**/registry');
+        await toOffice(page, '校內競賽', 'competitions');
+        await page.getByRole('heading', { name: '校內競賽成績登錄' }).waitFor();
+        await page.locator('licheng-record-list tr', { hasText: '全校國語文競賽' }).first().waitFor();
+      },
+    },
+    {
       name: 'working-group-schedule',
       async open(page, url) {
         await signIn(page, url, '教務處 張主任');
@@ -351,7 +361,31 @@ describe('the practicum office at 390 px and at 200 % zoom (and on a desktop)', 
       await page.locator('licheng-portal').getByRole('tab', { name: tab, selected: true }).waitFor();
     },
   });
-  const screens = [desk('practicum-certificates', '技能證照'), desk('practicum-internships', '校外實習')];
+  const screens: Screen[] = [
+    desk('practicum-certificates', '技能證照'),
+    desk('practicum-internships', '校外實習'),
+    {
+      name: 'practicum-pending',
+      async open(page, url) {
+        await signIn(page, url, '實習處 陳主任');
+        await page.waitForURL('**/practicum');
+        const pending = page.locator('licheng-practicum-pending');
+        await pending.getByRole('button', { name: /^通過：/ }).first().waitFor();
+        await pending.getByRole('button', { name: /^未通過…：/ }).first().click();
+        await pending.getByRole('textbox').first().waitFor();
+      },
+    },
+    {
+      name: 'practicum-student',
+      async open(page, url) {
+        await signIn(page, url, '陳怡君');
+        await page.waitForURL('**/student');
+        await toOffice(page, '實習處', 'practicum');
+        await page.getByRole('heading', { name: '我的實習處紀錄' }).waitFor();
+        await page.locator('licheng-record-list tr', { hasText: '電腦軟體應用' }).first().waitFor();
+      },
+    },
+  ];
 
   for (const size of sizes) {
     for (const screen of screens) {

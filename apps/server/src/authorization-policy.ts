@@ -127,6 +127,7 @@ export const procedurePolicy = {
   ...recordKindPolicyLines('counseling', 'plugins/counseling/src/server/records.test.ts'),
 
   ...recordKindPolicyLines('library', 'plugins/library/src/server/reading.test.ts'),
+  ...recordKindPolicyLines('competitions', 'plugins/competitions/src/server/competitions.test.ts'),
 } as const satisfies Record<ProcedurePath, SignedInPolicy>;
 
 /** Plain HTTP routes below the app (`GET <path as Hono declares it>`): downloads and the public ones. */
@@ -149,4 +150,5 @@ export const routePolicy: Record<string, RoutePolicy> = {
   ...recordKindRouteLines('practicum', 'plugins/practicum/src/server/work-experience.test.ts'),
   ...recordKindRouteLines('counseling', 'plugins/counseling/src/server/records.test.ts'),
   ...recordKindRouteLines('library', 'plugins/library/src/server/reading.test.ts'),
+  ...recordKindRouteLines('competitions', 'plugins/competitions/src/server/competitions.test.ts'),
 };

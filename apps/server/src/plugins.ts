@@ -1,6 +1,7 @@
 import counseling from '@licheng/plugin-counseling/server';
 import homeroom from '@licheng/plugin-homeroom/server';
 import library from '@licheng/plugin-library/server';
+import competitions from '@licheng/plugin-competitions/server';
 import practicum from '@licheng/plugin-practicum/server';
 import receipt from '@licheng/plugin-receipt/server';
 import registry from '@licheng/plugin-registry/server';
@@ -13,4 +14,4 @@ import type { PluginDefinition } from '@licheng/server';
  * Every office this build ships; each school's config turns them on. Each keeps its own type
  * (`satisfies`), so the authorization policy is typed from every office's router.
  */
-export const availablePlugins = [student, teaching, registry, workingGroup, homeroom, receipt, practicum, counseling, library] satisfies PluginDefinition[];
+export const availablePlugins = [student, teaching, registry, workingGroup, homeroom, receipt, practicum, counseling, library, competitions] satisfies PluginDefinition[];

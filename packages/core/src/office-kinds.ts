@@ -157,7 +157,7 @@ export const SKILL_CERTIFICATE_FIELDS: RecordFieldSpec[] = [
   textField('issuer', '發證單位', 'Issuer', 100, false),
 ];
 
-/** 校外實習 as the practicum office registers it (plugins/practicum stores `kind` as the number of the code). */
+/** 校外實習 as the practicum office registers it (`kind` stored as the code's text, '1'–'4'). */
 export const INTERNSHIP_FIELDS: RecordFieldSpec[] = [
   codeField('kind', '類別', 'Category', WORKPLACE_CATEGORIES),
   textField('organisation', '實習單位', 'Workplace', 100),

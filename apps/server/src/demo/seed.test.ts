@@ -115,12 +115,21 @@ describe('seedDemo on a fresh embedded database', () => {
     expect(await db.kysely.selectFrom('audit_log').select('id').where('action', '=', 'receipt.item.import').execute()).toHaveLength(items.length);
   });
 
+  it('registers 教務處’s in-school competition results for students of 101 and 102, outside their 10; no practicum at a general school', async () => {
+    expect(await seedDemo(app)).toBe(true);
+    const results = await db.kysely.selectFrom('records').select(['status', 'entered_role', 'data']).where('kind', '=', 'competition-in').execute();
+    expect(results).toHaveLength(4);
+    expect(results.every((r: any) => r.status === 'passed' && r.entered_role === 'registry-staff')).toBe(true);
+    expect(JSON.parse(results[0]!.data)).toMatchObject({ name: '114學年度全校國語文競賽', level: '1', organiser: '教務處' });
+    expect(await db.kysely.selectFrom('records').select('id').where('kind', 'in', ['skill-certificate', 'internship']).execute()).toEqual([]);
+  });
+
   it('does nothing on a second call', async () => {
     expect(await seedDemo(app)).toBe(true);
     expect(await seedDemo(app)).toBe(false);
     expect(await count('students')).toBe(24);
-    // 11 outcomes; counseling's 5 consultations, 3 學群探索 and 2 counseling data; the library's 7 reading records.
-    expect(await count('records')).toBe(28);
+    // 11 outcomes; counseling's 5 consultations, 3 學群探索 and 2 counseling data; the library's 7 reading records; 4 registered competition results.
+    expect(await count('records')).toBe(32);
     expect(await count('advisees')).toBe(10);
     expect(await count('enrolments')).toBe(96);
     expect(await count('classes')).toBe(3);

@@ -17,6 +17,7 @@ import {
 import { demoClasses, demoCourses, demoEnrolments, demoStudents, demoTeachers } from './roster.ts';
 import { seedDemoCounseling } from './counseling.ts';
 import { seedDemoLibrary } from './library.ts';
+import { seedDemoCompetitions, seedDemoPracticum } from './competitions-and-practicum.ts';
 import { seedDemoReceipt } from './receipt.ts';
 import { samplePdf } from './sample-files.ts';
 
@@ -47,6 +48,8 @@ export async function seedDemo(app: LichengApp): Promise<boolean> {
   await seedDemoReceipt(app);
   if (app.plugins.some((p) => p.id === 'counseling')) await seedDemoCounseling(app, term);
   if (app.plugins.some((p) => p.id === 'library')) await seedDemoLibrary(app, term);
+  await seedDemoCompetitions(app);
+  await seedDemoPracticum(app);
   return true;
 }
 

@@ -182,7 +182,8 @@ export class RecordList extends LichengElement {
     const columns = [...(withStudent ? [rt('list.student', {}, L)] : []), rt('list.term', {}, L), ...fields.map((f) => localized(f.label, L)), ...(kind.summary ? [rt('list.summary', {}, L)] : []), rt('list.status', {}, L), ...(this.actions ? [rt('list.actions', {}, L)] : [])];
     return html`<section class="kind" aria-labelledby=${several ? `kind-${kind.id}` : nothing}>
       ${several ? heading(this.headingLevel, name, `kind-${kind.id}`) : nothing}
-      <div class="table-wrap">
+      <!-- A labelled tab stop: a wide table scrolls sideways by keyboard too, even with no buttons in its rows. -->
+      <div class="table-wrap" role="region" tabindex="0" aria-label=${rt('list.caption', { kind: name, count: rows.length }, L)}>
         <table part="table" class="cards" role="table">
           <caption>${rt('list.caption', { kind: name, count: rows.length }, L)}${marked ? rt('list.caption-new', { count: marked }, L) : nothing}</caption>
           <thead role="rowgroup">

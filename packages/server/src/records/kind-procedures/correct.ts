@@ -22,6 +22,7 @@ export const recordCorrectInput = z.object({
  * `<office>.records.correct` — 更正: new summary and data for a record the caller may change
  * (scope.ts changingRole): a pending, failed or uncertified record freely; a passed one only
  * when an office registered it itself, with a reason. Audited with before and after; version+1.
+ * Keys an office stores beside the declared fields (e.g. who registered it) survive a correction.
  */
 export function recordCorrectProcedure(kinds: readonly RecordKindDefinition[]) {
   return authedProcedure()
@@ -38,7 +39,7 @@ export function recordCorrectProcedure(kinds: readonly RecordKindDefinition[]) {
       const reason = input.reason && !isBlankText(input.reason) ? input.reason : null;
       if (needs === 'with-reason' && !reason) throw new DomainError('correction-reason-required', {});
       if (input.version !== record.version) throw new DomainError('record-changed', {});
-      const data = checkedData(kind, input.data);
+      const data = { ...undeclaredKeys(kind, record.data), ...checkedData(kind, input.data) };
       return ctx.db.transaction().execute(async (trx) => {
         const changes = { summary: input.summary, data: JSON.stringify(data), status_reason: reason ?? record.status_reason, version: record.version + 1, updated_at: nowIso(ctx.now()) };
         const after = await transitionRecord(trx, record, status, changes, 'record-changed');
@@ -46,4 +47,11 @@ export function recordCorrectProcedure(kinds: readonly RecordKindDefinition[]) {
         return { id: after.id, status, version: after.version };
       });
     });
+}
+
+/** The stored data's keys the kind does not declare (an office's own bookkeeping), kept as they are. */
+export function undeclaredKeys(kind: RecordKindDefinition, stored: string): Record<string, string | number | null> {
+  const declared = new Set(kind.fields.map((f) => f.key));
+  const parsed = JSON.parse(stored) as Record<string, string | number | null>;
+  return Object.fromEntries(Object.entries(parsed).filter(([key]) => !declared.has(key)));
 }
