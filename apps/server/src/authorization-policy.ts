@@ -85,6 +85,7 @@ export const procedurePolicy = {
   'student.outcomes.resubmit': { roles: ['student'], records: OWN_RECORDS },
   'student.selections.get': { roles: ['student'] },
   'student.selections.save': { roles: ['student'], records: OWN_RECORDS },
+  'student.portfolio.get': { roles: ['student'] },
 
   'teaching.certifications.queue': { roles: CERTIFIERS },
   'teaching.certifications.decide': { roles: 'any', records: CERTIFIABLE },
@@ -132,6 +133,7 @@ export const routePolicy: Record<string, RoutePolicy> = {
   'GET /api/registry/templates/:file': { roles: ['registry-staff', 'admin'] },
   'GET /api/registry/audit.xlsx': { roles: ['registry-staff', 'admin'] },
   'GET /api/working-group/schedule.xlsx': { roles: 'any' },
+  'GET /api/student/portfolio.zip': { roles: ['student'] },
   'GET /api/homeroom/progress.xlsx': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },
   'GET /api/receipt/batches/:id/progress.xlsx': { roles: ['registry-staff'] },
   'GET /api/practicum/templates/certificates.xlsx': { roles: ['practicum-staff'] },
