@@ -101,6 +101,9 @@ export const procedurePolicy = {
 
   'homeroom.progress.classes': { roles: ['homeroom-teacher', 'admin'] },
   'homeroom.progress.class': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },
+  'homeroom.reminders.send': { roles: ['homeroom-teacher', 'admin'], records: { rule: 'students of the class the caller is homeroom teacher (導師) of', provenBy: 'plugins/homeroom/src/server/reminders.test.ts' } },
+  'homeroom.reminders.mine': { roles: ['student'] },
+  'homeroom.reminders.dismiss': { roles: ['student'], records: { rule: "the student's own reminders", provenBy: 'plugins/homeroom/src/server/reminders.test.ts' } },
 
   'receipt.batches.import': { roles: ['registry-staff'] },
   'receipt.batches.list': { roles: ['registry-staff'] },

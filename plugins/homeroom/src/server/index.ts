@@ -1,12 +1,13 @@
 import { definePlugin } from '@licheng/server';
 import manifest from '../manifest.ts';
+import { homeroomMigrations } from './migrations.ts';
 import { homeroomRouter } from './router.ts';
 import { homeroomRoutes } from './routes.ts';
 
 export { homeroomRouter, type HomeroomRouter } from './router.ts';
 export type { ClassProgress, StudentProgress } from './class-progress.ts';
 export type { HomeroomClass } from './class-access.ts';
-export type { ProgressWindow, ProgressTotals, ReminderReason } from './progress-rules.ts';
+export type { CheckReason, OtherCounts, ProgressWindow, ProgressTotals, ReminderReason } from './progress-rules.ts';
 
 /**
  * 導師 (Homeroom): a homeroom teacher follows their class's course learning outcomes —
@@ -16,6 +17,7 @@ export type { ProgressWindow, ProgressTotals, ReminderReason } from './progress-
  */
 export default definePlugin({
   ...manifest,
+  migrations: homeroomMigrations,
   router: homeroomRouter,
   routes: homeroomRoutes,
 });
