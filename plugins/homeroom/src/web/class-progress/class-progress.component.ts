@@ -264,8 +264,8 @@ export class ClassProgress extends LichengConnectedElement {
       <td class="num stat" data-label=${t('col.passed', {}, L)}>${s.passed}</td>
       <td class="num stat" data-label=${t('col.failed', {}, L)}>${s.failed}</td>
       <td class="num stat" data-label=${t('col.selected', { cap }, L)}>${t('selected.of', { selected: s.selected, cap }, L)}</td>
-      <td class="stat" data-label=${t('col.performances', { cap: performanceCap }, L)}>${t('performances.of', { selected: p.selected, cap: performanceCap, counting: p.counting, exempt: p.exempt }, L)}</td>
-      <td class="stat" data-label=${t('col.other', {}, L)}>${t('other.counts', { pending: p.pending + o.pending, failed: p.failed + o.failed }, L)}</td>
+      <td class="wrap" data-label=${t('col.performances', { cap: performanceCap }, L)}>${t('performances.of', { selected: p.selected, cap: performanceCap, counting: p.counting, exempt: p.exempt }, L)}</td>
+      <td class="wrap" data-label=${t('col.other', {}, L)}>${t('other.counts', { pending: p.pending + o.pending, failed: p.failed + o.failed }, L)}</td>
       <td class="reminders-cell" data-label=${t('col.reminders', {}, L)}>
         ${s.check.length
           ? html`<ul class="reminders">

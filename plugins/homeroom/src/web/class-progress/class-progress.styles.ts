@@ -100,7 +100,8 @@ export const classProgressStyles = [
     td.seat {
       white-space: nowrap;
     }
-    td.reminders-cell {
+    td.reminders-cell,
+    td.wrap {
       flex: 1 0 100%;
     }
     td.reminders-cell::before {
