@@ -11,7 +11,10 @@ export type { CheckReason, OtherCounts, ProgressWindow, ProgressTotals, Reminder
 
 /**
  * 導師 (Homeroom): a homeroom teacher follows their class's course learning outcomes —
- * uploads, certification and selection — and downloads it as Excel. The classes and their
+ * uploads, certification and selection — and, across every other record kind, the year's
+ * performances and office records; runs the completeness check before submission; downloads it
+ * as Excel; and reminds chosen students (homeroom_reminders, shown to them by
+ * <licheng-homeroom-reminder>). The classes and their
  * homeroom teachers are the platform's `classes` table (imported as 班級名冊). Add it to
  * apps/server/src/plugins.ts and enable 'homeroom' in a school config's `plugins.enabled`.
  */

@@ -169,7 +169,7 @@ export class MyPortfolio extends LichengConnectedElement {
       <dl>
         ${r.fields.map((f) => html`<dt>${f.label}</dt><dd>${f.text}</dd>`)}
         <dt>${pt('status.label', {}, L)}</dt>
-        <dd>${pt(`status.${r.status}`, {}, L)}（${pt(r.enteredBySelf ? 'entered.self' : 'entered.office', {}, L)}）</dd>
+        <dd>${pt(`status.${r.status}`, {}, L)}${pt(r.enteredBySelf ? 'entered.self' : 'entered.office', {}, L)}</dd>
         <dt>${pt('cap.label', {}, L)}</dt>
         <dd>${this.#capText(r, years.get(r.academicYear))}${selectable ? html`・${pt(r.selected ? 'selected.yes' : 'selected.no', {}, L)}` : nothing}</dd>
         ${todo ? html`<dt>${pt('pending.label', {}, L)}</dt><dd class="todo-text"><span aria-hidden="true">⚠ </span>${todo}</dd>` : nothing}

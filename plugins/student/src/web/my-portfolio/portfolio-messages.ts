@@ -42,8 +42,8 @@ export const portfolioMessages = defineMessages({
     'pending.selection-closed': '勾選期間已過，本紀錄未勾選',
     'files.label': '檔案',
     'files.video': '影音連結',
-    'entered.self': '自己上傳',
-    'entered.office': '學校登錄',
+    'entered.self': '（自己上傳）',
+    'entered.office': '（學校登錄）',
   },
   en: {
     title: 'My portfolio',
@@ -85,8 +85,8 @@ export const portfolioMessages = defineMessages({
     'pending.selection-closed': 'Selection window closed; not selected',
     'files.label': 'Files',
     'files.video': 'Video link',
-    'entered.self': 'Uploaded by you',
-    'entered.office': 'Entered by the school',
+    'entered.self': ' (uploaded by you)',
+    'entered.office': ' (entered by the school)',
   },
 });
 
