@@ -232,7 +232,7 @@ export class ClassProgress extends LichengConnectedElement {
             ${(Object.entries(totals.check) as Array<[CheckReason, number]>)
               .filter(([, n]) => n > 0)
               .map(([reason, n]) => t('summary.check.reason', { reason: t(`reminder.${reason}`, {}, L), n }, L))
-              .join('；')}
+              .join(L === 'zh-TW' ? '；' : '; ')}
           </p>`
         : nothing}
     </div>`;
