@@ -157,6 +157,17 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
       break;
     }
     expect(teacherName, 'a demo teacher with a pending outcome').not.toBe('');
+    // 王美玲 reminds 陳怡君 from the class progress, so the student's screens show the reminder.
+    const homeroom = users.find((u) => u.name === '王美玲')!;
+    const homeroomToken = await demoToken(server, homeroom.userId);
+    const { classes } = await query(server.url, 'homeroom.progress.classes', homeroomToken, {});
+    for (const klass of classes) {
+      const progress = await query(server.url, 'homeroom.progress.class', homeroomToken, { className: klass.className });
+      const pupil = progress.students.find((s: any) => s.name === '陳怡君');
+      if (!pupil) continue;
+      await mutate(server.url, 'homeroom.reminders.send', homeroomToken, { className: klass.className, studentIds: [pupil.id], note: '請在週五前完成多元表現勾選' });
+      break;
+    }
   });
   afterAll(async () => {
     await browser?.close();
@@ -201,6 +212,23 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
         await page.waitForURL('**/student');
         await page.getByRole('button', { name: '勾選成果' }).click();
         await page.locator('licheng-outcome-selection').getByRole('heading').first().waitFor();
+      },
+    },
+    {
+      name: 'student-portfolio',
+      async open(page, url) {
+        await signIn(page, url, '陳怡君');
+        await page.waitForURL('**/student');
+        await page.getByRole('button', { name: '我的學習歷程' }).click();
+        await page.locator('licheng-my-portfolio [part="record"]').first().waitFor();
+      },
+    },
+    {
+      name: 'student-homeroom-reminder',
+      async open(page, url) {
+        await signIn(page, url, '陳怡君');
+        await page.waitForURL('**/student');
+        await page.locator('licheng-homeroom-reminder').getByRole('heading', { name: '導師提醒' }).waitFor();
       },
     },
     {

@@ -87,6 +87,7 @@ export const procedurePolicy = {
   'student.outcomes.resubmit': { roles: ['student'], records: OWN_RECORDS },
   'student.selections.get': { roles: ['student'] },
   'student.selections.save': { roles: ['student'], records: OWN_RECORDS },
+  'student.portfolio.get': { roles: ['student'] },
 
   'teaching.certifications.queue': { roles: CERTIFIERS },
   'teaching.certifications.decide': { roles: 'any', records: CERTIFIABLE },
@@ -102,6 +103,9 @@ export const procedurePolicy = {
 
   'homeroom.progress.classes': { roles: ['homeroom-teacher', 'admin'] },
   'homeroom.progress.class': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },
+  'homeroom.reminders.send': { roles: ['homeroom-teacher', 'admin'], records: { rule: 'students of the class the caller is homeroom teacher (導師) of', provenBy: 'plugins/homeroom/src/server/reminders.test.ts' } },
+  'homeroom.reminders.mine': { roles: ['student'] },
+  'homeroom.reminders.dismiss': { roles: ['student'], records: { rule: "the student's own reminders", provenBy: 'plugins/homeroom/src/server/reminders.test.ts' } },
 
   'receipt.batches.import': { roles: ['registry-staff'] },
   'receipt.batches.list': { roles: ['registry-staff'] },
@@ -144,6 +148,7 @@ export const routePolicy: Record<string, RoutePolicy> = {
   'GET /api/registry/templates/:file': { roles: ['registry-staff', 'admin'] },
   'GET /api/registry/audit.xlsx': { roles: ['registry-staff', 'admin'] },
   'GET /api/working-group/schedule.xlsx': { roles: 'any' },
+  'GET /api/student/portfolio.zip': { roles: ['student'] },
   'GET /api/homeroom/progress.xlsx': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },
   'GET /api/receipt/batches/:id/progress.xlsx': { roles: ['registry-staff'] },
   'GET /api/practicum/templates/certificates.xlsx': { roles: ['practicum-staff'] },

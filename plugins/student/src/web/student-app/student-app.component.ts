@@ -1,16 +1,18 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { LichengApiError, LichengConnectedElement } from '@licheng/client';
 import { focusOutcome, heading, screenStyles } from '@licheng/ui';
 import '../my-outcomes/my-outcomes.ts';
 import '../outcome-selection/outcome-selection.ts';
 import '../outcome-upload/outcome-upload.ts';
+import '../my-portfolio/my-portfolio.ts';
+import { pt } from '../my-portfolio/portfolio-messages.ts';
 import type { MyOutcomes } from '../my-outcomes/my-outcomes.component.ts';
 import type { OutcomeSelection } from '../outcome-selection/outcome-selection.component.ts';
 import { paths, type Me, type Outcome } from '../api.ts';
 import { t } from '../messages.ts';
 import { studentAppStyles } from './student-app.styles.ts';
 
-export type StudentView = 'list' | 'upload' | 'selection';
+export type StudentView = 'list' | 'upload' | 'selection' | 'portfolio';
 
 /**
  * `<licheng-student-app>` — the student office's whole screen: my outcomes, upload (and fix
@@ -79,7 +81,7 @@ export class StudentApp extends LichengConnectedElement {
       <nav aria-label=${t('app.nav', {}, L)}>
         <ul>
           ${this.#navButton('list', t('nav.list', {}, L))} ${this.#navButton('upload', t('nav.upload', {}, L))}
-          ${this.#navButton('selection', t('nav.selection', {}, L))}
+          ${this.#navButton('selection', t('nav.selection', {}, L))} ${this.#navButton('portfolio', pt('title', {}, L))}
         </ul>
       </nav>
       <licheng-my-outcomes
@@ -117,6 +119,15 @@ export class StudentApp extends LichengConnectedElement {
         .apiBase=${connection.apiBase}
         .locale=${L}
         @licheng-selection-saved=${() => void this.renderRoot.querySelector<MyOutcomes>('licheng-my-outcomes')?.load()}
-      ></licheng-outcome-selection>`;
+      ></licheng-outcome-selection>
+      ${this.view === 'portfolio'
+        ? html`<licheng-my-portfolio
+            data-view="portfolio"
+            .token=${connection.token}
+            .tokenProvider=${connection.tokenProvider}
+            .apiBase=${connection.apiBase}
+            .locale=${L}
+          ></licheng-my-portfolio>`
+        : nothing}`;
   }
 }

@@ -22,6 +22,22 @@ describe('<licheng-student-app>', () => {
   let api: FakeApi;
   afterEach(() => api?.restore());
 
+  it('opens 我的學習歷程 from the nav, loading it only then, with focus on its heading', async () => {
+    api = installFakeApi({
+      ...handlers(),
+      'student.portfolio.get': () => ({ student: { studentNo: 'S001', name: '王小明', className: '101', seatNo: 1 }, semesters: [], years: [], totals: { records: 0, pending: 0, failed: 0, selected: 0 } }),
+    });
+    const el = await fixture<StudentApp>(html`<licheng-student-app .token=${fakeToken()} locale="zh-TW"></licheng-student-app>`);
+    await waitUntil(() => el.me !== null, 'me never loaded');
+    expect(api.callsTo('student.portfolio.get')).to.have.length(0);
+    const button = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')].find((b) => b.textContent === '我的學習歷程')!;
+    button.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('licheng-my-portfolio')?.portfolio != null, 'the portfolio never loaded');
+    expect(button.getAttribute('aria-pressed')).to.equal('true');
+    expect(deepText(el)).to.contain('目前還沒有任何紀錄。');
+    await expect(el).to.be.accessible();
+  });
+
   it('greets the student, switches views from the nav and is accessible', async () => {
     api = installFakeApi(handlers());
     const el = await fixture<StudentApp>(html`<licheng-student-app .token=${fakeToken()} locale="zh-TW"></licheng-student-app>`);
