@@ -62,7 +62,9 @@ function recordKindPolicyLines<O extends string>(office: O, provenBy: string) {
     [`${office}.records.withdraw`]: { roles: 'any', records: KIND_SCOPE },
     [`${office}.records.importPreview`]: { roles: 'any', records: KIND_SCOPE },
     [`${office}.records.importCommit`]: { roles: 'any', records: KIND_SCOPE },
-  } as Record<`${O}.records.${'kinds' | 'list' | 'enter' | 'correct' | 'withdraw' | 'importPreview' | 'importCommit'}`, SignedInPolicy>;
+    [`${office}.records.decide`]: { roles: 'any', records: { ...KIND_SCOPE, rule: `${KIND_SCOPE.rule}; decided only by the school's certifiers of the kind` } },
+    [`${office}.records.reopen`]: { roles: 'any', records: { ...KIND_SCOPE, rule: 'decisions the caller made on records of the office’s kinds they still certify' } },
+  } as Record<`${O}.records.${'kinds' | 'list' | 'enter' | 'correct' | 'withdraw' | 'importPreview' | 'importCommit' | 'decide' | 'reopen'}`, SignedInPolicy>;
 }
 
 /** The downloads of an office that mounts recordKindRoutes under /api/<office>. */

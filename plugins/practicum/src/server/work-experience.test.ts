@@ -52,4 +52,12 @@ describe.each(testDialects())('practicum work experience on %s', (dialect) => {
     expect(other.status).toBe(404); // not-found: a kind this office does not mount here
     expect((await t.query('practicum.records.kinds', undefined, staff)).data).toEqual([expect.objectContaining({ id: 'work-experience', mayEnter: true, mayCertify: true })]);
   });
+
+  it('certifies through practicum.records.decide / reopen only as the office: anyone else reads as not found', async () => {
+    t = await practicumSchool(dialect);
+    const id = (await t.mutate('practicum.records.enter', { kind: 'work-experience', studentNo: 'S001', academicYear: 114, semester: 1, summary: '', data: job }, staff)).data.id as string;
+    expect((await t.mutate('practicum.records.decide', { id, version: 1, decision: 'pass' }, registry)).error?.licheng?.code).toBe('not-found');
+    expect((await t.mutate('practicum.records.reopen', { id, reason: '重審' }, chen)).error?.licheng?.code).toBe('not-found');
+    expect((await t.mutate('practicum.records.decide', { id, version: 1, decision: 'pass' }, staff)).error?.licheng?.code).toBe('already-decided');
+  });
 });

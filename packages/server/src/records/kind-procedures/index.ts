@@ -1,10 +1,12 @@
 import { router } from '../../trpc.ts';
 import { recordCorrectProcedure } from './correct.ts';
+import { recordDecideProcedure } from './decide.ts';
 import { recordEnterProcedure } from './enter.ts';
 import { recordImportCommitProcedure } from './import-commit.ts';
 import { recordImportPreviewProcedure } from './import-preview.ts';
 import { recordKindsProcedure } from './kinds.ts';
 import { recordListProcedure } from './list.ts';
+import { recordReopenProcedure } from './reopen.ts';
 import { resolveKinds, type RecordKindProceduresOptions } from './mounted-kinds.ts';
 import { recordWithdrawProcedure } from './withdraw.ts';
 
@@ -14,7 +16,8 @@ export type { RecordKindProceduresOptions } from './mounted-kinds.ts';
 /**
  * The procedures an office mounts for the record kinds it keeps, e.g.
  * `router({ records: recordKindProcedures({ kinds: ['cadre', 'attendance'] }) })` → `<office>.records.*`:
- * kinds, list, enter, correct, withdraw, importPreview, importCommit. Every one of them applies
+ * kinds, list, enter, correct, withdraw, importPreview, importCommit, and for the kinds the
+ * school certifies decide (認證: pass / fail with a reason) and reopen (the certifier's own decision). Every one of them applies
  * the one permission rule (scope.ts); see docs/adding-an-office.md.
  */
 export function recordKindProcedures(options: RecordKindProceduresOptions) {
@@ -27,6 +30,8 @@ export function recordKindProcedures(options: RecordKindProceduresOptions) {
     withdraw: recordWithdrawProcedure(kinds),
     importPreview: recordImportPreviewProcedure(kinds),
     importCommit: recordImportCommitProcedure(kinds),
+    decide: recordDecideProcedure(kinds),
+    reopen: recordReopenProcedure(kinds),
   });
 }
 export { recordKindRoutes } from './routes.ts';

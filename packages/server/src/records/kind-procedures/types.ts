@@ -114,6 +114,21 @@ export interface RecordWithdrawInput {
   reason: string;
 }
 
+/** `<office>.records.decide` input (認證): pass, or fail with a reason, a pending record the caller certifies. */
+export interface RecordDecideInput {
+  id: string;
+  version: number;
+  decision: 'pass' | 'fail';
+  /** Required when failing. */
+  reason?: string;
+}
+
+/** `<office>.records.reopen` input: the certifier takes back their own decision, with a reason. */
+export interface RecordReopenInput {
+  id: string;
+  reason: string;
+}
+
 /**
  * `<office>.records.importPreview` and `<office>.records.importCommit` take multipart form data:
  * `kind` (string) and `file` (.xlsx, or CSV in UTF-8 with or without BOM or Big5; told by its
