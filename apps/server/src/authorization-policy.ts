@@ -118,6 +118,7 @@ export const procedurePolicy = {
   'practicum.internships.register': { roles: ['practicum-staff'] },
   'practicum.internships.list': { roles: ['practicum-staff'] },
   ...recordKindPolicyLines('practicum', 'plugins/practicum/src/server/work-experience.test.ts'),
+  ...recordKindPolicyLines('student-affairs', 'plugins/student-affairs/src/server/sections.test.ts'),
 } as const satisfies Record<ProcedurePath, SignedInPolicy>;
 
 /** Plain HTTP routes below the app (`GET <path as Hono declares it>`): downloads and the public ones. */
@@ -138,4 +139,5 @@ export const routePolicy: Record<string, RoutePolicy> = {
   'GET /api/receipt/batches/:id/progress.xlsx': { roles: ['registry-staff'] },
   'GET /api/practicum/templates/certificates.xlsx': { roles: ['practicum-staff'] },
   ...recordKindRouteLines('practicum', 'plugins/practicum/src/server/work-experience.test.ts'),
+  ...recordKindRouteLines('student-affairs', 'plugins/student-affairs/src/server/sections.test.ts'),
 };

@@ -29,7 +29,11 @@ describe('the shipped school configs (apps/server/config)', () => {
       ['國立羅東高級中學', 'general'],
     ]);
     const everywhere = ['student', 'teaching', 'registry', 'working-group', 'homeroom', 'receipt'];
-    expect(profiles.map((c) => c.plugins.enabled)).toEqual([[...everywhere, 'practicum'], [...everywhere, 'practicum'], everywhere]);
+    expect(profiles.map((c) => c.plugins.enabled)).toEqual([
+      [...everywhere, 'practicum', 'student-affairs'],
+      [...everywhere, 'practicum', 'student-affairs'],
+      [...everywhere, 'student-affairs'],
+    ]);
   });
 
   it('虎尾農工: unlimited uploads; uploads close two weeks before the national deadline, when certification closes', () => {

@@ -16,6 +16,7 @@ import {
 } from '@licheng/server';
 import { demoClasses, demoCourses, demoEnrolments, demoStudents, demoTeachers } from './roster.ts';
 import { seedDemoReceipt } from './receipt.ts';
+import { seedDemoStudentAffairs } from './student-affairs.ts';
 import { samplePdf } from './sample-files.ts';
 
 const samples = ['閱讀心得：〈背影〉中的父愛', '函數圖形探究報告', '自由落體實驗紀錄', 'Python 小專題：成績統計'];
@@ -43,6 +44,7 @@ export async function seedDemo(app: LichengApp): Promise<boolean> {
   const second = await db.selectFrom('students').selectAll().where('school_code', '=', config.code).where('class_name', '=', '102').orderBy('seat_no').limit(3).execute();
   for (const [i, student] of second.entries()) await seedChineseOutcome(app, student, i === 1);
   await seedDemoReceipt(app);
+  await seedDemoStudentAffairs(app);
   return true;
 }
 

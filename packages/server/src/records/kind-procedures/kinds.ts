@@ -11,6 +11,7 @@ export function recordKindsProcedure(kinds: readonly RecordKindDefinition[]) {
       return {
         id: kind.id,
         label: kind.label,
+        fields: kind.fields,
         mayEnter: ctx.identity.roles.some((r) => enterers.includes(r)),
         mayCertify: ctx.identity.roles.some((r) => certifiers.includes(r) && certifiesSchoolWide(r)),
         files: kind.files,

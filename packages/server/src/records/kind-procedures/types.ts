@@ -1,4 +1,4 @@
-import type { LocalizedText, MessageParams, RecordStatus, Role } from '@licheng/core';
+import type { LocalizedText, MessageParams, RecordFieldSpec, RecordStatus, Role } from '@licheng/core';
 
 /**
  * The shapes of the generic record-kind procedures an office mounts with
@@ -181,6 +181,8 @@ export interface RecordImportReport {
 export interface RecordKindView {
   id: string;
   label: LocalizedText;
+  /** Its declared fields (plain data), so a screen draws its form and list without core's declarations. */
+  fields: readonly RecordFieldSpec[];
   /** The caller may enter it (per the school's recordKinds). */
   mayEnter: boolean;
   /** The caller certifies it school-wide. */
