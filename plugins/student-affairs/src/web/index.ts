@@ -1,11 +1,13 @@
 import { elementLifecycles } from '@licheng/client';
-import { defineNotices, NOTICES_TAG } from './notices-element.ts';
+import './affairs-desk/affairs-desk.ts';
 
-export { LichengNoticesElement, defineNotices, NOTICES_TAG } from './notices-element.ts';
+export * from './affairs-desk/affairs-desk.ts';
+export * from './affairs-desk/certify-list.ts';
+export { studentAffairsMessages } from './messages.ts';
 
 /**
- * The office as a single-spa application: its screen is the notices element. A root config
- * registers it with `() => import('@licheng/plugin-student-affairs/web')` and passes `token`,
- * `apiBase` and `locale` as customProps.
+ * 學務處 as a single-spa application: the whole screen is `<licheng-student-affairs-desk>`. A
+ * root config registers it with `() => import('@licheng/plugin-student-affairs/web')` and passes
+ * `token`, `apiBase` and `locale` as customProps.
  */
-export const { bootstrap, mount, unmount, update } = elementLifecycles(NOTICES_TAG, { define: defineNotices });
+export const { bootstrap, mount, unmount, update } = elementLifecycles('licheng-student-affairs-desk');
