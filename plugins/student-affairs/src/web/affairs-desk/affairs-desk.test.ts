@@ -90,7 +90,7 @@ describe('<licheng-student-affairs-desk>', () => {
     await waitUntil(() => list.records !== null);
     await list.updateComplete;
     const rows = () => [...list.shadowRoot!.querySelectorAll('tbody tr')];
-    expect(rows().map((r) => r.querySelector('th')!.textContent!.trim())).to.deep.equal(['101 1 陳小明（S001）', '101 2 林小華（S002）']);
+    expect(rows().map((r) => r.querySelector('th')!.textContent!.trim())).to.deep.equal(['101 班 1 號 陳小明（S001）', '101 班 2 號 林小華（S002）']);
     expect(rows()[1]!.textContent).to.include('114/09/20');
     expect(rows()[1]!.textContent).to.include('學生自行登錄');
     await expect(list).to.be.accessible();

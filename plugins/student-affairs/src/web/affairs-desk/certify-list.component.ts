@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { readFreeText } from '@licheng/core';
 import { cardTable, cardTableSideLabels, focusOutcome, heading, LichengElement, screenStyles, type Dialog, type NoticeVariant } from '@licheng/ui';
 import { displayValue, localized, recordTitle, type RecordKindScreen, type RecordRow } from '@licheng/ui/records';
-import { t } from '../messages.ts';
+import { t, type StudentAffairsMessageKey } from '../messages.ts';
 import { certifyStyles } from './affairs-desk.styles.ts';
 
 /** A pending record as the certification list needs it (the server's RecordListRow fits). */
@@ -18,6 +18,10 @@ export interface CertifySource {
 }
 
 const REASON_MAX = 200;
+const SECTION_ENTERERS = ['activities-staff', 'discipline-staff', 'clubs-staff', 'pe-staff'] as const;
+/** Who entered a record, in words: the student, one of 學務處's sections, or another office. */
+const enteredBy = (role: string): StudentAffairsMessageKey =>
+  role === 'student' ? 'certify.entered-student' : (SECTION_ENTERERS as readonly string[]).includes(role) ? (`certify.entered-${role}` as StudentAffairsMessageKey) : 'certify.entered-office';
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -149,10 +153,10 @@ export class CertifyList extends LichengElement {
         ${records.map((r) => {
           const what = this.#what(r);
           return html`<tr data-id=${r.id}>
-            <th scope="row" data-label=${t('certify.student', {}, L)}>${r.student ? `${r.student.className ?? ''} ${r.student.seatNo ?? ''} ${r.student.name}（${r.student.studentNo}）` : ''}</th>
-            <td data-label=${t('certify.kind', {}, L)}>${localized(this.#kind(r.kind)?.label, L)}<br /><span class="term">${r.academicYear}-${r.semester}</span></td>
+            <th scope="row" data-label=${t('certify.student', {}, L)}>${r.student ? t('certify.who', { className: r.student.className ?? '', seatNo: r.student.seatNo ?? '', name: r.student.name, studentNo: r.student.studentNo }, L) : ''}</th>
+            <td data-label=${t('certify.kind', {}, L)}>${localized(this.#kind(r.kind)?.label, L)}<br /><span class="term">${t('certify.term', { year: r.academicYear, semester: r.semester }, L)}</span></td>
             <td data-label=${t('certify.content', {}, L)}>${this.#content(r)}</td>
-            <td data-label=${t('certify.entered', {}, L)}>${t(r.enteredRole === 'student' ? 'certify.entered-student' : 'certify.entered-office', {}, L)}</td>
+            <td data-label=${t('certify.entered', {}, L)}>${t(enteredBy(r.enteredRole), {}, L)}</td>
             <td data-label=${t('certify.actions', {}, L)}>
               <div class="actions row-actions">
                 <button type="button" class="primary" ?disabled=${this.busy} aria-label=${t('certify.pass-label', { what }, L)} @click=${() => this.#decide(r, 'pass')}>${t('certify.pass', {}, L)}</button>
