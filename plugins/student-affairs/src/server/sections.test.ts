@@ -51,6 +51,8 @@ describe.each(testDialects())('學務處 sections on %s', (dialect) => {
     const cadre = (await list(activities, { kind: 'cadre' })).rows[0]!;
     const byDiscipline = await t.mutate('student-affairs.records.correct', { id: cadre.id, version: 1, summary: '', data: samples.cadre, reason: '改' }, discipline);
     expect(byDiscipline.error?.licheng?.code).toBe('not-found');
+    const withdrawn = await t.mutate('student-affairs.records.withdraw', { id: cadre.id, version: 1, reason: '撤' }, pe);
+    expect(withdrawn.error?.licheng?.code).toBe('not-found');
     const kinds = (await t.query('student-affairs.records.kinds', undefined, pe)).data as Array<{ id: string; mayEnter: boolean; mayCertify: boolean; subOffice: string; fields: unknown[] }>;
     expect(kinds.find((k) => k.id === 'fitness')).toMatchObject({ mayEnter: true, mayCertify: true, subOffice: 'pe', fields: expect.arrayContaining([expect.objectContaining({ key: 'sitAndReach' })]) });
     expect(kinds.find((k) => k.id === 'attendance')).toMatchObject({ mayEnter: false, mayCertify: false, subOffice: 'discipline' });
