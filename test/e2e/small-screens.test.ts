@@ -427,3 +427,49 @@ describe('the practicum office at 390 px and at 200 % zoom (and on a desktop)', 
     expect(errors).toEqual([]);
   });
 });
+
+/** 學務處: the whole office's sections (a record desk each) and its 待認證 list, on the demo school's records. */
+describe('the student affairs office at 390 px and at 200 % zoom (and on a desktop)', () => {
+  let server: StartedServer;
+  let browser: Browser;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchChromium();
+    fs.mkdirSync(shots, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const affairs = (name: string, user: string, tab: string, ready: (page: Page) => Promise<void>): Screen => ({
+    name,
+    async open(page, url) {
+      await signIn(page, url, user);
+      await page.waitForURL('**/student-affairs');
+      const desk = page.locator('licheng-student-affairs-desk');
+      await desk.getByRole('tab', { name: tab }).first().click();
+      await desk.getByRole('tab', { name: tab, selected: true }).first().waitFor();
+      await ready(page);
+    },
+  });
+  const screens = [
+    affairs('student-affairs-activities', '學務處 黃主任', '訓育組', (page) => page.locator('licheng-record-list tbody tr').first().waitFor()),
+    affairs('student-affairs-discipline', '生輔組 王組長', '生輔組', (page) => page.locator('licheng-record-list tbody tr').first().waitFor()),
+    affairs('student-affairs-certify', '學務處 黃主任', '待認證', (page) => page.locator('licheng-student-affairs-certify tbody tr').first().waitFor()),
+  ];
+
+  for (const size of sizes) {
+    for (const screen of screens) {
+      it(`${screen.name} at ${size.name}: no sideways page scroll, every action reachable, axe clean`, async () => {
+        await checkScreen(browser, server.url, screen, size, errors);
+      });
+    }
+  }
+
+  it('raised no page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});

@@ -132,6 +132,7 @@ export const procedurePolicy = {
 
   ...recordKindPolicyLines('library', 'plugins/library/src/server/reading.test.ts'),
   ...recordKindPolicyLines('competitions', 'plugins/competitions/src/server/competitions.test.ts'),
+  ...recordKindPolicyLines('student-affairs', 'plugins/student-affairs/src/server/sections.test.ts'),
 } as const satisfies Record<ProcedurePath, SignedInPolicy>;
 
 /** Plain HTTP routes below the app (`GET <path as Hono declares it>`): downloads and the public ones. */
@@ -156,4 +157,5 @@ export const routePolicy: Record<string, RoutePolicy> = {
   ...recordKindRouteLines('counseling', 'plugins/counseling/src/server/records.test.ts'),
   ...recordKindRouteLines('library', 'plugins/library/src/server/reading.test.ts'),
   ...recordKindRouteLines('competitions', 'plugins/competitions/src/server/competitions.test.ts'),
+  ...recordKindRouteLines('student-affairs', 'plugins/student-affairs/src/server/sections.test.ts'),
 };

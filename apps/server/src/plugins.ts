@@ -6,6 +6,7 @@ import practicum from '@licheng/plugin-practicum/server';
 import receipt from '@licheng/plugin-receipt/server';
 import registry from '@licheng/plugin-registry/server';
 import student from '@licheng/plugin-student/server';
+import studentAffairs from '@licheng/plugin-student-affairs/server';
 import teaching from '@licheng/plugin-teaching/server';
 import workingGroup from '@licheng/plugin-working-group/server';
 import type { PluginDefinition } from '@licheng/server';
@@ -14,4 +15,4 @@ import type { PluginDefinition } from '@licheng/server';
  * Every office this build ships; each school's config turns them on. Each keeps its own type
  * (`satisfies`), so the authorization policy is typed from every office's router.
  */
-export const availablePlugins = [student, teaching, registry, workingGroup, homeroom, receipt, practicum, counseling, library, competitions] satisfies PluginDefinition[];
+export const availablePlugins = [student, teaching, registry, workingGroup, homeroom, receipt, practicum, counseling, library, competitions, studentAffairs] satisfies PluginDefinition[];

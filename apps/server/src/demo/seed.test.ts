@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isNationalId, parseCourseCode } from '@licheng/core';
+import { isNationalId, parseCourseCode, recordFieldsSchema, recordKindDefinition } from '@licheng/core';
 import type { LichengDb } from '@licheng/db';
 import receipt from '@licheng/plugin-receipt/server';
 import teaching from '@licheng/plugin-teaching/server';
@@ -124,13 +124,31 @@ describe('seedDemo on a fresh embedded database', () => {
     expect(await db.kysely.selectFrom('records').select('id').where('kind', 'in', ['skill-certificate', 'internship']).execute()).toEqual([]);
   });
 
+  it('loads 學務處’s records for each section, valid against their kinds’ fields, some waiting for certification', async () => {
+    expect(await seedDemo(app)).toBe(true);
+    const rows = await db.kysely.selectFrom('records').select(['kind', 'status', 'entered_role', 'data', 'academic_year', 'semester']).execute()
+      .then((all) => all.filter((r: any) => recordKindDefinition(r.kind)?.office === 'student-affairs'));
+    const tally = (kind: string) => rows.filter((r: any) => r.kind === kind).length;
+    expect(['cadre', 'service-hours-in', 'service-hours-out', 'extracurricular', 'attendance', 'reward-punishment', 'club', 'fitness'].map(tally)).toEqual([3, 2, 2, 2, 4, 3, 3, 4]);
+    for (const r of rows as any[]) {
+      const kind = recordKindDefinition(r.kind)!;
+      expect(kind.office).toBe('student-affairs');
+      expect(recordFieldsSchema(kind.fields).safeParse(JSON.parse(r.data)).success, `${r.kind} ${r.data}`).toBe(true);
+      expect([r.academic_year, r.semester]).toEqual([114, 1]);
+    }
+    const pending = rows.filter((r: any) => r.status === 'pending').map((r: any) => `${r.kind}:${r.entered_role}`).sort();
+    expect(pending).toEqual(['club:clubs-staff', 'club:clubs-staff', 'club:clubs-staff', 'extracurricular:student', 'fitness:student', 'service-hours-out:student']);
+    expect(rows.filter((r: any) => r.status === 'failed').map((r: any) => r.kind)).toEqual(['service-hours-out']);
+  });
+
   it('does nothing on a second call', async () => {
     expect(await seedDemo(app)).toBe(true);
     expect(await seedDemo(app)).toBe(false);
     expect(await count('students')).toBe(24);
-    // 11 outcomes; counseling's 5 consultations, 3 學群探索 and 2 counseling data; the library's 7 reading records; 4 registered competition results.
-    expect(await count('records')).toBe(32);
+    // Counseling's 5 consultations, 3 學群探索 and 2 counseling data; the library's 7 reading records; 4 registered competition results (each office's own test counts its records).
     expect(await count('advisees')).toBe(10);
+    const outcomes = await db.kysely.selectFrom('records').select('id').where('kind', '=', 'outcome').execute();
+    expect(outcomes).toHaveLength(11);
     expect(await count('enrolments')).toBe(96);
     expect(await count('classes')).toBe(3);
     expect(await count('receipt_batches')).toBe(1);

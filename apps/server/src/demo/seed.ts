@@ -19,6 +19,7 @@ import { seedDemoCounseling } from './counseling.ts';
 import { seedDemoLibrary } from './library.ts';
 import { seedDemoCompetitions, seedDemoPracticum } from './competitions-and-practicum.ts';
 import { seedDemoReceipt } from './receipt.ts';
+import { seedDemoStudentAffairs } from './student-affairs.ts';
 import { samplePdf } from './sample-files.ts';
 
 const samples = ['閱讀心得：〈背影〉中的父愛', '函數圖形探究報告', '自由落體實驗紀錄', 'Python 小專題：成績統計'];
@@ -50,6 +51,7 @@ export async function seedDemo(app: LichengApp): Promise<boolean> {
   if (app.plugins.some((p) => p.id === 'library')) await seedDemoLibrary(app, term);
   await seedDemoCompetitions(app);
   await seedDemoPracticum(app);
+  await seedDemoStudentAffairs(app);
   return true;
 }
 

@@ -72,4 +72,12 @@ describe.each(testDialects())('practicum work experience on %s', (dialect) => {
     expect((await t.mutate('practicum.records.reopen', { id, reason: '重審' }, chen)).error?.licheng?.code).toBe('not-found');
     expect((await t.mutate('practicum.records.decide', { id, version: 1, decision: 'pass' }, staff)).error?.licheng?.code).toBe('already-decided');
   });
+
+  it('certifies through practicum.records.decide / reopen only as the office: anyone else reads as not found', async () => {
+    t = await practicumSchool(dialect);
+    const id = (await t.mutate('practicum.records.enter', { kind: 'work-experience', studentNo: 'S001', academicYear: 114, semester: 1, summary: '', data: job }, staff)).data.id as string;
+    expect((await t.mutate('practicum.records.decide', { id, version: 1, decision: 'pass' }, registry)).error?.licheng?.code).toBe('not-found');
+    expect((await t.mutate('practicum.records.reopen', { id, reason: '重審' }, chen)).error?.licheng?.code).toBe('not-found');
+    expect((await t.mutate('practicum.records.decide', { id, version: 1, decision: 'pass' }, staff)).error?.licheng?.code).toBe('already-decided');
+  });
 });
