@@ -15,6 +15,7 @@ import {
   type Student,
 } from '@licheng/server';
 import { demoClasses, demoCourses, demoEnrolments, demoStudents, demoTeachers } from './roster.ts';
+import { seedDemoPerformances } from './performances.ts';
 import { seedDemoReceipt } from './receipt.ts';
 import { samplePdf } from './sample-files.ts';
 
@@ -40,6 +41,7 @@ export async function seedDemo(app: LichengApp): Promise<boolean> {
   });
   const rows = await db.selectFrom('students').selectAll().where('school_code', '=', config.code).where('class_name', '=', '101').orderBy('seat_no').limit(4).execute();
   for (const [i, student] of rows.entries()) await seedOutcomes(app, student, i);
+  await seedDemoPerformances(app, rows[0]!);
   const second = await db.selectFrom('students').selectAll().where('school_code', '=', config.code).where('class_name', '=', '102').orderBy('seat_no').limit(3).execute();
   for (const [i, student] of second.entries()) await seedChineseOutcome(app, student, i === 1);
   await seedDemoReceipt(app);
