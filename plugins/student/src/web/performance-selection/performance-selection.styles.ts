@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
 export const performanceSelectionStyles = css`
+  .registered {
+    margin-block-start: 1.5rem;
+  }
   .registered ul {
     list-style: none;
     padding: 0;
