@@ -3,9 +3,9 @@ import { createTranslator, defineMessages } from '@licheng/ui';
 /** Texts of the student office's screens. */
 export const studentMessages = defineMessages({
   'zh-TW': {
-    'app.title': '課程學習成果',
-    'app.subtitle': '{name}，您可以在這裡上傳課程學習成果、查看認證結果，並勾選要提交至中央資料庫的成果。',
-    'app.nav': '課程學習成果功能',
+    'app.title': '課程學習成果與多元表現',
+    'app.subtitle': '{name}，您可以在這裡上傳課程學習成果與多元表現、查看認證結果，並勾選要提交至中央資料庫的項目。',
+    'app.nav': '課程學習成果與多元表現功能',
     'nav.list': '我的成果',
     'nav.upload': '上傳成果',
     'nav.selection': '勾選成果',
@@ -125,9 +125,9 @@ export const studentMessages = defineMessages({
     'psel.item': '{kind}（第 {semester} 學期）',
   },
   en: {
-    'app.title': 'Course learning outcomes',
-    'app.subtitle': '{name}, upload your course learning outcomes, see how they were certified and select what goes to the central database.',
-    'app.nav': 'Course learning outcomes',
+    'app.title': 'Course outcomes and performances',
+    'app.subtitle': '{name}, upload your course learning outcomes and diverse performances, see how they were certified and select what goes to the central database.',
+    'app.nav': 'Course outcomes and performances',
     'nav.list': 'My outcomes',
     'nav.upload': 'Upload',
     'nav.selection': 'Select',

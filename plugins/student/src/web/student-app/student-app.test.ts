@@ -30,7 +30,7 @@ describe('<licheng-student-app>', () => {
     const el = await fixture<StudentApp>(html`<licheng-student-app .token=${fakeToken()} locale="zh-TW"></licheng-student-app>`);
     await waitUntil(() => el.me !== null, 'me never loaded');
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('h1')!.textContent).to.equal('課程學習成果');
+    expect(el.shadowRoot!.querySelector('h1')!.textContent).to.equal('課程學習成果與多元表現');
     expect(deepText(el)).to.contain('王小明');
     await expect(el).to.be.accessible();
     const uploadButton = [...el.shadowRoot!.querySelectorAll('nav button')].find((b) => b.textContent === '上傳成果') as HTMLButtonElement;
