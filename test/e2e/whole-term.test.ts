@@ -47,7 +47,7 @@ describe('a student’s whole term by roles and accessible names', () => {
     const label = (await course.getByRole('option', { name: /^國語文/ }).first().textContent())!.trim();
     await course.selectOption({ label });
     await page.getByRole('textbox', { name: '成果簡述' }).fill(SUMMARY);
-    await page.getByLabel('文件檔', { exact: true }).setInputFiles(pdfFile('調查報告.pdf', 'first draft'));
+    await page.locator('licheng-outcome-upload').getByLabel('文件檔', { exact: true }).setInputFiles(pdfFile('調查報告.pdf', 'first draft'));
     await page.getByRole('button', { name: '送出成果' }).click();
     await status(page, '已上傳「國語文」的成果，等待任課教師認證。').waitFor();
     await page.context().close();
@@ -75,7 +75,7 @@ describe('a student’s whole term by roles and accessible names', () => {
     await page.getByText(`任課教師的未通過原因：${REASON}`).waitFor();
     // The fix form names the file sent before, and refuses to send nothing new.
     await page.getByText('文件檔：調查報告.pdf').waitFor();
-    await page.getByLabel('文件檔', { exact: true }).setInputFiles(pdfFile('調查報告-修正.pdf', 'with conclusions'));
+    await page.locator('licheng-outcome-upload').getByLabel('文件檔', { exact: true }).setInputFiles(pdfFile('調查報告-修正.pdf', 'with conclusions'));
     await page.getByRole('button', { name: '重新送出認證' }).click();
     await status(page, '已重新送出「國語文」的成果，等待任課教師再次認證。').waitFor();
     await page.getByRole('navigation', { name: '課程學習成果與多元表現功能' }).getByRole('button', { name: '我的成果' }).click();
