@@ -232,6 +232,26 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
       },
     },
     {
+      name: 'student-performances',
+      async open(page, url) {
+        await signIn(page, url, '陳怡君');
+        await page.waitForURL('**/student');
+        await page.getByRole('button', { name: '我的多元表現' }).click();
+        await page.locator('licheng-my-performances licheng-record-list').getByRole('table').first().waitFor();
+        // A type with many fields, so the form is at its longest.
+        await page.locator('licheng-my-performances select#kind').selectOption('performance-precourse');
+      },
+    },
+    {
+      name: 'student-performance-selection',
+      async open(page, url) {
+        await signIn(page, url, '陳怡君');
+        await page.waitForURL('**/student');
+        await page.getByRole('button', { name: '勾選多元表現' }).click();
+        await page.locator('licheng-performance-selection').getByText('學校登錄不計入').waitFor();
+      },
+    },
+    {
       name: 'teacher-certification-queue',
       async open(page, url) {
         await signIn(page, url, teacherName);

@@ -88,6 +88,13 @@ export const procedurePolicy = {
   'student.selections.get': { roles: ['student'] },
   'student.selections.save': { roles: ['student'], records: OWN_RECORDS },
   'student.portfolio.get': { roles: ['student'] },
+  'student.performances.kinds': { roles: ['student'] },
+  'student.performances.list': { roles: 'any', records: kindScope('plugins/student/src/server/performances.test.ts') },
+  'student.performances.upload': { roles: ['student'] },
+  'student.performances.correct': { roles: 'any', records: kindScope('plugins/student/src/server/performances.test.ts') },
+  'student.performances.withdraw': { roles: 'any', records: kindScope('plugins/student/src/server/performances.test.ts') },
+  'student.performances.selection.get': { roles: ['student'] },
+  'student.performances.selection.save': { roles: ['student'], records: { rule: "the performances the student entered", provenBy: 'plugins/student/src/server/performance-selection.test.ts' } },
 
   'teaching.certifications.queue': { roles: CERTIFIERS },
   'teaching.certifications.decide': { roles: 'any', records: CERTIFIABLE },

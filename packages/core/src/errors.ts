@@ -61,6 +61,7 @@ export const messages: Record<string, LocalizedText> = {
   },
   'file-missing': { 'zh-TW': '請選擇要上傳的檔案', en: 'No file was provided.' },
   'file-empty': { 'zh-TW': '檔案內容是空的', en: 'The file is empty.' },
+  'video-url-invalid': { 'zh-TW': '影音連結須為 https:// 開頭的網址（最多 {max} 字）', en: 'The video link must be an https:// address of at most {max} characters.' },
   'slot.document': { 'zh-TW': '文件', en: 'document' },
   'slot.media': { 'zh-TW': '影音', en: 'media' },
   'slot.spreadsheet': { 'zh-TW': '試算表', en: 'spreadsheet' },

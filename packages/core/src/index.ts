@@ -17,6 +17,7 @@ export * from './record-field-values.ts';
 export * from './performance-kinds.ts';
 export * from './office-kinds.ts';
 export * from './selection.ts';
+export * from './video-link.ts';
 export * from './national-id.ts';
 export * from './import-cells.ts';
 export * from './import-templates.ts';

@@ -87,8 +87,9 @@ describe('seedDemo on a fresh embedded database', () => {
       expect([o.academic_year, o.semester]).toEqual([114, 1]);
       expect(o.document_file_id).toBeTruthy();
     }
-    const outcomeFiles = await db.kysely.selectFrom('stored_files').select('id').where('type', '!=', 'zip').execute();
-    expect(outcomeFiles).toHaveLength(12);
+    // Twelve outcome files (one replaced on resubmission) and two documents of 陳怡君's performances.
+    const storedFiles = await db.kysely.selectFrom('stored_files').select('id').where('type', '!=', 'zip').execute();
+    expect(storedFiles).toHaveLength(14);
     const audit = await db.kysely.selectFrom('audit_log').select('action').where('action', 'like', 'outcome.%').execute();
     expect(audit.map((a: any) => a.action).sort()).toEqual([...Array(11).fill('outcome.enter'), 'outcome.certify.fail', 'outcome.certify.fail', 'outcome.certify.pass', 'outcome.resubmit'].sort());
     // 王美玲 teaches 國語文 to 101 and 102: her queue shows the subject twice, by class, with the resubmission marked.
@@ -139,6 +140,23 @@ describe('seedDemo on a fresh embedded database', () => {
     const pending = rows.filter((r: any) => r.status === 'pending').map((r: any) => `${r.kind}:${r.entered_role}`).sort();
     expect(pending).toEqual(['club:clubs-staff', 'club:clubs-staff', 'club:clubs-staff', 'extracurricular:student', 'fitness:student', 'service-hours-out:student']);
     expect(rows.filter((r: any) => r.status === 'failed').map((r: any) => r.kind)).toEqual(['service-hours-out']);
+  });
+
+  it('gives 陳怡君 performances of several types, two selected, and a 校內幹部 record the school registered', async () => {
+    expect(await seedDemo(app)).toBe(true);
+    const rows = await db.kysely
+      .selectFrom('records')
+      .innerJoin('students', 'students.id', 'records.student_id')
+      .select(['records.kind', 'records.status', 'records.entered_role', 'records.data', 'records.document_file_id'])
+      .where('students.host_user_id', '=', 'demo-s-101-1')
+      .where('records.kind', 'in', ['cadre', 'performance-competition', 'performance-service', 'performance-certificate', 'performance-work', 'performance-group'])
+      .execute();
+    expect(rows.map((r: any) => r.kind).sort()).toEqual(['cadre', 'performance-certificate', 'performance-competition', 'performance-group', 'performance-service', 'performance-work']);
+    expect(rows.every((r: any) => r.status === 'passed')).toBe(true);
+    expect(rows.filter((r: any) => r.document_file_id)).toHaveLength(2);
+    expect(rows.some((r: any) => JSON.parse(r.data).videoUrl?.startsWith('https://'))).toBe(true);
+    expect(rows.find((r: any) => r.kind === 'cadre')!.entered_role).toBe('activities-staff');
+    expect(await db.kysely.selectFrom('selections').select('id').where('kind', '=', 'performance').execute()).toHaveLength(2);
   });
 
   it('does nothing on a second call', async () => {

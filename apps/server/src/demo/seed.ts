@@ -18,6 +18,7 @@ import { demoClasses, demoCourses, demoEnrolments, demoStudents, demoTeachers } 
 import { seedDemoCounseling } from './counseling.ts';
 import { seedDemoLibrary } from './library.ts';
 import { seedDemoCompetitions, seedDemoPracticum } from './competitions-and-practicum.ts';
+import { seedDemoPerformances } from './performances.ts';
 import { seedDemoReceipt } from './receipt.ts';
 import { seedDemoStudentAffairs } from './student-affairs.ts';
 import { samplePdf } from './sample-files.ts';
@@ -44,6 +45,7 @@ export async function seedDemo(app: LichengApp): Promise<boolean> {
   });
   const rows = await db.selectFrom('students').selectAll().where('school_code', '=', config.code).where('class_name', '=', '101').orderBy('seat_no').limit(4).execute();
   for (const [i, student] of rows.entries()) await seedOutcomes(app, student, i);
+  await seedDemoPerformances(app, rows[0]!);
   const second = await db.selectFrom('students').selectAll().where('school_code', '=', config.code).where('class_name', '=', '102').orderBy('seat_no').limit(3).execute();
   for (const [i, student] of second.entries()) await seedChineseOutcome(app, student, i === 1);
   await seedDemoReceipt(app);

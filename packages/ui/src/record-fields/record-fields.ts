@@ -42,6 +42,9 @@ export interface RecordRow {
   statusReason?: string | null;
   student?: { studentNo: string; name: string; className?: string | null; seatNo?: number | null } | null;
   videoUrl?: string | null;
+  /** The stored document and media file, for kinds with files (the list says which are there). */
+  documentFileId?: string | null;
+  mediaFileId?: string | null;
   /** Whether 更正 is offered, and whether it needs a reason; offered when absent. */
   correctable?: 'no' | 'yes' | 'with-reason';
   /** Whether 撤銷 is offered; offered when absent. */

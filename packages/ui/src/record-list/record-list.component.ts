@@ -7,7 +7,7 @@ import { t } from '../i18n/messages.ts';
 import { cardTable, cardTableSideLabels } from '../styles/card-table.styles.ts';
 import { screenStyles } from '../styles/tokens.styles.ts';
 import { rt } from '../record-fields/messages.ts';
-import { displayValue, localized, RECORD_LIST_STATUSES, recordTitle, type RecordKindScreen, type RecordListStatus, type RecordRow } from '../record-fields/record-fields.ts';
+import { displayValue, fileSlotsOf, localized, RECORD_LIST_STATUSES, recordTitle, type RecordKindScreen, type RecordListStatus, type RecordRow } from '../record-fields/record-fields.ts';
 import { recordListStyles } from './record-list.styles.ts';
 import '../dialog/dialog.ts';
 import '../status-badge/status-badge.ts';
@@ -179,7 +179,17 @@ export class RecordList extends LichengElement {
     const withStudent = rows.some((r) => r.student);
     const fields = kind.fields.filter((f) => !(f.type === 'text' && f.multiline));
     const marked = rows.filter((r) => this.highlight[r.id]).length;
-    const columns = [...(withStudent ? [rt('list.student', {}, L)] : []), rt('list.term', {}, L), ...fields.map((f) => localized(f.label, L)), ...(kind.summary ? [rt('list.summary', {}, L)] : []), rt('list.status', {}, L), ...(this.actions ? [rt('list.actions', {}, L)] : [])];
+    const slots = fileSlotsOf(kind);
+    const withFiles = slots.document || slots.media || slots.videoLink;
+    const columns = [
+      ...(withStudent ? [rt('list.student', {}, L)] : []),
+      rt('list.term', {}, L),
+      ...fields.map((f) => localized(f.label, L)),
+      ...(kind.summary ? [rt('list.summary', {}, L)] : []),
+      ...(withFiles ? [rt('list.files', {}, L)] : []),
+      rt('list.status', {}, L),
+      ...(this.actions ? [rt('list.actions', {}, L)] : []),
+    ];
     return html`<section class="kind" aria-labelledby=${several ? `kind-${kind.id}` : nothing}>
       ${several ? heading(this.headingLevel, name, `kind-${kind.id}`) : nothing}
       <!-- A labelled tab stop: a wide table scrolls sideways by keyboard too, even with no buttons in its rows. -->
@@ -214,6 +224,7 @@ export class RecordList extends LichengElement {
                   return html`<td role="cell" data-label=${label()} class=${cls || nothing}>${value}</td>`;
                 })}
                 ${kind.summary ? html`<td role="cell" data-label=${label()} class=${r.summary ? 'summary' : 'summary blank'}>${r.summary ?? ''}</td>` : nothing}
+                ${withFiles ? html`<td role="cell" data-label=${label()}>${this.#files(r, what)}</td>` : nothing}
                 <td role="cell" data-label=${label()}><licheng-status-badge .locale=${L} status=${r.status}></licheng-status-badge></td>
                 ${this.actions
                   ? html`<td role="cell" class="row-actions" data-column=${label()}>
@@ -231,6 +242,17 @@ export class RecordList extends LichengElement {
         </table>
       </div>
     </section>`;
+  }
+
+  /** Which files a record has: 文件, 影音, and its video link (opening in a new window). */
+  #files(r: RecordRow, what: string) {
+    const L = this.locale;
+    const parts = [r.documentFileId ? rt('list.file-document', {}, L) : '', r.mediaFileId ? rt('list.file-media', {}, L) : ''].filter(Boolean);
+    const link = r.videoUrl
+      ? html`<a href=${r.videoUrl} target="_blank" rel="noopener noreferrer" aria-label=${rt('list.file-link-label', { what }, L)}>${rt('list.file-link', {}, L)}</a>`
+      : nothing;
+    if (!parts.length && !r.videoUrl) return html`<span class="muted">${rt('list.file-none', {}, L)}</span>`;
+    return html`${parts.join('、')}${parts.length && r.videoUrl ? '、' : ''}${link}`;
   }
 
   #dialog() {

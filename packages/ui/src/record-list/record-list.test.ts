@@ -14,7 +14,7 @@ describe('<licheng-record-list>', () => {
 
   it('shows columns from the fields, 民國 dates, code labels and the status in words', async () => {
     const el = await fixture<RecordList>(html`<licheng-record-list locale="zh-TW" .kinds=${[competitionKind]} .records=${competitionRows}></licheng-record-list>`);
-    expect($$(el, 'thead th').map((th) => th.textContent)).to.deep.equal(['學生', '學期', '競賽名稱', '項目', '競賽等級代碼', '獎項', '結果公布日期', '團體參與代碼', '內容簡述', '狀態']);
+    expect($$(el, 'thead th').map((th) => th.textContent)).to.deep.equal(['學生', '學期', '競賽名稱', '項目', '競賽等級代碼', '獎項', '結果公布日期', '團體參與代碼', '內容簡述', '檔案', '狀態']);
     const first = $$(el, 'tbody tr')[0]!;
     const cells = Array.from(first.querySelectorAll('td')).map((td) => td.textContent!.replace(/\s+/g, ' ').trim());
     expect(cells[0]).to.equal('王小明 電子三甲 110001');
@@ -22,6 +22,8 @@ describe('<licheng-record-list>', () => {
     expect(cells[4]).to.equal('全國');
     expect(cells[6]).to.equal('114/11/20');
     expect(cells[7]).to.equal('團體');
+    // Which files the record has (none given here).
+    expect(cells[9]).to.equal('無');
     expect(first.querySelector('licheng-status-badge')!.getAttribute('status')).to.equal('passed');
     expect($(el, 'caption').textContent).to.contain('競賽參與紀錄，共 3 筆');
     await expect(el).to.be.accessible();

@@ -8,6 +8,7 @@ import { transitionRecord } from '../transition.ts';
 import { checkedData, recordDataInput, recordSummarySchema } from './enter.ts';
 import { loadVisibleRecord } from './mounted-kinds.ts';
 import { changingRole } from './scope.ts';
+import type { RecordChangeCheck } from './mounted-kinds.ts';
 import type { RecordChangeOutput, RecordCorrectInput } from './types.ts';
 
 export const recordCorrectInput = z.object({
@@ -24,13 +25,14 @@ export const recordCorrectInput = z.object({
  * when an office registered it itself, with a reason. Audited with before and after; version+1.
  * Keys an office stores beside the declared fields (e.g. who registered it) survive a correction.
  */
-export function recordCorrectProcedure(kinds: readonly RecordKindDefinition[]) {
+export function recordCorrectProcedure(kinds: readonly RecordKindDefinition[], beforeChange?: RecordChangeCheck) {
   return authedProcedure()
     .input(recordCorrectInput)
     .mutation(async ({ ctx, input }): Promise<RecordChangeOutput> => {
       const { record } = await loadVisibleRecord(ctx, kinds, input.id);
       const kind = kinds.find((k) => k.id === record.kind)!;
       const role = changingRole(ctx, kinds, record);
+      await beforeChange?.(ctx, record, role);
       const status = record.status as RecordStatus;
       const needs = correctionNeeds(status, {
         registeredByOffice: record.decided_role === record.entered_role && certifiesSchoolWide(record.entered_role as Role),

@@ -1,4 +1,4 @@
-import { assertUploadCap, countsTowardPerformanceCap, DomainError, freeText, recordFieldsSchema, STANDING_STATUSES, type RecordKindDefinition, type Role } from '@licheng/core';
+import { assertUploadCap, countsTowardPerformanceCap, DomainError, freeText, readVideoUrl, recordFieldsSchema, STANDING_STATUSES, type RecordKindDefinition, type Role } from '@licheng/core';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AuthedContext } from '../../context.ts';
@@ -38,11 +38,21 @@ export async function findStudent(ctx: AuthedContext, by: { studentId?: string |
   return student;
 }
 
-/** A kind's data checked against its declared fields (DomainError with the field's code otherwise). */
+/**
+ * A kind's data checked against its declared fields (DomainError with the field's code otherwise).
+ * A kind with files may also carry its external video link as `videoUrl` (core's readVideoUrl).
+ */
 export function checkedData(kind: RecordKindDefinition, data: unknown): Record<string, string | number | null> {
-  const result = recordFieldsSchema(kind.fields).safeParse(data);
+  let fields = data;
+  let videoUrl: string | null = null;
+  if (kind.files && typeof data === 'object' && data !== null && 'videoUrl' in data) {
+    const { videoUrl: link, ...rest } = data as Record<string, unknown>;
+    videoUrl = readVideoUrl(link);
+    fields = rest;
+  }
+  const result = recordFieldsSchema(kind.fields).safeParse(fields);
   if (!result.success) throw dataError(result.error.issues as never);
-  return result.data;
+  return videoUrl ? { ...result.data, videoUrl } : result.data;
 }
 
 /**

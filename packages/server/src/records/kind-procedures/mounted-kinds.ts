@@ -1,4 +1,4 @@
-import { DomainError, recordKindDefinition, type RecordKindDefinition } from '@licheng/core';
+import { DomainError, recordKindDefinition, type RecordKindDefinition, type Role } from '@licheng/core';
 import type { AuthedContext } from '../../context.ts';
 import type { RecordRow, Student } from '../../platform/tables.ts';
 import { visibleTo } from './scope.ts';
@@ -16,6 +16,9 @@ export function resolveKinds(options: RecordKindProceduresOptions): RecordKindDe
     return definition;
   });
 }
+
+/** A check of the office's own before a record is corrected or withdrawn (e.g. the student's window); throws to refuse. */
+export type RecordChangeCheck = (ctx: AuthedContext, record: RecordRow, role: Role) => void | Promise<void>;
 
 /** The mounted kind by id; 'record-kind-not-here' for a kind this office does not keep. */
 export function mountedKind(kinds: readonly RecordKindDefinition[], id: string): RecordKindDefinition {

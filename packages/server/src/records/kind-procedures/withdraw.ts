@@ -6,6 +6,7 @@ import { authedProcedure } from '../../trpc.ts';
 import { transitionRecord } from '../transition.ts';
 import { loadVisibleRecord } from './mounted-kinds.ts';
 import { changingRole } from './scope.ts';
+import type { RecordChangeCheck } from './mounted-kinds.ts';
 import type { RecordChangeOutput, RecordWithdrawInput } from './types.ts';
 
 export const recordWithdrawInput = z.object({
@@ -18,12 +19,13 @@ export const recordWithdrawInput = z.object({
  * `<office>.records.withdraw` — 撤銷 with a reason: the record stays (audited, shown as 已撤銷)
  * but counts toward no cap, selection or export; its selection, if any, is removed.
  */
-export function recordWithdrawProcedure(kinds: readonly RecordKindDefinition[]) {
+export function recordWithdrawProcedure(kinds: readonly RecordKindDefinition[], beforeChange?: RecordChangeCheck) {
   return authedProcedure()
     .input(recordWithdrawInput)
     .mutation(async ({ ctx, input }): Promise<RecordChangeOutput> => {
       const { record } = await loadVisibleRecord(ctx, kinds, input.id);
       const role = changingRole(ctx, kinds, record);
+      await beforeChange?.(ctx, record, role);
       const status = withdrawTransition(record.status as RecordStatus, input.reason);
       if (input.version !== record.version) throw new DomainError('record-changed', {});
       return ctx.db.transaction().execute(async (trx) => {
