@@ -27,7 +27,9 @@ const offices = Object.keys(imports).map((s) => /^@licheng\/plugin-(.+)\/web$/.e
 if (offices.length === 0) problems.push('no office modules in dist/importmap.json (is the portal built?)');
 for (const office of offices) {
   // The office's entry and the chunks it splits off (<id>-<name>-<hash>.js) are its own code.
-  const files = js('offices').filter((f) => path.basename(f).startsWith(`${office}-`));
+  // (not another office's whose id starts with this one's: `student-affairs-…` is not `student`'s).
+  const longer = offices.filter((o) => o !== office && o.startsWith(`${office}-`));
+  const files = js('offices').filter((f) => path.basename(f).startsWith(`${office}-`) && !longer.some((o) => path.basename(f).startsWith(`${o}-`)));
   const gzip = files.reduce((sum, file) => sum + size(file), 0);
   rows.push({ module: `office ${office}`, file: files.join(' + '), gzip, checked: true });
 }

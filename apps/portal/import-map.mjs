@@ -4,7 +4,7 @@
 // (and the pure rules of @licheng/core it uses, which hold no state and may be copied).
 
 /** Libraries every office shares through the import map. */
-const SHARED = [/^lit(\/.*)?$/, /^@lit\//, /^lit-(html|element)(\/.*)?$/, /^single-spa$/, /^@licheng\/(client|ui)$/];
+const SHARED = [/^lit(\/.*)?$/, /^@lit\//, /^lit-(html|element)(\/.*)?$/, /^single-spa$/, /^@licheng\/(client|ui|ui\/records)$/];
 
 /** `@licheng/plugin-<id>/web` — an office's single-spa application. */
 export const OFFICE_SPECIFIER = /^@licheng\/plugin-([a-z][a-z0-9]*(?:-[a-z0-9]+)*)\/web$/;

@@ -34,7 +34,7 @@ describe('the loop in the browser', () => {
     await page.locator('licheng-outcome-upload textarea#summary').fill(SUMMARY);
     const pdf = path.join(demo.files, '報告.pdf');
     fs.writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-    await page.locator('licheng-file-field[name="document"] input[type="file"]').setInputFiles(pdf);
+    await page.locator('licheng-outcome-upload licheng-file-field[name="document"] input[type="file"]').setInputFiles(pdf);
     await expectAccessible(page);
     await page.locator('licheng-outcome-upload button[type="submit"]').click();
     await page.getByText(`已上傳「${subject}」的成果，等待任課教師認證。`).waitFor();

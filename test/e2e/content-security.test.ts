@@ -94,7 +94,7 @@ describe('pages under their Content-Security-Policy in Chromium', () => {
     await page.locator('licheng-outcome-upload textarea#summary').fill('內容安全政策測試');
     const pdf = path.join(files, '報告.pdf');
     fs.writeFileSync(pdf, '%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
-    await page.locator('licheng-file-field[name="document"] input[type="file"]').setInputFiles(pdf);
+    await page.locator('licheng-outcome-upload licheng-file-field[name="document"] input[type="file"]').setInputFiles(pdf);
     await page.locator('licheng-outcome-upload button[type="submit"]').click();
     await page.getByText(/已上傳「.*」的成果/).waitFor();
     await page.getByRole('button', { name: '我的成果' }).click();

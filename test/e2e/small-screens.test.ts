@@ -157,6 +157,17 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
       break;
     }
     expect(teacherName, 'a demo teacher with a pending outcome').not.toBe('');
+    // 王美玲 reminds 陳怡君 from the class progress, so the student's screens show the reminder.
+    const homeroom = users.find((u) => u.name === '王美玲')!;
+    const homeroomToken = await demoToken(server, homeroom.userId);
+    const { classes } = await query(server.url, 'homeroom.progress.classes', homeroomToken, {});
+    for (const klass of classes) {
+      const progress = await query(server.url, 'homeroom.progress.class', homeroomToken, { className: klass.className });
+      const pupil = progress.students.find((s: any) => s.name === '陳怡君');
+      if (!pupil) continue;
+      await mutate(server.url, 'homeroom.reminders.send', homeroomToken, { className: klass.className, studentIds: [pupil.id], note: '請在週五前完成多元表現勾選' });
+      break;
+    }
   });
   afterAll(async () => {
     await browser?.close();
@@ -201,6 +212,43 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
         await page.waitForURL('**/student');
         await page.getByRole('button', { name: '勾選成果' }).click();
         await page.locator('licheng-outcome-selection').getByRole('heading').first().waitFor();
+      },
+    },
+    {
+      name: 'student-portfolio',
+      async open(page, url) {
+        await signIn(page, url, '陳怡君');
+        await page.waitForURL('**/student');
+        await page.getByRole('button', { name: '我的學習歷程' }).click();
+        await page.locator('licheng-my-portfolio [part="record"]').first().waitFor();
+      },
+    },
+    {
+      name: 'student-homeroom-reminder',
+      async open(page, url) {
+        await signIn(page, url, '陳怡君');
+        await page.waitForURL('**/student');
+        await page.locator('licheng-homeroom-reminder').getByRole('heading', { name: '導師提醒' }).waitFor();
+      },
+    },
+    {
+      name: 'student-performances',
+      async open(page, url) {
+        await signIn(page, url, '陳怡君');
+        await page.waitForURL('**/student');
+        await page.getByRole('button', { name: '我的多元表現' }).click();
+        await page.locator('licheng-my-performances licheng-record-list').getByRole('table').first().waitFor();
+        // A type with many fields, so the form is at its longest.
+        await page.locator('licheng-my-performances select#kind').selectOption('performance-precourse');
+      },
+    },
+    {
+      name: 'student-performance-selection',
+      async open(page, url) {
+        await signIn(page, url, '陳怡君');
+        await page.waitForURL('**/student');
+        await page.getByRole('button', { name: '勾選多元表現' }).click();
+        await page.locator('licheng-performance-selection').getByText('學校登錄不計入').waitFor();
       },
     },
     {
@@ -263,6 +311,51 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
       },
     },
     {
+      name: 'counseling-desk',
+      async open(page, url) {
+        await signIn(page, url, '輔導室 蔡組長');
+        await page.waitForURL('**/counseling');
+        await page.locator('licheng-advisee-panel').getByRole('heading', { name: '課程諮詢學生（諮詢對象）' }).waitFor();
+        await page.locator('licheng-record-desk').getByRole('tab', { name: '輔導資料' }).waitFor();
+      },
+    },
+    {
+      name: 'consultant-desk',
+      async open(page, url) {
+        await signIn(page, url, '郭建宏');
+        await toOffice(page, '輔導室', 'counseling');
+        await page.locator('licheng-counseling-desk').getByRole('heading', { name: '團體諮詢（一次記錄多位學生）' }).waitFor();
+        await page.locator('licheng-record-desk').getByRole('table').first().waitFor();
+      },
+    },
+    {
+      name: 'library-desk',
+      async open(page, url) {
+        await signIn(page, url, '圖書館 許主任');
+        await page.waitForURL('**/library');
+        await page.locator('licheng-library-desk').getByRole('button', { name: /^通過/ }).first().waitFor();
+      },
+    },
+    {
+      name: 'student-reading',
+      async open(page, url) {
+        await signIn(page, url, '陳怡君');
+        await page.waitForURL('**/student');
+        await toOffice(page, '圖書館', 'library');
+        await page.locator('licheng-library-reading').getByRole('heading', { name: '已填寫的閱讀紀錄' }).waitFor();
+      },
+    },
+    {
+      name: 'competitions-desk',
+      async open(page, url) {
+        await signIn(page, url, '註冊組 林組長');
+        await page.waitForURL('**/registry');
+        await toOffice(page, '校內競賽', 'competitions');
+        await page.getByRole('heading', { name: '校內競賽成績登錄' }).waitFor();
+        await page.locator('licheng-record-list tr', { hasText: '全校國語文競賽' }).first().waitFor();
+      },
+    },
+    {
       name: 'working-group-schedule',
       async open(page, url) {
         await signIn(page, url, '教務處 張主任');
@@ -316,7 +409,77 @@ describe('the practicum office at 390 px and at 200 % zoom (and on a desktop)', 
       await page.locator('licheng-portal').getByRole('tab', { name: tab, selected: true }).waitFor();
     },
   });
-  const screens = [desk('practicum-certificates', '技能證照'), desk('practicum-internships', '校外實習')];
+  const screens: Screen[] = [
+    desk('practicum-certificates', '技能證照'),
+    desk('practicum-internships', '校外實習'),
+    {
+      name: 'practicum-pending',
+      async open(page, url) {
+        await signIn(page, url, '實習處 陳主任');
+        await page.waitForURL('**/practicum');
+        const pending = page.locator('licheng-practicum-pending');
+        await pending.getByRole('button', { name: /^通過：/ }).first().waitFor();
+        await pending.getByRole('button', { name: /^未通過…：/ }).first().click();
+        await pending.getByRole('textbox').first().waitFor();
+      },
+    },
+    {
+      name: 'practicum-student',
+      async open(page, url) {
+        await signIn(page, url, '陳怡君');
+        await page.waitForURL('**/student');
+        await toOffice(page, '實習處', 'practicum');
+        await page.getByRole('heading', { name: '我的實習處紀錄' }).waitFor();
+        await page.locator('licheng-record-list tr', { hasText: '電腦軟體應用' }).first().waitFor();
+      },
+    },
+  ];
+
+  for (const size of sizes) {
+    for (const screen of screens) {
+      it(`${screen.name} at ${size.name}: no sideways page scroll, every action reachable, axe clean`, async () => {
+        await checkScreen(browser, server.url, screen, size, errors);
+      });
+    }
+  }
+
+  it('raised no page errors', () => {
+    expect(errors).toEqual([]);
+  });
+});
+
+/** 學務處: the whole office's sections (a record desk each) and its 待認證 list, on the demo school's records. */
+describe('the student affairs office at 390 px and at 200 % zoom (and on a desktop)', () => {
+  let server: StartedServer;
+  let browser: Browser;
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    server = await startDemoServer();
+    browser = await launchChromium();
+    fs.mkdirSync(shots, { recursive: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  const affairs = (name: string, user: string, tab: string, ready: (page: Page) => Promise<void>): Screen => ({
+    name,
+    async open(page, url) {
+      await signIn(page, url, user);
+      await page.waitForURL('**/student-affairs');
+      const desk = page.locator('licheng-student-affairs-desk');
+      await desk.getByRole('tab', { name: tab }).first().click();
+      await desk.getByRole('tab', { name: tab, selected: true }).first().waitFor();
+      await ready(page);
+    },
+  });
+  const screens = [
+    affairs('student-affairs-activities', '學務處 黃主任', '訓育組', (page) => page.locator('licheng-record-list tbody tr').first().waitFor()),
+    affairs('student-affairs-discipline', '生輔組 王組長', '生輔組', (page) => page.locator('licheng-record-list tbody tr').first().waitFor()),
+    affairs('student-affairs-certify', '學務處 黃主任', '待認證', (page) => page.locator('licheng-student-affairs-certify tbody tr').first().waitFor()),
+  ];
 
   for (const size of sizes) {
     for (const screen of screens) {

@@ -41,13 +41,13 @@ describe('a student’s whole term by roles and accessible names', () => {
   it('the student uploads an outcome of 國語文', async () => {
     const page = await signInAs('陳怡君');
     await page.getByRole('heading', { name: '我的課程學習成果' }).waitFor();
-    await page.getByRole('navigation', { name: '課程學習成果功能' }).getByRole('button', { name: '上傳成果' }).click();
+    await page.getByRole('navigation', { name: '課程學習成果與多元表現功能' }).getByRole('button', { name: '上傳成果' }).click();
     const course = page.getByRole('combobox', { name: '課程' });
     await course.getByRole('option', { name: /^國語文/ }).first().waitFor({ state: 'attached' });
     const label = (await course.getByRole('option', { name: /^國語文/ }).first().textContent())!.trim();
     await course.selectOption({ label });
     await page.getByRole('textbox', { name: '成果簡述' }).fill(SUMMARY);
-    await page.getByLabel('文件檔', { exact: true }).setInputFiles(pdfFile('調查報告.pdf', 'first draft'));
+    await page.locator('licheng-outcome-upload').getByLabel('文件檔', { exact: true }).setInputFiles(pdfFile('調查報告.pdf', 'first draft'));
     await page.getByRole('button', { name: '送出成果' }).click();
     await status(page, '已上傳「國語文」的成果，等待任課教師認證。').waitFor();
     await page.context().close();
@@ -75,10 +75,10 @@ describe('a student’s whole term by roles and accessible names', () => {
     await page.getByText(`任課教師的未通過原因：${REASON}`).waitFor();
     // The fix form names the file sent before, and refuses to send nothing new.
     await page.getByText('文件檔：調查報告.pdf').waitFor();
-    await page.getByLabel('文件檔', { exact: true }).setInputFiles(pdfFile('調查報告-修正.pdf', 'with conclusions'));
+    await page.locator('licheng-outcome-upload').getByLabel('文件檔', { exact: true }).setInputFiles(pdfFile('調查報告-修正.pdf', 'with conclusions'));
     await page.getByRole('button', { name: '重新送出認證' }).click();
     await status(page, '已重新送出「國語文」的成果，等待任課教師再次認證。').waitFor();
-    await page.getByRole('navigation', { name: '課程學習成果功能' }).getByRole('button', { name: '我的成果' }).click();
+    await page.getByRole('navigation', { name: '課程學習成果與多元表現功能' }).getByRole('button', { name: '我的成果' }).click();
     await page.getByRole('row').filter({ hasText: SUMMARY }).getByText('認證中').waitFor();
     await page.context().close();
   });
@@ -94,7 +94,7 @@ describe('a student’s whole term by roles and accessible names', () => {
   it('the student selects it and saves the selection', async () => {
     const page = await signInAs('陳怡君');
     await page.getByRole('row').filter({ hasText: SUMMARY }).getByRole('cell', { name: /^通過/ }).waitFor();
-    await page.getByRole('navigation', { name: '課程學習成果功能' }).getByRole('button', { name: '勾選成果' }).click();
+    await page.getByRole('navigation', { name: '課程學習成果與多元表現功能' }).getByRole('button', { name: '勾選成果' }).click();
     const box = page.getByRole('checkbox', { name: new RegExp(SUMMARY) });
     await box.check();
     await page.getByRole('button', { name: '儲存勾選' }).click();

@@ -45,6 +45,37 @@ const CERTIFIABLE = {
   provenBy: 'plugins/teaching/src/server/certifications.test.ts',
 };
 const OWN_DECISIONS = { rule: 'decisions the caller made on records they still certify', provenBy: 'plugins/teaching/src/server/certification-reopen.test.ts' };
+/** The one permission rule of the generic record-kind procedures (packages/server/src/records/kind-procedures/scope.ts), proven for an office by `provenBy`. */
+const kindScope = (provenBy: string) => ({
+  rule: "an office's own kinds; a teacher's class or course students; a consultant's advisees; a student's own records (changed only by whoever entered them, or by the office for what an office entered)",
+  provenBy,
+});
+
+/** The lines of an office that mounts recordKindProcedures as `<office>.records.*`; `provenBy` calls them and checks for not found. */
+function recordKindPolicyLines<O extends string>(office: O, provenBy: string) {
+  const KIND_SCOPE = kindScope(provenBy);
+  return {
+    [`${office}.records.kinds`]: { roles: 'any' },
+    [`${office}.records.list`]: { roles: 'any', records: KIND_SCOPE },
+    [`${office}.records.enter`]: { roles: 'any', records: KIND_SCOPE },
+    [`${office}.records.correct`]: { roles: 'any', records: KIND_SCOPE },
+    [`${office}.records.withdraw`]: { roles: 'any', records: KIND_SCOPE },
+    [`${office}.records.importPreview`]: { roles: 'any', records: KIND_SCOPE },
+    [`${office}.records.importCommit`]: { roles: 'any', records: KIND_SCOPE },
+    [`${office}.records.decide`]: { roles: 'any', records: { ...KIND_SCOPE, rule: `${KIND_SCOPE.rule}; decided only by the school's certifiers of the kind` } },
+    [`${office}.records.reopen`]: { roles: 'any', records: { ...KIND_SCOPE, rule: 'decisions the caller made on records of the office’s kinds they still certify' } },
+  } as Record<`${O}.records.${'kinds' | 'list' | 'enter' | 'correct' | 'withdraw' | 'importPreview' | 'importCommit' | 'decide' | 'reopen'}`, SignedInPolicy>;
+}
+
+/** The downloads of an office that mounts recordKindRoutes under /api/<office>. */
+function recordKindRouteLines<O extends string>(office: O, provenBy: string) {
+  const KIND_SCOPE = kindScope(provenBy);
+  return {
+    [`GET /api/${office}/records/template.xlsx`]: { roles: 'any' },
+    [`GET /api/${office}/records/export.xlsx`]: { roles: 'any', records: KIND_SCOPE },
+  } as Record<`GET /api/${O}/records/${'template' | 'export'}.xlsx`, SignedInPolicy>;
+}
+
 const OWN_CLASS = { rule: 'the class the caller is homeroom teacher (導師) of this year; any class for an administrator', provenBy: 'plugins/homeroom/src/server/progress.test.ts' };
 
 export const procedurePolicy = {
@@ -56,6 +87,14 @@ export const procedurePolicy = {
   'student.outcomes.resubmit': { roles: ['student'], records: OWN_RECORDS },
   'student.selections.get': { roles: ['student'] },
   'student.selections.save': { roles: ['student'], records: OWN_RECORDS },
+  'student.portfolio.get': { roles: ['student'] },
+  'student.performances.kinds': { roles: ['student'] },
+  'student.performances.list': { roles: 'any', records: kindScope('plugins/student/src/server/performances.test.ts') },
+  'student.performances.upload': { roles: ['student'] },
+  'student.performances.correct': { roles: 'any', records: kindScope('plugins/student/src/server/performances.test.ts') },
+  'student.performances.withdraw': { roles: 'any', records: kindScope('plugins/student/src/server/performances.test.ts') },
+  'student.performances.selection.get': { roles: ['student'] },
+  'student.performances.selection.save': { roles: ['student'], records: { rule: "the performances the student entered", provenBy: 'plugins/student/src/server/performance-selection.test.ts' } },
 
   'teaching.certifications.queue': { roles: CERTIFIERS },
   'teaching.certifications.decide': { roles: 'any', records: CERTIFIABLE },
@@ -71,6 +110,9 @@ export const procedurePolicy = {
 
   'homeroom.progress.classes': { roles: ['homeroom-teacher', 'admin'] },
   'homeroom.progress.class': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },
+  'homeroom.reminders.send': { roles: ['homeroom-teacher', 'admin'], records: { rule: 'students of the class the caller is homeroom teacher (導師) of', provenBy: 'plugins/homeroom/src/server/reminders.test.ts' } },
+  'homeroom.reminders.mine': { roles: ['student'] },
+  'homeroom.reminders.dismiss': { roles: ['student'], records: { rule: "the student's own reminders", provenBy: 'plugins/homeroom/src/server/reminders.test.ts' } },
 
   'receipt.batches.import': { roles: ['registry-staff'] },
   'receipt.batches.list': { roles: ['registry-staff'] },
@@ -86,6 +128,18 @@ export const procedurePolicy = {
   'practicum.certificates.list': { roles: ['practicum-staff'] },
   'practicum.internships.register': { roles: ['practicum-staff'] },
   'practicum.internships.list': { roles: ['practicum-staff'] },
+  ...recordKindPolicyLines('practicum', 'plugins/practicum/src/server/work-experience.test.ts'),
+
+  'counseling.advisees.list': { roles: ['counseling-staff', 'admin', 'course-consultant'] },
+  'counseling.advisees.assign': { roles: ['counseling-staff', 'admin'] },
+  'counseling.advisees.remove': { roles: ['counseling-staff', 'admin'], records: { rule: "the school's advisee links", provenBy: 'plugins/counseling/src/server/advisees.test.ts' } },
+  'counseling.advisees.import': { roles: ['counseling-staff', 'admin'] },
+  'counseling.consultations.enterGroup': { roles: ['course-consultant'], records: { rule: "the consultant's own advisees", provenBy: 'plugins/counseling/src/server/records.test.ts' } },
+  ...recordKindPolicyLines('counseling', 'plugins/counseling/src/server/records.test.ts'),
+
+  ...recordKindPolicyLines('library', 'plugins/library/src/server/reading.test.ts'),
+  ...recordKindPolicyLines('competitions', 'plugins/competitions/src/server/competitions.test.ts'),
+  ...recordKindPolicyLines('student-affairs', 'plugins/student-affairs/src/server/sections.test.ts'),
 } as const satisfies Record<ProcedurePath, SignedInPolicy>;
 
 /** Plain HTTP routes below the app (`GET <path as Hono declares it>`): downloads and the public ones. */
@@ -102,7 +156,13 @@ export const routePolicy: Record<string, RoutePolicy> = {
   'GET /api/registry/templates/:file': { roles: ['registry-staff', 'admin'] },
   'GET /api/registry/audit.xlsx': { roles: ['registry-staff', 'admin'] },
   'GET /api/working-group/schedule.xlsx': { roles: 'any' },
+  'GET /api/student/portfolio.zip': { roles: ['student'] },
   'GET /api/homeroom/progress.xlsx': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },
   'GET /api/receipt/batches/:id/progress.xlsx': { roles: ['registry-staff'] },
   'GET /api/practicum/templates/certificates.xlsx': { roles: ['practicum-staff'] },
+  ...recordKindRouteLines('practicum', 'plugins/practicum/src/server/work-experience.test.ts'),
+  ...recordKindRouteLines('counseling', 'plugins/counseling/src/server/records.test.ts'),
+  ...recordKindRouteLines('library', 'plugins/library/src/server/reading.test.ts'),
+  ...recordKindRouteLines('competitions', 'plugins/competitions/src/server/competitions.test.ts'),
+  ...recordKindRouteLines('student-affairs', 'plugins/student-affairs/src/server/sections.test.ts'),
 };

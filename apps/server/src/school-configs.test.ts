@@ -29,7 +29,12 @@ describe('the shipped school configs (apps/server/config)', () => {
       ['國立羅東高級中學', 'general'],
     ]);
     const everywhere = ['student', 'teaching', 'registry', 'working-group', 'homeroom', 'receipt'];
-    expect(profiles.map((c) => c.plugins.enabled)).toEqual([[...everywhere, 'practicum'], [...everywhere, 'practicum'], everywhere]);
+    // 學務處, counseling and 校內競賽 (any office registers the competitions it ran) everywhere; the library where the school's rules name reading records or the library (虎尾, 羅東).
+    expect(profiles.map((c) => c.plugins.enabled)).toEqual([
+      [...everywhere, 'practicum', 'counseling', 'library', 'competitions', 'student-affairs'],
+      [...everywhere, 'practicum', 'counseling', 'competitions', 'student-affairs'],
+      [...everywhere, 'counseling', 'library', 'competitions', 'student-affairs'],
+    ]);
   });
 
   it('虎尾農工: unlimited uploads; uploads close two weeks before the national deadline, when certification closes', () => {

@@ -9,6 +9,8 @@ import {
   outcomeSummarySchema,
   recordKindPolicy,
   recordStatusLabels,
+  correctionNeeds,
+  withdrawTransition,
   resubmitTransition,
 } from './records.ts';
 import { parseSchoolConfig } from './school.ts';
@@ -24,9 +26,9 @@ const codeOf = (fn: () => unknown) => {
 };
 
 describe('record statuses', () => {
-  it('are labelled 認證中 / 通過 / 未通過', () => {
-    expect(RECORD_STATUSES).toEqual(['pending', 'passed', 'failed']);
-    expect(RECORD_STATUSES.map((s) => recordStatusLabels[s]['zh-TW'])).toEqual(['認證中', '通過', '未通過']);
+  it('are labelled 認證中 / 通過 / 未通過 / 已撤銷', () => {
+    expect(RECORD_STATUSES).toEqual(['pending', 'passed', 'failed', 'withdrawn']);
+    expect(RECORD_STATUSES.map((s) => recordStatusLabels[s]['zh-TW'])).toEqual(['認證中', '通過', '未通過', '已撤銷']);
   });
 });
 
@@ -36,8 +38,8 @@ describe('recordKindPolicy', () => {
   it('gives the defaults of a kind', () => {
     expect(recordKindPolicy(defaults, 'outcome')).toEqual({ enterers: ['student'], certifiers: ['subject-teacher'] });
     expect(RECORD_KINDS.outcome.certified).toBe(true);
-    expect(RECORD_KINDS.performance.certified).toBe(false);
-    expect(recordKindPolicy(defaults, 'performance').certifiers).toEqual([]);
+    expect(RECORD_KINDS['performance-work'].certified).toBe(false);
+    expect(recordKindPolicy(defaults, 'performance-work').certifiers).toEqual([]);
   });
 
   it('prefers the school override', () => {
@@ -62,7 +64,7 @@ describe('recordKindPolicy', () => {
   it('takes extra definitions and refuses unknown kinds', () => {
     expect(codeOf(() => recordKindPolicy(defaults, 'nope'))).toBe('record-kind-unknown');
     expect(codeOf(() => recordKindPolicy(defaults, 'toString'))).toBe('record-kind-unknown');
-    const extra = { x: { id: 'x', label: { 'zh-TW': 'X', en: 'X' }, certified: false, defaultEnterers: ['admin' as const], defaultCertifiers: [] } };
+    const extra = { x: { id: 'x', label: { 'zh-TW': 'X', en: 'X' }, certified: false, defaultEnterers: ['admin' as const], defaultCertifiers: [], fields: [], office: 'x', files: false } };
     expect(recordKindPolicy(defaults, 'x', extra).enterers).toEqual(['admin']);
   });
 });
@@ -112,5 +114,26 @@ describe('outcomeSummarySchema', () => {
     expect(messageOf('字'.repeat(101))).toBe('summary-too-long');
     const issue = outcomeSummarySchema.safeParse('a'.repeat(101)).error?.issues[0] as { params?: unknown };
     expect(issue.params).toEqual({ code: 'summary-too-long', max: 100, length: 101 });
+  });
+});
+
+describe('correction and withdrawal', () => {
+  it('corrects pending, failed and uncertified records freely, an office-registered passed one with a reason, nothing withdrawn', () => {
+    const own = { registeredByOffice: true, certified: true };
+    const student = { registeredByOffice: false, certified: true };
+    expect(correctionNeeds('pending', student)).toBe('free');
+    expect(correctionNeeds('failed', student)).toBe('free');
+    expect(correctionNeeds('passed', { registeredByOffice: false, certified: false })).toBe('free');
+    expect(correctionNeeds('passed', own)).toBe('with-reason');
+    expect(codeOf(() => correctionNeeds('passed', student))).toBe('record-frozen');
+    expect(codeOf(() => correctionNeeds('withdrawn', own))).toBe('record-withdrawn');
+  });
+
+  it('withdraws a standing record with a reason, once', () => {
+    expect(withdrawTransition('passed', '重複登錄')).toBe('withdrawn');
+    expect(withdrawTransition('pending', '登錄錯誤')).toBe('withdrawn');
+    expect(codeOf(() => withdrawTransition('failed', ' \u200B '))).toBe('reason-required');
+    expect(codeOf(() => withdrawTransition('withdrawn', '再撤一次'))).toBe('record-withdrawn');
+    expect(codeOf(() => assertEditable('withdrawn'))).toBe('record-withdrawn');
   });
 });

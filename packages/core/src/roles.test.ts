@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ROLES, isRole, roleLabels, roleSchema } from './roles.ts';
 
 describe('roles', () => {
-  it('lists the twelve roles', () => {
-    expect(ROLES).toHaveLength(12);
+  it("lists the sixteen roles, 學務處's four sections among them", () => {
+    expect(ROLES).toHaveLength(16);
+    expect(ROLES).toEqual(expect.arrayContaining(['activities-staff', 'discipline-staff', 'clubs-staff', 'pe-staff']));
     expect(ROLES).toContain('subject-teacher');
     expect(ROLES).toContain('working-group');
   });

@@ -3,7 +3,9 @@ import type { LocalizedText } from './errors.ts';
 
 /**
  * The roles a user can hold; one person often holds several (a teacher is subject teacher,
- * homeroom teacher and course consultant). Office roles name the office's staff.
+ * homeroom teacher and course consultant). Office roles name the office's staff; 學務處's
+ * sections (訓育組, 生輔組, 社團活動組, 體育組) have their own roles, and 'student-affairs-staff'
+ * stands for the whole office.
  */
 export const ROLES = [
   'student',
@@ -13,6 +15,10 @@ export const ROLES = [
   'registry-staff',
   'curriculum-staff',
   'student-affairs-staff',
+  'activities-staff',
+  'discipline-staff',
+  'clubs-staff',
+  'pe-staff',
   'counseling-staff',
   'practicum-staff',
   'library-staff',
@@ -37,6 +43,10 @@ export const roleLabels: Record<Role, LocalizedText> = {
   'registry-staff': { 'zh-TW': '註冊組', en: 'Registry office' },
   'curriculum-staff': { 'zh-TW': '教學組', en: 'Curriculum office' },
   'student-affairs-staff': { 'zh-TW': '學務處', en: 'Student affairs office' },
+  'activities-staff': { 'zh-TW': '學務處訓育組', en: 'Student activities section' },
+  'discipline-staff': { 'zh-TW': '學務處生輔組', en: 'Student discipline section' },
+  'clubs-staff': { 'zh-TW': '學務處社團活動組', en: 'Clubs section' },
+  'pe-staff': { 'zh-TW': '學務處體育組', en: 'Physical education section' },
   'counseling-staff': { 'zh-TW': '輔導室', en: 'Counseling office' },
   'practicum-staff': { 'zh-TW': '實習處', en: 'Practicum office' },
   'library-staff': { 'zh-TW': '圖書館', en: 'Library' },

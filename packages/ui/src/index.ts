@@ -14,3 +14,7 @@ export * from './focus/focus.ts';
 export * from './dialog/dialog.ts';
 export * from './file-viewer/file-viewer.ts';
 export * from './window-banner/window-banner.ts';
+export * from './styles/card-table.styles.ts';
+// The record screens (<licheng-record-form/-list/-import/-desk>) load from '@licheng/ui/records', a
+// shared module of their own, so pages without them do not carry them; their types are here too.
+export type * from './records.ts';

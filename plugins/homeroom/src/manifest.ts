@@ -9,4 +9,6 @@ export default defineManifest({
   roles: ['homeroom-teacher'],
   /** Whether the office exists at a school of this profile, e.g. `(school) => school.type === 'vocational'`. */
   appliesTo: () => true,
+  /** The reminders a homeroom teacher sends, shown to the student above every screen (ADR 0008). */
+  reminders: [{ tag: 'licheng-homeroom-reminder', roles: ['student'] }],
 });

@@ -12,7 +12,9 @@ type Phase = 'loading' | 'sign-in' | 'host-required' | 'ready' | 'error';
 /** A reminder element as the portal feeds it: the props every Licheng element takes. */
 type ReminderElement = HTMLElement & { token?: string | undefined; apiBase?: string; locale?: Locale };
 
-const ROLE_ORDER = ['student', 'subject-teacher', 'registry-staff', 'practicum-staff', 'working-group'];
+const ROLE_ORDER = ['student', 'subject-teacher', 'registry-staff', 'practicum-staff', 'student-affairs-staff', 'counseling-staff', 'library-staff', 'working-group'];
+/** Section roles listed with their office on the sign-in page (學務處's 訓育組, 生輔組, 社團活動組, 體育組). */
+const GROUP_OF: Record<string, string> = { 'activities-staff': 'student-affairs-staff', 'discipline-staff': 'student-affairs-staff', 'clubs-staff': 'student-affairs-staff', 'pe-staff': 'student-affairs-staff' };
 
 /**
  * `<licheng-portal>` — the demo campus portal's frame (a single-spa root config): header with
@@ -361,7 +363,8 @@ export class Portal extends LichengElement {
     const L = this.locale;
     const groups = new Map<string, DemoUser[]>();
     for (const user of this.users) {
-      const role = ROLE_ORDER.find((r) => user.roles.includes(r)) ?? 'other';
+      const roles = user.roles.map((r) => GROUP_OF[r] ?? r);
+      const role = ROLE_ORDER.find((r) => roles.includes(r)) ?? 'other';
       groups.set(role, [...(groups.get(role) ?? []), user]);
     }
     const order = [...ROLE_ORDER, 'other'].filter((r) => groups.has(r));

@@ -43,6 +43,9 @@ describe('demo sign-in routes (demo mode)', () => {
     ]);
     expect(withRole('working-group')).toEqual([expect.objectContaining({ userId: 'demo-working-group', name: '教務處 張主任' })]);
     expect(withRole('practicum-staff')).toEqual([]); // the demo school is a general school: no practicum office
+    expect(withRole('course-consultant').map((u) => [u.userId, u.label])).toEqual([['demo-t-kuo', '任課教師・課程諮詢教師']]);
+    expect(withRole('counseling-staff')).toEqual([expect.objectContaining({ userId: 'demo-counseling', label: '輔導室' })]);
+    expect(withRole('library-staff')).toEqual([expect.objectContaining({ userId: 'demo-library', label: '圖書館' })]);
     expect(users.find((u) => u.userId === 'demo-s-101-1')).toMatchObject({ school: '999901', label: '學生 101 班 1 號' });
   });
 
@@ -56,7 +59,7 @@ describe('demo sign-in routes (demo mode)', () => {
     expect(me.status).toBe(200);
     const body = (await me.json()) as any;
     expect(body.result.data.user).toMatchObject({ userId: 'demo-s-101-1', school: '999901', roles: ['student'] });
-    expect(body.result.data.offices.map((o: any) => o.id)).toEqual(['student', 'receipt']);
+    expect(body.result.data.offices.map((o: any) => o.id)).toEqual(['student', 'receipt', 'library']);
     const courses = await server.request('/trpc/student.courses.list', { headers: { authorization: `Bearer ${token}` } });
     expect(((await courses.json()) as any).result.data.courses).toHaveLength(4);
   });

@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { signHostToken, type Identity, type LichengApp } from '@licheng/server';
 import { academicTermOf, taipeiDate, type Role } from '@licheng/core';
+import { DEMO_COUNSELOR } from './counseling.ts';
+import { DEMO_LIBRARIAN } from './library.ts';
 
 interface DemoUser extends Identity {
   label: string;
@@ -18,9 +20,14 @@ async function demoUsers(app: LichengApp): Promise<DemoUser[]> {
   const classes = await db.selectFrom('classes').select(['class_name', 'homeroom_teacher_id']).where('school_code', '=', school).where('academic_year', '=', academicYear).orderBy('class_name').execute();
   const homeroomOf = (teacherId: string) => classes.filter((c) => c.homeroom_teacher_id === teacherId).map((c) => c.class_name);
   const user = (userId: string, name: string, roles: Role[], label: string): DemoUser => ({ userId, name, school, roles, label });
+  // A teacher with advisees is a course consultant (課程諮詢教師) too.
+  const consultants = new Set((await db.selectFrom('advisees').select('teacher_id').where('school_code', '=', school).execute()).map((a) => a.teacher_id));
   const teacher = (t: (typeof teachers)[number]) => {
     const own = homeroomOf(t.id);
-    return own.length ? user(t.host_user_id, t.name, ['subject-teacher', 'homeroom-teacher'], `任課教師・${own.join('、')} 班導師`) : user(t.host_user_id, t.name, ['subject-teacher'], '任課教師');
+    const advises = consultants.has(t.id);
+    const roles: Role[] = ['subject-teacher', ...(own.length ? (['homeroom-teacher'] as const) : []), ...(advises ? (['course-consultant'] as const) : [])];
+    const label = ['任課教師', ...(own.length ? [`${own.join('、')} 班導師`] : []), ...(advises ? ['課程諮詢教師'] : [])].join('・');
+    return user(t.host_user_id, t.name, roles, label);
   };
   return [
     ...students.map((s) => user(s.host_user_id, s.name, ['student'], `學生 ${s.class_name} 班 ${s.seat_no} 號`)),
@@ -29,6 +36,18 @@ async function demoUsers(app: LichengApp): Promise<DemoUser[]> {
     user('demo-working-group', '教務處 張主任', ['working-group'], '學習歷程工作小組執行秘書'),
     // A practicum office exists only at schools it applies to (vocational, comprehensive, special education).
     ...(app.plugins.some((p) => p.id === 'practicum') ? [user('demo-practicum', '實習處 陳主任', ['practicum-staff'], '實習處')] : []),
+    ...(app.plugins.some((p) => p.id === 'counseling') ? [user(DEMO_COUNSELOR.userId, DEMO_COUNSELOR.name, ['counseling-staff'], '輔導室')] : []),
+    ...(app.plugins.some((p) => p.id === 'library') ? [user(DEMO_LIBRARIAN.userId, DEMO_LIBRARIAN.name, ['library-staff'], '圖書館')] : []),
+    // 學務處: the whole office and each section (訓育組, 生輔組, 社團活動組, 體育組) seeing only its own records.
+    ...(app.plugins.some((p) => p.id === 'student-affairs')
+      ? [
+          user('demo-student-affairs', '學務處 黃主任', ['student-affairs-staff'], '學務處'),
+          user('demo-activities', '訓育組 李組長', ['activities-staff'], '學務處訓育組'),
+          user('demo-discipline', '生輔組 王組長', ['discipline-staff'], '學務處生輔組'),
+          user('demo-clubs', '社團活動組 吳組長', ['clubs-staff'], '學務處社團活動組'),
+          user('demo-pe', '體育組 周組長', ['pe-staff'], '學務處體育組'),
+        ]
+      : []),
   ];
 }
 

@@ -14,5 +14,7 @@ export function demoSchedule(now: Date): SchoolConfig['schedule'] {
     { activity: 'outcome-upload', academicYear, semester, start: termStart, end: termEnd },
     { activity: 'outcome-certification', academicYear, semester, start: termStart, end: termEnd },
     { activity: 'outcome-selection', academicYear, semester: 0, start: year.start, end: year.end },
+    { activity: 'performance-upload', academicYear, semester: 0, start: year.start, end: year.end },
+    { activity: 'performance-selection', academicYear, semester: 0, start: year.start, end: year.end },
   ];
 }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isNationalId, parseCourseCode } from '@licheng/core';
+import { isNationalId, parseCourseCode, recordFieldsSchema, recordKindDefinition } from '@licheng/core';
 import type { LichengDb } from '@licheng/db';
 import receipt from '@licheng/plugin-receipt/server';
 import teaching from '@licheng/plugin-teaching/server';
@@ -87,8 +87,9 @@ describe('seedDemo on a fresh embedded database', () => {
       expect([o.academic_year, o.semester]).toEqual([114, 1]);
       expect(o.document_file_id).toBeTruthy();
     }
-    const outcomeFiles = await db.kysely.selectFrom('stored_files').select('id').where('type', '!=', 'zip').execute();
-    expect(outcomeFiles).toHaveLength(12);
+    // Twelve outcome files (one replaced on resubmission) and two documents of 陳怡君's performances.
+    const storedFiles = await db.kysely.selectFrom('stored_files').select('id').where('type', '!=', 'zip').execute();
+    expect(storedFiles).toHaveLength(14);
     const audit = await db.kysely.selectFrom('audit_log').select('action').where('action', 'like', 'outcome.%').execute();
     expect(audit.map((a: any) => a.action).sort()).toEqual([...Array(11).fill('outcome.enter'), 'outcome.certify.fail', 'outcome.certify.fail', 'outcome.certify.pass', 'outcome.resubmit'].sort());
     // 王美玲 teaches 國語文 to 101 and 102: her queue shows the subject twice, by class, with the resubmission marked.
@@ -115,11 +116,58 @@ describe('seedDemo on a fresh embedded database', () => {
     expect(await db.kysely.selectFrom('audit_log').select('id').where('action', '=', 'receipt.item.import').execute()).toHaveLength(items.length);
   });
 
+  it('registers 教務處’s in-school competition results for students of 101 and 102, outside their 10; no practicum at a general school', async () => {
+    expect(await seedDemo(app)).toBe(true);
+    const results = await db.kysely.selectFrom('records').select(['status', 'entered_role', 'data']).where('kind', '=', 'competition-in').execute();
+    expect(results).toHaveLength(4);
+    expect(results.every((r: any) => r.status === 'passed' && r.entered_role === 'registry-staff')).toBe(true);
+    expect(JSON.parse(results[0]!.data)).toMatchObject({ name: '114學年度全校國語文競賽', level: '1', organiser: '教務處' });
+    expect(await db.kysely.selectFrom('records').select('id').where('kind', 'in', ['skill-certificate', 'internship']).execute()).toEqual([]);
+  });
+
+  it('loads 學務處’s records for each section, valid against their kinds’ fields, some waiting for certification', async () => {
+    expect(await seedDemo(app)).toBe(true);
+    const rows = await db.kysely.selectFrom('records').select(['kind', 'status', 'entered_role', 'data', 'academic_year', 'semester']).execute()
+      .then((all) => all.filter((r: any) => recordKindDefinition(r.kind)?.office === 'student-affairs'));
+    const tally = (kind: string) => rows.filter((r: any) => r.kind === kind).length;
+    expect(['cadre', 'service-hours-in', 'service-hours-out', 'extracurricular', 'attendance', 'reward-punishment', 'club', 'fitness'].map(tally)).toEqual([4, 2, 2, 2, 4, 3, 3, 4]);
+    for (const r of rows as any[]) {
+      const kind = recordKindDefinition(r.kind)!;
+      expect(kind.office).toBe('student-affairs');
+      expect(recordFieldsSchema(kind.fields).safeParse(JSON.parse(r.data)).success, `${r.kind} ${r.data}`).toBe(true);
+      expect([r.academic_year, r.semester]).toEqual([114, 1]);
+    }
+    const pending = rows.filter((r: any) => r.status === 'pending').map((r: any) => `${r.kind}:${r.entered_role}`).sort();
+    expect(pending).toEqual(['club:clubs-staff', 'club:clubs-staff', 'club:clubs-staff', 'extracurricular:student', 'fitness:student', 'service-hours-out:student']);
+    expect(rows.filter((r: any) => r.status === 'failed').map((r: any) => r.kind)).toEqual(['service-hours-out']);
+  });
+
+  it('gives 陳怡君 performances of several types, two selected, and a 校內幹部 record the school registered', async () => {
+    expect(await seedDemo(app)).toBe(true);
+    const rows = await db.kysely
+      .selectFrom('records')
+      .innerJoin('students', 'students.id', 'records.student_id')
+      .select(['records.kind', 'records.status', 'records.entered_role', 'records.data', 'records.document_file_id'])
+      .where('students.host_user_id', '=', 'demo-s-101-1')
+      .where('records.kind', 'in', ['cadre', 'performance-competition', 'performance-service', 'performance-certificate', 'performance-work', 'performance-group'])
+      .execute();
+    // 學務處's own demo gives her a 校內幹部 record too: every kind is there, each at least once.
+    expect([...new Set(rows.map((r: any) => r.kind))].sort()).toEqual(['cadre', 'performance-certificate', 'performance-competition', 'performance-group', 'performance-service', 'performance-work']);
+    expect(rows.every((r: any) => r.status === 'passed')).toBe(true);
+    expect(rows.filter((r: any) => r.document_file_id)).toHaveLength(2);
+    expect(rows.some((r: any) => JSON.parse(r.data).videoUrl?.startsWith('https://'))).toBe(true);
+    expect(rows.filter((r: any) => r.kind === 'cadre').every((r: any) => r.entered_role === 'activities-staff')).toBe(true);
+    expect(await db.kysely.selectFrom('selections').select('id').where('kind', '=', 'performance').execute()).toHaveLength(2);
+  });
+
   it('does nothing on a second call', async () => {
     expect(await seedDemo(app)).toBe(true);
     expect(await seedDemo(app)).toBe(false);
     expect(await count('students')).toBe(24);
-    expect(await count('records')).toBe(11);
+    // Counseling's 5 consultations, 3 學群探索 and 2 counseling data; the library's 7 reading records; 4 registered competition results (each office's own test counts its records).
+    expect(await count('advisees')).toBe(10);
+    const outcomes = await db.kysely.selectFrom('records').select('id').where('kind', '=', 'outcome').execute();
+    expect(outcomes).toHaveLength(11);
     expect(await count('enrolments')).toBe(96);
     expect(await count('classes')).toBe(3);
     expect(await count('receipt_batches')).toBe(1);

@@ -15,7 +15,12 @@ import {
   type Student,
 } from '@licheng/server';
 import { demoClasses, demoCourses, demoEnrolments, demoStudents, demoTeachers } from './roster.ts';
+import { seedDemoCounseling } from './counseling.ts';
+import { seedDemoLibrary } from './library.ts';
+import { seedDemoCompetitions, seedDemoPracticum } from './competitions-and-practicum.ts';
+import { seedDemoPerformances } from './performances.ts';
 import { seedDemoReceipt } from './receipt.ts';
+import { seedDemoStudentAffairs } from './student-affairs.ts';
 import { samplePdf } from './sample-files.ts';
 
 const samples = ['閱讀心得：〈背影〉中的父愛', '函數圖形探究報告', '自由落體實驗紀錄', 'Python 小專題：成績統計'];
@@ -40,9 +45,15 @@ export async function seedDemo(app: LichengApp): Promise<boolean> {
   });
   const rows = await db.selectFrom('students').selectAll().where('school_code', '=', config.code).where('class_name', '=', '101').orderBy('seat_no').limit(4).execute();
   for (const [i, student] of rows.entries()) await seedOutcomes(app, student, i);
+  await seedDemoPerformances(app, rows[0]!);
   const second = await db.selectFrom('students').selectAll().where('school_code', '=', config.code).where('class_name', '=', '102').orderBy('seat_no').limit(3).execute();
   for (const [i, student] of second.entries()) await seedChineseOutcome(app, student, i === 1);
   await seedDemoReceipt(app);
+  if (app.plugins.some((p) => p.id === 'counseling')) await seedDemoCounseling(app, term);
+  if (app.plugins.some((p) => p.id === 'library')) await seedDemoLibrary(app, term);
+  await seedDemoCompetitions(app);
+  await seedDemoPracticum(app);
+  await seedDemoStudentAffairs(app);
   return true;
 }
 

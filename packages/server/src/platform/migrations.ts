@@ -190,4 +190,20 @@ export const platformMigrations: Migrations = {
     },
   },
   '2026_11_27_audit_001_append_only': auditAppendOnly,
+  '2026_11_27_kinds_001_advisees': {
+    /** 課程諮詢教師 ↔ their advisees (the students a course consultant keeps records for), entered or imported by counseling. */
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('advisees')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('teacher_id', t.id, (c) => c.notNull().references('teachers.id').onDelete('cascade'))
+        .addColumn('student_id', t.id, (c) => c.notNull().references('students.id').onDelete('cascade'))
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .addUniqueConstraint('advisees_teacher_student', ['teacher_id', 'student_id'])
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('advisees_student').on('advisees').columns(['student_id']).execute();
+    },
+  },
 };

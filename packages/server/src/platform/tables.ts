@@ -97,7 +97,7 @@ export interface RecordTable {
   data: string; // kind-specific fields as JSON
   document_file_id: string | null;
   media_file_id: string | null;
-  status: string; // pending | passed | failed; a kind nobody certifies is entered as passed
+  status: string; // pending | passed | failed | withdrawn; a kind nobody certifies is entered as passed
   status_reason: string | null;
   decided_by: string | null;
   decided_by_name: string | null;
@@ -139,7 +139,17 @@ export interface AuditTable {
   at: string;
 }
 
+/** 課程諮詢 — a course consultant (a teacher) and one of their advisees. */
+export interface AdviseeTable {
+  id: string;
+  school_code: string;
+  teacher_id: string;
+  student_id: string;
+  created_at: string;
+}
+
 export interface PlatformDatabase {
+  advisees: AdviseeTable;
   students: StudentTable;
   teachers: TeacherTable;
   courses: CourseTable;

@@ -50,7 +50,7 @@ describe.each(testDialects())('enterRecord starting status on %s', (dialect) => 
     await seedRoster(t);
     const row = await enter('skill-certificate', practicum);
     expect(row).toMatchObject({ status: 'passed', decided_by: 'p-staff', decided_by_name: '實習處 就業組長', decided_role: 'practicum-staff', decided_at: t.clock.now.toISOString(), entered_role: 'practicum-staff' });
-    const competition = await enter('competition', affairs);
+    const competition = await enter('competition-in', affairs);
     expect(competition).toMatchObject({ status: 'passed', decided_by: 'sa-staff', decided_role: 'student-affairs-staff' });
   });
 
@@ -59,7 +59,7 @@ describe.each(testDialects())('enterRecord starting status on %s', (dialect) => 
     await seedRoster(t);
     const byStudent = await enter('skill-certificate', chen);
     expect(byStudent).toMatchObject({ status: 'pending', decided_by: null, decided_by_name: null, decided_role: null, decided_at: null });
-    const internship = await enter('internship', practicum);
+    const internship = await enter('career-assessment', practicum); // 學群(類群)探索: entered, certified by nobody
     expect(internship).toMatchObject({ status: 'passed', decided_by: null, decided_role: null, decided_at: null });
   });
 

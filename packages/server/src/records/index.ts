@@ -6,3 +6,4 @@ export * from './resubmit.ts';
 export * from './select.ts';
 export * from './transition.ts';
 export * from './reopen.ts';
+export * from './kind-procedures/index.ts';

@@ -11,6 +11,12 @@ export interface SaveSelectionInput {
   academicYear: number;
   recordIds: string[];
   cap: number;
+  /**
+   * Which of the student's records of the year this selection takes (all count toward the cap);
+   * records of `kind` when omitted. The performances' selection (kind 'performance') takes the
+   * ten types the student entered (core's countsTowardPerformanceCap).
+   */
+  takes?: (record: { kind: string; status: string; enteredRole: string }) => boolean;
 }
 
 /**
@@ -27,14 +33,15 @@ export async function saveSelection(ctx: AuthedContext, input: SaveSelectionInpu
     const records = ids.length
       ? await trx
           .selectFrom('records')
-          .select(['id', 'status', 'kind', 'academic_year', 'student_id', 'summary'])
+          .select(['id', 'status', 'kind', 'academic_year', 'student_id', 'summary', 'entered_role'])
           .where('id', 'in', ids)
           .where('school_code', '=', ctx.config.code)
           .execute()
       : [];
+    const takes = input.takes ?? ((r: { kind: string }) => r.kind === input.kind);
     for (const id of ids) {
       const record = records.find((r) => r.id === id);
-      if (!record || record.student_id !== input.student.id || record.kind !== input.kind || record.academic_year !== input.academicYear) {
+      if (!record || record.student_id !== input.student.id || !takes({ kind: record.kind, status: record.status, enteredRole: record.entered_role }) || record.academic_year !== input.academicYear) {
         throw new DomainError('not-found', {});
       }
       assertSelectable(record.status as never);

@@ -4,13 +4,13 @@ import { t } from '../i18n/messages.ts';
 import { tokens } from '../styles/tokens.styles.ts';
 import { statusBadgeStyles } from './status-badge.styles.ts';
 
-export type CertificationStatus = 'pending' | 'passed' | 'failed';
+export type CertificationStatus = 'pending' | 'passed' | 'failed' | 'withdrawn';
 
-const ICONS: Record<CertificationStatus, string> = { pending: '◔', passed: '✓', failed: '✕' };
+const ICONS: Record<CertificationStatus, string> = { pending: '◔', passed: '✓', failed: '✕', withdrawn: '⊘' };
 
 /**
- * A certification status — 認證中 / 通過 / 未通過 — shown as words with a shape, never by
- * colour alone.
+ * A certification status — 認證中 / 通過 / 未通過, or 已撤銷 for a withdrawn record — shown as
+ * words with a shape, never by colour alone.
  *
  * @csspart badge - The badge.
  */

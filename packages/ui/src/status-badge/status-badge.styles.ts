@@ -28,6 +28,11 @@ export const statusBadgeStyles = css`
     color: var(--_danger);
     background: var(--_danger-bg);
   }
+  .withdrawn {
+    color: var(--_muted);
+    background: var(--_surface);
+    text-decoration: line-through;
+  }
   .icon {
     font-size: 0.8em;
   }

@@ -8,6 +8,7 @@ describe('<licheng-status-badge>', () => {
       ['pending', '認證中'],
       ['passed', '通過'],
       ['failed', '未通過'],
+      ['withdrawn', '已撤銷'],
     ] as const) {
       const el = await fixture<StatusBadge>(html`<licheng-status-badge status=${status} locale="zh-TW"></licheng-status-badge>`);
       expect(el.shadowRoot!.textContent).to.contain(text);

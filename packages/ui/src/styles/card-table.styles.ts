@@ -57,3 +57,32 @@ export const cardTable = css`
     }
   }
 `;
+
+/**
+ * On top of cardTable, for tables with `class="cards"` (the record screens): each column's name
+ * sits beside its value (under it when long), a first cell with `class="card-title"` and no
+ * data-label heads the card, and cells with `class="blank"` are left out of the card.
+ */
+export const cardTableSideLabels = css`
+  @container (max-width: 40rem) {
+    table.cards td[data-label] {
+      display: flow-root;
+      padding-inline-start: 7.5rem;
+    }
+    /* A float in the cell's padding: a long name wraps and the cell grows to hold it. */
+    table.cards td[data-label]::before {
+      content: attr(data-label) ' ' / '';
+      float: inline-start;
+      width: 7rem;
+      margin-inline-start: -7.5rem;
+      font-size: 0.875rem;
+    }
+    table.cards td.blank {
+      display: none;
+    }
+    table.cards tr > td.card-title:first-child {
+      font-weight: 600;
+      padding-block-end: 0.25rem;
+    }
+  }
+`;

@@ -1,8 +1,9 @@
-import { taipeiDate, type AcademicTerm, type SchoolConfig } from '@licheng/core';
+import { countsTowardPerformanceCap, RECORD_KINDS, recordKindDefinition, taipeiDate, type AcademicTerm, type LocalizedText, type RecordKindDefinition, type RecordStatus, type Role, type SchoolConfig } from '@licheng/core';
 import type { PlatformDatabase } from '@licheng/server';
 import type { Kysely } from 'kysely';
 import type { HomeroomClass } from './class-access.ts';
-import { progressTotals, progressWindows, reminderReasons, type ProgressCounts, type ProgressTotals, type ProgressWindow, type ReminderReason } from './progress-rules.ts';
+import { checkReasons, noOtherCounts, progressTotals, progressWindows, remindable, type CheckReason, type OtherCounts, type ProgressCounts, type ProgressTotals, type ProgressWindow } from './progress-rules.ts';
+import { homeroomDb } from './tables.ts';
 
 /** The record kind a homeroom teacher follows: 課程學習成果. */
 const KIND = 'outcome';
@@ -12,14 +13,39 @@ export interface StudentProgress extends ProgressCounts {
   seatNo: number;
   studentNo: string;
   name: string;
-  reminders: ReminderReason[];
+  /** What the student can act on (the check without 'pending'). */
+  reminders: CheckReason[];
+  /** The completeness check before submission: every reason the student's portfolio is not ready. */
+  check: CheckReason[];
+  /** This academic year's performances and office records. */
+  other: OtherCounts;
+  /** Each other kind the student has records of this year (non-zero only). */
+  kinds: KindCounts[];
+  /** The last reminder the class's teacher sent this student this year. */
+  lastReminder: { at: string; byName: string } | null;
 }
+
+export interface KindCounts {
+  kind: string;
+  label: LocalizedText;
+  total: number;
+  pending: number;
+  failed: number;
+  selected: number;
+}
+
+/** Kinds a homeroom teacher never counts: counseling data and consultation notes. */
+const FOLLOWED_KINDS: string[] = Object.values(RECORD_KINDS as Record<string, RecordKindDefinition>)
+  .filter((k) => k.id !== KIND && !k.visibility)
+  .map((k) => k.id);
 
 export interface ClassProgress {
   class: HomeroomClass;
   term: AcademicTerm;
   /** 勾選上限 per academic year, from the school's rules. */
   selectionCap: number;
+  /** 多元表現 勾選上限 per academic year. */
+  performanceCap: number;
   /** The school's (Taipei) date the counts were read on. */
   today: string;
   /** 上傳, 認證 and 勾選 windows of the term for the class's grade. */
@@ -32,7 +58,9 @@ export interface ClassProgress {
  * One class's progress in one term: its enrolled students (on the current roster, by
  * students.class_name) with their outcome counts by status this term and their selections
  * this academic year. Three queries whatever the class size — the students, the records
- * grouped by student and status, the selections grouped by student.
+ * grouped by student and status, the selections grouped by student — and, for the
+ * completeness check, this academic year's other records grouped by student, kind, status and
+ * enterer with their selections, and the last reminder sent to each: five queries in all.
  */
 export async function classProgress(db: Kysely<PlatformDatabase>, config: SchoolConfig, klass: HomeroomClass, term: AcademicTerm, now: Date): Promise<ClassProgress> {
   const school = config.code;
@@ -51,6 +79,7 @@ export async function classProgress(db: Kysely<PlatformDatabase>, config: School
       .select((eb) => ['records.student_id', 'records.status', eb.fn.countAll().as('n')])
       .where('records.school_code', '=', school)
       .where('records.kind', '=', KIND)
+      .where('records.status', '!=', 'withdrawn')
       .where('records.academic_year', '=', term.academicYear)
       .where('records.semester', '=', term.semester),
   )
@@ -69,6 +98,63 @@ export async function classProgress(db: Kysely<PlatformDatabase>, config: School
     .groupBy('selections.student_id')
     .execute();
 
+  const others = await inClass(
+    db
+      .selectFrom('records')
+      .innerJoin('students', 'students.id', 'records.student_id')
+      .leftJoin('selections', 'selections.record_id', 'records.id')
+      .select((eb) => ['records.student_id', 'records.kind', 'records.status', 'records.entered_role', eb.fn.countAll().as('n'), eb.fn.count('selections.id').as('selected')])
+      .where('records.school_code', '=', school)
+      .where('records.kind', 'in', FOLLOWED_KINDS)
+      .where('records.status', '!=', 'withdrawn')
+      .where('records.academic_year', '=', term.academicYear),
+  )
+    .groupBy(['records.student_id', 'records.kind', 'records.status', 'records.entered_role'])
+    .execute();
+
+  const reminded = await inClass(
+    homeroomDb(db)
+      .selectFrom('homeroom_reminders')
+      .innerJoin('students', 'students.id', 'homeroom_reminders.student_id')
+      .select(['homeroom_reminders.student_id', 'homeroom_reminders.sent_at', 'homeroom_reminders.sent_by_name'])
+      .where('homeroom_reminders.school_code', '=', school)
+      .where('homeroom_reminders.academic_year', '=', term.academicYear),
+  )
+    .orderBy('homeroom_reminders.sent_at', 'desc')
+    .execute();
+  const lastReminder = new Map<string, { at: string; byName: string }>();
+  for (const r of reminded) if (!lastReminder.has(r.student_id)) lastReminder.set(r.student_id, { at: String(r.sent_at), byName: r.sent_by_name });
+
+  const otherOf = new Map<string, { other: OtherCounts; kinds: Map<string, KindCounts> }>(students.map((s) => [s.id, { other: noOtherCounts(), kinds: new Map() }]));
+  for (const row of others) {
+    const entry = otherOf.get(row.student_id);
+    const definition = recordKindDefinition(row.kind);
+    if (!entry || !definition) continue;
+    const n = Number(row.n);
+    const selected = Number(row.selected);
+    const status = row.status as RecordStatus;
+    const kind = entry.kinds.get(row.kind) ?? { kind: row.kind, label: definition.label, total: 0, pending: 0, failed: 0, selected: 0 };
+    entry.kinds.set(row.kind, kind);
+    kind.total += n;
+    kind.selected += selected;
+    if (status === 'pending' || status === 'failed') kind[status] += n;
+    if (definition.family === 'performance') {
+      const p = entry.other.performance;
+      if (!countsTowardPerformanceCap({ kind: row.kind, status, enteredRole: row.entered_role as Role })) {
+        p.exempt += n;
+        continue;
+      }
+      p.counting += n;
+      p.selected += selected;
+      if (status === 'pending' || status === 'failed' || status === 'passed') p[status] += n;
+    } else {
+      const o = entry.other.office;
+      o.records += n;
+      if (status === 'pending' || status === 'failed') o[status] += n;
+    }
+  }
+
+  const performanceCap = config.rules.performances.selectionCapPerYear;
   const counts = new Map<string, ProgressCounts>(students.map((s) => [s.id, { uploaded: 0, pending: 0, passed: 0, failed: 0, selected: 0 }]));
   for (const row of byStatus) {
     const c = counts.get(row.student_id);
@@ -84,12 +170,26 @@ export async function classProgress(db: Kysely<PlatformDatabase>, config: School
 
   const rows: StudentProgress[] = students.map((s) => {
     const c = counts.get(s.id)!;
-    return { id: s.id, seatNo: Number(s.seat_no), studentNo: s.student_no, name: s.name, ...c, reminders: reminderReasons(c) };
+    const { other, kinds } = otherOf.get(s.id)!;
+    const check = checkReasons(c, other, performanceCap);
+    return {
+      id: s.id,
+      seatNo: Number(s.seat_no),
+      studentNo: s.student_no,
+      name: s.name,
+      ...c,
+      reminders: remindable(check),
+      check,
+      other,
+      kinds: [...kinds.values()],
+      lastReminder: lastReminder.get(s.id) ?? null,
+    };
   });
   return {
     class: klass,
     term,
     selectionCap: config.rules.outcomes.selectionCapPerYear,
+    performanceCap,
     today: taipeiDate(now),
     windows: progressWindows(config.schedule, term, klass.grade, now),
     students: rows,

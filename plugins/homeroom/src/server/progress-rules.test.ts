@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScheduleWindow } from '@licheng/core';
-import { progressTotals, progressWindows, reminderReasons } from './progress-rules.ts';
+import { checkReasons, noOtherCounts, progressTotals, progressWindows, reminderReasons, remindable } from './progress-rules.ts';
 import { resolveTerm } from './term.ts';
 
 const none = { uploaded: 0, pending: 0, passed: 0, failed: 0, selected: 0 };
@@ -13,6 +13,26 @@ describe('reminderReasons', () => {
     expect(reminderReasons({ ...none, uploaded: 1, passed: 1, selected: 1 })).toEqual([]);
     // Selected last term (the same academic year): nothing to remind about selection.
     expect(reminderReasons({ ...none, selected: 2 })).toEqual(['no-upload']);
+  });
+});
+
+describe('checkReasons', () => {
+  const other = () => noOtherCounts();
+  it('adds performances failed, under-selected or over the cap, and anything pending, to the outcome reminders', () => {
+    const done = { ...none, uploaded: 1, passed: 1, selected: 1 };
+    expect(checkReasons(done, other(), 10)).toEqual([]);
+    const p = other();
+    p.performance = { counting: 4, passed: 3, pending: 0, failed: 1, selected: 1, exempt: 2 };
+    expect(checkReasons(done, p, 10)).toEqual(['performance-failed', 'performance-unselected']);
+    p.performance = { counting: 12, passed: 12, pending: 0, failed: 0, selected: 10, exempt: 0 };
+    expect(checkReasons(done, p, 10)).toEqual([]);
+    p.performance.selected = 11;
+    expect(checkReasons(done, p, 10)).toEqual(['performance-over-cap']);
+    const office = other();
+    office.office = { records: 2, pending: 1, failed: 0 };
+    const reasons = checkReasons(none, office, 10);
+    expect(reasons).toEqual(['no-upload', 'pending']);
+    expect(remindable(reasons)).toEqual(['no-upload']);
   });
 });
 
@@ -43,11 +63,23 @@ describe('progressWindows', () => {
 describe('progressTotals', () => {
   it('sums the counts and counts students without uploads and needing a reminder', () => {
     const totals = progressTotals([
-      { ...none, uploaded: 2, pending: 1, passed: 1, selected: 1, reminders: [] },
-      { ...none, reminders: ['no-upload'] },
-      { ...none, uploaded: 1, failed: 1, reminders: ['failed'] },
+      { ...none, uploaded: 2, pending: 1, passed: 1, selected: 1, reminders: [], check: ['pending'] },
+      { ...none, reminders: ['no-upload'], check: ['no-upload'] },
+      { ...none, uploaded: 1, failed: 1, reminders: ['failed'], check: ['failed'] },
     ]);
-    expect(totals).toEqual({ students: 3, studentsUploaded: 2, studentsWithoutUploads: 1, studentsNeedingReminder: 2, uploaded: 3, pending: 1, passed: 1, failed: 1, selected: 1 });
+    expect(totals).toEqual({
+      students: 3,
+      studentsUploaded: 2,
+      studentsWithoutUploads: 1,
+      studentsNeedingReminder: 2,
+      studentsIncomplete: 3,
+      check: { 'no-upload': 1, failed: 1, 'not-selected': 0, 'performance-failed': 0, 'performance-unselected': 0, 'performance-over-cap': 0, pending: 1 },
+      uploaded: 3,
+      pending: 1,
+      passed: 1,
+      failed: 1,
+      selected: 1,
+    });
     expect(progressTotals([])).toMatchObject({ students: 0, uploaded: 0 });
   });
 });

@@ -26,6 +26,47 @@ export function reminderReasons(counts: ProgressCounts): ReminderReason[] {
   return reasons;
 }
 
+/** A student's other records this academic year: the 多元表現 they entered and the offices' records. */
+export interface OtherCounts {
+  performance: {
+    /** Performances the student entered, still standing: the ones that count toward the 10. */
+    counting: number;
+    passed: number;
+    pending: number;
+    failed: number;
+    selected: number;
+    /** Performances the school or an office registered: shown, never counted. */
+    exempt: number;
+  };
+  office: { records: number; pending: number; failed: number };
+}
+
+export const noOtherCounts = (): OtherCounts => ({ performance: { counting: 0, passed: 0, pending: 0, failed: 0, selected: 0, exempt: 0 }, office: { records: 0, pending: 0, failed: 0 } });
+
+/**
+ * The completeness check before submission (提交前檢核), on top of the outcome reminders:
+ * 'performance-failed' (a performance the student entered failed: fix and resubmit),
+ * 'performance-unselected' (fewer performances selected than they could: passed ones left
+ * while under the cap), 'performance-over-cap' (more selected than the cap allows), and
+ * 'pending' (records of any kind still waiting for certification — the school's to finish,
+ * not the student's, so it is never a reminder).
+ */
+export const CHECK_REASONS = [...REMINDER_REASONS, 'performance-failed', 'performance-unselected', 'performance-over-cap', 'pending'] as const;
+export type CheckReason = (typeof CHECK_REASONS)[number];
+
+export function checkReasons(outcomes: ProgressCounts, other: OtherCounts, performanceCap: number): CheckReason[] {
+  const reasons: CheckReason[] = reminderReasons(outcomes);
+  const p = other.performance;
+  if (p.failed > 0) reasons.push('performance-failed');
+  if (p.selected > performanceCap) reasons.push('performance-over-cap');
+  else if (p.selected < Math.min(p.passed, performanceCap)) reasons.push('performance-unselected');
+  if (outcomes.pending + p.pending + other.office.pending > 0) reasons.push('pending');
+  return reasons;
+}
+
+/** What a student can act on: every check reason but 'pending'. */
+export const remindable = (reasons: readonly CheckReason[]): CheckReason[] => reasons.filter((r) => r !== 'pending');
+
 /** The windows a homeroom teacher watches for outcomes. */
 export const PROGRESS_ACTIVITIES = ['outcome-upload', 'outcome-certification', 'outcome-selection'] as const satisfies readonly Activity[];
 
@@ -62,9 +103,13 @@ export interface ProgressTotals extends ProgressCounts {
   studentsUploaded: number;
   studentsWithoutUploads: number;
   studentsNeedingReminder: number;
+  /** Students failing the completeness check for any reason. */
+  studentsIncomplete: number;
+  /** Students failing the check, by reason. */
+  check: Record<CheckReason, number>;
 }
 
-export function progressTotals(students: ReadonlyArray<ProgressCounts & { reminders: readonly ReminderReason[] }>): ProgressTotals {
+export function progressTotals(students: ReadonlyArray<ProgressCounts & { reminders: readonly CheckReason[]; check: readonly CheckReason[] }>): ProgressTotals {
   const sum = (key: keyof ProgressCounts) => students.reduce((n, s) => n + s[key], 0);
   const uploaded = students.filter((s) => s.uploaded > 0).length;
   return {
@@ -72,6 +117,8 @@ export function progressTotals(students: ReadonlyArray<ProgressCounts & { remind
     studentsUploaded: uploaded,
     studentsWithoutUploads: students.length - uploaded,
     studentsNeedingReminder: students.filter((s) => s.reminders.length > 0).length,
+    studentsIncomplete: students.filter((s) => s.check.length > 0).length,
+    check: Object.fromEntries(CHECK_REASONS.map((r) => [r, students.filter((s) => s.check.includes(r)).length])) as Record<CheckReason, number>,
     uploaded: sum('uploaded'),
     pending: sum('pending'),
     passed: sum('passed'),

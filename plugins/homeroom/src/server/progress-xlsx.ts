@@ -1,7 +1,7 @@
 import type { Locale } from '@licheng/core';
 import ExcelJS from 'exceljs';
 import type { ClassProgress } from './class-progress.ts';
-import type { ReminderReason } from './progress-rules.ts';
+import { CHECK_REASONS, type CheckReason } from './progress-rules.ts';
 
 const labels = {
   'zh-TW': {
@@ -14,6 +14,21 @@ const labels = {
     failed: '未通過',
     selected: '已勾選（上限 {cap} 件）',
     reminders: '提醒事項',
+    performances: '多元表現（計入）',
+    performanceSelected: '多元表現已勾選（上限 {cap} 項）',
+    exempt: '校方登錄（不計入）',
+    officeRecords: '處室紀錄',
+    otherPending: '其他待認證',
+    otherFailed: '其他未通過',
+    check: '提交前檢核',
+    checkSheet: '檢核統計',
+    reason: '檢核項目',
+    studentsCount: '人數',
+    incomplete: '未完成 {n} 人',
+    'performance-failed': '有未通過的多元表現待修正',
+    'performance-unselected': '多元表現尚未勾選足額',
+    'performance-over-cap': '多元表現勾選超過上限',
+    pending_reason: '尚有待認證的紀錄',
     total: '合計',
     students: '全班 {n} 人',
     needReminder: '需提醒 {n} 人',
@@ -34,6 +49,21 @@ const labels = {
     failed: 'Failed',
     selected: 'Selected (cap {cap})',
     reminders: 'Reminders',
+    performances: 'Performances (counted)',
+    performanceSelected: 'Performances selected (cap {cap})',
+    exempt: 'Registered by the school (not counted)',
+    officeRecords: 'Office records',
+    otherPending: 'Other pending',
+    otherFailed: 'Other failed',
+    check: 'Check before submission',
+    checkSheet: 'Check summary',
+    reason: 'Check',
+    studentsCount: 'Students',
+    incomplete: '{n} incomplete',
+    'performance-failed': 'a failed performance to fix',
+    'performance-unselected': 'performances left unselected',
+    'performance-over-cap': 'performances selected over the cap',
+    pending_reason: 'records still waiting for certification',
     total: 'Total',
     students: '{n} students',
     needReminder: '{n} need a reminder',
@@ -52,7 +82,7 @@ function text(locale: Locale, key: Label, params: Record<string, string | number
   return labels[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-const reasonLabel = (locale: Locale, reason: ReminderReason) => text(locale, reason === 'failed' ? 'failed_reason' : reason);
+const reasonLabel = (locale: Locale, reason: CheckReason) => text(locale, reason === 'failed' ? 'failed_reason' : reason === 'pending' ? 'pending_reason' : reason);
 
 /** Excel forbids []:*?/\ in sheet names and allows 31 characters. */
 function sheetName(name: string): string {
@@ -66,7 +96,9 @@ export function progressFileName(progress: ClassProgress, locale: Locale): strin
 
 /**
  * The class progress as a workbook: the header row, one row per student (seat order), and a
- * totals row. Counts are numbers so the office can sum and filter them in Excel.
+ * totals row, with the year's performances and office records and the completeness check; a
+ * second sheet counts the students failing each check. Counts are numbers so the office can sum
+ * and filter them in Excel.
  */
 export async function progressWorkbook(progress: ClassProgress, locale: Locale): Promise<Uint8Array<ArrayBuffer>> {
   const { className } = progress.class;
@@ -83,10 +115,30 @@ export async function progressWorkbook(progress: ClassProgress, locale: Locale):
     { header: text(locale, 'failed'), key: 'failed', width: 9 },
     { header: text(locale, 'selected', { cap: progress.selectionCap }), key: 'selected', width: 18 },
     { header: text(locale, 'reminders'), key: 'reminders', width: 36 },
+    { header: text(locale, 'performances'), key: 'performances', width: 12 },
+    { header: text(locale, 'performanceSelected', { cap: progress.performanceCap }), key: 'performanceSelected', width: 18 },
+    { header: text(locale, 'exempt'), key: 'exempt', width: 12 },
+    { header: text(locale, 'officeRecords'), key: 'officeRecords', width: 10 },
+    { header: text(locale, 'otherPending'), key: 'otherPending', width: 10 },
+    { header: text(locale, 'otherFailed'), key: 'otherFailed', width: 10 },
+    { header: text(locale, 'check'), key: 'check', width: 48 },
   ];
+  const joined = (reasons: readonly CheckReason[]) => reasons.map((r) => reasonLabel(locale, r)).join('、');
   for (const s of progress.students) {
-    sheet.addRow({ ...s, reminders: s.reminders.map((r) => reasonLabel(locale, r)).join('、') });
+    const { performance: p, office: o } = s.other;
+    sheet.addRow({
+      ...s,
+      reminders: joined(s.reminders),
+      performances: p.counting,
+      performanceSelected: p.selected,
+      exempt: p.exempt,
+      officeRecords: o.records,
+      otherPending: p.pending + o.pending,
+      otherFailed: p.failed + o.failed,
+      check: joined(s.check),
+    });
   }
+  const sum = (pick: (s: (typeof progress.students)[number]) => number) => progress.students.reduce((n, s) => n + pick(s), 0);
   const t = progress.totals;
   const totals = sheet.addRow({
     seatNo: text(locale, 'total'),
@@ -98,10 +150,25 @@ export async function progressWorkbook(progress: ClassProgress, locale: Locale):
     failed: t.failed,
     selected: t.selected,
     reminders: text(locale, 'needReminder', { n: t.studentsNeedingReminder }),
+    performances: sum((s) => s.other.performance.counting),
+    performanceSelected: sum((s) => s.other.performance.selected),
+    exempt: sum((s) => s.other.performance.exempt),
+    officeRecords: sum((s) => s.other.office.records),
+    otherPending: sum((s) => s.other.performance.pending + s.other.office.pending),
+    otherFailed: sum((s) => s.other.performance.failed + s.other.office.failed),
+    check: text(locale, 'incomplete', { n: t.studentsIncomplete }),
   });
   sheet.getRow(1).font = { bold: true };
   totals.font = { bold: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 }];
   sheet.headerFooter.oddHeader = `&C${workbook.title}`;
+  const summary = workbook.addWorksheet(sheetName(text(locale, 'checkSheet')));
+  summary.columns = [
+    { header: text(locale, 'reason'), key: 'reason', width: 36 },
+    { header: text(locale, 'studentsCount'), key: 'n', width: 10 },
+  ];
+  for (const reason of CHECK_REASONS) summary.addRow({ reason: reasonLabel(locale, reason), n: t.check[reason] });
+  summary.addRow({ reason: text(locale, 'incomplete', { n: t.studentsIncomplete }), n: t.studentsIncomplete }).font = { bold: true };
+  summary.getRow(1).font = { bold: true };
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }

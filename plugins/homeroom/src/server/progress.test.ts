@@ -1,13 +1,13 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@licheng/db/testing';
-import { domainErrorCode, upsertStudents } from '@licheng/server';
+import { decideRecord, domainErrorCode, enterRecord, upsertStudents } from '@licheng/server';
 import { createTestLicheng, type TestLicheng, type TestUser } from '@licheng/server/testing';
 import { newId, nowIso } from '@licheng/db';
 import { readableClass } from './class-access.ts';
 import { classProgress } from './class-progress.ts';
 import homeroomPlugin from './index.ts';
-import { decideOutcome, enterOutcome, homeroom, homeroomConfig, queryCounter, seedClasses, selectOutcomes } from './test-support.ts';
+import { decideOutcome, enterOutcome, homeroom, homeroomConfig, queryCounter, seedClasses, selectOutcomes, studentNamed } from './test-support.ts';
 
 const STATUS_OF: Record<string, number> = { BAD_REQUEST: 400, FORBIDDEN: 403, NOT_FOUND: 404 };
 
@@ -50,7 +50,20 @@ describe.each(testDialects())('homeroom.progress on %s', (dialect) => {
       [2, 'S002', '林小華', 1, 0, 0, 1, 0, ['failed']],
       [3, 'S003', '張小英', 0, 0, 0, 0, 0, ['no-upload']],
     ]);
-    expect(data.totals).toEqual({ students: 3, studentsUploaded: 2, studentsWithoutUploads: 1, studentsNeedingReminder: 2, uploaded: 3, pending: 1, passed: 1, failed: 1, selected: 1 });
+    expect(data.totals).toEqual({
+      students: 3,
+      studentsUploaded: 2,
+      studentsWithoutUploads: 1,
+      studentsNeedingReminder: 2,
+      studentsIncomplete: 3,
+      check: { 'no-upload': 1, failed: 1, 'not-selected': 0, 'performance-failed': 0, 'performance-unselected': 0, 'performance-over-cap': 0, pending: 1 },
+      uploaded: 3,
+      pending: 1,
+      passed: 1,
+      failed: 1,
+      selected: 1,
+    });
+    expect(data.students.map((s: any) => s.check)).toEqual([['pending'], ['failed'], ['no-upload']]);
     expect(data.windows).toEqual([
       { activity: 'outcome-upload', start: '2025-08-01', end: '2026-02-15', state: 'open', daysLeft: 138, daysUntilOpen: null },
       { activity: 'outcome-certification', start: '2025-08-01', end: '2026-03-01', state: 'open', daysLeft: 152, daysUntilOpen: null },
@@ -65,6 +78,63 @@ describe.each(testDialects())('homeroom.progress on %s', (dialect) => {
       ['S003', 0, 0, 0],
     ]);
     expect(second.data.windows[0]).toMatchObject({ activity: 'outcome-upload', state: 'unscheduled', start: null, daysLeft: null });
+  });
+
+  it("checks each student's performances and office records this year: counted, exempt, pending, failed, unselected", async () => {
+    await setup();
+    const db = t.db.kysely as any;
+    const chen = await studentNamed(t, 'S001');
+    const lin = await studentNamed(t, 'S002');
+    const as = (userId: string, name: string, role: string) => t.app.actAs({ userId, name, school: t.config.code, roles: [role] } as any);
+    const me = await as('s-chen', '陳小明', 'student');
+    const other = (ctx: any, student: any, kind: string, summary: string) => enterRecord(ctx, { kind, student, courseId: null, academicYear: 114, semester: 1, summary, data: {}, files: [] });
+    await other(me, chen, 'performance-other', '淨灘志工');
+    await other(me, chen, 'performance-service', '社區服務');
+    const office = await as('a-staff', '訓育組長', 'activities-staff');
+    await other(office, chen, 'cadre', '班長');
+    // A performance an office registered for him: shown, not counted (written as the office would leave it).
+    const service = await db.selectFrom('records').selectAll().where('summary', '=', '社區服務').executeTakeFirstOrThrow();
+    await db.insertInto('records').values({ ...service, id: 'registered-1', kind: 'performance-cadre', summary: '社長', entered_by: 'a-staff', entered_role: 'activities-staff' }).execute();
+    const linCtx = await as('s-lin', '林小華', 'student');
+    const out = await other(linCtx, lin, 'service-hours-out', '校外服務');
+    await decideRecord(office, out, { decision: 'fail', reason: '證明不清楚' });
+    await other(linCtx, lin, 'service-hours-out', '另一次服務');
+    // Counseling data is never counted for the homeroom teacher.
+    const raw = await db.selectFrom('records').selectAll().where('id', '=', out.id).executeTakeFirstOrThrow();
+    await db.insertInto('records').values({ ...raw, id: 'counseling-1', kind: 'counseling', status: 'pending' }).execute();
+
+    const res = await t.query('homeroom.progress.class', { className: '101' }, homeroom.wang);
+    expect(res.error).toBeNull();
+    const [s1, s2, s3] = res.data.students;
+    expect(res.data.performanceCap).toBe(10);
+    expect(s1.other).toEqual({ performance: { counting: 2, passed: 2, pending: 0, failed: 0, selected: 0, exempt: 1 }, office: { records: 1, pending: 0, failed: 0 } });
+    expect(s1.check).toEqual(['performance-unselected', 'pending']);
+    expect(s1.reminders).toEqual(['performance-unselected']);
+    expect(s1.kinds.map((k: any) => [k.kind, k.total, k.pending, k.failed]).sort()).toEqual([
+      ['cadre', 1, 0, 0],
+      ['performance-cadre', 1, 0, 0],
+      ['performance-other', 1, 0, 0],
+      ['performance-service', 1, 0, 0],
+    ]);
+    expect(s2.other.office).toEqual({ records: 2, pending: 1, failed: 1 });
+    expect(s2.check).toEqual(['failed', 'pending']);
+    expect(s3.check).toEqual(['no-upload']);
+    expect(res.data.totals).toMatchObject({ studentsIncomplete: 3, check: { 'no-upload': 1, failed: 1, 'not-selected': 0, 'performance-failed': 0, 'performance-unselected': 1, 'performance-over-cap': 0, pending: 2 } });
+
+    // The Excel download carries the check and a sheet counting it.
+    const xlsx = await get('/api/homeroom/progress.xlsx?className=101', homeroom.wang);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await xlsx.arrayBuffer());
+    const sheet = book.worksheets[0]!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header).toContain('提交前檢核');
+    const checkColumn = header.indexOf('提交前檢核') + 1;
+    expect(sheet.getRow(2).getCell(checkColumn).value).toBe('多元表現尚未勾選足額、尚有待認證的紀錄');
+    expect(sheet.getRow(5).getCell(checkColumn).value).toBe('未完成 3 人');
+    const summary = book.worksheets[1]!;
+    expect(summary.name).toBe('檢核統計');
+    expect(summary.getRow(2).values).toEqual([undefined, '本學期尚未上傳', 1]);
+    expect(summary.getRow(9).values).toEqual([undefined, '未完成 3 人', 3]);
   });
 
   it('leaves out students who left, and counts only the class asked for', async () => {
@@ -172,7 +242,7 @@ describe.each(testDialects())('homeroom.progress on %s', (dialect) => {
     expect(large.progress.students).toHaveLength(50);
     expect(large.progress.totals).toMatchObject({ students: 50, uploaded: 50, pending: 48 });
     expect(large.queries).toBe(small.queries);
-    expect(large.queries).toBe(3);
+    expect(large.queries).toBe(5);
   });
 
   it('downloads the class progress as Excel: zh-TW headers, a row per student, a totals row', async () => {
@@ -188,11 +258,11 @@ describe.each(testDialects())('homeroom.progress on %s', (dialect) => {
     const rows: unknown[][] = [];
     sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
     expect(rows).toEqual([
-      ['座號', '學號', '姓名', '已上傳', '待認證', '通過', '未通過', '已勾選（上限 6 件）', '提醒事項'],
-      [1, 'S001', '陳小明', 2, 1, 1, 0, 1, ''],
-      [2, 'S002', '林小華', 1, 0, 0, 1, 0, '有未通過的成果待修正'],
-      [3, 'S003', '張小英', 0, 0, 0, 0, 0, '本學期尚未上傳'],
-      ['合計', '', '全班 3 人', 3, 1, 1, 1, 1, '需提醒 2 人'],
+      ['座號', '學號', '姓名', '已上傳', '待認證', '通過', '未通過', '已勾選（上限 6 件）', '提醒事項', '多元表現（計入）', '多元表現已勾選（上限 10 項）', '校方登錄（不計入）', '處室紀錄', '其他待認證', '其他未通過', '提交前檢核'],
+      [1, 'S001', '陳小明', 2, 1, 1, 0, 1, '', 0, 0, 0, 0, 0, 0, '尚有待認證的紀錄'],
+      [2, 'S002', '林小華', 1, 0, 0, 1, 0, '有未通過的成果待修正', 0, 0, 0, 0, 0, 0, '有未通過的成果待修正'],
+      [3, 'S003', '張小英', 0, 0, 0, 0, 0, '本學期尚未上傳', 0, 0, 0, 0, 0, 0, '本學期尚未上傳'],
+      ['合計', '', '全班 3 人', 3, 1, 1, 1, 1, '需提醒 2 人', 0, 0, 0, 0, 0, 0, '未完成 3 人'],
     ]);
 
     const english = await t.app.request('/api/homeroom/progress.xlsx?className=101', { headers: { authorization: `Bearer ${await t.token(homeroom.wang)}`, 'x-licheng-locale': 'en' } });

@@ -13,10 +13,20 @@ export type StudentRow = Progress['students'][number];
 export type ProgressWindow = Progress['windows'][number];
 export type Totals = Progress['totals'];
 
+export type CheckReason = StudentRow['check'][number];
+export type RemindersSent = Outputs['reminders']['send'];
+export type MyReminders = Outputs['reminders']['mine'];
+
 export const paths = {
   classes: 'homeroom.progress.classes',
   progress: 'homeroom.progress.class',
+  send: 'homeroom.reminders.send',
+  mine: 'homeroom.reminders.mine',
+  dismiss: 'homeroom.reminders.dismiss',
 } as const;
+
+/** The longest note a teacher may add to a reminder (homeroom.reminders.send). */
+export const NOTE_MAX = 200;
 
 /** The Excel download of a class's progress (a route below the Licheng API, behind the token). */
 export function progressXlsxPath(className: string, term: { academicYear: number; semester: number }): string {

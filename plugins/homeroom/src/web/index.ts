@@ -1,7 +1,9 @@
 import { elementLifecycles } from '@licheng/client';
 import './class-progress/class-progress.ts';
+import './homeroom-reminder/homeroom-reminder.ts';
 
 export * from './class-progress/class-progress.ts';
+export * from './homeroom-reminder/homeroom-reminder.ts';
 export { homeroomMessages } from './messages.ts';
 
 /**

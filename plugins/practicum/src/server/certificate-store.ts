@@ -16,6 +16,7 @@ export async function recordedCertificateNumbers(trx: Kysely<PlatformDatabase>, 
       .select(['student_id', 'data'])
       .where('school_code', '=', school)
       .where('kind', '=', CERTIFICATE_KIND)
+      .where('status', '!=', 'withdrawn')
       .where('student_id', 'in', studentIds.slice(i, i + 500))
       .execute();
     for (const row of rows) {

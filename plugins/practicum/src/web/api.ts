@@ -11,6 +11,25 @@ export type ImportIssue = ImportReport['issues'][number];
 export type InternshipList = Outputs['internships']['list'];
 export type Internship = InternshipList['items'][number];
 
+export type KindView = Outputs['records']['kinds'][number];
+export type RecordList = Outputs['records']['list'];
+export type RecordListRow = RecordList['rows'][number];
+export interface Me {
+  user: { roles: string[] };
+  term: { academicYear: number; semester: 1 | 2 };
+}
+
+/** The generic record procedures the office mounts (practicum.records.*). */
+export const recordPaths = {
+  me: 'platform.me',
+  kinds: 'practicum.records.kinds',
+  list: 'practicum.records.list',
+  enter: 'practicum.records.enter',
+  correct: 'practicum.records.correct',
+  withdraw: 'practicum.records.withdraw',
+  decide: 'practicum.records.decide',
+} as const;
+
 /** Procedure paths of the practicum office. */
 export const paths = {
   certificatesList: 'practicum.certificates.list',

@@ -5,6 +5,13 @@ import type { Kysely } from 'kysely';
 /** 課程學習成果 is the record kind this office enters. */
 export const OUTCOME = 'outcome';
 
+/** The outcomes' selection (勾選): at most rules.outcomes.selectionCapPerYear (6) a year. */
+export const OUTCOME_SELECTION = {
+  kind: OUTCOME,
+  activity: 'outcome-selection',
+  cap: (ctx: AuthedContext) => ctx.config.rules.outcomes.selectionCapPerYear,
+} as const;
+
 /** The course offering a student takes, or not-found (a student uploads only for their own courses). */
 export async function enrolledCourse(ctx: AuthedContext, student: Student, courseId: string): Promise<Course> {
   const course = await ctx.db
@@ -26,6 +33,7 @@ export function uploadCapGuard(ctx: AuthedContext, student: Student, course: Cou
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .where('student_id', '=', student.id)
       .where('kind', '=', OUTCOME)
+      .where('status', '!=', 'withdrawn')
       .where('academic_year', '=', course.academic_year)
       .where('semester', '=', course.semester)
       .executeTakeFirstOrThrow();

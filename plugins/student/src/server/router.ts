@@ -1,8 +1,14 @@
-import { router } from '@licheng/server';
+import { recordCorrectProcedure, recordListProcedure, recordWithdrawProcedure, router } from '@licheng/server';
+import { PERFORMANCE_KINDS, studentChangeWindow } from './performance-rules.ts';
 import { coursesList } from './procedures/courses-list.ts';
 import { outcomesList } from './procedures/outcomes-list.ts';
 import { outcomesResubmit } from './procedures/outcomes-resubmit.ts';
 import { outcomesUpload } from './procedures/outcomes-upload.ts';
+import { portfolioGet } from './procedures/portfolio-get.ts';
+import { performancesKinds } from './procedures/performances-kinds.ts';
+import { performancesSelectionGet } from './procedures/performances-selection-get.ts';
+import { performancesSelectionSave } from './procedures/performances-selection-save.ts';
+import { performancesUpload } from './procedures/performances-upload.ts';
 import { selectionsGet } from './procedures/selections-get.ts';
 import { selectionsSave } from './procedures/selections-save.ts';
 
@@ -10,6 +16,16 @@ export const studentRouter = router({
   courses: router({ list: coursesList }),
   outcomes: router({ list: outcomesList, upload: outcomesUpload, resubmit: outcomesResubmit }),
   selections: router({ get: selectionsGet, save: selectionsSave }),
+  portfolio: router({ get: portfolioGet }),
+  /** 多元表現: the generic record-kind list, correct and withdraw (scope.ts), with the student's own entry and selection. */
+  performances: router({
+    kinds: performancesKinds,
+    list: recordListProcedure(PERFORMANCE_KINDS),
+    upload: performancesUpload,
+    correct: recordCorrectProcedure(PERFORMANCE_KINDS, studentChangeWindow),
+    withdraw: recordWithdrawProcedure(PERFORMANCE_KINDS, studentChangeWindow),
+    selection: router({ get: performancesSelectionGet, save: performancesSelectionSave }),
+  }),
 });
 
 export type StudentRouter = typeof studentRouter;

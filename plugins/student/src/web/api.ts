@@ -12,6 +12,14 @@ export type Course = CourseList['courses'][number];
 export type Selection = Outputs['selections']['get'];
 export type SelectionSaved = Outputs['selections']['save'];
 export type SelectionSaveInput = Inputs['selections']['save'];
+export type PerformanceKinds = Outputs['performances']['kinds'];
+export type PerformanceKind = PerformanceKinds['kinds'][number];
+export type PerformanceList = Outputs['performances']['list'];
+export type Performance = PerformanceList['rows'][number];
+export type PerformanceChange = Outputs['performances']['upload'];
+export type PerformanceSelection = Outputs['performances']['selection']['get'];
+export type PerformanceSelectionItem = PerformanceSelection['items'][number];
+export type PerformanceSelectionSaved = Outputs['performances']['selection']['save'];
 
 /** What `platform.me` returns. */
 export type Me = PlatformMe;
@@ -24,6 +32,13 @@ export const paths = {
   outcomesResubmit: 'student.outcomes.resubmit',
   selectionsGet: 'student.selections.get',
   selectionsSave: 'student.selections.save',
+  performancesKinds: 'student.performances.kinds',
+  performancesList: 'student.performances.list',
+  performancesUpload: 'student.performances.upload',
+  performancesCorrect: 'student.performances.correct',
+  performancesWithdraw: 'student.performances.withdraw',
+  performanceSelectionGet: 'student.performances.selection.get',
+  performanceSelectionSave: 'student.performances.selection.save',
   me: 'platform.me',
 } as const;
 

@@ -5,6 +5,9 @@ export * from './student-app/student-app.ts';
 export * from './my-outcomes/my-outcomes.ts';
 export * from './outcome-upload/outcome-upload.ts';
 export * from './outcome-selection/outcome-selection.ts';
+export * from './my-portfolio/my-portfolio.ts';
+export * from './my-performances/my-performances.ts';
+export * from './performance-selection/performance-selection.ts';
 export { studentMessages } from './messages.ts';
 
 /**

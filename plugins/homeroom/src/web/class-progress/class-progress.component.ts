@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
 import { focusMark, focusOutcome, formatDate, heading, screenStyles } from '@licheng/ui';
-import { paths, progressXlsxPath, type ClassList, type ClassSummary, type Progress, type ProgressWindow, type StudentRow } from '../api.ts';
+import { NOTE_MAX, paths, progressXlsxPath, type CheckReason, type ClassList, type ClassSummary, type Progress, type ProgressWindow, type RemindersSent, type StudentRow } from '../api.ts';
 import { t } from '../messages.ts';
 import { classProgressStyles } from './class-progress.styles.ts';
 
@@ -12,7 +12,10 @@ const WINDOW_ICONS: Record<ProgressWindow['state'], string> = { open: '●', 'no
  * outcomes this term: who has uploaded, how many wait for certification, passed or failed, and
  * what each student has selected (勾選) for the central database this academic year — with the
  * days left in the upload, certification and selection windows, a filter for the students who
- * need a reminder, and the class's progress as an Excel download. With several classes the
+ * need a reminder, and the class's progress as an Excel download. It also runs the completeness
+ * check before submission across every record kind — the year's 多元表現 against their cap and
+ * the offices' records still pending or failed — per student and for the class, and sends the
+ * chosen students a reminder (shown to them as `<licheng-homeroom-reminder>`). With several classes the
  * teacher picks one; `class-name` fixes one (an embedded widget for a single class).
  *
  * @attr class-name - The class to show (班級, e.g. 101); without it, the teacher's own classes are listed.
@@ -36,6 +39,8 @@ export class ClassProgress extends LichengConnectedElement {
     current: { state: true },
     progress: { state: true },
     onlyReminders: { state: true },
+    chosen: { state: true },
+    note: { state: true },
     loading: { state: true },
     busy: { state: true },
     failure: { state: true },
@@ -52,6 +57,10 @@ export class ClassProgress extends LichengConnectedElement {
   declare progress: Progress | null;
   /** Show only students who need a reminder. */
   declare onlyReminders: boolean;
+  /** students.id of the students chosen for a reminder. */
+  declare chosen: ReadonlySet<string>;
+  /** The teacher's note sent with the reminder. */
+  declare note: string;
   declare loading: boolean;
   declare busy: boolean;
   declare failure: string;
@@ -65,6 +74,8 @@ export class ClassProgress extends LichengConnectedElement {
     this.current = '';
     this.progress = null;
     this.onlyReminders = false;
+    this.chosen = new Set();
+    this.note = '';
     this.loading = true;
     this.busy = false;
     this.failure = '';
@@ -99,6 +110,7 @@ export class ClassProgress extends LichengConnectedElement {
   async #loadProgress(className: string) {
     this.success = '';
     const progress = await this.api.query<Progress>(paths.progress, { className });
+    if (this.progress?.class.className !== progress.class.className) this.chosen = new Set();
     this.progress = progress;
     this.emit('licheng-class-progress-loaded', { className: progress.class.className, totals: progress.totals });
   }
@@ -143,6 +155,57 @@ export class ClassProgress extends LichengConnectedElement {
     await focusOutcome(this, this.failure ? '#progress-failure' : '#progress-downloaded', { since: mark });
   }
 
+  #choose(id: string, on: boolean) {
+    const next = new Set(this.chosen);
+    if (on) next.add(id);
+    else next.delete(id);
+    this.chosen = next;
+  }
+
+  #chooseFlagged() {
+    this.chosen = new Set((this.progress?.students ?? []).filter((s) => s.reminders.length > 0).map((s) => s.id));
+  }
+
+  async #remind() {
+    const progress = this.progress;
+    if (!progress || this.busy || this.chosen.size === 0) return;
+    this.busy = true;
+    this.failure = '';
+    this.success = '';
+    const mark = focusMark();
+    try {
+      const note = this.note.trim();
+      const sent = await this.api.mutation<RemindersSent>(paths.send, { className: progress.class.className, studentIds: [...this.chosen], ...(note ? { note } : {}) });
+      this.chosen = new Set();
+      this.note = '';
+      await this.#loadProgress(progress.class.className);
+      this.success = t('remind.sent', { n: sent.sent, names: sent.students.map((s) => s.name).join('、') }, this.locale);
+    } catch (error) {
+      this.failure = error instanceof LichengApiError ? error.message : String(error);
+    } finally {
+      this.busy = false;
+    }
+    await focusOutcome(this, this.failure ? '#progress-failure' : '#progress-downloaded', { since: mark });
+  }
+
+  #remindForm(progress: Progress) {
+    const L = this.locale;
+    const n = this.chosen.size;
+    const flagged = progress.students.some((s) => s.reminders.length > 0);
+    return html`<div class="remind" role="group" aria-labelledby="remind-heading">
+      ${heading(this.headingLevel + 1, t('remind.heading', {}, L), 'remind-heading')}
+      <div class="field">
+        <label for="remind-note">${t('remind.note', {}, L)}</label>
+        <textarea id="remind-note" rows="2" maxlength=${NOTE_MAX} .value=${this.note} @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}></textarea>
+      </div>
+      <div class="remind-actions">
+        <button type="button" class="secondary" ?disabled=${!flagged || this.busy} @click=${this.#chooseFlagged}>${t('remind.choose-flagged', {}, L)}</button>
+        <button type="button" id="remind-send" ?disabled=${n === 0 || this.busy} aria-describedby=${n === 0 ? 'remind-why' : nothing} @click=${this.#remind}>${t('remind.send', { n }, L)}</button>
+      </div>
+      ${n === 0 ? html`<p id="remind-why" class="hint">${t('remind.none-chosen', {}, L)}</p>` : nothing}
+    </div>`;
+  }
+
   #picker() {
     const classes = this.classes ?? [];
     if (this.homeroomClass || classes.length < 2) return nothing;
@@ -158,10 +221,20 @@ export class ClassProgress extends LichengConnectedElement {
   #summary(progress: Progress) {
     const L = this.locale;
     const totals = progress.totals;
+    const { check: _check, ...counts } = totals;
     return html`<div part="summary" class="summary" role="status">
-      <p>${t('summary', { ...totals }, L)}</p>
+      <p>${t('summary', counts, L)}</p>
       ${totals.studentsWithoutUploads > 0 ? html`<p class="flag">${t('summary.none', { n: totals.studentsWithoutUploads }, L)}</p>` : nothing}
       ${totals.studentsNeedingReminder > 0 ? html`<p>${t('summary.reminders', { n: totals.studentsNeedingReminder }, L)}</p>` : nothing}
+      ${totals.studentsIncomplete > 0
+        ? html`<p class="check">
+            ${t('summary.check', { n: totals.studentsIncomplete }, L)}
+            ${(Object.entries(totals.check) as Array<[CheckReason, number]>)
+              .filter(([, n]) => n > 0)
+              .map(([reason, n]) => t('summary.check.reason', { reason: t(`reminder.${reason}`, {}, L), n }, L))
+              .join(L === 'zh-TW' ? '；' : '; ')}
+          </p>`
+        : nothing}
     </div>`;
   }
 
@@ -173,11 +246,16 @@ export class ClassProgress extends LichengConnectedElement {
     return html`<li class=${w.state}><span aria-hidden="true">${WINDOW_ICONS[w.state]}</span> ${t(key, { ...params, days: days ?? 0 }, L)}</li>`;
   }
 
-  #row(s: StudentRow, cap: number) {
+  #row(s: StudentRow, cap: number, performanceCap: number) {
     const L = this.locale;
     const none = s.uploaded === 0;
+    const p = s.other.performance;
+    const o = s.other.office;
     // data-label: the column's name, shown beside the value when the rows stack as cards on a narrow screen.
     return html`<tr class=${none ? 'no-upload' : ''}>
+      <td class="choose" data-label=${t('col.choose', {}, L)}>
+        <input type="checkbox" aria-label=${t('choose.student', { name: s.name }, L)} .checked=${this.chosen.has(s.id)} @change=${(e: Event) => this.#choose(s.id, (e.target as HTMLInputElement).checked)} />
+      </td>
       <td class="num seat" data-label=${t('col.seat', {}, L)}>${s.seatNo}</td>
       <td class="student-no" data-label=${t('col.studentNo', {}, L)}>${s.studentNo}</td>
       <th scope="row">${s.name}</th>
@@ -186,12 +264,15 @@ export class ClassProgress extends LichengConnectedElement {
       <td class="num stat" data-label=${t('col.passed', {}, L)}>${s.passed}</td>
       <td class="num stat" data-label=${t('col.failed', {}, L)}>${s.failed}</td>
       <td class="num stat" data-label=${t('col.selected', { cap }, L)}>${t('selected.of', { selected: s.selected, cap }, L)}</td>
+      <td class="wrap" data-label=${t('col.performances', { cap: performanceCap }, L)}>${t('performances.of', { selected: p.selected, cap: performanceCap, counting: p.counting, exempt: p.exempt }, L)}</td>
+      <td class="wrap" data-label=${t('col.other', {}, L)}>${t('other.counts', { pending: p.pending + o.pending, failed: p.failed + o.failed }, L)}</td>
       <td class="reminders-cell" data-label=${t('col.reminders', {}, L)}>
-        ${s.reminders.length
+        ${s.check.length
           ? html`<ul class="reminders">
-              ${s.reminders.map((r) => html`<li class=${r}><span aria-hidden="true">⚠ </span>${t(`reminder.${r}`, {}, L)}</li>`)}
+              ${s.check.map((r) => html`<li class=${r}><span aria-hidden="true">${r === 'pending' ? '◔ ' : '⚠ '}</span>${t(`reminder.${r}`, {}, L)}</li>`)}
             </ul>`
           : html`<span aria-hidden="true">${t('reminder.none', {}, L)}</span><span class="sr-only">${t('reminder.none.label', {}, L)}</span>`}
+        ${s.lastReminder ? html`<p class="last-reminder">${t('reminder.last', { date: formatDate(s.lastReminder.at.slice(0, 10), L), name: s.lastReminder.byName }, L)}</p>` : nothing}
       </td>
     </tr>`;
   }
@@ -210,6 +291,7 @@ export class ClassProgress extends LichengConnectedElement {
               <caption id="students-caption">${t('caption', { className, year, semester }, L)}</caption>
               <thead>
                 <tr>
+                  <th scope="col">${t('col.choose', {}, L)}</th>
                   <th scope="col" class="num">${t('col.seat', {}, L)}</th>
                   <th scope="col">${t('col.studentNo', {}, L)}</th>
                   <th scope="col">${t('col.name', {}, L)}</th>
@@ -218,11 +300,13 @@ export class ClassProgress extends LichengConnectedElement {
                   <th scope="col" class="num">${t('col.passed', {}, L)}</th>
                   <th scope="col" class="num">${t('col.failed', {}, L)}</th>
                   <th scope="col" class="num">${t('col.selected', { cap: progress.selectionCap }, L)}</th>
+                  <th scope="col">${t('col.performances', { cap: progress.performanceCap }, L)}</th>
+                  <th scope="col">${t('col.other', {}, L)}</th>
                   <th scope="col">${t('col.reminders', {}, L)}</th>
                 </tr>
               </thead>
               <tbody>
-                ${rows.map((s) => this.#row(s, progress.selectionCap))}
+                ${rows.map((s) => this.#row(s, progress.selectionCap, progress.performanceCap))}
               </tbody>
             </table>
           </div>`}`;
@@ -249,7 +333,7 @@ export class ClassProgress extends LichengConnectedElement {
         </label>
         <button type="button" class="link" ?disabled=${this.busy} @click=${this.#download}>${t('download', { className }, L)}</button>
       </div>
-      ${this.#table(progress)}`;
+      ${this.#table(progress)} ${progress.students.length > 0 ? this.#remindForm(progress) : nothing}`;
   }
 
   override render() {

@@ -100,12 +100,43 @@ export const classProgressStyles = [
     td.seat {
       white-space: nowrap;
     }
-    td.reminders-cell {
+    td.reminders-cell,
+    td.wrap {
       flex: 1 0 100%;
     }
     td.reminders-cell::before {
       display: block;
     }
+  }
+
+  .remind {
+    margin-block: 1rem;
+    padding: 0.75rem 1rem;
+    border: 1px solid var(--licheng-color-border, #c8ced6);
+    border-radius: 6px;
+  }
+  .remind textarea {
+    width: 100%;
+    max-width: 40rem;
+    box-sizing: border-box;
+  }
+  .remind-actions {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-block: 0.5rem;
+  }
+  .hint,
+  .last-reminder {
+    font-size: 0.875rem;
+    margin: 0.25rem 0 0;
+  }
+  td.choose input {
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+  }
+  .summary .check {
+    font-weight: 600;
   }
 `,
 ];

@@ -25,7 +25,8 @@ describe('<licheng-class-progress>', () => {
     return el;
   }
 
-  const rows = (el: ClassProgress) => [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
+  // Each row's cells after the choose box.
+  const rows = (el: ClassProgress) => [...el.shadowRoot!.querySelectorAll('tbody tr')].map((tr) => [...tr.children].slice(1).map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
 
   it('shows the summary, the days left in each window and an accessible table of students', async () => {
     install();
@@ -36,6 +37,7 @@ describe('<licheng-class-progress>', () => {
     expect(summary.textContent).to.contain('全班 3 人：已上傳 2 人，共 4 件；待認證 1 件，通過 2 件，未通過 1 件；本學年度已勾選 2 件。');
     expect(summary.textContent).to.contain('1 人本學期尚未上傳任何課程學習成果。');
     expect(summary.textContent).to.contain('需要提醒的學生共 2 人。');
+    expect(summary.textContent!.replace(/\s+/g, ' ')).to.contain('提交前檢核：3 人未完成。 本學期尚未上傳 1 人；有未通過的成果待修正 1 人；多元表現尚未勾選足額 1 人；尚有待認證的紀錄 1 人');
     const windows = [...root.querySelectorAll('.windows li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
     expect(windows).to.deep.equal([
       '● 課程學習成果上傳：開放中，還剩 15 天（至 114/10/15）',
@@ -51,9 +53,9 @@ describe('<licheng-class-progress>', () => {
       ['row', '黃雅婷'],
     ]);
     expect(rows(el)).to.deep.equal([
-      ['1', '114001', '陳怡君', '3', '1', '2', '0', '2 / 6', '—無'],
-      ['2', '114002', '林家豪', '1', '0', '0', '1', '0 / 6', '⚠ 有未通過的成果待修正'],
-      ['3', '114003', '黃雅婷', '0', '0', '0', '0', '0 / 6', '⚠ 本學期尚未上傳'],
+      ['1', '114001', '陳怡君', '3', '1', '2', '0', '2 / 6', '3 / 10（計入 3，校方登錄 1）', '待認證 0・未通過 0', '◔ 尚有待認證的紀錄'],
+      ['2', '114002', '林家豪', '1', '0', '0', '1', '0 / 6', '0 / 10（計入 2，校方登錄 0）', '待認證 0・未通過 0', '⚠ 有未通過的成果待修正⚠ 多元表現尚未勾選足額'],
+      ['3', '114003', '黃雅婷', '0', '0', '0', '0', '0 / 6', '0 / 10（計入 0，校方登錄 0）', '待認證 0・未通過 0', '⚠ 本學期尚未上傳'],
     ]);
     // Flagged in words, not only by the row's colour.
     expect(root.querySelector('tr.no-upload')!.textContent).to.contain('本學期尚未上傳');
@@ -115,6 +117,42 @@ describe('<licheng-class-progress>', () => {
     el.setAttribute('class-name', '101');
     await waitUntil(() => el.progress?.class.className === '101', 'the new class never loaded');
     expect(rows(el)).to.have.length(3);
+  });
+
+  it('reminds the chosen students, with the send button disabled with its reason until one is chosen, and focus on the outcome', async () => {
+    const reminded = { ...class101, students: class101.students.map((s) => (s.seatNo === 2 ? { ...s, lastReminder: { at: '2025-10-01T02:00:00.000Z', byName: '王美玲' } } : s)) };
+    let sent = false;
+    install(classList('101'), {
+      'homeroom.progress.class': () => (sent ? reminded : class101),
+      'homeroom.reminders.send': (input: any) => {
+        sent = true;
+        return { sent: input.studentIds.length, at: '2025-10-01T02:00:00.000Z', students: input.studentIds.map((id: string) => ({ id, name: id === 's-2' ? '林家豪' : '黃雅婷', reasons: [] })) };
+      },
+    });
+    const el = await render();
+    const root = el.shadowRoot!;
+    const send = root.querySelector<HTMLButtonElement>('#remind-send')!;
+    expect(send.disabled).to.equal(true);
+    expect(root.getElementById(send.getAttribute('aria-describedby')!)!.textContent).to.equal('請先在表格中選取要提醒的學生。');
+    const boxes = [...root.querySelectorAll<HTMLInputElement>('td.choose input')];
+    expect(boxes.map((b) => b.getAttribute('aria-label'))).to.deep.equal(['選取 陳怡君', '選取 林家豪', '選取 黃雅婷']);
+    const flagged = [...root.querySelectorAll<HTMLButtonElement>('.remind button')].find((b) => b.textContent!.includes('選取需要提醒的學生'))!;
+    flagged.click();
+    await el.updateComplete;
+    expect(boxes.map((b) => b.checked)).to.deep.equal([false, true, true]);
+    expect(send.textContent).to.equal('提醒選取的 2 位學生');
+    const note = root.querySelector<HTMLTextAreaElement>('#remind-note')!;
+    note.value = '週五前請完成';
+    note.dispatchEvent(new Event('input'));
+    await expect(el).to.be.accessible();
+    send.click();
+    await waitUntil(() => el.success !== '', 'the reminder was never sent');
+    expect(api.callsTo('homeroom.reminders.send')[0]!.input).to.deep.equal({ className: '101', studentIds: ['s-2', 's-3'], note: '週五前請完成' });
+    expect(el.success).to.equal('已提醒 2 位學生：林家豪、黃雅婷。');
+    await waitUntil(() => root.activeElement?.id === 'progress-downloaded' || el.shadowRoot!.activeElement !== null, 'focus never moved');
+    expect(root.activeElement!.id).to.equal('progress-downloaded');
+    expect(rows(el)[1]!.at(-1)).to.contain('114/10/01 由 王美玲 提醒');
+    expect(note.value).to.equal('');
   });
 
   it('says so when the teacher has no class', async () => {

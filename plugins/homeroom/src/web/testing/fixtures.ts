@@ -1,12 +1,16 @@
 import type { ClassList, Progress, StudentRow } from '../api.ts';
 // Test data shaped by the same pure rules the server applies (no I/O in them).
-import { progressTotals, reminderReasons } from '../../server/progress-rules.ts';
+import { checkReasons, noOtherCounts, progressTotals, remindable, type OtherCounts } from '../../server/progress-rules.ts';
 
 export { deepText } from '@licheng/client/testing';
 
-export function student(over: Partial<StudentRow> & { seatNo: number; name: string }): StudentRow {
-  const counts = { uploaded: 0, pending: 0, passed: 0, failed: 0, selected: 0, ...over };
-  return { id: `s-${over.seatNo}`, studentNo: `1140${String(over.seatNo).padStart(2, '0')}`, reminders: reminderReasons(counts), ...counts } as StudentRow;
+export function student(over: Partial<StudentRow> & { seatNo: number; name: string; performance?: Partial<OtherCounts['performance']> }): StudentRow {
+  const { performance, ...rest } = over;
+  const counts = { uploaded: 0, pending: 0, passed: 0, failed: 0, selected: 0, ...rest };
+  const other = noOtherCounts();
+  Object.assign(other.performance, performance);
+  const check = checkReasons(counts, other, 10);
+  return { id: `s-${over.seatNo}`, studentNo: `1140${String(over.seatNo).padStart(2, '0')}`, reminders: remindable(check), check, other, kinds: [], lastReminder: null, ...counts } as StudentRow;
 }
 
 /** A class's progress as the server shapes it, totals computed from the rows. */
@@ -15,6 +19,7 @@ export function progress(className: string, students: StudentRow[]): Progress {
     class: { id: `c-${className}`, className, grade: 1, academicYear: 114, homeroomTeacherName: '王美玲' },
     term: { academicYear: 114, semester: 1 },
     selectionCap: 6,
+    performanceCap: 10,
     today: '2025-10-01',
     windows: [
       { activity: 'outcome-upload', start: '2025-08-01', end: '2025-10-15', state: 'open', daysLeft: 15, daysUntilOpen: null },
@@ -27,8 +32,8 @@ export function progress(className: string, students: StudentRow[]): Progress {
 }
 
 export const class101 = progress('101', [
-  student({ seatNo: 1, name: '陳怡君', uploaded: 3, pending: 1, passed: 2, selected: 2 }),
-  student({ seatNo: 2, name: '林家豪', uploaded: 1, failed: 1 }),
+  student({ seatNo: 1, name: '陳怡君', uploaded: 3, pending: 1, passed: 2, selected: 2, performance: { counting: 3, passed: 3, selected: 3, exempt: 1 } }),
+  student({ seatNo: 2, name: '林家豪', uploaded: 1, failed: 1, performance: { counting: 2, passed: 2 } }),
   student({ seatNo: 3, name: '黃雅婷' }),
 ]);
 

@@ -24,7 +24,8 @@ export const internshipsRegister = authedProcedure(['practicum-staff'])
       academicYear: term.academicYear,
       semester: term.semester,
       summary: internshipSummary(fields),
-      data: { ...data },
+      // Stored as the code's text, as the declared field (core's INTERNSHIP_FIELDS) has it.
+      data: { ...data, kind: String(fields.kind) },
       files: [],
     });
     return toInternshipView(record, student);

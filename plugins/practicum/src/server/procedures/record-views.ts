@@ -52,7 +52,8 @@ export function toInternshipView(record: Pick<RecordRow, 'id' | 'academic_year' 
   const data = JSON.parse(record.data) as Partial<InternshipData>;
   return {
     ...base(record, student),
-    kind: data.kind ?? 2,
+    // A correction through practicum.records.correct stores the code as its text ('2').
+    kind: (data.kind === undefined ? 2 : Number(data.kind)) as InternshipData['kind'],
     organisation: data.organisation ?? '',
     title: data.title ?? '',
     start: data.start ?? '',

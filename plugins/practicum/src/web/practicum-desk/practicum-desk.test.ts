@@ -275,13 +275,21 @@ describe('<licheng-practicum-desk>', () => {
   });
 
   it('mounts and unmounts as a single-spa application', async () => {
-    api = installFakeApi({ 'practicum.certificates.list': () => certificateList([]) });
+    api = installFakeApi({
+      'platform.me': () => ({ user: { roles: ['practicum-staff'] }, term: { academicYear: 114, semester: 1 } }),
+      'practicum.certificates.list': () => certificateList([]),
+      'practicum.records.list': () => ({ rows: [], total: 0, page: 1, pageSize: 200 }),
+    });
     const domElement = document.createElement('div');
     document.body.appendChild(domElement);
     const props = { name: '@licheng/plugin-practicum', singleSpa: {} as never, mountParcel: (() => {}) as never, token: fakeToken(), apiBase: '', locale: 'zh-TW' as const, domElement };
     await bootstrap(props);
     await mount(props);
-    expect(domElement.querySelector('licheng-practicum-desk')).to.exist;
+    const app = domElement.querySelector('licheng-practicum-app')!;
+    expect(app).to.exist;
+    await waitUntil(() => app.shadowRoot?.querySelector('licheng-practicum-desk'), 'the desk never showed for practicum staff');
+    expect(app.shadowRoot!.querySelector('licheng-practicum-pending')).to.exist;
+    expect(app.shadowRoot!.querySelector('licheng-practicum-mine')).to.equal(null);
     await unmount(props);
     expect(domElement.children).to.have.length(0);
     domElement.remove();

@@ -1,21 +1,28 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { LichengApiError, LichengConnectedElement } from '@licheng/client';
 import { focusOutcome, heading, screenStyles } from '@licheng/ui';
 import '../my-outcomes/my-outcomes.ts';
 import '../outcome-selection/outcome-selection.ts';
 import '../outcome-upload/outcome-upload.ts';
+import '../my-portfolio/my-portfolio.ts';
+import { pt } from '../my-portfolio/portfolio-messages.ts';
+import '../my-performances/my-performances.ts';
+import '../performance-selection/performance-selection.ts';
 import type { MyOutcomes } from '../my-outcomes/my-outcomes.component.ts';
 import type { OutcomeSelection } from '../outcome-selection/outcome-selection.component.ts';
+import type { PerformanceSelection } from '../performance-selection/performance-selection.component.ts';
 import { paths, type Me, type Outcome } from '../api.ts';
 import { t } from '../messages.ts';
 import { studentAppStyles } from './student-app.styles.ts';
 
-export type StudentView = 'list' | 'upload' | 'selection';
+export type StudentView = 'list' | 'upload' | 'selection' | 'performances' | 'performance-selection' | 'portfolio';
 
 /**
  * `<licheng-student-app>` — the student office's whole screen: my outcomes, upload (and fix
- * and resubmit), selection. Composes `<licheng-my-outcomes>`, `<licheng-outcome-upload>` and
- * `<licheng-outcome-selection>`, which pages may also embed one by one.
+ * and resubmit), selection; my diverse performances (多元表現) and their selection. Composes
+ * `<licheng-my-outcomes>`, `<licheng-outcome-upload>`, `<licheng-outcome-selection>`,
+ * `<licheng-my-performances>` and `<licheng-performance-selection>`, which pages may also embed
+ * one by one.
  *
  * @event licheng-token-expired - The token has expired (from any part).
  */
@@ -79,7 +86,8 @@ export class StudentApp extends LichengConnectedElement {
       <nav aria-label=${t('app.nav', {}, L)}>
         <ul>
           ${this.#navButton('list', t('nav.list', {}, L))} ${this.#navButton('upload', t('nav.upload', {}, L))}
-          ${this.#navButton('selection', t('nav.selection', {}, L))}
+          ${this.#navButton('selection', t('nav.selection', {}, L))} ${this.#navButton('performances', t('nav.performances', {}, L))}
+          ${this.#navButton('performance-selection', t('nav.performance-selection', {}, L))} ${this.#navButton('portfolio', pt('title', {}, L))}
         </ul>
       </nav>
       <licheng-my-outcomes
@@ -117,6 +125,32 @@ export class StudentApp extends LichengConnectedElement {
         .apiBase=${connection.apiBase}
         .locale=${L}
         @licheng-selection-saved=${() => void this.renderRoot.querySelector<MyOutcomes>('licheng-my-outcomes')?.load()}
-      ></licheng-outcome-selection>`;
+      ></licheng-outcome-selection>
+      ${this.view === 'portfolio'
+        ? html`<licheng-my-portfolio
+            data-view="portfolio"
+            .token=${connection.token}
+            .tokenProvider=${connection.tokenProvider}
+            .apiBase=${connection.apiBase}
+            .locale=${L}
+          ></licheng-my-portfolio>`
+        : nothing}
+      <licheng-my-performances
+        data-view="performances"
+        ?hidden=${this.view !== 'performances'}
+        .token=${connection.token}
+        .tokenProvider=${connection.tokenProvider}
+        .apiBase=${connection.apiBase}
+        .locale=${L}
+        @licheng-performances-changed=${() => void this.renderRoot.querySelector<PerformanceSelection>('licheng-performance-selection')?.load()}
+      ></licheng-my-performances>
+      <licheng-performance-selection
+        data-view="performance-selection"
+        ?hidden=${this.view !== 'performance-selection'}
+        .token=${connection.token}
+        .tokenProvider=${connection.tokenProvider}
+        .apiBase=${connection.apiBase}
+        .locale=${L}
+      ></licheng-performance-selection>`;
   }
 }

@@ -4,7 +4,7 @@ import { deepActiveElement } from '@licheng/ui';
 import './student-app.ts';
 import type { StudentApp } from './student-app.component.ts';
 import { bootstrap, mount, unmount } from '../index.ts';
-import { courseList, deepText, me, outcome, selection } from '../testing/fixtures.ts';
+import { courseList, deepText, me, outcome, performance, performanceKinds, performanceSelection, selection } from '../testing/fixtures.ts';
 import { controlNames, repeatedControlNames } from '../testing/accessible-names.ts';
 
 const failed = outcome({ id: 'o2', status: 'failed', statusReason: '非本課程作品' });
@@ -15,6 +15,9 @@ function handlers() {
     'student.outcomes.list': () => [outcome({ id: 'o1' }), failed],
     'student.courses.list': () => courseList,
     'student.selections.get': () => selection(),
+    'student.performances.kinds': () => performanceKinds(),
+    'student.performances.list': () => ({ rows: [performance({ id: 'p1' })], total: 1, page: 1, pageSize: 200 }),
+    'student.performances.selection.get': () => performanceSelection(),
   };
 }
 
@@ -22,12 +25,28 @@ describe('<licheng-student-app>', () => {
   let api: FakeApi;
   afterEach(() => api?.restore());
 
+  it('opens 我的學習歷程 from the nav, loading it only then, with focus on its heading', async () => {
+    api = installFakeApi({
+      ...handlers(),
+      'student.portfolio.get': () => ({ student: { studentNo: 'S001', name: '王小明', className: '101', seatNo: 1 }, semesters: [], years: [], totals: { records: 0, pending: 0, failed: 0, selected: 0 } }),
+    });
+    const el = await fixture<StudentApp>(html`<licheng-student-app .token=${fakeToken()} locale="zh-TW"></licheng-student-app>`);
+    await waitUntil(() => el.me !== null, 'me never loaded');
+    expect(api.callsTo('student.portfolio.get')).to.have.length(0);
+    const button = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')].find((b) => b.textContent === '我的學習歷程')!;
+    button.click();
+    await waitUntil(() => el.shadowRoot!.querySelector('licheng-my-portfolio')?.portfolio != null, 'the portfolio never loaded');
+    expect(button.getAttribute('aria-pressed')).to.equal('true');
+    expect(deepText(el)).to.contain('目前還沒有任何紀錄。');
+    await expect(el).to.be.accessible();
+  });
+
   it('greets the student, switches views from the nav and is accessible', async () => {
     api = installFakeApi(handlers());
     const el = await fixture<StudentApp>(html`<licheng-student-app .token=${fakeToken()} locale="zh-TW"></licheng-student-app>`);
     await waitUntil(() => el.me !== null, 'me never loaded');
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('h1')!.textContent).to.equal('課程學習成果');
+    expect(el.shadowRoot!.querySelector('h1')!.textContent).to.equal('課程學習成果與多元表現');
     expect(deepText(el)).to.contain('王小明');
     await expect(el).to.be.accessible();
     const uploadButton = [...el.shadowRoot!.querySelectorAll('nav button')].find((b) => b.textContent === '上傳成果') as HTMLButtonElement;
@@ -50,7 +69,7 @@ describe('<licheng-student-app>', () => {
       const el = await fixture<StudentApp>(html`<licheng-student-app .token=${fakeToken()} locale=${locale}></licheng-student-app>`);
       await waitUntil(() => el.me !== null, 'me never loaded');
       const nav = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('nav button')];
-      for (const [i, view] of (['list', 'upload', 'selection'] as const).entries()) {
+      for (const [i, view] of (['list', 'upload', 'selection', 'performances', 'performance-selection'] as const).entries()) {
         nav[i]!.click();
         await waitUntil(() => el.view === view && deepActiveElement()?.tagName === 'H2', `${view} never shown`);
         await new Promise((r) => setTimeout(r, 50));

@@ -1,5 +1,6 @@
 export { deepText } from '@licheng/client/testing';
-import type { Course, Me, Outcome, Selection } from '../api.ts';
+import { PERFORMANCE_TYPES } from '@licheng/core';
+import type { Course, Me, Outcome, Performance, PerformanceKinds, PerformanceSelection, Selection } from '../api.ts';
 
 /** Test data shaped like the student office's procedures answer. */
 export function outcome(over: Partial<Outcome> & { id: string }): Outcome {
@@ -56,3 +57,53 @@ export function selection(over: Partial<Selection> = {}): Selection {
   return { academicYear: 114, recordIds: [], cap: 6, window: { start: '2025-09-01', end: '2026-07-31', state: 'open' }, ...over } as Selection;
 }
 
+
+/** The ten performance types as student.performances.kinds answers. */
+export function performanceKinds(over: Partial<PerformanceKinds> = {}): PerformanceKinds {
+  return {
+    kinds: PERFORMANCE_TYPES.map((t) => ({ id: t.id, label: t.label, fields: t.fields, summary: { max: 100, required: true }, files: true, mayEnter: true })),
+    term: { academicYear: 114, semester: 1 },
+    window: { start: '2025-08-01', end: '2026-07-31', state: 'open' },
+    upload: { cap: null, used: 1 },
+    ...over,
+  } as PerformanceKinds;
+}
+
+/** One performance as student.performances.list answers. */
+export function performance(over: Partial<Performance> & { id: string }): Performance {
+  return {
+    kind: 'performance-work',
+    academicYear: 114,
+    semester: 1,
+    summary: '校刊封面設計',
+    data: { name: '校刊封面', date: '2025-09-20' },
+    status: 'passed',
+    statusReason: null,
+    student: { id: 'st1', studentNo: '1130001', name: '王小明', className: '101', seatNo: 1 },
+    enteredRole: 'student',
+    enteredByMe: true,
+    decidedByName: null,
+    version: 1,
+    createdAt: '2025-10-01T02:00:00.000Z',
+    updatedAt: '2025-10-01T02:00:00.000Z',
+    documentFileId: 'f1',
+    mediaFileId: null,
+    videoUrl: 'https://video.example/1',
+    correctable: 'yes',
+    withdrawable: true,
+    ...over,
+  } as Performance;
+}
+
+export function performanceSelection(over: Partial<PerformanceSelection> = {}): PerformanceSelection {
+  const item = (id: string, kind: string, label: string, summary: string) => ({ id, kind, label: { 'zh-TW': label, en: label }, semester: 1, summary, status: 'passed', statusLabel: { 'zh-TW': '通過', en: 'Passed' } });
+  return {
+    academicYear: 114,
+    recordIds: ['p1'],
+    cap: 10,
+    window: { start: '2025-08-01', end: '2026-07-31', state: 'open' },
+    items: [item('p1', 'performance-work', '作品成果', '校刊封面設計'), item('p2', 'performance-service', '服務學習', '社區淨灘'), item('p3', 'performance-competition', '競賽參與', '科展')],
+    registered: [item('r1', 'cadre', '校內幹部經歷', '班長'), item('r2', 'competition-in', '校內外競賽', '校內英語演講比賽第一名')],
+    ...over,
+  } as PerformanceSelection;
+}

@@ -1,0 +1,59 @@
+import { correctionNeeds, DomainError, freeText, isBlankText, recordKindPolicy, type RecordKindDefinition, type RecordStatus, type Role } from '@licheng/core';
+import { nowIso } from '@licheng/db';
+import { z } from 'zod';
+import { writeAudit } from '../../audit.ts';
+import { authedProcedure } from '../../trpc.ts';
+import { certifiesSchoolWide } from '../policy.ts';
+import { transitionRecord } from '../transition.ts';
+import { checkedData, recordDataInput, recordSummarySchema } from './enter.ts';
+import { loadVisibleRecord } from './mounted-kinds.ts';
+import { changingRole } from './scope.ts';
+import type { RecordChangeCheck } from './mounted-kinds.ts';
+import type { RecordChangeOutput, RecordCorrectInput } from './types.ts';
+
+export const recordCorrectInput = z.object({
+  id: z.string().min(1).max(64),
+  version: z.number().int().min(1),
+  summary: recordSummarySchema,
+  data: recordDataInput,
+  reason: freeText({ max: 400, multiline: true, allowBlank: true }).optional(),
+}) satisfies z.ZodType<RecordCorrectInput>;
+
+/**
+ * `<office>.records.correct` — 更正: new summary and data for a record the caller may change
+ * (scope.ts changingRole): a pending, failed or uncertified record freely; a passed one only
+ * when an office registered it itself, with a reason. Audited with before and after; version+1.
+ * Keys an office stores beside the declared fields (e.g. who registered it) survive a correction.
+ */
+export function recordCorrectProcedure(kinds: readonly RecordKindDefinition[], beforeChange?: RecordChangeCheck) {
+  return authedProcedure()
+    .input(recordCorrectInput)
+    .mutation(async ({ ctx, input }): Promise<RecordChangeOutput> => {
+      const { record } = await loadVisibleRecord(ctx, kinds, input.id);
+      const kind = kinds.find((k) => k.id === record.kind)!;
+      const role = changingRole(ctx, kinds, record);
+      await beforeChange?.(ctx, record, role);
+      const status = record.status as RecordStatus;
+      const needs = correctionNeeds(status, {
+        registeredByOffice: record.decided_role === record.entered_role && certifiesSchoolWide(record.entered_role as Role),
+        certified: recordKindPolicy(ctx.config, record.kind).certifiers.length > 0,
+      });
+      const reason = input.reason && !isBlankText(input.reason) ? input.reason : null;
+      if (needs === 'with-reason' && !reason) throw new DomainError('correction-reason-required', {});
+      if (input.version !== record.version) throw new DomainError('record-changed', {});
+      const data = { ...undeclaredKeys(kind, record.data), ...checkedData(kind, input.data) };
+      return ctx.db.transaction().execute(async (trx) => {
+        const changes = { summary: input.summary, data: JSON.stringify(data), status_reason: reason ?? record.status_reason, version: record.version + 1, updated_at: nowIso(ctx.now()) };
+        const after = await transitionRecord(trx, record, status, changes, 'record-changed');
+        await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${record.kind}.correct`, entity: 'record', entityId: record.id, studentId: record.student_id, before: record, after: { ...after, reason }, at: ctx.now() });
+        return { id: after.id, status, version: after.version };
+      });
+    });
+}
+
+/** The stored data's keys the kind does not declare (an office's own bookkeeping), kept as they are. */
+export function undeclaredKeys(kind: RecordKindDefinition, stored: string): Record<string, string | number | null> {
+  const declared = new Set(kind.fields.map((f) => f.key));
+  const parsed = JSON.parse(stored) as Record<string, string | number | null>;
+  return Object.fromEntries(Object.entries(parsed).filter(([key]) => !declared.has(key)));
+}

@@ -1,0 +1,37 @@
+import { countsTowardPerformanceCap, recordKindDefinition, type RecordKindDefinition, type RecordStatus, type Role, type WindowState } from '@licheng/core';
+
+/** Which cap a record counts toward: 6 outcomes a year, 10 performances a year; 'exempt' when the school or an office registered it (shown, never counted); null for the rest. */
+export type PortfolioCap = 'outcome' | 'performance' | 'exempt' | null;
+
+/**
+ * Why a record is not done yet: 'failed' (未通過: fix and resubmit), 'awaiting-certification'
+ * (認證中), 'not-selected' (selectable, not selected, the selection window open or to come),
+ * 'selection-closed' (not selected and the window is closed or unscheduled: it does not go to
+ * the central database this year); null when nothing is left to do.
+ */
+export type PendingReason = 'failed' | 'awaiting-certification' | 'not-selected' | 'selection-closed' | null;
+
+/** Kinds the school registers for its students (校內幹部, registered competitions): shown beside the performances, never counted. */
+const REGISTERED_KINDS: ReadonlySet<string> = new Set(['cadre', 'competition-in']);
+
+/** Kinds a student never sees in their portfolio: data only counseling keeps, and consultation notes that never leave the school. */
+export function hiddenFromPortfolio(kind: Pick<RecordKindDefinition, 'visibility'> | undefined): boolean {
+  return !kind || kind.visibility === 'counseling-only' || kind.visibility === 'school-only';
+}
+
+export function capOf(record: { kind: string; status: RecordStatus; enteredRole: Role }): PortfolioCap {
+  if (record.kind === 'outcome') return 'outcome';
+  if (countsTowardPerformanceCap(record)) return 'performance';
+  if (REGISTERED_KINDS.has(record.kind)) return 'exempt';
+  const definition = recordKindDefinition(record.kind);
+  const officeEntered = record.enteredRole !== 'student';
+  return officeEntered && (definition?.family === 'performance' || record.kind === 'skill-certificate') ? 'exempt' : null;
+}
+
+/** What is left to do on a record, given its selection window's state on the day asked. */
+export function pendingReason(record: { status: RecordStatus; cap: PortfolioCap; selected: boolean }, selectionWindow: WindowState): PendingReason {
+  if (record.status === 'failed') return 'failed';
+  if (record.status === 'pending') return 'awaiting-certification';
+  if (record.status !== 'passed' || record.selected || (record.cap !== 'outcome' && record.cap !== 'performance')) return null;
+  return selectionWindow === 'open' || selectionWindow === 'not-yet' ? 'not-selected' : 'selection-closed';
+}

@@ -1,0 +1,46 @@
+import { taipeiDate, type Locale } from '@licheng/core';
+import type { AuthedContext, Student } from '@licheng/server';
+import { archivePath, portfolioHtml } from './portfolio-html.ts';
+import { readPortfolio, type PortfolioFile } from './portfolio-read.ts';
+import { zipStream, type ZipEntry } from './zip-stream.ts';
+
+const enc = new TextEncoder();
+
+/**
+ * The whole portfolio as a ZIP: index.html (every record by semester, linking the files) and each
+ * record's document and media file under files/<year>-<semester>/. The records are read in one
+ * query before the first byte; the files are streamed from storage one at a time as the
+ * browser reads, so memory stays at a chunk whatever the portfolio's size. A file missing from
+ * storage becomes a short note in its place rather than a broken archive.
+ */
+export async function portfolioZip(ctx: AuthedContext, student: Student): Promise<ReadableStream<Uint8Array>> {
+  const portfolio = await readPortfolio(ctx, student, { withHashes: true });
+  const locale = ctx.locale as Locale;
+  const files: Array<{ path: string; file: PortfolioFile }> = [];
+  const paths = new Map<string, string>();
+  for (const semester of portfolio.semesters) {
+    semester.records.forEach((record, index) => {
+      for (const file of [record.document, record.media]) {
+        if (!file?.sha256 || paths.has(file.id)) continue;
+        const path = archivePath(record, index, file, locale);
+        paths.set(file.id, path);
+        files.push({ path, file });
+      }
+    });
+  }
+  const html = portfolioHtml(portfolio, paths, locale, taipeiDate(ctx.now()));
+  async function* entries(): AsyncGenerator<ZipEntry> {
+    yield { name: 'index.html', body: async () => enc.encode(html) };
+    for (const { path, file } of files) {
+      const body = await ctx.storage.open(file.sha256!).catch(() => null);
+      if (body) yield { name: path, body: async () => body };
+      else yield { name: `${path}.missing.txt`, body: async () => enc.encode(locale === 'zh-TW' ? '此檔案暫時無法讀取，請洽學校。\n' : 'This file cannot be read right now; please tell the school.\n') };
+    }
+  }
+  return zipStream(entries(), ctx.now());
+}
+
+/** The download's file name: 學習歷程-<學號>-<date>.zip. */
+export function portfolioFileName(student: Student, locale: Locale, today: string): string {
+  return `${locale === 'zh-TW' ? '學習歷程' : 'portfolio'}-${student.student_no}-${today}.zip`;
+}
