@@ -117,8 +117,8 @@ const borrowed = path.join(repoRoot, 'plugins/teaching/node_modules');
 describe.skipIf(!fs.existsSync(path.join(borrowed, '.bin/vitest')))('the generated plugin', () => {
   it('type-checks and passes its own server tests', () => {
     const root = scratchRoot();
-    expect(generate(['library', '--zh', '圖書館', '--en', 'Library', '--role', 'library-staff', '--into', path.join(root, 'plugins')]).code).toBe(0);
-    const dir = path.join(root, 'plugins/library');
+    expect(generate(['reading-club', ...office, '--into', path.join(root, 'plugins')]).code).toBe(0);
+    const dir = path.join(root, 'plugins/reading-club');
     fs.symlinkSync(borrowed, path.join(dir, 'node_modules'));
     const results = temp.make('licheng-gen-results-');
     const env = { ...process.env, TEST_RESULTS_DIR: results, NO_COLOR: '1' };
@@ -129,7 +129,7 @@ describe.skipIf(!fs.existsSync(path.join(borrowed, '.bin/vitest')))('the generat
 
     const vitest = spawnSync(path.join(dir, 'node_modules/.bin/vitest'), ['run'], { cwd: dir, env, encoding: 'utf8', timeout: 120_000 });
     expect(vitest.status, vitest.stdout + vitest.stderr).toBe(0);
-    const report = JSON.parse(fs.readFileSync(path.join(results, 'vitest-plugin-library.json'), 'utf8'));
+    const report = JSON.parse(fs.readFileSync(path.join(results, 'vitest-plugin-reading-club.json'), 'utf8'));
     expect(report.numFailedTests).toBe(0);
     expect(report.numPassedTests).toBeGreaterThanOrEqual(5);
   }, 180_000);
@@ -137,12 +137,12 @@ describe.skipIf(!fs.existsSync(path.join(borrowed, '.bin/vitest')))('the generat
   const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
   it.skipIf(!fs.existsSync(chrome) || !fs.existsSync(path.join(borrowed, '.bin/web-test-runner')))('passes its own element tests in Chromium', () => {
     const root = scratchRoot();
-    expect(generate(['library', '--zh', '圖書館', '--en', 'Library', '--role', 'library-staff', '--into', path.join(root, 'plugins')]).code).toBe(0);
-    const dir = path.join(root, 'plugins/library');
+    expect(generate(['reading-club', ...office, '--into', path.join(root, 'plugins')]).code).toBe(0);
+    const dir = path.join(root, 'plugins/reading-club');
     fs.symlinkSync(borrowed, path.join(dir, 'node_modules'));
     const results = temp.make('licheng-gen-results-');
     const wtr = spawnSync(path.join(dir, 'node_modules/.bin/web-test-runner'), [], { cwd: dir, env: { ...process.env, TEST_RESULTS_DIR: results, NO_COLOR: '1' }, encoding: 'utf8', timeout: 120_000 });
     expect(wtr.status, wtr.stdout + wtr.stderr).toBe(0);
-    expect(JSON.parse(fs.readFileSync(path.join(results, 'wtr-plugin-library.json'), 'utf8'))).toEqual({ passed: 3, failed: 0 });
+    expect(JSON.parse(fs.readFileSync(path.join(results, 'wtr-plugin-reading-club.json'), 'utf8'))).toEqual({ passed: 3, failed: 0 });
   }, 180_000);
 });

@@ -33,14 +33,14 @@ describe('openApp', () => {
   });
 
   it('refuses a school config that enables an office nobody ships, naming it and what exists', async () => {
-    const settings = settingsFor(schoolConfig({ plugins: { enabled: ['student', 'library'] } }));
-    await expect(openApp(settings)).rejects.toThrow(`school config 999902: unknown plugin "library" (available: ${shipped})`);
+    const settings = settingsFor(schoolConfig({ plugins: { enabled: ['student', 'dormitory'] } }));
+    await expect(openApp(settings)).rejects.toThrow(`school config 999902: unknown plugin "dormitory" (available: ${shipped})`);
   });
 
   it('refuses a seed config that enables an office not built yet, before touching the database', async () => {
     const huwei = readConfigFile(configPath('huwei'));
-    const settings = settingsFor({ ...huwei, plugins: { enabled: ['student', 'teaching', 'registry', 'library'] } });
-    await expect(openApp(settings)).rejects.toThrow(`school config 094301: unknown plugin "library" (available: ${shipped})`);
+    const settings = settingsFor({ ...huwei, plugins: { enabled: ['student', 'teaching', 'registry', 'dormitory'] } });
+    await expect(openApp(settings)).rejects.toThrow(`school config 094301: unknown plugin "dormitory" (available: ${shipped})`);
     expect(fs.existsSync(path.join(settings.dataDir, 'licheng.sqlite'))).toBe(false);
   });
 

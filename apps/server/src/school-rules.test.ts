@@ -46,9 +46,10 @@ describe.each(testDialects())('seed school rules on %s', (dialect) => {
       await t.close();
     }
     expect(shapes).toEqual([
-      ['huwei', 200, ['practicum', 'screen:practicum']],
-      ['chiming', 200, ['practicum', 'screen:practicum']],
-      ['luodong', 404, []],
+      // 校內競賽 is open to every office, the practicum office too.
+      ['huwei', 200, ['practicum', 'screen:practicum', 'screen:competitions']],
+      ['chiming', 200, ['practicum', 'screen:practicum', 'screen:competitions']],
+      ['luodong', 404, ['screen:competitions']],
     ]);
   });
 

@@ -16,7 +16,7 @@ const BUILT_MAP = {
     '@licheng/plugin-student/web': '/offices/student-abc.js',
     '@licheng/plugin-teaching/web': '/offices/teaching-abc.js',
     '@licheng/plugin-registry/web': '/offices/registry-abc.js',
-    '@licheng/plugin-library/web': '/offices/library-abc.js',
+    '@licheng/plugin-practicum/web': '/offices/practicum-abc.js',
   },
 };
 const page = (map: unknown) => `<!doctype html><html lang="zh-Hant"><head><meta charset="utf-8" /><script type="importmap">${JSON.stringify(map)}</script><title>歷程 portal</title></head><div id="root"></div></html>`;
@@ -88,7 +88,7 @@ describe('the standalone server with a built portal', () => {
     const res = await server.request('/health');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
-    expect(await res.json()).toMatchObject({ status: 'ok', school: '999901', database: 'sqlite', plugins: ['student', 'teaching', 'registry', 'working-group', 'homeroom', 'receipt', 'student-affairs'] });
+    expect(await res.json()).toMatchObject({ status: 'ok', school: '999901', database: 'sqlite', plugins: ['student', 'teaching', 'registry', 'working-group', 'homeroom', 'receipt', 'counseling', 'library', 'competitions', 'student-affairs'] });
   });
 
   it('serves the portal page for portal routes (client-side routing), never cached', async () => {
@@ -179,7 +179,7 @@ describe('the standalone server with a built portal', () => {
 describe('the standalone server with a school’s import-map overrides', () => {
   it('points an office at its own deployment and never adds an office the config keeps off', async () => {
     const overrides = temp.json('importmap.json', {
-      imports: { '@licheng/plugin-teaching/web': 'https://cdn.school.example/teaching-2.js', '@licheng/plugin-library/web': '/offices/library-abc.js', lit: '/shared/lit-xyz.js' },
+      imports: { '@licheng/plugin-teaching/web': 'https://cdn.school.example/teaching-2.js', '@licheng/plugin-practicum/web': '/offices/practicum-abc.js', lit: '/shared/lit-xyz.js' },
     });
     const settings = readSettings({ LICHENG_DEMO: '1', LICHENG_DATA_DIR: temp.make(), LICHENG_PORTAL_DIR: builtPortal(), LICHENG_IMPORT_MAP: overrides });
     const { app, db } = await openApp(settings);
@@ -188,7 +188,7 @@ describe('the standalone server with a school’s import-map overrides', () => {
       expect(imports['@licheng/plugin-teaching/web']).toBe('https://cdn.school.example/teaching-2.js');
       expect(imports.lit).toBe('/shared/lit-xyz.js');
       expect(imports['@licheng/plugin-student/web']).toBe('/offices/student-abc.js');
-      expect(imports).not.toHaveProperty('@licheng/plugin-library/web');
+      expect(imports).not.toHaveProperty('@licheng/plugin-practicum/web');
       // The school's map is the page's one inline script, and its module origin may serve scripts.
       const res = await buildServer(app, settings).request('/');
       const csp = cspDirectives(res.headers.get('content-security-policy'));
