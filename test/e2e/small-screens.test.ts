@@ -468,7 +468,9 @@ describe('the student affairs office at 390 px and at 200 % zoom (and on a deskt
     name,
     async open(page, url) {
       await signIn(page, url, user);
-      await page.waitForURL('**/student-affairs');
+      // Every office's staff also see 校內競賽; go to 學務處 whichever office opened first.
+      await page.locator('licheng-portal nav').waitFor();
+      await toOffice(page, '學務處', 'student-affairs');
       const desk = page.locator('licheng-student-affairs-desk');
       await desk.getByRole('tab', { name: tab }).first().click();
       await desk.getByRole('tab', { name: tab, selected: true }).first().waitFor();
