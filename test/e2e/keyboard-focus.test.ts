@@ -115,7 +115,7 @@ describe('focus after every action, keyboard only', () => {
     await signInByKeyboard(page, server.url, '陳怡君');
     await page.waitForURL('**/student');
     // Signed in: the heading of the screen that appeared.
-    await expectFocus(page, { role: 'heading', name: /^課程學習成果$/ });
+    await expectFocus(page, { role: 'heading', name: /^課程學習成果與多元表現$/ });
 
     // Upload.
     await tabTo(page, (f) => f.role === 'button' && f.name === '上傳成果');
