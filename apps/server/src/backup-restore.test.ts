@@ -42,6 +42,8 @@ async function seedSchool(settings: Settings) {
       .innerJoin('students', 'students.id', 'records.student_id')
       .select(['records.id', 'records.academic_year', 'students.host_user_id', 'students.name'])
       .where('records.status', '=', 'passed')
+      .where('records.kind', '=', 'outcome')
+      .orderBy('records.id')
       .executeTakeFirstOrThrow();
     const token = await signHostToken({ userId: passed.host_user_id, name: passed.name, school: settings.config.code, roles: ['student'] }, settings.hostSecret, 600);
     const res = await app.request('/trpc/student.selections.save', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ academicYear: passed.academic_year, recordIds: [passed.id] }) });
