@@ -52,15 +52,15 @@ describe('<licheng-performance-selection>', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await waitUntil(() => el.success !== '', 'not saved');
     expect(api.callsTo('student.performances.selection.save')[0]!.input).to.deep.equal({ academicYear: 114, recordIds: ['p1', 'p2'] });
-    await waitUntil(() => deepText(el.shadowRoot!.querySelector('#psel-saved')!).includes('已儲存多元表現勾選：2 項。'), 'no message');
-    await waitUntil(() => within(el.shadowRoot!.querySelector('#psel-saved')!), 'focus not on the outcome');
+    await waitUntil(() => deepText(el.shadowRoot!.querySelector('#selection-saved')!).includes('已儲存多元表現勾選：2 項。'), 'no message');
+    await waitUntil(() => within(el.shadowRoot!.querySelector('#selection-saved')!), 'focus not on the outcome');
   });
 
   it('disables the others when the cap is reached, saying why', async () => {
     const el = await render({ cap: 2, recordIds: ['p1', 'p2'] });
     expect(count(el)).to.equal('已勾選 2／2，另有 2 項學校登錄不計入');
     expect(boxes(el)[2]!.disabled).to.equal(true);
-    expect(boxes(el)[2]!.getAttribute('aria-describedby')).to.equal('psel-cap-note');
+    expect(boxes(el)[2]!.getAttribute('aria-describedby')).to.equal('cap-note');
     expect(deepText(el)).to.contain('已達勾選上限');
   });
 
@@ -82,6 +82,6 @@ describe('<licheng-performance-selection>', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await waitUntil(() => el.failure !== '', 'no failure');
     expect(deepText(el)).to.contain('本學年度勾選數量已達上限');
-    await waitUntil(() => within(el.shadowRoot!.querySelector('#psel-failure')!), 'focus not on the refusal');
+    await waitUntil(() => within(el.shadowRoot!.querySelector('#selection-failure')!), 'focus not on the refusal');
   });
 });

@@ -1,6 +1,6 @@
 import { css } from 'lit';
 
-export const outcomeSelectionStyles = css`
+export const selectionScreenStyles = css`
   :host {
     display: block;
   }
