@@ -68,6 +68,13 @@ describe.each(testDialects())('createLicheng on %s', (dialect) => {
     expect(staff.data.reminders).toEqual([]);
   });
 
+  it('platform.me lists a desk every office uses after the user’s own offices, whatever the plugin order', async () => {
+    const shared = definePlugin({ id: 'shared-desk', office: { 'zh-TW': '共用', en: 'Shared' }, roles: ['registry-staff'], sharedDesk: true, router: router({}) });
+    t = await createTestLicheng({ dialect, plugins: [shared, echo, notices] });
+    const staff = await t.query('platform.me', undefined, { userId: 'r1', roles: ['registry-staff'] });
+    expect(staff.data.offices.map((o: { id: string }) => o.id)).toEqual(['echo', 'notices', 'shared-desk']);
+  });
+
   it('checks roles and school on every procedure', async () => {
     t = await createTestLicheng({ dialect, plugins: [echo] });
     const ok = await t.query('echo.whoami', undefined, { userId: 'r1', roles: ['student', 'registry-staff'] });

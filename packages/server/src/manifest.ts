@@ -15,6 +15,11 @@ export interface PluginManifest {
    * by the office's web module, and takes `token`, `api-base` and `locale` like any widget.
    */
   reminders?: readonly PluginReminder[];
+  /**
+   * A desk every office also uses (校內競賽: each office registers the competitions it ran): it
+   * is listed after the user's own offices, so signing in lands on their own desk.
+   */
+  sharedDesk?: boolean;
 }
 
 export interface PluginReminder {

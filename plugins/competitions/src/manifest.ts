@@ -13,6 +13,8 @@ export default defineManifest({
   office: { 'zh-TW': '校內競賽', en: 'Competitions' },
   /** 各處室: every office role may register the competitions it ran (seed 000's table). */
   roles: ['registry-staff', 'curriculum-staff', 'student-affairs-staff', 'activities-staff', 'discipline-staff', 'clubs-staff', 'pe-staff', 'counseling-staff', 'practicum-staff', 'library-staff'],
+  /** Each office's staff land on their own desk; this one follows it in the navigation. */
+  sharedDesk: true,
   /** Every school runs competitions. */
   appliesTo: () => true,
 });

@@ -16,8 +16,10 @@ export function platformRouter(plugins: PluginDefinition[]) {
         school: { code: ctx.config.code, name: ctx.config.name, type: ctx.config.type },
         term,
         today: taipeiDate(now),
+        // The user's own offices first, then the desks every office uses: the portal lands on the first.
         offices: plugins
           .filter((p) => p.roles.some((r) => ctx.identity.roles.includes(r)))
+          .sort((a, b) => Number(a.sharedDesk ?? false) - Number(b.sharedDesk ?? false))
           .map((p) => ({ id: p.id, office: p.office, roles: [...p.roles] })),
         // Shown above every screen: the office's module defines the element.
         reminders: plugins.flatMap((p) =>
