@@ -110,6 +110,21 @@ describe('focus after every action, keyboard only', () => {
     if (files) fs.rmSync(files, { recursive: true, force: true });
   });
 
+  it.each([
+    { who: '學務處 黃主任', path: 'student-affairs', heading: /^學務處$/, loaded: { role: 'tab', name: '訓育組' } },
+    { who: '訓育組 李組長', path: 'student-affairs', heading: /^學務處$/, loaded: { role: 'button', name: '新增一筆' } },
+    { who: '輔導室 蔡組長', path: 'counseling', heading: /^輔導室與課程諮詢$/, loaded: { role: 'button', name: '新增一筆' } },
+    { who: '圖書館 許主任', path: 'library', heading: /^圖書館：閱讀紀錄$/, loaded: { role: 'button', name: '新增一筆' } },
+  ])('$who signs in and focus rests on the heading of their own desk once it has loaded', async ({ who, path: office, heading, loaded }) => {
+    const page = await newPage(browser, errors);
+    await signInByKeyboard(page, server.url, who);
+    await page.waitForURL(`**/${office}`);
+    // The desk has loaded what it shows (a heading replaced while loading would drop focus to the body).
+    await page.getByRole(loaded.role as 'tab' | 'button', { name: loaded.name, exact: true }).first().waitFor();
+    await expectFocus(page, { role: 'heading', name: heading });
+    await page.context().close();
+  });
+
   it('student: sign-in, upload, selection save and receipt confirmation each land focus on their outcome', async () => {
     const page = await newPage(browser, errors);
     await signInByKeyboard(page, server.url, '陳怡君');

@@ -104,15 +104,19 @@ export class CompetitionsDesk extends LichengConnectedElement {
     await focusOutcome(this, '#competitions-note');
   }
 
+  // One template around the heading, whatever is below it: the heading the portal focuses on
+  // arrival stays the same element as the desk loads.
   override render() {
+    return html`${heading(this.headingLevel, t('title', {}, this.locale), 'competitions-heading')}${this.#body()}`;
+  }
+
+  #body() {
     const L = this.locale;
-    const head = heading(this.headingLevel, t('title', {}, L), 'competitions-heading');
-    if (this.kinds === null) return html`${head}<p>${t('loading', {}, L)}</p>`;
+    if (this.kinds === null) return html`<p>${t('loading', {}, L)}</p>`;
     const note = html`<licheng-notice id="competitions-note" tabindex="-1" .locale=${L} variant=${this.note.variant} .message=${this.note.text}></licheng-notice>`;
     const kinds = this.kinds.filter((k) => k.mayEnter || k.mayCertify).map(screenKind);
-    if (!kinds.length) return html`${head}${note}${this.note.text ? '' : html`<p>${t('no-office', {}, L)}</p>`}`;
-    return html`${head}
-      <p class="intro">${t('intro', {}, L)}</p>
+    if (!kinds.length) return html`${note}${this.note.text ? '' : html`<p>${t('no-office', {}, L)}</p>`}`;
+    return html`<p class="intro">${t('intro', {}, L)}</p>
       ${note}
       <div class="actions export"><button type="button" @click=${this.#export}>${t('export.button', {}, L)}</button></div>
       <licheng-record-desk

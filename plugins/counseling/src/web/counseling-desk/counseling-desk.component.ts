@@ -121,15 +121,20 @@ export class CounselingDesk extends LichengConnectedElement {
     </section>`;
   }
 
+  // One template around the heading, whatever is below it: the heading the portal focuses on
+  // arrival stays the same element as the desk loads.
   override render() {
+    return html`${heading(this.headingLevel, t('title', {}, this.locale))}${this.#body()}`;
+  }
+
+  #body() {
     const L = this.locale;
     const h = this.headingLevel;
     if (this.kinds === null) return html`<p>${t('loading', {}, L)}</p>`;
     const { academicYear, semester } = academicTermOf(new Date());
     const consultant = this.#consultant;
     const screens = this.kinds.map(kindScreen);
-    return html`${heading(h, t('title', {}, L))}
-      <licheng-notice id="counseling-note" tabindex="-1" .locale=${L} variant=${this.note.variant} .message=${this.note.text}></licheng-notice>
+    return html`<licheng-notice id="counseling-note" tabindex="-1" .locale=${L} variant=${this.note.variant} .message=${this.note.text}></licheng-notice>
       ${screens.length === 0 ? html`<p>${t('no-access', {}, L)}</p>` : nothing}
       ${consultant ? html`<p class="hint">${t('school-only', {}, L)}</p>` : nothing}
       ${screens.length

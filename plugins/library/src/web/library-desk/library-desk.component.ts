@@ -176,16 +176,24 @@ export class LibraryDesk extends LichengConnectedElement {
   override render() {
     const L = this.locale;
     const h = this.headingLevel;
+    const reading = this.kinds?.find((k) => k.id === 'reading');
+    if (this.kinds !== null && !this.#staff && reading?.mayEnter) {
+      return html`<licheng-library-reading .locale=${L} heading-level=${h} .token=${this.token} .tokenProvider=${this.tokenProvider} api-base=${this.apiBase}></licheng-library-reading>`;
+    }
+    // One template around the heading while the desk loads and after: the heading the portal
+    // focuses on arrival stays the same element.
+    return html`${heading(h, t('title', {}, L))}${this.#body(reading)}`;
+  }
+
+  #body(reading: KindView | undefined) {
+    const L = this.locale;
+    const h = this.headingLevel;
     const note = html`<licheng-notice id="library-note" tabindex="-1" .locale=${L} variant=${this.note.variant} .message=${this.note.text}></licheng-notice>`;
     if (this.kinds === null) return html`<p>${t('loading', {}, L)}</p>`;
-    const reading = this.kinds.find((k) => k.id === 'reading');
-    if (!this.#staff) {
-      if (reading?.mayEnter) return html`<licheng-library-reading .locale=${L} heading-level=${h} .token=${this.token} .tokenProvider=${this.tokenProvider} api-base=${this.apiBase}></licheng-library-reading>`;
-      return html`${heading(h, t('title', {}, L))} ${note}<p>${t('no-access', {}, L)}</p>`;
-    }
+    if (!this.#staff) return html`${note}<p>${t('no-access', {}, L)}</p>`;
     const { academicYear, semester } = academicTermOf(new Date());
     const screens: RecordKindScreen[] = reading ? [readingScreen(reading)] : [];
-    return html`${heading(h, t('title', {}, L))} ${note} ${this.#queue(h + 1)}
+    return html`${note} ${this.#queue(h + 1)}
       <section>
         <licheng-record-desk .locale=${L} heading-level=${h + 1} default-year=${academicYear} default-semester=${semester} .kinds=${screens} .source=${this.#source}></licheng-record-desk>
       </section>`;

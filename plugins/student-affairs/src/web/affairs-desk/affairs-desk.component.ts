@@ -198,15 +198,19 @@ export class StudentAffairsDesk extends LichengConnectedElement {
     return this.renderRoot?.querySelector<RecordDesk>('licheng-record-desk')?.kind ?? '';
   }
 
+  // One template around the heading, whatever is below it: the heading the portal focuses on
+  // arrival stays the same element as the desk loads.
   override render() {
+    return html`${heading(this.headingLevel, t('title', {}, this.locale), 'affairs-heading')}${this.#body()}`;
+  }
+
+  #body() {
     const L = this.locale;
     const tabs = this.#tabs();
-    const head = heading(this.headingLevel, t('title', {}, L), 'affairs-heading');
-    if (this.kinds === null) return html`${head}<p>${t('loading', {}, L)}</p>`;
+    if (this.kinds === null) return html`<p>${t('loading', {}, L)}</p>`;
     const note = html`<licheng-notice id="affairs-note" tabindex="-1" .locale=${L} variant=${this.note.variant} .message=${this.note.text}></licheng-notice>`;
-    if (!tabs.length) return html`${head}${note}${this.note.text ? nothing : html`<p>${t('no-section', {}, L)}</p>`}`;
-    return html`${head}
-      <div class="sections" part="sections" role="tablist" aria-label=${t('tabs.label', {}, L)} @keydown=${this.#tabKey}>
+    if (!tabs.length) return html`${note}${this.note.text ? nothing : html`<p>${t('no-section', {}, L)}</p>`}`;
+    return html`<div class="sections" part="sections" role="tablist" aria-label=${t('tabs.label', {}, L)} @keydown=${this.#tabKey}>
         ${tabs.map(
           (tab) => html`<button
             type="button"
