@@ -94,7 +94,10 @@ export class RecordForm extends LichengElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('record') || changed.has('kind')) this.#fill();
+    // A host that redraws hands over an equal kind as a new object: only another kind (by id)
+    // or another record empties the form, never what the user is typing.
+    const kindChanged = changed.has('kind') && (changed.get('kind') as RecordKindScreen | null | undefined)?.id !== this.kind?.id;
+    if (changed.has('record') || kindChanged) this.#fill();
     else if ((changed.has('defaultYear') || changed.has('defaultSemester')) && !this.record) this.values = { ...this.values, ...this.#defaultTerm() };
   }
 

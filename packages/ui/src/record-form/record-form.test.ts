@@ -79,6 +79,17 @@ describe('<licheng-record-form>', () => {
     expect(event.detail.data).to.deep.equal({ name: '全國專題製作競賽', level: '3', announced: '2025-11-20', team: '1' });
   });
 
+  it('keeps what is typed when the host redraws it with an equal kind, and empties for another kind', async () => {
+    const el = await fixture<RecordForm>(html`<licheng-record-form locale="zh-TW" .kind=${competitionKind}></licheng-record-form>`);
+    await type(el, '#name', '全國專題製作競賽');
+    el.kind = { ...competitionKind, fields: [...competitionKind.fields] };
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#name').value).to.equal('全國專題製作競賽');
+    el.kind = serviceKind;
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#name').value).to.equal('');
+  });
+
   it('pre-fills a correction and asks a reason when the record needs one', async () => {
     const record = { ...competitionRows[0]!, correctable: 'with-reason' as const };
     const el = await fixture<RecordForm>(html`<licheng-record-form locale="zh-TW" ask-student .kind=${competitionKind} .record=${record}></licheng-record-form>`);
