@@ -1,9 +1,9 @@
 import { css, html } from 'lit';
 import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
 import { focusOutcome, heading, screenStyles, type NoticeVariant } from '@licheng/ui';
-import type { RecordDeskSource, RecordImportReportView, RecordKindScreen, RecordRow, RecordSubmission } from '@licheng/ui/records';
+import { officeRecordSource, type RecordDeskSource, type RecordKindScreen } from '@licheng/ui/records';
 import '@licheng/ui/records';
-import { exportPath, KIND, paths, templatePath, type KindView, type RecordList } from '../api.ts';
+import { exportPath, KIND, paths, type KindView } from '../api.ts';
 import { t } from '../messages.ts';
 
 interface Me {
@@ -63,6 +63,7 @@ export class CompetitionsDesk extends LichengConnectedElement {
 
   override async load(): Promise<void> {
     try {
+      this.#source = officeRecordSource(this.api, 'competitions', (path, name) => downloadFile(this.api, path, name));
       const [me, kinds] = await Promise.all([this.api.query<Me>(paths.me), this.api.query<KindView[]>(paths.kinds)]);
       this.me = me;
       this.kinds = kinds;
@@ -72,26 +73,7 @@ export class CompetitionsDesk extends LichengConnectedElement {
     }
   }
 
-  #source: RecordDeskSource = {
-    list: async (kind) => (await this.api.query<RecordList>(paths.list, { kind, pageSize: 200 })).rows,
-    enter: (kind, s: RecordSubmission) =>
-      this.api.mutation<{ id: string }>(paths.enter, { kind, studentNo: s.studentNo, academicYear: s.academicYear, semester: s.semester, summary: s.summary, data: s.data }),
-    correct: (record: RecordRow, s: RecordSubmission) =>
-      this.api.mutation<{ id: string }>(paths.correct, { id: record.id, version: record.version, summary: s.summary, data: s.data, ...(s.reason ? { reason: s.reason } : {}) }),
-    withdraw: (record: RecordRow, reason: string) => this.api.mutation(paths.withdraw, { id: record.id, version: record.version, reason }),
-    preview: (kind, file, progress) => this.#import(paths.preview, kind, file, progress),
-    commit: (kind, file, progress) => this.#import(paths.commit, kind, file, progress),
-    downloadTemplate: async (kind) => {
-      await downloadFile(this.api, templatePath(kind), `${kind}-template.xlsx`);
-    },
-  };
-
-  #import(path: string, kind: string, file: File, progress: (percent: number) => void): Promise<RecordImportReportView> {
-    const form = new FormData();
-    form.set('kind', kind);
-    form.set('file', file);
-    return this.api.upload<RecordImportReportView>(path, form, { onProgress: (p) => progress(p.total ? Math.round((p.loaded / p.total) * 100) : 0) });
-  }
+  #source: RecordDeskSource | null = null;
 
   async #export() {
     const L = this.locale;
