@@ -5,5 +5,6 @@ export { LichengClient, createLichengClient, dispositionFileName, type Locale, t
 export { LichengApiError, apiErrorFrom } from './errors.ts';
 export { hostToken, peekClaims, type TokenProvider } from './token.ts';
 export { LichengConnectedElement, documentLocale } from './connected-element.ts';
+export { RolesApp } from './roles-app.ts';
 export { elementLifecycles, announceContext, CONTEXT_EVENT, type LichengAppProps, type ContextChange, type ElementLifecycles } from './lifecycles.ts';
 export { fileObjectUrl, downloadFile, showStoredFile, type FileShower } from './files.ts';

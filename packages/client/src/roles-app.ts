@@ -1,0 +1,42 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { LichengConnectedElement } from './connected-element.ts';
+import { LichengApiError } from './errors.ts';
+
+/**
+ * An office's whole screen that shows each user the parts for their roles (staff a desk,
+ * students their own view), read from `platform.me`. Subclasses draw `renderFor(roles)`; a
+ * failure to read who the user is is said in an alert.
+ */
+export abstract class RolesApp extends LichengConnectedElement {
+  static override properties = {
+    ...LichengConnectedElement.properties,
+    roles: { state: true },
+    failure: { state: true },
+  };
+
+  declare roles: string[] | null;
+  declare failure: string;
+
+  constructor() {
+    super();
+    this.roles = null;
+    this.failure = '';
+  }
+
+  override async load(): Promise<void> {
+    this.failure = '';
+    try {
+      this.roles = (await this.api.query<{ user: { roles: string[] } }>('platform.me')).user.roles;
+    } catch (error) {
+      this.failure = error instanceof LichengApiError ? error.message : String(error);
+    }
+  }
+
+  /** The parts of the screen for a user holding `roles`. */
+  protected abstract renderFor(roles: readonly string[]): TemplateResult | typeof nothing;
+
+  override render() {
+    if (this.failure) return html`<p role="alert" class="error-text">${this.failure}</p>`;
+    return this.roles === null ? nothing : this.renderFor(this.roles);
+  }
+}
