@@ -125,6 +125,7 @@ export const messages: Record<string, LocalizedText> = {
   'essay-not-submitted': { 'zh-TW': '此文件目前沒有等待檢核的版本', en: 'This document has no version waiting to be checked.' },
   'essay-no-draft': { 'zh-TW': '尚未儲存任何草稿，無法送出', en: 'Nothing has been saved yet to submit.' },
   'essay-already-passed': { 'zh-TW': '此版本已通過檢核；修改後儲存新草稿，才能再送出', en: 'This version has already passed; save a changed draft to submit again.' },
+  'essay-unchanged': { 'zh-TW': '退回修改後，請先修改並儲存新草稿，再送出檢核', en: 'It was returned: change it and save a new draft before submitting again.' },
   'essay-sections-blank': { 'zh-TW': '學習計畫尚有未填寫的段落：{sections}', en: 'Some sections of the study plan are still blank: {sections}.' },
   'essay-comment-required': { 'zh-TW': '退回修改時請填寫意見', en: 'A comment is required when returning it for changes.' },
   'essay-moved-on': {

@@ -23,6 +23,7 @@ const byCode: Record<string, TRPC_ERROR_CODE_KEY> = {
   'essay-not-submitted': 'CONFLICT',
   'essay-no-draft': 'CONFLICT',
   'essay-already-passed': 'CONFLICT',
+  'essay-unchanged': 'CONFLICT',
   'essay-moved-on': 'CONFLICT',
   'file-too-large': 'PAYLOAD_TOO_LARGE',
   'file-type-not-allowed': 'UNSUPPORTED_MEDIA_TYPE',

@@ -24,6 +24,7 @@ describe.each(testDialects())('checking on %s', (dialect) => {
     const mine = await t.query('autobiography.documents.mine', undefined, people.chen);
     expect(mine.data.documents[0]).toMatchObject({ status: 'returned', standing: { decision: 'returned', comment: '請補充未來志向。', decidedByName: '王老師' } });
 
+    expect(codeOf(await t.mutate('autobiography.submissions.submit', { kind: 'autobiography', language: 'zh', version: 1 }, people.chen))).toBe('essay-unchanged');
     expect((await saveText(t, people.chen, '我是陳小明。\n喜歡物理。\n將來想讀物理系。', 1)).status).toBe(200);
     expect((await t.mutate('autobiography.submissions.submit', { kind: 'autobiography', language: 'zh', version: 2 }, people.chen)).status).toBe(200);
     const view = await t.query('autobiography.checks.get', { documentId: id }, people.wang);

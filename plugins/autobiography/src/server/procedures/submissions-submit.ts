@@ -12,7 +12,7 @@ import { assertLanguageKept, assertWritingWindow } from '../writing-window.ts';
 /**
  * autobiography.submissions.submit — 送出檢核: the student sends their newest version (`version`
  * must be it, else 'version-conflict') to the school's checker. A study plan needs every section
- * written; a version that already passed is not sent again. Its `records` row turns pending.
+ * written; a version that already passed, or was returned and not changed since, is not sent again. Its `records` row turns pending.
  */
 export const submissionsSubmit = authedProcedure(['student'])
   .input(z.object({ kind: kindInput, language: languageInput, version: versionNumber }))
@@ -27,6 +27,7 @@ export const submissionsSubmit = authedProcedure(['student'])
       if (input.version !== latest) throw new DomainError('version-conflict', { latest });
       if (before.status === 'submitted') throw new DomainError('essay-submitted', {});
       if (before.status === 'passed') throw new DomainError('essay-already-passed', {});
+      if (before.status === 'returned' && Number(before.submitted_version) === latest) throw new DomainError('essay-unchanged', {});
       const version = await versionOf(trx, before.id, latest);
       if (version?.sections) {
         const blank = blankStudyPlanSections(JSON.parse(version.sections) as StudyPlanSections);

@@ -29,6 +29,7 @@ export class AutobiographyChecks extends LichengConnectedElement {
       .diff del { background: #fee2e2; display: block; }
       .diff span { display: block; }
       .why { color: var(--licheng-color-muted, #555); }
+      #diff-heading, #history-heading { margin-top: 1rem; }
       section + section { margin-top: 1.5rem; }
     `,
   ];

@@ -5,14 +5,15 @@ import './autobiography-checks.ts';
 import type { AutobiographyChecks } from './autobiography-checks.component.ts';
 
 const student = { studentNo: 'S001', name: '陳小明', className: '101', seatNo: 1 };
-const check = (over: Record<string, unknown>) => ({ id: 'c', version: 1, decision: 'returned', comment: '請補充志向', decidedByName: '王老師', decidedAt: '2025-10-02T04:00:00.000Z', reopenedAt: null, reopenReason: null, mine: true, ...over });
+type Check = { id: string; version: number; decision: string; comment: string | null; decidedByName: string; decidedAt: string; reopenedAt: string | null; reopenReason: string | null; mine: boolean };
+const check = (over: Partial<Check>): Check => ({ id: 'c', version: 1, decision: 'returned', comment: '請補充志向', decidedByName: '王老師', decidedAt: '2025-10-02T04:00:00.000Z', reopenedAt: null, reopenReason: null, mine: true, ...over });
 
 describe('<licheng-autobiography-checks>', () => {
   let api: FakeApi;
   afterEach(() => api?.restore());
 
   function office(mayCheck = true) {
-    const state = { status: 'submitted', checks: [check({ id: 'c1' })] as ReturnType<typeof check>[] };
+    const state = { status: 'submitted', checks: [check({ id: 'c1' })] };
     const doc = () => ({ id: 'd1', kind: 'autobiography', language: 'zh', status: state.status, latestVersion: 2, submittedVersion: 2, submittedAt: '2025-10-03T04:00:00.000Z' });
     api = installFakeApi({
       'autobiography.checks.queue': () => ({

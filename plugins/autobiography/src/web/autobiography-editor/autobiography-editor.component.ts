@@ -140,6 +140,7 @@ export class AutobiographyEditor extends LichengConnectedElement {
     if (!this.detail?.document) return t('why.empty', {}, L);
     if (this.dirty) return t('why.unsaved', {}, L);
     if (this.detail.document.status === 'passed') return t('why.passed', {}, L);
+    if (this.detail.document.status === 'returned' && this.detail.document.submittedVersion === this.detail.document.latestVersion) return t('why.returned', {}, L);
     return null;
   }
 

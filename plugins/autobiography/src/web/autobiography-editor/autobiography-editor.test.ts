@@ -14,7 +14,7 @@ describe('<licheng-autobiography-editor>', () => {
 
   /** A fake office holding one autobiography with `texts` saved (newest last). */
   function office(texts: string[], status = 'draft', window = openWindow) {
-    const state = { texts: [...texts], status, submitted: null as number | null };
+    const state = { texts: [...texts], status, submitted: (status === 'returned' ? texts.length : null) as number | null };
     const doc = () => (state.texts.length ? { id: 'd1', kind: 'autobiography', language: 'zh', status: state.status, latestVersion: state.texts.length, submittedVersion: state.submitted, submittedAt: null } : null);
     api = installFakeApi({
       'autobiography.documents.mine': () => ({
@@ -129,6 +129,8 @@ describe('<licheng-autobiography-editor>', () => {
     const el = await render();
     expect($(el, '#status-line').textContent).to.equal('狀態：退回修改');
     expect($(el, '#standing').textContent).to.contain('請補充志向');
+    expect($<HTMLButtonElement>(el, '#submit').disabled).to.equal(true);
+    expect($(el, '#submit-why').textContent).to.contain('請依意見修改');
   });
 
   it('views an earlier version, returns focus to 檢視 on closing, and restores it as a new draft', async () => {
