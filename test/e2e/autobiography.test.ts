@@ -39,6 +39,14 @@ describe('自傳與學習計畫 in the browser', () => {
     await page.keyboard.press('Enter');
   }
 
+  /** The id of the element focus is on, looking into shadow roots. */
+  const focusedId = (page: Page) =>
+    page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.id ?? '';
+    });
+
   const note = (page: Page) => page.locator('licheng-autobiography-editor #editor-note, licheng-autobiography-checks #checks-note');
 
   it('the student writes, saves twice and submits', async () => {
@@ -49,6 +57,8 @@ describe('自傳與學習計畫 in the browser', () => {
     await page.getByText('11 / 3000 字').waitFor();
     await press(page, '儲存草稿');
     await note(page).getByText('已儲存第 1 版草稿（11 字）').waitFor();
+    // Focus lands on the message saying what happened.
+    await expect.poll(() => focusedId(page)).toBe('editor-note');
     await text.focus();
     await page.keyboard.press('End');
     await page.keyboard.press('Enter');
@@ -72,6 +82,7 @@ describe('自傳與學習計畫 in the browser', () => {
     await page.keyboard.type('請寫出生物營中印象最深的事。');
     await press(page, '退回修改');
     await note(page).getByText(/已退回修改：102 班 1 號 蔡欣妤 的自傳（中文）第 2 版/).waitFor();
+    await expect.poll(() => focusedId(page)).toBe('checks-note');
     await expectAccessible(page);
     await page.context().close();
   });
@@ -100,6 +111,7 @@ describe('自傳與學習計畫 in the browser', () => {
     await press(page, '通過');
     await note(page).getByText(/已通過：102 班 1 號 蔡欣妤 的自傳（中文）第 3 版/).waitFor();
     await press(page, '回到清單');
+    await expect.poll(() => focusedId(page)).toMatch(/^open-/);
     await page.locator('licheng-autobiography-checks tr', { hasText: '蔡欣妤' }).getByText('剛完成').waitFor();
     await page.context().close();
 
