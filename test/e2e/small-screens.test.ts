@@ -346,6 +346,33 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
       },
     },
     {
+      name: 'student-autobiography',
+      async open(page, url) {
+        // 張冠宇's 自傳 came back from 王美玲 with a comment; the version history lists it.
+        await signIn(page, url, '張冠宇');
+        await page.waitForURL('**/student');
+        await toOffice(page, '自傳與學習計畫', 'autobiography');
+        await page.locator('licheng-autobiography-editor').getByRole('heading', { name: '版本紀錄' }).waitFor();
+      },
+    },
+    {
+      name: 'homeroom-autobiography-checks',
+      async open(page, url) {
+        await signIn(page, url, '王美玲');
+        await toOffice(page, '自傳與學習計畫', 'autobiography');
+        await page.locator('licheng-autobiography-checks').getByRole('table').first().waitFor();
+      },
+    },
+    {
+      name: 'homeroom-autobiography-check-open',
+      async open(page, url) {
+        await signIn(page, url, '王美玲');
+        await toOffice(page, '自傳與學習計畫', 'autobiography');
+        await page.locator('licheng-autobiography-checks').getByRole('button', { name: /^開啟 101 班 2 號/ }).click();
+        await page.locator('licheng-autobiography-checks').getByRole('button', { name: '退回修改' }).waitFor();
+      },
+    },
+    {
       name: 'competitions-desk',
       async open(page, url) {
         await signIn(page, url, '註冊組 林組長');

@@ -76,6 +76,13 @@ function recordKindRouteLines<O extends string>(office: O, provenBy: string) {
   } as Record<`GET /api/${O}/records/${'template' | 'export'}.xlsx`, SignedInPolicy>;
 }
 
+/** 自傳與學習計畫: a student's own documents; the checker the school names (導師: their class this year; 輔導組: every student). */
+const OWN_ESSAYS = { rule: "the student's own documents and versions", provenBy: 'plugins/autobiography/src/server/writing.test.ts' };
+const CHECKED_ESSAYS = {
+  rule: "documents of students the caller checks as the school's named checker: their class this year (導師), every student (輔導組)",
+  provenBy: 'plugins/autobiography/src/server/checks.test.ts',
+};
+
 const OWN_CLASS = { rule: 'the class the caller is homeroom teacher (導師) of this year; any class for an administrator', provenBy: 'plugins/homeroom/src/server/progress.test.ts' };
 
 export const procedurePolicy = {
@@ -140,6 +147,18 @@ export const procedurePolicy = {
   ...recordKindPolicyLines('library', 'plugins/library/src/server/reading.test.ts'),
   ...recordKindPolicyLines('competitions', 'plugins/competitions/src/server/competitions.test.ts'),
   ...recordKindPolicyLines('student-affairs', 'plugins/student-affairs/src/server/sections.test.ts'),
+
+  'autobiography.documents.mine': { roles: ['student'] },
+  'autobiography.documents.get': { roles: ['student'] },
+  'autobiography.versions.get': { roles: ['student'], records: OWN_ESSAYS },
+  'autobiography.drafts.save': { roles: ['student'] },
+  'autobiography.drafts.restore': { roles: ['student'], records: OWN_ESSAYS },
+  'autobiography.submissions.submit': { roles: ['student'] },
+  'autobiography.submissions.cancel': { roles: ['student'] },
+  'autobiography.checks.queue': { roles: ['homeroom-teacher', 'counseling-staff'] },
+  'autobiography.checks.get': { roles: ['homeroom-teacher', 'counseling-staff'], records: CHECKED_ESSAYS },
+  'autobiography.checks.decide': { roles: ['homeroom-teacher', 'counseling-staff'], records: CHECKED_ESSAYS },
+  'autobiography.checks.reopen': { roles: ['homeroom-teacher', 'counseling-staff'], records: { rule: 'decisions the caller made that still stand, on documents they check', provenBy: 'plugins/autobiography/src/server/checks.test.ts' } },
 } as const satisfies Record<ProcedurePath, SignedInPolicy>;
 
 /** Plain HTTP routes below the app (`GET <path as Hono declares it>`): downloads and the public ones. */

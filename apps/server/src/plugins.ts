@@ -1,3 +1,4 @@
+import autobiography from '@licheng/plugin-autobiography/server';
 import counseling from '@licheng/plugin-counseling/server';
 import homeroom from '@licheng/plugin-homeroom/server';
 import library from '@licheng/plugin-library/server';
@@ -15,4 +16,4 @@ import type { PluginDefinition } from '@licheng/server';
  * Every office this build ships; each school's config turns them on. Each keeps its own type
  * (`satisfies`), so the authorization policy is typed from every office's router.
  */
-export const availablePlugins = [student, teaching, registry, workingGroup, homeroom, receipt, practicum, counseling, library, competitions, studentAffairs] satisfies PluginDefinition[];
+export const availablePlugins = [student, teaching, registry, workingGroup, homeroom, receipt, practicum, counseling, library, competitions, studentAffairs, autobiography] satisfies PluginDefinition[];

@@ -31,9 +31,9 @@ describe('the shipped school configs (apps/server/config)', () => {
     const everywhere = ['student', 'teaching', 'registry', 'working-group', 'homeroom', 'receipt'];
     // 學務處, counseling and 校內競賽 (any office registers the competitions it ran) everywhere; the library where the school's rules name reading records or the library (虎尾, 羅東).
     expect(profiles.map((c) => c.plugins.enabled)).toEqual([
-      [...everywhere, 'practicum', 'counseling', 'library', 'competitions', 'student-affairs'],
-      [...everywhere, 'practicum', 'counseling', 'competitions', 'student-affairs'],
-      [...everywhere, 'counseling', 'library', 'competitions', 'student-affairs'],
+      [...everywhere, 'practicum', 'counseling', 'library', 'competitions', 'student-affairs', 'autobiography'],
+      [...everywhere, 'practicum', 'counseling', 'competitions', 'student-affairs', 'autobiography'],
+      [...everywhere, 'counseling', 'library', 'competitions', 'student-affairs', 'autobiography'],
     ]);
   });
 

@@ -11,6 +11,7 @@ export const ACTIVITIES = [
   'performance-upload',
   'performance-selection',
   'receipt-confirmation',
+  'autobiography',
 ] as const;
 
 export type Activity = (typeof ACTIVITIES)[number];
@@ -22,4 +23,6 @@ export const activityLabels: Record<Activity, LocalizedText> = {
   'performance-upload': { 'zh-TW': '多元表現上傳', en: 'performance upload' },
   'performance-selection': { 'zh-TW': '多元表現勾選', en: 'performance selection' },
   'receipt-confirmation': { 'zh-TW': '收訖明細確認', en: 'receipt confirmation' },
+  /** 自傳與學習計畫 撰寫 — the students write and submit their autobiography and study plan. */
+  autobiography: { 'zh-TW': '自傳與學習計畫撰寫', en: 'autobiography and study plan writing' },
 };

@@ -112,6 +112,26 @@ export const messages: Record<string, LocalizedText> = {
     'zh-TW': '此項目已列入匯出的名冊，無法撤回認證結果',
     en: 'This item is in a roster that has been exported; its decision can no longer be taken back.',
   },
+  // 自傳與學習計畫
+  'version-conflict': {
+    'zh-TW': '此文件已有較新的版本（第 {latest} 版），您這次的內容尚未儲存；請先複製保留，重新載入後再儲存',
+    en: 'This document has a newer version ({latest}); what you wrote was not saved. Copy it, reload and save again.',
+  },
+  'essay-language-not-kept': { 'zh-TW': '本校不設此語文版本', en: 'The school does not keep this language version.' },
+  'essay-submitted': {
+    'zh-TW': '已送出檢核，等待檢核中；如需修改，請先取消送出',
+    en: 'It is submitted and waiting to be checked; cancel the submission to change it.',
+  },
+  'essay-not-submitted': { 'zh-TW': '此文件目前沒有等待檢核的版本', en: 'This document has no version waiting to be checked.' },
+  'essay-no-draft': { 'zh-TW': '尚未儲存任何草稿，無法送出', en: 'Nothing has been saved yet to submit.' },
+  'essay-already-passed': { 'zh-TW': '此版本已通過檢核；修改後儲存新草稿，才能再送出', en: 'This version has already passed; save a changed draft to submit again.' },
+  'essay-unchanged': { 'zh-TW': '退回修改後，請先修改並儲存新草稿，再送出檢核', en: 'It was returned: change it and save a new draft before submitting again.' },
+  'essay-sections-blank': { 'zh-TW': '學習計畫尚有未填寫的段落：{sections}', en: 'Some sections of the study plan are still blank: {sections}.' },
+  'essay-comment-required': { 'zh-TW': '退回修改時請填寫意見', en: 'A comment is required when returning it for changes.' },
+  'essay-moved-on': {
+    'zh-TW': '學生已修改或重新送出此文件，無法撤回這次的檢核結果',
+    en: 'The student has changed or resubmitted this document since; the decision can no longer be taken back.',
+  },
   'reason-required': { 'zh-TW': '認證未通過時，請填寫原因', en: 'A reason is required when an item fails certification.' },
   'record-kind-unknown': { 'zh-TW': '未知的紀錄類別：{kind}', en: 'Unknown record kind: {kind}.' },
 

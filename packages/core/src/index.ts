@@ -27,3 +27,5 @@ export * from './rosters.ts';
 export * from './roster-integrity.ts';
 export * from './receipt.ts';
 export * from './receipt-codes.ts';
+export * from './essay.ts';
+export * from './line-diff.ts';

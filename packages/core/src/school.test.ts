@@ -25,6 +25,7 @@ describe('parseSchoolConfig', () => {
       rules: {
         outcomes: { uploadCapPerSemester: null, selectionCapPerYear: 6 },
         performances: { uploadCapPerYear: null, selectionCapPerYear: 10 },
+        autobiography: { checker: 'homeroom-teacher', maxChars: 3000 },
       },
       schedule: [],
       recordKinds: {},

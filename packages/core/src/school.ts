@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTIVITIES } from './activities.ts';
 import { isIsoDate } from './calendar.ts';
 import { ROLES } from './roles.ts';
+import { defaultEssayLanguages, ESSAY_CHECKERS, ESSAY_LANGUAGES, ESSAY_MAX_CHARS_LIMIT, type EssayChecker, type EssayLanguage } from './essay.ts';
 
 /**
  * One school's configuration: everything SPEC marks *(school rule)* lives here, never in
@@ -101,6 +102,25 @@ export const schoolConfigSchema = z.object({
           selectionCapPerYear: cap(10, 'the performance selection cap').default(10),
         })
         .prefault({}),
+      /** 自傳與學習計畫: who checks (the school names 導師 or 輔導室), the length of one document, its languages. */
+      autobiography: z
+        .strictObject({
+          checker: z.enum(ESSAY_CHECKERS, { error: oneOf(ESSAY_CHECKERS) }).default('homeroom-teacher'),
+          /** Characters per document (code points, as the free-text rule counts): a school setting, no national limit is known. */
+          maxChars: z
+            .number({ error: 'must be a whole number from 100 to 20000' })
+            .int('must be a whole number from 100 to 20000')
+            .min(100, 'must be at least 100')
+            .max(ESSAY_MAX_CHARS_LIMIT, `may not exceed ${ESSAY_MAX_CHARS_LIMIT}`)
+            .default(3000),
+          /** Absent: ['zh'] at a general school, ['zh', 'en'] at a vocational or comprehensive one (中/英文自傳). */
+          languages: z
+            .array(z.enum(ESSAY_LANGUAGES, { error: oneOf(ESSAY_LANGUAGES) }))
+            .min(1, 'list at least one language')
+            .refine((l) => new Set(l).size === l.length, 'lists a language twice')
+            .optional(),
+        })
+        .prefault({}),
     })
     .prefault({}),
   schedule: z
@@ -156,4 +176,10 @@ export function parseSchoolConfig(input: unknown): SchoolConfig {
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => `${pathText(issue.path)}: ${issue.message}`);
   throw new SchoolConfigError(problems);
+}
+
+/** A school's 自傳與學習計畫 settings with the languages filled in by the school's type. */
+export function essaySettings(config: Pick<SchoolConfig, 'type' | 'rules'>): { checker: EssayChecker; maxChars: number; languages: EssayLanguage[] } {
+  const { checker, maxChars, languages } = config.rules.autobiography;
+  return { checker, maxChars, languages: languages ?? defaultEssayLanguages(config.type) };
 }

@@ -16,5 +16,6 @@ export function demoSchedule(now: Date): SchoolConfig['schedule'] {
     { activity: 'outcome-selection', academicYear, semester: 0, start: year.start, end: year.end },
     { activity: 'performance-upload', academicYear, semester: 0, start: year.start, end: year.end },
     { activity: 'performance-selection', academicYear, semester: 0, start: year.start, end: year.end },
+    { activity: 'autobiography', academicYear, semester: 0, start: year.start, end: year.end },
   ];
 }

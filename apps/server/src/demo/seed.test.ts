@@ -9,6 +9,7 @@ import { readSettings } from '../settings.ts';
 import { tempDirs } from '../testing/temp.ts';
 import { demoCourses, demoEnrolments, demoStudents, demoTeachers } from './roster.ts';
 import { seedDemo } from './seed.ts';
+import { demoSchedule } from './schedule.ts';
 
 const temp = tempDirs();
 
@@ -114,6 +115,20 @@ describe('seedDemo on a fresh embedded database', () => {
     const audit = await db.kysely.selectFrom('audit_log').select('action').where('action', 'like', 'receipt.%').where('action', '!=', 'receipt.item.import').execute();
     expect(audit.map((a: any) => a.action).sort()).toEqual(['receipt.batch.import', 'receipt.issue.raise', 'receipt.item.confirm', 'receipt.item.issue']);
     expect(await db.kysely.selectFrom('audit_log').select('id').where('action', '=', 'receipt.item.import').execute()).toHaveLength(items.length);
+  });
+
+  it('writes 自傳 for four students of 101 when the writing window is open: drafts, one waiting, one passed, one returned with a comment', async () => {
+    await db.destroy();
+    const settings = readSettings({ LICHENG_DEMO: '1', LICHENG_DATA_DIR: temp.make() });
+    const now = new Date('2025-10-01T04:00:00Z');
+    settings.config = { ...settings.config, schedule: demoSchedule(now) };
+    ({ app, db } = await openApp(settings, () => now));
+    expect(await seedDemo(app)).toBe(true);
+    const documents = await db.kysely.selectFrom('autobiography_documents' as any).select(['kind', 'status', 'latest_version']).orderBy('status').orderBy('kind').execute();
+    expect(documents.map((d: any) => `${d.kind}:${d.status}:${d.latest_version}`)).toEqual(['autobiography:draft:2', 'study-plan:draft:1', 'autobiography:passed:1', 'autobiography:returned:1', 'autobiography:submitted:1']);
+    const records = await db.kysely.selectFrom('records').select(['status', 'status_reason']).where('kind', '=', 'autobiography').orderBy('status').execute();
+    expect(records.map((r: any) => r.status)).toEqual(['failed', 'passed', 'pending']);
+    expect(records[0]!.status_reason).toMatch(/籃球/);
   });
 
   it('registers 教務處’s in-school competition results for students of 101 and 102, outside their 10; no practicum at a general school', async () => {

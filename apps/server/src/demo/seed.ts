@@ -21,6 +21,7 @@ import { seedDemoCompetitions, seedDemoPracticum } from './competitions-and-prac
 import { seedDemoPerformances } from './performances.ts';
 import { seedDemoReceipt } from './receipt.ts';
 import { seedDemoStudentAffairs } from './student-affairs.ts';
+import { seedDemoWriting } from './writing.ts';
 import { samplePdf } from './sample-files.ts';
 
 const samples = ['閱讀心得：〈背影〉中的父愛', '函數圖形探究報告', '自由落體實驗紀錄', 'Python 小專題：成績統計'];
@@ -54,6 +55,7 @@ export async function seedDemo(app: LichengApp): Promise<boolean> {
   await seedDemoCompetitions(app);
   await seedDemoPracticum(app);
   await seedDemoStudentAffairs(app);
+  if (app.plugins.some((p) => p.id === 'autobiography')) await seedDemoWriting(app);
   return true;
 }
 

@@ -49,6 +49,7 @@ describe.each(testDialects())('GET /api/working-group/schedule.xlsx on %s', (dia
       ['課程學習成果勾選', '全學年', '全年級', '115/06/01', '115/07/15', '尚未開放（243 天後開放）', '2026-06-01', '2026-07-15'],
       ['多元表現勾選', null, null, null, null, '另行公告', null, null],
       ['收訖明細確認', null, null, null, null, '另行公告', null, null],
+      ['自傳與學習計畫撰寫', null, null, null, null, '另行公告', null, null],
     ]);
   });
 
@@ -63,6 +64,7 @@ describe.each(testDialects())('GET /api/working-group/schedule.xlsx on %s', (dia
       ['多元表現上傳', '另行公告'],
       ['多元表現勾選', '另行公告'],
       ['收訖明細確認', '另行公告'],
+      ['自傳與學習計畫撰寫', '另行公告'],
     ]);
     const past = await readRows(await get('?academicYear=114', staff));
     expect(past.rows[0]![0]).toBe('測試高中 114 學年度學習歷程檔案作業期程');

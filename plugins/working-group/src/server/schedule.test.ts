@@ -49,13 +49,13 @@ describe('scheduleOfYear', () => {
       ['outcome-upload', 2, null, '2026-02-16'],
       ['outcome-selection', 0, null, '2026-06-01'],
     ]);
-    expect(year.unscheduled).toEqual(['performance-selection', 'receipt-confirmation']);
+    expect(year.unscheduled).toEqual(['performance-selection', 'receipt-confirmation', 'autobiography']);
   });
 
   it('lists every activity as unscheduled in a year with no windows, and keeps the years it has', () => {
     const year = scheduleOfYear(schedule, 120, taipei('2025-10-01'));
     expect(year.windows).toEqual([]);
-    expect(year.unscheduled).toHaveLength(6);
+    expect(year.unscheduled).toHaveLength(7);
     expect(year.years).toEqual([114, 115]);
     expect(scheduleOfYear([], 114, taipei('2025-10-01')).years).toEqual([]);
   });
