@@ -7,6 +7,7 @@ import { authedProcedure } from '../../trpc.ts';
 import { enterRecord } from '../enter.ts';
 import { assertMayEnter } from '../policy.ts';
 import { dataError, mountedKind } from './mounted-kinds.ts';
+import { jsonOrForm, recordFileParts, stageKindFiles, withVideoUrl } from './record-files.ts';
 import { assertStudentInScope } from './scope.ts';
 import type { RecordChangeOutput, RecordEnterInput } from './types.ts';
 
@@ -15,15 +16,19 @@ export const recordSummarySchema = /* @__PURE__ */ freeText({ max: 100, multilin
 
 export const recordDataInput = z.record(z.string().max(64), z.union([z.string().max(4000), z.number(), z.null()]));
 
-export const recordEnterInput = z.object({
-  kind: z.string().min(1).max(64),
-  studentId: z.string().min(1).max(64).optional(),
-  studentNo: freeText({ max: 32 }).optional(),
-  academicYear: z.number().int().min(100).max(999),
-  semester: z.union([z.literal(1), z.literal(2)]),
-  summary: recordSummarySchema,
-  data: recordDataInput,
-}) satisfies z.ZodType<RecordEnterInput>;
+/** JSON, or multipart form data with a kind's document and media file (record-files.ts). */
+export const recordEnterInput = jsonOrForm(
+  z.object({
+    kind: z.string().min(1).max(64),
+    studentId: z.string().min(1).max(64).optional(),
+    studentNo: freeText({ max: 32 }).optional(),
+    academicYear: z.number().int().min(100).max(999),
+    semester: z.union([z.literal(1), z.literal(2)]),
+    summary: recordSummarySchema,
+    data: recordDataInput,
+    ...recordFileParts,
+  }),
+) satisfies z.ZodType<RecordEnterInput>;
 
 /** The student by id or 學號 at this school (a student: themselves when neither is given); 'not-found' otherwise. */
 export async function findStudent(ctx: AuthedContext, by: { studentId?: string | undefined; studentNo?: string | undefined }): Promise<Student> {
@@ -77,7 +82,43 @@ export function performanceCapGuard(ctx: AuthedContext, kind: RecordKindDefiniti
   };
 }
 
-/** `<office>.records.enter` — one record of one of the office's kinds, data only (files go through the kind's upload form). */
+/** What one entry of a kind carries beside its student: the term, 內容簡述, the kind's data and, for a kind with files, the files and link. */
+export interface KindEntry {
+  academicYear: number;
+  semester: number;
+  summary: string;
+  data: Readonly<Record<string, unknown>>;
+  videoUrl?: string | undefined;
+  document?: File | undefined;
+  media?: File | undefined;
+}
+
+/**
+ * Enters one record of `kind` for `student`, the caller acting as `role` (already checked to
+ * be in scope): data checked against the kind's fields, then the files staged (the outcome's
+ * limits, type by content), then the record written under the student's lock with the
+ * performance cap counted there. Shared by `<office>.records.enter` and the student's
+ * performance upload.
+ */
+export async function enterKindRecord(ctx: AuthedContext, kind: RecordKindDefinition, student: Student, role: Role, entry: KindEntry): Promise<RecordChangeOutput> {
+  const data = checkedData(kind, withVideoUrl(entry.data, entry.videoUrl));
+  const files = await stageKindFiles(ctx, kind, entry);
+  const guard = performanceCapGuard(ctx, kind, role, student.id, entry.academicYear);
+  const record = await enterRecord(ctx, {
+    kind: kind.id,
+    student,
+    courseId: null,
+    academicYear: entry.academicYear,
+    semester: entry.semester,
+    summary: entry.summary,
+    data,
+    files,
+    ...(guard ? { guard } : {}),
+  });
+  return { id: record.id, status: record.status as RecordChangeOutput['status'], version: record.version };
+}
+
+/** `<office>.records.enter` — one record of one of the office's kinds; a kind with files takes them as a multipart form. */
 export function recordEnterProcedure(kinds: readonly RecordKindDefinition[]) {
   return authedProcedure()
     .input(recordEnterInput)
@@ -86,19 +127,6 @@ export function recordEnterProcedure(kinds: readonly RecordKindDefinition[]) {
       const student = await findStudent(ctx, input);
       const role = assertMayEnter(ctx, kind.id, student);
       await assertStudentInScope(ctx, role, student);
-      const data = checkedData(kind, input.data);
-      const guard = performanceCapGuard(ctx, kind, role, student.id, input.academicYear);
-      const record = await enterRecord(ctx, {
-        kind: kind.id,
-        student,
-        courseId: null,
-        academicYear: input.academicYear,
-        semester: input.semester,
-        summary: input.summary,
-        data,
-        files: [],
-        ...(guard ? { guard } : {}),
-      });
-      return { id: record.id, status: record.status as RecordChangeOutput['status'], version: record.version };
+      return enterKindRecord(ctx, kind, student, role, input);
     });
 }
