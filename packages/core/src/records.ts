@@ -258,6 +258,22 @@ export function countsTowardPerformanceCap(record: { kind: string; status: Recor
   return recordKindDefinition(record.kind)?.family === 'performance';
 }
 
+/** The school's own kinds an office registers for its students (校內幹部, registered competitions, certificates): shown beside the performances. */
+export const SCHOOL_REGISTERED_KINDS: ReadonlySet<string> = new Set(['cadre', 'competition-in', 'skill-certificate']);
+
+/**
+ * Where a record stands against the 10 performances a year — the one cap-exemption rule:
+ * 'counts' (countsTowardPerformanceCap); 'exempt' for a standing record an office registered
+ * (SCHOOL_REGISTERED_KINDS, or one of the ten types an office entered for the student): shown
+ * beside the performances, never counted; null for anything else (withdrawn, other kinds, a
+ * certificate the student entered).
+ */
+export function performanceCapStanding(record: { kind: string; status: RecordStatus; enteredRole: Role }): 'counts' | 'exempt' | null {
+  if (countsTowardPerformanceCap(record)) return 'counts';
+  if (record.status === 'withdrawn' || record.enteredRole === 'student') return null;
+  return SCHOOL_REGISTERED_KINDS.has(record.kind) || recordKindDefinition(record.kind)?.family === 'performance' ? 'exempt' : null;
+}
+
 /** 簡述 of an outcome: at most 100 characters (Chinese characters count one each). */
 export const OUTCOME_SUMMARY_MAX = 100;
 

@@ -1,4 +1,4 @@
-import { assertUploadCap, countsTowardPerformanceCap, DomainError, freeText, readVideoUrl, recordFieldsSchema, STANDING_STATUSES, type RecordKindDefinition, type Role } from '@licheng/core';
+import { assertUploadCap, countsTowardPerformanceCap, DomainError, freeText, readVideoUrl, recordFieldsSchema, STANDING_STATUSES, type RecordKindDefinition, type RecordStatus, type Role } from '@licheng/core';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AuthedContext } from '../../context.ts';
@@ -61,6 +61,23 @@ export function checkedData(kind: RecordKindDefinition, data: unknown): Record<s
 }
 
 /**
+ * How many of the student's performances of the year count toward the caps (core's
+ * countsTowardPerformanceCap: of the ten types, entered by the student, still standing).
+ * Run on `db` inside a transaction holding the student's lock where the count guards a write.
+ */
+export async function countPerformancesTowardCap(db: Kysely<PlatformDatabase>, studentId: string, academicYear: number): Promise<number> {
+  const rows = await db
+    .selectFrom('records')
+    .select(['kind', 'status', 'entered_role'])
+    .where('student_id', '=', studentId)
+    .where('academic_year', '=', academicYear)
+    .where('kind', 'like', 'performance-%')
+    .where('status', 'in', [...STANDING_STATUSES])
+    .execute();
+  return rows.filter((r) => countsTowardPerformanceCap({ kind: r.kind, status: r.status as RecordStatus, enteredRole: r.entered_role as Role })).length;
+}
+
+/**
  * The school's yearly cap on the performances a student enters (rules.performances.uploadCapPerYear),
  * counted under the student's row lock so two concurrent entries cannot both take the last place.
  * Records an office registered and withdrawn records do not count (countsTowardPerformanceCap).
@@ -68,18 +85,7 @@ export function checkedData(kind: RecordKindDefinition, data: unknown): Record<s
 export function performanceCapGuard(ctx: AuthedContext, kind: RecordKindDefinition, role: Role, studentId: string, academicYear: number) {
   const cap = ctx.config.rules.performances.uploadCapPerYear;
   if (kind.family !== 'performance' || role !== 'student' || cap === null) return undefined;
-  return async (trx: Kysely<PlatformDatabase>) => {
-    const rows = await trx
-      .selectFrom('records')
-      .select(['kind', 'status', 'entered_role'])
-      .where('student_id', '=', studentId)
-      .where('academic_year', '=', academicYear)
-      .where('kind', 'like', 'performance-%')
-      .where('status', 'in', [...STANDING_STATUSES])
-      .execute();
-    const counted = rows.filter((r) => countsTowardPerformanceCap({ kind: r.kind, status: r.status as never, enteredRole: r.entered_role as Role })).length;
-    assertUploadCap(counted, cap);
-  };
+  return async (trx: Kysely<PlatformDatabase>) => assertUploadCap(await countPerformancesTowardCap(trx, studentId, academicYear), cap);
 }
 
 /** What one entry of a kind carries beside its student: the term, 內容簡述, the kind's data and, for a kind with files, the files and link. */

@@ -14,7 +14,7 @@ export type * from './types.ts';
 export type { RecordChangeCheck, RecordKindProceduresOptions } from './mounted-kinds.ts';
 // The single procedures, for an office that mounts some of them with its own entry (the student's performances).
 export { recordCorrectProcedure, recordKindsProcedure, recordListProcedure, recordWithdrawProcedure, resolveKinds };
-export { checkedData, enterKindRecord, performanceCapGuard, type KindEntry } from './enter.ts';
+export { checkedData, countPerformancesTowardCap, enterKindRecord, performanceCapGuard, type KindEntry } from './enter.ts';
 
 /**
  * The procedures an office mounts for the record kinds it keeps, e.g.
