@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { writeAudit } from '../../audit.ts';
 import { authedProcedure } from '../../trpc.ts';
 import { certifiesSchoolWide } from '../policy.ts';
+import { lockStudent } from '../enter.ts';
 import { transitionRecord } from '../transition.ts';
 import { checkedData, recordDataInput, recordSummarySchema } from './enter.ts';
 import { loadVisibleRecord } from './mounted-kinds.ts';
 import { changingRole } from './scope.ts';
-import type { RecordChangeCheck } from './mounted-kinds.ts';
+import type { RecordChangeCheck, RecordWriteCheck } from './mounted-kinds.ts';
 import { jsonOrForm, recordFileParts, replacedFiles, stageKindFiles, withVideoUrl } from './record-files.ts';
 import type { RecordChangeOutput, RecordCorrectInput } from './types.ts';
 
@@ -31,9 +32,10 @@ export const recordCorrectInput = jsonOrForm(
  * Keys an office stores beside the declared fields (e.g. who registered it) survive a correction.
  * For a kind with files, a file sent replaces its slot's file and a slot without one keeps it
  * (保留 / 更換); the link is kept unless one is given (blank clears it). A replaced object
- * stays in storage for the sweep (ADR 0010).
+ * stays in storage for the sweep (ADR 0010). The office's own rule (`inTransaction`) is checked
+ * as on entry, under the student's lock, with the record itself left out.
  */
-export function recordCorrectProcedure(kinds: readonly RecordKindDefinition[], beforeChange?: RecordChangeCheck) {
+export function recordCorrectProcedure(kinds: readonly RecordKindDefinition[], beforeChange?: RecordChangeCheck, inTransaction?: RecordWriteCheck) {
   return authedProcedure()
     .input(recordCorrectInput)
     .mutation(async ({ ctx, input }): Promise<RecordChangeOutput> => {
@@ -55,6 +57,10 @@ export function recordCorrectProcedure(kinds: readonly RecordKindDefinition[], b
       const data = { ...kept, ...checkedData(kind, given) };
       const staged = await stageKindFiles(ctx, kind, input);
       return ctx.db.transaction().execute(async (trx) => {
+        if (inTransaction) {
+          await lockStudent(trx, ctx, record.student_id);
+          await inTransaction(trx, ctx, { kind, studentId: record.student_id, data, recordId: record.id });
+        }
         const files = await replacedFiles(trx, ctx, staged);
         const changes = { summary: input.summary, data: JSON.stringify(data), ...files, status_reason: reason ?? record.status_reason, version: record.version + 1, updated_at: nowIso(ctx.now()) };
         const after = await transitionRecord(trx, record, status, changes, 'record-changed');

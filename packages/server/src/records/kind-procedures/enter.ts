@@ -6,7 +6,7 @@ import type { PlatformDatabase, Student } from '../../platform/tables.ts';
 import { authedProcedure } from '../../trpc.ts';
 import { enterRecord } from '../enter.ts';
 import { assertMayEnter } from '../policy.ts';
-import { dataError, mountedKind } from './mounted-kinds.ts';
+import { dataError, mountedKind, type RecordWriteCheck } from './mounted-kinds.ts';
 import { jsonOrForm, recordFileParts, stageKindFiles, withVideoUrl } from './record-files.ts';
 import { assertStudentInScope } from './scope.ts';
 import type { RecordChangeOutput, RecordEnterInput } from './types.ts';
@@ -103,13 +103,20 @@ export interface KindEntry {
  * Enters one record of `kind` for `student`, the caller acting as `role` (already checked to
  * be in scope): data checked against the kind's fields, then the files staged (the outcome's
  * limits, type by content), then the record written under the student's lock with the
- * performance cap counted there. Shared by `<office>.records.enter` and the student's
+ * performance cap and the office's own rule (`inTransaction`) checked there. Shared by `<office>.records.enter` and the student's
  * performance upload.
  */
-export async function enterKindRecord(ctx: AuthedContext, kind: RecordKindDefinition, student: Student, role: Role, entry: KindEntry): Promise<RecordChangeOutput> {
+export async function enterKindRecord(ctx: AuthedContext, kind: RecordKindDefinition, student: Student, role: Role, entry: KindEntry, inTransaction?: RecordWriteCheck): Promise<RecordChangeOutput> {
   const data = checkedData(kind, withVideoUrl(entry.data, entry.videoUrl));
   const files = await stageKindFiles(ctx, kind, entry);
-  const guard = performanceCapGuard(ctx, kind, role, student.id, entry.academicYear);
+  const cap = performanceCapGuard(ctx, kind, role, student.id, entry.academicYear);
+  const guard =
+    cap || inTransaction
+      ? async (trx: Kysely<PlatformDatabase>) => {
+          await cap?.(trx);
+          await inTransaction?.(trx, ctx, { kind, studentId: student.id, data, recordId: null });
+        }
+      : undefined;
   const record = await enterRecord(ctx, {
     kind: kind.id,
     student,
@@ -125,7 +132,7 @@ export async function enterKindRecord(ctx: AuthedContext, kind: RecordKindDefini
 }
 
 /** `<office>.records.enter` — one record of one of the office's kinds; a kind with files takes them as a multipart form. */
-export function recordEnterProcedure(kinds: readonly RecordKindDefinition[]) {
+export function recordEnterProcedure(kinds: readonly RecordKindDefinition[], inTransaction?: RecordWriteCheck) {
   return authedProcedure()
     .input(recordEnterInput)
     .mutation(async ({ ctx, input }): Promise<RecordChangeOutput> => {
@@ -133,6 +140,6 @@ export function recordEnterProcedure(kinds: readonly RecordKindDefinition[]) {
       const student = await findStudent(ctx, input);
       const role = assertMayEnter(ctx, kind.id, student);
       await assertStudentInScope(ctx, role, student);
-      return enterKindRecord(ctx, kind, student, role, input);
+      return enterKindRecord(ctx, kind, student, role, input, inTransaction);
     });
 }
