@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PERFORMANCE_TYPES } from './performance-kinds.ts';
-import { countsTowardPerformanceCap, officeRecordKinds, performanceCapStanding, RECORD_KINDS, type RecordKindDefinition } from './records.ts';
+import { countsTowardPerformanceCap, officeRecordKinds, performanceCapStanding, recordSummaryLabel, RECORD_KINDS, type RecordKindDefinition } from './records.ts';
 import type { RecordFieldSpec } from './record-fields.ts';
 
 const codesOf = (f: RecordFieldSpec | undefined) => (f?.type === 'code' ? f.codes.map((c) => `${c.code} ${c.label['zh-TW']}`) : null);
@@ -104,5 +104,16 @@ describe('performanceCapStanding', () => {
     expect(performanceCapStanding({ kind: 'skill-certificate', status: 'passed', enteredRole: 'student' })).toBe(null);
     expect(performanceCapStanding({ kind: 'reading', status: 'passed', enteredRole: 'library-staff' })).toBe(null);
     expect(performanceCapStanding({ kind: 'outcome', status: 'passed', enteredRole: 'student' })).toBe(null);
+  });
+});
+
+describe('recordSummaryLabel', () => {
+  it('is 內容簡述 unless the kind names its summary otherwise (ROSTERS.md, seed 000)', () => {
+    expect(recordSummaryLabel(RECORD_KINDS['performance-service'])).toEqual({ 'zh-TW': '內容簡述', en: 'Summary' });
+    expect(recordSummaryLabel(RECORD_KINDS.cadre)['zh-TW']).toBe('內容簡述');
+    expect(recordSummaryLabel(RECORD_KINDS.outcome)['zh-TW']).toBe('成果簡述');
+    expect(recordSummaryLabel(RECORD_KINDS.consultation)['zh-TW']).toBe('諮詢內容');
+    // The national sheets that have a 內容簡述 column keep that name.
+    for (const k of Object.values(RECORD_KINDS)) if (k.rosterColumns?.includes('內容簡述')) expect(recordSummaryLabel(k)['zh-TW']).toBe('內容簡述');
   });
 });

@@ -7,7 +7,7 @@ import type { FileChange, FileField } from '../file-field/file-field.component.t
 import type { DateField } from '../date-field/date-field.component.ts';
 import { screenStyles } from '../styles/tokens.styles.ts';
 import { rt } from '../record-fields/messages.ts';
-import { fileSlotsOf, localized, RADIO_MAX, readFieldValue, RECORD_FILE_LIMITS, videoLinkError, type RecordKindScreen, type RecordRow, type RecordSubmission } from '../record-fields/record-fields.ts';
+import { fileSlotsOf, localized, summaryLabelOf, RADIO_MAX, readFieldValue, RECORD_FILE_LIMITS, videoLinkError, type RecordKindScreen, type RecordRow, type RecordSubmission } from '../record-fields/record-fields.ts';
 import { recordFormStyles } from './record-form.styles.ts';
 import '../date-field/date-field.ts';
 import '../file-field/file-field.ts';
@@ -184,7 +184,7 @@ export class RecordForm extends LichengElement {
     }
     const summary = this.kind?.summary;
     if (summary) {
-      const read = readFieldValue({ key: SUMMARY, type: 'text', multiline: true, max: summary.max, required: summary.required, label: both('form.summary') }, this.values[SUMMARY] ?? '', L);
+      const read = readFieldValue({ key: SUMMARY, type: 'text', multiline: true, max: summary.max, required: summary.required, label: summary.label ?? both('form.summary') }, this.values[SUMMARY] ?? '', L);
       if (read.error) errors[SUMMARY] = read.error;
     }
     if (this.#needsReason) {
@@ -482,7 +482,7 @@ export class RecordForm extends LichengElement {
                 </div>`
             : nothing}
           ${this.#fields.map((f) => this.#field(f))}
-          ${kind.summary ? this.#text(SUMMARY, rt('form.summary', {}, L), kind.summary.required, kind.summary.max, true, rt('form.summary-hint', { max: kind.summary.max }, L)) : nothing}
+          ${kind.summary ? this.#text(SUMMARY, summaryLabelOf(kind, L), kind.summary.required, kind.summary.max, true, rt('form.summary-hint', { max: kind.summary.max }, L)) : nothing}
         </div>
         ${this.#needsReason ? this.#text(REASON, rt('form.reason', {}, L), true, REASON_MAX, true, rt('form.reason-hint', {}, L)) : nothing}
         ${this.#fileSlots()}

@@ -130,6 +130,15 @@ describe('<licheng-record-form>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('labels the summary as the kind names it, in the field and in its error', async () => {
+    const kind = { ...serviceKind, summary: { max: 5, required: true, label: { 'zh-TW': '諮詢內容', en: 'What was discussed' } } };
+    const el = await fixture<RecordForm>(html`<licheng-record-form locale="zh-TW" .kind=${kind}></licheng-record-form>`);
+    expect($(el, 'label[for="_summary"]').textContent).to.contain('諮詢內容');
+    await el.submit();
+    expect($(el, '#_summary-error').textContent).to.equal('請填寫諮詢內容');
+    await expect(el).to.be.accessible();
+  });
+
   it('is disabled with its reason before anything is typed, and for a kind the user may not enter', async () => {
     const el = await fixture<RecordForm>(html`<licheng-record-form locale="zh-TW" disabled-reason="登錄期程已於 114/12/31 截止" .kind=${competitionKind}></licheng-record-form>`);
     expect($(el, '#disabled-reason').textContent).to.equal('登錄期程已於 114/12/31 截止');

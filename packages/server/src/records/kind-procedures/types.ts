@@ -210,6 +210,8 @@ export interface RecordKindView {
   files: boolean;
   subOffice: string | null;
   family: 'performance' | null;
+  /** What the kind calls its summary (內容簡述 unless it names it otherwise, e.g. 諮詢內容). */
+  summaryLabel: LocalizedText;
 }
 
 /**

@@ -16,7 +16,7 @@ interface Me {
 }
 
 const message = (error: unknown) => (error instanceof LichengApiError || error instanceof Error ? error.message : String(error));
-const screenKind = (k: KindView): RecordKindScreen => ({ id: k.id, label: k.label, fields: k.fields, summary: { max: 100, required: false }, mayEnter: k.mayEnter });
+const screenKind = (k: KindView): RecordKindScreen => ({ id: k.id, label: k.label, fields: k.fields, summary: { max: 100, required: false, label: k.summaryLabel }, mayEnter: k.mayEnter });
 
 /**
  * `<licheng-student-affairs-desk>` — 學務處's screen. A tab per section the user works in
