@@ -11,9 +11,16 @@ export type PortfolioCap = 'outcome' | 'performance' | 'exempt' | null;
  */
 export type PendingReason = 'failed' | 'awaiting-certification' | 'not-selected' | 'selection-closed' | null;
 
-/** Kinds a student never sees in their portfolio: data only counseling keeps, and consultation notes that never leave the school. */
-export function hiddenFromPortfolio(kind: Pick<RecordKindDefinition, 'visibility'> | undefined): boolean {
-  return !kind || kind.visibility === 'counseling-only' || kind.visibility === 'school-only';
+/**
+ * Records a student never sees in their portfolio: consultation notes that never leave the
+ * school (school-only), and data only counseling keeps (counseling-only) — except, when the
+ * school turns on rules.portfolio.showCounseling, the counseling-only records the student
+ * entered themself.
+ */
+export function hiddenFromPortfolio(kind: Pick<RecordKindDefinition, 'visibility'> | undefined, record: { enteredRole: string }, rules: { showCounseling: boolean }): boolean {
+  if (!kind || kind.visibility === 'school-only') return true;
+  if (kind.visibility === 'counseling-only') return !(rules.showCounseling && record.enteredRole === 'student');
+  return false;
 }
 
 export function capOf(record: { kind: string; status: RecordStatus; enteredRole: Role }): PortfolioCap {
