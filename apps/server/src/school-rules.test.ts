@@ -97,6 +97,33 @@ describe.each(testDialects())('seed school rules on %s', (dialect) => {
     expect(six.data.cap).toBe(6);
   });
 
+  it('虎尾農工 takes 114 performances through the year and their selection until two weeks before the national deadline', async () => {
+    await school('huwei', { now: taipei('2026-07-31', '20:00') });
+    const performance = (i: number) =>
+      t.upload('student.performances.upload', form({ kind: 'performance-work', summary: `作品 ${i}`, data: JSON.stringify({ name: `木工椅 ${i}`, date: '2026-05-01' }) }), at(t, users.chen));
+    const ids: string[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await performance(i);
+      expect(res.error).toBeNull(); // no yearly upload cap
+      ids.push(res.data.id);
+    }
+    const save = (recordIds: string[]) => t.mutate('student.performances.selection.save', { academicYear: 114, recordIds }, at(t, users.chen));
+    expect((await save(ids)).error?.licheng).toEqual({ code: 'selection-cap-reached', params: { cap: 10 } });
+    expect((await save(ids.slice(0, 10))).error).toBeNull();
+    // From August a performance is the new year's (115), whose windows come with its notice.
+    t.clock.now = taipei('2026-08-01', '08:00');
+    expect((await performance(11)).error?.licheng?.code).toBe('window-unscheduled');
+    // The 114 selection, and corrections of 114 performances, stay open to 2026-10-17.
+    t.clock.now = taipei('2026-10-17', '20:00');
+    expect((await save(ids.slice(1, 11))).error).toBeNull();
+    const fix = await t.mutate('student.performances.correct', { id: ids[0], version: 1, summary: '作品 0（修正）', data: { name: '木工椅 0', date: '2026-05-01' } }, at(t, users.chen));
+    expect(fix.error).toBeNull();
+    t.clock.now = taipei('2026-10-18', '08:00');
+    expect((await save(ids.slice(0, 9))).error?.licheng).toEqual({ code: 'window-closed', params: { activity: 'performance-selection', end: '2026-10-17' } });
+    const late = await t.mutate('student.performances.correct', { id: ids[0], version: 2, summary: '作品 0', data: { name: '木工椅 0', date: '2026-05-01' } }, at(t, users.chen));
+    expect(late.error?.licheng).toEqual({ code: 'window-closed', params: { activity: 'performance-upload', end: '2026-10-17' } });
+  });
+
   it('虎尾農工 takes any number of uploads until two weeks before the national deadline, then certifies to the deadline', async () => {
     const { courseIds } = await school('huwei', { now: taipei('2026-10-17', '20:00') });
     const ids: string[] = [];

@@ -99,6 +99,7 @@ export const messages: Record<string, LocalizedText> = {
   'advisee-target-required': { 'zh-TW': '請填寫學號或班級', en: 'Give a student number or a class.' },
   'import-class-unknown': { 'zh-TW': '班級「{value}」沒有在學學生', en: 'Class "{value}" has no enrolled students.' },
   'record-kind-not-here': { 'zh-TW': '此處室不登錄「{kind}」', en: 'This office does not keep "{kind}".' },
+  'record-kind-no-files': { 'zh-TW': '「{kind}」不附檔案', en: '"{kind}" takes no files.' },
   'correction-reason-required': { 'zh-TW': '更正已通過的紀錄須填寫理由', en: 'Correcting a passed record needs a reason.' },
   'record-withdrawn': { 'zh-TW': '此項目已撤銷，無法再變更', en: 'This item has been withdrawn and can no longer be changed.' },
   'not-failed': { 'zh-TW': '只有未通過認證的項目可以重新送出', en: 'Only items that failed certification can be resubmitted.' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PERFORMANCE_TYPES } from './performance-kinds.ts';
-import { countsTowardPerformanceCap, officeRecordKinds, RECORD_KINDS, type RecordKindDefinition } from './records.ts';
+import { countsTowardPerformanceCap, officeRecordKinds, performanceCapStanding, recordSummaryLabel, RECORD_KINDS, type RecordKindDefinition } from './records.ts';
 import type { RecordFieldSpec } from './record-fields.ts';
 
 const codesOf = (f: RecordFieldSpec | undefined) => (f?.type === 'code' ? f.codes.map((c) => `${c.code} ${c.label['zh-TW']}`) : null);
@@ -86,5 +86,34 @@ describe('countsTowardPerformanceCap', () => {
     expect(countsTowardPerformanceCap({ kind: 'skill-certificate', status: 'passed', enteredRole: 'student' })).toBe(false);
     expect(countsTowardPerformanceCap({ kind: 'performance-work', status: 'withdrawn', enteredRole: 'student' })).toBe(false);
     expect(countsTowardPerformanceCap({ kind: 'outcome', status: 'passed', enteredRole: 'student' })).toBe(false);
+  });
+});
+
+describe('performanceCapStanding', () => {
+  it('agrees with countsTowardPerformanceCap and names what an office registered as exempt', () => {
+    expect(performanceCapStanding({ kind: 'performance-service', status: 'pending', enteredRole: 'student' })).toBe('counts');
+    expect(performanceCapStanding({ kind: 'performance-competition', status: 'passed', enteredRole: 'activities-staff' })).toBe('exempt');
+    expect(performanceCapStanding({ kind: 'cadre', status: 'passed', enteredRole: 'activities-staff' })).toBe('exempt');
+    expect(performanceCapStanding({ kind: 'competition-in', status: 'pending', enteredRole: 'library-staff' })).toBe('exempt');
+    expect(performanceCapStanding({ kind: 'skill-certificate', status: 'passed', enteredRole: 'practicum-staff' })).toBe('exempt');
+  });
+
+  it('leaves out withdrawn records, what the student entered outside the ten types, and other kinds', () => {
+    expect(performanceCapStanding({ kind: 'cadre', status: 'withdrawn', enteredRole: 'activities-staff' })).toBe(null);
+    expect(performanceCapStanding({ kind: 'performance-work', status: 'withdrawn', enteredRole: 'student' })).toBe(null);
+    expect(performanceCapStanding({ kind: 'skill-certificate', status: 'passed', enteredRole: 'student' })).toBe(null);
+    expect(performanceCapStanding({ kind: 'reading', status: 'passed', enteredRole: 'library-staff' })).toBe(null);
+    expect(performanceCapStanding({ kind: 'outcome', status: 'passed', enteredRole: 'student' })).toBe(null);
+  });
+});
+
+describe('recordSummaryLabel', () => {
+  it('is 內容簡述 unless the kind names its summary otherwise (ROSTERS.md, seed 000)', () => {
+    expect(recordSummaryLabel(RECORD_KINDS['performance-service'])).toEqual({ 'zh-TW': '內容簡述', en: 'Summary' });
+    expect(recordSummaryLabel(RECORD_KINDS.cadre)['zh-TW']).toBe('內容簡述');
+    expect(recordSummaryLabel(RECORD_KINDS.outcome)['zh-TW']).toBe('成果簡述');
+    expect(recordSummaryLabel(RECORD_KINDS.consultation)['zh-TW']).toBe('諮詢內容');
+    // The national sheets that have a 內容簡述 column keep that name.
+    for (const k of Object.values(RECORD_KINDS)) if (k.rosterColumns?.includes('內容簡述')) expect(recordSummaryLabel(k)['zh-TW']).toBe('內容簡述');
   });
 });

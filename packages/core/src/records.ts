@@ -69,9 +69,19 @@ export interface RecordKindDefinition {
   rosterSheet?: string;
   /** The roster sheet's columns after 身分證號, 出生日期; '內容簡述' is the summary. */
   rosterColumns?: readonly string[];
+  /** What the kind calls its summary where the roster or the school's rules name it otherwise (成果簡述, 諮詢內容); 內容簡述 when absent (recordSummaryLabel). */
+  summaryLabel?: LocalizedText;
 }
 
-type KindOptions = Partial<Pick<RecordKindDefinition, 'subOffice' | 'family' | 'visibility' | 'rosterSheet' | 'rosterColumns'>> & {
+/** 內容簡述: the summary's name unless a kind declares its own. */
+export const DEFAULT_SUMMARY_LABEL: LocalizedText = { 'zh-TW': '內容簡述', en: 'Summary' };
+
+/** The kind's name for its summary (its summaryLabel, else 內容簡述). */
+export function recordSummaryLabel(kind: Pick<RecordKindDefinition, 'summaryLabel'> | undefined): LocalizedText {
+  return kind?.summaryLabel ?? DEFAULT_SUMMARY_LABEL;
+}
+
+type KindOptions = Partial<Pick<RecordKindDefinition, 'subOffice' | 'family' | 'visibility' | 'rosterSheet' | 'rosterColumns' | 'summaryLabel'>> & {
   files?: boolean;
   certifiers?: Role[];
 };
@@ -128,12 +138,14 @@ export type PerformanceKindId =
  * among its enterers, so it can import its own reading lists (passed on entry).
  */
 export const RECORD_KINDS = {
-  outcome: kind('outcome', '課程學習成果', 'Course learning outcome', 'student', [], ['student'], { certifiers: ['subject-teacher'], files: true }),
+  // ROSTERS.md §2: the outcome sheets call it 成果簡述.
+  outcome: kind('outcome', '課程學習成果', 'Course learning outcome', 'student', [], ['student'], { certifiers: ['subject-teacher'], files: true, summaryLabel: { 'zh-TW': '成果簡述', en: 'Outcome summary' } }),
   ...performanceKinds,
   autobiography: kind('autobiography', '自傳', 'Autobiography', 'student', ESSAY_FIELDS, ['student'], { certifiers: ['subject-teacher'], files: true }),
   'study-plan': kind('study-plan', '學習計畫', 'Study plan', 'student', ESSAY_FIELDS, ['student'], { certifiers: ['subject-teacher'], files: true }),
   'course-record': kind('course-record', '修課紀錄', 'Course record', 'registry', COURSE_RECORD_FIELDS, ['registry-staff'], { certifiers: ['registry-staff'] }),
-  consultation: kind('consultation', '課程諮詢紀錄', 'Course consultation', 'counseling', CONSULTATION_FIELDS, ['course-consultant'], { visibility: 'school-only' }),
+  // Seed 000 四(二)2: the consultant records 日期/時間/地點 and 諮詢內容及意見 (the advice is a field of its own).
+  consultation: kind('consultation', '課程諮詢紀錄', 'Course consultation', 'counseling', CONSULTATION_FIELDS, ['course-consultant'], { visibility: 'school-only', summaryLabel: { 'zh-TW': '諮詢內容', en: 'What was discussed' } }),
   'career-assessment': kind('career-assessment', '學群(類群)探索與就業規劃', 'Field exploration and career planning', 'counseling', CAREER_ASSESSMENT_FIELDS, ['practicum-staff', 'counseling-staff']),
   counseling: kind('counseling', '輔導資料', 'Counseling data', 'counseling', COUNSELING_FIELDS, ['student'], { certifiers: ['counseling-staff'], visibility: 'counseling-only' }),
   cadre: kind('cadre', '校內幹部經歷', 'School cadre record', 'student-affairs', CADRE_FIELDS, affairs('activities-staff'), {
@@ -256,6 +268,22 @@ export function withdrawTransition(status: RecordStatus, reason: string): Record
 export function countsTowardPerformanceCap(record: { kind: string; status: RecordStatus; enteredRole: Role }): boolean {
   if (record.status === 'withdrawn' || record.enteredRole !== 'student') return false;
   return recordKindDefinition(record.kind)?.family === 'performance';
+}
+
+/** The school's own kinds an office registers for its students (校內幹部, registered competitions, certificates): shown beside the performances. */
+export const SCHOOL_REGISTERED_KINDS: ReadonlySet<string> = new Set(['cadre', 'competition-in', 'skill-certificate']);
+
+/**
+ * Where a record stands against the 10 performances a year — the one cap-exemption rule:
+ * 'counts' (countsTowardPerformanceCap); 'exempt' for a standing record an office registered
+ * (SCHOOL_REGISTERED_KINDS, or one of the ten types an office entered for the student): shown
+ * beside the performances, never counted; null for anything else (withdrawn, other kinds, a
+ * certificate the student entered).
+ */
+export function performanceCapStanding(record: { kind: string; status: RecordStatus; enteredRole: Role }): 'counts' | 'exempt' | null {
+  if (countsTowardPerformanceCap(record)) return 'counts';
+  if (record.status === 'withdrawn' || record.enteredRole === 'student') return null;
+  return SCHOOL_REGISTERED_KINDS.has(record.kind) || recordKindDefinition(record.kind)?.family === 'performance' ? 'exempt' : null;
 }
 
 /** 簡述 of an outcome: at most 100 characters (Chinese characters count one each). */

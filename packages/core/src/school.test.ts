@@ -26,6 +26,7 @@ describe('parseSchoolConfig', () => {
         outcomes: { uploadCapPerSemester: null, selectionCapPerYear: 6 },
         performances: { uploadCapPerYear: null, selectionCapPerYear: 10 },
         autobiography: { checker: 'homeroom-teacher', maxChars: 3000 },
+        portfolio: { showCounseling: false },
       },
       schedule: [],
       recordKinds: {},
@@ -43,6 +44,9 @@ describe('parseSchoolConfig', () => {
       recordKinds: { reading: { enterers: ['student'], certifiers: ['library-staff'] } },
     });
     expect(config.rules.outcomes).toEqual({ uploadCapPerSemester: 3, selectionCapPerYear: 6 });
+    expect(config.rules.portfolio).toEqual({ showCounseling: false });
+    expect(parseSchoolConfig({ ...minimal, rules: { portfolio: { showCounseling: true } } }).rules.portfolio.showCounseling).toBe(true);
+    expect(() => parseSchoolConfig({ ...minimal, rules: { portfolio: { showCounseling: 'yes' } } })).toThrow(/showCounseling/);
     expect(config.schedule[1]?.grades).toEqual([1, 2]);
     expect(config.recordKinds.reading?.certifiers).toEqual(['library-staff']);
   });

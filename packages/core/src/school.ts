@@ -121,6 +121,12 @@ export const schoolConfigSchema = z.object({
             .optional(),
         })
         .prefault({}),
+      portfolio: z
+        .strictObject({
+          /** Whether the student's portfolio (我的學習歷程, and its download) shows the counseling-only records (輔導資料) the student entered; off by default. */
+          showCounseling: z.boolean({ error: 'must be true or false' }).default(false),
+        })
+        .prefault({}),
     })
     .prefault({}),
   schedule: z

@@ -9,10 +9,14 @@ export interface RecordApi {
   upload<T>(path: string, form: FormData, options?: { onProgress?: (p: { loaded: number; total: number }) => void }): Promise<T>;
 }
 
+/** The external video link when there is one to set or to clear. */
+const link = (s: RecordSubmission, record: RecordRow | null) => (s.videoLink || record?.videoUrl ? { videoUrl: s.videoLink } : {});
+
 /**
  * The desk's source for an office that mounts the generic record procedures as
  * `<office>.records.*`: list (the kind's first 200 records the caller sees), enter, correct,
- * withdraw, import preview and commit. `download(path, name)` fetches the kind's template
+ * withdraw, import preview and commit; a record with a document or media file goes as a
+ * multipart form (the kind's files, ADR 0016). `download(path, name)` fetches the kind's template
  * (`/api/<office>/records/template.xlsx?kind=…`) with the caller's credentials.
  */
 export function officeRecordSource(api: RecordApi, office: string, download?: (path: string, name: string) => Promise<unknown>): RecordDeskSource {
@@ -23,11 +27,20 @@ export function officeRecordSource(api: RecordApi, office: string, download?: (p
     form.set('file', file);
     return api.upload<RecordImportReportView>(p(name), form, { onProgress: ({ loaded, total }) => progress(total ? Math.round((loaded / total) * 100) : 0) });
   };
-  const change = (record: RecordRow, s: RecordSubmission) => ({ id: record.id, version: record.version ?? 1, summary: s.summary, data: s.data, ...(s.reason ? { reason: s.reason } : {}) });
+  const change = (record: RecordRow, s: RecordSubmission) => ({ id: record.id, version: record.version ?? 1, summary: s.summary, data: s.data, ...(s.reason ? { reason: s.reason } : {}), ...link(s, record) });
+  /** Sent as JSON, or as a multipart form when the submission carries a file (a correction leaves out the files it keeps). */
+  const send = (name: string, fields: Record<string, unknown>, s: RecordSubmission) => {
+    if (!s.files.document && !s.files.media) return api.mutation<{ id: string }>(p(name), fields);
+    const form = new FormData();
+    for (const [key, value] of Object.entries(fields)) if (value !== undefined) form.set(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
+    if (s.files.document) form.set('document', s.files.document);
+    if (s.files.media) form.set('media', s.files.media);
+    return api.upload<{ id: string }>(p(name), form);
+  };
   return {
     list: async (kind) => (await api.query<{ rows: RecordRow[] }>(p('list'), { kind, pageSize: 200 })).rows,
-    enter: (kind, s) => api.mutation(p('enter'), { kind, studentNo: s.studentNo, academicYear: s.academicYear, semester: s.semester, summary: s.summary, data: s.data }),
-    correct: (record, s) => api.mutation(p('correct'), change(record, s)),
+    enter: (kind, s) => send('enter', { kind, studentNo: s.studentNo, academicYear: s.academicYear, semester: s.semester, summary: s.summary, data: s.data, ...link(s, null) }, s),
+    correct: (record, s) => send('correct', change(record, s), s),
     withdraw: (record, reason) => api.mutation(p('withdraw'), { id: record.id, version: record.version ?? 1, reason }),
     preview: (kind, file, progress) => upload('importPreview', kind, file, progress),
     commit: (kind, file, progress) => upload('importCommit', kind, file, progress),

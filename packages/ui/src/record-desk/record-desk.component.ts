@@ -43,6 +43,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * The server is reached through `source` (RecordDeskSource). Arrow keys, Home and End move
  * between the tabs.
  *
+ * @event licheng-kind-changed - The kind shown changed (a tab chosen, or the first kind shown once kinds arrive); `detail: { kind }`.
  * @event licheng-record-changed - A record was added, corrected, withdrawn or imported; `detail: { kind, action, ids }`.
  * @csspart tabs - The row of kind tabs.
  */
@@ -106,6 +107,7 @@ export class RecordDesk extends LichengElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('kind') && this.kind) this.emit('licheng-kind-changed', { kind: this.kind });
     if ((changed.has('kind') || changed.has('source')) && this.kind && this.source) void this.load();
   }
 

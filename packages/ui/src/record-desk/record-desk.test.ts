@@ -45,6 +45,24 @@ describe('<licheng-record-desk>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says which kind it shows: licheng-kind-changed (bubbling, composed) on the first kind and on every change', async () => {
+    const host = memoryRecordSource(competitionRows);
+    const heard: string[] = [];
+    const wrapper = await fixture<HTMLDivElement>(html`<div @licheng-kind-changed=${(e: CustomEvent<{ kind: string }>) => heard.push(e.detail.kind)}></div>`);
+    const shadow = wrapper.attachShadow({ mode: 'open' });
+    const el = document.createElement('licheng-record-desk') as RecordDesk;
+    el.kinds = [competitionKind, serviceKind];
+    el.source = host.source;
+    shadow.append(el);
+    await settle(el);
+    expect(heard).to.deep.equal(['competition']);
+    $<HTMLElement>(el, '#tab-service-hours').click();
+    await settle(el);
+    $<HTMLElement>(el, '#tab-service-hours').click();
+    await settle(el);
+    expect(heard).to.deep.equal(['competition', 'service-hours']);
+  });
+
   it('offers a select instead of tabs when there are many kinds', async () => {
     const many = Array.from({ length: 7 }, (_, i) => ({ ...serviceKind, id: `k${i}`, label: { 'zh-TW': `種類${i}`, en: `Kind ${i}` } }));
     const { el } = await desk(many);

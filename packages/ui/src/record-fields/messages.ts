@@ -1,4 +1,4 @@
-import { createTranslator, defineMessages } from '../i18n/i18n.ts';
+import { createTranslator, defineMessages, type Locale, type MessageParams } from '../i18n/i18n.ts';
 
 /** Texts of the record screens (form, list, import, desk); apart from uiMessages so other screens do not carry them. */
 export const recordMessages = defineMessages({
@@ -19,6 +19,10 @@ export const recordMessages = defineMessages({
     'form.media-hint': 'MP3、MP4，10 MB 以內',
     'form.video-link': '外部影音連結',
     'form.video-link-hint': '以 https:// 開頭的網址，例如 YouTube 影片',
+    'form.current-file': '{slot}：已附檔案',
+    'form.keep-file': '保留原檔案',
+    'form.replace-file': '更換檔案',
+    'form.replace-missing': '請選擇用來更換的{slot}，或改為保留原檔案',
     'form.submit-new': '新增紀錄',
     'form.submit-fix': '儲存更正',
     'form.cancel': '取消更正',
@@ -67,7 +71,6 @@ export const recordMessages = defineMessages({
     'list.empty-filtered': '目前篩選條件下沒有紀錄。',
     'list.clear-filters': '清除篩選',
     'list.add-first': '新增第一筆紀錄',
-    'list.summary': '內容簡述',
     'list.files': '檔案',
     'list.file-document': '文件',
     'list.file-media': '影音',
@@ -129,8 +132,8 @@ export const recordMessages = defineMessages({
     'form.summary': 'Summary',
     'form.summary-hint': 'Up to {max} characters',
     'form.counter': '{count} / {max} characters',
-    'form.counter-near': '{left} characters left',
-    'form.counter-over': '{over} characters over the {max} limit',
+    'form.counter-near': '{left} {left:character|characters} left',
+    'form.counter-over': '{over} {over:character|characters} over the {max} limit',
     'form.files': 'Attachments',
     'form.document': 'Document',
     'form.document-hint': 'PDF, JPG or PNG, up to 4 MB',
@@ -138,6 +141,10 @@ export const recordMessages = defineMessages({
     'form.media-hint': 'MP3 or MP4, up to 10 MB',
     'form.video-link': 'External video link',
     'form.video-link-hint': 'An address starting with https://, e.g. a YouTube video',
+    'form.current-file': '{slot}: a file is attached',
+    'form.keep-file': 'Keep the attached file',
+    'form.replace-file': 'Replace it',
+    'form.replace-missing': 'Choose the {slot} file to replace it with, or keep the attached one',
     'form.submit-new': 'Add record',
     'form.submit-fix': 'Save correction',
     'form.cancel': 'Cancel correction',
@@ -154,7 +161,7 @@ export const recordMessages = defineMessages({
     'form.semester-2': 'Semester 2 (spring)',
     'error.required': 'Fill in {field}',
     'error.choose': 'Choose {field}',
-    'error.too-long': '{field} takes at most {max} characters; it has {length}',
+    'error.too-long': '{field} takes at most {max} {max:character|characters}; it has {length}',
     'error.line-break': '{field} must be one line',
     'error.control': '{field} contains a character that cannot be shown; delete it and type again',
     'error.number': '{field} must be {kind} from {min} to {max}',
@@ -164,7 +171,7 @@ export const recordMessages = defineMessages({
     'error.date': '{field} is not a date we can read',
     'error.video-link': 'The video link must be an address starting with https://',
     'error.file': 'Check the type and size of the attachments',
-    'list.caption': '{kind}: {count} records',
+    'list.caption': '{kind}: {count} {count:record|records}',
     'list.caption-new': ' ({count} just added or corrected)',
     'list.filters': 'Filter records',
     'list.year': 'Academic year',
@@ -186,7 +193,6 @@ export const recordMessages = defineMessages({
     'list.empty-filtered': 'No records under these filters.',
     'list.clear-filters': 'Clear filters',
     'list.add-first': 'Add the first record',
-    'list.summary': 'Summary',
     'list.files': 'Files',
     'list.file-document': 'Document',
     'list.file-media': 'Audio or video',
@@ -209,20 +215,20 @@ export const recordMessages = defineMessages({
     'import.file-required': 'Choose the list file first',
     'import.step-check': '3. Check and import',
     'import.check': 'Check the list',
-    'import.commit': 'Import {rows} rows',
+    'import.commit': 'Import {rows} {rows:row|rows}',
     'import.commit-plain': 'Import the list',
     'import.columns': "The template's columns: {columns}. Dates may be ROC (115/11/27 or 1151127); code columns take the code.",
-    'import.preview': 'Preview: the first {shown} rows (of {rows})',
+    'import.preview': 'Preview: the first {shown} {shown:row|rows} (of {rows})',
     'import.commit-disabled': 'Check the list first; it imports only when no row has a problem',
     'import.checking': 'Checking…',
     'import.committing': 'Importing…',
     'import.progress': 'Progress',
     'import.progress-checked': 'Check finished',
     'import.progress-committed': 'Import finished',
-    'import.checked-ok': 'The list has {rows} rows and no problems; it can be imported.',
-    'import.checked-bad': 'The list has {rows} rows and {count} problems; fix the file and choose it again; the list imports only as a whole.',
-    'import.done': 'Imported {imported} {kind} records.',
-    'import.refused': 'The list has {count} problems; nothing was imported. Fix them and try again.',
+    'import.checked-ok': 'The list has {rows} {rows:row|rows} and no problems; it can be imported.',
+    'import.checked-bad': 'The list has {rows} {rows:row|rows} and {count} {count:problem|problems}; fix the file and choose it again; the list imports only as a whole.',
+    'import.done': 'Imported {imported} {kind} {imported:record|records}.',
+    'import.refused': 'The list has {count} {count:problem|problems}; nothing was imported. Fix them and try again.',
     'import.failed': 'The list could not be processed: {message}',
     'import.issues': 'Row-by-row check',
     'import.row': 'Row',
@@ -242,5 +248,21 @@ export const recordMessages = defineMessages({
   },
 });
 
-export const rt = createTranslator(recordMessages);
+const translate = createTranslator(recordMessages);
+
+/**
+ * A word that agrees with a number, written `{count:record|records}` (one|other) beside `{count}`:
+ * chosen by Intl.PluralRules of the locale, so English says "1 record" and "2 records".
+ */
+function plurals(text: string, params: MessageParams, locale: Locale): string {
+  const rules = new Intl.PluralRules(locale);
+  return text.replace(/\{(\w+):([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) => {
+    const n = Number(params[name]);
+    if (!(name in params) || !Number.isFinite(n)) return whole;
+    return rules.select(n) === 'one' ? one : other;
+  });
+}
+
+/** The record screens' texts, numbers agreeing with their words. */
+export const rt: typeof translate = (key, params = {}, locale = 'zh-TW') => plurals(translate(key, params, locale), params, locale);
 export type RecordMessageKey = keyof (typeof recordMessages)['zh-TW'];

@@ -12,12 +12,17 @@ export interface RecordKindScreen {
   id: string;
   label: LocalizedText;
   fields: readonly RecordFieldSpec[];
-  /** A 內容簡述 field with its length limit, when the kind has one. */
-  summary?: { max: number; required: boolean };
+  /** A 內容簡述 field with its length limit, when the kind has one; `label` when the kind names it otherwise (the server's `summaryLabel`). */
+  summary?: { max: number; required: boolean; label?: LocalizedText };
   /** File slots the form offers, under the same limits as course outcomes; `true` is all three. */
   files?: boolean | { document?: boolean; media?: boolean; videoLink?: boolean };
   /** false: the caller may not enter this kind (the form is disabled with the reason). */
   mayEnter?: boolean;
+}
+
+/** The kind's name for its summary: its own label, else 內容簡述. */
+export function summaryLabelOf(kind: RecordKindScreen | null | undefined, locale: Locale): string {
+  return kind?.summary?.label ? localized(kind.summary.label, locale) : rt('form.summary', {}, locale);
 }
 
 /** The file slots a kind offers. */
@@ -98,12 +103,22 @@ export function displayValue(field: RecordFieldSpec, value: unknown, locale: Loc
     }
     case 'integer':
     case 'decimal':
-      return field.unit ? `${value} ${localized(field.unit, locale)}` : String(value);
+      return field.unit ? `${value} ${unitText(field.unit, Number(value), locale)}` : String(value);
     case 'semester':
       return locale === 'zh-TW' ? (String(value) === '1' ? '上' : '下') : String(value);
     default:
       return String(value);
   }
+}
+
+/**
+ * A unit as it reads after `n`: in English the singular when Intl.PluralRules says 'one'
+ * ("1 period", "1 hour"; the units are declared in the plural, a final s dropped), else as declared.
+ */
+export function unitText(unit: LocalizedText, n: number, locale: Locale): string {
+  const text = localized(unit, locale);
+  if (locale !== 'en' || new Intl.PluralRules('en').select(n) !== 'one') return text;
+  return /[^s]s$/.test(text) ? text.slice(0, -1) : text;
 }
 
 /** The words that name a record in messages: its student and its first field. */

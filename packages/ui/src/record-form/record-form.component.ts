@@ -7,7 +7,7 @@ import type { FileChange, FileField } from '../file-field/file-field.component.t
 import type { DateField } from '../date-field/date-field.component.ts';
 import { screenStyles } from '../styles/tokens.styles.ts';
 import { rt } from '../record-fields/messages.ts';
-import { fileSlotsOf, localized, RADIO_MAX, readFieldValue, RECORD_FILE_LIMITS, videoLinkError, type RecordKindScreen, type RecordRow, type RecordSubmission } from '../record-fields/record-fields.ts';
+import { fileSlotsOf, localized, summaryLabelOf, RADIO_MAX, readFieldValue, RECORD_FILE_LIMITS, videoLinkError, type RecordKindScreen, type RecordRow, type RecordSubmission } from '../record-fields/record-fields.ts';
 import { recordFormStyles } from './record-form.styles.ts';
 import '../date-field/date-field.ts';
 import '../file-field/file-field.ts';
@@ -58,6 +58,7 @@ export class RecordForm extends LichengElement {
     headingLevel: { type: Number, attribute: 'heading-level' },
     values: { state: true },
     errors: { state: true },
+    replacing: { state: true },
   };
 
   /** The kind whose fields are shown. */
@@ -76,6 +77,8 @@ export class RecordForm extends LichengElement {
   declare headingLevel: number;
   declare values: Record<string, string>;
   declare errors: Record<string, string>;
+  /** On a correction, the slots whose attached file is being replaced (更換); the others keep theirs (保留). */
+  declare replacing: { document: boolean; media: boolean };
 
   #files: { document: string; media: string } = { document: '', media: '' };
 
@@ -91,6 +94,7 @@ export class RecordForm extends LichengElement {
     this.headingLevel = 2;
     this.values = {};
     this.errors = {};
+    this.replacing = { document: false, media: false };
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -116,6 +120,7 @@ export class RecordForm extends LichengElement {
     Object.assign(values, r ? {} : this.#defaultTerm());
     this.values = values;
     this.errors = {};
+    this.replacing = { document: false, media: false };
     for (const f of this.renderRoot?.querySelectorAll?.<FileField>('licheng-file-field') ?? []) f.clear();
   }
 
@@ -156,6 +161,17 @@ export class RecordForm extends LichengElement {
     return this.renderRoot.querySelector<FileField>(`licheng-file-field[name="${slot}"]`);
   }
 
+  /** Whether the record being corrected has a file in this slot. */
+  #attached(slot: 'document' | 'media'): boolean {
+    return Boolean(this.record?.[slot === 'document' ? 'documentFileId' : 'mediaFileId']);
+  }
+
+  /** The file to send for a slot: a new record's chosen file; on a correction only a replacement (更換). */
+  #chosen(slot: 'document' | 'media'): File | null {
+    if (this.#attached(slot) && !this.replacing[slot]) return null;
+    return this.#file(slot)?.file ?? null;
+  }
+
   #check(): { errors: Record<string, string>; data: Record<string, string | number> } {
     const L = this.locale;
     const errors: Record<string, string> = {};
@@ -171,7 +187,7 @@ export class RecordForm extends LichengElement {
     }
     const summary = this.kind?.summary;
     if (summary) {
-      const read = readFieldValue({ key: SUMMARY, type: 'text', multiline: true, max: summary.max, required: summary.required, label: both('form.summary') }, this.values[SUMMARY] ?? '', L);
+      const read = readFieldValue({ key: SUMMARY, type: 'text', multiline: true, max: summary.max, required: summary.required, label: summary.label ?? both('form.summary') }, this.values[SUMMARY] ?? '', L);
       if (read.error) errors[SUMMARY] = read.error;
     }
     if (this.#needsReason) {
@@ -181,12 +197,19 @@ export class RecordForm extends LichengElement {
     const link = videoLinkError(this.values[LINK] ?? '', L);
     if (link) errors[LINK] = link;
     if (this.#files.document || this.#files.media) errors[FILES] = rt('error.file', {}, L);
+    else {
+      const missing = (['document', 'media'] as const).find((slot) => this.#attached(slot) && this.replacing[slot] && !this.#file(slot)?.file);
+      if (missing) errors[FILES] = rt('form.replace-missing', { slot: rt(`form.${missing}`, {}, L) }, L);
+    }
     return { errors, data };
   }
 
   /** The field elements in the order of the form (for focusing the first error). */
   #target(key: string): HTMLElement | null {
-    if (key === FILES) return this.#file(this.#files.document ? 'document' : 'media');
+    if (key === FILES) {
+      const slot = this.#files.document || (!this.#files.media && this.#attached('document') && this.replacing.document && !this.#file('document')?.file) ? 'document' : 'media';
+      return this.#file(slot);
+    }
     const el = this.renderRoot.querySelector<HTMLElement>(`[data-key="${key}"]`);
     // A group of radios: its chosen radio, else its first.
     if (el instanceof HTMLFieldSetElement) return el.querySelector<HTMLElement>('input:checked') ?? el.querySelector<HTMLElement>('input');
@@ -210,7 +233,7 @@ export class RecordForm extends LichengElement {
     const detail: RecordSubmission = {
       data: fields,
       summary: (this.values[SUMMARY] ?? '').trim(),
-      files: { document: this.#file('document')?.file ?? null, media: this.#file('media')?.file ?? null },
+      files: { document: this.#chosen('document'), media: this.#chosen('media') },
       videoLink: (this.values[LINK] ?? '').trim(),
       ...(this.askStudent && !this.record ? { studentNo: (this.values[STUDENT] ?? '').trim(), academicYear: Number(year), semester: Number(semester) as 1 | 2 } : {}),
       ...(this.#needsReason ? { reason: (this.values[REASON] ?? '').trim() } : {}),
@@ -349,6 +372,25 @@ export class RecordForm extends LichengElement {
     }
   }
 
+  /** On a correction of a record with a file in `slot`: 保留 (keep it) or 更換 (choose a replacement). */
+  #keepOrReplace(slot: 'document' | 'media', off: boolean) {
+    if (!this.#attached(slot)) return nothing;
+    const L = this.locale;
+    const name = `${slot}-keep`;
+    const choose = (replace: boolean) => () => {
+      this.replacing = { ...this.replacing, [slot]: replace };
+      if (!replace) this.#files = { ...this.#files, [slot]: '' };
+      if (this.errors[FILES]) this.#set(FILES, '');
+    };
+    return html`<fieldset class="field choice keep-file" data-slot=${slot}>
+      <legend>${rt('form.current-file', { slot: rt(`form.${slot}`, {}, L) }, L)}</legend>
+      <div class="options">
+        <label class="option"><input type="radio" name=${name} value="keep" ?disabled=${off} .checked=${!this.replacing[slot]} @change=${choose(false)} /> ${rt('form.keep-file', {}, L)}</label>
+        <label class="option"><input type="radio" name=${name} value="replace" ?disabled=${off} .checked=${this.replacing[slot]} @change=${choose(true)} /> ${rt('form.replace-file', {}, L)}</label>
+      </div>
+    </fieldset>`;
+  }
+
   #fileSlots() {
     const L = this.locale;
     const slots = fileSlotsOf(this.kind);
@@ -362,16 +404,19 @@ export class RecordForm extends LichengElement {
       <legend>${rt('form.files', {}, L)}</legend>
       ${(['document', 'media'] as const).map((slot) =>
         slots[slot]
-          ? html`<licheng-file-field
+          ? html`${this.#keepOrReplace(slot, off)}
+              ${this.#attached(slot) && !this.replacing[slot]
+                ? nothing
+                : html`<licheng-file-field
               name=${slot}
               .locale=${L}
               label=${rt(`form.${slot}`, {}, L)}
               hint=${rt(`form.${slot}-hint`, {}, L)}
               accept=${RECORD_FILE_LIMITS[slot].accept}
               max-bytes=${RECORD_FILE_LIMITS[slot].maxBytes}
-              ?disabled=${off}
-              @licheng-file-change=${onFile(slot)}
-            ></licheng-file-field>`
+                    ?disabled=${off}
+                    @licheng-file-change=${onFile(slot)}
+                  ></licheng-file-field>`}`
           : nothing,
       )}
       ${slots.videoLink
@@ -440,7 +485,7 @@ export class RecordForm extends LichengElement {
                 </div>`
             : nothing}
           ${this.#fields.map((f) => this.#field(f))}
-          ${kind.summary ? this.#text(SUMMARY, rt('form.summary', {}, L), kind.summary.required, kind.summary.max, true, rt('form.summary-hint', { max: kind.summary.max }, L)) : nothing}
+          ${kind.summary ? this.#text(SUMMARY, summaryLabelOf(kind, L), kind.summary.required, kind.summary.max, true, rt('form.summary-hint', { max: kind.summary.max }, L)) : nothing}
         </div>
         ${this.#needsReason ? this.#text(REASON, rt('form.reason', {}, L), true, REASON_MAX, true, rt('form.reason-hint', {}, L)) : nothing}
         ${this.#fileSlots()}

@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import './record-form.ts';
 import type { RecordForm } from './record-form.component.ts';
+import type { FileField } from '../file-field/file-field.component.ts';
 import type { RecordSubmission } from '../record-fields/record-fields.ts';
 import { deepActiveElement } from '../base/licheng-element.ts';
 import { competitionKind, competitionRows, serviceKind } from '../testing/record-kinds.ts';
@@ -106,6 +107,46 @@ describe('<licheng-record-form>', () => {
     const event = (await oneEvent(el, 'licheng-record-submit')) as CustomEvent<RecordSubmission>;
     expect(event.detail.reason).to.equal('獎項誤植');
     expect(event.detail).to.not.have.property('studentNo');
+    await expect(el).to.be.accessible();
+  });
+
+  it('on a correction offers 保留 / 更換 for an attached file: kept unless replaced, and a replacement must be chosen', async () => {
+    const record = { ...competitionRows[1]!, documentFileId: 'f-doc', mediaFileId: null };
+    const el = await fixture<RecordForm>(html`<licheng-record-form locale="zh-TW" .kind=${competitionKind} .record=${record}></licheng-record-form>`);
+    const keep = $(el, 'fieldset.keep-file[data-slot="document"]');
+    expect(keep.querySelector('legend')!.textContent).to.equal('文件檔：已附檔案');
+    expect(keep.querySelector<HTMLInputElement>('input[value="keep"]')!.checked).to.equal(true);
+    expect($(el, 'licheng-file-field[name="document"]')).to.equal(null);
+    expect($(el, 'licheng-file-field[name="media"]')).to.exist;
+    await expect(el).to.be.accessible();
+    setTimeout(() => void el.submit());
+    const kept = (await oneEvent(el, 'licheng-record-submit')) as CustomEvent<RecordSubmission>;
+    expect(kept.detail.files).to.deep.equal({ document: null, media: null });
+
+    keep.querySelector<HTMLInputElement>('input[value="replace"]')!.click();
+    await el.updateComplete;
+    const field = $<FileField>(el, 'licheng-file-field[name="document"]');
+    expect(field).to.exist;
+    expect(await el.submit()).to.equal(false);
+    await el.updateComplete;
+    expect($(el, '#_files-error').textContent).to.equal('請選擇用來更換的文件檔，或改為保留原檔案');
+    expect(deepActiveElement()?.closest?.('licheng-file-field') ?? el.shadowRoot!.activeElement).to.equal(field);
+    const replacement = new File(['%PDF-1.4'], '新獎狀.pdf');
+    field.setFile(replacement);
+    await el.updateComplete;
+    setTimeout(() => void el.submit());
+    const replaced = (await oneEvent(el, 'licheng-record-submit')) as CustomEvent<RecordSubmission>;
+    expect(replaced.detail.files.document).to.equal(replacement);
+    expect(replaced.detail.files.media).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('labels the summary as the kind names it, in the field and in its error', async () => {
+    const kind = { ...serviceKind, summary: { max: 5, required: true, label: { 'zh-TW': '諮詢內容', en: 'What was discussed' } } };
+    const el = await fixture<RecordForm>(html`<licheng-record-form locale="zh-TW" .kind=${kind}></licheng-record-form>`);
+    expect($(el, 'label[for="_summary"]').textContent).to.contain('諮詢內容');
+    await el.submit();
+    expect($(el, '#_summary-error').textContent).to.equal('請填寫諮詢內容');
     await expect(el).to.be.accessible();
   });
 

@@ -7,7 +7,7 @@ import { t } from '../i18n/messages.ts';
 import { cardTable, cardTableSideLabels } from '../styles/card-table.styles.ts';
 import { screenStyles } from '../styles/tokens.styles.ts';
 import { rt } from '../record-fields/messages.ts';
-import { displayValue, fileSlotsOf, localized, RECORD_LIST_STATUSES, recordTitle, type RecordKindScreen, type RecordListStatus, type RecordRow } from '../record-fields/record-fields.ts';
+import { displayValue, fileSlotsOf, summaryLabelOf, localized, RECORD_LIST_STATUSES, recordTitle, type RecordKindScreen, type RecordListStatus, type RecordRow } from '../record-fields/record-fields.ts';
 import { recordListStyles } from './record-list.styles.ts';
 import '../dialog/dialog.ts';
 import '../status-badge/status-badge.ts';
@@ -185,7 +185,7 @@ export class RecordList extends LichengElement {
       ...(withStudent ? [rt('list.student', {}, L)] : []),
       rt('list.term', {}, L),
       ...fields.map((f) => localized(f.label, L)),
-      ...(kind.summary ? [rt('list.summary', {}, L)] : []),
+      ...(kind.summary ? [summaryLabelOf(kind, L)] : []),
       ...(withFiles ? [rt('list.files', {}, L)] : []),
       rt('list.status', {}, L),
       ...(this.actions ? [rt('list.actions', {}, L)] : []),

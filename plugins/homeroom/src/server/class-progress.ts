@@ -1,5 +1,6 @@
 import { countsTowardPerformanceCap, RECORD_KINDS, recordKindDefinition, taipeiDate, type AcademicTerm, type LocalizedText, type RecordKindDefinition, type RecordStatus, type Role, type SchoolConfig } from '@licheng/core';
 import type { PlatformDatabase } from '@licheng/server';
+import { unconfirmedReceipts } from '@licheng/plugin-receipt/server';
 import type { Kysely } from 'kysely';
 import type { HomeroomClass } from './class-access.ts';
 import { checkReasons, noOtherCounts, progressTotals, progressWindows, remindable, type CheckReason, type OtherCounts, type ProgressCounts, type ProgressTotals, type ProgressWindow } from './progress-rules.ts';
@@ -21,6 +22,8 @@ export interface StudentProgress extends ProgressCounts {
   other: OtherCounts;
   /** Each other kind the student has records of this year (non-zero only). */
   kinds: KindCounts[];
+  /** Receipt items (收訖確認) the student has still to confirm; 0 when the school does not run the receipt office. */
+  unconfirmedReceipts: number;
   /** The last reminder the class's teacher sent this student this year. */
   lastReminder: { at: string; byName: string } | null;
 }
@@ -60,7 +63,8 @@ export interface ClassProgress {
  * this academic year. Three queries whatever the class size — the students, the records
  * grouped by student and status, the selections grouped by student — and, for the
  * completeness check, this academic year's other records grouped by student, kind, status and
- * enterer with their selections, and the last reminder sent to each: five queries in all.
+ * enterer with their selections, and the last reminder sent to each: five queries in all; a
+ * sixth for the receipts not yet confirmed when the school runs the receipt office.
  */
 export async function classProgress(db: Kysely<PlatformDatabase>, config: SchoolConfig, klass: HomeroomClass, term: AcademicTerm, now: Date): Promise<ClassProgress> {
   const school = config.code;
@@ -168,10 +172,13 @@ export async function classProgress(db: Kysely<PlatformDatabase>, config: School
     if (c) c.selected = Number(row.n);
   }
 
+  // 收訖確認, read through the receipt office's public entry when the school runs it.
+  const receipts = config.plugins.enabled.includes('receipt') ? await unconfirmedReceipts(db, school, students.map((s) => s.id), taipeiDate(now)) : new Map<string, number>();
+
   const rows: StudentProgress[] = students.map((s) => {
     const c = counts.get(s.id)!;
     const { other, kinds } = otherOf.get(s.id)!;
-    const check = checkReasons(c, other, performanceCap);
+    const check = checkReasons(c, other, performanceCap, receipts.get(s.id) ?? 0);
     return {
       id: s.id,
       seatNo: Number(s.seat_no),
@@ -182,6 +189,7 @@ export async function classProgress(db: Kysely<PlatformDatabase>, config: School
       check,
       other,
       kinds: [...kinds.values()],
+      unconfirmedReceipts: receipts.get(s.id) ?? 0,
       lastReminder: lastReminder.get(s.id) ?? null,
     };
   });

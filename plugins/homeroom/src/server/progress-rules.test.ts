@@ -73,7 +73,7 @@ describe('progressTotals', () => {
       studentsWithoutUploads: 1,
       studentsNeedingReminder: 2,
       studentsIncomplete: 3,
-      check: { 'no-upload': 1, failed: 1, 'not-selected': 0, 'performance-failed': 0, 'performance-unselected': 0, 'performance-over-cap': 0, pending: 1 },
+      check: { 'no-upload': 1, failed: 1, 'not-selected': 0, 'performance-failed': 0, 'performance-unselected': 0, 'performance-over-cap': 0, 'receipt-unconfirmed': 0, pending: 1 },
       uploaded: 3,
       pending: 1,
       passed: 1,

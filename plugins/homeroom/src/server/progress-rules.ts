@@ -48,18 +48,21 @@ export const noOtherCounts = (): OtherCounts => ({ performance: { counting: 0, p
  * 'performance-failed' (a performance the student entered failed: fix and resubmit),
  * 'performance-unselected' (fewer performances selected than they could: passed ones left
  * while under the cap), 'performance-over-cap' (more selected than the cap allows), and
- * 'pending' (records of any kind still waiting for certification — the school's to finish,
- * not the student's, so it is never a reminder).
+ * 'receipt-unconfirmed' (收訖確認 not yet given for an imported receipt batch whose window is
+ * still open or to come), and 'pending' (records of any kind still waiting for certification —
+ * the school's to finish, not the student's, so it is never a reminder).
  */
-export const CHECK_REASONS = [...REMINDER_REASONS, 'performance-failed', 'performance-unselected', 'performance-over-cap', 'pending'] as const;
+export const CHECK_REASONS = [...REMINDER_REASONS, 'performance-failed', 'performance-unselected', 'performance-over-cap', 'receipt-unconfirmed', 'pending'] as const;
 export type CheckReason = (typeof CHECK_REASONS)[number];
 
-export function checkReasons(outcomes: ProgressCounts, other: OtherCounts, performanceCap: number): CheckReason[] {
+/** `unconfirmedReceipts`: the student's receipt items still waiting for their 收訖確認 (0 without the receipt office). */
+export function checkReasons(outcomes: ProgressCounts, other: OtherCounts, performanceCap: number, unconfirmedReceipts = 0): CheckReason[] {
   const reasons: CheckReason[] = reminderReasons(outcomes);
   const p = other.performance;
   if (p.failed > 0) reasons.push('performance-failed');
   if (p.selected > performanceCap) reasons.push('performance-over-cap');
   else if (p.selected < Math.min(p.passed, performanceCap)) reasons.push('performance-unselected');
+  if (unconfirmedReceipts > 0) reasons.push('receipt-unconfirmed');
   if (outcomes.pending + p.pending + other.office.pending > 0) reasons.push('pending');
   return reasons;
 }

@@ -56,7 +56,7 @@ describe.each(testDialects())('homeroom.progress on %s', (dialect) => {
       studentsWithoutUploads: 1,
       studentsNeedingReminder: 2,
       studentsIncomplete: 3,
-      check: { 'no-upload': 1, failed: 1, 'not-selected': 0, 'performance-failed': 0, 'performance-unselected': 0, 'performance-over-cap': 0, pending: 1 },
+      check: { 'no-upload': 1, failed: 1, 'not-selected': 0, 'performance-failed': 0, 'performance-unselected': 0, 'performance-over-cap': 0, 'receipt-unconfirmed': 0, pending: 1 },
       uploaded: 3,
       pending: 1,
       passed: 1,
@@ -119,7 +119,7 @@ describe.each(testDialects())('homeroom.progress on %s', (dialect) => {
     expect(s2.other.office).toEqual({ records: 2, pending: 1, failed: 1 });
     expect(s2.check).toEqual(['failed', 'pending']);
     expect(s3.check).toEqual(['no-upload']);
-    expect(res.data.totals).toMatchObject({ studentsIncomplete: 3, check: { 'no-upload': 1, failed: 1, 'not-selected': 0, 'performance-failed': 0, 'performance-unselected': 1, 'performance-over-cap': 0, pending: 2 } });
+    expect(res.data.totals).toMatchObject({ studentsIncomplete: 3, check: { 'no-upload': 1, failed: 1, 'not-selected': 0, 'performance-failed': 0, 'performance-unselected': 1, 'performance-over-cap': 0, 'receipt-unconfirmed': 0, pending: 2 } });
 
     // The Excel download carries the check and a sheet counting it.
     const xlsx = await get('/api/homeroom/progress.xlsx?className=101', homeroom.wang);
@@ -134,7 +134,8 @@ describe.each(testDialects())('homeroom.progress on %s', (dialect) => {
     const summary = book.worksheets[1]!;
     expect(summary.name).toBe('檢核統計');
     expect(summary.getRow(2).values).toEqual([undefined, '本學期尚未上傳', 1]);
-    expect(summary.getRow(9).values).toEqual([undefined, '未完成 3 人', 3]);
+    expect(summary.getRow(8).values).toEqual([undefined, '尚未完成收訖確認', 0]);
+    expect(summary.getRow(10).values).toEqual([undefined, '未完成 3 人', 3]);
   });
 
   it('leaves out students who left, and counts only the class asked for', async () => {

@@ -1,4 +1,5 @@
 import { recordKindProcedures, router } from '@licheng/server';
+import { certificateNumberOnce } from './certificate-store.ts';
 import { certificatesImport } from './procedures/certificates-import.ts';
 import { certificatesList } from './procedures/certificates-list.ts';
 import { certificatesRegister } from './procedures/certificates-register.ts';
@@ -14,9 +15,12 @@ import { internshipsRegister } from './procedures/internships-register.ts';
  */
 export const PRACTICUM_GENERIC_KINDS = { kinds: ['skill-certificate', 'internship', 'work-experience'] };
 
+/** The generic procedures with the office's rule that a student's certificate number is recorded once (on entry and on correction). */
+const PRACTICUM_RECORDS = { ...PRACTICUM_GENERIC_KINDS, inTransaction: certificateNumberOnce };
+
 /** Mounted by the server as `practicum.*`. */
 export const practicumRouter = router({
-  records: recordKindProcedures(PRACTICUM_GENERIC_KINDS),
+  records: recordKindProcedures(PRACTICUM_RECORDS),
   certificates: router({ register: certificatesRegister, import: certificatesImport, list: certificatesList }),
   internships: router({ register: internshipsRegister, list: internshipsList }),
 });

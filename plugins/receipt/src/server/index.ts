@@ -5,6 +5,7 @@ import { receiptRouter } from './router.ts';
 import { receiptRoutes } from './routes.ts';
 
 export { receiptRouter, type ReceiptRouter } from './router.ts';
+export { unconfirmedReceipts } from './unconfirmed.ts';
 
 /**
  * 收訖確認 (Receipt confirmation) as the server sees it. Add it to apps/server/src/plugins.ts and

@@ -1,6 +1,5 @@
-import { academicTermOf, assertWindowOpen, countsTowardPerformanceCap, PERFORMANCE_TYPES, recordKindDefinition, type AcademicTerm, type RecordKindDefinition, type RecordStatus, type Role } from '@licheng/core';
-import { resolveKinds, type AuthedContext, type PlatformDatabase, type RecordChangeCheck, type Student } from '@licheng/server';
-import type { Kysely } from 'kysely';
+import { academicTermOf, assertWindowOpen, countsTowardPerformanceCap, PERFORMANCE_TYPES, performanceCapStanding, type AcademicTerm, type RecordKindDefinition, type RecordStatus, type Role } from '@licheng/core';
+import { resolveKinds, type AuthedContext, type RecordChangeCheck, type Student } from '@licheng/server';
 
 /** The ten 多元表現 types, the record kinds the student enters here. */
 export const PERFORMANCE_KINDS: readonly RecordKindDefinition[] = resolveKinds({ kinds: PERFORMANCE_TYPES.map((t) => t.id) });
@@ -8,16 +7,9 @@ export const PERFORMANCE_KINDS: readonly RecordKindDefinition[] = resolveKinds({
 /** The selection (勾選) bucket of the performances: one cap over all ten types. */
 export const PERFORMANCE = 'performance';
 
-/**
- * Records the school or an outside body registered, shown beside the student's performances and
- * not counting toward the 10: 校內幹部 (cadre), registered competitions, certificates an office
- * entered, and any performance an office entered for the student.
- */
-const REGISTERED_KINDS = new Set(['cadre', 'competition-in', 'skill-certificate']);
-
+/** Shown beside the student's performances, never counted: what an office registered (core's one cap-exemption rule). */
 export function registeredBySchool(record: { kind: string; status: string; enteredRole: string }): boolean {
-  if (record.status === 'withdrawn' || record.enteredRole === 'student') return false;
-  return REGISTERED_KINDS.has(record.kind) || recordKindDefinition(record.kind)?.family === 'performance';
+  return performanceCapStanding({ kind: record.kind, status: record.status as RecordStatus, enteredRole: record.enteredRole as Role }) === 'exempt';
 }
 
 /** Whether the student's selection of performances takes this record: one they entered of the ten types, still standing. */
@@ -41,19 +33,6 @@ export const studentChangeWindow: RecordChangeCheck = async (ctx, record, role) 
   const student = await ctx.db.selectFrom('students').select('grade').where('id', '=', record.student_id).executeTakeFirstOrThrow();
   assertPerformanceWindow(ctx, student, { academicYear: record.academic_year, semester: record.semester as 1 | 2 });
 };
-
-/** How many performances of the year count toward the student's caps (entered by them, still standing). */
-export async function countedPerformances(db: Kysely<PlatformDatabase>, studentId: string, academicYear: number): Promise<number> {
-  const rows = await db
-    .selectFrom('records')
-    .select(['kind', 'status', 'entered_role'])
-    .where('student_id', '=', studentId)
-    .where('academic_year', '=', academicYear)
-    .where('kind', 'like', 'performance-%')
-    .where('status', '!=', 'withdrawn')
-    .execute();
-  return rows.filter((r) => selectablePerformance({ kind: r.kind, status: r.status, enteredRole: r.entered_role })).length;
-}
 
 /** The performances' selection (勾選): at most rules.performances.selectionCapPerYear (10) a year, of what the student entered. */
 export const PERFORMANCE_SELECTION = {

@@ -21,8 +21,8 @@ describe.each(testDialects())('student.portfolio on %s', (dialect) => {
    * (exempt); a withdrawn performance, and counseling data and a consultation note (hidden).
    * 林小華 S002 has an outcome of her own.
    */
-  async function setup() {
-    t = await createTestLicheng({ dialect, plugins: [student], config: { schedule } });
+  async function setup(rules: Record<string, unknown> = {}) {
+    t = await createTestLicheng({ dialect, plugins: [student], config: { schedule, rules } });
     const { courseIds } = await seedRoster(t);
     const chen = await studentNamed('S001');
     const me = await actAs(users.chen);
@@ -81,6 +81,23 @@ describe.each(testDialects())('student.portfolio on %s', (dialect) => {
     // Her own only.
     const lin = await t.query('student.portfolio.get', undefined, users.lin);
     expect(lin.data.semesters.flatMap((s: any) => s.records.map((r: any) => r.summary))).toEqual(['林小華的成果']);
+  });
+
+  it('shows the counseling data the student entered only when the school turns on rules.portfolio.showCounseling; never a consultation note or what counseling entered', async () => {
+    await setup({ portfolio: { showCounseling: true } });
+    const db = t.db.kysely as any;
+    const raw = await db.selectFrom('records').selectAll().where('id', '=', 'counseling-1').executeTakeFirstOrThrow();
+    await db.insertInto('records').values({ ...raw, id: 'counseling-2', entered_by: 'c-staff', entered_role: 'counseling-staff', summary: '輔導老師的紀錄' }).execute();
+    const shown = async () => (await t.query('student.portfolio.get', undefined, users.chen)).data.semesters.flatMap((s: any) => s.records.map((r: any) => [r.kind, r.summary]));
+    const on = await shown();
+    expect(on).toContainEqual(['counseling', '只有輔導室看得到']);
+    expect(on.filter(([kind]: string[]) => kind === 'counseling' || kind === 'consultation')).toEqual([['counseling', '只有輔導室看得到']]);
+    const zip = await t.app.request('/api/student/portfolio.zip', { headers: { authorization: `Bearer ${await t.token(users.chen)}` } });
+    expect(zip.status).toBe(200);
+    await t.close();
+
+    await setup();
+    expect((await shown()).filter(([kind]: string[]) => kind === 'counseling' || kind === 'consultation')).toEqual([]);
   });
 
   it('says the selection window closed when it did', async () => {

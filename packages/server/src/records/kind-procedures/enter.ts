@@ -1,4 +1,4 @@
-import { assertUploadCap, countsTowardPerformanceCap, DomainError, freeText, readVideoUrl, recordFieldsSchema, STANDING_STATUSES, type RecordKindDefinition, type Role } from '@licheng/core';
+import { assertUploadCap, countsTowardPerformanceCap, DomainError, freeText, readVideoUrl, recordFieldsSchema, STANDING_STATUSES, type RecordKindDefinition, type RecordStatus, type Role } from '@licheng/core';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { AuthedContext } from '../../context.ts';
@@ -6,7 +6,8 @@ import type { PlatformDatabase, Student } from '../../platform/tables.ts';
 import { authedProcedure } from '../../trpc.ts';
 import { enterRecord } from '../enter.ts';
 import { assertMayEnter } from '../policy.ts';
-import { dataError, mountedKind } from './mounted-kinds.ts';
+import { dataError, mountedKind, type RecordWriteCheck } from './mounted-kinds.ts';
+import { jsonOrForm, recordFileParts, stageKindFiles, withVideoUrl } from './record-files.ts';
 import { assertStudentInScope } from './scope.ts';
 import type { RecordChangeOutput, RecordEnterInput } from './types.ts';
 
@@ -15,15 +16,19 @@ export const recordSummarySchema = /* @__PURE__ */ freeText({ max: 100, multilin
 
 export const recordDataInput = z.record(z.string().max(64), z.union([z.string().max(4000), z.number(), z.null()]));
 
-export const recordEnterInput = z.object({
-  kind: z.string().min(1).max(64),
-  studentId: z.string().min(1).max(64).optional(),
-  studentNo: freeText({ max: 32 }).optional(),
-  academicYear: z.number().int().min(100).max(999),
-  semester: z.union([z.literal(1), z.literal(2)]),
-  summary: recordSummarySchema,
-  data: recordDataInput,
-}) satisfies z.ZodType<RecordEnterInput>;
+/** JSON, or multipart form data with a kind's document and media file (record-files.ts). */
+export const recordEnterInput = jsonOrForm(
+  z.object({
+    kind: z.string().min(1).max(64),
+    studentId: z.string().min(1).max(64).optional(),
+    studentNo: freeText({ max: 32 }).optional(),
+    academicYear: z.number().int().min(100).max(999),
+    semester: z.union([z.literal(1), z.literal(2)]),
+    summary: recordSummarySchema,
+    data: recordDataInput,
+    ...recordFileParts,
+  }),
+) satisfies z.ZodType<RecordEnterInput>;
 
 /** The student by id or 學號 at this school (a student: themselves when neither is given); 'not-found' otherwise. */
 export async function findStudent(ctx: AuthedContext, by: { studentId?: string | undefined; studentNo?: string | undefined }): Promise<Student> {
@@ -56,6 +61,23 @@ export function checkedData(kind: RecordKindDefinition, data: unknown): Record<s
 }
 
 /**
+ * How many of the student's performances of the year count toward the caps (core's
+ * countsTowardPerformanceCap: of the ten types, entered by the student, still standing).
+ * Run on `db` inside a transaction holding the student's lock where the count guards a write.
+ */
+export async function countPerformancesTowardCap(db: Kysely<PlatformDatabase>, studentId: string, academicYear: number): Promise<number> {
+  const rows = await db
+    .selectFrom('records')
+    .select(['kind', 'status', 'entered_role'])
+    .where('student_id', '=', studentId)
+    .where('academic_year', '=', academicYear)
+    .where('kind', 'like', 'performance-%')
+    .where('status', 'in', [...STANDING_STATUSES])
+    .execute();
+  return rows.filter((r) => countsTowardPerformanceCap({ kind: r.kind, status: r.status as RecordStatus, enteredRole: r.entered_role as Role })).length;
+}
+
+/**
  * The school's yearly cap on the performances a student enters (rules.performances.uploadCapPerYear),
  * counted under the student's row lock so two concurrent entries cannot both take the last place.
  * Records an office registered and withdrawn records do not count (countsTowardPerformanceCap).
@@ -63,22 +85,54 @@ export function checkedData(kind: RecordKindDefinition, data: unknown): Record<s
 export function performanceCapGuard(ctx: AuthedContext, kind: RecordKindDefinition, role: Role, studentId: string, academicYear: number) {
   const cap = ctx.config.rules.performances.uploadCapPerYear;
   if (kind.family !== 'performance' || role !== 'student' || cap === null) return undefined;
-  return async (trx: Kysely<PlatformDatabase>) => {
-    const rows = await trx
-      .selectFrom('records')
-      .select(['kind', 'status', 'entered_role'])
-      .where('student_id', '=', studentId)
-      .where('academic_year', '=', academicYear)
-      .where('kind', 'like', 'performance-%')
-      .where('status', 'in', [...STANDING_STATUSES])
-      .execute();
-    const counted = rows.filter((r) => countsTowardPerformanceCap({ kind: r.kind, status: r.status as never, enteredRole: r.entered_role as Role })).length;
-    assertUploadCap(counted, cap);
-  };
+  return async (trx: Kysely<PlatformDatabase>) => assertUploadCap(await countPerformancesTowardCap(trx, studentId, academicYear), cap);
 }
 
-/** `<office>.records.enter` — one record of one of the office's kinds, data only (files go through the kind's upload form). */
-export function recordEnterProcedure(kinds: readonly RecordKindDefinition[]) {
+/** What one entry of a kind carries beside its student: the term, 內容簡述, the kind's data and, for a kind with files, the files and link. */
+export interface KindEntry {
+  academicYear: number;
+  semester: number;
+  summary: string;
+  data: Readonly<Record<string, unknown>>;
+  videoUrl?: string | undefined;
+  document?: File | undefined;
+  media?: File | undefined;
+}
+
+/**
+ * Enters one record of `kind` for `student`, the caller acting as `role` (already checked to
+ * be in scope): data checked against the kind's fields, then the files staged (the outcome's
+ * limits, type by content), then the record written under the student's lock with the
+ * performance cap and the office's own rule (`inTransaction`) checked there. Shared by `<office>.records.enter` and the student's
+ * performance upload.
+ */
+export async function enterKindRecord(ctx: AuthedContext, kind: RecordKindDefinition, student: Student, role: Role, entry: KindEntry, inTransaction?: RecordWriteCheck): Promise<RecordChangeOutput> {
+  const data = checkedData(kind, withVideoUrl(entry.data, entry.videoUrl));
+  const files = await stageKindFiles(ctx, kind, entry);
+  const cap = performanceCapGuard(ctx, kind, role, student.id, entry.academicYear);
+  const guard =
+    cap || inTransaction
+      ? async (trx: Kysely<PlatformDatabase>) => {
+          await cap?.(trx);
+          await inTransaction?.(trx, ctx, { kind, studentId: student.id, data, recordId: null });
+        }
+      : undefined;
+  const record = await enterRecord(ctx, {
+    kind: kind.id,
+    student,
+    courseId: null,
+    academicYear: entry.academicYear,
+    semester: entry.semester,
+    summary: entry.summary,
+    data,
+    files,
+    ...(guard ? { guard } : {}),
+  });
+  return { id: record.id, status: record.status as RecordChangeOutput['status'], version: record.version };
+}
+
+/** `<office>.records.enter` — one record of one of the office's kinds; a kind with files takes them as a multipart form. */
+export function recordEnterProcedure(kinds: readonly RecordKindDefinition[], inTransaction?: RecordWriteCheck) {
   return authedProcedure()
     .input(recordEnterInput)
     .mutation(async ({ ctx, input }): Promise<RecordChangeOutput> => {
@@ -86,19 +140,6 @@ export function recordEnterProcedure(kinds: readonly RecordKindDefinition[]) {
       const student = await findStudent(ctx, input);
       const role = assertMayEnter(ctx, kind.id, student);
       await assertStudentInScope(ctx, role, student);
-      const data = checkedData(kind, input.data);
-      const guard = performanceCapGuard(ctx, kind, role, student.id, input.academicYear);
-      const record = await enterRecord(ctx, {
-        kind: kind.id,
-        student,
-        courseId: null,
-        academicYear: input.academicYear,
-        semester: input.semester,
-        summary: input.summary,
-        data,
-        files: [],
-        ...(guard ? { guard } : {}),
-      });
-      return { id: record.id, status: record.status as RecordChangeOutput['status'], version: record.version };
+      return enterKindRecord(ctx, kind, student, role, input, inTransaction);
     });
 }

@@ -11,10 +11,10 @@ import { resolveKinds, type RecordKindProceduresOptions } from './mounted-kinds.
 import { recordWithdrawProcedure } from './withdraw.ts';
 
 export type * from './types.ts';
-export type { RecordChangeCheck, RecordKindProceduresOptions } from './mounted-kinds.ts';
+export type { RecordChangeCheck, RecordKindProceduresOptions, RecordWrite, RecordWriteCheck } from './mounted-kinds.ts';
 // The single procedures, for an office that mounts some of them with its own entry (the student's performances).
 export { recordCorrectProcedure, recordKindsProcedure, recordListProcedure, recordWithdrawProcedure, resolveKinds };
-export { checkedData, performanceCapGuard } from './enter.ts';
+export { checkedData, countPerformancesTowardCap, enterKindRecord, performanceCapGuard, type KindEntry } from './enter.ts';
 
 /**
  * The procedures an office mounts for the record kinds it keeps, e.g.
@@ -28,8 +28,8 @@ export function recordKindProcedures(options: RecordKindProceduresOptions) {
   return router({
     kinds: recordKindsProcedure(kinds),
     list: recordListProcedure(kinds),
-    enter: recordEnterProcedure(kinds),
-    correct: recordCorrectProcedure(kinds),
+    enter: recordEnterProcedure(kinds, options.inTransaction),
+    correct: recordCorrectProcedure(kinds, undefined, options.inTransaction),
     withdraw: recordWithdrawProcedure(kinds),
     importPreview: recordImportPreviewProcedure(kinds),
     importCommit: recordImportCommitProcedure(kinds),

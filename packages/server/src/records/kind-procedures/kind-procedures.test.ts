@@ -41,6 +41,13 @@ describe.each(testDialects())('record kind procedures on %s', (dialect) => {
   };
   const records = () => t.db.kysely.selectFrom('records').selectAll().orderBy('created_at').execute();
 
+  it('names each kind\'s summary: 內容簡述 unless the kind declares its own (諮詢內容)', async () => {
+    await start();
+    const kinds = (await t.query('office.records.kinds', undefined, activities)).data as Array<{ id: string; summaryLabel: { 'zh-TW': string } }>;
+    const label = (id: string) => kinds.find((k) => k.id === id)!.summaryLabel['zh-TW'];
+    expect([label('cadre'), label('performance-work'), label('consultation')]).toEqual(['內容簡述', '內容簡述', '諮詢內容']);
+  });
+
   it('lets a section enter, list, correct with a reason and withdraw its own kind, audited', async () => {
     await start();
     const entered = await enter(activities, 'cadre', cadre, 'S001', '學生會會長');

@@ -1,4 +1,4 @@
-import { recordKindPolicy, type RecordKindDefinition } from '@licheng/core';
+import { recordKindPolicy, recordSummaryLabel, type RecordKindDefinition } from '@licheng/core';
 import { authedProcedure } from '../../trpc.ts';
 import { certifiesSchoolWide } from '../policy.ts';
 import type { RecordKindView } from './types.ts';
@@ -17,6 +17,7 @@ export function recordKindsProcedure(kinds: readonly RecordKindDefinition[]) {
         files: kind.files,
         subOffice: kind.subOffice ?? null,
         family: kind.family ?? null,
+        summaryLabel: recordSummaryLabel(kind),
       };
     }),
   );

@@ -1,12 +1,31 @@
 import { DomainError, recordKindDefinition, type RecordKindDefinition, type Role } from '@licheng/core';
 import type { AuthedContext } from '../../context.ts';
-import type { RecordRow, Student } from '../../platform/tables.ts';
+import type { Kysely } from 'kysely';
+import type { PlatformDatabase, RecordRow, Student } from '../../platform/tables.ts';
 import { visibleTo } from './scope.ts';
 
 /** What an office mounts: the kinds it keeps, by id (core's RECORD_KINDS) or as its own definitions. */
 export interface RecordKindProceduresOptions {
   kinds: ReadonlyArray<string | RecordKindDefinition>;
+  /** A rule of the office's checked inside the writing transaction of enter and correct (e.g. no duplicate certificate number). */
+  inTransaction?: RecordWriteCheck;
 }
+
+/** What enter or correct is about to write: the kind, the student, the checked data, and the record when it is a correction. */
+export interface RecordWrite {
+  kind: RecordKindDefinition;
+  studentId: string;
+  data: Readonly<Record<string, string | number | null>>;
+  /** The record being corrected; null for a new one. */
+  recordId: string | null;
+}
+
+/**
+ * A check run inside the transaction that writes a record, after the student's row is locked,
+ * so a rule across a student's records (a certificate number once) holds under concurrent
+ * requests; throws a DomainError to refuse, writing nothing.
+ */
+export type RecordWriteCheck = (trx: Kysely<PlatformDatabase>, ctx: AuthedContext, write: RecordWrite) => Promise<void>;
 
 export function resolveKinds(options: RecordKindProceduresOptions): RecordKindDefinition[] {
   return options.kinds.map((k) => {

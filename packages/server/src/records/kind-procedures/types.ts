@@ -78,7 +78,21 @@ export interface RecordListOutput {
   pageSize: number;
 }
 
-/** `<office>.records.enter` input (JSON; data only — files go through the kind's upload form). */
+/**
+ * The files of a kind with files, on enter and correct: sent as a multipart form (the other
+ * fields as parts, `data` as JSON text). On a correction a file replaces its slot's file and a
+ * slot left out keeps it; `videoUrl` (or `data.videoUrl`) sets the link, blank clears it.
+ */
+export interface RecordFileParts {
+  /** 文件檔: PDF, JPG or PNG, at most 4 MB (told by content). */
+  document?: File;
+  /** 影音檔: MP3 or MP4, at most 10 MB. */
+  media?: File;
+  /** 影音檔案外部連結 (https, listed hosts). */
+  videoUrl?: string;
+}
+
+/** `<office>.records.enter` input: JSON, or a multipart form for a kind with files (RecordFileParts). */
 export interface RecordEnterInput {
   kind: string;
   /** The student by id (from a list) or by 學號. One of the two; a student entering their own may give neither. */
@@ -89,6 +103,9 @@ export interface RecordEnterInput {
   /** 內容簡述 / summary shown in lists; free text, at most 100 characters. */
   summary: string;
   data: RecordData;
+  document?: File;
+  media?: File;
+  videoUrl?: string;
 }
 
 /** What enter / correct / withdraw answer: the record as it now is. */
@@ -98,13 +115,16 @@ export interface RecordChangeOutput {
   version: number;
 }
 
-/** `<office>.records.correct` input: new summary/data of a record; `reason` required for a passed record the office registered itself. */
+/** `<office>.records.correct` input: new summary/data of a record; `reason` required for a passed record the office registered itself; files as in RecordFileParts. */
 export interface RecordCorrectInput {
   id: string;
   version: number;
   summary: string;
   data: RecordData;
   reason?: string;
+  document?: File;
+  media?: File;
+  videoUrl?: string;
 }
 
 /** `<office>.records.withdraw` input (撤銷, with a reason; audited). */
@@ -190,6 +210,8 @@ export interface RecordKindView {
   files: boolean;
   subOffice: string | null;
   family: 'performance' | null;
+  /** What the kind calls its summary (內容簡述 unless it names it otherwise, e.g. 諮詢內容). */
+  summaryLabel: LocalizedText;
 }
 
 /**

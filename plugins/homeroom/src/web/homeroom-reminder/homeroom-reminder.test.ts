@@ -25,6 +25,16 @@ describe('<licheng-homeroom-reminder>', () => {
     return el;
   }
 
+  it('names a receipt not yet confirmed among what to do, in both languages', async () => {
+    const receipt = { ...reminder, reasons: ['receipt-unconfirmed'] };
+    const el = await render([receipt]);
+    expect(el.shadowRoot!.querySelector('[part="panel"]')!.textContent).to.contain('尚未完成收訖確認');
+    await expect(el).to.be.accessible();
+    api.restore();
+    const en = await render([receipt], 'en');
+    expect(en.shadowRoot!.querySelector('[part="panel"]')!.textContent).to.contain('Receipt not yet confirmed');
+  });
+
   it("shows the teacher's reminder with what to do and the note, and dismisses it by keyboard-reachable button with focus on the outcome", async () => {
     const el = await render([reminder]);
     const root = el.shadowRoot!;

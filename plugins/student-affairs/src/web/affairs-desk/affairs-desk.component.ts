@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
 import { focusOutcome, heading, screenStyles, type NoticeVariant } from '@licheng/ui';
-import { localized, type RecordDesk, type RecordDeskSource, type RecordImportReportView, type RecordKindScreen, type RecordRow, type RecordSubmission } from '@licheng/ui/records';
+import { localized, type RecordDeskSource, type RecordImportReportView, type RecordKindScreen, type RecordRow, type RecordSubmission } from '@licheng/ui/records';
 import '@licheng/ui/records';
 import { exportPath, paths, sectionsOf, templatePath, type KindView, type RecordList, type Section } from '../api.ts';
 import { t } from '../messages.ts';
@@ -16,7 +16,7 @@ interface Me {
 }
 
 const message = (error: unknown) => (error instanceof LichengApiError || error instanceof Error ? error.message : String(error));
-const screenKind = (k: KindView): RecordKindScreen => ({ id: k.id, label: k.label, fields: k.fields, summary: { max: 100, required: false }, mayEnter: k.mayEnter });
+const screenKind = (k: KindView): RecordKindScreen => ({ id: k.id, label: k.label, fields: k.fields, summary: { max: 100, required: false, label: k.summaryLabel }, mayEnter: k.mayEnter });
 
 /**
  * `<licheng-student-affairs-desk>` — 學務處's screen. A tab per section the user works in
@@ -37,6 +37,7 @@ export class StudentAffairsDesk extends LichengConnectedElement {
     me: { state: true },
     kinds: { state: true },
     pendingCount: { state: true },
+    deskKind: { state: true },
     note: { state: true },
   };
 
@@ -46,11 +47,14 @@ export class StudentAffairsDesk extends LichengConnectedElement {
   declare me: Me | null;
   declare kinds: readonly KindView[] | null;
   declare pendingCount: number;
+  /** The kind the section's desk shows (its licheng-kind-changed), which the export follows. */
+  declare deskKind: string;
   declare note: { variant: NoticeVariant; text: string };
 
   constructor() {
     super();
     this.tab = '';
+    this.deskKind = '';
     this.headingLevel = 1;
     this.me = null;
     this.kinds = null;
@@ -131,8 +135,7 @@ export class StudentAffairsDesk extends LichengConnectedElement {
   }
 
   async #export() {
-    const desk = this.renderRoot.querySelector<RecordDesk>('licheng-record-desk');
-    const kind = this.kinds?.find((k) => k.id === desk?.kind);
+    const kind = this.kinds?.find((k) => k.id === this.deskKind);
     if (!kind) return;
     const L = this.locale;
     try {
@@ -178,7 +181,7 @@ export class StudentAffairsDesk extends LichengConnectedElement {
     const year = this.me?.term.academicYear ?? null;
     const semester = this.me?.term.semester ?? null;
     return html`<div class="actions export">
-        <button type="button" @click=${this.#export}>${t('export.button', { kind: localized(kinds.find((k) => k.id === this.#deskKind())?.label ?? kinds[0]?.label, L) }, L)}</button>
+        <button type="button" @click=${this.#export}>${t('export.button', { kind: localized(kinds.find((k) => k.id === this.deskKind)?.label ?? kinds[0]?.label, L) }, L)}</button>
       </div>
       <licheng-record-desk
         .locale=${L}
@@ -189,13 +192,8 @@ export class StudentAffairsDesk extends LichengConnectedElement {
         .defaultYear=${year}
         .defaultSemester=${semester}
         @licheng-record-changed=${() => this.#countPending()}
-        @click=${() => this.requestUpdate()}
-        @keyup=${() => this.requestUpdate()}
+        @licheng-kind-changed=${(e: CustomEvent<{ kind: string }>) => (this.deskKind = e.detail.kind)}
       ></licheng-record-desk>`;
-  }
-
-  #deskKind(): string {
-    return this.renderRoot?.querySelector<RecordDesk>('licheng-record-desk')?.kind ?? '';
   }
 
   // One template around the heading, whatever is below it: the heading the portal focuses on

@@ -54,6 +54,16 @@ describe('<licheng-student-affairs-desk>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('names on its export button the kind the desk shows, following the desk as its kind changes', async () => {
+    const el = await render(['student-affairs-staff']);
+    const exportButton = () => el.shadowRoot!.querySelector<HTMLButtonElement>('.export button')!.textContent!.trim();
+    expect(exportButton()).to.contain('校內幹部經歷');
+    desk(el).kind = 'service-hours-in';
+    await waitUntil(() => exportButton().includes('校內服務時數'), 'the export button did not follow the desk');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#section-discipline')!.click();
+    await waitUntil(() => exportButton().includes('出勤曠課紀錄'), 'the export button did not follow the section');
+  });
+
   it('limits a section to its own tab (and 待認證 for the kinds it certifies), moving by arrow keys', async () => {
     const pe = await render(['pe-staff'], [fitnessRow]);
     expect(tabs(pe)).to.deep.equal(['體育組', '待認證 (1)']);

@@ -116,7 +116,7 @@ export async function readPortfolio(ctx: AuthedContext, student: Student, option
   const records: PortfolioRecord[] = [];
   for (const row of rows) {
     const definition = recordKindDefinition(row.kind);
-    if (hiddenFromPortfolio(definition)) continue;
+    if (hiddenFromPortfolio(definition, { enteredRole: row.entered_role }, ctx.config.rules.portfolio)) continue;
     const status = row.status as RecordStatus;
     const enteredRole = row.entered_role as Role;
     const cap = capOf({ kind: row.kind, status, enteredRole });

@@ -1,4 +1,4 @@
-import { countsTowardPerformanceCap, recordKindDefinition, type RecordKindDefinition, type RecordStatus, type Role, type WindowState } from '@licheng/core';
+import { performanceCapStanding, type RecordKindDefinition, type RecordStatus, type Role, type WindowState } from '@licheng/core';
 
 /** Which cap a record counts toward: 6 outcomes a year, 10 performances a year; 'exempt' when the school or an office registered it (shown, never counted); null for the rest. */
 export type PortfolioCap = 'outcome' | 'performance' | 'exempt' | null;
@@ -11,21 +11,22 @@ export type PortfolioCap = 'outcome' | 'performance' | 'exempt' | null;
  */
 export type PendingReason = 'failed' | 'awaiting-certification' | 'not-selected' | 'selection-closed' | null;
 
-/** Kinds the school registers for its students (校內幹部, registered competitions): shown beside the performances, never counted. */
-const REGISTERED_KINDS: ReadonlySet<string> = new Set(['cadre', 'competition-in']);
-
-/** Kinds a student never sees in their portfolio: data only counseling keeps, and consultation notes that never leave the school. */
-export function hiddenFromPortfolio(kind: Pick<RecordKindDefinition, 'visibility'> | undefined): boolean {
-  return !kind || kind.visibility === 'counseling-only' || kind.visibility === 'school-only';
+/**
+ * Records a student never sees in their portfolio: consultation notes that never leave the
+ * school (school-only), and data only counseling keeps (counseling-only) — except, when the
+ * school turns on rules.portfolio.showCounseling, the counseling-only records the student
+ * entered themself.
+ */
+export function hiddenFromPortfolio(kind: Pick<RecordKindDefinition, 'visibility'> | undefined, record: { enteredRole: string }, rules: { showCounseling: boolean }): boolean {
+  if (!kind || kind.visibility === 'school-only') return true;
+  if (kind.visibility === 'counseling-only') return !(rules.showCounseling && record.enteredRole === 'student');
+  return false;
 }
 
 export function capOf(record: { kind: string; status: RecordStatus; enteredRole: Role }): PortfolioCap {
   if (record.kind === 'outcome') return 'outcome';
-  if (countsTowardPerformanceCap(record)) return 'performance';
-  if (REGISTERED_KINDS.has(record.kind)) return 'exempt';
-  const definition = recordKindDefinition(record.kind);
-  const officeEntered = record.enteredRole !== 'student';
-  return officeEntered && (definition?.family === 'performance' || record.kind === 'skill-certificate') ? 'exempt' : null;
+  const standing = performanceCapStanding(record);
+  return standing === 'counts' ? 'performance' : standing;
 }
 
 /** What is left to do on a record, given its selection window's state on the day asked. */

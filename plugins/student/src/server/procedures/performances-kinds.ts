@@ -1,6 +1,6 @@
 import { PERFORMANCE_SUMMARY_MAX, PERFORMANCE_TYPES, recordKindPolicy } from '@licheng/core';
-import { authedProcedure, currentStudent } from '@licheng/server';
-import { countedPerformances, performanceTerm } from '../performance-rules.ts';
+import { authedProcedure, countPerformancesTowardCap, currentStudent } from '@licheng/server';
+import { performanceTerm } from '../performance-rules.ts';
 import { windowOf } from '../selection-rules.ts';
 
 /**
@@ -23,6 +23,6 @@ export const performancesKinds = authedProcedure(['student']).query(async ({ ctx
     kinds,
     term,
     window: windowOf(ctx, 'performance-upload', term, student.grade),
-    upload: { cap: ctx.config.rules.performances.uploadCapPerYear, used: await countedPerformances(ctx.db, student.id, term.academicYear) },
+    upload: { cap: ctx.config.rules.performances.uploadCapPerYear, used: await countPerformancesTowardCap(ctx.db, student.id, term.academicYear) },
   };
 });

@@ -1,5 +1,5 @@
-import { outcomeSummarySchema, PERFORMANCE_SUMMARY_MAX, PERFORMANCE_TYPES } from '@licheng/core';
-import { authedProcedure, checkedData, currentStudent, enterRecord, formDataInput, formFile, performanceCapGuard, stageFiles, type RecordChangeOutput } from '@licheng/server';
+import { outcomeSummarySchema, PERFORMANCE_TYPES } from '@licheng/core';
+import { authedProcedure, currentStudent, enterKindRecord, formDataInput, formFile, type RecordChangeOutput } from '@licheng/server';
 import { z } from 'zod';
 import { assertPerformanceWindow, PERFORMANCE_KINDS, performanceTerm } from '../performance-rules.ts';
 
@@ -28,9 +28,10 @@ export const performancesUploadInput = formDataInput({
 
 /**
  * student.performances.upload — the student enters one 多元表現 of the current term: the type's
- * national fields (`data`, JSON), 內容簡述, a document and/or media file (the outcome's limits and
- * content checks) and an external video link, inside the performance-upload window and under the
- * school's yearly cap (rules.performances.uploadCapPerYear), counted under the student's lock.
+ * national fields (`data`, JSON), 內容簡述 (required here), a document and/or media file and an
+ * external video link, inside the performance-upload window. The entry itself is the generic
+ * one (`enterKindRecord`, as `<office>.records.enter` with files): the outcome's file limits and
+ * content checks, and the school's yearly cap counted under the student's lock.
  */
 export const performancesUpload = authedProcedure(['student'])
   .input(performancesUploadInput)
@@ -39,19 +40,5 @@ export const performancesUpload = authedProcedure(['student'])
     const student = await currentStudent(ctx);
     const term = performanceTerm(ctx);
     assertPerformanceWindow(ctx, student, term);
-    const data = checkedData(kind, { ...input.data, videoUrl: input.videoUrl ?? null });
-    const files = await stageFiles(ctx, input);
-    const guard = performanceCapGuard(ctx, kind, 'student', student.id, term.academicYear);
-    const record = await enterRecord(ctx, {
-      kind: kind.id,
-      student,
-      courseId: null,
-      academicYear: term.academicYear,
-      semester: term.semester,
-      summary: input.summary,
-      data,
-      files,
-      ...(guard ? { guard } : {}),
-    });
-    return { id: record.id, status: record.status as RecordChangeOutput['status'], version: record.version };
+    return enterKindRecord(ctx, kind, student, 'student', { ...term, ...input, videoUrl: input.videoUrl ?? '' });
   });
