@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // The screens at every size (small-screens) are independent pages: three at a time keep both
+    // cores busy while each waits for its network to settle.
+    maxConcurrency: 3,
   },
 });

@@ -394,7 +394,7 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
 
   for (const size of sizes) {
     for (const screen of screens) {
-      it(`${screen.name} at ${size.name}: no sideways page scroll, every action reachable, axe clean`, async (ctx) => {
+      it.concurrent(`${screen.name} at ${size.name}: no sideways page scroll, every action reachable, axe clean`, async (ctx) => {
         if (size.english && screen.english === false) ctx.skip();
         await checkScreen(browser, server.url, screen, size, errors);
       });
@@ -464,7 +464,7 @@ describe('the practicum office at 390 px and at 200 % zoom (and on a desktop)', 
 
   for (const size of sizes) {
     for (const screen of screens) {
-      it(`${screen.name} at ${size.name}: no sideways page scroll, every action reachable, axe clean`, async () => {
+      it.concurrent(`${screen.name} at ${size.name}: no sideways page scroll, every action reachable, axe clean`, async () => {
         await checkScreen(browser, server.url, screen, size, errors);
       });
     }
@@ -512,7 +512,7 @@ describe('the student affairs office at 390 px and at 200 % zoom (and on a deskt
 
   for (const size of sizes) {
     for (const screen of screens) {
-      it(`${screen.name} at ${size.name}: no sideways page scroll, every action reachable, axe clean`, async () => {
+      it.concurrent(`${screen.name} at ${size.name}: no sideways page scroll, every action reachable, axe clean`, async () => {
         await checkScreen(browser, server.url, screen, size, errors);
       });
     }
