@@ -1,4 +1,4 @@
-import { countsTowardPerformanceCap, RECORD_KINDS, recordKindDefinition, taipeiDate, type AcademicTerm, type LocalizedText, type RecordKindDefinition, type RecordStatus, type Role, type SchoolConfig } from '@licheng/core';
+import { performanceCapStanding, RECORD_KINDS, recordKindDefinition, taipeiDate, type AcademicTerm, type LocalizedText, type RecordKindDefinition, type RecordStatus, type Role, type SchoolConfig } from '@licheng/core';
 import type { PlatformDatabase } from '@licheng/server';
 import { unconfirmedReceipts } from '@licheng/plugin-receipt/server';
 import type { Kysely } from 'kysely';
@@ -142,12 +142,13 @@ export async function classProgress(db: Kysely<PlatformDatabase>, config: School
     kind.total += n;
     kind.selected += selected;
     if (status === 'pending' || status === 'failed') kind[status] += n;
-    if (definition.family === 'performance') {
+    // Where the record stands against the 10 a year: core's one rule, as the student's selection and portfolio read it.
+    const standing = performanceCapStanding({ kind: row.kind, status, enteredRole: row.entered_role as Role });
+    if (standing === 'exempt') {
+      entry.other.performance.exempt += n;
+      if (status === 'pending' || status === 'failed') entry.other.office[status] += n;
+    } else if (standing === 'counts') {
       const p = entry.other.performance;
-      if (!countsTowardPerformanceCap({ kind: row.kind, status, enteredRole: row.entered_role as Role })) {
-        p.exempt += n;
-        continue;
-      }
       p.counting += n;
       p.selected += selected;
       if (status === 'pending' || status === 'failed' || status === 'passed') p[status] += n;

@@ -18,12 +18,15 @@ describe('reminderReasons', () => {
 
 describe('checkReasons', () => {
   const other = () => noOtherCounts();
-  it('adds performances failed, under-selected or over the cap, and anything pending, to the outcome reminders', () => {
+  it('adds performances failed, passed but none selected, or over the cap, and anything pending, to the outcome reminders', () => {
     const done = { ...none, uploaded: 1, passed: 1, selected: 1 };
     expect(checkReasons(done, other(), 10)).toEqual([]);
     const p = other();
     p.performance = { counting: 4, passed: 3, pending: 0, failed: 1, selected: 1, exempt: 2 };
-    expect(checkReasons(done, p, 10)).toEqual(['performance-failed', 'performance-unselected']);
+    // Fewer selected than the cap is the student's choice (SPEC §3.7): only none at all is flagged.
+    expect(checkReasons(done, p, 10)).toEqual(['performance-failed']);
+    p.performance = { counting: 3, passed: 3, pending: 0, failed: 0, selected: 0, exempt: 0 };
+    expect(checkReasons(done, p, 10)).toEqual(['performance-unselected']);
     p.performance = { counting: 12, passed: 12, pending: 0, failed: 0, selected: 10, exempt: 0 };
     expect(checkReasons(done, p, 10)).toEqual([]);
     p.performance.selected = 11;

@@ -46,8 +46,8 @@ export const noOtherCounts = (): OtherCounts => ({ performance: { counting: 0, p
 /**
  * The completeness check before submission (提交前檢核), on top of the outcome reminders:
  * 'performance-failed' (a performance the student entered failed: fix and resubmit),
- * 'performance-unselected' (fewer performances selected than they could: passed ones left
- * while under the cap), 'performance-over-cap' (more selected than the cap allows), and
+ * 'performance-unselected' (performances passed but none selected: fewer than the cap is the
+ * student's choice and never flagged, SPEC §3.7), 'performance-over-cap' (more selected than the cap allows), and
  * 'receipt-unconfirmed' (收訖確認 not yet given for an imported receipt batch whose window is
  * still open or to come), and 'pending' (records of any kind still waiting for certification —
  * the school's to finish, not the student's, so it is never a reminder).
@@ -61,7 +61,8 @@ export function checkReasons(outcomes: ProgressCounts, other: OtherCounts, perfo
   const p = other.performance;
   if (p.failed > 0) reasons.push('performance-failed');
   if (p.selected > performanceCap) reasons.push('performance-over-cap');
-  else if (p.selected < Math.min(p.passed, performanceCap)) reasons.push('performance-unselected');
+  // Selecting fewer than the cap is the student's choice (schools must not force a number): only none at all is flagged.
+  else if (p.passed > 0 && p.selected === 0) reasons.push('performance-unselected');
   if (unconfirmedReceipts > 0) reasons.push('receipt-unconfirmed');
   if (outcomes.pending + p.pending + other.office.pending > 0) reasons.push('pending');
   return reasons;

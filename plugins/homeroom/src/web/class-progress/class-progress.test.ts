@@ -37,7 +37,7 @@ describe('<licheng-class-progress>', () => {
     expect(summary.textContent).to.contain('全班 3 人：已上傳 2 人，共 4 件；待認證 1 件，通過 2 件，未通過 1 件；本學年度已勾選 2 件。');
     expect(summary.textContent).to.contain('1 人本學期尚未上傳任何課程學習成果。');
     expect(summary.textContent).to.contain('需要提醒的學生共 2 人。');
-    expect(summary.textContent!.replace(/\s+/g, ' ')).to.contain('提交前檢核：3 人未完成。 本學期尚未上傳 1 人；有未通過的成果待修正 1 人；多元表現尚未勾選足額 1 人；尚有待認證的紀錄 1 人');
+    expect(summary.textContent!.replace(/\s+/g, ' ')).to.contain('提交前檢核：3 人未完成。 本學期尚未上傳 1 人；有未通過的成果待修正 1 人；多元表現尚未勾選 1 人；尚有待認證的紀錄 1 人');
     const windows = [...root.querySelectorAll('.windows li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
     expect(windows).to.deep.equal([
       '● 課程學習成果上傳：開放中，還剩 15 天（至 114/10/15）',
@@ -54,7 +54,7 @@ describe('<licheng-class-progress>', () => {
     ]);
     expect(rows(el)).to.deep.equal([
       ['1', '114001', '陳怡君', '3', '1', '2', '0', '2 / 6', '3 / 10（計入 3，校方登錄 1）', '待認證 0・未通過 0', '◔ 尚有待認證的紀錄'],
-      ['2', '114002', '林家豪', '1', '0', '0', '1', '0 / 6', '0 / 10（計入 2，校方登錄 0）', '待認證 0・未通過 0', '⚠ 有未通過的成果待修正⚠ 多元表現尚未勾選足額'],
+      ['2', '114002', '林家豪', '1', '0', '0', '1', '0 / 6', '0 / 10（計入 2，校方登錄 0）', '待認證 0・未通過 0', '⚠ 有未通過的成果待修正⚠ 多元表現尚未勾選'],
       ['3', '114003', '黃雅婷', '0', '0', '0', '0', '0 / 6', '0 / 10（計入 0，校方登錄 0）', '待認證 0・未通過 0', '⚠ 本學期尚未上傳'],
     ]);
     // Flagged in words, not only by the row's colour.

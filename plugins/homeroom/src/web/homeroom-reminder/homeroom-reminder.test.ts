@@ -40,7 +40,7 @@ describe('<licheng-homeroom-reminder>', () => {
     const root = el.shadowRoot!;
     const panel = root.querySelector('[part="panel"]')!;
     expect(panel.querySelector('h2')!.textContent).to.equal('導師提醒');
-    expect(panel.textContent!.replace(/\s+/g, ' ')).to.contain('王美玲 於 114/10/01 提醒您： 本學期尚未上傳多元表現尚未勾選足額 附註：週五前請完成');
+    expect(panel.textContent!.replace(/\s+/g, ' ')).to.contain('王美玲 於 114/10/01 提醒您： 本學期尚未上傳多元表現尚未勾選 附註：週五前請完成');
     await expect(el).to.be.accessible();
     root.querySelector<HTMLButtonElement>('[part="panel"] button')!.click();
     await waitUntil(() => root.querySelector('[part="panel"]') === null, 'never dismissed');
@@ -55,6 +55,6 @@ describe('<licheng-homeroom-reminder>', () => {
     expect(none.shadowRoot!.querySelector('[part="panel"]')).to.equal(null);
     api.restore();
     const en = await render([reminder], 'en');
-    expect(en.shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.contain('王美玲 reminded you on 2025-10-01: Nothing uploaded this termPerformances left unselected Note: 週五前請完成');
+    expect(en.shadowRoot!.textContent!.replace(/\s+/g, ' ')).to.contain('王美玲 reminded you on 2025-10-01: Nothing uploaded this termNo performance selected yet Note: 週五前請完成');
   });
 });
