@@ -42,6 +42,7 @@ export function officeRecordSource(api: RecordApi, office: string, download?: (p
     enter: (kind, s) => send('enter', { kind, studentNo: s.studentNo, academicYear: s.academicYear, semester: s.semester, summary: s.summary, data: s.data, ...link(s, null) }, s),
     correct: (record, s) => send('correct', change(record, s), s),
     withdraw: (record, reason) => api.mutation(p('withdraw'), { id: record.id, version: record.version ?? 1, reason }),
+    reopen: (record, reason) => api.mutation(p('reopen'), { id: record.id, reason }),
     preview: (kind, file, progress) => upload('importPreview', kind, file, progress),
     commit: (kind, file, progress) => upload('importCommit', kind, file, progress),
     ...(download ? { downloadTemplate: async (kind: string) => void (await download(`/api/${office}/records/template.xlsx?kind=${encodeURIComponent(kind)}`, `${kind}.xlsx`)) } : {}),

@@ -25,6 +25,8 @@ export interface RecordDeskSource extends RecordImportSource {
   enter(kind: string, submission: RecordSubmission): Promise<{ id: string }>;
   correct(record: RecordRow, submission: RecordSubmission): Promise<{ id: string }>;
   withdraw(record: RecordRow, reason: string): Promise<unknown>;
+  /** Takes back the caller's own decision on a record (back to 待認證); without it 撤回決定 is not offered. */
+  reopen?(record: RecordRow, reason: string): Promise<unknown>;
 }
 
 type Panel = 'none' | 'add' | 'import';
@@ -44,7 +46,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * between the tabs.
  *
  * @event licheng-kind-changed - The kind shown changed (a tab chosen, or the first kind shown once kinds arrive); `detail: { kind }`.
- * @event licheng-record-changed - A record was added, corrected, withdrawn or imported; `detail: { kind, action, ids }`.
+ * @event licheng-record-changed - A record was added, corrected, withdrawn, reopened (a decision taken back) or imported; `detail: { kind, action, ids }`.
  * @csspart tabs - The row of kind tabs.
  */
 export class RecordDesk extends LichengElement {
@@ -235,6 +237,20 @@ export class RecordDesk extends LichengElement {
     }
   }
 
+  async #reopen(event: CustomEvent<RecordWithdrawal>) {
+    const { record, reason } = event.detail;
+    const kind = this.#kind;
+    if (!this.source?.reopen || !kind) return;
+    try {
+      await this.source.reopen(record, reason);
+      this.emit('licheng-record-changed', { kind: kind.id, action: 'reopen', ids: [record.id] });
+      // Focus on the row, back to 待認證 and marked 剛更正; the message says what happened.
+      await this.#showChanged([record.id], 'changed', () => rt('desk.reopened', { kind: localized(kind.label, this.locale), what: recordTitle(kind, record, this.locale) }, this.locale));
+    } catch (error) {
+      await this.#say('error', rt('desk.failed', { message: message(error) }, this.locale));
+    }
+  }
+
   async #imported(event: CustomEvent<RecordsImported>) {
     const { kind, imported, ids } = event.detail;
     this.emit('licheng-record-changed', { kind, action: 'import', ids });
@@ -323,6 +339,7 @@ export class RecordDesk extends LichengElement {
                 .highlight=${this.highlight}
                 @licheng-record-correct=${this.#correct}
                 @licheng-record-withdraw=${this.#withdraw}
+                @licheng-record-reopen=${this.#reopen}
                 @licheng-record-add=${() => this.#open('add')}
               ></licheng-record-list>`}
         </section>

@@ -161,6 +161,27 @@ describe('<licheng-record-desk>', () => {
     expect($<RecordList>(el, 'licheng-record-list').records).to.have.length(2);
   });
 
+  it('takes back a decision with a reason and lands on the row, back to pending and marked 剛更正', async () => {
+    const host = memoryRecordSource(competitionRows.map((r) => (r.id === 'r3' ? { ...r, status: 'passed' as const, reopenable: true } : r)));
+    const el = await fixture<RecordDesk>(html`<licheng-record-desk locale="zh-TW" .kinds=${[competitionKind]} .source=${host.source}></licheng-record-desk>`);
+    await settle(el);
+    const list = $<RecordList>(el, 'licheng-record-list');
+    const reopen = [...list.shadowRoot!.querySelectorAll<HTMLButtonElement>('tr[data-id="r3"] button')].find((b) => b.textContent === '撤回決定')!;
+    reopen.click();
+    await list.updateComplete;
+    const dialog = list.shadowRoot!.querySelector<Dialog>('licheng-dialog')!;
+    await dialog.updateComplete;
+    await sendKeys({ type: '誤按通過' });
+    dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part="confirm"]')!.click();
+    await settle(el);
+    expect(host.calls).to.include('reopen r3 誤按通過');
+    const row = list.shadowRoot!.querySelector<HTMLElement>('tr[data-id="r3"]')!;
+    expect(deepActiveElement()).to.equal(row);
+    expect(row.textContent).to.contain('剛更正');
+    expect(row.textContent).not.to.contain('撤回決定');
+    expect(($(el, '#desk-note') as unknown as { message: string }).message).to.equal('已撤回競賽參與紀錄的認證決定：陳志豪 校內科展，回到待認證。');
+  });
+
   it('is disabled with the reason before typing, and fits 390 px', async () => {
     await setViewport({ width: 390, height: 844 });
     const host = memoryRecordSource(competitionRows);

@@ -54,6 +54,8 @@ export interface RecordRow {
   correctable?: 'no' | 'yes' | 'with-reason';
   /** Whether 撤銷 is offered; offered when absent. */
   withdrawable?: boolean;
+  /** Whether 撤回決定 is offered: the caller certified it and may take that back; not offered when absent. */
+  reopenable?: boolean;
   version?: number;
 }
 

@@ -25,6 +25,9 @@ export interface RecordWithdrawal {
   reason: string;
 }
 
+/** What the reason dialog asks for: withdrawing a record (撤銷) or taking a decision back (撤回決定). */
+type ReasonAction = 'withdraw' | 'reopen';
+
 const NO_FILTER: RecordFilter = { academicYear: '', semester: '', className: '', status: '' };
 const WITHDRAW_MAX = 200;
 
@@ -36,13 +39,15 @@ const WITHDRAW_MAX = 200;
  * each record becomes a card with its column names.
  *
  * Row actions (`actions`): 更正 emits `licheng-record-correct`; 撤銷 asks for a reason in a
- * dialog that says what withdrawing changes, then emits `licheng-record-withdraw`. Records in
+ * dialog that says what withdrawing changes, then emits `licheng-record-withdraw`; 撤回決定, on
+ * a record the user certified (`reopenable`), asks the same way and emits `licheng-record-reopen`. Records in
  * `highlight` are marked 剛新增 / 剛更正 and can take focus (`focusRecord(id)`). With nothing
  * to show, the list says so and offers the next step (clear the filters, or add the first).
  *
  * @event licheng-record-filter - The filters changed; `detail: RecordFilter`.
  * @event licheng-record-correct - 更正 was chosen; `detail: { record }`.
  * @event licheng-record-withdraw - A withdrawal was confirmed; `detail: { record, reason }`.
+ * @event licheng-record-reopen - Taking a decision back was confirmed; `detail: { record, reason }`.
  * @event licheng-record-add - The empty list's 新增第一筆紀錄 was chosen.
  * @csspart table - Each kind's table.
  */
@@ -56,7 +61,7 @@ export class RecordList extends LichengElement {
     canAdd: { type: Boolean, attribute: 'can-add' },
     headingLevel: { type: Number, attribute: 'heading-level' },
     filter: { state: true },
-    withdrawing: { state: true },
+    asking: { state: true },
     reason: { state: true },
     reasonError: { state: true },
   };
@@ -73,7 +78,8 @@ export class RecordList extends LichengElement {
   /** Level of each kind's heading when several kinds are listed. */
   declare headingLevel: number;
   declare filter: RecordFilter;
-  declare withdrawing: RecordRow | null;
+  /** The record the reason dialog is about, and what it asks for. */
+  declare asking: { record: RecordRow; action: ReasonAction } | null;
   declare reason: string;
   declare reasonError: string;
 
@@ -86,7 +92,7 @@ export class RecordList extends LichengElement {
     this.canAdd = false;
     this.headingLevel = 3;
     this.filter = NO_FILTER;
-    this.withdrawing = null;
+    this.asking = null;
     this.reason = '';
     this.reasonError = '';
   }
@@ -120,24 +126,25 @@ export class RecordList extends LichengElement {
     );
   }
 
-  async #withdraw(record: RecordRow) {
-    this.withdrawing = record;
+  async #ask(record: RecordRow, action: ReasonAction) {
+    this.asking = { record, action };
     this.reason = '';
     this.reasonError = '';
     await this.updateComplete;
     const dialog = this.renderRoot.querySelector<Dialog>('licheng-dialog')!;
     const confirmed = await dialog.show();
     const reason = this.reason.trim();
-    this.withdrawing = null;
-    if (confirmed) this.emit<RecordWithdrawal>('licheng-record-withdraw', { record, reason });
+    this.asking = null;
+    if (confirmed) this.emit<RecordWithdrawal>(action === 'withdraw' ? 'licheng-record-withdraw' : 'licheng-record-reopen', { record, reason });
   }
 
-  #confirmWithdraw(event: Event) {
+  #confirm(event: Event) {
+    const action = this.asking?.action ?? 'withdraw';
     const read = readFreeText(this.reason, { multiline: true, max: WITHDRAW_MAX });
     if (read.ok) return;
     event.preventDefault();
-    this.reasonError = rt(read.problem === 'too-long' ? 'error.too-long' : 'withdraw.reason-required', { field: rt('withdraw.reason', {}, this.locale), max: WITHDRAW_MAX, length: read.params.length ?? '' }, this.locale);
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#withdraw-reason')?.focus());
+    this.reasonError = rt(read.problem === 'too-long' ? 'error.too-long' : `${action}.reason-required`, { field: rt(`${action}.reason`, {}, this.locale), max: WITHDRAW_MAX, length: read.params.length ?? '' }, this.locale);
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#reason')?.focus());
   }
 
   #filters() {
@@ -231,8 +238,11 @@ export class RecordList extends LichengElement {
                       ${r.correctable !== 'no'
                         ? html`<button type="button" class="link" aria-label=${rt('list.correct-label', { what }, L)} @click=${() => this.emit('licheng-record-correct', { record: r })}>${rt('list.correct', {}, L)}</button>`
                         : nothing}
+                      ${r.reopenable
+                        ? html`<button type="button" class="link" aria-label=${rt('list.reopen-label', { what }, L)} @click=${() => this.#ask(r, 'reopen')}>${rt('list.reopen', {}, L)}</button>`
+                        : nothing}
                       ${r.withdrawable !== false
-                        ? html`<button type="button" class="link danger-link" aria-label=${rt('list.withdraw-label', { what }, L)} @click=${() => this.#withdraw(r)}>${rt('list.withdraw', {}, L)}</button>`
+                        ? html`<button type="button" class="link danger-link" aria-label=${rt('list.withdraw-label', { what }, L)} @click=${() => this.#ask(r, 'withdraw')}>${rt('list.withdraw', {}, L)}</button>`
                         : nothing}
                     </td>`
                   : nothing}
@@ -257,25 +267,26 @@ export class RecordList extends LichengElement {
 
   #dialog() {
     const L = this.locale;
-    const r = this.withdrawing;
+    const r = this.asking?.record ?? null;
+    const action = this.asking?.action ?? 'withdraw';
     const kind = r ? this.kinds.find((k) => k.id === r.kind) : undefined;
     const what = r ? recordTitle(kind, r, L) : '';
     return html`<licheng-dialog
       .locale=${L}
-      heading=${rt('withdraw.heading', { kind: localized(kind?.label, L) }, L)}
-      confirm-label=${rt('withdraw.confirm', {}, L)}
-      tone="danger"
-      @licheng-dialog-confirm=${this.#confirmWithdraw}
+      heading=${rt(`${action}.heading`, { kind: localized(kind?.label, L) }, L)}
+      confirm-label=${rt(`${action}.confirm`, {}, L)}
+      tone=${action === 'withdraw' ? 'danger' : nothing}
+      @licheng-dialog-confirm=${this.#confirm}
     >
-      <p id="withdraw-effect">${r ? rt('withdraw.effect', { what }, L) : ''}</p>
+      <p id="reason-effect">${r ? rt(`${action}.effect`, { what }, L) : ''}</p>
       <div class="field">
-        <label for="withdraw-reason">${rt('withdraw.reason', {}, L)}<span class="required" aria-hidden="true"> *</span></label>
-        <p id="withdraw-hint" class="hint">${rt('withdraw.reason-hint', {}, L)}</p>
+        <label for="reason">${rt(`${action}.reason`, {}, L)}<span class="required" aria-hidden="true"> *</span></label>
+        <p id="reason-hint" class="hint">${rt(`${action}.reason-hint`, {}, L)}</p>
         <textarea
-          id="withdraw-reason"
+          id="reason"
           rows="3"
           required
-          aria-describedby=${['withdraw-effect', 'withdraw-hint', this.reasonError ? 'withdraw-error' : ''].filter(Boolean).join(' ')}
+          aria-describedby=${['reason-effect', 'reason-hint', this.reasonError ? 'reason-error' : ''].filter(Boolean).join(' ')}
           aria-invalid=${this.reasonError ? 'true' : 'false'}
           .value=${this.reason}
           @input=${(e: Event) => {
@@ -283,7 +294,7 @@ export class RecordList extends LichengElement {
             this.reasonError = '';
           }}
         ></textarea>
-        ${this.reasonError ? html`<p id="withdraw-error" class="error-text">${this.reasonError}</p>` : nothing}
+        ${this.reasonError ? html`<p id="reason-error" class="error-text">${this.reasonError}</p>` : nothing}
       </div>
     </licheng-dialog>`;
   }

@@ -81,15 +81,15 @@ describe('<licheng-record-list>', () => {
     const dialog = $<Dialog>(el, 'licheng-dialog');
     await dialog.updateComplete;
     expect(dialog.open).to.equal(true);
-    expect($(el, '#withdraw-effect').textContent).to.contain('不再列入學生的學習歷程');
-    expect(deepActiveElement()).to.equal($(el, '#withdraw-reason'));
+    expect($(el, '#reason-effect').textContent).to.contain('不再列入學生的學習歷程');
+    expect(deepActiveElement()).to.equal($(el, '#reason'));
     await expect(el).to.be.accessible();
     const confirm = dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part="confirm"]')!;
     confirm.click();
     await el.updateComplete;
     expect(dialog.open).to.equal(true);
-    expect($(el, '#withdraw-error').textContent).to.equal('請填寫撤銷原因');
-    $(el, '#withdraw-reason').focus();
+    expect($(el, '#reason-error').textContent).to.equal('請填寫撤銷原因');
+    $(el, '#reason').focus();
     await sendKeys({ type: '重複登錄' });
     setTimeout(() => confirm.click());
     const event = (await oneEvent(el, 'licheng-record-withdraw')) as CustomEvent<RecordWithdrawal>;
@@ -97,6 +97,34 @@ describe('<licheng-record-list>', () => {
     expect(event.detail.record.id).to.equal('r1');
     // Focus returns to the row's button.
     expect(deepActiveElement()).to.equal(withdraw);
+  });
+
+  it('offers 撤回決定 on a decision the user made, asks why, and says the record goes back to pending', async () => {
+    const rows = [{ ...competitionRows[0]!, status: 'passed' as const, reopenable: true, withdrawable: false, correctable: 'no' as const }, competitionRows[1]!];
+    const el = await fixture<RecordList>(html`<licheng-record-list locale="zh-TW" actions .kinds=${[competitionKind]} .records=${rows}></licheng-record-list>`);
+    const [first, second] = $$(el, 'tbody tr');
+    expect(second!.textContent).not.to.contain('撤回決定');
+    const reopen = [...first!.querySelectorAll<HTMLButtonElement>('.row-actions button')].find((b) => b.textContent === '撤回決定')!;
+    expect(reopen.getAttribute('aria-label')).to.equal('撤回決定 王小明 全國高級中等學校專題製作競賽');
+    reopen.focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = $<Dialog>(el, 'licheng-dialog');
+    await dialog.updateComplete;
+    expect(dialog.open).to.equal(true);
+    expect($(el, '#reason-effect').textContent).to.contain('回到待認證');
+    expect(dialog.getAttribute('heading')).to.equal('撤回競賽參與紀錄的認證決定');
+    await expect(el).to.be.accessible();
+    const confirm = dialog.shadowRoot!.querySelector<HTMLButtonElement>('[part="confirm"]')!;
+    confirm.click();
+    await el.updateComplete;
+    expect($(el, '#reason-error').textContent).to.equal('請填寫撤回原因');
+    $(el, '#reason').focus();
+    await sendKeys({ type: '誤按通過' });
+    setTimeout(() => confirm.click());
+    const event = (await oneEvent(el, 'licheng-record-reopen')) as CustomEvent<RecordWithdrawal>;
+    expect(event.detail).to.deep.include({ reason: '誤按通過' });
+    expect(event.detail.record.id).to.equal('r1');
+    expect(deepActiveElement()).to.equal(reopen);
   });
 
   it('lists several kinds as a table each under a heading', async () => {

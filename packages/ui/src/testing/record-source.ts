@@ -33,6 +33,10 @@ export function memoryRecordSource(initial: readonly RecordRow[], importReport?:
       calls.push(`withdraw ${record.id} ${reason}`);
       rows = rows.filter((r) => r.id !== record.id);
     },
+    async reopen(record, reason) {
+      calls.push(`reopen ${record.id} ${reason}`);
+      rows = rows.map((r) => (r.id === record.id ? { ...r, status: 'pending', reopenable: false } : r));
+    },
     async preview(kind) {
       calls.push(`preview ${kind}`);
       return importReport ?? { rows: 0, imported: 0, ids: [], issues: [] };

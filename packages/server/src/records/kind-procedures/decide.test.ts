@@ -69,11 +69,16 @@ describe.each(testDialects())('record kind certification on %s', (dialect) => {
     await start();
     const id = (await enter(users.chen, 'fitness', fitness)).data.id as string;
     await decide(pe, id, 1, 'pass');
+    // The list offers 撤回決定 to the one who decided, and to no one else.
+    const reopenable = async (user: typeof pe) => ((await t.query('office.records.list', { kind: 'fitness' }, user)).data.rows as Array<{ id: string; reopenable: boolean }>).find((r) => r.id === id)?.reopenable;
+    expect(await reopenable(pe)).toBe(true);
+    expect(await reopenable(pe2)).toBe(false);
     expect((await t.mutate('office.records.reopen', { id, reason: '誤按' }, pe2)).error?.licheng?.code).toBe('not-found');
     expect((await t.mutate('office.records.reopen', { id, reason: '誤按' }, activities)).error?.licheng?.code).toBe('not-found');
     expect((await t.mutate('office.records.reopen', { id, reason: ' ' }, pe)).error).not.toBeNull();
     const reopened = await t.mutate('office.records.reopen', { id, reason: '誤按' }, pe);
     expect(reopened.data).toMatchObject({ status: 'pending', version: 3 });
+    expect(await reopenable(pe)).toBe(false);
     expect((await decide(pe2, id, 3, 'pass')).data).toMatchObject({ status: 'passed' });
   });
 });

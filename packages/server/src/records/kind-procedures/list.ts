@@ -38,7 +38,7 @@ export async function recordListQuery(ctx: AuthedContext, kinds: readonly Record
 
 const COLUMNS = [
   'r.id', 'r.kind', 'r.academic_year', 'r.semester', 'r.summary', 'r.data', 'r.status', 'r.status_reason', 'r.entered_by', 'r.entered_role',
-  'r.decided_by_name', 'r.decided_role', 'r.version', 'r.created_at', 'r.updated_at', 'r.document_file_id', 'r.media_file_id',
+  'r.decided_by', 'r.decided_by_name', 'r.decided_role', 'r.version', 'r.created_at', 'r.updated_at', 'r.document_file_id', 'r.media_file_id',
   's.id as student_id', 's.student_no', 's.name', 's.class_name', 's.seat_no',
 ] as const;
 
@@ -83,6 +83,8 @@ export async function listRecordRows(ctx: AuthedContext, kinds: readonly RecordK
       videoUrl: typeof data.videoUrl === 'string' ? data.videoUrl : null,
       correctable,
       withdrawable: mayChange,
+      // The certifier's own decision on what someone else entered can be taken back (reopen); a record an office registered is not a decision.
+      reopenable: (status === 'passed' || status === 'failed') && row.decided_by === ctx.identity.userId && !registeredByOffice,
     };
   });
 }

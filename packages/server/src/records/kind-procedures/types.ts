@@ -68,6 +68,8 @@ export interface RecordListRow {
   /** Whether the caller may correct it now (and then whether a reason is needed). */
   correctable: 'no' | 'yes' | 'with-reason';
   withdrawable: boolean;
+  /** Whether the caller decided it (認證) and may take the decision back (`<office>.records.reopen`). */
+  reopenable: boolean;
 }
 
 export interface RecordListOutput {
