@@ -5,7 +5,7 @@ import { expectFocus, signInByKeyboard, tabTo } from '../support/keyboard.ts';
 
 /**
  * An office's records in Chromium, keyboard only: 訓育組 enters a cadre record (校內幹部經歷) and
- * corrects it, the library certifies a reading record, and the student finds both in 我的學習歷程
+ * corrects it, the library certifies a reading record (and takes a decision back), and the student finds both in 我的學習歷程
  * — the cadre marked as registered by the school, not counting toward the 10. After each action
  * focus rests on its outcome.
  */
@@ -63,6 +63,22 @@ describe('an office enters and corrects a record, and the student sees it in the
   it('the library passes 陳怡君’s reading record; focus lands on what was done', async () => {
     const page = await signIn('圖書館 許主任');
     await tabTo(page, (f) => f.role === 'button' && f.name === '通過 101 班 1 號 陳怡君 被討厭的勇氣', { max: 200 });
+    await page.keyboard.press('Enter');
+    await expectFocus(page, { text: /已認證通過.*陳怡君.*被討厭的勇氣/ });
+    await page.context().close();
+  });
+
+  it('the library takes that decision back from its list with a reason, lands on the row back at 認證中, and passes it again', async () => {
+    const page = await signIn('圖書館 許主任');
+    await tabTo(page, (f) => f.role === 'button' && f.name === '撤回決定 陳怡君 被討厭的勇氣', { max: 200 });
+    await page.keyboard.press('Enter');
+    await expectFocus(page, { role: 'textbox', name: /撤回原因/ });
+    await page.keyboard.type('誤按通過，心得尚未讀完');
+    await tabTo(page, (f) => f.role === 'button' && f.name === '撤回決定');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, { text: /陳怡君.*剛更正.*被討厭的勇氣.*認證中/ });
+    // Back in the queue, so it can be decided again.
+    await tabTo(page, (f) => f.role === 'button' && f.name === '通過 101 班 1 號 陳怡君 被討厭的勇氣', { max: 200, back: true });
     await page.keyboard.press('Enter');
     await expectFocus(page, { text: /已認證通過.*陳怡君.*被討厭的勇氣/ });
     await page.context().close();

@@ -195,7 +195,7 @@ export class LibraryDesk extends LichengConnectedElement {
     const screens: RecordKindScreen[] = reading ? [readingScreen(reading)] : [];
     return html`${note} ${this.#queue(h + 1)}
       <section>
-        <licheng-record-desk .locale=${L} heading-level=${h + 1} default-year=${academicYear} default-semester=${semester} .kinds=${screens} .source=${this.#source}></licheng-record-desk>
+        <licheng-record-desk .locale=${L} heading-level=${h + 1} default-year=${academicYear} default-semester=${semester} .kinds=${screens} .source=${this.#source} @licheng-record-changed=${() => this.#loadPending()}></licheng-record-desk>
       </section>`;
   }
 }
