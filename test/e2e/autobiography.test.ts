@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launchChromium, newPage, signIn } from '../support/browser.ts';
-import { demoToken, startDemoServer, type StartedServer } from '../support/server.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { demoInChromium, expectAccessible, newPage, signIn } from '../support/browser.ts';
+import { demoToken } from '../support/server.ts';
 import { query } from '../support/trpc.ts';
 
 /**
@@ -11,22 +11,11 @@ import { query } from '../support/trpc.ts';
  * Typed with the keyboard; each screen checked with axe.
  */
 describe('自傳與學習計畫 in the browser', () => {
-  let server: StartedServer;
-  let browser: Browser;
-  const errors: string[] = [];
-
-  beforeAll(async () => {
-    server = await startDemoServer();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const demo = demoInChromium();
 
   async function openAs(name: string): Promise<Page> {
-    const page = await newPage(browser, errors);
-    await signIn(page, server.url, name);
+    const page = await newPage(demo.browser, demo.errors);
+    await signIn(page, demo.server.url, name);
     await page.locator('licheng-portal nav a', { hasText: '自傳與學習計畫' }).click();
     await page.waitForURL('**/autobiography');
     return page;
@@ -115,10 +104,10 @@ describe('自傳與學習計畫 in the browser', () => {
     await page.locator('licheng-autobiography-checks tr', { hasText: '蔡欣妤' }).getByText('剛完成').waitFor();
     await page.context().close();
 
-    const token = await demoToken(server, 'demo-s-102-1');
-    const portfolio = await query(server.url, 'student.portfolio.get', token);
+    const token = await demoToken(demo.server, 'demo-s-102-1');
+    const portfolio = await query(demo.server.url, 'student.portfolio.get', token);
     const records = portfolio.semesters.flatMap((s: { records: Array<{ kind: string; status: string }> }) => s.records);
     expect(records.filter((r: { kind: string }) => r.kind === 'autobiography')).toEqual([expect.objectContaining({ status: 'passed' })]);
-    expect(errors).toEqual([]);
+    expect(demo.errors).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { RolesApp } from '@licheng/client';
 import { screenStyles } from '@licheng/ui';
 import '../autobiography-editor/autobiography-editor.ts';
 import '../autobiography-checks/autobiography-checks.ts';
@@ -11,37 +11,15 @@ import '../autobiography-checks/autobiography-checks.ts';
  *
  * @event licheng-token-expired - The token has expired (from any part).
  */
-export class AutobiographyApp extends LichengConnectedElement {
+export class AutobiographyApp extends RolesApp {
   static override styles = [...screenStyles];
-  static override properties = { ...LichengConnectedElement.properties, roles: { state: true }, failure: { state: true } };
 
-  declare roles: string[] | null;
-  declare failure: string;
-
-  constructor() {
-    super();
-    this.roles = null;
-    this.failure = '';
-  }
-
-  override async load(): Promise<void> {
-    this.failure = '';
-    try {
-      this.roles = (await this.api.query<{ user: { roles: string[] } }>('platform.me')).user.roles;
-    } catch (error) {
-      this.failure = error instanceof LichengApiError ? error.message : String(error);
-    }
-  }
-
-  override render() {
-    if (this.failure) return html`<p role="alert" class="error-text">${this.failure}</p>`;
-    if (this.roles === null) return nothing;
-    const checker = this.roles.includes('homeroom-teacher') || this.roles.includes('counseling-staff');
-    return html`${this.roles.includes('student')
-      ? html`<licheng-autobiography-editor .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${this.locale}></licheng-autobiography-editor>`
+  protected renderFor(roles: readonly string[]) {
+    const { token, tokenProvider, apiBase, locale } = this;
+    const checker = roles.includes('homeroom-teacher') || roles.includes('counseling-staff');
+    return html`${roles.includes('student')
+      ? html`<licheng-autobiography-editor .token=${token} .tokenProvider=${tokenProvider} .apiBase=${apiBase} .locale=${locale}></licheng-autobiography-editor>`
       : nothing}
-    ${checker
-      ? html`<licheng-autobiography-checks .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${this.locale}></licheng-autobiography-checks>`
-      : nothing}`;
+    ${checker ? html`<licheng-autobiography-checks .token=${token} .tokenProvider=${tokenProvider} .apiBase=${apiBase} .locale=${locale}></licheng-autobiography-checks>` : nothing}`;
   }
 }
