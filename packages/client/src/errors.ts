@@ -51,3 +51,8 @@ export function apiErrorFrom(body: unknown, status: number, cause?: unknown): Li
     cause,
   });
 }
+
+/** What a screen says of a failure: the server's translated message, or any other error's message. */
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

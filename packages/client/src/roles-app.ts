@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { LichengConnectedElement } from './connected-element.ts';
-import { LichengApiError } from './errors.ts';
+import { errorText } from './errors.ts';
 
 /**
  * An office's whole screen that shows each user the parts for their roles (staff a desk,
@@ -28,7 +28,7 @@ export abstract class RolesApp extends LichengConnectedElement {
     try {
       this.roles = (await this.api.query<{ user: { roles: string[] } }>('platform.me')).user.roles;
     } catch (error) {
-      this.failure = error instanceof LichengApiError ? error.message : String(error);
+      this.failure = errorText(error);
     }
   }
 

@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { LichengConnectedElement, errorText } from '@licheng/client';
 import { activityLabels, type Activity } from '@licheng/core';
 import { tokens } from '@licheng/ui';
 import type { PlatformMe } from '@licheng/server';
@@ -56,7 +56,7 @@ export class DeadlineBanner extends LichengConnectedElement {
     try {
       this.windows = (await this.api.query<MeWindows>('platform.me')).windows;
     } catch (error) {
-      this.error = error instanceof LichengApiError ? error.message : String(error);
+      this.error = errorText(error);
     }
   }
 

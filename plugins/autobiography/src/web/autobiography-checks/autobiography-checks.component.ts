@@ -1,10 +1,9 @@
 import { css, html, nothing } from 'lit';
-import { LichengConnectedElement } from '@licheng/client';
+import { errorText, LichengConnectedElement } from '@licheng/client';
 import { cardTable, focusMark, focusOutcome, formatDateTime, heading, screenStyles, type NoticeVariant } from '@licheng/ui';
 import { paths, type CheckDetail, type EssayKind, type EssayLanguage, type Queue, type QueueItem } from '../api.ts';
 import { t } from '../messages.ts';
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const count = (text: string) => [...text].length;
 
 /**
@@ -74,7 +73,7 @@ export class AutobiographyChecks extends LichengConnectedElement {
     try {
       this.queue = await this.api.query<Queue>(paths.queue);
     } catch (error) {
-      this.note = { variant: 'error', text: t('failed', { message: message(error) }, this.locale) };
+      this.note = { variant: 'error', text: t('failed', { message: errorText(error) }, this.locale) };
     }
   }
 
@@ -95,7 +94,7 @@ export class AutobiographyChecks extends LichengConnectedElement {
       this.reason = '';
       await focusOutcome(this, '#reading-heading');
     } catch (error) {
-      this.note = { variant: 'error', text: t('failed', { message: message(error) }, this.locale) };
+      this.note = { variant: 'error', text: t('failed', { message: errorText(error) }, this.locale) };
       await focusOutcome(this, '#checks-note');
     }
   }
@@ -129,7 +128,7 @@ export class AutobiographyChecks extends LichengConnectedElement {
       this.reopening = false;
       this.reason = '';
     } catch (error) {
-      this.note = { variant: 'error', text: t('failed', { message: message(error) }, L) };
+      this.note = { variant: 'error', text: t('failed', { message: errorText(error) }, L) };
     } finally {
       this.busy = false;
     }

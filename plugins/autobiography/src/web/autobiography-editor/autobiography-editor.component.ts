@@ -1,11 +1,10 @@
 import { css, html, nothing } from 'lit';
-import { LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { errorText, LichengApiError, LichengConnectedElement } from '@licheng/client';
 import { focusMark, focusOutcome, formatDate, formatDateTime, heading, screenStyles, type NoticeVariant } from '@licheng/ui';
 import { STUDY_PLAN_SECTIONS, studyPlanSectionLabels, type StudyPlanSection } from '@licheng/core';
 import { paths, type DocumentDetail, type EssayKind, type EssayLanguage, type Mine, type MineDocument, type StudyPlanSections, type VersionTextView } from '../api.ts';
 import { t } from '../messages.ts';
 
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const count = (text: string) => [...text].length;
 const emptySections = (): StudyPlanSections => ({ self: '', career: '', goals: '', strengths: '', interests: '' });
 
@@ -83,7 +82,7 @@ export class AutobiographyEditor extends LichengConnectedElement {
       this.mine = await this.api.query<Mine>(paths.mine);
       await this.#loadDocument();
     } catch (error) {
-      this.note = { variant: 'error', text: t('failed', { message: message(error) }, this.locale) };
+      this.note = { variant: 'error', text: t('failed', { message: errorText(error) }, this.locale) };
     }
   }
 
@@ -155,7 +154,7 @@ export class AutobiographyEditor extends LichengConnectedElement {
     try {
       await this.#loadDocument();
     } catch (error) {
-      this.note = { variant: 'error', text: t('failed', { message: message(error) }, this.locale) };
+      this.note = { variant: 'error', text: t('failed', { message: errorText(error) }, this.locale) };
     }
     if (focus) await focusOutcome(this, `#tab-${kind}-${language}`);
   }
@@ -184,7 +183,7 @@ export class AutobiographyEditor extends LichengConnectedElement {
         this.note = { variant: 'warning', text: t('conflict', { latest: Number(error.params.latest ?? 0) }, this.locale) };
         await this.#loadDocument(true).catch(() => undefined);
       } else {
-        this.note = { variant: 'error', text: t('failed', { message: message(error) }, this.locale) };
+        this.note = { variant: 'error', text: t('failed', { message: errorText(error) }, this.locale) };
       }
     } finally {
       this.busy = false;
@@ -236,7 +235,7 @@ export class AutobiographyEditor extends LichengConnectedElement {
       this.viewing = await this.api.query<VersionTextView>(paths.version, { ...this.current, number });
       await focusOutcome(this, '#viewing-heading');
     } catch (error) {
-      this.note = { variant: 'error', text: t('failed', { message: message(error) }, this.locale) };
+      this.note = { variant: 'error', text: t('failed', { message: errorText(error) }, this.locale) };
       await focusOutcome(this, '#editor-note');
     }
   }

@@ -1,5 +1,5 @@
 import { css, html } from 'lit';
-import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { downloadFile, errorText, LichengConnectedElement } from '@licheng/client';
 import { focusOutcome, heading, screenStyles, type NoticeVariant } from '@licheng/ui';
 import { officeRecordSource, type RecordDeskSource, type RecordKindScreen } from '@licheng/ui/records';
 import '@licheng/ui/records';
@@ -10,7 +10,6 @@ interface Me {
   term: { academicYear: number; semester: 1 | 2 };
 }
 
-const message = (error: unknown) => (error instanceof LichengApiError || error instanceof Error ? error.message : String(error));
 const screenKind = (k: KindView): RecordKindScreen => ({ id: k.id, label: k.label, fields: k.fields, summary: { max: 100, required: false }, mayEnter: k.mayEnter });
 
 /**
@@ -69,7 +68,7 @@ export class CompetitionsDesk extends LichengConnectedElement {
       this.kinds = kinds;
     } catch (error) {
       this.kinds = [];
-      this.note = { variant: 'error', text: t('load-failed', { message: message(error) }, this.locale) };
+      this.note = { variant: 'error', text: t('load-failed', { message: errorText(error) }, this.locale) };
     }
   }
 
@@ -81,7 +80,7 @@ export class CompetitionsDesk extends LichengConnectedElement {
       await downloadFile(this.api, exportPath(KIND), `${KIND}.xlsx`);
       this.note = { variant: 'success', text: t('export.done', {}, L) };
     } catch (error) {
-      this.note = { variant: 'error', text: t('export.failed', { message: message(error) }, L) };
+      this.note = { variant: 'error', text: t('export.failed', { message: errorText(error) }, L) };
     }
     await focusOutcome(this, '#competitions-note');
   }

@@ -1,10 +1,8 @@
 import { css, html, nothing } from 'lit';
-import { LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { errorText, LichengConnectedElement } from '@licheng/client';
 import { cardTable, focusOutcome, heading, screenStyles, type NoticeVariant } from '@licheng/ui';
 import { paths, type AdviseeImportReport, type AdviseeLink, type AdviseeList } from '../api.ts';
 import { t } from '../messages.ts';
-
-const message = (error: unknown) => (error instanceof LichengApiError || error instanceof Error ? error.message : String(error));
 
 /**
  * `<licheng-advisee-panel>` — who advises whom (課程諮詢). Counseling assigns students (by 學號)
@@ -66,7 +64,7 @@ export class AdviseePanel extends LichengConnectedElement {
     try {
       this.list = await this.api.query<AdviseeList>(paths.advisees);
     } catch (error) {
-      await this.#say('error', t('failed', { message: message(error) }, this.locale));
+      await this.#say('error', t('failed', { message: errorText(error) }, this.locale));
     }
   }
 
@@ -84,7 +82,7 @@ export class AdviseePanel extends LichengConnectedElement {
       await this.load();
       await this.#say('success', text);
     } catch (error) {
-      await this.#say('error', t('failed', { message: message(error) }, this.locale));
+      await this.#say('error', t('failed', { message: errorText(error) }, this.locale));
     } finally {
       this.busy = false;
     }
@@ -129,7 +127,7 @@ export class AdviseePanel extends LichengConnectedElement {
         await this.#say('success', t('import.done', { added: r.added, already: r.already }, this.locale));
       }
     } catch (error) {
-      await this.#say('error', t('failed', { message: message(error) }, this.locale));
+      await this.#say('error', t('failed', { message: errorText(error) }, this.locale));
     } finally {
       this.busy = false;
     }

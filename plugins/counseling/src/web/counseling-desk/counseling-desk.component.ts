@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { downloadFile, errorText, LichengConnectedElement } from '@licheng/client';
 import { focusOutcome, heading, screenStyles, type NoticeVariant } from '@licheng/ui';
 import { officeRecordSource, type RecordDesk, type RecordDeskSource, type RecordForm, type RecordSubmission } from '@licheng/ui/records';
 import '@licheng/ui/records';
@@ -7,8 +7,6 @@ import { academicTermOf } from '@licheng/core';
 import { groupScreen, kindScreen, paths, type AdviseeList, type KindView } from '../api.ts';
 import { t } from '../messages.ts';
 import '../advisee-panel/advisee-panel.ts';
-
-const message = (error: unknown) => (error instanceof LichengApiError || error instanceof Error ? error.message : String(error));
 
 /**
  * `<licheng-counseling-desk>` — counseling's (輔導室) screen and the course consultants'. Each
@@ -67,7 +65,7 @@ export class CounselingDesk extends LichengConnectedElement {
       if (this.#consultant) this.advisees = await this.api.query<AdviseeList>(paths.advisees);
     } catch (error) {
       this.kinds ??= [];
-      this.note = { variant: 'error', text: t('failed', { message: message(error) }, this.locale) };
+      this.note = { variant: 'error', text: t('failed', { message: errorText(error) }, this.locale) };
     }
   }
 
@@ -94,7 +92,7 @@ export class CounselingDesk extends LichengConnectedElement {
       await this.renderRoot.querySelector<RecordDesk>('licheng-record-desk')?.load();
       this.note = { variant: 'success', text: t('group.done', { count: done.ids.length }, this.locale) };
     } catch (error) {
-      this.note = { variant: 'error', text: t('failed', { message: message(error) }, this.locale) };
+      this.note = { variant: 'error', text: t('failed', { message: errorText(error) }, this.locale) };
     } finally {
       this.busy = false;
     }

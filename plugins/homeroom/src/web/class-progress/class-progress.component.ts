@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { downloadFile, LichengConnectedElement, errorText } from '@licheng/client';
 import { focusMark, focusOutcome, formatDate, heading, screenStyles } from '@licheng/ui';
 import { NOTE_MAX, paths, progressXlsxPath, type CheckReason, type ClassList, type ClassSummary, type Progress, type ProgressWindow, type RemindersSent, type StudentRow } from '../api.ts';
 import { t } from '../messages.ts';
@@ -117,7 +117,7 @@ export class ClassProgress extends LichengConnectedElement {
 
   #fail(error: unknown) {
     this.progress = null;
-    this.failure = error instanceof LichengApiError ? error.message : String(error);
+    this.failure = errorText(error);
   }
 
   async #pick(event: Event) {
@@ -148,7 +148,7 @@ export class ClassProgress extends LichengConnectedElement {
       const name = await downloadFile(this.api, progressXlsxPath(className, progress.term), `${className}-progress.xlsx`);
       this.success = t('downloaded', { name }, this.locale);
     } catch (error) {
-      this.failure = error instanceof LichengApiError ? error.message : String(error);
+      this.failure = errorText(error);
     } finally {
       this.busy = false;
     }
@@ -181,7 +181,7 @@ export class ClassProgress extends LichengConnectedElement {
       await this.#loadProgress(progress.class.className);
       this.success = t('remind.sent', { n: sent.sent, names: sent.students.map((s) => s.name).join('、') }, this.locale);
     } catch (error) {
-      this.failure = error instanceof LichengApiError ? error.message : String(error);
+      this.failure = errorText(error);
     } finally {
       this.busy = false;
     }

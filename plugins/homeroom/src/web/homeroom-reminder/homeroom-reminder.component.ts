@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { LichengConnectedElement, errorText } from '@licheng/client';
 import { focusMark, focusOutcome, formatDate, heading, screenStyles } from '@licheng/ui';
 import { paths, type MyReminders } from '../api.ts';
 import { t } from '../messages.ts';
@@ -76,7 +76,7 @@ export class HomeroomReminder extends LichengConnectedElement {
       this.reminders = this.reminders.filter((r) => r.id !== id);
       this.announcement = t('notice.dismissed', {}, this.locale);
     } catch (error) {
-      this.failure = error instanceof LichengApiError ? error.message : String(error);
+      this.failure = errorText(error);
     } finally {
       this.busy = false;
     }

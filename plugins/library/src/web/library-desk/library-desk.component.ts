@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { downloadFile, errorText, LichengConnectedElement } from '@licheng/client';
 import { cardTable, focusOutcome, formatDate, heading, screenStyles, type NoticeVariant } from '@licheng/ui';
 import { officeRecordSource, type RecordDesk, type RecordDeskSource, type RecordKindScreen } from '@licheng/ui/records';
 import '@licheng/ui/records';
@@ -7,8 +7,6 @@ import { academicTermOf } from '@licheng/core';
 import { paths, readingScreen, type KindView, type ReadingRow } from '../api.ts';
 import { t } from '../messages.ts';
 import '../library-reading/library-reading.ts';
-
-const message = (error: unknown) => (error instanceof LichengApiError || error instanceof Error ? error.message : String(error));
 
 /**
  * `<licheng-library-desk>` — the library's (圖書館) screen. Staff who certify reading records
@@ -75,7 +73,7 @@ export class LibraryDesk extends LichengConnectedElement {
       if (this.#staff) await this.#loadPending();
     } catch (error) {
       this.kinds ??= [];
-      this.note = { variant: 'error', text: t('failed', { message: message(error) }, this.locale) };
+      this.note = { variant: 'error', text: t('failed', { message: errorText(error) }, this.locale) };
     }
   }
 
@@ -99,7 +97,7 @@ export class LibraryDesk extends LichengConnectedElement {
       await this.#loadPending();
       await this.renderRoot.querySelector<RecordDesk>('licheng-record-desk')?.load();
     } catch (error) {
-      this.note = { variant: 'error', text: t('failed', { message: message(error) }, this.locale) };
+      this.note = { variant: 'error', text: t('failed', { message: errorText(error) }, this.locale) };
     } finally {
       this.busy = false;
     }

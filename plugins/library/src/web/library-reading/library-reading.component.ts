@@ -1,13 +1,11 @@
 import { css, html, nothing } from 'lit';
-import { LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { errorText, LichengConnectedElement } from '@licheng/client';
 import { focusOutcome, heading, screenStyles, type NoticeVariant } from '@licheng/ui';
 import { officeRecordSource, type RecordDeskSource, type RecordForm, type RecordKindScreen, type RecordList, type RecordSubmission, type RecordWithdrawal } from '@licheng/ui/records';
 import '@licheng/ui/records';
 import { academicTermOf } from '@licheng/core';
 import { paths, readingScreen, type KindView, type ReadingRow } from '../api.ts';
 import { t } from '../messages.ts';
-
-const message = (error: unknown) => (error instanceof LichengApiError || error instanceof Error ? error.message : String(error));
 
 /**
  * `<licheng-library-reading>` — a student's own reading records (閱讀紀錄): the form to add one
@@ -59,7 +57,7 @@ export class LibraryReading extends LichengConnectedElement {
       await this.#reload();
     } catch (error) {
       this.rows ??= [];
-      await this.#say('error', t('failed', { message: message(error) }, this.locale));
+      await this.#say('error', t('failed', { message: errorText(error) }, this.locale));
     }
   }
 
@@ -89,7 +87,7 @@ export class LibraryReading extends LichengConnectedElement {
       const shown = await this.renderRoot.querySelector<RecordList>('licheng-record-list')?.focusRecord(saved.id);
       if (!shown) await this.#say('success', this.note.text);
     } catch (error) {
-      await this.#say('error', t('failed', { message: message(error) }, this.locale));
+      await this.#say('error', t('failed', { message: errorText(error) }, this.locale));
     } finally {
       this.busy = false;
     }
@@ -110,7 +108,7 @@ export class LibraryReading extends LichengConnectedElement {
       await this.#reload();
       await this.#say('success', t('mine.withdrawn', { title: String(event.detail.record.data.title ?? '') }, this.locale));
     } catch (error) {
-      await this.#say('error', t('failed', { message: message(error) }, this.locale));
+      await this.#say('error', t('failed', { message: errorText(error) }, this.locale));
     }
   }
 

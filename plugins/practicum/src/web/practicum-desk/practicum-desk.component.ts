@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { downloadFile, LichengApiError, LichengConnectedElement, showStoredFile } from '@licheng/client';
+import { downloadFile, errorText, LichengConnectedElement, showStoredFile } from '@licheng/client';
 import { focusMark, focusOutcome, formatDate, heading, screenStyles, type FocusMark, type FileViewer } from '@licheng/ui';
 import { CERTIFICATE_LEVELS, LIMITS, paths, TEMPLATE_PATH, type Certificate, type CertificateList, type ImportReport, type Internship, type InternshipList } from '../api.ts';
 import { t, type PracticumMessageKey } from '../messages.ts';
@@ -8,8 +8,6 @@ import { practicumDeskStyles } from './practicum-desk.styles.ts';
 
 export type PracticumTab = 'certificates' | 'internships';
 const TABS: PracticumTab[] = ['certificates', 'internships'];
-
-const message = (error: unknown) => (error instanceof LichengApiError ? error.message : String(error));
 
 /**
  * `<licheng-practicum-desk>` — the practicum office's (實習處) screen. Skill certificates
@@ -104,7 +102,7 @@ export class PracticumDesk extends LichengConnectedElement {
       this.#currentYear ??= shown;
       if (!this.allYears) this.academicYear ??= shown;
     } catch (error) {
-      this.failure = message(error);
+      this.failure = errorText(error);
     }
   }
 
@@ -161,7 +159,7 @@ export class PracticumDesk extends LichengConnectedElement {
     try {
       await downloadFile(this.api, TEMPLATE_PATH, 'certificates-template.xlsx');
     } catch (error) {
-      this.failure = message(error);
+      this.failure = errorText(error);
       await focusOutcome(this, '#practicum-failure');
     }
   }
@@ -172,7 +170,7 @@ export class PracticumDesk extends LichengConnectedElement {
       const viewer = this.renderRoot.querySelector<FileViewer>('licheng-file-viewer')!;
       await showStoredFile(this.api, c.documentFileId, viewer, `${c.student.name} ${c.name}`);
     } catch (error) {
-      this.failure = message(error);
+      this.failure = errorText(error);
       await focusOutcome(this, '#practicum-failure');
     }
   }
@@ -212,7 +210,7 @@ export class PracticumDesk extends LichengConnectedElement {
         listed = report.ids.length > 0;
       }
     } catch (error) {
-      this.failure = message(error);
+      this.failure = errorText(error);
     } finally {
       this.busy = false;
     }
@@ -243,7 +241,7 @@ export class PracticumDesk extends LichengConnectedElement {
       this.emit('licheng-certificate-registered', { id: saved.id });
       await this.#showAdded([saved.id], [saved.academicYear]);
     } catch (error) {
-      this.failure = message(error);
+      this.failure = errorText(error);
       await this.#focusNotice();
     } finally {
       this.busy = false;
@@ -268,7 +266,7 @@ export class PracticumDesk extends LichengConnectedElement {
       this.emit('licheng-internship-registered', { id: saved.id });
       await this.#showAdded([saved.id], [saved.academicYear]);
     } catch (error) {
-      this.failure = message(error);
+      this.failure = errorText(error);
       await this.#focusNotice();
     } finally {
       this.busy = false;

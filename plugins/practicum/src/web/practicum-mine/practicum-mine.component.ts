@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { errorText, LichengConnectedElement } from '@licheng/client';
 import { focusOutcome, heading, screenStyles, type NoticeVariant } from '@licheng/ui';
 import { type RecordForm, type RecordKindScreen, type RecordList as RecordListElement, type RecordRow, type RecordSubmission } from '@licheng/ui/records';
 import '@licheng/ui/records';
@@ -7,7 +7,6 @@ import { recordPaths as paths, type KindView, type Me, type RecordList } from '.
 import { t } from '../messages.ts';
 
 const CERTIFICATE = 'skill-certificate';
-const message = (error: unknown) => (error instanceof LichengApiError || error instanceof Error ? error.message : String(error));
 /** Data only: the generic entry takes no scan (the office's own registration does). */
 const screenKind = (k: KindView): RecordKindScreen => ({ id: k.id, label: k.label, fields: k.fields, summary: { max: 100, required: false }, files: false, mayEnter: k.mayEnter });
 const what = (row: Pick<RecordRow, 'data'>) => [row.data.name, row.data.level].filter(Boolean).join(' ') || String(row.data.organisation ?? '');
@@ -87,7 +86,7 @@ export class PracticumMine extends LichengConnectedElement {
       this.rows = list.rows;
     } catch (error) {
       this.kinds = [];
-      this.note = { variant: 'error', text: t('mine.load-failed', { message: message(error) }, this.locale) };
+      this.note = { variant: 'error', text: t('mine.load-failed', { message: errorText(error) }, this.locale) };
     }
   }
 
@@ -120,7 +119,7 @@ export class PracticumMine extends LichengConnectedElement {
       const shown = await this.renderRoot.querySelector<RecordListElement>('licheng-record-list')?.focusRecord(saved.id);
       if (!shown) await focusOutcome(this, '#mine-note');
     } catch (error) {
-      await this.#say('error', t('mine.failed', { message: message(error) }, this.locale));
+      await this.#say('error', t('mine.failed', { message: errorText(error) }, this.locale));
     } finally {
       this.busy = false;
     }
@@ -142,7 +141,7 @@ export class PracticumMine extends LichengConnectedElement {
       this.rows = (await this.api.query<RecordList>(paths.list, { pageSize: 200 })).rows;
       await this.#say('success', t('mine.withdrawn', { what: what(record) }, this.locale));
     } catch (error) {
-      await this.#say('error', t('mine.failed', { message: message(error) }, this.locale));
+      await this.#say('error', t('mine.failed', { message: errorText(error) }, this.locale));
     }
   }
 

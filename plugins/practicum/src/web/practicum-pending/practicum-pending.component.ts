@@ -1,10 +1,9 @@
 import { css, html, nothing } from 'lit';
-import { LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { errorText, LichengConnectedElement } from '@licheng/client';
 import { focusOutcome, formatDate, heading, screenStyles, type NoticeVariant } from '@licheng/ui';
 import { recordPaths as paths, type RecordList, type RecordListRow } from '../api.ts';
 import { t } from '../messages.ts';
 
-const message = (error: unknown) => (error instanceof LichengApiError || error instanceof Error ? error.message : String(error));
 const what = (row: RecordListRow) => [row.data.name, row.data.level].filter(Boolean).join(' ');
 const who = (row: RecordListRow) => `${row.student.className} ${row.student.name}（${row.student.studentNo}）`;
 
@@ -105,7 +104,7 @@ export class PracticumPending extends LichengConnectedElement {
       this.rows = (await this.api.query<RecordList>(paths.list, { kind: 'skill-certificate', status: 'pending', pageSize: 200 })).rows;
     } catch (error) {
       this.rows = [];
-      this.note = { variant: 'error', text: t('pending.error', { message: message(error) }, this.locale) };
+      this.note = { variant: 'error', text: t('pending.error', { message: errorText(error) }, this.locale) };
     }
   }
 
@@ -121,7 +120,7 @@ export class PracticumPending extends LichengConnectedElement {
       this.emit('licheng-certificate-decided', { id: row.id, decision });
       await this.load();
     } catch (error) {
-      this.note = { variant: 'error', text: t('pending.error', { message: message(error) }, L) };
+      this.note = { variant: 'error', text: t('pending.error', { message: errorText(error) }, L) };
     } finally {
       this.busy = false;
     }

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { downloadFile, LichengConnectedElement, errorText } from '@licheng/client';
 import { isIsoDate, windowLength } from '@licheng/core';
 import { charCount, focusMark, focusOutcome, formatDate, formatDateTime, heading, screenStyles, type DateChange, type FileChange, type FileField } from '@licheng/ui';
 import { paths, progressWorkbookPath, TEXT_MAX, ZIP_MAX_BYTES, type BatchSummary, type ImportResult, type IssueRow, type Progress, type Resolved } from '../api.ts';
@@ -368,5 +368,5 @@ export class ReceiptDesk extends LichengConnectedElement {
 }
 
 function message(error: unknown): string {
-  return error instanceof LichengApiError ? error.message : String(error);
+  return errorText(error);
 }

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { LichengConnectedElement, errorText } from '@licheng/client';
 import { charCount, focusMark, focusOutcome, formatDate, formatDateTime, heading, screenStyles, type FocusMark } from '@licheng/ui';
 import { paths, TEXT_MAX, type Confirmed, type Mine, type MineBatch, type MineItem, type RaisedIssue } from '../api.ts';
 import { t } from '../messages.ts';
@@ -288,5 +288,5 @@ export class ReceiptReminder extends LichengConnectedElement {
 }
 
 function message(error: unknown): string {
-  return error instanceof LichengApiError ? error.message : String(error);
+  return errorText(error);
 }

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { downloadFile, errorText, LichengConnectedElement } from '@licheng/client';
 import { focusOutcome, heading, screenStyles, type NoticeVariant } from '@licheng/ui';
 import { localized, type RecordDeskSource, type RecordImportReportView, type RecordKindScreen, type RecordRow, type RecordSubmission } from '@licheng/ui/records';
 import '@licheng/ui/records';
@@ -15,7 +15,6 @@ interface Me {
   term: { academicYear: number; semester: 1 | 2 };
 }
 
-const message = (error: unknown) => (error instanceof LichengApiError || error instanceof Error ? error.message : String(error));
 const screenKind = (k: KindView): RecordKindScreen => ({ id: k.id, label: k.label, fields: k.fields, summary: { max: 100, required: false, label: k.summaryLabel }, mayEnter: k.mayEnter });
 
 /**
@@ -71,7 +70,7 @@ export class StudentAffairsDesk extends LichengConnectedElement {
       if (!this.#tabs().includes(this.tab as Tab)) this.tab = this.#tabs()[0] ?? '';
     } catch (error) {
       this.kinds = [];
-      this.note = { variant: 'error', text: t('load-failed', { message: message(error) }, this.locale) };
+      this.note = { variant: 'error', text: t('load-failed', { message: errorText(error) }, this.locale) };
     }
   }
 
@@ -142,7 +141,7 @@ export class StudentAffairsDesk extends LichengConnectedElement {
       await downloadFile(this.api, exportPath(kind.id), `${kind.id}.xlsx`);
       this.note = { variant: 'success', text: t('export.done', { kind: localized(kind.label, L) }, L) };
     } catch (error) {
-      this.note = { variant: 'error', text: t('export.failed', { message: message(error) }, L) };
+      this.note = { variant: 'error', text: t('export.failed', { message: errorText(error) }, L) };
     }
     await focusOutcome(this, '#affairs-note');
   }

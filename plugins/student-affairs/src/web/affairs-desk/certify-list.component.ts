@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { errorText } from '@licheng/client';
 import { readFreeText } from '@licheng/core';
 import { cardTable, cardTableSideLabels, focusOutcome, heading, LichengElement, screenStyles, type Dialog, type NoticeVariant } from '@licheng/ui';
 import { displayValue, localized, recordTitle, type RecordKindScreen, type RecordRow } from '@licheng/ui/records';
@@ -22,8 +23,6 @@ const SECTION_ENTERERS = ['activities-staff', 'discipline-staff', 'clubs-staff',
 /** Who entered a record, in words: the student, one of 學務處's sections, or another office. */
 const enteredBy = (role: string): StudentAffairsMessageKey =>
   role === 'student' ? 'certify.entered-student' : (SECTION_ENTERERS as readonly string[]).includes(role) ? (`certify.entered-${role}` as StudentAffairsMessageKey) : 'certify.entered-office';
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /**
  * `<licheng-student-affairs-certify>` — 待認證: the pending records of the kinds the section
  * certifies (students' 校外服務時數, 體適能, 社團資料 from 社團活動組…), each with its content and
@@ -80,7 +79,7 @@ export class CertifyList extends LichengElement {
       this.records = await this.source.pending();
     } catch (error) {
       this.records = [];
-      this.note = { variant: 'error', text: t('certify.error', { message: message(error) }, this.locale) };
+      this.note = { variant: 'error', text: t('certify.error', { message: errorText(error) }, this.locale) };
     }
   }
 
@@ -102,7 +101,7 @@ export class CertifyList extends LichengElement {
       this.note = { variant: 'success', text: t(decision === 'pass' ? 'certify.passed' : 'certify.failed', { what: this.#what(record), kind: localized(this.#kind(record.kind)?.label, L) }, L) };
       this.emit('licheng-record-decided', { id: record.id, decision });
     } catch (error) {
-      this.note = { variant: 'error', text: t('certify.error', { message: message(error) }, L) };
+      this.note = { variant: 'error', text: t('certify.error', { message: errorText(error) }, L) };
     } finally {
       this.busy = false;
     }

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { LichengApiError, LichengConnectedElement, showStoredFile } from '@licheng/client';
+import { LichengConnectedElement, errorText, showStoredFile } from '@licheng/client';
 import { focusOutcome, formatDateTime, heading, screenStyles, type FileViewer } from '@licheng/ui';
 import { paths, type Outcome } from '../api.ts';
 import { t } from '../messages.ts';
@@ -53,7 +53,7 @@ export class MyOutcomes extends LichengConnectedElement {
     try {
       this.outcomes = await this.api.query<Outcome[]>(paths.outcomesList);
     } catch (error) {
-      this.error = error instanceof LichengApiError ? error.message : String(error);
+      this.error = errorText(error);
     }
   }
 
@@ -64,7 +64,7 @@ export class MyOutcomes extends LichengConnectedElement {
       const viewer = this.renderRoot.querySelector<FileViewer>('licheng-file-viewer')!;
       await showStoredFile(this.api, id, viewer, `${outcome.course.subjectName} ${t(`slot.${slot}`, {}, this.locale)}`);
     } catch (error) {
-      this.error = error instanceof LichengApiError ? error.message : String(error);
+      this.error = errorText(error);
       await focusOutcome(this, '#my-outcomes-failure');
     }
   }

@@ -1,13 +1,11 @@
 import { html, nothing } from 'lit';
-import { LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { errorText, LichengConnectedElement } from '@licheng/client';
 import { focusMark, focusOutcome, heading, screenStyles, type FocusMark, type NoticeVariant } from '@licheng/ui';
 import type { RecordForm, RecordKindScreen, RecordList, RecordRow, RecordSubmission, RecordWithdrawal } from '@licheng/ui/records';
 import '@licheng/ui/records';
 import { paths, type Performance, type PerformanceChange, type PerformanceKinds, type PerformanceList } from '../api.ts';
 import { t } from '../messages.ts';
 import { myPerformancesStyles } from './my-performances.styles.ts';
-
-const message = (error: unknown) => (error instanceof LichengApiError || error instanceof Error ? error.message : String(error));
 
 /**
  * `<licheng-my-performances>` — the student's 多元表現: the ten types' form (the type's
@@ -62,7 +60,7 @@ export class MyPerformances extends LichengConnectedElement {
       if (!this.kindId) this.kindId = info.kinds[0]?.id ?? '';
     } catch (error) {
       this.rows ??= [];
-      this.note = { variant: 'error', text: t('perf.failed', { message: message(error) }, this.locale) };
+      this.note = { variant: 'error', text: t('perf.failed', { message: errorText(error) }, this.locale) };
     }
   }
 
@@ -125,7 +123,7 @@ export class MyPerformances extends LichengConnectedElement {
       await this.#done('success', t(fixing ? 'perf.corrected' : 'perf.entered', { kind: this.#label(kind), summary: submission.summary }, L), saved.id, fixing ? 'changed' : 'added', mark);
     } catch (error) {
       this.busy = false;
-      await this.#done('error', t('perf.failed', { message: message(error) }, L), null, undefined, mark);
+      await this.#done('error', t('perf.failed', { message: errorText(error) }, L), null, undefined, mark);
     }
   }
 
@@ -153,7 +151,7 @@ export class MyPerformances extends LichengConnectedElement {
       this.emit('licheng-performances-changed', { id: record.id, action: 'withdraw' });
       await this.#done('success', t('perf.withdrawn', { kind: this.#label(record.kind), summary: record.summary ?? '' }, L), null);
     } catch (error) {
-      await this.#done('error', t('perf.failed', { message: message(error) }, L), null);
+      await this.#done('error', t('perf.failed', { message: errorText(error) }, L), null);
     }
   }
 

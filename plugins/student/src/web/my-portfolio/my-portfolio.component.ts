@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { downloadFile, LichengConnectedElement, errorText } from '@licheng/client';
 import { focusMark, focusOutcome, heading, screenStyles } from '@licheng/ui';
 import { portfolioPaths, type Portfolio, type PortfolioRecord, type PortfolioYear } from './portfolio-api.ts';
 import { pt } from './portfolio-messages.ts';
@@ -100,7 +100,7 @@ export class MyPortfolio extends LichengConnectedElement {
     try {
       this.portfolio = await this.api.query<Portfolio>(portfolioPaths.get);
     } catch (error) {
-      this.failure = error instanceof LichengApiError ? error.message : String(error);
+      this.failure = errorText(error);
     }
   }
 
@@ -114,7 +114,7 @@ export class MyPortfolio extends LichengConnectedElement {
       const name = await downloadFile(this.api, portfolioPaths.zip, `portfolio-${this.portfolio.student.studentNo}.zip`);
       this.success = pt('downloaded', { name }, this.locale);
     } catch (error) {
-      this.failure = error instanceof LichengApiError ? error.message : String(error);
+      this.failure = errorText(error);
     } finally {
       this.busy = false;
     }

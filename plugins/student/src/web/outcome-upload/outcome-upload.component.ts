@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { readFreeText } from '@licheng/core';
-import { LichengApiError, LichengConnectedElement, showStoredFile } from '@licheng/client';
+import { LichengConnectedElement, errorText, showStoredFile } from '@licheng/client';
 import { charCount, focusMark, focusOutcome, heading, screenStyles, type FileChange, type FileField, type FileViewer, type UploadState, type WindowState } from '@licheng/ui';
 import { LIMITS, paths, type Course, type CourseList, type Me, type Outcome } from '../api.ts';
 import { t } from '../messages.ts';
@@ -104,7 +104,7 @@ export class OutcomeUpload extends LichengConnectedElement {
     this.failure = '';
     const [courses, me] = await Promise.allSettled([this.api.query<CourseList>(paths.coursesList), this.api.query<Me>(paths.me)]);
     if (courses.status === 'fulfilled') this.courses = courses.value.courses;
-    else this.failure = courses.reason instanceof LichengApiError ? courses.reason.message : String(courses.reason);
+    else this.failure = errorText(courses.reason);
     if (me.status === 'fulfilled') {
       const w = me.value.windows.find((x) => x.activity === 'outcome-upload');
       this.uploadWindow = w ? { state: w.state, start: w.start, end: w.end } : UNSCHEDULED;
@@ -146,7 +146,7 @@ export class OutcomeUpload extends LichengConnectedElement {
       const viewer = this.renderRoot.querySelector<FileViewer>('licheng-file-viewer')!;
       await showStoredFile(this.api, id, viewer, `${o.course.subjectName} ${t(`slot-name.${slot}`, {}, this.locale)}`);
     } catch (error) {
-      this.failure = error instanceof LichengApiError ? error.message : String(error);
+      this.failure = errorText(error);
     }
   }
 
@@ -225,7 +225,7 @@ export class OutcomeUpload extends LichengConnectedElement {
       await focusOutcome(this, '#upload-done', { since: mark });
     } catch (error) {
       this.uploadState = 'error';
-      this.failure = error instanceof LichengApiError ? error.message : String(error);
+      this.failure = errorText(error);
       await focusOutcome(this, '#upload-failure', { since: mark });
     }
   }

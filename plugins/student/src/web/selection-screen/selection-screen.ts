@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { LichengConnectedElement, errorText } from '@licheng/client';
 import { focusMark, focusOutcome, heading, screenStyles } from '@licheng/ui';
 import { paths, type Me } from '../api.ts';
 import { t } from '../messages.ts';
@@ -106,7 +106,7 @@ export abstract class SelectionScreen<S extends SelectionState> extends LichengC
       this.selection = selection;
       this.chosen = new Set(selection.recordIds);
     } catch (error) {
-      this.failure = error instanceof LichengApiError ? error.message : String(error);
+      this.failure = errorText(error);
     }
   }
 
@@ -138,7 +138,7 @@ export abstract class SelectionScreen<S extends SelectionState> extends LichengC
       this.success = this.savedText(saved.recordIds.length);
       this.emit('licheng-selection-saved', { academicYear: year, recordIds: saved.recordIds });
     } catch (error) {
-      this.failure = error instanceof LichengApiError ? error.message : String(error);
+      this.failure = errorText(error);
     } finally {
       this.saving = false;
     }

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { LichengConnectedElement, errorText } from '@licheng/client';
 import { focusOutcome, heading, screenStyles } from '@licheng/ui';
 import '../my-outcomes/my-outcomes.ts';
 import '../outcome-selection/outcome-selection.ts';
@@ -53,7 +53,7 @@ export class StudentApp extends LichengConnectedElement {
     try {
       this.me = await this.api.query<Me>(paths.me);
     } catch (error) {
-      this.failure = error instanceof LichengApiError ? error.message : String(error);
+      this.failure = errorText(error);
     }
   }
 

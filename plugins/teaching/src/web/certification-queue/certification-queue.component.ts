@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { LichengApiError, LichengConnectedElement, showStoredFile } from '@licheng/client';
+import { LichengConnectedElement, errorText, showStoredFile } from '@licheng/client';
 import { charCount, focusOutcome, heading, screenStyles, type Dialog, type FileViewer } from '@licheng/ui';
 import { reasonField } from './reason-field.ts';
 import { courseName, courseTable, decidable, groupByCourse, type TableActions } from './course-table.ts';
@@ -94,7 +94,7 @@ export class CertificationQueue extends LichengConnectedElement {
       const pending = new Set(queue.value.items.filter(decidable).map((i) => i.id));
       this.selected = new Set([...this.selected].filter((id) => pending.has(id)));
     } else {
-      this.failure = queue.reason instanceof LichengApiError ? queue.reason.message : String(queue.reason);
+      this.failure = errorText(queue.reason);
     }
     if (me.status === 'fulfilled' && me.value) this.certWindow = me.value.windows.find((w) => w.activity === 'outcome-certification') ?? null;
   }
@@ -140,7 +140,7 @@ export class CertificationQueue extends LichengConnectedElement {
       const viewer = this.renderRoot.querySelector<FileViewer>('licheng-file-viewer')!;
       await showStoredFile(this.api, id, viewer, `${item.student.name} ${courseName(item.course, this.locale)}`);
     } catch (error) {
-      this.failure = error instanceof LichengApiError ? error.message : String(error);
+      this.failure = errorText(error);
     }
   }
 
@@ -160,7 +160,7 @@ export class CertificationQueue extends LichengConnectedElement {
       this.emit('licheng-certified', { ids: [item.id], status: 'passed' });
       await this.load();
     } catch (error) {
-      this.failure = error instanceof LichengApiError ? error.message : String(error);
+      this.failure = errorText(error);
     } finally {
       this.busy = false;
     }    await this.#focusOutcome(item.id);
@@ -202,7 +202,7 @@ export class CertificationQueue extends LichengConnectedElement {
       this.emit('licheng-certified', { ids: [item.id], status: 'failed' });
     } catch (error) {
       dialog.busy = false;
-      this.dialogError = error instanceof LichengApiError ? error.message : String(error);
+      this.dialogError = errorText(error);
     }
   }
 
@@ -252,7 +252,7 @@ export class CertificationQueue extends LichengConnectedElement {
       dialog.close(true);
     } catch (error) {
       dialog.busy = false;
-      this.dialogError = error instanceof LichengApiError ? error.message : String(error);
+      this.dialogError = errorText(error);
     }
   }
 
@@ -286,7 +286,7 @@ export class CertificationQueue extends LichengConnectedElement {
       this.emit('licheng-certified', { ids: result.results.filter((r) => r.ok).map((r) => r.id), status: 'passed' });
       await this.load();
     } catch (error) {
-      this.failure = error instanceof LichengApiError ? error.message : String(error);
+      this.failure = errorText(error);
     } finally {
       this.busy = false;
     }

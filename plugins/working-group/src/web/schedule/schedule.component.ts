@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { Activity } from '@licheng/core';
-import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { downloadFile, LichengConnectedElement, errorText } from '@licheng/client';
 import { focusMark, focusOutcome, heading, screenStyles } from '@licheng/ui';
 import { activityText, dateText, daysText, gradesText, semesterText, stateText, type ScheduleState } from '../../schedule-text.ts';
 import { paths, type Schedule, type ScheduleWindowView } from '../api.ts';
@@ -17,10 +17,6 @@ export interface ScheduleLoadedDetail {
   academicYear: number;
   /** The activities with a window open today, in the order the table lists them. */
   open: Activity[];
-}
-
-function errorText(error: unknown): string {
-  return error instanceof LichengApiError ? error.message : String(error);
 }
 
 /**
