@@ -1,3 +1,4 @@
+import { XLSX_MIME } from '@licheng/core';
 import type { MiddlewareHandler } from 'hono';
 
 /** Sent with every response: no page of ours tells another site where its visitors came from. */
@@ -37,7 +38,24 @@ function asciiFallback(name: string): string {
  * A Content-Disposition that no file name can break out of: the ASCII fallback, and the exact
  * name as RFC 8187 `filename*` with every character outside attr-char percent-encoded.
  */
-export function contentDisposition(disposition: 'inline' | 'attachment', name: string): string {
+export function contentDisposition(disposition: 'inline' | 'attachment', name: string, ascii?: string): string {
   const encoded = encodeURIComponent(name).replace(/['()*!]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `${disposition}; filename="${asciiFallback(name)}"; filename*=UTF-8''${encoded}`;
+  return `${disposition}; filename="${asciiFallback(ascii ?? name)}"; filename*=UTF-8''${encoded}`;
+}
+
+/**
+ * A workbook download: its type and length, a safe Content-Disposition (`ascii`: the name for
+ * clients that ignore `filename*`, else the name with its non-ASCII characters replaced), never
+ * cached by a shared cache and never sniffed.
+ */
+export function xlsxDownload(body: Uint8Array, name: string, ascii?: string): Response {
+  return new Response(body as Uint8Array<ArrayBuffer>, {
+    headers: {
+      'content-type': XLSX_MIME,
+      'content-length': String(body.byteLength),
+      'content-disposition': contentDisposition('attachment', name, ascii),
+      'cache-control': 'private, max-age=0',
+      'x-content-type-options': 'nosniff',
+    },
+  });
 }

@@ -1,5 +1,5 @@
-import { DomainError, formatMessage, XLSX_MIME } from '@licheng/core';
-import { authorizeRequest, contentDisposition, domainErrorCode, type PluginDefinition, type PluginDeps } from '@licheng/server';
+import { DomainError, formatMessage } from '@licheng/core';
+import { authorizeRequest, domainErrorCode, type PluginDefinition, type PluginDeps, xlsxDownload } from '@licheng/server';
 import { TRPCError } from '@trpc/server';
 import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import { z } from 'zod';
@@ -36,15 +36,7 @@ export function homeroomRoutes(app: RoutesApp, deps: PluginDeps): void {
       const progress = await classProgress(ctx.db, ctx.config, klass, term, ctx.now());
       const body = await progressWorkbook(progress, ctx.locale);
       const name = progressFileName(progress, ctx.locale);
-      return new Response(body, {
-        headers: {
-          'content-type': XLSX_MIME,
-          'content-length': String(body.byteLength),
-          'content-disposition': contentDisposition('attachment', name),
-          'cache-control': 'private, max-age=0',
-          'x-content-type-options': 'nosniff',
-        },
-      });
+      return xlsxDownload(body, name);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       const status = getHTTPStatusCodeFromError(new TRPCError({ code: domainErrorCode(error.code) }));

@@ -1,5 +1,5 @@
-import { XLSX_MIME } from '@licheng/core';
-import { authorizeRequest, recordKindRoutes, type PluginDefinition, type PluginDeps } from '@licheng/server';
+
+import { authorizeRequest, type PluginDefinition, type PluginDeps, recordKindRoutes, xlsxDownload } from '@licheng/server';
 import { PRACTICUM_GENERIC_KINDS } from './router.ts';
 import { certificateTemplateXlsx } from './template.ts';
 
@@ -12,14 +12,6 @@ export function practicumRoutes(app: RoutesApp, deps: PluginDeps): void {
     const auth = authorizeRequest(await deps.context(c.req.raw), ['practicum-staff']);
     if (!auth.ok) return auth.response;
     const body = await certificateTemplateXlsx();
-    return new Response(body, {
-      headers: {
-        'content-type': XLSX_MIME,
-        'content-length': String(body.byteLength),
-        'content-disposition': `attachment; filename="certificates-template.xlsx"; filename*=UTF-8''${encodeURIComponent('技能檢定合格名單範本.xlsx')}`,
-        'cache-control': 'private, max-age=0',
-        'x-content-type-options': 'nosniff',
-      },
-    });
+    return xlsxDownload(body, '技能檢定合格名單範本.xlsx', 'certificates-template.xlsx');
   });
 }

@@ -1,5 +1,5 @@
-import { DomainError, taipeiDate, XLSX_MIME } from '@licheng/core';
-import { authorizeRequest, type PluginDefinition, type PluginDeps } from '@licheng/server';
+import { DomainError, taipeiDate } from '@licheng/core';
+import { authorizeRequest, type PluginDefinition, type PluginDeps, xlsxDownload } from '@licheng/server';
 import { listIssues } from './issues.ts';
 import { batchProgress, loadBatch } from './progress.ts';
 import { progressWorkbook } from './progress-workbook.ts';
@@ -27,14 +27,6 @@ export function receiptRoutes(app: RoutesApp, deps: PluginDeps): void {
     const issues = await listIssues(db, ctx.config.code, { batchId: batch.id, status: 'all' });
     const body = await progressWorkbook(batch, rosters, issues, ctx.locale);
     const name = `receipt-${batch.academicYear}-${batch.semester}-progress.xlsx`;
-    return new Response(body as Uint8Array<ArrayBuffer>, {
-      headers: {
-        'content-type': XLSX_MIME,
-        'content-length': String(body.byteLength),
-        'content-disposition': `attachment; filename="${name}"`,
-        'cache-control': 'private, max-age=0',
-        'x-content-type-options': 'nosniff',
-      },
-    });
+    return xlsxDownload(body, name);
   });
 }

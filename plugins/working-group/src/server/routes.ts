@@ -1,5 +1,5 @@
-import { formatMessage, XLSX_MIME } from '@licheng/core';
-import { authorizeRequest, type PluginDefinition, type PluginDeps } from '@licheng/server';
+import { formatMessage } from '@licheng/core';
+import { authorizeRequest, type PluginDefinition, type PluginDeps, xlsxDownload } from '@licheng/server';
 import { academicYearFromQuery, academicYearSchema } from './academic-year.ts';
 import { currentAcademicYear, scheduleOfYear } from './schedule.ts';
 import { scheduleFileName, scheduleWorkbook } from './schedule-workbook.ts';
@@ -36,14 +36,6 @@ export function workingGroupRoutes(app: RoutesApp, deps: PluginDeps): void {
     const year = scheduleOfYear(ctx.config.schedule, parsed.data ?? currentAcademicYear(now), now);
     const body = await scheduleWorkbook(ctx.config.name, year);
     const name = scheduleFileName(year.academicYear);
-    return new Response(body, {
-      headers: {
-        'content-type': XLSX_MIME,
-        'content-length': String(body.byteLength),
-        'content-disposition': `attachment; filename="${name.ascii}"; filename*=UTF-8''${encodeURIComponent(name.zh)}`,
-        'cache-control': 'private, max-age=0',
-        'x-content-type-options': 'nosniff',
-      },
-    });
+    return xlsxDownload(body, name.zh, name.ascii);
   });
 }

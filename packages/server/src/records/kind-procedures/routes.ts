@@ -1,10 +1,10 @@
-import { DomainError, RECORD_STATUSES, XLSX_MIME, type RecordKindDefinition } from '@licheng/core';
+import { DomainError, RECORD_STATUSES, type RecordKindDefinition } from '@licheng/core';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../../app-env.ts';
 import { authorizeRequest } from '../../authorize.ts';
 import type { PluginDeps } from '../../plugin.ts';
-import { contentDisposition } from '../../security-headers.ts';
+import { xlsxDownload } from '../../security-headers.ts';
 import { listRecordRows } from './list.ts';
 import { mountedKind, resolveKinds, type RecordKindProceduresOptions } from './mounted-kinds.ts';
 import { kindListXlsx, kindTemplateXlsx } from './workbooks.ts';
@@ -17,18 +17,6 @@ const downloadQuery = z.object({
   studentNo: z.string().max(32).optional(),
   status: z.enum(RECORD_STATUSES).optional(),
 });
-
-function xlsx(body: Uint8Array<ArrayBuffer>, name: string): Response {
-  return new Response(body, {
-    headers: {
-      'content-type': XLSX_MIME,
-      'content-length': String(body.byteLength),
-      'content-disposition': contentDisposition('attachment', name),
-      'cache-control': 'private, max-age=0',
-      'x-content-type-options': 'nosniff',
-    },
-  });
-}
 
 /**
  * Plain HTTP downloads of an office's kinds, mounted under /api/<office>: `GET /records/template.xlsx?kind=…`
@@ -50,14 +38,14 @@ export function recordKindRoutes(app: Hono<AppEnv>, deps: PluginDeps, options: R
         throw error;
       }
     };
-  app.get('/records/template.xlsx', handle(async (_ctx, _q, kind) => xlsx(await kindTemplateXlsx(kind), `${kind.label['zh-TW']}範本.xlsx`)));
+  app.get('/records/template.xlsx', handle(async (_ctx, _q, kind) => xlsxDownload(await kindTemplateXlsx(kind), `${kind.label['zh-TW']}範本.xlsx`)));
   app.get(
     '/records/export.xlsx',
     handle(async (ctx, q, kind) => {
       // 課程諮詢紀錄 and the like never leave the school: no list of them is written to a file.
       if (kind.visibility === 'school-only') return Response.json({ error: { code: 'record-school-only' } }, { status: 403 });
       const rows = await listRecordRows(ctx, kinds, q, null);
-      return xlsx(await kindListXlsx([kind], rows), `${kind.label['zh-TW']}.xlsx`);
+      return xlsxDownload(await kindListXlsx([kind], rows), `${kind.label['zh-TW']}.xlsx`);
     }),
   );
 }
