@@ -155,12 +155,24 @@ export const messages: Record<string, LocalizedText> = {
     en: 'the school code in characters 4-9 ("{value}") must be 6 digits',
   },
   'course-code-invalid.reason.class-group': {
-    'zh-TW': '第 16 碼班群「{value}」應為 0–4',
-    en: 'the class group in character 16 ("{value}") must be 0-4',
+    'zh-TW': '第 16 碼班群「{value}」應為 0–4 或學校自訂英文字母',
+    en: 'the class group in character 16 ("{value}") must be 0-4 or a school-defined letter',
   },
   'credits-pattern-invalid': {
     'zh-TW': '六學期學分「{value}」格式錯誤（應為 6 碼，每碼為 0–9、A–I、R、S、T 或 Z）',
     en: 'Six-semester credits "{value}" are not valid (6 characters, each 0-9, A-I, R, S, T or Z).',
+  },
+  'course-plan-json-invalid': {
+    'zh-TW': '課程計畫 JSON 格式不符：應為 [{ 實施學年度, 課程類型, 課程資料: [...] }]',
+    en: 'The course plan JSON does not have the expected shape [{ 實施學年度, 課程類型, 課程資料: [...] }].',
+  },
+  'course-plan-rows-invalid': {
+    'zh-TW': '課程計畫有 {count} 個問題，未匯入任何資料；請依預覽報告修正後重新匯入',
+    en: 'The course plan has {count} problems; nothing was imported. Fix them as the preview reports and import again.',
+  },
+  'course-plan-missing': {
+    'zh-TW': '{year} 學年度尚未匯入課程計畫',
+    en: 'No course plan has been imported for academic year {year}.',
   },
   'course-plan-line-invalid': { 'zh-TW': '課程計畫資料列錯誤：{reason}', en: 'Invalid course plan line: {reason}.' },
   'course-plan-line-invalid.reason.empty': { 'zh-TW': '空白列', en: 'the line is empty' },
