@@ -376,7 +376,7 @@ export function precheckDifferences(input: PrecheckInput): PrecheckDifference[] 
     if (credits === null || credits.credits !== o.credits) {
       out.push({ ...at, kind: 'credits', fixer: 'curriculum', expected: creditsText(credits), found: String(o.credits) });
     }
-    if (line.subjectName !== o.subjectName.trim()) {
+    if (line.subjectName.normalize('NFKC') !== o.subjectName.normalize('NFKC').trim()) {
       out.push({ ...at, kind: 'subject-name', fixer: 'curriculum', expected: line.subjectName, found: o.subjectName });
     }
     const codeGroup = parseCourseCode(o.code).classGroup;
