@@ -1,11 +1,12 @@
 import { elementLifecycles } from '@licheng/client';
-import { defineNotices, NOTICES_TAG } from './notices-element.ts';
+import { CURRICULUM_DESK_TAG, defineCurriculumDesk } from './curriculum-desk/curriculum-desk.ts';
 
-export { LichengNoticesElement, defineNotices, NOTICES_TAG } from './notices-element.ts';
+export * from './curriculum-desk/curriculum-desk.ts';
+export { curriculumMessages } from './messages.ts';
 
 /**
- * The office as a single-spa application: its screen is the notices element. A root config
+ * 教學組 as a single-spa application: its screen is `<licheng-curriculum-desk>`. A root config
  * registers it with `() => import('@licheng/plugin-curriculum/web')` and passes `token`,
  * `apiBase` and `locale` as customProps.
  */
-export const { bootstrap, mount, unmount, update } = elementLifecycles(NOTICES_TAG, { define: defineNotices });
+export const { bootstrap, mount, unmount, update } = elementLifecycles(CURRICULUM_DESK_TAG, { define: defineCurriculumDesk });
