@@ -123,6 +123,7 @@ describe('the pre-check rules', () => {
       ['subject-name', MATH, '數學', '數學Ａ', 'curriculum', null],
       ['unknown-code', '115123456E22L0109010901', '', '115123456E22L0109010901', 'curriculum', null],
       ['class-group', GROUP_B, 'A', 'B', 'curriculum', null],
+      ['class-group', '', 'B', 'A', 'curriculum', null],
       ['required-missing', PROJECT, PROJECT, '', 'registry', '2'],
     ]);
   });
@@ -131,5 +132,17 @@ describe('the pre-check rules', () => {
     const offering = { courseId: 'c', code: CHINESE, subjectName: '國語文', gradeLevel: 2, credits: 4, className: '201' };
     const result = precheckDifferences({ academicYear: 115, semester: 1, students: [], plans: new Map(), classGroups: new Map(), enrolments: new Map(), offerings: [offering, { ...offering, courseId: 'd' }] });
     expect(result).toEqual([expect.objectContaining({ kind: 'plan-missing', expected: '114', className: '201' })]);
+  });
+});
+
+describe('a class group the plan does not know', () => {
+  it('is a class-group difference naming the plan’s groups', () => {
+    const line = (code: string): ApprovedPlanLine => ({ planYear: 115, courseType: '', code, subjectName: '程式設計', credits: '200000', offeringModes: '', attributes: '' });
+    const plans = new Map([[115, [line('115123456E22L01B5010701'), line('115123456E22L01C5010801')]]]);
+    const offerings = [{ courseId: 'c', code: '115123456E22L0101010101', subjectName: '國語文', gradeLevel: 1, credits: 4, className: '101' }];
+    const result = precheckDifferences({ academicYear: 115, semester: 1, students: [], plans, offerings, enrolments: new Map(), classGroups: new Map([['101', 'A']]) });
+    expect(result.filter((d) => d.kind === 'class-group')).toEqual([expect.objectContaining({ className: '101', code: '', expected: 'B、C', found: 'A' })]);
+    const known = precheckDifferences({ academicYear: 115, semester: 1, students: [], plans, offerings, enrolments: new Map(), classGroups: new Map([['101', 'B']]) });
+    expect(known.filter((d) => d.kind === 'class-group')).toEqual([]);
   });
 });

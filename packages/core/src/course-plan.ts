@@ -345,7 +345,8 @@ const REQUIRED = new Set(['national-required', 'school-required']);
  * Compares a term's offerings and enrolments with the plan of each class's cohort
  * (cohortPlanYear): an offering whose code the plan does not list, whose credits differ from
  * the plan's for that semester (or that the plan does not offer that semester), whose subject
- * name differs from the 報部科目名稱, or whose 班群 is not its class's; and each student's
+ * name differs from the 報部科目名稱, or whose 班群 is not its class's; a class set to a 班群 its
+ * cohort's plan has no course of; and each student's
  * required course (部定必修 / 校訂必修, not split-offered, offered that semester, of group 0 or the
  * student's class group) that the student is not enrolled in. A cohort without a plan is one
  * 'plan-missing' difference per class.
@@ -384,6 +385,18 @@ export function precheckDifferences(input: PrecheckInput): PrecheckDifference[] 
     if (codeGroup !== '0' && o.className !== '' && codeGroup !== classGroup) {
       out.push({ ...at, kind: 'class-group', fixer: 'curriculum', expected: classGroup, found: codeGroup });
     }
+  }
+
+  // A class set to a 班群 its cohort's plan has no course of: the class or the plan is wrong.
+  const classes = new Map<string, number>();
+  for (const o of input.offerings) if (o.className !== '' && !classes.has(o.className)) classes.set(o.className, o.gradeLevel);
+  for (const [className, grade] of classes) {
+    const group = input.classGroups.get(className) ?? '0';
+    const lines = input.plans.get(cohortPlanYear(input.academicYear, grade));
+    if (group === '0' || !lines) continue;
+    const planGroups = [...new Set(lines.map((l) => parseCourseCode(l.code).classGroup).filter((g) => g !== '0'))].sort();
+    if (planGroups.includes(group)) continue;
+    out.push({ ...base, kind: 'class-group', fixer: 'curriculum', className, code: '', subjectName: '', expected: planGroups.join('、'), found: group });
   }
 
   const taken = new Map<string, Set<string>>();

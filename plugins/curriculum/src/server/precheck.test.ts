@@ -44,13 +44,14 @@ describe.each(testDialects())('pre-check on %s', (dialect) => {
       ['subject-name', '101', PHYSICS, '基礎物理', '物理', 'curriculum', null],
       ['unknown-code', '101', UNKNOWN, '', UNKNOWN, 'curriculum', null],
       ['class-group', '101', GROUP_B, 'A', 'B', 'curriculum', null],
+      ['class-group', '101', '', 'B', 'A', 'curriculum', null],
       ['plan-missing', '201', CHINESE, '113', '', 'curriculum', null],
       ['required-missing', '101', PROJECT, PROJECT, '', 'registry', 'S001'],
       ['required-missing', '101', PROJECT, PROJECT, '', 'registry', 'S002'],
       ['required-missing', '101', PROJECT, PROJECT, '', 'registry', 'S003'],
     ]));
-    expect(seen).toHaveLength(8);
-    expect(run.data.differenceCount).toBe(8);
+    expect(seen).toHaveLength(9);
+    expect(run.data.differenceCount).toBe(9);
 
     const forRegistry = await t.query('curriculum.precheck.differences', { runId: run.data.id, fixer: 'registry' }, registry);
     expect(forRegistry.data.map((d: any) => d.studentName)).toEqual(['陳小明', '林小華', '張小英']);
@@ -66,7 +67,7 @@ describe.each(testDialects())('pre-check on %s', (dialect) => {
     expect((sheet.getRow(3).values as unknown[]).slice(1)).toEqual(['結果', '項目', '班級', '課程代碼', '科目名稱', '學號', '姓名', '應為（課程計畫）', '實際', '負責處室']);
     const rows: unknown[][] = [];
     sheet.eachRow((row, n) => n > 3 && rows.push((row.values as unknown[]).slice(1)));
-    expect(rows).toHaveLength(8);
+    expect(rows).toHaveLength(9);
     expect(rows).toContainEqual(['不同', '該學期學分不同', '101', CHINESE, '國語文', '', '', '3', '4', '教學組']);
     expect(rows).toContainEqual(['不同', '必修課程未修', '101', PROJECT, '專題實作', 'S002', '林小華', PROJECT, '', '註冊組']);
   });
