@@ -28,11 +28,13 @@ export const precheckStatus = authedProcedure(CURRICULUM_READERS)
     const cohorts = [];
     for (const year of [...new Set(grades.map((g) => cohortPlanYear(input.academicYear, g.grade_level)))].sort()) {
       const latest = await latestVersion(db, school, year);
-      cohorts.push({ planYear: year, version: latest?.version ?? null, importedAt: latest?.imported_at ?? null });
+      cohorts.push({ planYear: year, versionId: latest?.id ?? null, version: latest?.version ?? null, importedAt: latest?.imported_at ?? null });
     }
+    // A cohort whose current version is not the one the last run compared with: the plan changed since.
     const last = runs[0];
+    const used = new Set(last ? (JSON.parse(last.plan_versions) as Array<{ versionId: string }>).map((v) => v.versionId) : []);
     const planChangedSince = last
-      ? cohorts.filter((c) => c.importedAt !== null && c.importedAt > last.ran_at).map((c) => ({ planYear: c.planYear, version: c.version!, importedAt: c.importedAt! }))
+      ? cohorts.filter((c) => c.versionId !== null && !used.has(c.versionId)).map((c) => ({ planYear: c.planYear, version: c.version!, importedAt: c.importedAt! }))
       : [];
     const deadline = precheckDeadline(input.academicYear, input.semester);
     const today = taipeiDate(ctx.now());
