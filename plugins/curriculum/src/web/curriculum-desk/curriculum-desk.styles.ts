@@ -10,6 +10,20 @@ export const curriculumDeskStyles = [
     section[part] {
       margin-block: 1.5rem;
     }
+    /* A select sizes itself to its longest option: keep it, and every field, within a 390 px screen. */
+    select,
+    input {
+      max-width: 100%;
+      box-sizing: border-box;
+    }
+    .field {
+      min-width: 0;
+      max-width: 100%;
+    }
+    p,
+    li {
+      overflow-wrap: anywhere;
+    }
     .inline {
       display: flex;
       flex-wrap: wrap;
