@@ -189,10 +189,6 @@ export const messages: Record<string, LocalizedText> = {
   'course-plan-cell-invalid.reason.modes': { 'zh-TW': '應為 6 碼（每學期一碼，未開課為 -）', en: 'must be 6 characters, one per semester (- where not offered)' },
   'course-plan-cell-invalid.reason.attributes-mismatch': { 'zh-TW': '與課程代碼第 17、19–21 碼不符', en: 'does not match characters 17 and 19-21 of the course code' },
   'course-plan-cell-invalid.reason.attributes': { 'zh-TW': '應為 4 碼', en: 'must be 4 characters' },
-  'course-plan-missing': {
-    'zh-TW': '{year} 學年度尚未匯入課程計畫',
-    en: 'No course plan has been imported for academic year {year}.',
-  },
   'course-plan-line-invalid': { 'zh-TW': '課程計畫資料列錯誤：{reason}', en: 'Invalid course plan line: {reason}.' },
   'course-plan-line-invalid.reason.empty': { 'zh-TW': '空白列', en: 'the line is empty' },
   'course-plan-line-invalid.reason.fields': {
