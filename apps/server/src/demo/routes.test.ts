@@ -60,7 +60,7 @@ describe('demo sign-in routes (demo mode)', () => {
     expect(me.status).toBe(200);
     const body = (await me.json()) as any;
     expect(body.result.data.user).toMatchObject({ userId: 'demo-s-101-1', school: '999901', roles: ['student'] });
-    expect(body.result.data.offices.map((o: any) => o.id)).toEqual(['student', 'receipt', 'library']);
+    expect(body.result.data.offices.map((o: any) => o.id)).toEqual(['student', 'receipt', 'library', 'autobiography']);
     const courses = await server.request('/trpc/student.courses.list', { headers: { authorization: `Bearer ${token}` } });
     expect(((await courses.json()) as any).result.data.courses).toHaveLength(4);
   });
