@@ -164,6 +164,7 @@ export const procedurePolicy = {
   'autobiography.checks.reopen': { roles: ['homeroom-teacher', 'counseling-staff'], records: { rule: 'decisions the caller made that still stand, on documents they check', provenBy: 'plugins/autobiography/src/server/checks.test.ts' } },
   'curriculum.plan.preview': { roles: ['curriculum-staff'] },
   'curriculum.plan.commit': { roles: ['curriculum-staff'] },
+  'curriculum.plan.restore': { roles: ['curriculum-staff'], records: CURRICULUM_SCHOOL },
   'curriculum.plan.versions': { roles: ['curriculum-staff', 'registry-staff'] },
   'curriculum.plan.version': { roles: ['curriculum-staff', 'registry-staff'], records: CURRICULUM_SCHOOL },
   'curriculum.classGroups.list': { roles: ['curriculum-staff', 'registry-staff'] },

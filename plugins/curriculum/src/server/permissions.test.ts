@@ -24,6 +24,7 @@ describe.each(testDialects())('who may use the curriculum office on %s', (dialec
     expect((await t.query('curriculum.classGroups.list', { academicYear: 114 }, registry)).data).toEqual([{ className: '101', grade: 1, classGroup: null }]);
     expect((await t.upload('curriculum.plan.commit', planForm(planCsv(matchingPlan()), 'plan.csv'), registry)).status).toBe(403);
     expect((await t.mutate('curriculum.precheck.run', TERM, registry)).status).toBe(403);
+    expect((await t.mutate('curriculum.plan.restore', { versionId: version.id }, registry)).status).toBe(403);
     expect((await t.mutate('curriculum.classGroups.set', { academicYear: 114, className: '101', classGroup: 'A' }, registry)).status).toBe(403);
     expect((await t.query('curriculum.plan.versions', {})).status).toBe(401);
   });
@@ -35,6 +36,7 @@ describe.each(testDialects())('who may use the curriculum office on %s', (dialec
     await t.db.kysely.updateTable('curriculum_plan_versions' as any).set({ school_code: '654321' } as any).execute();
     await t.db.kysely.updateTable('curriculum_precheck_runs' as any).set({ school_code: '654321' } as any).execute();
     expect((await t.query('curriculum.plan.version', { versionId: version.id }, staff)).status).toBe(404);
+    expect((await t.mutate('curriculum.plan.restore', { versionId: version.id }, staff)).status).toBe(404);
     expect((await t.query('curriculum.plan.version', { versionId: 'no-such-id' }, staff)).status).toBe(404);
     expect((await t.query('curriculum.precheck.differences', { runId: run.id }, registry)).status).toBe(404);
     expect((await get(`/api/curriculum/precheck/export.xlsx?runId=${run.id}`, staff)).status).toBe(404);

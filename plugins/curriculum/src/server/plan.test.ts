@@ -79,6 +79,19 @@ describe.each(testDialects())('course plan import on %s', (dialect) => {
     expect(detail.data.diff.changed).toEqual([{ code: CHINESE, fields: [{ field: 'credits', before: '444400', after: '333300' }] }]);
   });
 
+  it('takes an import back: the earlier version\'s lines become the next version, nothing deleted', async () => {
+    ({ t } = await curriculumApp(dialect));
+    const first = await importPlan(t, matchingPlan());
+    await importPlan(t, [planRow(CHINESE, '國語文', '333300')]);
+    const restored = await t.mutate('curriculum.plan.restore', { versionId: first.version.id }, staff);
+    expect(restored.error).toBeNull();
+    expect(restored.data.version).toMatchObject({ version: 3, lineCount: 2, sourceName: 'plan.csv', sha256: first.version.sha256 });
+    expect(restored.data.diff.added.map((l: any) => l.code)).toEqual([PHYSICS]);
+    expect(restored.data.diff.changed).toEqual([{ code: CHINESE, fields: [{ field: 'credits', before: '333300', after: '444400' }] }]);
+    expect((await t.query('curriculum.plan.versions', {}, staff)).data.map((v: any) => v.version)).toEqual([3, 2, 1]);
+    expect((await t.mutate('curriculum.plan.restore', { versionId: 'nope' }, staff)).status).toBe(404);
+  });
+
   it('refuses a file of another 實施學年度, a JSON of another shape and a sheet without the code column', async () => {
     ({ t } = await curriculumApp(dialect));
     const other = await t.upload('curriculum.plan.preview', planForm(planCsv(matchingPlan()), 'plan.csv', 115), staff);

@@ -6,6 +6,7 @@ export type { DifferenceView, PlanCommitView, PlanPreviewView, PlanVersionDetail
 export const paths = {
   preview: 'curriculum.plan.preview',
   commit: 'curriculum.plan.commit',
+  restore: 'curriculum.plan.restore',
   versions: 'curriculum.plan.versions',
   version: 'curriculum.plan.version',
   groups: 'curriculum.classGroups.list',

@@ -28,6 +28,7 @@ export class CurriculumDesk extends LichengConnectedElement {
     planYear: { state: true },
     preview: { state: true },
     committed: { state: true },
+    restoredFrom: { state: true },
     planError: { state: true },
     busy: { state: true },
     versions: { state: true },
@@ -52,6 +53,8 @@ export class CurriculumDesk extends LichengConnectedElement {
   declare planYear: string;
   declare preview: PlanPreviewView | null;
   declare committed: PlanCommitView | null;
+  /** The version an undo went back to, while its outcome shows. */
+  declare restoredFrom: number | null;
   declare planError: string;
   declare busy: boolean;
   declare versions: PlanVersionView[] | null;
@@ -81,6 +84,7 @@ export class CurriculumDesk extends LichengConnectedElement {
     this.planYear = String(term.academicYear);
     this.preview = null;
     this.committed = null;
+    this.restoredFrom = null;
     this.planError = '';
     this.busy = false;
     this.versions = null;
@@ -115,9 +119,12 @@ export class CurriculumDesk extends LichengConnectedElement {
   }
 
   async #loadStatus(keepRun = false) {
-    this.status = await this.api.query<PrecheckStatusView>(paths.status, { academicYear: this.academicYear, semester: this.semester });
-    if (!keepRun || !this.status.runs.some((r) => r.id === this.runId)) this.runId = this.status.runs[0]?.id ?? '';
-    this.differences = this.runId ? await this.api.query<DifferenceView[]>(paths.differences, { runId: this.runId }) : [];
+    // The status, the run and its differences appear together: a screen never shows a run without its list.
+    const status = await this.api.query<PrecheckStatusView>(paths.status, { academicYear: this.academicYear, semester: this.semester });
+    const runId = keepRun && status.runs.some((r) => r.id === this.runId) ? this.runId : (status.runs[0]?.id ?? '');
+    this.differences = runId ? await this.api.query<DifferenceView[]>(paths.differences, { runId }) : [];
+    this.runId = runId;
+    this.status = status;
   }
 
   #planForm(): FormData | null {
@@ -166,9 +173,30 @@ export class CurriculumDesk extends LichengConnectedElement {
     this.planError = '';
     try {
       this.committed = await this.api.upload<PlanCommitView>(paths.commit, form);
+      this.restoredFrom = null;
       this.preview = null;
       const v = this.committed.version;
       this.emit('licheng-plan-imported', { versionId: v.id, planYear: v.planYear, version: v.version });
+      await this.load();
+    } catch (error) {
+      this.planError = message(error);
+    } finally {
+      this.busy = false;
+    }
+    await focusOutcome(this, this.planError ? '#plan-error' : '#plan-outcome > p', { since: mark });
+  }
+
+  /** Takes the import just made back: the version before it becomes the next version. */
+  async #undo() {
+    const c = this.committed?.version;
+    const previous = c && this.versions?.find((v) => v.planYear === c.planYear && v.version === c.version - 1);
+    if (this.busy || !previous) return;
+    const mark = focusMark();
+    this.busy = true;
+    this.planError = '';
+    try {
+      this.committed = await this.api.mutation<PlanCommitView>(paths.restore, { versionId: previous.id });
+      this.restoredFrom = previous.version;
       await this.load();
     } catch (error) {
       this.planError = message(error);
@@ -302,16 +330,26 @@ export class CurriculumDesk extends LichengConnectedElement {
       <div aria-live="polite">
         ${this.planError ? html`<p id="plan-error" role="alert" class="error-text">${this.planError}</p>` : nothing}
         <div id="plan-outcome">
-          ${this.committed
-            ? html`<p>${t('plan.imported', { year: this.committed.version.planYear, version: this.committed.version.version, lines: this.committed.version.lineCount }, L)}</p>
-                <p>${changesLine(this.committed.version.version > 1 ? this.committed.version.version - 1 : null, this.committed.version.planYear, this.committed.diff, L)}</p>`
-            : this.preview ? previewReport(this.preview, L) : nothing}
+          ${this.committed ? this.#committedView(this.committed) : this.preview ? previewReport(this.preview, L) : nothing}
         </div>
       </div>
       ${heading(sub + 1, t('versions.heading', {}, L), 'versions-heading')}
       ${this.versions === null ? html`<p>${t('loading', {}, L)}</p>` : versionsTable(this.versions, L, (v) => this.#show(v), highlight)}
       ${this.detail ? versionDetail(this.detail, L) : nothing}
     </section>`;
+  }
+
+  #committedView(c: PlanCommitView) {
+    const L = this.locale;
+    const v = c.version;
+    const done = this.restoredFrom !== null
+      ? t('plan.restored', { from: this.restoredFrom, year: v.planYear, version: v.version }, L)
+      : t('plan.imported', { year: v.planYear, version: v.version, lines: v.lineCount }, L);
+    return html`<p>${done}</p>
+      <p>${changesLine(v.version > 1 ? v.version - 1 : null, v.planYear, c.diff, L)}</p>
+      ${this.restoredFrom === null && v.version > 1
+        ? html`<div class="actions"><button type="button" id="plan-undo" ?disabled=${this.busy} @click=${() => this.#undo()}>${t('plan.undo', { version: v.version - 1 }, L)}</button></div>`
+        : nothing}`;
   }
 
   #groupsSection() {

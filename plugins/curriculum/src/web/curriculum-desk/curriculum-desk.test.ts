@@ -58,6 +58,7 @@ describe('<licheng-curriculum-desk>', () => {
     const el = await render({
       'curriculum.plan.preview': () => preview,
       'curriculum.plan.commit': () => ({ version: { ...version, id: 'v2', version: 2 }, diff: { added: [], removed: [], changed: [{ code: CODE, fields: [{ field: 'credits', before: '444400', after: '333300' }] }] } }),
+      'curriculum.plan.restore': () => ({ version: { ...version, id: 'v3', version: 3 }, diff: { added: [], removed: [], changed: [{ code: CODE, fields: [{ field: 'credits', before: '333300', after: '444400' }] }] } }),
     });
     const commit = $<HTMLButtonElement>(el, '#plan-commit');
     expect(commit.disabled).to.equal(true);
@@ -83,6 +84,12 @@ describe('<licheng-curriculum-desk>', () => {
     await waitUntil(() => deepActiveElement()?.textContent?.includes('第 2 版'), 'focus on the import outcome');
     expect(api.callsTo('curriculum.plan.commit')).to.have.length(1);
     expect(text(el, '#plan-outcome')).to.contain('與第 1 版相比：新增 0、刪除 0、變更 1 門');
+
+    // A mis-click taken back: the version before becomes the next one.
+    $<HTMLButtonElement>(el, '#plan-undo').click();
+    await waitUntil(() => deepActiveElement()?.textContent?.includes('已改回第 1 版的內容'), 'focus on the undo outcome');
+    expect(api.callsTo('curriculum.plan.restore')[0]!.input).to.deep.equal({ versionId: 'v1' });
+    expect(el.shadowRoot!.querySelector('#plan-undo')).to.equal(null);
   });
 
   it('shows what a version changed and moves focus there', async () => {
