@@ -13,7 +13,7 @@ describe('the certification loop over HTTP', () => {
 
   it('answers health with the embedded database', async () => {
     const health = await (await fetch(`${server.url}/health`)).json();
-    expect(health).toMatchObject({ status: 'ok', database: 'sqlite', plugins: ['student', 'teaching', 'registry', 'working-group', 'homeroom', 'receipt', 'counseling', 'library', 'competitions', 'student-affairs', 'autobiography'] });
+    expect(health).toMatchObject({ status: 'ok', database: 'sqlite', plugins: ['student', 'teaching', 'registry', 'working-group', 'homeroom', 'receipt', 'counseling', 'library', 'competitions', 'student-affairs', 'autobiography', 'curriculum'] });
   });
 
   it('upload → certify → select → export', async () => {

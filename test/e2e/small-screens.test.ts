@@ -337,6 +337,14 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
       },
     },
     {
+      name: 'curriculum-desk',
+      async open(page, url) {
+        await signIn(page, url, '教學組 蔡組長');
+        await page.waitForURL('**/curriculum');
+        await page.locator('licheng-curriculum-desk').getByRole('table').first().waitFor();
+      },
+    },
+    {
       name: 'student-reading',
       async open(page, url) {
         await signIn(page, url, '陳怡君');

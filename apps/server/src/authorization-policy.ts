@@ -85,6 +85,9 @@ const CHECKED_ESSAYS = {
 
 const OWN_CLASS = { rule: 'the class the caller is homeroom teacher (導師) of this year; any class for an administrator', provenBy: 'plugins/homeroom/src/server/progress.test.ts' };
 
+/** Plan versions and pre-check runs of the caller's school; another school's id reads as not found. */
+const CURRICULUM_SCHOOL = { rule: "plan versions and pre-check runs of the caller's school", provenBy: 'plugins/curriculum/src/server/permissions.test.ts' };
+
 export const procedurePolicy = {
   'platform.me': { roles: 'any' },
 
@@ -159,6 +162,16 @@ export const procedurePolicy = {
   'autobiography.checks.get': { roles: ['homeroom-teacher', 'counseling-staff'], records: CHECKED_ESSAYS },
   'autobiography.checks.decide': { roles: ['homeroom-teacher', 'counseling-staff'], records: CHECKED_ESSAYS },
   'autobiography.checks.reopen': { roles: ['homeroom-teacher', 'counseling-staff'], records: { rule: 'decisions the caller made that still stand, on documents they check', provenBy: 'plugins/autobiography/src/server/checks.test.ts' } },
+  'curriculum.plan.preview': { roles: ['curriculum-staff'] },
+  'curriculum.plan.commit': { roles: ['curriculum-staff'] },
+  'curriculum.plan.restore': { roles: ['curriculum-staff'], records: CURRICULUM_SCHOOL },
+  'curriculum.plan.versions': { roles: ['curriculum-staff', 'registry-staff'] },
+  'curriculum.plan.version': { roles: ['curriculum-staff', 'registry-staff'], records: CURRICULUM_SCHOOL },
+  'curriculum.classGroups.list': { roles: ['curriculum-staff', 'registry-staff'] },
+  'curriculum.classGroups.set': { roles: ['curriculum-staff'] },
+  'curriculum.precheck.run': { roles: ['curriculum-staff'] },
+  'curriculum.precheck.status': { roles: ['curriculum-staff', 'registry-staff'] },
+  'curriculum.precheck.differences': { roles: ['curriculum-staff', 'registry-staff'], records: CURRICULUM_SCHOOL },
 } as const satisfies Record<ProcedurePath, SignedInPolicy>;
 
 /** Plain HTTP routes below the app (`GET <path as Hono declares it>`): downloads and the public ones. */
@@ -184,4 +197,5 @@ export const routePolicy: Record<string, RoutePolicy> = {
   ...recordKindRouteLines('library', 'plugins/library/src/server/reading.test.ts'),
   ...recordKindRouteLines('competitions', 'plugins/competitions/src/server/competitions.test.ts'),
   ...recordKindRouteLines('student-affairs', 'plugins/student-affairs/src/server/sections.test.ts'),
+  'GET /api/curriculum/precheck/export.xlsx': { roles: ['curriculum-staff', 'registry-staff'], records: CURRICULUM_SCHOOL },
 };

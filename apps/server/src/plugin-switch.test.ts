@@ -62,7 +62,7 @@ describe.each(testDialects())('switching the registry office off on %s', (dialec
     const me = await t.query('platform.me', undefined, registryStaff());
     expect(me.data.offices.map((o: { id: string }) => o.id)).toEqual(['registry', 'receipt', 'competitions']);
     const health = (await (await t.app.request('/health')).json()) as { plugins: string[] };
-    expect(health.plugins).toEqual(['student', 'teaching', 'registry', 'working-group', 'homeroom', 'receipt', 'counseling', 'library', 'competitions', 'student-affairs', 'autobiography']);
+    expect(health.plugins).toEqual(['student', 'teaching', 'registry', 'working-group', 'homeroom', 'receipt', 'counseling', 'library', 'competitions', 'student-affairs', 'autobiography', 'curriculum']);
     const doc = (await (await t.app.request('/openapi.json')).json()) as { paths: Record<string, unknown> };
     const documented = Object.keys(doc.paths).filter((p) => p.startsWith('/trpc/registry.')).map((p) => p.slice('/trpc/'.length));
     expect(documented.sort()).toEqual(registryProcedures.map(([path]) => path).sort());

@@ -1,4 +1,5 @@
 import autobiography from '@licheng/plugin-autobiography/server';
+import curriculum from '@licheng/plugin-curriculum/server';
 import counseling from '@licheng/plugin-counseling/server';
 import homeroom from '@licheng/plugin-homeroom/server';
 import library from '@licheng/plugin-library/server';
@@ -16,4 +17,4 @@ import type { PluginDefinition } from '@licheng/server';
  * Every office this build ships; each school's config turns them on. Each keeps its own type
  * (`satisfies`), so the authorization policy is typed from every office's router.
  */
-export const availablePlugins = [student, teaching, registry, workingGroup, homeroom, receipt, practicum, counseling, library, competitions, studentAffairs, autobiography] satisfies PluginDefinition[];
+export const availablePlugins = [student, teaching, registry, workingGroup, homeroom, receipt, practicum, counseling, library, competitions, studentAffairs, autobiography, curriculum] satisfies PluginDefinition[];

@@ -29,11 +29,11 @@ describe('the shipped school configs (apps/server/config)', () => {
       ['國立羅東高級中學', 'general'],
     ]);
     const everywhere = ['student', 'teaching', 'registry', 'working-group', 'homeroom', 'receipt'];
-    // 學務處, counseling and 校內競賽 (any office registers the competitions it ran) everywhere; the library where the school's rules name reading records or the library (虎尾, 羅東).
+    // 學務處, counseling, 校內競賽 (any office registers the competitions it ran) and 教學組 everywhere; the library where the school's rules name reading records or the library (虎尾, 羅東).
     expect(profiles.map((c) => c.plugins.enabled)).toEqual([
-      [...everywhere, 'practicum', 'counseling', 'library', 'competitions', 'student-affairs', 'autobiography'],
-      [...everywhere, 'practicum', 'counseling', 'competitions', 'student-affairs', 'autobiography'],
-      [...everywhere, 'counseling', 'library', 'competitions', 'student-affairs', 'autobiography'],
+      [...everywhere, 'practicum', 'counseling', 'library', 'competitions', 'student-affairs', 'autobiography', 'curriculum'],
+      [...everywhere, 'practicum', 'counseling', 'competitions', 'student-affairs', 'autobiography', 'curriculum'],
+      [...everywhere, 'counseling', 'library', 'competitions', 'student-affairs', 'autobiography', 'curriculum'],
     ]);
   });
 

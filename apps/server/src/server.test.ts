@@ -88,7 +88,7 @@ describe('the standalone server with a built portal', () => {
     const res = await server.request('/health');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
-    expect(await res.json()).toMatchObject({ status: 'ok', school: '999901', database: 'sqlite', plugins: ['student', 'teaching', 'registry', 'working-group', 'homeroom', 'receipt', 'counseling', 'library', 'competitions', 'student-affairs', 'autobiography'] });
+    expect(await res.json()).toMatchObject({ status: 'ok', school: '999901', database: 'sqlite', plugins: ['student', 'teaching', 'registry', 'working-group', 'homeroom', 'receipt', 'counseling', 'library', 'competitions', 'student-affairs', 'autobiography', 'curriculum'] });
   });
 
   it('serves the portal page for portal routes (client-side routing), never cached', async () => {

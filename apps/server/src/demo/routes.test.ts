@@ -46,6 +46,7 @@ describe('demo sign-in routes (demo mode)', () => {
     expect(withRole('course-consultant').map((u) => [u.userId, u.label])).toEqual([['demo-t-kuo', '任課教師・課程諮詢教師']]);
     expect(withRole('counseling-staff')).toEqual([expect.objectContaining({ userId: 'demo-counseling', label: '輔導室' })]);
     expect(withRole('library-staff')).toEqual([expect.objectContaining({ userId: 'demo-library', label: '圖書館' })]);
+    expect(withRole('curriculum-staff')).toEqual([expect.objectContaining({ userId: 'demo-curriculum', label: '教學組' })]);
     expect(users.find((u) => u.userId === 'demo-s-101-1')).toMatchObject({ school: '999901', label: '學生 101 班 1 號' });
   });
 

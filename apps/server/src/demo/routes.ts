@@ -4,6 +4,7 @@ import { signHostToken, type Identity, type LichengApp } from '@licheng/server';
 import { academicTermOf, taipeiDate, type Role } from '@licheng/core';
 import { DEMO_COUNSELOR } from './counseling.ts';
 import { DEMO_LIBRARIAN } from './library.ts';
+import { DEMO_CURRICULUM } from './curriculum.ts';
 
 interface DemoUser extends Identity {
   label: string;
@@ -38,6 +39,7 @@ async function demoUsers(app: LichengApp): Promise<DemoUser[]> {
     ...(app.plugins.some((p) => p.id === 'practicum') ? [user('demo-practicum', '實習處 陳主任', ['practicum-staff'], '實習處')] : []),
     ...(app.plugins.some((p) => p.id === 'counseling') ? [user(DEMO_COUNSELOR.userId, DEMO_COUNSELOR.name, ['counseling-staff'], '輔導室')] : []),
     ...(app.plugins.some((p) => p.id === 'library') ? [user(DEMO_LIBRARIAN.userId, DEMO_LIBRARIAN.name, ['library-staff'], '圖書館')] : []),
+    ...(app.plugins.some((p) => p.id === 'curriculum') ? [user(DEMO_CURRICULUM.userId, DEMO_CURRICULUM.name, ['curriculum-staff'], '教學組')] : []),
     // 學務處: the whole office and each section (訓育組, 生輔組, 社團活動組, 體育組) seeing only its own records.
     ...(app.plugins.some((p) => p.id === 'student-affairs')
       ? [

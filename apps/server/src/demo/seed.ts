@@ -17,6 +17,7 @@ import {
 import { demoClasses, demoCourses, demoEnrolments, demoStudents, demoTeachers } from './roster.ts';
 import { seedDemoCounseling } from './counseling.ts';
 import { seedDemoLibrary } from './library.ts';
+import { seedDemoCurriculum } from './curriculum.ts';
 import { seedDemoCompetitions, seedDemoPracticum } from './competitions-and-practicum.ts';
 import { seedDemoPerformances } from './performances.ts';
 import { seedDemoReceipt } from './receipt.ts';
@@ -56,6 +57,7 @@ export async function seedDemo(app: LichengApp): Promise<boolean> {
   await seedDemoPracticum(app);
   await seedDemoStudentAffairs(app);
   if (app.plugins.some((p) => p.id === 'autobiography')) await seedDemoWriting(app);
+  if (app.plugins.some((p) => p.id === 'curriculum')) await seedDemoCurriculum(app, term);
   return true;
 }
 
