@@ -12,7 +12,7 @@ type Phase = 'loading' | 'sign-in' | 'host-required' | 'ready' | 'error';
 /** A reminder element as the portal feeds it: the props every Licheng element takes. */
 type ReminderElement = HTMLElement & { token?: string | undefined; apiBase?: string; locale?: Locale };
 
-const ROLE_ORDER = ['student', 'subject-teacher', 'registry-staff', 'practicum-staff', 'student-affairs-staff', 'counseling-staff', 'library-staff', 'working-group'];
+const ROLE_ORDER = ['student', 'subject-teacher', 'registry-staff', 'curriculum-staff', 'practicum-staff', 'student-affairs-staff', 'counseling-staff', 'library-staff', 'working-group'];
 /** Section roles listed with their office on the sign-in page (學務處's 訓育組, 生輔組, 社團活動組, 體育組). */
 const GROUP_OF: Record<string, string> = { 'activities-staff': 'student-affairs-staff', 'discipline-staff': 'student-affairs-staff', 'clubs-staff': 'student-affairs-staff', 'pe-staff': 'student-affairs-staff' };
 

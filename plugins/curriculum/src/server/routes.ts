@@ -1,5 +1,5 @@
-import { DomainError, XLSX_MIME } from '@licheng/core';
-import { authorizeRequest, contentDisposition, type PluginDefinition, type PluginDeps } from '@licheng/server';
+import { DomainError } from '@licheng/core';
+import { authorizeRequest, type PluginDefinition, type PluginDeps, xlsxDownload } from '@licheng/server';
 import { z } from 'zod';
 import { precheckWorkbook } from './precheck-xlsx.ts';
 import { toDifferenceView, toRunView } from './procedures/run-view.ts';
@@ -28,14 +28,6 @@ export function curriculumRoutes(app: RoutesApp, deps: PluginDeps): void {
     const rows = await db.selectFrom('curriculum_precheck_differences').selectAll().where('run_id', '=', run.id).orderBy('position').execute();
     const body = await precheckWorkbook(toRunView(run), rows.map(toDifferenceView), ctx.locale);
     const name = `${run.academic_year}-${run.semester} 開課預檢比對.xlsx`;
-    return new Response(body, {
-      headers: {
-        'content-type': XLSX_MIME,
-        'content-length': String(body.byteLength),
-        'content-disposition': contentDisposition('attachment', name),
-        'cache-control': 'private, max-age=0',
-        'x-content-type-options': 'nosniff',
-      },
-    });
+    return xlsxDownload(body, name);
   });
 }
