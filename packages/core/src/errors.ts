@@ -208,6 +208,7 @@ export const messages: Record<string, LocalizedText> = {
     'zh-TW': '預覽後有成績已被修改，本次更正未寫入任何資料，請重新預覽',
     en: 'Some grades changed after the preview; nothing was corrected. Preview again.',
   },
+  'status-change-exists': { 'zh-TW': '這位學生在 {date} 已有同類的學籍異動', en: 'This student already has a change of this kind on {date}.' },
   'correction-empty': { 'zh-TW': '沒有符合條件的成績', en: 'No grade matches the pattern.' },
   'take.term': { 'zh-TW': '學期成績', en: 'term grade' },
   'take.make-up': { 'zh-TW': '補修成績', en: 'make-up' },
