@@ -121,7 +121,7 @@ export const procedurePolicy = {
   'registry.appeals.list': { roles: ['registry-staff', 'admin'] },
   'registry.appeals.answer': { roles: ['registry-staff', 'admin'] },
   'registry.corrections.preview': { roles: ['registry-staff', 'admin'] },
-  'registry.corrections.apply': { roles: ['registry-staff', 'admin'] },
+  'registry.corrections.commit': { roles: ['registry-staff', 'admin'] },
   'registry.status.record': { roles: ['registry-staff', 'admin'] },
   'registry.status.history': { roles: ['registry-staff', 'admin'] },
 

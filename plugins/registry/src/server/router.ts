@@ -19,7 +19,7 @@ export const registryRouter = router({
   audit: router({ list: auditList }),
   grades: router({ list: gradesList, mine: gradesMine }),
   appeals: router({ raise: appealsRaise, list: appealsList, answer: appealsAnswer }),
-  corrections: router({ preview: correctionsPreview, apply: correctionsApply }),
+  corrections: router({ preview: correctionsPreview, commit: correctionsApply }),
   status: router({ record: statusRecord, history: statusHistory }),
 });
 

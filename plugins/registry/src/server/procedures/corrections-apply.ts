@@ -12,7 +12,7 @@ export const correctionsApplyInput = correctionPattern.extend({
 });
 
 /**
- * registry.corrections.apply — applies a previewed pattern correction to every matching grade
+ * registry.corrections.commit — applies a previewed pattern correction to every matching grade
  * in one transaction, audited as one entry with one entry per grade under it. If the grades
  * matching now are not exactly those previewed, nothing is written ('correction-stale').
  */
