@@ -16,6 +16,7 @@ import {
 } from '@licheng/server';
 import { demoClasses, demoCourses, demoEnrolments, demoStudents, demoTeachers } from './roster.ts';
 import { seedDemoCounseling } from './counseling.ts';
+import { seedDemoGrades } from './grades.ts';
 import { seedDemoLibrary } from './library.ts';
 import { seedDemoCompetitions, seedDemoPracticum } from './competitions-and-practicum.ts';
 import { seedDemoPerformances } from './performances.ts';
@@ -56,6 +57,7 @@ export async function seedDemo(app: LichengApp): Promise<boolean> {
   await seedDemoPracticum(app);
   await seedDemoStudentAffairs(app);
   if (app.plugins.some((p) => p.id === 'autobiography')) await seedDemoWriting(app);
+  await seedDemoGrades(app);
   return true;
 }
 
