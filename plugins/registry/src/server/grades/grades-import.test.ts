@@ -58,6 +58,16 @@ describe.each(testDialects())('grade imports on %s', (dialect) => {
     expect(await grades()).toEqual([]);
   });
 
+  it('lists a term’s grades by the class the students sat in that term', async () => {
+    await setup();
+    expect((await importGrades(t, termGrades)).data.ok).toBe(true);
+    // In 114-1 S003 sat in 102 (seat 9); today all three are in 101.
+    expect((await importGrades(t, [['學號', '學年度', '學期', '班級', '座號'], ['S003', 114, 1, '102', 9]], {}, 'placements')).data.ok).toBe(true);
+    const list = async (className: string) => (await t.query('registry.grades.list', { academicYear: 114, semester: 1, className, courseCode: gradeCodes.chinese, take: 'term' }, registryUser)).data;
+    expect((await list('101')).map((g: any) => g.studentNo)).toEqual(['S001', 'S002']);
+    expect((await list('102')).map((g: any) => [g.studentNo, g.className, g.seatNo])).toEqual([['S003', '102', 9]]);
+  });
+
   it('imports status changes and term placements, with unknown students as row issues', async () => {
     await setup();
     const bad = await importGrades(t, [['學號', '異動日期', '異動類別', '學籍異動代碼'], ['S001', '114/11/10', '休學', '411'], ['S009', '114/11/10', '休學', '411'], ['S002', '114/11/10', '開除', '4x1']], {}, 'status-changes');
