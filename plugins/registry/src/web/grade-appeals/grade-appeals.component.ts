@@ -129,11 +129,11 @@ export class GradeAppeals extends LichengConnectedElement {
     return html`<form novalidate @submit=${(e: Event) => this.#previewPattern(e)}>
       <div class="row">
         <div class="field">
-          <label for="correct-year">${t('grades.year', {}, L)}</label>
+          <label for="correct-year">${t('correct.year', {}, L)}</label>
           <input id="correct-year" type="number" .value=${String(p.academicYear || '')} @input=${(e: Event) => set({ academicYear: Number((e.target as HTMLInputElement).value) })} />
         </div>
         <div class="field">
-          <label for="correct-semester">${t('grades.semester', {}, L)}</label>
+          <label for="correct-semester">${t('correct.semester', {}, L)}</label>
           <select id="correct-semester" @change=${(e: Event) => set({ semester: Number((e.target as HTMLSelectElement).value) })}>
             <option value="1" .selected=${p.semester === 1}>1</option>
             <option value="2" .selected=${p.semester === 2}>2</option>
