@@ -130,7 +130,7 @@ export class GradeAppeals extends LichengConnectedElement {
       <div class="row">
         <div class="field">
           <label for="correct-year">${t('correct.year', {}, L)}</label>
-          <input id="correct-year" type="number" .value=${String(p.academicYear || '')} @input=${(e: Event) => set({ academicYear: Number((e.target as HTMLInputElement).value) })} />
+          <input id="correct-year" inputmode="numeric" maxlength="3" .value=${String(p.academicYear || '')} @input=${(e: Event) => set({ academicYear: Number((e.target as HTMLInputElement).value) })} />
         </div>
         <div class="field">
           <label for="correct-semester">${t('correct.semester', {}, L)}</label>

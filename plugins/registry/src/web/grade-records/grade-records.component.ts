@@ -74,16 +74,16 @@ export class GradeRecords extends LichengConnectedElement {
   override render() {
     const L = this.locale;
     const rows = this.rows;
-    const input = (id: string, label: string, value: string, set: (v: string) => void, type = 'text') => html`<div class="field">
+    const input = (id: string, label: string, value: string, set: (v: string) => void, numeric = false) => html`<div class="field">
       <label for=${id}>${label}</label>
-      <input id=${id} type=${type} .value=${value} @input=${(e: Event) => set((e.target as HTMLInputElement).value)} />
+      <input id=${id} inputmode=${numeric ? 'numeric' : 'text'} .value=${value} @input=${(e: Event) => set((e.target as HTMLInputElement).value)} />
     </div>`;
     return html`<section aria-labelledby="grades-heading">
       ${heading(2, t('grades.heading', {}, L), 'grades-heading')}
       <p class="muted">${t('grades.intro', {}, L)}</p>
       <form novalidate @submit=${this.#search}>
         <div class="row">
-          ${input('grades-year', t('grades.year', {}, L), this.academicYear ? String(this.academicYear) : '', (v) => (this.academicYear = Number(v)), 'number')}
+          ${input('grades-year', t('grades.year', {}, L), this.academicYear ? String(this.academicYear) : '', (v) => (this.academicYear = Number(v)), true)}
           <div class="field">
             <label for="grades-semester">${t('grades.semester', {}, L)}</label>
             <select id="grades-semester" @change=${(e: Event) => (this.semester = Number((e.target as HTMLSelectElement).value) as 1 | 2)}>
