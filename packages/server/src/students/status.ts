@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { hasLeftOn, statusOn, type EnrolmentStatus, type PlacementRow, type StatusChange, type StatusChangeKind, type StatusChangeRow } from '@licheng/core';
+import { hasLeftOn, statusOn, taipeiDate, type EnrolmentStatus, type PlacementRow, type StatusChange, type StatusChangeKind, type StatusChangeRow } from '@licheng/core';
 import { newId, nowIso } from '@licheng/db';
 import type { RowChange } from '../audit.ts';
 import type { PlatformDatabase } from '../platform/tables.ts';
@@ -82,6 +82,26 @@ export async function studentsWhoLeft(db: Db, school: string, studentIds: readon
   return new Set([...by].filter(([, changes]) => hasLeftOn(asChanges(changes), date)).map(([id]) => id));
 }
 
+/** students.status as the roster keeps it: enrolled, left (休學, 轉出) or graduated. */
+function rosterStatus(status: EnrolmentStatus): 'enrolled' | 'left' | 'graduated' {
+  if (status === 'graduated') return 'graduated';
+  return status === 'suspended' || status === 'transferred-out' ? 'left' : 'enrolled';
+}
+
+/**
+ * Brings `students.status` in step with the students' changes as of `at` (Taipei date), so the
+ * offices that list enrolled students (homeroom, counseling) stop listing one who has left.
+ * A change dated later takes effect in students.status only when another change is recorded
+ * after that date; ask statusOfStudent / hasLeft for any date.
+ */
+export async function syncStudentStatus(db: Db, school: string, studentIds: readonly string[], at: Date): Promise<void> {
+  const today = taipeiDate(at);
+  for (const id of new Set(studentIds)) {
+    const status = rosterStatus(await statusOfStudent(db, school, id, today));
+    await db.updateTable('students').set({ status, updated_at: nowIso(at) }).where('id', '=', id).where('school_code', '=', school).where('status', '!=', status).execute();
+  }
+}
+
 async function studentIds(db: Db, school: string): Promise<Map<string, string>> {
   const rows = await db.selectFrom('students').select(['id', 'student_no']).where('school_code', '=', school).execute();
   return new Map(rows.map((r) => [r.student_no, r.id]));
@@ -114,6 +134,7 @@ export async function upsertStatusChanges(db: Db, school: string, rows: StatusCh
       counts.updated++;
     } else counts.unchanged++;
   }
+  await syncStudentStatus(db, school, rows.flatMap((r) => ids.get(r.studentNo) ?? []), at);
   return counts;
 }
 

@@ -28,6 +28,21 @@ describe.each(testDialects())('status over time on %s', (dialect) => {
     expect(audit).toEqual([{ action: 'student.status.record', student_id: await idOf('S002') }]);
   });
 
+  it('keeps students.status in step as of today, so offices listing enrolled students leave out who has left', async () => {
+    await setup();
+    const statusOf = async (no: string) => (await (t.db.kysely as any).selectFrom('students').select('status').where('student_no', '=', no).executeTakeFirstOrThrow()).status;
+    // The harness's today is 2025-10-01.
+    await t.mutate('registry.status.record', { studentNo: 'S001', date: '2025-11-10', kind: 'suspend', statusCode: '411' }, registryUser);
+    expect(await statusOf('S001')).toBe('enrolled');
+    await t.mutate('registry.status.record', { studentNo: 'S002', date: '2025-09-15', kind: 'suspend', statusCode: '411' }, registryUser);
+    expect(await statusOf('S002')).toBe('left');
+    await t.mutate('registry.status.record', { studentNo: 'S002', date: '2025-09-30', kind: 'resume', statusCode: '511' }, registryUser);
+    expect(await statusOf('S002')).toBe('enrolled');
+    const imported = await importGrades(t, [['學號', '異動日期', '異動類別', '學籍異動代碼'], ['S003', '114/09/20', '畢業', '999']], {}, 'status-changes');
+    expect(imported.data.ok).toBe(true);
+    expect(await statusOf('S003')).toBe('graduated');
+  });
+
   it('answers the status on a date, who has left, and who sat in a class in a past term', async () => {
     await setup();
     await t.mutate('registry.status.record', { studentNo: 'S002', date: '2025-11-10', kind: 'suspend', statusCode: '411' }, registryUser);
