@@ -290,6 +290,35 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
       },
     },
     {
+      name: 'registry-grades-and-correction',
+      async open(page, url) {
+        await signIn(page, url, '註冊組 林組長');
+        await page.waitForURL('**/registry');
+        const grades = page.locator('licheng-grade-records');
+        await grades.getByLabel('班級').fill('101');
+        await grades.getByRole('button', { name: '查詢' }).click();
+        await grades.getByRole('table').waitFor();
+        const appeals = page.locator('licheng-grade-appeals');
+        await appeals.getByRole('listitem').first().waitFor();
+        await appeals.getByLabel('課程代碼').fill('108999901E22L0101010101');
+        await appeals.getByLabel('原值').fill('58');
+        await appeals.getByLabel('更正為').fill('60');
+        await appeals.getByRole('button', { name: '預覽' }).click();
+        await appeals.locator('#preview-count').waitFor();
+      },
+    },
+    {
+      name: 'student-grades',
+      async open(page, url) {
+        await signIn(page, url, '陳怡君');
+        await page.waitForURL('**/student');
+        await toOffice(page, '註冊組', 'registry');
+        await page.locator('licheng-my-grades').getByRole('table').waitFor();
+        await page.locator('licheng-my-grades').getByRole('button', { name: '提出複查' }).first().click();
+        await page.locator('licheng-my-grades #appeal-text').waitFor();
+      },
+    },
+    {
       name: 'registry-audit-trail-results',
       async open(page, url) {
         await signIn(page, url, '註冊組 林組長');

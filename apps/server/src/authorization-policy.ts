@@ -115,6 +115,18 @@ export const procedurePolicy = {
   'registry.imports.run': { roles: ['registry-staff', 'admin'] },
   'registry.imports.templates': { roles: ['registry-staff', 'admin'] },
   'registry.rosters.export': { roles: ['registry-staff', 'admin'] },
+  'registry.grades.list': { roles: ['registry-staff', 'admin'] },
+  'registry.grades.mine': { roles: ['student'] },
+  'registry.appeals.raise': {
+    roles: ['student'],
+    records: { rule: 'the student’s own grades', provenBy: 'plugins/registry/src/server/grades/appeals.test.ts' },
+  },
+  'registry.appeals.list': { roles: ['registry-staff', 'admin'] },
+  'registry.appeals.answer': { roles: ['registry-staff', 'admin'] },
+  'registry.corrections.preview': { roles: ['registry-staff', 'admin'] },
+  'registry.corrections.commit': { roles: ['registry-staff', 'admin'] },
+  'registry.status.record': { roles: ['registry-staff', 'admin'] },
+  'registry.status.history': { roles: ['registry-staff', 'admin'] },
 
   'working-group.schedule.list': { roles: 'any' },
 

@@ -12,6 +12,7 @@ export const ACTIVITIES = [
   'performance-selection',
   'receipt-confirmation',
   'autobiography',
+  'grade-check',
 ] as const;
 
 export type Activity = (typeof ACTIVITIES)[number];
@@ -25,4 +26,6 @@ export const activityLabels: Record<Activity, LocalizedText> = {
   'receipt-confirmation': { 'zh-TW': '收訖明細確認', en: 'receipt confirmation' },
   /** 自傳與學習計畫 撰寫 — the students write and submit their autobiography and study plan. */
   autobiography: { 'zh-TW': '自傳與學習計畫撰寫', en: 'autobiography and study plan writing' },
+  /** 成績複查 — students check their grades and credits and raise appeals before the course-record roster. */
+  'grade-check': { 'zh-TW': '成績複查', en: 'grade check and appeal' },
 };

@@ -12,6 +12,7 @@ import {
 } from './import-cells.ts';
 import type { Semester } from './calendar.ts';
 import type { ImportKind } from './import-templates.ts';
+import { gradeRowSchema, placementRowSchema, statusChangeRowSchema, type GradeRow, type PlacementRow, type StatusChangeRow } from './grade-import.ts';
 
 /**
  * One zod schema per import kind, reading an object of raw cells keyed by column key.
@@ -109,6 +110,9 @@ export interface ImportRowTypes {
   courses: CourseRow;
   enrolments: EnrolmentRow;
   classes: ClassRow;
+  grades: GradeRow;
+  'status-changes': StatusChangeRow;
+  placements: PlacementRow;
 }
 export type ImportRow<K extends ImportKind = ImportKind> = ImportRowTypes[K];
 
@@ -118,4 +122,7 @@ export const importRowSchemas: { [K in ImportKind]: z.ZodType<ImportRowTypes[K]>
   courses: courseRowSchema,
   enrolments: enrolmentRowSchema,
   classes: classRowSchema,
+  grades: gradeRowSchema,
+  'status-changes': statusChangeRowSchema,
+  placements: placementRowSchema,
 };

@@ -110,6 +110,9 @@ const UNIQUE_KEYS: Record<ImportKind, Array<{ fields: string[]; column: string |
   courses: [{ fields: ['academicYear', 'semester', 'code', 'className'], column: null }],
   enrolments: [{ fields: ['studentNo', 'academicYear', 'semester', 'code', 'className'], column: null }],
   classes: [{ fields: ['academicYear', 'className'], column: '班級' }],
+  grades: [{ fields: ['studentNo', 'academicYear', 'semester', 'take', 'code'], column: null }],
+  'status-changes': [{ fields: ['studentNo', 'date', 'kind'], column: null }],
+  placements: [{ fields: ['studentNo', 'academicYear', 'semester'], column: '學號' }],
 };
 
 /**

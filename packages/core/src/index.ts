@@ -29,3 +29,6 @@ export * from './receipt.ts';
 export * from './receipt-codes.ts';
 export * from './essay.ts';
 export * from './line-diff.ts';
+export * from './grade-codes.ts';
+export * from './grade-import.ts';
+export * from './student-status.ts';

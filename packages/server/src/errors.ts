@@ -44,6 +44,13 @@ const byCode: Record<string, TRPC_ERROR_CODE_KEY> = {
   'receipt-window-not-open': 'FORBIDDEN',
   'receipt-zip-too-large': 'PAYLOAD_TOO_LARGE',
   'certificate-duplicate': 'CONFLICT',
+  // Grades and appeals: another student's grade reads as one that does not exist.
+  'grade-not-found': 'NOT_FOUND',
+  'appeal-not-found': 'NOT_FOUND',
+  'appeal-answered': 'CONFLICT',
+  'correction-stale': 'CONFLICT',
+  'correction-empty': 'NOT_FOUND',
+  'status-change-exists': 'CONFLICT',
   // Roster rules found broken inside the write (another write got there first); an import reports them by row.
   'roster-national-id-taken': 'CONFLICT',
   'roster-seat-taken': 'CONFLICT',

@@ -17,5 +17,10 @@ export const AUDIT_ENTITIES: Record<string, LocalizedText> = {
   'receipt-batch': L('收訖明細', 'Receipt batch'),
   'receipt-item': L('收訖項目', 'Receipt item'),
   'receipt-issue': L('收訖問題', 'Receipt issue'),
+  grade: L('學期成績', 'Grade'),
+  'grade-appeal': L('成績複查', 'Grade appeal'),
+  'grade-correction': L('成績更正', 'Grade correction'),
+  'status-change': L('學籍異動', 'Status change'),
+  placement: L('學期編班', 'Term placement'),
   audit_log: L('稽核紀錄', 'Audit trail'),
 };

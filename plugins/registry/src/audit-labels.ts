@@ -13,6 +13,23 @@ const L = (zh: string, en: string): LocalizedText => ({ 'zh-TW': zh, en });
 
 
 const FIELDS: Record<string, LocalizedText> = {
+  score: L('學期學業成績', 'Score'),
+  passed: L('成績及格', 'Passed'),
+  make_up_score: L('補考成績', 'Make-up score'),
+  make_up_passed: L('補考及格', 'Make-up passed'),
+  credit_counted: L('是否採計學分', 'Credit counted'),
+  take: L('成績類別', 'Kind of grade'),
+  course_code: L('課程代碼', 'Course code'),
+  context_json: L('修課情形', 'Context'),
+  description: L('質性文字描述', 'Description'),
+  status_code: L('學籍異動代碼', 'Status change code'),
+  note: L('備註', 'Note'),
+  date: L('日期', 'Date'),
+  answer: L('回覆', 'Answer'),
+  field: L('欄位', 'Field'),
+  from: L('原值', 'From'),
+  to: L('更正為', 'To'),
+  count: L('筆數', 'Count'),
   status: L('狀態', 'Status'),
   status_reason: L('未通過原因', 'Reason'),
   decided_by: L('認證者帳號', 'Decided by (account)'),
@@ -112,6 +129,11 @@ const VERBS: Array<[RegExp, LocalizedText]> = [
   [/^receipt\.issue\.raise$/, L('提出問題', 'Issue raised')],
   [/^receipt\.issue\.resolve$/, L('處理問題', 'Issue resolved')],
   [/^audit\.export$/, L('匯出稽核紀錄', 'Audit trail exported')],
+  [/^grade\.appeal\.raise$/, L('提出成績複查', 'Grade appeal raised')],
+  [/^grade\.appeal\.answer$/, L('回覆成績複查', 'Grade appeal answered')],
+  [/^grade\.correction$/, L('依規則更正成績', 'Grades corrected by pattern')],
+  [/^grade\.correct$/, L('更正成績', 'Grade corrected')],
+  [/^student\.status\.record$/, L('登錄學籍異動', 'Status change recorded')],
 ];
 
 /** An action for people: "課程學習成果 認證通過" for `outcome.certify.pass`; unknown ones as stored. */

@@ -4,5 +4,6 @@ import { defineManifest } from '@licheng/server/manifest';
 export default defineManifest({
   id: 'registry',
   office: { 'zh-TW': '註冊組', en: 'Registry' },
-  roles: ['registry-staff', 'admin'],
+  /** Staff and admins use the desk; students see their own grades and raise appeals during the grade check (成績複查). */
+  roles: ['registry-staff', 'admin', 'student'],
 });

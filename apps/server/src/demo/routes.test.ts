@@ -32,7 +32,7 @@ describe('demo sign-in routes (demo mode)', () => {
     expect(res.status).toBe(200);
     const users = (await res.json()) as Array<{ userId: string; name: string; school: string; roles: string[]; label: string }>;
     const withRole = (role: string) => users.filter((u) => u.roles.includes(role));
-    expect(withRole('student')).toHaveLength(12); // seats 1–4 of three classes
+    expect(withRole('student')).toHaveLength(14); // seats 1–4 of three day classes, and the night-division class 901's two
     expect(withRole('subject-teacher').map((u) => u.userId)).toEqual(['demo-t-wang', 'demo-t-lee', 'demo-t-chou', 'demo-t-kuo']);
     expect(withRole('registry-staff')).toEqual([expect.objectContaining({ userId: 'demo-registry', label: '註冊組' })]);
     // Homeroom teachers (導師) of the demo classes sign in with that role as well.
@@ -60,7 +60,7 @@ describe('demo sign-in routes (demo mode)', () => {
     expect(me.status).toBe(200);
     const body = (await me.json()) as any;
     expect(body.result.data.user).toMatchObject({ userId: 'demo-s-101-1', school: '999901', roles: ['student'] });
-    expect(body.result.data.offices.map((o: any) => o.id)).toEqual(['student', 'receipt', 'library', 'autobiography']);
+    expect(body.result.data.offices.map((o: any) => o.id)).toEqual(['student', 'registry', 'receipt', 'library', 'autobiography']);
     const courses = await server.request('/trpc/student.courses.list', { headers: { authorization: `Bearer ${token}` } });
     expect(((await courses.json()) as any).result.data.courses).toHaveLength(4);
   });

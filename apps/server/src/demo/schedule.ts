@@ -17,5 +17,6 @@ export function demoSchedule(now: Date): SchoolConfig['schedule'] {
     { activity: 'performance-upload', academicYear, semester: 0, start: year.start, end: year.end },
     { activity: 'performance-selection', academicYear, semester: 0, start: year.start, end: year.end },
     { activity: 'autobiography', academicYear, semester: 0, start: year.start, end: year.end },
+    { activity: 'grade-check', academicYear, semester, start: termStart, end: termEnd },
   ];
 }

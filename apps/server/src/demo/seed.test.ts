@@ -59,11 +59,12 @@ describe('seedDemo on a fresh embedded database', () => {
 
   it('loads students, teachers, courses, enrolments and outcomes in every state', async () => {
     expect(await seedDemo(app)).toBe(true);
-    expect(await count('students')).toBe(24);
+    // 24 day students of 101, 102, 201 and the registry's night-division class 901 of two (demo/grades.ts).
+    expect(await count('students')).toBe(26);
     expect(await count('teachers')).toBe(4);
-    expect(await count('courses')).toBe(12);
+    expect(await count('courses')).toBe(14);
     expect(await count('enrolments')).toBe(96);
-    expect(await count('course_teachers')).toBe(12);
+    expect(await count('course_teachers')).toBe(14);
     const classes = await db.kysely
       .selectFrom('classes')
       .innerJoin('teachers', 'teachers.id', 'classes.homeroom_teacher_id')
@@ -178,7 +179,7 @@ describe('seedDemo on a fresh embedded database', () => {
   it('does nothing on a second call', async () => {
     expect(await seedDemo(app)).toBe(true);
     expect(await seedDemo(app)).toBe(false);
-    expect(await count('students')).toBe(24);
+    expect(await count('students')).toBe(26);
     // Counseling's 5 consultations, 3 學群探索 and 2 counseling data; the library's 7 reading records; 4 registered competition results (each office's own test counts its records).
     expect(await count('advisees')).toBe(10);
     const outcomes = await db.kysely.selectFrom('records').select('id').where('kind', '=', 'outcome').execute();

@@ -16,6 +16,7 @@ import {
 } from '@licheng/server';
 import { demoClasses, demoCourses, demoEnrolments, demoStudents, demoTeachers } from './roster.ts';
 import { seedDemoCounseling } from './counseling.ts';
+import { seedDemoGrades } from './grades.ts';
 import { seedDemoLibrary } from './library.ts';
 import { seedDemoCurriculum } from './curriculum.ts';
 import { seedDemoCompetitions, seedDemoPracticum } from './competitions-and-practicum.ts';
@@ -58,6 +59,7 @@ export async function seedDemo(app: LichengApp): Promise<boolean> {
   await seedDemoStudentAffairs(app);
   if (app.plugins.some((p) => p.id === 'autobiography')) await seedDemoWriting(app);
   if (app.plugins.some((p) => p.id === 'curriculum')) await seedDemoCurriculum(app, term);
+  await seedDemoGrades(app);
   return true;
 }
 

@@ -99,7 +99,7 @@ export const platformMigrations: Migrations = {
         .addColumn('id', t.id, (c) => c.primaryKey())
         .addColumn('school_code', t.schoolCode, (c) => c.notNull())
         .addColumn('kind', 'varchar(40)', (c) => c.notNull())
-        .addColumn('student_id', t.id, (c) => c.notNull().references('students.id'))
+        .addColumn('student_id', t.id, (c) => c.notNull().references('students.id').onDelete('cascade'))
         .addColumn('course_id', t.id, (c) => c.references('courses.id'))
         .addColumn('academic_year', 'integer', (c) => c.notNull())
         .addColumn('semester', 'integer', (c) => c.notNull())
@@ -126,7 +126,7 @@ export const platformMigrations: Migrations = {
         .createTable('selections')
         .addColumn('id', t.id, (c) => c.primaryKey())
         .addColumn('school_code', t.schoolCode, (c) => c.notNull())
-        .addColumn('student_id', t.id, (c) => c.notNull().references('students.id'))
+        .addColumn('student_id', t.id, (c) => c.notNull().references('students.id').onDelete('cascade'))
         .addColumn('record_id', t.id, (c) => c.notNull().unique().references('records.id'))
         .addColumn('kind', 'varchar(40)', (c) => c.notNull())
         .addColumn('academic_year', 'integer', (c) => c.notNull())
@@ -204,6 +204,41 @@ export const platformMigrations: Migrations = {
         .modifyEnd(tableOptions(db))
         .execute();
       await db.schema.createIndex('advisees_student').on('advisees').columns(['student_id']).execute();
+    },
+  },
+  '2026_11_27_status_001_status_over_time': {
+    async up(db: Kysely<any>) {
+      // 學籍異動 — one dated change of a student's status (轉入, 轉出, 休學, 復學, 重讀, 畢業, 借讀).
+      await db.schema
+        .createTable('status_changes')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('student_id', t.id, (c) => c.notNull().references('students.id').onDelete('cascade'))
+        .addColumn('date', 'varchar(10)', (c) => c.notNull())
+        .addColumn('kind', 'varchar(16)', (c) => c.notNull())
+        .addColumn('status_code', 'varchar(3)', (c) => c.notNull())
+        .addColumn('note', 'varchar(200)', (c) => c.notNull())
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .addUniqueConstraint('status_changes_once', ['school_code', 'student_id', 'date', 'kind'])
+        .modifyEnd(tableOptions(db))
+        .execute();
+      // 學期編班 — where a student sat in one term: division (日間部 / 進修部), class and seat.
+      await db.schema
+        .createTable('term_placements')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('student_id', t.id, (c) => c.notNull().references('students.id').onDelete('cascade'))
+        .addColumn('academic_year', 'integer', (c) => c.notNull())
+        .addColumn('semester', 'integer', (c) => c.notNull())
+        .addColumn('division', 'varchar(8)', (c) => c.notNull())
+        .addColumn('class_name', 'varchar(32)', (c) => c.notNull())
+        .addColumn('seat_no', 'integer', (c) => c.notNull())
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+        .addUniqueConstraint('term_placements_once', ['school_code', 'student_id', 'academic_year', 'semester'])
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('term_placements_class').on('term_placements').columns(['school_code', 'academic_year', 'semester', 'class_name']).execute();
     },
   },
 };

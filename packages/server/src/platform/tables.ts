@@ -148,8 +148,36 @@ export interface AdviseeTable {
   created_at: string;
 }
 
+/** 學籍異動 — one dated change of a student's status. */
+export interface StatusChangeTable {
+  id: string;
+  school_code: string;
+  student_id: string;
+  date: string; // ISO date the change took effect
+  kind: string; // StatusChangeKind: transfer-in | transfer-out | suspend | resume | repeat-year | graduate | borrow
+  status_code: string; // 學籍異動代碼, 3 digits
+  note: string;
+  created_at: string;
+}
+
+/** 學期編班 — a student's division, class and seat in one term. */
+export interface TermPlacementTable {
+  id: string;
+  school_code: string;
+  student_id: string;
+  academic_year: number;
+  semester: number;
+  division: string; // day 日間部 | night 進修部
+  class_name: string;
+  seat_no: number;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface PlatformDatabase {
   advisees: AdviseeTable;
+  status_changes: StatusChangeTable;
+  term_placements: TermPlacementTable;
   students: StudentTable;
   teachers: TeacherTable;
   courses: CourseTable;

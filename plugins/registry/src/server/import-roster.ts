@@ -1,7 +1,8 @@
 import { DomainError, type ImportIssue, type ImportKind, type ImportRow } from '@licheng/core';
 import { databaseLocation, isWriteConflict, openDatabaseAt, type DatabaseLocation } from '@licheng/db';
-import { runOffThread, upsertClasses, upsertCourses, upsertEnrolments, upsertStudents, upsertTeachers, WorkerFailed, writeOperationAudit, type AuthedContext, type OffThreadTask, type PlatformDatabase, type RowChange, type UpsertCounts } from '@licheng/server';
+import { runOffThread, upsertClasses, upsertCourses, upsertEnrolments, upsertPlacements, upsertStatusChanges, upsertStudents, upsertTeachers, WorkerFailed, writeOperationAudit, type AuthedContext, type OffThreadTask, type PlatformDatabase, type RowChange, type UpsertCounts } from '@licheng/server';
 import type { Kysely } from 'kysely';
+import { upsertGrades } from './grades/upsert-grades.ts';
 import { readImportSheet } from './import-sheet.ts';
 import { checkReferences } from './roster-references.ts';
 import { readTableFile, readTableFileHere, type TableFile } from './table-file.ts';
@@ -155,5 +156,11 @@ function upsert(trx: Kysely<PlatformDatabase>, school: string, kind: ImportKind,
       return upsertEnrolments(trx, school, rows as ImportRow<'enrolments'>[], at, changes);
     case 'classes':
       return upsertClasses(trx, school, rows as ImportRow<'classes'>[], at, changes);
+    case 'grades':
+      return upsertGrades(trx, school, rows as ImportRow<'grades'>[], at, changes);
+    case 'status-changes':
+      return upsertStatusChanges(trx, school, rows as ImportRow<'status-changes'>[], at, changes);
+    case 'placements':
+      return upsertPlacements(trx, school, rows as ImportRow<'placements'>[], at, changes);
   }
 }

@@ -226,7 +226,7 @@ describe.each(testDialects())('registry.imports on %s', (dialect) => {
     const none = new FormData();
     none.append('kind', 'students');
     expect((await t.upload('registry.imports.run', none, users.registry)).error?.licheng?.code).toBe('file-missing');
-    const badKind = await run('grades', csvBytes(studentsSheet), 'a.csv');
+    const badKind = await run('report-cards', csvBytes(studentsSheet), 'a.csv');
     expect(badKind.error?.code).toBe('BAD_REQUEST');
     expect(await count('students')).toBe(0);
   });

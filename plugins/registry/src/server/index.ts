@@ -1,5 +1,6 @@
 import { definePlugin } from '@licheng/server';
 import manifest from '../manifest.ts';
+import { registryMigrations } from './migrations.ts';
 import { registryRouter } from './router.ts';
 import { registryRoutes } from './routes.ts';
 
@@ -11,4 +12,4 @@ export { readTableFile, MAX_TABLE_BYTES, type TableFile } from './table-file.ts'
 export { describeTemplates, type TemplateDescription } from './templates.ts';
 
 /** 註冊組 — roster imports from the school system and roster (名冊) exports for the central database. */
-export default definePlugin({ ...manifest, router: registryRouter, routes: registryRoutes });
+export default definePlugin({ ...manifest, migrations: registryMigrations, router: registryRouter, routes: registryRoutes });

@@ -1,5 +1,4 @@
 import type { Role } from '@licheng/core';
-import manifest from '../manifest.ts';
 
-/** Who may use the registry office's procedures and downloads: its staff and platform admins. */
-export const REGISTRY_ROLES: readonly Role[] = manifest.roles;
+/** Who may use the registry office's desk procedures and downloads: its staff and platform admins. Students reach only their own grades (grades.mine, appeals.raise). */
+export const REGISTRY_ROLES: readonly Role[] = ['registry-staff', 'admin'];

@@ -13,6 +13,9 @@ const MAX_LENGTH: { [K in ImportKind]: Partial<Record<keyof ImportRow<K> & strin
   courses: { subjectName: 100, className: 32 },
   enrolments: { studentNo: 32, className: 32 },
   classes: { className: 32, homeroomTeacherNo: 32 },
+  grades: { studentNo: 32, description: 500, method: 16, originalSchool: 16, borrowSchool: 16, borrowCode: 16 },
+  'status-changes': { studentNo: 32, note: 200 },
+  placements: { studentNo: 32, className: 32 },
 };
 
 function lengthIssues<K extends ImportKind>(kind: K, rows: Rows<K>): ImportIssue[] {
@@ -50,6 +53,11 @@ export async function checkReferences<K extends ImportKind>(db: Db, school: stri
       return [...issues, ...(await courseIssues(db, school, rows as Rows<'courses'>))];
     case 'classes':
       return [...issues, ...(await classIssues(db, school, rows as Rows<'classes'>))];
+    case 'grades':
+      return [...issues, ...(await gradeIssues(db, school, rows as Rows<'grades'>))];
+    case 'status-changes':
+    case 'placements':
+      return [...issues, ...(await studentNoIssues(db, school, kind, rows as Rows<'status-changes' | 'placements'>))];
     default:
       return [...issues, ...(await enrolmentIssues(db, school, rows as Rows<'enrolments'>))];
   }
@@ -122,4 +130,27 @@ async function enrolmentIssues(db: Db, school: string, rows: Rows<'enrolments'>)
     }
     return issues;
   });
+}
+
+async function knownStudentNos(db: Db, school: string): Promise<Set<string>> {
+  return new Set((await db.selectFrom('students').select('student_no').where('school_code', '=', school).execute()).map((s) => s.student_no));
+}
+
+/** A status change or placement of a student not on the roster. */
+async function studentNoIssues(db: Db, school: string, kind: 'status-changes' | 'placements', rows: Rows<'status-changes' | 'placements'>): Promise<ImportIssue[]> {
+  const students = await knownStudentNos(db, school);
+  const column = columnHeader(kind, 'studentNo');
+  return rows.flatMap(({ rowNumber, value }) => (students.has(value.studentNo) ? [] : [importIssue(rowNumber, column, 'import-student-unknown', { value: value.studentNo })]));
+}
+
+/** A grade of a student not on the roster, or of a course code no offering of the school carries. */
+async function gradeIssues(db: Db, school: string, rows: Rows<'grades'>): Promise<ImportIssue[]> {
+  const students = await knownStudentNos(db, school);
+  const codes = new Set((await db.selectFrom('courses').select('code').where('school_code', '=', school).execute()).map((c) => c.code));
+  const studentColumn = columnHeader('grades', 'studentNo');
+  const codeColumn = columnHeader('grades', 'code');
+  return rows.flatMap(({ rowNumber, value }) => [
+    ...(students.has(value.studentNo) ? [] : [importIssue(rowNumber, studentColumn, 'import-student-unknown', { value: value.studentNo })]),
+    ...(codes.has(value.code) ? [] : [importIssue(rowNumber, codeColumn, 'grade-course-unknown', { value: value.code })]),
+  ]);
 }

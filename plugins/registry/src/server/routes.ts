@@ -16,7 +16,7 @@ export function registryRoutes(app: RoutesApp, deps: PluginDeps): void {
   app.get('/templates/:file', async (c) => {
     const auth = authorizeRequest(await deps.context(c.req.raw), REGISTRY_ROLES);
     if (!auth.ok) return auth.response;
-    const match = /^([a-z]+)\.(xlsx|csv)$/.exec(c.req.param('file'));
+    const match = /^([a-z][a-z-]*)\.(xlsx|csv)$/.exec(c.req.param('file'));
     const kind = match?.[1] as ImportKind | undefined;
     if (!match || !kind || !IMPORT_KINDS.includes(kind)) return errorResponse(404, 'not-found', 'no such template');
     const format = match[2] as 'xlsx' | 'csv';

@@ -16,7 +16,7 @@ describe.each(testDialects())('registry import templates on %s', (dialect) => {
   it('describes every template for the screens', async () => {
     t = await createTestLicheng({ dialect, plugins: [registry] });
     const res = await t.query('registry.imports.templates', undefined, users.registry);
-    expect(res.data.map((d: any) => d.kind)).toEqual(['students', 'teachers', 'courses', 'enrolments', 'classes']);
+    expect(res.data.map((d: any) => d.kind)).toEqual(['students', 'teachers', 'courses', 'enrolments', 'classes', 'grades', 'status-changes', 'placements']);
     const students = res.data[0];
     expect(students.label).toEqual({ 'zh-TW': '學生名冊', en: 'Students' });
     expect(students.columns[0]).toMatchObject({ key: 'studentNo', header: '學號', headerEn: 'Student No.', required: true, example: '1130001' });
@@ -27,7 +27,7 @@ describe.each(testDialects())('registry import templates on %s', (dialect) => {
 
   it('serves each template as xlsx and as CSV in UTF-8 with BOM, with the headers and an example row', async () => {
     t = await createTestLicheng({ dialect, plugins: [registry] });
-    for (const kind of ['students', 'teachers', 'courses', 'enrolments', 'classes'] as const) {
+    for (const kind of ['students', 'teachers', 'courses', 'enrolments', 'classes', 'grades', 'status-changes', 'placements'] as const) {
       const headers = importTemplates[kind].columns.map((c) => c.header);
       const examples = importTemplates[kind].columns.map((c) => c.example);
       const xlsx = await get(`/api/registry/templates/${kind}.xlsx`, users.registry);
@@ -50,7 +50,7 @@ describe.each(testDialects())('registry import templates on %s', (dialect) => {
     t = await createTestLicheng({ dialect, plugins: [registry] });
     expect((await get('/api/registry/templates/students.csv')).status).toBe(401);
     expect((await get('/api/registry/templates/students.csv', users.chen)).status).toBe(403);
-    expect((await get('/api/registry/templates/grades.csv', users.registry)).status).toBe(404);
+    expect((await get('/api/registry/templates/report-cards.csv', users.registry)).status).toBe(404);
     expect((await get('/api/registry/templates/students.pdf', users.registry)).status).toBe(404);
     expect((await get('/api/registry/templates/teachers.csv', { userId: 'a', roles: ['admin'] })).status).toBe(200);
   });

@@ -16,6 +16,17 @@ export type AuditPage = Outputs['audit']['list'];
 export type AuditEntry = AuditPage['entries'][number];
 export type AuditListInput = Inputs['audit']['list'];
 
+export type GradeListInput = Inputs['grades']['list'];
+export type GradeListRow = Outputs['grades']['list'][number];
+export type MyGrades = Outputs['grades']['mine'];
+export type MyGrade = MyGrades['grades'][number];
+export type Appeal = Outputs['appeals']['list'][number];
+export type CorrectionInput = Inputs['corrections']['preview'];
+export type CorrectionPreview = Outputs['corrections']['preview'];
+export type CorrectionDone = Outputs['corrections']['commit'];
+export type StatusRecordInput = Inputs['status']['record'];
+export type StatusHistory = Outputs['status']['history'];
+
 /** The part of `platform.me` this screen reads. */
 export interface MeTerm {
   term: { academicYear: number; semester: 1 | 2 };
@@ -28,6 +39,15 @@ export const paths = {
   me: 'platform.me',
   audit: 'registry.audit.list',
   auditXlsx: '/api/registry/audit.xlsx',
+  grades: 'registry.grades.list',
+  myGrades: 'registry.grades.mine',
+  raiseAppeal: 'registry.appeals.raise',
+  appeals: 'registry.appeals.list',
+  answerAppeal: 'registry.appeals.answer',
+  previewCorrection: 'registry.corrections.preview',
+  commitCorrection: 'registry.corrections.commit',
+  recordStatus: 'registry.status.record',
+  statusHistory: 'registry.status.history',
 } as const;
 
 /** Roster kinds (名冊別) the office can export now. */

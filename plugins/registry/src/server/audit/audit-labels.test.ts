@@ -35,6 +35,6 @@ describe('the audit trail as people read it', () => {
 
   it('shows lists joined and a removed value as removed', () => {
     expect(changeText({ teachers: ['T001'] }, { teachers: ['T001', 'T002'] }, 'zh-TW')).toBe('授課教師：T001 → T001、T002');
-    expect(changeText({ note: 'x' }, null, 'zh-TW')).toBe('note：x → （刪除）');
+    expect(changeText({ memo: 'x' }, null, 'zh-TW')).toBe('memo：x → （刪除）');
   });
 });

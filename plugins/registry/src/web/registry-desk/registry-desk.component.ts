@@ -4,13 +4,18 @@ import { heading, screenStyles } from '@licheng/ui';
 import '../roster-import/roster-import.ts';
 import '../roster-export/roster-export.ts';
 import '../audit-trail/audit-trail.ts';
+import '../grade-records/grade-records.ts';
+import '../status-changes/status-changes.ts';
+import '../grade-appeals/grade-appeals.ts';
 import { t } from '../messages.ts';
 import { registryDeskStyles } from './registry-desk.styles.ts';
 
 /**
  * `<licheng-registry-desk>` — the registry office's (註冊組) whole screen: roster imports,
  * roster exports and the audit trail (稽核紀錄). Composes `<licheng-roster-import>`,
- * `<licheng-roster-export>` and `<licheng-audit-trail>`, which pages may also embed one by one.
+ * `<licheng-roster-export>`, the course records (`<licheng-grade-records>` 成績,
+ * `<licheng-status-changes>` 學籍異動, `<licheng-grade-appeals>` 成績複查) and
+ * `<licheng-audit-trail>`, which pages may also embed one by one.
  *
  * @event licheng-token-expired - The token has expired (from any part).
  */
@@ -23,6 +28,9 @@ export class RegistryDesk extends LichengConnectedElement {
       <p class="muted">${t('intro', {}, L)}</p>
       <licheng-roster-import class="panel" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-roster-import>
       <licheng-roster-export class="panel" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-roster-export>
+      <licheng-grade-records class="panel" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-grade-records>
+      <licheng-status-changes class="panel" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-status-changes>
+      <licheng-grade-appeals class="panel" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-grade-appeals>
       <licheng-audit-trail class="panel" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-audit-trail>`;
   }
 }

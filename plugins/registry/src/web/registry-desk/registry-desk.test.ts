@@ -12,7 +12,7 @@ describe('<licheng-registry-desk>', () => {
   afterEach(() => api?.restore());
 
   it('puts imports, exports and the audit trail under one h1 and is accessible', async () => {
-    api = installFakeApi({ 'registry.imports.templates': () => templates, 'platform.me': () => ({ term: { academicYear: 114, semester: 1 } }), 'registry.audit.list': () => auditPage() });
+    api = installFakeApi({ 'registry.imports.templates': () => templates, 'platform.me': () => ({ term: { academicYear: 114, semester: 1 } }), 'registry.audit.list': () => auditPage(), 'registry.appeals.list': () => [] });
     const el = await fixture<RegistryDesk>(html`<licheng-registry-desk .token=${fakeToken()} locale="zh-TW"></licheng-registry-desk>`);
     const importer = el.shadowRoot!.querySelector<RosterImport>('licheng-roster-import')!;
     await waitUntil(() => importer.templates !== null);
@@ -32,7 +32,7 @@ describe('<licheng-registry-desk>', () => {
     const props = { name: '@licheng/plugin-registry', singleSpa: {} as never, mountParcel: (() => {}) as never, token: fakeToken(), apiBase: '', locale: 'zh-TW' as const, domElement };
     await bootstrap(props);
     await mount(props);
-    expect(domElement.querySelector('licheng-registry-desk')).to.exist;
+    expect(domElement.querySelector('licheng-registry-app')).to.exist;
     await unmount(props);
     expect(domElement.children).to.have.length(0);
     domElement.remove();

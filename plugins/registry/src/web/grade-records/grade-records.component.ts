@@ -1,0 +1,136 @@
+import { css, html, nothing } from 'lit';
+import { LichengApiError, LichengConnectedElement } from '@licheng/client';
+import { cardTable, focusMark, focusOutcome, heading, screenStyles } from '@licheng/ui';
+import { paths, type GradeListRow, type MeTerm } from '../api.ts';
+import { t, tAny } from '../messages.ts';
+
+/**
+ * `<licheng-grade-records>` — the registry's 成績 section: a term's grades filtered by class and
+ * course code, each with its kind of taking and context (補修 應修課學期, 重修 原修課學期, …).
+ * Grades are imported with `<licheng-roster-import>` (kind 學期成績).
+ *
+ * @event licheng-token-expired - The token has expired.
+ */
+export class GradeRecords extends LichengConnectedElement {
+  static override styles = [...screenStyles, cardTable, css`:host { display: block; } .row { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; }`];
+  static override properties = {
+    ...LichengConnectedElement.properties,
+    academicYear: { state: true },
+    semester: { state: true },
+    className: { state: true },
+    courseCode: { state: true },
+    rows: { state: true },
+    failure: { state: true },
+  };
+
+  declare academicYear: number;
+  declare semester: 1 | 2;
+  declare className: string;
+  declare courseCode: string;
+  declare rows: GradeListRow[] | null;
+  declare failure: string;
+
+  constructor() {
+    super();
+    this.academicYear = 0;
+    this.semester = 1;
+    this.className = '';
+    this.courseCode = '';
+    this.rows = null;
+    this.failure = '';
+  }
+
+  override async load(): Promise<void> {
+    if (this.academicYear) return;
+    try {
+      const me = await this.api.query<MeTerm>(paths.me);
+      this.academicYear = me.term.academicYear;
+      this.semester = me.term.semester;
+    } catch (error) {
+      this.failure = error instanceof LichengApiError ? error.message : String(error);
+    }
+  }
+
+  async #search(event: Event) {
+    event.preventDefault();
+    const mark = focusMark();
+    this.failure = '';
+    try {
+      const input = { academicYear: this.academicYear, semester: this.semester, ...(this.className.trim() ? { className: this.className.trim() } : {}), ...(this.courseCode.trim() ? { courseCode: this.courseCode.trim() } : {}) };
+      this.rows = await this.api.query<GradeListRow[]>(paths.grades, input);
+    } catch (error) {
+      this.failure = error instanceof LichengApiError ? error.message : String(error);
+    }
+    await focusOutcome(this, this.failure ? '#grades-failure' : '#grades-count', { since: mark });
+  }
+
+  #context(row: GradeListRow): string {
+    return Object.entries(row.context)
+      .filter(([, v]) => v !== '' && v !== 0 && v !== -1)
+      .map(([k, v]) => `${k} ${v}`)
+      .join('、');
+  }
+
+  override render() {
+    const L = this.locale;
+    const rows = this.rows;
+    const input = (id: string, label: string, value: string, set: (v: string) => void, numeric = false) => html`<div class="field">
+      <label for=${id}>${label}</label>
+      <input id=${id} inputmode=${numeric ? 'numeric' : 'text'} .value=${value} @input=${(e: Event) => set((e.target as HTMLInputElement).value)} />
+    </div>`;
+    return html`<section aria-labelledby="grades-heading">
+      ${heading(2, t('grades.heading', {}, L), 'grades-heading')}
+      <p class="muted">${t('grades.intro', {}, L)}</p>
+      <form novalidate @submit=${this.#search}>
+        <div class="row">
+          ${input('grades-year', t('grades.year', {}, L), this.academicYear ? String(this.academicYear) : '', (v) => (this.academicYear = Number(v)), true)}
+          <div class="field">
+            <label for="grades-semester">${t('grades.semester', {}, L)}</label>
+            <select id="grades-semester" @change=${(e: Event) => (this.semester = Number((e.target as HTMLSelectElement).value) as 1 | 2)}>
+              <option value="1" .selected=${this.semester === 1}>1</option>
+              <option value="2" .selected=${this.semester === 2}>2</option>
+            </select>
+          </div>
+          ${input('grades-class', t('grades.class', {}, L), this.className, (v) => (this.className = v))}
+          ${input('grades-course', t('grades.course', {}, L), this.courseCode, (v) => (this.courseCode = v))}
+          <button type="submit" class="primary">${t('grades.filter', {}, L)}</button>
+        </div>
+      </form>
+      ${this.failure ? html`<p id="grades-failure" role="alert" class="error-text">${this.failure}</p>` : nothing}
+      ${rows === null
+        ? nothing
+        : html`<p id="grades-count" role="status">${rows.length ? t('grades.count', { count: rows.length }, L) : t('grades.none', {}, L)}</p>
+            ${rows.length
+              ? html`<div class="table-wrap">
+                  <table>
+                    <caption class="sr-only">${t('grades.heading', {}, L)}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">${t('grades.student', {}, L)}</th>
+                        <th scope="col">${t('grades.subject', {}, L)}</th>
+                        <th scope="col">${t('grades.take', {}, L)}</th>
+                        <th scope="col">${t('grades.score', {}, L)}</th>
+                        <th scope="col">${t('grades.passed', {}, L)}</th>
+                        <th scope="col">${t('grades.counted', {}, L)}</th>
+                        <th scope="col">${t('grades.context', {}, L)}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${rows.map(
+                        (r) => html`<tr>
+                          <th scope="row" data-label=${t('grades.student', {}, L)}>${r.className} ${r.seatNo} ${r.name}（${r.studentNo}）</th>
+                          <td data-label=${t('grades.subject', {}, L)}>${r.subjectName} <span class="muted">${r.courseCode}</span></td>
+                          <td data-label=${t('grades.take', {}, L)}>${tAny(`take.${r.take}`, L)}</td>
+                          <td data-label=${t('grades.score', {}, L)}>${r.score}${r.makeUpScore !== '-1' ? ` / ${r.makeUpScore}` : ''}</td>
+                          <td data-label=${t('grades.passed', {}, L)}>${tAny(`pass.${r.passed}`, L)}</td>
+                          <td data-label=${t('grades.counted', {}, L)}>${tAny(`counted.${r.creditCounted}`, L)}</td>
+                          <td data-label=${t('grades.context', {}, L)}>${this.#context(r)}</td>
+                        </tr>`,
+                      )}
+                    </tbody>
+                  </table>
+                </div>`
+              : nothing}`}
+    </section>`;
+  }
+}
