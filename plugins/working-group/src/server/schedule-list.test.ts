@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ACTIVITIES } from '@licheng/core';
 import { testDialects } from '@licheng/db/testing';
 import { createTestLicheng, users, type TestLicheng, type TestUser } from '@licheng/server/testing';
 import plugin from './index.ts';
@@ -27,7 +28,7 @@ describe.each(testDialects())('working-group.schedule.list on %s', (dialect) => 
       { activity: 'outcome-upload', semester: 2, grades: null, start: '2026-02-16', end: '2026-03-31', state: 'not-yet', daysUntilOpen: 138, daysLeft: null },
       { activity: 'outcome-selection', semester: 0, grades: null, start: '2026-06-01', end: '2026-07-15', state: 'not-yet', daysUntilOpen: 243, daysLeft: null },
     ]);
-    expect(res.data.unscheduled).toEqual(['performance-selection', 'receipt-confirmation', 'autobiography']);
+    expect(res.data.unscheduled).toEqual(['performance-selection', 'receipt-confirmation', 'autobiography', 'grade-check']);
     expect(res.data.download).toBe('/api/working-group/schedule.xlsx?academicYear=114');
   });
 
@@ -59,7 +60,7 @@ describe.each(testDialects())('working-group.schedule.list on %s', (dialect) => 
     expect(current.data.windows).toEqual([
       { activity: 'outcome-upload', semester: 1, grades: null, start: '2026-09-01', end: '2026-10-15', state: 'not-yet', daysUntilOpen: 31, daysLeft: null },
     ]);
-    expect(current.data.unscheduled).toEqual(['outcome-certification', 'outcome-selection', 'performance-upload', 'performance-selection', 'receipt-confirmation', 'autobiography']);
+    expect(current.data.unscheduled).toEqual(['outcome-certification', 'outcome-selection', 'performance-upload', 'performance-selection', 'receipt-confirmation', 'autobiography', 'grade-check']);
 
     const past = await list({ academicYear: 114 });
     expect(past.data.academicYear).toBe(114);
@@ -68,7 +69,7 @@ describe.each(testDialects())('working-group.schedule.list on %s', (dialect) => 
 
     const future = await list({ academicYear: 116 });
     expect(future.data).toMatchObject({ academicYear: 116, windows: [], years: [114, 115], download: '/api/working-group/schedule.xlsx?academicYear=116' });
-    expect(future.data.unscheduled).toHaveLength(7);
+    expect(future.data.unscheduled).toHaveLength(ACTIVITIES.length);
   });
 
   it('keeps grade-limited windows apart from the window for every grade', async () => {
@@ -89,7 +90,7 @@ describe.each(testDialects())('working-group.schedule.list on %s', (dialect) => 
       today: '2025-10-01',
       years: [],
       windows: [],
-      unscheduled: ['outcome-upload', 'outcome-certification', 'outcome-selection', 'performance-upload', 'performance-selection', 'receipt-confirmation', 'autobiography'],
+      unscheduled: ['outcome-upload', 'outcome-certification', 'outcome-selection', 'performance-upload', 'performance-selection', 'receipt-confirmation', 'autobiography', 'grade-check'],
       download: '/api/working-group/schedule.xlsx?academicYear=114',
     });
   });

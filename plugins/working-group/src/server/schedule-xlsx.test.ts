@@ -50,6 +50,7 @@ describe.each(testDialects())('GET /api/working-group/schedule.xlsx on %s', (dia
       ['多元表現勾選', null, null, null, null, '另行公告', null, null],
       ['收訖明細確認', null, null, null, null, '另行公告', null, null],
       ['自傳與學習計畫撰寫', null, null, null, null, '另行公告', null, null],
+      ['成績複查', null, null, null, null, '另行公告', null, null],
     ]);
   });
 
@@ -65,6 +66,7 @@ describe.each(testDialects())('GET /api/working-group/schedule.xlsx on %s', (dia
       ['多元表現勾選', '另行公告'],
       ['收訖明細確認', '另行公告'],
       ['自傳與學習計畫撰寫', '另行公告'],
+      ['成績複查', '另行公告'],
     ]);
     const past = await readRows(await get('?academicYear=114', staff));
     expect(past.rows[0]![0]).toBe('測試高中 114 學年度學習歷程檔案作業期程');

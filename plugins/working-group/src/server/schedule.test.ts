@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { daysBetween, type ScheduleWindow } from '@licheng/core';
+import { ACTIVITIES, daysBetween, type ScheduleWindow } from '@licheng/core';
 import { academicYearFromQuery, academicYearProblem, academicYearSchema } from './academic-year.ts';
 import { currentAcademicYear, scheduleEntry, scheduleOfYear } from './schedule.ts';
 import { taipei, testSchedule } from './test-schedule.ts';
@@ -49,13 +49,13 @@ describe('scheduleOfYear', () => {
       ['outcome-upload', 2, null, '2026-02-16'],
       ['outcome-selection', 0, null, '2026-06-01'],
     ]);
-    expect(year.unscheduled).toEqual(['performance-selection', 'receipt-confirmation', 'autobiography']);
+    expect(year.unscheduled).toEqual(['performance-selection', 'receipt-confirmation', 'autobiography', 'grade-check']);
   });
 
   it('lists every activity as unscheduled in a year with no windows, and keeps the years it has', () => {
     const year = scheduleOfYear(schedule, 120, taipei('2025-10-01'));
     expect(year.windows).toEqual([]);
-    expect(year.unscheduled).toHaveLength(7);
+    expect(year.unscheduled).toHaveLength(ACTIVITIES.length);
     expect(year.years).toEqual([114, 115]);
     expect(scheduleOfYear([], 114, taipei('2025-10-01')).years).toEqual([]);
   });
