@@ -167,6 +167,6 @@ describe('the licheng CLI (demo settings, temp data folder)', () => {
   it('import refuses an unknown kind with its usage', async () => {
     const run = await cli(['import', 'parents', 'x.csv'], env);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('usage: licheng import <students|teachers|courses|enrolments|classes> <file>');
+    expect(run.stderr).toContain('usage: licheng import <students|teachers|courses|enrolments|classes|grades|status-changes|placements> <file>');
   });
 });
