@@ -113,12 +113,13 @@ export class AutobiographyChecks extends LichengConnectedElement {
     this.busy = true;
     const names = { student: this.#student(open.student), document: this.#docLabel(open.document.kind, open.document.language), version: open.version?.number ?? 0 };
     try {
+      let done: string;
       if (action === 'reopen') {
         await this.api.mutation(paths.reopen, { documentId: open.document.id, reason: this.reason });
-        this.note = { variant: 'success', text: t('reopened', names, L) };
+        done = t('reopened', names, L);
       } else {
         await this.api.mutation(paths.decide, { documentId: open.document.id, version: open.version?.number, decision: action, ...(this.comment.trim() ? { comment: this.comment } : {}) });
-        this.note = { variant: 'success', text: t(action === 'pass' ? 'decided.pass' : 'decided.return', names, L) };
+        done = t(action === 'pass' ? 'decided.pass' : 'decided.return', names, L);
       }
       this.justDone = open.document.id;
       this.emit('licheng-autobiography-checked', { documentId: open.document.id, action });
@@ -127,6 +128,8 @@ export class AutobiographyChecks extends LichengConnectedElement {
       this.comment = '';
       this.reopening = false;
       this.reason = '';
+      // Said once the screen shows the outcome, so nothing the user does next is undone by a late reload.
+      this.note = { variant: 'success', text: done };
     } catch (error) {
       this.note = { variant: 'error', text: t('failed', { message: errorText(error) }, L) };
     } finally {
@@ -221,7 +224,7 @@ export class AutobiographyChecks extends LichengConnectedElement {
                 ${c.reopenedAt ? html`<br />${t('check.reopened', { reason: c.reopenReason ?? '' }, L)}` : nothing}</li>`)}
             </ul>`
         : nothing}
-      <div class="actions"><button type="button" id="back" @click=${() => this.#back()}>${t('back', {}, L)}</button></div>
+      <div class="actions"><button type="button" id="back" ?disabled=${this.busy} @click=${() => this.#back()}>${t('back', {}, L)}</button></div>
     </section>`;
   }
 
