@@ -68,5 +68,8 @@ describe('the CLI beside a running server on one data folder', () => {
       const res = await fetch(`${server.url}/api/files/${u.fileId}`, { headers: { authorization: `Bearer ${u.token}` } });
       expect([u.fileId, res.status, sha256(new Uint8Array(await res.arrayBuffer()))]).toEqual([u.fileId, 200, u.sha]);
     }
-  });
+    // Two 2,000-student CLI imports at nice 19 beside the uploads: 59 s before the grades and
+    // status-over-time work, 170 s after it on the same machine (a regression left for the
+    // performance work to find); the test is about what is lost, not how fast.
+  }, 300_000);
 });
