@@ -8,20 +8,13 @@ import type { DateField } from '../date-field/date-field.component.ts';
 import { screenStyles } from '../styles/tokens.styles.ts';
 import { rt } from '../record-fields/messages.ts';
 import { fileSlotsOf, localized, summaryLabelOf, RADIO_MAX, readFieldValue, RECORD_FILE_LIMITS, videoLinkError, type RecordKindScreen, type RecordRow, type RecordSubmission } from '../record-fields/record-fields.ts';
+import { FILES, LINK, noteErrors, REASON, REASON_MAX, STUDENT, SUMMARY, both } from './record-form-notes.ts';
 import { recordFormStyles } from './record-form.styles.ts';
 import '../date-field/date-field.ts';
 import '../file-field/file-field.ts';
 import '../notice/notice.ts';
 
 /** Keys of the form's own fields beside the kind's. */
-const STUDENT = '_studentNo';
-const SUMMARY = '_summary';
-const LINK = '_videoLink';
-const FILES = '_files';
-const REASON = '_reason';
-const REASON_MAX = 200;
-
-const both = (key: Parameters<typeof rt>[0]): LocalizedText => ({ 'zh-TW': rt(key, {}, 'zh-TW'), en: rt(key, {}, 'en') });
 /** The record's own 學年度 and 學期 (not in `data`), asked with the student. */
 const TERM_FIELDS: RecordFieldSpec[] = [
   { key: '_academicYear', type: 'academic-year', required: true, label: both('list.year') },
@@ -185,15 +178,7 @@ export class RecordForm extends LichengElement {
       else if (read.error) errors[f.key] = read.error;
       else if (read.value !== undefined) data[f.key] = read.value;
     }
-    const summary = this.kind?.summary;
-    if (summary) {
-      const read = readFieldValue({ key: SUMMARY, type: 'text', multiline: true, max: summary.max, required: summary.required, label: summary.label ?? both('form.summary') }, this.values[SUMMARY] ?? '', L);
-      if (read.error) errors[SUMMARY] = read.error;
-    }
-    if (this.#needsReason) {
-      const read = readFieldValue({ key: REASON, type: 'text', multiline: true, max: REASON_MAX, required: true, label: both('form.reason') }, this.values[REASON] ?? '', L);
-      if (read.error) errors[REASON] = read.error;
-    }
+    Object.assign(errors, noteErrors(this.kind, this.values, this.#needsReason, L));
     const link = videoLinkError(this.values[LINK] ?? '', L);
     if (link) errors[LINK] = link;
     if (this.#files.document || this.#files.media) errors[FILES] = rt('error.file', {}, L);
