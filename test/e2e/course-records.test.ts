@@ -42,7 +42,7 @@ describe('course records: import, appeal, correction', () => {
     const page = await newPage(demo.browser, demo.errors);
     await signIn(page, demo.server.url, '林承恩');
     await page.waitForURL('**/student');
-    await page.locator('licheng-portal nav a', { hasText: '註冊組' }).click();
+    await page.locator('licheng-portal nav a', { hasText: '我的成績' }).click();
     await page.waitForURL('**/registry');
     const mine = page.locator('licheng-my-grades');
     await mine.getByRole('heading', { name: '我的成績與複查' }).waitFor();

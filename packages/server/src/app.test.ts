@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { testDialects } from '@licheng/db/testing';
+import type { Role } from '@licheng/core';
 import { definePlugin } from './plugin.ts';
 import { authedProcedure, router } from './trpc.ts';
 import { createTestLicheng, TEST_SECRET, type TestLicheng } from './testing/index.ts';
@@ -73,6 +74,15 @@ describe.each(testDialects())('createLicheng on %s', (dialect) => {
     t = await createTestLicheng({ dialect, plugins: [shared, echo, notices] });
     const staff = await t.query('platform.me', undefined, { userId: 'r1', roles: ['registry-staff'] });
     expect(staff.data.offices.map((o: { id: string }) => o.id)).toEqual(['echo', 'notices', 'shared-desk']);
+  });
+
+  it('platform.me names an office by the user’s role where the office gives a label, and its staff by its name', async () => {
+    const grades = definePlugin({ id: 'grades-office', office: { 'zh-TW': '註冊組', en: 'Registry' }, roles: ['registry-staff', 'student'], labels: { student: { 'zh-TW': '我的成績', en: 'My grades' } }, router: router({}) });
+    t = await createTestLicheng({ dialect, plugins: [grades] });
+    const name = async (roles: Role[]) => (await t.query('platform.me', undefined, { userId: 'u', roles })).data.offices[0].office['zh-TW'];
+    expect(await name(['student'])).toBe('我的成績');
+    expect(await name(['registry-staff'])).toBe('註冊組');
+    expect(await name(['registry-staff', 'student'])).toBe('註冊組');
   });
 
   it('checks roles and school on every procedure', async () => {

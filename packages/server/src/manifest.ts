@@ -5,6 +5,11 @@ export interface PluginManifest {
   /** kebab-case, never renamed: it names the router, the migration table and the web app. */
   id: string;
   office: { 'zh-TW': string; en: string };
+  /**
+   * What the navigation calls the office for users of a role, where its office name would not
+   * tell them (a student finds 註冊組's screen as 我的成績). The first of the user's roles listed wins.
+   */
+  labels?: Partial<Record<Role, { 'zh-TW': string; en: string }>>;
   /** Roles this office's screens are for. */
   roles: readonly Role[];
   /** Whether the office exists at a school of this profile (e.g. practicum: vocational only). */

@@ -20,7 +20,7 @@ export function platformRouter(plugins: PluginDefinition[]) {
         offices: plugins
           .filter((p) => p.roles.some((r) => ctx.identity.roles.includes(r)))
           .sort((a, b) => Number(a.sharedDesk ?? false) - Number(b.sharedDesk ?? false))
-          .map((p) => ({ id: p.id, office: p.office, roles: [...p.roles] })),
+          .map((p) => ({ id: p.id, office: officeLabel(p, ctx.identity.roles), roles: [...p.roles] })),
         // Shown above every screen: the office's module defines the element.
         reminders: plugins.flatMap((p) =>
           (p.reminders ?? []).filter((r) => r.roles.some((role) => ctx.identity.roles.includes(role))).map((r) => ({ office: p.id, tag: r.tag })),
@@ -32,6 +32,16 @@ export function platformRouter(plugins: PluginDefinition[]) {
       };
     }),
   });
+}
+
+/**
+ * The office's name, or what it is called for the user's role (註冊組 is 我的成績 to a student).
+ * Anyone who holds one of the office's roles without a label of its own (its staff) sees the name.
+ */
+function officeLabel(plugin: PluginDefinition, roles: readonly string[]) {
+  const held = plugin.roles.filter((r) => roles.includes(r));
+  const labels = held.map((r) => plugin.labels?.[r]);
+  return labels.every(Boolean) ? labels[0]! : plugin.office;
 }
 
 /** The platform's own procedures (`platform.*`), as a type. */

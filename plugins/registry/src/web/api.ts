@@ -17,7 +17,8 @@ export type AuditEntry = AuditPage['entries'][number];
 export type AuditListInput = Inputs['audit']['list'];
 
 export type GradeListInput = Inputs['grades']['list'];
-export type GradeListRow = Outputs['grades']['list'][number];
+export type GradePage = Outputs['grades']['list'];
+export type GradeListRow = GradePage['rows'][number];
 export type MyGrades = Outputs['grades']['mine'];
 export type MyGrade = MyGrades['grades'][number];
 export type Appeal = Outputs['appeals']['list'][number];

@@ -93,6 +93,6 @@ describe.each(testDialects())('grade check and appeals on %s', (dialect) => {
     expect((await t.query('registry.grades.mine', undefined, users.wang as TestUser)).error?.code).toBe('FORBIDDEN');
     expect((await t.query('registry.grades.mine', undefined, registryUser)).error?.code).toBe('FORBIDDEN');
     const list = await t.query('registry.grades.list', { academicYear: 114, semester: 1, className: '101', courseCode: gradeCodes.chinese, take: 'term' }, registryUser);
-    expect(list.data.map((g: any) => [g.studentNo, g.score])).toEqual([['S001', '82'], ['S002', '58'], ['S003', '58']]);
+    expect(list.data.rows.map((g: any) => [g.studentNo, g.score])).toEqual([['S001', '82'], ['S002', '58'], ['S003', '58']]);
   });
 });

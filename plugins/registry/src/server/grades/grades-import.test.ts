@@ -63,9 +63,32 @@ describe.each(testDialects())('grade imports on %s', (dialect) => {
     expect((await importGrades(t, termGrades)).data.ok).toBe(true);
     // In 114-1 S003 sat in 102 (seat 9); today all three are in 101.
     expect((await importGrades(t, [['學號', '學年度', '學期', '班級', '座號'], ['S003', 114, 1, '102', 9]], {}, 'placements')).data.ok).toBe(true);
-    const list = async (className: string) => (await t.query('registry.grades.list', { academicYear: 114, semester: 1, className, courseCode: gradeCodes.chinese, take: 'term' }, registryUser)).data;
+    const list = async (className: string) => (await t.query('registry.grades.list', { academicYear: 114, semester: 1, className, courseCode: gradeCodes.chinese, take: 'term' }, registryUser)).data.rows;
     expect((await list('101')).map((g: any) => g.studentNo)).toEqual(['S001', 'S002']);
     expect((await list('102')).map((g: any) => [g.studentNo, g.className, g.seatNo])).toEqual([['S003', '102', 9]]);
+  });
+
+  it('pages a term’s grades: 50 a page, with the total, in class and seat order', async () => {
+    await setup();
+    // 60 grades of 113-2 written straight to the table: codes need not be on the plan to be paged.
+    const db = t.db.kysely as any;
+    const students = await db.selectFrom('students').select(['id', 'student_no']).orderBy('student_no').execute();
+    const now = new Date().toISOString();
+    for (const s of students.slice(0, 3)) {
+      for (let n = 1; n <= 20; n++) {
+        const code = `108123456E22L01010100${String(n).padStart(2, '0')}`;
+        await db.insertInto('course_grades').values({ id: `${s.student_no}-${n}`, school_code: t.config.code, student_id: s.id, academic_year: 113, semester: 2, take: 'term', course_code: code, score: '70', passed: 1, make_up_score: '-1', make_up_passed: -1, credit_counted: 1, description: '', context_json: '{}', created_at: now, updated_at: now }).execute();
+      }
+    }
+    const page = async (n: number) => (await t.query('registry.grades.list', { academicYear: 113, semester: 2, page: n }, registryUser)).data;
+    const first = await page(1);
+    const second = await page(2);
+    expect([first.total, first.pageSize, first.rows.length, second.rows.length]).toEqual([60, 50, 50, 10]);
+    expect(first.rows[0].studentNo).toBe('S001');
+    expect(second.rows.at(-1).studentNo).toBe('S003');
+    const ids = new Set([...first.rows, ...second.rows].map((g: any) => g.id));
+    expect(ids.size).toBe(60);
+    expect((await page(3)).rows).toEqual([]);
   });
 
   it('imports status changes and term placements, with unknown students as row issues', async () => {

@@ -1,25 +1,25 @@
 import { css, html, nothing } from 'lit';
 import { LichengApiError, LichengConnectedElement } from '@licheng/client';
-import { cardTable, focusMark, focusOutcome, heading, screenStyles } from '@licheng/ui';
-import { paths, type GradeListRow, type MeTerm } from '../api.ts';
+import { cardTable, cardTableSideLabels, focusMark, focusOutcome, heading, screenStyles } from '@licheng/ui';
+import { paths, type GradeListRow, type GradePage, type MeTerm } from '../api.ts';
 import { t, tAny } from '../messages.ts';
 
 /**
  * `<licheng-grade-records>` — the registry's 成績 section: a term's grades filtered by class and
- * course code, each with its kind of taking and context (補修 應修課學期, 重修 原修課學期, …).
+ * course code, 50 a page, each with its kind of taking and context (補修 應修課學期, 重修 原修課學期, …).
  * Grades are imported with `<licheng-roster-import>` (kind 學期成績).
  *
  * @event licheng-token-expired - The token has expired.
  */
 export class GradeRecords extends LichengConnectedElement {
-  static override styles = [...screenStyles, cardTable, css`:host { display: block; } .row { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; }`];
+  static override styles = [...screenStyles, cardTable, cardTableSideLabels, css`:host { display: block; } .row { display: flex; flex-wrap: wrap; gap: 0.75rem; align-items: end; }`];
   static override properties = {
     ...LichengConnectedElement.properties,
     academicYear: { state: true },
     semester: { state: true },
     className: { state: true },
     courseCode: { state: true },
-    rows: { state: true },
+    page: { state: true },
     failure: { state: true },
   };
 
@@ -27,7 +27,7 @@ export class GradeRecords extends LichengConnectedElement {
   declare semester: 1 | 2;
   declare className: string;
   declare courseCode: string;
-  declare rows: GradeListRow[] | null;
+  declare page: GradePage | null;
   declare failure: string;
 
   constructor() {
@@ -36,7 +36,7 @@ export class GradeRecords extends LichengConnectedElement {
     this.semester = 1;
     this.className = '';
     this.courseCode = '';
-    this.rows = null;
+    this.page = null;
     this.failure = '';
   }
 
@@ -51,13 +51,23 @@ export class GradeRecords extends LichengConnectedElement {
     }
   }
 
-  async #search(event: Event) {
+  #search(event: Event) {
     event.preventDefault();
+    return this.#show(1);
+  }
+
+  async #show(page: number) {
     const mark = focusMark();
     this.failure = '';
     try {
-      const input = { academicYear: this.academicYear, semester: this.semester, ...(this.className.trim() ? { className: this.className.trim() } : {}), ...(this.courseCode.trim() ? { courseCode: this.courseCode.trim() } : {}) };
-      this.rows = await this.api.query<GradeListRow[]>(paths.grades, input);
+      const input = {
+        academicYear: this.academicYear,
+        semester: this.semester,
+        ...(this.className.trim() ? { className: this.className.trim() } : {}),
+        ...(this.courseCode.trim() ? { courseCode: this.courseCode.trim() } : {}),
+        ...(page > 1 ? { page } : {}),
+      };
+      this.page = await this.api.query<GradePage>(paths.grades, input);
     } catch (error) {
       this.failure = error instanceof LichengApiError ? error.message : String(error);
     }
@@ -67,13 +77,33 @@ export class GradeRecords extends LichengConnectedElement {
   #context(row: GradeListRow): string {
     return Object.entries(row.context)
       .filter(([, v]) => v !== '' && v !== 0 && v !== -1)
-      .map(([k, v]) => `${k} ${v}`)
+      .map(([k, v]) => `${tAny(`ctx.${k}`, this.locale)} ${v}`)
       .join('、');
+  }
+
+  #countText(page: GradePage): string {
+    const L = this.locale;
+    if (!page.total) return t('grades.none', {}, L);
+    if (page.total <= page.pageSize) return t('grades.count', { count: page.total }, L);
+    const from = (page.page - 1) * page.pageSize + 1;
+    return t('grades.page', { from, to: from + page.rows.length - 1, count: page.total }, L);
+  }
+
+  /** 上一頁 / 下一頁 when the term has more than one page; each lands on the count of the page shown. */
+  #pager(page: GradePage) {
+    const L = this.locale;
+    if (page.total <= page.pageSize) return nothing;
+    const last = Math.ceil(page.total / page.pageSize);
+    return html`<nav class="row" aria-label=${t('grades.pages', {}, L)}>
+      <button type="button" ?disabled=${page.page <= 1} @click=${() => this.#show(page.page - 1)}>${t('grades.previous', {}, L)}</button>
+      <button type="button" ?disabled=${page.page >= last} @click=${() => this.#show(page.page + 1)}>${t('grades.next', {}, L)}</button>
+    </nav>`;
   }
 
   override render() {
     const L = this.locale;
-    const rows = this.rows;
+    const page = this.page;
+    const rows = page?.rows ?? [];
     const input = (id: string, label: string, value: string, set: (v: string) => void, numeric = false) => html`<div class="field">
       <label for=${id}>${label}</label>
       <input id=${id} inputmode=${numeric ? 'numeric' : 'text'} .value=${value} @input=${(e: Event) => set((e.target as HTMLInputElement).value)} />
@@ -97,12 +127,12 @@ export class GradeRecords extends LichengConnectedElement {
         </div>
       </form>
       ${this.failure ? html`<p id="grades-failure" role="alert" class="error-text">${this.failure}</p>` : nothing}
-      ${rows === null
+      ${page === null
         ? nothing
-        : html`<p id="grades-count" role="status">${rows.length ? t('grades.count', { count: rows.length }, L) : t('grades.none', {}, L)}</p>
+        : html`<p id="grades-count" role="status">${this.#countText(page)}</p>
             ${rows.length
               ? html`<div class="table-wrap">
-                  <table>
+                  <table class="cards">
                     <caption class="sr-only">${t('grades.heading', {}, L)}</caption>
                     <thead>
                       <tr>
@@ -124,12 +154,13 @@ export class GradeRecords extends LichengConnectedElement {
                           <td data-label=${t('grades.score', {}, L)}>${r.score}${r.makeUpScore !== '-1' ? ` / ${r.makeUpScore}` : ''}</td>
                           <td data-label=${t('grades.passed', {}, L)}>${tAny(`pass.${r.passed}`, L)}</td>
                           <td data-label=${t('grades.counted', {}, L)}>${tAny(`counted.${r.creditCounted}`, L)}</td>
-                          <td data-label=${t('grades.context', {}, L)}>${this.#context(r)}</td>
+                          <td data-label=${t('grades.context', {}, L)} class=${this.#context(r) ? '' : 'blank'}>${this.#context(r)}</td>
                         </tr>`,
                       )}
                     </tbody>
                   </table>
-                </div>`
+                </div>
+                ${this.#pager(page)}`
               : nothing}`}
     </section>`;
   }

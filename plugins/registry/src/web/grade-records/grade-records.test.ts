@@ -11,9 +11,9 @@ describe('<licheng-grade-records>', () => {
   it('lists a term’s grades by class with each kind of taking and its context; accessible', async () => {
     api = installFakeApi({
       'platform.me': () => ({ term: { academicYear: 114, semester: 1 } }),
-      'registry.grades.list': () => [
+      'registry.grades.list': () => ({ total: 1, page: 1, pageSize: 50, rows: [
         { id: 'g1', academicYear: 114, semester: 1, take: 'make-up', courseCode: '108123456E22L0104010005', score: '70', passed: 1, makeUpScore: '-1', makeUpPassed: -1, creditCounted: 1, description: '', context: { dueYear: 113, dueSemester: 2, method: '3' }, studentNo: 'S001', name: '陳小明', className: '101', seatNo: 1, subjectName: '物理' },
-      ],
+      ] }),
     });
     const el = await fixture<GradeRecords>(html`<licheng-grade-records .token=${fakeToken()} locale="zh-TW"></licheng-grade-records>`);
     await waitUntil(() => el.academicYear === 114);
@@ -22,11 +22,38 @@ describe('<licheng-grade-records>', () => {
     cls.value = '101';
     cls.dispatchEvent(new Event('input'));
     root.querySelector('form')!.requestSubmit();
-    await waitUntil(() => el.rows !== null);
+    await waitUntil(() => el.page !== null);
     await waitUntil(() => deepActiveElement()?.id === 'grades-count');
     expect(api.callsTo('registry.grades.list')[0]!.input).to.deep.equal({ academicYear: 114, semester: 1, className: '101' });
     const row = root.querySelector('tbody tr')!.textContent!;
-    expect(row).to.contain('補修').and.contain('dueYear 113');
+    expect(row).to.contain('補修').and.contain('應修課學年度 113').and.contain('補修／重修方式 3');
+    expect(root.querySelector('nav')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('pages a long term 50 at a time; 上一頁 is disabled on the first page and each page lands on its count', async () => {
+    const row = (n: number) => ({ id: `g${n}`, academicYear: 114, semester: 1, take: 'term', courseCode: '108123456E22L0104010005', score: '70', passed: 1, makeUpScore: '-1', makeUpPassed: -1, creditCounted: 1, description: '', context: {}, studentNo: `S${n}`, name: `學生${n}`, className: '101', seatNo: n, subjectName: '物理' });
+    api = installFakeApi({
+      'platform.me': () => ({ term: { academicYear: 114, semester: 1 } }),
+      'registry.grades.list': (input: any) => {
+        const page = input.page ?? 1;
+        return { total: 120, page, pageSize: 50, rows: Array.from({ length: page < 3 ? 50 : 20 }, (_, i) => row((page - 1) * 50 + i + 1)) };
+      },
+    });
+    const el = await fixture<GradeRecords>(html`<licheng-grade-records .token=${fakeToken()} locale="zh-TW"></licheng-grade-records>`);
+    await waitUntil(() => el.academicYear === 114);
+    const root = el.shadowRoot!;
+    root.querySelector('form')!.requestSubmit();
+    await waitUntil(() => root.querySelector('#grades-count')?.textContent?.includes('第 1–50 筆，共 120 筆'));
+    const [previous, next] = [...root.querySelectorAll<HTMLButtonElement>('nav button')];
+    expect(previous!.disabled).to.equal(true);
+    next!.click();
+    await waitUntil(() => root.querySelector('#grades-count')?.textContent?.includes('第 51–100 筆'));
+    await waitUntil(() => deepActiveElement()?.id === 'grades-count');
+    root.querySelectorAll<HTMLButtonElement>('nav button')[1]!.click();
+    await waitUntil(() => root.querySelector('#grades-count')?.textContent?.includes('第 101–120 筆'));
+    expect(root.querySelectorAll<HTMLButtonElement>('nav button')[1]!.disabled).to.equal(true);
+    expect(api.callsTo('registry.grades.list').map((c) => (c.input as any).page)).to.deep.equal([undefined, 2, 3]);
     await expect(el).to.be.accessible();
   });
 });
