@@ -186,7 +186,7 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
       async open(page, url) {
         await signIn(page, url, '陳怡君');
         await page.waitForURL('**/student');
-        await toOffice(page, '註冊組', 'registry');
+        await toOffice(page, '我的成績', 'registry');
         await page.locator('licheng-my-grades').getByRole('table').waitFor();
         await page.locator('licheng-my-grades').getByRole('button', { name: '提出複查' }).first().click();
         await page.locator('licheng-my-grades #appeal-text').waitFor();
@@ -298,7 +298,7 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
       async open(page, url) {
         await signIn(page, url, '教務處 張主任');
         await page.waitForURL('**/working-group');
-        await page.locator('licheng-schedule').getByRole('table').waitFor();
+        await page.locator('licheng-working-group-desk licheng-schedule').getByRole('table').waitFor();
       },
     },
   ];

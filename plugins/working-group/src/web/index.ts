@@ -1,13 +1,15 @@
 import { elementLifecycles } from '@licheng/client';
-import { SCHEDULE_TAG } from './schedule/schedule.ts';
+import { WORKING_GROUP_DESK_TAG } from './working-group-desk/working-group-desk.ts';
 
 export * from './schedule/schedule.ts';
+export * from './working-group-desk/working-group-desk.ts';
 export { workingGroupMessages } from './messages.ts';
 
 /**
- * 學習歷程工作小組 as a single-spa application: the office's screen is `<licheng-schedule>` in
- * full mode. A root config registers it with `() => import('@licheng/plugin-working-group/web')`
- * and passes `token`, `apiBase` and `locale` as customProps. The same element embeds anywhere
- * else (a portal sidebar with `compact`, the school website's schedule page).
+ * 學習歷程工作小組 as a single-spa application: the office's screen is
+ * `<licheng-working-group-desk>`. A root config registers it with
+ * `() => import('@licheng/plugin-working-group/web')` and passes `token`, `apiBase` and `locale`
+ * as customProps. `<licheng-schedule>` embeds anywhere else on its own (a portal sidebar with
+ * `compact`, the school website's schedule page).
  */
-export const { bootstrap, mount, unmount, update } = elementLifecycles(SCHEDULE_TAG);
+export const { bootstrap, mount, unmount, update } = elementLifecycles(WORKING_GROUP_DESK_TAG);

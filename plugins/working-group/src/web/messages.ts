@@ -6,6 +6,8 @@ import { createTranslator, defineMessages } from '@licheng/ui';
  */
 export const workingGroupMessages = defineMessages({
   'zh-TW': {
+    'desk.title': '學習歷程工作小組',
+    'desk.intro': '排定與公告作業期程，並追蹤全校進度。',
     heading: '學習歷程檔案作業期程',
     'heading.compact': '作業期程',
     loading: '載入中…',
@@ -32,6 +34,8 @@ export const workingGroupMessages = defineMessages({
     'download.name': '{year}學年度作業期程.xlsx',
   },
   en: {
+    'desk.title': 'Learning portfolio working group',
+    'desk.intro': 'Set and publish the schedule, and follow the school’s progress.',
     heading: 'Learning portfolio schedule',
     'heading.compact': 'Schedule',
     loading: 'Loading…',

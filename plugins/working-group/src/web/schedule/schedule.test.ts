@@ -3,7 +3,6 @@ import { FakeApiError, fakeToken, installFakeApi, type FakeApi, type FakeHandler
 import { deepActiveElement } from '@licheng/ui';
 import './schedule.ts';
 import type { LichengSchedule, ScheduleLoadedDetail } from './schedule.component.ts';
-import { bootstrap, mount, unmount } from '../index.ts';
 import { deepText, schedule114, scheduleFor } from '../testing/fixtures.ts';
 
 const LIST = 'working-group.schedule.list';
@@ -248,26 +247,5 @@ describe('<licheng-schedule>', () => {
     await waitUntil(() => stale.failure !== '', 'no message');
     expect(stale.failure).to.equal('登入已逾時，請重新登入');
     stale.remove();
-  });
-});
-
-describe('working group single-spa lifecycles', () => {
-  let api: FakeApi;
-  afterEach(() => api?.restore());
-
-  it('mounts the full schedule as the office’s screen and unmounts it', async () => {
-    api = installFakeApi({ [LIST]: (input) => scheduleFor(input) });
-    const domElement = document.createElement('div');
-    document.body.appendChild(domElement);
-    const props = { name: '@licheng/plugin-working-group', singleSpa: {} as never, mountParcel: (() => {}) as never, token: fakeToken(), apiBase: '', locale: 'zh-TW' as const, domElement };
-    await bootstrap(props);
-    await mount(props);
-    const el = domElement.querySelector('licheng-schedule')!;
-    expect(el).to.exist;
-    expect(el.compact).to.equal(false);
-    await waitUntil(() => el.schedule !== null, 'the mounted screen never loaded');
-    await unmount(props);
-    expect(domElement.children).to.have.length(0);
-    domElement.remove();
   });
 });

@@ -1,0 +1,35 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing';
+import './working-group-desk.ts';
+import type { WorkingGroupDesk } from './working-group-desk.component.ts';
+import { bootstrap, mount, unmount } from '../index.ts';
+
+const year = { academicYear: 115, today: '2026-11-27', years: [115], windows: [], unscheduled: ['outcome-upload'] };
+
+describe('<licheng-working-group-desk>', () => {
+  let api: FakeApi;
+  afterEach(() => api?.restore());
+
+  it('puts the schedule under one h1 as an h2, and is accessible', async () => {
+    api = installFakeApi({ 'working-group.schedule.list': () => year });
+    const el = await fixture<WorkingGroupDesk>(html`<licheng-working-group-desk .token=${fakeToken()} locale="zh-TW"></licheng-working-group-desk>`);
+    expect(el.shadowRoot!.querySelector('h1')!.textContent).to.equal('學習歷程工作小組');
+    const schedule = el.shadowRoot!.querySelector('licheng-schedule')!;
+    await waitUntil(() => schedule.shadowRoot?.querySelector('h2'));
+    expect(schedule.shadowRoot!.querySelector('h2')!.textContent).to.equal('學習歷程檔案作業期程');
+    await expect(el).to.be.accessible();
+  });
+
+  it('mounts and unmounts as a single-spa application', async () => {
+    api = installFakeApi({ 'working-group.schedule.list': () => year });
+    const domElement = document.createElement('div');
+    document.body.appendChild(domElement);
+    const props = { name: '@licheng/plugin-working-group', singleSpa: {} as never, mountParcel: (() => {}) as never, token: fakeToken(), apiBase: '', locale: 'zh-TW' as const, domElement };
+    await bootstrap(props);
+    await mount(props);
+    expect(domElement.querySelector('licheng-working-group-desk')).to.exist;
+    await unmount(props);
+    expect(domElement.children).to.have.length(0);
+    domElement.remove();
+  });
+});
