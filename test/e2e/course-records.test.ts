@@ -33,7 +33,7 @@ describe('course records: import, appeal, correction', () => {
     await grades.getByLabel('班級').fill('101');
     await grades.getByLabel('課程代碼').fill(tech);
     await grades.getByRole('button', { name: '查詢' }).click();
-    await grades.getByRole('row', { name: /林承恩/ }).getByText('補修').waitFor();
+    await grades.getByRole('row', { name: /林承恩/ }).getByText('補修', { exact: true }).waitFor();
     await expectAccessible(page);
     await page.context().close();
   });

@@ -23,7 +23,25 @@ export abstract class RolesApp extends LichengConnectedElement {
     this.failure = '';
   }
 
-  override async load(): Promise<void> {
+  #reading: Promise<void> | null = null;
+
+  override load(): Promise<void> {
+    this.#reading = this.#read();
+    return this.#reading;
+  }
+
+  /**
+   * Resolves once the user's roles are read and the parts for them drawn, so whoever waits for
+   * this screen to render (the portal focusing its heading after sign-in) finds the heading.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (this.roles !== null || !this.#reading) return done;
+    await this.#reading;
+    return super.getUpdateComplete();
+  }
+
+  async #read(): Promise<void> {
     this.failure = '';
     try {
       this.roles = (await this.api.query<{ user: { roles: string[] } }>('platform.me')).user.roles;

@@ -27,6 +27,9 @@ const message = (error: unknown) => (error instanceof LichengApiError ? error.me
 
 type TextField = Exclude<keyof FilterForm, 'entity' | 'parentId' | 'from' | 'to'>;
 
+/** Entries a page: each entry shows its changes in full, so a phone scrolls a short page and asks for more. */
+const AUDIT_PAGE_SIZE = 20;
+
 /**
  * `<licheng-audit-trail>` — the registry office's (註冊組) audit trail (稽核紀錄): every change
  * and every staff read of a student's file, filtered by student, user, record, action and
@@ -113,7 +116,7 @@ export class AuditTrail extends LichengConnectedElement {
     this.exported = '';
     const mark = focusMark();
     try {
-      const page = await this.api.query<AuditPage>(paths.audit, filters);
+      const page = await this.api.query<AuditPage>(paths.audit, { ...filters, limit: AUDIT_PAGE_SIZE });
       this.entries = page.entries;
       this.next = page.next;
     } catch (error) {
@@ -129,7 +132,7 @@ export class AuditTrail extends LichengConnectedElement {
     this.loading = true;
     const first = this.entries?.length ?? 0;
     try {
-      const page = await this.api.query<AuditPage>(paths.audit, { ...this.#applied, cursor: this.next });
+      const page = await this.api.query<AuditPage>(paths.audit, { ...this.#applied, cursor: this.next, limit: AUDIT_PAGE_SIZE });
       this.entries = [...(this.entries ?? []), ...page.entries];
       this.next = page.next;
     } catch (error) {

@@ -45,7 +45,7 @@ describe('<licheng-audit-trail>', () => {
 
   it('shows the newest entries with ROC times, who, what and the changed fields before and after, and is accessible', async () => {
     const el = await render();
-    expect(api.callsTo(LIST)[0]!.input).to.deep.equal({});
+    expect(api.callsTo(LIST)[0]!.input).to.deep.equal({ limit: 20 });
     const entries = $$(el, 'li.entry');
     expect(entries).to.have.length(4);
     const decision = entries[0]!;
@@ -84,7 +84,7 @@ describe('<licheng-audit-trail>', () => {
     api = installFakeApi({ [LIST]: () => auditPage(auditEntries.slice(0, 1)) });
     $<HTMLButtonElement>(el, 'button[type="submit"]').click();
     await waitUntil(() => el.entries?.length === 1);
-    expect(lastInput()).to.deep.equal({ student: '1130001', user: '王', entity: 'record', entityId: '019ac590-1111-7000-8000-00000000a001', action: 'certify', from: '2026-11-27', to: '2026-11-28' });
+    expect(lastInput()).to.deep.equal({ student: '1130001', user: '王', entity: 'record', entityId: '019ac590-1111-7000-8000-00000000a001', action: 'certify', from: '2026-11-27', to: '2026-11-28', limit: 20 });
     await el.updateComplete;
     await waitUntil(() => deepActiveElement() === $(el, '#audit-result'), 'focus did not land on the result');
     expect($(el, '#audit-result').textContent).to.equal('顯示 1 筆紀錄，由新到舊');
@@ -96,7 +96,7 @@ describe('<licheng-audit-trail>', () => {
     await sendKeys({ type: '1130001' });
     await sendKeys({ press: 'Enter' });
     await waitUntil(() => api.callsTo(LIST).length === 2);
-    expect(lastInput()).to.deep.equal({ student: '1130001' });
+    expect(lastInput()).to.deep.equal({ student: '1130001', limit: 20 });
     await waitUntil(() => deepActiveElement() === $(el, '#audit-result'), 'focus did not land on the result');
     // Tab order follows the form: student, user, entity, …, then the buttons.
     $<HTMLInputElement>(el, '#student').focus();
@@ -134,7 +134,7 @@ describe('<licheng-audit-trail>', () => {
     const more = $$<HTMLButtonElement>(el, '.results > .actions button')[0]!;
     more.click();
     await waitUntil(() => el.entries?.length === 7);
-    expect(lastInput()).to.deep.equal({ cursor: next });
+    expect(lastInput()).to.deep.equal({ cursor: next, limit: 20 });
     await waitUntil(() => deepActiveElement() === $$(el, 'li.entry')[4]);
     expect($$(el, '.results > .actions button')).to.have.length(0);
   });
@@ -145,14 +145,14 @@ describe('<licheng-audit-trail>', () => {
     const show = [...importItem.querySelectorAll('button')].find((b) => b.textContent!.includes('列出此次作業的所有變更'))!;
     show.click();
     await waitUntil(() => api.callsTo(LIST).length === 2);
-    expect(lastInput()).to.deep.equal({ parentId: importEntry.id });
+    expect(lastInput()).to.deep.equal({ parentId: importEntry.id, limit: 20 });
     await el.updateComplete;
     expect(deepText(el)).to.contain(`只顯示一次作業（${importEntry.id}）的紀錄。`);
     // From a row of the import, back to its import.
     const row = $$(el, 'li.entry')[3]!;
     [...row.querySelectorAll('button')].find((b) => b.textContent!.includes('查看所屬的匯入作業'))!.click();
     await waitUntil(() => api.callsTo(LIST).length === 3);
-    expect(lastInput()).to.deep.equal({ parentId: importEntry.id });
+    expect(lastInput()).to.deep.equal({ parentId: importEntry.id, limit: 20 });
   });
 
   it('exports the filtered entries to Excel with the token, and shows a refusal past the cap', async () => {
