@@ -91,6 +91,24 @@ describe('focus after every action, keyboard only', () => {
     await page.context().close();
   });
 
+  it('student: 我的成績 by the nav, an appeal opened, written and sent, each landing focus on its outcome', async () => {
+    const page = await newPage(browser, errors);
+    await signInByKeyboard(page, server.url, '林承恩');
+    await page.waitForURL('**/student');
+    await tabTo(page, (f) => f.role === 'link' && f.name === '我的成績');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/registry');
+    await expectFocus(page, { role: 'heading', name: /^我的成績與複查$/ });
+    await tabTo(page, (f) => f.role === 'button' && f.name === '提出複查');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, { id: 'appeal-text' });
+    await page.keyboard.type('期末考卷分數加總有誤');
+    await tabTo(page, (f) => f.role === 'button' && f.name === '送出複查');
+    await page.keyboard.press('Enter');
+    await expectFocus(page, { id: 'mine-sent', text: /^已送出.+的複查申請/ });
+    await page.context().close();
+  });
+
   it('teacher: pass, fail with a reason, reopen and pass-selected (after its count confirmation) each land focus on their outcome', async () => {
     const page = await newPage(browser, errors);
     await signInByKeyboard(page, server.url, '李志明');
