@@ -7,6 +7,17 @@
 export const STATUS_CHANGE_KINDS = ['transfer-in', 'transfer-out', 'suspend', 'resume', 'repeat-year', 'graduate', 'borrow'] as const;
 export type StatusChangeKind = (typeof STATUS_CHANGE_KINDS)[number];
 
+/** What people call each kind of change. */
+export const statusChangeLabels: Record<StatusChangeKind, { 'zh-TW': string; en: string }> = {
+  'transfer-in': { 'zh-TW': '轉入', en: 'Transfer in' },
+  'transfer-out': { 'zh-TW': '轉出', en: 'Transfer out' },
+  suspend: { 'zh-TW': '休學', en: 'Suspension' },
+  resume: { 'zh-TW': '復學', en: 'Return' },
+  'repeat-year': { 'zh-TW': '重讀', en: 'Repeat year' },
+  graduate: { 'zh-TW': '畢業', en: 'Graduation' },
+  borrow: { 'zh-TW': '借讀', en: 'Borrowed study' },
+};
+
 /** A student's status on a date. */
 export type EnrolmentStatus = 'enrolled' | 'suspended' | 'transferred-out' | 'graduated' | 'borrowing';
 

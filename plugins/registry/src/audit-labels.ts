@@ -1,5 +1,5 @@
 import { AUDIT_ENTITIES } from './audit-entities.ts';
-import { RECORD_KINDS, recordStatusLabels, roleLabels, taipeiDate, toRocDate, type Locale, type LocalizedText, type Role } from '@licheng/core';
+import { RECORD_KINDS, recordStatusLabels, roleLabels, statusChangeLabels, taipeiDate, toRocDate, type Locale, type LocalizedText, type Role } from '@licheng/core';
 
 /**
  * How the audit trail (稽核紀錄) reads to people, on screen and in its Excel export: the names
@@ -150,6 +150,7 @@ const OTHER_STATUSES: Record<string, Record<string, LocalizedText>> = {
   'receipt-issue': { open: L('處理中', 'Open'), resolved: L('已處理', 'Resolved') },
 };
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 /** A stored value for people: statuses, roles and kinds by name, times in Taipei (民國), lists joined, nothing as "—". */
@@ -160,8 +161,10 @@ export function valueText(field: string, value: unknown, locale: Locale, entity 
     if (label) return label[locale];
   }
   if ((field === 'decided_role' || field === 'entered_role') && typeof value === 'string') return roleLabel(value, locale);
+  if (field === 'kind' && entity === 'status-change' && typeof value === 'string') return statusChangeLabels[value as keyof typeof statusChangeLabels]?.[locale] ?? value;
   if (field === 'kind' && typeof value === 'string') return (RECORD_KINDS as Record<string, { label: LocalizedText }>)[value]?.label[locale] ?? value;
   if (typeof value === 'string' && TIMESTAMP.test(value)) return entryTime(value, locale);
+  if (typeof value === 'string' && DATE.test(value)) return locale === 'zh-TW' ? toRocDate(value) : value;
   if (Array.isArray(value)) return value.length === 0 ? '—' : value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join('、');
   if (typeof value === 'object') return Object.keys(value).length === 0 ? '—' : JSON.stringify(value);
   if (typeof value === 'string' && value.startsWith('{') && value.endsWith('}')) return value === '{}' ? '—' : value;

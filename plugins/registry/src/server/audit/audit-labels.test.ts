@@ -19,6 +19,14 @@ describe('the audit trail as people read it', () => {
     expect(text).toBe('狀態：認證中 → 通過\n認證身分：— → 任課教師\n認證時間：— → 115/11/27 11:05:09');
   });
 
+  it('names a status change by its kind and shows its date as 民國 in Chinese', () => {
+    const after = { student_no: '113024', date: '2026-11-28', kind: 'suspend' };
+    expect(changeText(null, after, 'zh-TW', 'status-change')).toContain('115/11/28');
+    expect(changeText(null, after, 'zh-TW', 'status-change')).toContain('休學');
+    expect(changeText(null, after, 'en', 'status-change')).toContain('Suspension');
+    expect(changeText(null, after, 'en', 'status-change')).toContain('2026-11-28');
+  });
+
   it('reads a status by the entity it belongs to', () => {
     expect(changeText({ status: 'pending' }, { status: 'confirmed' }, 'zh-TW', 'receipt-item')).toBe('狀態：尚未確認 → 已確認');
     expect(changeText({ status: 'open' }, { status: 'resolved' }, 'en', 'receipt-issue')).toBe('Status: Open → Resolved');
