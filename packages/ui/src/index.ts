@@ -1,6 +1,7 @@
 // @licheng/ui — shared Lit elements and design tokens for every office's screens (zh-TW first, English available).
 export * from './styles/tokens.styles.ts';
 export * from './styles/card-table.styles.ts';
+export * from './styles/desk.styles.ts';
 export * from './i18n/i18n.ts';
 export { uiMessages, t as uiText, type UiMessageKey } from './i18n/messages.ts';
 export { LichengElement, pageLocale, deepActiveElement } from './base/licheng-element.ts';

@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { LichengConnectedElement } from '@licheng/client';
-import { heading, screenStyles } from '@licheng/ui';
+import { deskStyles, heading, screenStyles } from '@licheng/ui';
 import '../roster-import/roster-import.ts';
 import '../roster-export/roster-export.ts';
 import '../audit-trail/audit-trail.ts';
@@ -8,7 +8,6 @@ import '../grade-records/grade-records.ts';
 import '../status-changes/status-changes.ts';
 import '../grade-appeals/grade-appeals.ts';
 import { t } from '../messages.ts';
-import { registryDeskStyles } from './registry-desk.styles.ts';
 
 /**
  * `<licheng-registry-desk>` — the registry office's (註冊組) whole screen: roster imports,
@@ -20,7 +19,7 @@ import { registryDeskStyles } from './registry-desk.styles.ts';
  * @event licheng-token-expired - The token has expired (from any part).
  */
 export class RegistryDesk extends LichengConnectedElement {
-  static override styles = [...screenStyles, registryDeskStyles];
+  static override styles = [...screenStyles, deskStyles];
 
   override render() {
     const L = this.locale;

@@ -1,9 +1,8 @@
 import { html } from 'lit';
 import { LichengConnectedElement } from '@licheng/client';
-import { heading, screenStyles } from '@licheng/ui';
+import { deskStyles, heading, screenStyles } from '@licheng/ui';
 import '../schedule/schedule.ts';
 import { t } from '../messages.ts';
-import { workingGroupDeskStyles } from './working-group-desk.styles.ts';
 
 /**
  * `<licheng-working-group-desk>` — the working group's (學習歷程工作小組) whole screen, under one
@@ -13,7 +12,7 @@ import { workingGroupDeskStyles } from './working-group-desk.styles.ts';
  * @event licheng-token-expired - The token has expired (from any part).
  */
 export class WorkingGroupDesk extends LichengConnectedElement {
-  static override styles = [...screenStyles, workingGroupDeskStyles];
+  static override styles = [...screenStyles, deskStyles];
 
   override render() {
     const L = this.locale;

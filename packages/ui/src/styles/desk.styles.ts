@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-export const registryDeskStyles = css`
+/**
+ * An office desk: one screen of sections (`class="panel"`, each an element with its own h2)
+ * under the desk's h1, a rule and some room between them.
+ */
+export const deskStyles = css`
   :host {
     display: block;
   }
