@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { columnTypes as t, tableOptions, type Migrations } from '@licheng/db';
 
 /**
- * The working group's own tables (licheng_migrations_working-group): its members per academic
+ * The working group's own tables (licheng_migrations_working_group): its members per academic
  * year, its meetings and its trainings. The schedule stays the school config's. Shipped
  * migrations are frozen: change the schema with a new one.
  */
