@@ -80,6 +80,13 @@ export class GroupMeetings extends LichengConnectedElement {
     }
   }
 
+  /** Reads the members again (they were changed elsewhere on the page). */
+  async refreshMembers(): Promise<void> {
+    const year = this.members?.academicYear ?? academicYearOfDate(this.draft.date) ?? this.list?.academicYear;
+    this.members = null;
+    if (year) await this.#loadMembers(year).catch((error) => this.#say('error', g('failed', { message: errorText(error) }, this.locale)));
+  }
+
   async #loadMembers(academicYear: number) {
     if (this.members?.academicYear === academicYear) return;
     this.members = await this.api.query<MemberList>(groupPaths.members, { academicYear });

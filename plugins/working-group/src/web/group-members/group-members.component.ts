@@ -223,7 +223,7 @@ export class GroupMembers extends LichengConnectedElement {
     const undo = this.undoable;
     const note = html`<div class="note-row">
       <licheng-notice id="members-note" tabindex="-1" .locale=${L} variant=${this.note.variant} .message=${this.note.text}></licheng-notice>
-      ${undo ? html`<button type="button" ?disabled=${this.busy} aria-label=${g('members.restore.label', { name: undo.name }, L)} @click=${() => this.#end(undo, 'restore')}>${g('undo', {}, L)}</button>` : nothing}
+      ${undo ? html`<button type="button" ?disabled=${this.busy} aria-label=${g('undo.label', { name: undo.name }, L)} @click=${() => this.#end(undo, 'restore')}>${g('undo', {}, L)}</button>` : nothing}
     </div>`;
     return html`${heading(this.headingLevel, g('members.heading', {}, L), 'members-heading')} ${note}
       ${this.list ? html`${this.#table(this.list)} ${this.#form()}` : html`<p>${g('loading', {}, L)}</p>`}`;
