@@ -211,7 +211,7 @@ export class GroupMeetings extends LichengConnectedElement {
             busy: this.busy,
             level: this.headingLevel + 1,
             locale: L,
-            onChange: (draft) => this.#setDraft(draft),
+            onChange: (change) => this.#setDraft(change(this.draft)),
             onSubmit: (e) => this.#save(e),
             onCancel: () => ((this.draft = emptyMeetingDraft()), void focusOutcome(this, '#meetings-heading')),
           })}`

@@ -63,7 +63,8 @@ export interface MeetingFormProps {
   busy: boolean;
   level: number;
   locale: Locale;
-  onChange(draft: MeetingDraft): void;
+  /** Applies a change to the draft as it is when the change happens (never a stale copy). */
+  onChange(change: (draft: MeetingDraft) => MeetingDraft): void;
   onSubmit(event: Event): void;
   onCancel(): void;
 }
@@ -83,7 +84,7 @@ function attendanceFields(p: MeetingFormProps) {
           (m) => html`<fieldset class="choices">
             <legend>${m.name}（${g(`role.${m.role}`, {}, L)}）</legend>
             ${STATES.map(
-              (s) => html`<label><input type="radio" name=${`attendance-${m.id}`} value=${s} .checked=${d.attendance[m.id] === s} @change=${() => p.onChange({ ...d, attendance: { ...d.attendance, [m.id]: s } })} /> ${g(`attendance.${s}`, {}, L)}</label>`,
+              (s) => html`<label><input type="radio" name=${`attendance-${m.id}`} value=${s} .checked=${d.attendance[m.id] === s} @change=${() => p.onChange((d) => ({ ...d, attendance: { ...d.attendance, [m.id]: s } }))} /> ${g(`attendance.${s}`, {}, L)}</label>`,
             )}
           </fieldset>`,
         )}
@@ -93,7 +94,7 @@ function attendanceFields(p: MeetingFormProps) {
 function decisionFields(p: MeetingFormProps) {
   const L = p.locale;
   const d = p.draft;
-  const set = (i: number, change: Partial<MeetingDraft['decisions'][number]>) => p.onChange({ ...d, decisions: d.decisions.map((x, k) => (k === i ? { ...x, ...change } : x)) });
+  const set = (i: number, change: Partial<MeetingDraft['decisions'][number]>) => p.onChange((d) => ({ ...d, decisions: d.decisions.map((x, k) => (k === i ? { ...x, ...change } : x)) }));
   return html`<fieldset>
     <legend>${g('meetings.decisions.legend', {}, L)}</legend>
     ${d.decisions.map(
@@ -108,12 +109,12 @@ function decisionFields(p: MeetingFormProps) {
         </div>
         <licheng-date-field .locale=${L} label=${g('meetings.decision.due', {}, L)} .value=${x.due} @licheng-date-change=${(e: CustomEvent<{ value: string }>) => set(i, { due: e.detail.value })}></licheng-date-field>
         <div class="actions">
-          <button type="button" @click=${() => p.onChange({ ...d, decisions: d.decisions.filter((_, k) => k !== i) })}>${g('meetings.decision.remove', { n: i + 1 }, L)}</button>
+          <button type="button" @click=${() => p.onChange((d) => ({ ...d, decisions: d.decisions.filter((_, k) => k !== i) }))}>${g('meetings.decision.remove', { n: i + 1 }, L)}</button>
         </div>
       </div>`,
     )}
     <div class="actions">
-      <button type="button" id="decision-add" @click=${() => p.onChange({ ...d, decisions: [...d.decisions, { text: '', owner: '', due: '' }] })}>${g('meetings.decision.add', {}, L)}</button>
+      <button type="button" id="decision-add" @click=${() => p.onChange((d) => ({ ...d, decisions: [...d.decisions, { text: '', owner: '', due: '' }] }))}>${g('meetings.decision.add', {}, L)}</button>
     </div>
   </fieldset>`;
 }
@@ -126,18 +127,18 @@ export function meetingForm(p: MeetingFormProps) {
   const title = d.id ? g('meetings.form.edit', { date: d.date }, L) : g('meetings.form.add', {}, L);
   return html`<form @submit=${p.onSubmit} aria-labelledby="meeting-form-heading" novalidate>
     ${heading(p.level, title, 'meeting-form-heading')}
-    <licheng-date-field id="meeting-date" .locale=${L} label=${g('meetings.field.date', {}, L)} required .value=${d.date} @licheng-date-change=${(e: CustomEvent<{ value: string }>) => p.onChange({ ...d, date: e.detail.value })}></licheng-date-field>
+    <licheng-date-field id="meeting-date" .locale=${L} label=${g('meetings.field.date', {}, L)} required .value=${d.date} @licheng-date-change=${(e: CustomEvent<{ value: string }>) => p.onChange((d) => ({ ...d, date: e.detail.value }))}></licheng-date-field>
     <div class="field">
       <label for="meeting-place">${g('meetings.field.place', {}, L)}</label>
-      <input id="meeting-place" autocomplete="off" .value=${d.place} @input=${(e: Event) => p.onChange({ ...d, place: (e.target as HTMLInputElement).value })} />
+      <input id="meeting-place" autocomplete="off" .value=${d.place} @input=${(e: Event) => p.onChange((d) => ({ ...d, place: (e.target as HTMLInputElement).value }))} />
     </div>
     <div class="field">
       <label for="meeting-agenda">${g('meetings.field.agenda', {}, L)}</label>
-      <textarea id="meeting-agenda" rows="3" .value=${d.agenda} @input=${(e: Event) => p.onChange({ ...d, agenda: (e.target as HTMLTextAreaElement).value })}></textarea>
+      <textarea id="meeting-agenda" rows="3" .value=${d.agenda} @input=${(e: Event) => p.onChange((d) => ({ ...d, agenda: (e.target as HTMLTextAreaElement).value }))}></textarea>
     </div>
     <div class="field">
       <label for="meeting-minutes">${g('meetings.field.minutes', {}, L)}</label>
-      <textarea id="meeting-minutes" rows="5" .value=${d.minutes} @input=${(e: Event) => p.onChange({ ...d, minutes: (e.target as HTMLTextAreaElement).value })}></textarea>
+      <textarea id="meeting-minutes" rows="5" .value=${d.minutes} @input=${(e: Event) => p.onChange((d) => ({ ...d, minutes: (e.target as HTMLTextAreaElement).value }))}></textarea>
     </div>
     ${decisionFields(p)} ${attendanceFields(p)}
     <div class="actions">

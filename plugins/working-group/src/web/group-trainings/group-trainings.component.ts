@@ -196,7 +196,7 @@ export class GroupTrainings extends LichengConnectedElement {
       <licheng-notice id="trainings-note" tabindex="-1" .locale=${L} variant=${this.note.variant} .message=${this.note.text}></licheng-notice>
       ${list
         ? html`${this.#warnings(list)} ${this.#table(list)}
-          ${trainingForm({ draft: this.draft, busy: this.busy, level, locale: L, onChange: (d) => (this.draft = d), onSubmit: (e) => this.#save(e), onCancel: () => ((this.draft = emptyTrainingDraft()), void focusOutcome(this, '#trainings-heading')) })}
+          ${trainingForm({ draft: this.draft, busy: this.busy, level, locale: L, onChange: (change) => (this.draft = change(this.draft)), onSubmit: (e) => this.#save(e), onCancel: () => ((this.draft = emptyTrainingDraft()), void focusOutcome(this, '#trainings-heading')) })}
           ${attendanceImportForm({
             held: list.trainings.filter((x) => x.heldDate),
             trainingId: this.importId,

@@ -64,7 +64,8 @@ export interface TrainingFormProps {
   busy: boolean;
   level: number;
   locale: Locale;
-  onChange(draft: TrainingDraft): void;
+  /** Applies a change to the draft as it is when the change happens (never a stale copy). */
+  onChange(change: (draft: TrainingDraft) => TrainingDraft): void;
   onSubmit(event: Event): void;
   onCancel(): void;
 }
@@ -80,29 +81,29 @@ export function trainingForm(p: TrainingFormProps) {
     ${heading(p.level, title, 'training-form-heading')}
     <div class="field">
       <label for="training-semester">${g('trainings.field.semester', {}, L)}</label>
-      <select id="training-semester" @change=${(e: Event) => p.onChange({ ...d, semester: Number((e.target as HTMLSelectElement).value) as 1 | 2 })}>
+      <select id="training-semester" @change=${(e: Event) => p.onChange((d) => ({ ...d, semester: Number((e.target as HTMLSelectElement).value) as 1 | 2 }))}>
         ${([1, 2] as const).map((s) => html`<option value=${s} ?selected=${s === d.semester}>${g(`semester.${s}`, {}, L)}</option>`)}
       </select>
     </div>
     <div class="field">
       <label for="training-kind">${g('trainings.field.kind', {}, L)}</label>
-      <select id="training-kind" @change=${(e: Event) => p.onChange({ ...d, kind: (e.target as HTMLSelectElement).value as Kind })}>
+      <select id="training-kind" @change=${(e: Event) => p.onChange((d) => ({ ...d, kind: (e.target as HTMLSelectElement).value as Kind }))}>
         ${KINDS.map((k) => html`<option value=${k} ?selected=${k === d.kind}>${g(`kind.${k}`, {}, L)}</option>`)}
       </select>
     </div>
     <div class="field">
       <label for="training-title">${g('trainings.field.title', {}, L)}</label>
-      <input id="training-title" autocomplete="off" .value=${d.title} @input=${(e: Event) => p.onChange({ ...d, title: (e.target as HTMLInputElement).value })} />
+      <input id="training-title" autocomplete="off" .value=${d.title} @input=${(e: Event) => p.onChange((d) => ({ ...d, title: (e.target as HTMLInputElement).value }))} />
     </div>
     <div class="field">
       <label for="training-owner">${g('trainings.field.owner', {}, L)}</label>
-      <input id="training-owner" autocomplete="off" .value=${d.ownerOffice} @input=${(e: Event) => p.onChange({ ...d, ownerOffice: (e.target as HTMLInputElement).value })} />
+      <input id="training-owner" autocomplete="off" .value=${d.ownerOffice} @input=${(e: Event) => p.onChange((d) => ({ ...d, ownerOffice: (e.target as HTMLInputElement).value }))} />
     </div>
-    <licheng-date-field id="training-planned" .locale=${L} label=${g('trainings.field.planned', {}, L)} .value=${d.plannedDate} @licheng-date-change=${(e: CustomEvent<{ value: string }>) => p.onChange({ ...d, plannedDate: e.detail.value })}></licheng-date-field>
-    <licheng-date-field id="training-held" .locale=${L} label=${g('trainings.field.held', {}, L)} .value=${d.heldDate} @licheng-date-change=${(e: CustomEvent<{ value: string }>) => p.onChange({ ...d, heldDate: e.detail.value })}></licheng-date-field>
+    <licheng-date-field id="training-planned" .locale=${L} label=${g('trainings.field.planned', {}, L)} .value=${d.plannedDate} @licheng-date-change=${(e: CustomEvent<{ value: string }>) => p.onChange((d) => ({ ...d, plannedDate: e.detail.value }))}></licheng-date-field>
+    <licheng-date-field id="training-held" .locale=${L} label=${g('trainings.field.held', {}, L)} .value=${d.heldDate} @licheng-date-change=${(e: CustomEvent<{ value: string }>) => p.onChange((d) => ({ ...d, heldDate: e.detail.value }))}></licheng-date-field>
     <div class="field">
       <label for="training-count">${g('trainings.field.count', {}, L)}</label>
-      <input id="training-count" type="number" min="0" inputmode="numeric" ?disabled=${!d.heldDate} aria-describedby="training-count-hint" .value=${d.count} @input=${(e: Event) => p.onChange({ ...d, count: (e.target as HTMLInputElement).value })} />
+      <input id="training-count" type="number" min="0" inputmode="numeric" ?disabled=${!d.heldDate} aria-describedby="training-count-hint" .value=${d.count} @input=${(e: Event) => p.onChange((d) => ({ ...d, count: (e.target as HTMLInputElement).value }))} />
       <span class="hint" id="training-count-hint">${countHint}</span>
     </div>
     <div class="actions">
