@@ -2,15 +2,15 @@ import { academicTermOf, taipeiDate, termsToCheck, type Term } from '@licheng/co
 import workingGroup from '@licheng/plugin-working-group/server';
 import type { LichengApp } from '@licheng/server';
 
-export const DEMO_WORKING_GROUP = { userId: 'demo-working-group', name: '教務處 李主任' };
+export const DEMO_WORKING_GROUP = { userId: 'demo-working-group', name: '教務處 張主任' };
 
 /** 召集人, 執行秘書 and a dozen members, as the seed regulations compose the group. */
 const MEMBERS = [
   { name: '陳志明', title: '校長', representing: '校長室', role: 'convenor' },
-  { name: '李淑芬', title: '教務主任', representing: '教務處', role: 'executive-secretary' },
+  { name: '張淑芬', title: '教務主任', representing: '教務處', role: 'executive-secretary', userId: 'demo-working-group' },
   { name: '王建國', title: '學務主任', representing: '學務處', role: 'member' },
   { name: '林秀英', title: '輔導主任', representing: '輔導室', role: 'member' },
-  { name: '張文彬', title: '圖書館主任', representing: '圖書館', role: 'member' },
+  { name: '周文彬', title: '圖書館主任', representing: '圖書館', role: 'member' },
   { name: '黃雅婷', title: '教學組長', representing: '教務處', role: 'member' },
   { name: '吳家豪', title: '註冊組長', representing: '教務處', role: 'member' },
   { name: '蔡佩君', title: '設備組長', representing: '教務處', role: 'member' },
@@ -53,7 +53,7 @@ export async function seedDemoWorkingGroup(app: LichengApp): Promise<void> {
   const ids = new Map<number, string[]>();
   for (const academicYear of [...new Set(terms.map((t) => t.academicYear))]) {
     const added = [];
-    for (const m of MEMBERS) added.push(await caller.members.add({ academicYear, ...m, userId: null }));
+    for (const m of MEMBERS) added.push(await caller.members.add({ academicYear, userId: null, ...m }));
     ids.set(academicYear, added.map((m) => m.id));
   }
 

@@ -156,6 +156,12 @@ export class GroupMeetings extends LichengConnectedElement {
     await focusOutcome(this, `#download-${meeting.id}`, { since: mark });
   }
 
+  #addDecision() {
+    const n = this.draft.decisions.length;
+    this.#setDraft({ ...this.draft, decisions: [...this.draft.decisions, { text: '', owner: '', due: '' }] });
+    void focusOutcome(this, `#decision-${n}`);
+  }
+
   #edit(meeting: Meeting) {
     this.#setDraft(meetingDraftOf(meeting));
     void focusOutcome(this, '#meeting-form-heading');
@@ -212,6 +218,7 @@ export class GroupMeetings extends LichengConnectedElement {
             level: this.headingLevel + 1,
             locale: L,
             onChange: (change) => this.#setDraft(change(this.draft)),
+            onAddDecision: () => this.#addDecision(),
             onSubmit: (e) => this.#save(e),
             onCancel: () => ((this.draft = emptyMeetingDraft()), void focusOutcome(this, '#meetings-heading')),
           })}`

@@ -48,7 +48,7 @@ describe('<licheng-group-meetings>', () => {
     type(el, '#meeting-place', '第一會議室');
     type(el, '#meeting-agenda', '一、作業期程');
     $<HTMLButtonElement>(el, '#decision-add').click();
-    await el.updateComplete;
+    await waitUntil(() => deepActiveElement()?.id === 'decision-0', 'focus moves into the new decision');
     expect($(el, '#meeting-why').textContent).to.equal('第 1 項決議沒有內容，請填寫或移除。');
     type(el, '#decision-0', '通過作業期程');
     type(el, '#decision-owner-0', '教務處');

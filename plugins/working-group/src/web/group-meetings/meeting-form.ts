@@ -65,6 +65,8 @@ export interface MeetingFormProps {
   locale: Locale;
   /** Applies a change to the draft as it is when the change happens (never a stale copy). */
   onChange(change: (draft: MeetingDraft) => MeetingDraft): void;
+  /** Adds an empty decision and moves focus into it. */
+  onAddDecision(): void;
   onSubmit(event: Event): void;
   onCancel(): void;
 }
@@ -114,7 +116,7 @@ function decisionFields(p: MeetingFormProps) {
       </div>`,
     )}
     <div class="actions">
-      <button type="button" id="decision-add" @click=${() => p.onChange((d) => ({ ...d, decisions: [...d.decisions, { text: '', owner: '', due: '' }] }))}>${g('meetings.decision.add', {}, L)}</button>
+      <button type="button" id="decision-add" @click=${p.onAddDecision}>${g('meetings.decision.add', {}, L)}</button>
     </div>
   </fieldset>`;
 }
