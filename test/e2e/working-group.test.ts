@@ -33,7 +33,7 @@ describe('the working group records a meeting by keyboard', () => {
 
   it('warns that this semester has had no meeting', async () => {
     await meetings().locator('licheng-notice#meetings-warning').getByText(/學期尚未召開工作小組會議/).waitFor();
-    await meetings().getByRole('table').waitFor();
+    await meetings().getByText(/學年度尚未登錄會議。/).waitFor();
     await expectAccessible(page);
   });
 
