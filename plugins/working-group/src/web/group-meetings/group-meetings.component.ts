@@ -25,7 +25,8 @@ export class GroupMeetings extends LichengConnectedElement {
     cardTable,
     css`
       :host { display: block; }
-      form { display: grid; gap: 0.75rem; max-width: 44rem; margin-block-start: 1rem; }
+      select, input, textarea { max-width: 100%; }
+      form { display: grid; gap: 0.75rem; grid-template-columns: minmax(0, 1fr); max-width: 44rem; margin-block-start: 1rem; }
       fieldset { display: grid; gap: 0.5rem; border: 1px solid var(--_border-subtle, #ccc); padding: 0.75rem; }
       .decision { display: grid; gap: 0.5rem; padding-block-end: 0.5rem; border-bottom: 1px dashed var(--_border-subtle, #ccc); }
       .choices { display: flex; flex-wrap: wrap; gap: 0.25rem 1rem; border: 0; padding: 0; margin: 0; }

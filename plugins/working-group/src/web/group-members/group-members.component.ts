@@ -36,7 +36,8 @@ export class GroupMembers extends LichengConnectedElement {
     cardTable,
     css`
       :host { display: block; }
-      form { display: grid; gap: 0.75rem; max-width: 40rem; margin-block-start: 1rem; }
+      select, input, textarea { max-width: 100%; }
+      form { display: grid; gap: 0.75rem; grid-template-columns: minmax(0, 1fr); max-width: 40rem; margin-block-start: 1rem; }
       tr.fresh { outline: 2px solid var(--_focus, currentColor); outline-offset: -2px; }
       .note-row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
     `,

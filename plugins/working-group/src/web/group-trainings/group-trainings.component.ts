@@ -26,7 +26,8 @@ export class GroupTrainings extends LichengConnectedElement {
     cardTable,
     css`
       :host { display: block; }
-      form, .import { display: grid; gap: 0.75rem; max-width: 40rem; margin-block-start: 1rem; }
+      select, input, textarea { max-width: 100%; }
+      form, .import { display: grid; gap: 0.75rem; grid-template-columns: minmax(0, 1fr); max-width: 40rem; margin-block-start: 1rem; }
       ul.missing { margin: 0; padding-inline-start: 1.25rem; }
       tr.fresh { outline: 2px solid currentColor; outline-offset: -2px; }
     `,
