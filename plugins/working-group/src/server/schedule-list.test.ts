@@ -129,7 +129,7 @@ describe.each(testDialects())('working-group.schedule.list on %s', (dialect) => 
   it('keeps the schedule in the school config, not in the database: its tables are the group’s own records', async () => {
     await start();
     const tables = (await t.db.kysely.introspection.getTables()).map((x) => x.name);
-    expect(tables.filter((name) => name.includes('working_group')).sort()).toEqual(['working_group_meetings', 'working_group_members', 'working_group_trainings']);
+    expect(tables.filter((name) => name.startsWith('working_group')).sort()).toEqual(['working_group_meetings', 'working_group_members', 'working_group_trainings']);
   });
 
   it('is described in /openapi.json as open to any signed-in user, with the academic year’s range', async () => {
