@@ -49,6 +49,16 @@ describe.each(testDialects())('working-group members on %s', (dialect) => {
     expect(restore.error?.licheng?.code).toBe('wg-role-taken');
   });
 
+  it('lets only one of two convenors saved at the same moment in', async () => {
+    t = await groupApp(dialect);
+    const add = (name: string) => t.mutate('working-group.members.add', { academicYear: 115, name, title: '校長', representing: '校長室', role: 'convenor' }, staff);
+    const answers = await Promise.all([add('甲校長'), add('乙校長'), add('丙校長')]);
+    expect(answers.filter((a) => a.error === null)).toHaveLength(1);
+    for (const refused of answers.filter((a) => a.error !== null)) expect(['wg-role-taken', 'try-again']).toContain(refused.error?.licheng?.code);
+    const rows = await t.db.kysely.selectFrom('working_group_members' as any).select('name').execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('ends a membership without deleting it, and takes a mis-click back', async () => {
     t = await groupApp(dialect);
     const m = await addMember(t, { name: '學生代表甲', representing: '學生代表' });
