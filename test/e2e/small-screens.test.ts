@@ -7,6 +7,9 @@ import { demoToken, repoRoot, startDemoServer, type StartedServer } from '../sup
 import { mutate, query } from '../support/trpc.ts';
 
 import { checkScreen, shots, sizes, toOffice, type Screen } from '../support/small-screens.ts';
+
+/** Today in Taipei, ISO: the demo's dates are relative to the real clock. */
+const taipeiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
   let server: StartedServer;
   let browser: Browser;
@@ -299,6 +302,38 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
         await signIn(page, url, '教務處 張主任');
         await page.waitForURL('**/working-group');
         await page.locator('licheng-working-group-desk licheng-schedule').getByRole('table').waitFor();
+      },
+    },
+    {
+      name: 'working-group-members',
+      async open(page, url) {
+        await signIn(page, url, '教務處 張主任');
+        await page.waitForURL('**/working-group');
+        await page.locator('licheng-group-members').getByRole('table').waitFor();
+        await page.locator('licheng-group-members form').scrollIntoViewIfNeeded();
+      },
+    },
+    {
+      name: 'working-group-meetings',
+      async open(page, url) {
+        // The warning of this semester, and the form with every member's attendance to tick.
+        await signIn(page, url, '教務處 張主任');
+        await page.waitForURL('**/working-group');
+        const meetings = page.locator('licheng-group-meetings');
+        await meetings.locator('licheng-notice#meetings-warning').waitFor();
+        await meetings.locator('licheng-date-field#meeting-date input').fill(taipeiToday());
+        await meetings.locator('licheng-date-field#meeting-date input').press('Tab');
+        await meetings.locator('input[type="radio"]').first().waitFor();
+      },
+    },
+    {
+      name: 'working-group-trainings',
+      async open(page, url) {
+        await signIn(page, url, '教務處 張主任');
+        await page.waitForURL('**/working-group');
+        const trainings = page.locator('licheng-group-trainings');
+        await trainings.getByRole('table').waitFor();
+        await trainings.locator('licheng-notice#trainings-warning').waitFor();
       },
     },
   ];

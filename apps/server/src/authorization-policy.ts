@@ -88,6 +88,10 @@ const OWN_CLASS = { rule: 'the class the caller is homeroom teacher (導師) of 
 /** Plan versions and pre-check runs of the caller's school; another school's id reads as not found. */
 const CURRICULUM_SCHOOL = { rule: "plan versions and pre-check runs of the caller's school", provenBy: 'plugins/curriculum/src/server/permissions.test.ts' };
 
+/** The working group's members, meetings and trainings: kept by the group and administrators, of the caller's school only. */
+const GROUP_EDITORS: readonly Role[] = ['working-group', 'admin'];
+const GROUP_RECORDS = { rule: "members, meetings and trainings of the caller's school", provenBy: 'plugins/working-group/src/server/group-roles.test.ts' };
+
 export const procedurePolicy = {
   'platform.me': { roles: 'any' },
 
@@ -129,6 +133,17 @@ export const procedurePolicy = {
   'registry.status.history': { roles: ['registry-staff', 'admin'] },
 
   'working-group.schedule.list': { roles: 'any' },
+  'working-group.members.list': { roles: GROUP_EDITORS },
+  'working-group.members.add': { roles: GROUP_EDITORS },
+  'working-group.members.update': { roles: GROUP_EDITORS, records: GROUP_RECORDS },
+  'working-group.members.end': { roles: GROUP_EDITORS, records: GROUP_RECORDS },
+  'working-group.meetings.list': { roles: GROUP_EDITORS },
+  'working-group.meetings.save': { roles: GROUP_EDITORS, records: GROUP_RECORDS },
+  'working-group.meetings.remove': { roles: GROUP_EDITORS, records: GROUP_RECORDS },
+  'working-group.trainings.list': { roles: GROUP_EDITORS },
+  'working-group.trainings.save': { roles: GROUP_EDITORS, records: GROUP_RECORDS },
+  'working-group.trainings.remove': { roles: GROUP_EDITORS, records: GROUP_RECORDS },
+  'working-group.trainings.importAttendance': { roles: GROUP_EDITORS, records: GROUP_RECORDS },
 
   'homeroom.progress.classes': { roles: ['homeroom-teacher', 'admin'] },
   'homeroom.progress.class': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },
@@ -200,6 +215,7 @@ export const routePolicy: Record<string, RoutePolicy> = {
   'GET /api/registry/templates/:file': { roles: ['registry-staff', 'admin'] },
   'GET /api/registry/audit.xlsx': { roles: ['registry-staff', 'admin'] },
   'GET /api/working-group/schedule.xlsx': { roles: 'any' },
+  'GET /api/working-group/meetings/minutes.xlsx': { roles: GROUP_EDITORS, records: GROUP_RECORDS },
   'GET /api/student/portfolio.zip': { roles: ['student'] },
   'GET /api/homeroom/progress.xlsx': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },
   'GET /api/receipt/batches/:id/progress.xlsx': { roles: ['registry-staff'] },

@@ -69,6 +69,11 @@ describe('the shipped school configs (apps/server/config)', () => {
     expect(window(c, 'outcome-certification', 1)!.start).toBe('2025-08-01');
   });
 
+  it('trainings (rules.trainings): 虎尾 and 啟明 every kind each semester, 羅東 students and parents once a year, teachers each semester', () => {
+    for (const name of ['huwei', 'chiming']) expect(load(name).rules.trainings, name).toEqual({ student: 'semester', teacher: 'semester', parent: 'semester' });
+    expect(load('luodong').rules.trainings).toEqual({ student: 'year', teacher: 'semester', parent: 'year' });
+  });
+
   it('the test-only config is 羅東-shaped with the registry office switched off', () => {
     const c = parseSchoolConfig(readConfigFile(noRegistryConfigPath));
     expect(c.plugins.enabled).toEqual(['student', 'teaching']);

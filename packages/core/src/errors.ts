@@ -273,6 +273,18 @@ export const messages: Record<string, LocalizedText> = {
   },
   'import-duplicate-row': { 'zh-TW': '與第 {firstRow} 列重複（{key}）', en: 'Duplicates row {firstRow} ({key}).' },
 
+  // Working group 工作小組 (plugins/working-group)
+  'wg-role-taken': { 'zh-TW': '{academicYear} 學年度已有{role}（{name}），請先結束其任期或將其改為委員', en: 'Academic year {academicYear} already has a {role} ({name}); end that membership or make them a member first.' },
+  'wg-role-taken.role.convenor': { 'zh-TW': '召集人', en: 'convenor' },
+  'wg-role-taken.role.executive-secretary': { 'zh-TW': '執行秘書', en: 'executive secretary' },
+  'wg-role-taken.role.member': { 'zh-TW': '委員', en: 'member' },
+  'wg-member-ended': { 'zh-TW': '這位成員的任期已結束（{endedOn}），請先恢復再修改', en: 'This membership ended on {endedOn}; restore it before changing it.' },
+  'wg-member-active': { 'zh-TW': '這位成員仍在任，沒有可恢復的結束紀錄', en: 'This member is still serving; there is no ended membership to restore.' },
+  'wg-attendance-unknown': { 'zh-TW': '出席名單中有不是 {academicYear} 學年度工作小組成員的人', en: 'The attendance lists someone who is not a member of the group in academic year {academicYear}.' },
+  'wg-date-outside-term': { 'zh-TW': '「{field}」{date} 不在 {academicYear} 學年度第 {semester} 學期內', en: '"{field}" {date} is not in semester {semester} of academic year {academicYear}.' },
+  'wg-held-in-future': { 'zh-TW': '辦理日期 {date} 尚未到來，請待辦理後再填寫', en: 'The held date {date} has not come yet; fill it in once the training is held.' },
+  'wg-attendance-not-held': { 'zh-TW': '尚未辦理的研習不能登錄出席人數，請先填寫辦理日期', en: 'A training not held yet has no attendance; fill in the held date first.' },
+
   // Rosters 名冊
   'roster-kind-unknown': { 'zh-TW': '未知的名冊別：{kind}', en: 'Unknown roster kind: {kind}.' },
 

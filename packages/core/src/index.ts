@@ -28,6 +28,7 @@ export * from './roster-integrity.ts';
 export * from './receipt.ts';
 export * from './receipt-codes.ts';
 export * from './essay.ts';
+export * from './working-group.ts';
 export * from './line-diff.ts';
 export * from './grade-codes.ts';
 export * from './grade-import.ts';

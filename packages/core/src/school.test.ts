@@ -27,6 +27,7 @@ describe('parseSchoolConfig', () => {
         performances: { uploadCapPerYear: null, selectionCapPerYear: 10 },
         autobiography: { checker: 'homeroom-teacher', maxChars: 3000 },
         portfolio: { showCounseling: false },
+        trainings: { student: 'semester', teacher: 'semester', parent: 'semester' },
       },
       schedule: [],
       recordKinds: {},

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTIVITIES } from './activities.ts';
 import { isIsoDate } from './calendar.ts';
 import { ROLES } from './roles.ts';
+import { trainingRulesSchema } from './working-group.ts';
 import { defaultEssayLanguages, ESSAY_CHECKERS, ESSAY_LANGUAGES, ESSAY_MAX_CHARS_LIMIT, type EssayChecker, type EssayLanguage } from './essay.ts';
 
 /**
@@ -127,6 +128,8 @@ export const schoolConfigSchema = z.object({
           showCounseling: z.boolean({ error: 'must be true or false' }).default(false),
         })
         .prefault({}),
+      /** 研習與宣導: how often the working group must hold each kind of training (`semester`, `year` or `none`). */
+      trainings: trainingRulesSchema,
     })
     .prefault({}),
   schedule: z

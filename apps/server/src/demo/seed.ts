@@ -24,6 +24,7 @@ import { seedDemoPerformances } from './performances.ts';
 import { seedDemoReceipt } from './receipt.ts';
 import { seedDemoStudentAffairs } from './student-affairs.ts';
 import { seedDemoWriting } from './writing.ts';
+import { seedDemoWorkingGroup } from './working-group.ts';
 import { samplePdf } from './sample-files.ts';
 
 const samples = ['閱讀心得：〈背影〉中的父愛', '函數圖形探究報告', '自由落體實驗紀錄', 'Python 小專題：成績統計'];
@@ -60,6 +61,7 @@ export async function seedDemo(app: LichengApp): Promise<boolean> {
   if (app.plugins.some((p) => p.id === 'autobiography')) await seedDemoWriting(app);
   if (app.plugins.some((p) => p.id === 'curriculum')) await seedDemoCurriculum(app, term);
   await seedDemoGrades(app);
+  if (app.plugins.some((p) => p.id === 'working-group')) await seedDemoWorkingGroup(app);
   return true;
 }
 

@@ -1,7 +1,11 @@
 import { formatMessage } from '@licheng/core';
 import { authorizeRequest, type PluginDefinition, type PluginDeps, xlsxDownload } from '@licheng/server';
 import { academicYearFromQuery, academicYearSchema } from './academic-year.ts';
+import { GROUP_EDITORS } from './roles.ts';
+import { minutesFileName, minutesWorkbook } from './minutes-workbook.ts';
 import { currentAcademicYear, scheduleOfYear } from './schedule.ts';
+import { workingGroupDb } from './tables.ts';
+import { meetingView, memberView } from './views.ts';
 import { scheduleFileName, scheduleWorkbook } from './schedule-workbook.ts';
 
 type RoutesApp = Parameters<NonNullable<PluginDefinition['routes']>>[0];
@@ -19,6 +23,8 @@ export function scheduleXlsxUrl(academicYear: number): string {
  * `GET /schedule.xlsx?academicYear=115` — the year's 作業期程 as an Excel file, for any
  * signed-in user of the school (the schedule is public to the school); the current academic
  * year when `academicYear` is absent.
+ * `GET /meetings/minutes.xlsx?id=…` — one meeting's record (會議紀錄) as an Excel file, for the
+ * working group and administrators; another school's or a missing meeting is not found.
  */
 export function workingGroupRoutes(app: RoutesApp, deps: PluginDeps): void {
   app.get('/schedule.xlsx', async (c) => {
@@ -37,5 +43,19 @@ export function workingGroupRoutes(app: RoutesApp, deps: PluginDeps): void {
     const body = await scheduleWorkbook(ctx.config.name, year);
     const name = scheduleFileName(year.academicYear);
     return xlsxDownload(body, name.zh, name.ascii);
+  });
+
+  app.get('/meetings/minutes.xlsx', async (c) => {
+    const auth = authorizeRequest(await deps.context(c.req.raw), GROUP_EDITORS);
+    if (!auth.ok) return auth.response;
+    const { ctx } = auth;
+    const db = workingGroupDb(ctx.db);
+    const id = c.req.query('id') ?? '';
+    const row = id ? await db.selectFrom('working_group_meetings').selectAll().where('id', '=', id.slice(0, 64)).where('school_code', '=', ctx.config.code).executeTakeFirst() : undefined;
+    if (!row) return Response.json({ error: { code: 'not-found', message: formatMessage('not-found', {}, ctx.locale) } }, { status: 404 });
+    const members = await db.selectFrom('working_group_members').selectAll().where('school_code', '=', ctx.config.code).where('academic_year', '=', row.academic_year).orderBy('created_at').orderBy('id').execute();
+    const meeting = meetingView(row);
+    const name = minutesFileName(meeting);
+    return xlsxDownload(await minutesWorkbook(ctx.config.name, meeting, members.map(memberView)), name.zh, name.ascii);
   });
 }

@@ -3,6 +3,10 @@ import { WORKING_GROUP_DESK_TAG } from './working-group-desk/working-group-desk.
 
 export * from './schedule/schedule.ts';
 export * from './working-group-desk/working-group-desk.ts';
+export * from './group-members/group-members.ts';
+export * from './group-meetings/group-meetings.ts';
+export * from './group-trainings/group-trainings.ts';
+export { groupMessages } from './group-messages.ts';
 export { workingGroupMessages } from './messages.ts';
 
 /**

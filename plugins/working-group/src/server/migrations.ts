@@ -1,0 +1,78 @@
+import type { Kysely } from 'kysely';
+import { columnTypes as t, tableOptions, type Migrations } from '@licheng/db';
+
+/**
+ * The working group's own tables (licheng_migrations_working_group): its members per academic
+ * year, its meetings and its trainings. The schedule stays the school config's. Shipped
+ * migrations are frozen: change the schema with a new one.
+ */
+export const workingGroupMigrations: Migrations = {
+  '0001_members_meetings_trainings': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('working_group_members')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('academic_year', 'integer', (c) => c.notNull())
+        .addColumn('name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('title', 'varchar(100)', (c) => c.notNull())
+        .addColumn('representing', 'varchar(100)', (c) => c.notNull())
+        .addColumn('group_role', 'varchar(24)', (c) => c.notNull())
+        // The convenor's and the executive secretary's role while they serve, else null: one each per year.
+        .addColumn('single_role', 'varchar(24)')
+        .addColumn('user_id', 'varchar(128)')
+        .addColumn('ended_on', 'varchar(10)')
+        .addColumn('created_by', 'varchar(128)', (c) => c.notNull())
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('working_group_members_year').on('working_group_members').columns(['school_code', 'academic_year', 'created_at']).execute();
+      // Two people saved as convenor at the same moment: the second fails on this key and writes nothing.
+      await db.schema.createIndex('working_group_members_single_role').on('working_group_members').columns(['school_code', 'academic_year', 'single_role']).unique().execute();
+
+      await db.schema
+        .createTable('working_group_meetings')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('academic_year', 'integer', (c) => c.notNull())
+        .addColumn('semester', 'integer', (c) => c.notNull())
+        .addColumn('meeting_date', 'varchar(10)', (c) => c.notNull())
+        .addColumn('place', 'varchar(100)', (c) => c.notNull())
+        .addColumn('agenda', t.longText, (c) => c.notNull())
+        .addColumn('minutes', t.longText, (c) => c.notNull())
+        // JSON: [{ text, owner, due }] — 決議 in order.
+        .addColumn('decisions', t.longText, (c) => c.notNull())
+        // JSON: { memberId: 'present' | 'excused' | 'absent' }.
+        .addColumn('attendance', t.longText, (c) => c.notNull())
+        .addColumn('updated_by', 'varchar(128)', (c) => c.notNull())
+        .addColumn('updated_by_name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('working_group_meetings_date').on('working_group_meetings').columns(['school_code', 'academic_year', 'meeting_date']).execute();
+
+      await db.schema
+        .createTable('working_group_trainings')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('academic_year', 'integer', (c) => c.notNull())
+        .addColumn('semester', 'integer', (c) => c.notNull())
+        .addColumn('kind', 'varchar(16)', (c) => c.notNull())
+        .addColumn('title', 'varchar(150)', (c) => c.notNull())
+        .addColumn('owner_office', 'varchar(100)', (c) => c.notNull())
+        .addColumn('planned_date', 'varchar(10)')
+        .addColumn('held_date', 'varchar(10)')
+        .addColumn('attendance_count', 'integer')
+        // 'count' (ticked by hand) or 'sheet' (read from an imported list), null before it is held.
+        .addColumn('attendance_source', 'varchar(8)')
+        // JSON: [{ name, group }] of an imported list; null otherwise.
+        .addColumn('attendees', t.longText)
+        .addColumn('updated_by', 'varchar(128)', (c) => c.notNull())
+        .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('working_group_trainings_term').on('working_group_trainings').columns(['school_code', 'academic_year', 'semester', 'kind']).execute();
+    },
+  },
+};

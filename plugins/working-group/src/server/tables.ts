@@ -1,0 +1,71 @@
+import type { Kysely, Selectable } from 'kysely';
+import type { PlatformDatabase } from '@licheng/server';
+
+/** 工作小組成員 — one member of the group in one academic year; ended, never deleted. */
+export interface MemberTable {
+  id: string;
+  school_code: string;
+  academic_year: number;
+  name: string;
+  title: string; // 職稱, e.g. 教務主任
+  representing: string; // 處室或代表別, e.g. 教務處, 家長代表
+  group_role: string; // GroupRole
+  single_role: string | null; // group_role while a convenor or executive secretary serves; else null
+  user_id: string | null;
+  ended_on: string | null; // ISO date the membership ended
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+/** 工作小組會議 — one meeting with its agenda, minutes, decisions and attendance. */
+export interface MeetingTable {
+  id: string;
+  school_code: string;
+  academic_year: number;
+  semester: number;
+  meeting_date: string;
+  place: string;
+  agenda: string;
+  minutes: string;
+  decisions: string; // JSON Decision[]
+  attendance: string; // JSON Record<memberId, AttendanceState>
+  updated_by: string;
+  updated_by_name: string;
+  updated_at: string;
+}
+
+/** 研習與宣導 — a student training, teacher workshop or parent session of a semester. */
+export interface TrainingTable {
+  id: string;
+  school_code: string;
+  academic_year: number;
+  semester: number;
+  kind: string; // TrainingKind
+  title: string;
+  owner_office: string; // 承辦處室
+  planned_date: string | null;
+  held_date: string | null;
+  attendance_count: number | null;
+  attendance_source: string | null; // 'count' | 'sheet'
+  attendees: string | null; // JSON Attendee[] of an imported list
+  updated_by: string;
+  updated_at: string;
+}
+
+/** The office's own tables; a type alias, not an interface: Kysely's `withTables` needs an indexable type. */
+export type WorkingGroupTables = {
+  working_group_members: MemberTable;
+  working_group_meetings: MeetingTable;
+  working_group_trainings: TrainingTable;
+};
+
+export type WorkingGroupDatabase = PlatformDatabase & WorkingGroupTables;
+export type MemberRow = Selectable<MemberTable>;
+export type MeetingRow = Selectable<MeetingTable>;
+export type TrainingRow = Selectable<TrainingTable>;
+
+/** The procedure context's database, typed with this office's tables too. */
+export function workingGroupDb(db: Kysely<PlatformDatabase>): Kysely<WorkingGroupDatabase> {
+  return db.withTables<WorkingGroupTables>();
+}
