@@ -129,6 +129,12 @@ export const procedurePolicy = {
   'registry.status.history': { roles: ['registry-staff', 'admin'] },
 
   'working-group.schedule.list': { roles: 'any' },
+  'working-group.proxies.list': { roles: ['working-group', 'admin'] },
+  'working-group.proxies.save': { roles: ['working-group', 'admin'] },
+  'working-group.absences.record': { roles: ['working-group', 'admin'] },
+  'working-group.absences.end': { roles: ['working-group', 'admin'] },
+  'working-group.departures.record': { roles: ['working-group', 'admin'] },
+  'working-group.departures.withdraw': { roles: ['working-group', 'admin'] },
 
   'homeroom.progress.classes': { roles: ['homeroom-teacher', 'admin'] },
   'homeroom.progress.class': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },
