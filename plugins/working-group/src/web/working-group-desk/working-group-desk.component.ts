@@ -2,6 +2,7 @@ import { html } from 'lit';
 import { LichengConnectedElement } from '@licheng/client';
 import { heading, screenStyles } from '@licheng/ui';
 import '../schedule/schedule.ts';
+import '../proxies/proxies.ts';
 import { t } from '../messages.ts';
 import { workingGroupDeskStyles } from './working-group-desk.styles.ts';
 
@@ -19,6 +20,7 @@ export class WorkingGroupDesk extends LichengConnectedElement {
     const L = this.locale;
     return html`${heading(1, t('desk.title', {}, L))}
       <p class="muted">${t('desk.intro', {}, L)}</p>
-      <licheng-schedule class="panel" heading-level="2" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-schedule>`;
+      <licheng-schedule class="panel" heading-level="2" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-schedule>
+      <licheng-proxies class="panel" heading-level="2" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-proxies>`;
   }
 }

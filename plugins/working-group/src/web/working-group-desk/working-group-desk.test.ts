@@ -5,23 +5,27 @@ import type { WorkingGroupDesk } from './working-group-desk.component.ts';
 import { bootstrap, mount, unmount } from '../index.ts';
 
 const year = { academicYear: 115, today: '2026-11-27', years: [115], windows: [], unscheduled: ['outcome-upload'] };
+const proxies = { today: '2026-11-27', scopes: [{ id: 'certification', roles: [] }], teachers: [], lists: [], absences: [], departures: [] };
 
 describe('<licheng-working-group-desk>', () => {
   let api: FakeApi;
   afterEach(() => api?.restore());
 
   it('puts the schedule under one h1 as an h2, and is accessible', async () => {
-    api = installFakeApi({ 'working-group.schedule.list': () => year });
+    api = installFakeApi({ 'working-group.schedule.list': () => year, 'working-group.proxies.list': () => proxies });
     const el = await fixture<WorkingGroupDesk>(html`<licheng-working-group-desk .token=${fakeToken()} locale="zh-TW"></licheng-working-group-desk>`);
     expect(el.shadowRoot!.querySelector('h1')!.textContent).to.equal('學習歷程工作小組');
     const schedule = el.shadowRoot!.querySelector('licheng-schedule')!;
     await waitUntil(() => schedule.shadowRoot?.querySelector('h2'));
     expect(schedule.shadowRoot!.querySelector('h2')!.textContent).to.equal('學習歷程檔案作業期程');
+    const section = el.shadowRoot!.querySelector('licheng-proxies')!;
+    await waitUntil(() => section.shadowRoot?.querySelector('#lists-empty, p.muted'));
+    expect(section.shadowRoot!.querySelector('h2')!.textContent).to.equal('代理人');
     await expect(el).to.be.accessible();
   });
 
   it('mounts and unmounts as a single-spa application', async () => {
-    api = installFakeApi({ 'working-group.schedule.list': () => year });
+    api = installFakeApi({ 'working-group.schedule.list': () => year, 'working-group.proxies.list': () => proxies });
     const domElement = document.createElement('div');
     document.body.appendChild(domElement);
     const props = { name: '@licheng/plugin-working-group', singleSpa: {} as never, mountParcel: (() => {}) as never, token: fakeToken(), apiBase: '', locale: 'zh-TW' as const, domElement };
