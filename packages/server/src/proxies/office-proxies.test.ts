@@ -3,7 +3,7 @@ import { testDialects } from '@licheng/db/testing';
 import { definePlugin } from '../plugin.ts';
 import { authedProcedure, router } from '../trpc.ts';
 import { writeAudit } from '../audit.ts';
-import { createTestLicheng, type TestLicheng } from '../testing/index.ts';
+import { createTestLicheng, type TestLicheng, type TestUser } from '../testing/index.ts';
 
 /** An office procedure that writes an audit entry as the caller. */
 const office = definePlugin({
@@ -23,9 +23,9 @@ const office = definePlugin({
 describe.each(testDialects())('office proxies and departed accounts on %s', (dialect) => {
   let t: TestLicheng;
   afterEach(async () => t?.close());
-  const chief = { userId: 'r-chief', name: '註冊組長', roles: ['registry-staff'] } as const;
-  const wu = { userId: 't-wu', name: '吳老師', roles: ['subject-teacher'] } as const;
-  const hsu = { userId: 't-hsu', name: '許老師', roles: ['subject-teacher'] } as const;
+  const chief: TestUser = { userId: 'r-chief', name: '註冊組長', roles: ['registry-staff'] }
+  const wu: TestUser = { userId: 't-wu', name: '吳老師', roles: ['subject-teacher'] }
+  const hsu: TestUser = { userId: 't-hsu', name: '許老師', roles: ['subject-teacher'] }
 
   async function setup() {
     t = await createTestLicheng({ dialect, plugins: [office] });
