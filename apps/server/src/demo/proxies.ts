@@ -8,7 +8,7 @@ export const DEMO_DEPARTED = { teacherNo: 'T05', name: '林淑芬', email: 'lin@
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
- * 代理人 in the demo: 王美玲 (國語文) is absent this week (Monday to Friday, Taipei) and her
+ * 代理人 in the demo: 王美玲 (國語文) is absent this week (Monday to Sunday, Taipei, so the demo shows it any day) and her
  * certification proxies are 周怡安 then 郭建宏, so 周怡安's queue shows 王美玲's items 「代理 王美玲」;
  * 註冊組 林組長 has 李志明 as proxy for registry work; 林淑芬 left three days ago and keeps
  * certification-only access for two more weeks.
@@ -33,7 +33,7 @@ export async function seedDemoProxies(app: LichengApp): Promise<void> {
         ...proxy(['demo-registry', '註冊組 林組長'], 'registry', ['registry-staff'], [['demo-t-lee', '李志明']]),
       ])
       .execute();
-    await trx.insertInto('staff_absences').values({ id: newId(), school_code: config.code, user_id: 'demo-t-wang', from_date: monday, to_date: addDays(monday, 4), reason: '研習公假', created_by: by, created_at: at, removed_at: null }).execute();
+    await trx.insertInto('staff_absences').values({ id: newId(), school_code: config.code, user_id: 'demo-t-wang', from_date: monday, to_date: addDays(monday, 6), reason: '研習公假', created_by: by, created_at: at, removed_at: null }).execute();
     await trx
       .insertInto('staff_departures')
       .values({ id: newId(), school_code: config.code, user_id: DEMO_DEPARTED.hostUserId, departed_on: addDays(today, -3), certification_until: addDays(today, 14), note: '調往他校', created_by: by, created_at: at })
