@@ -51,11 +51,11 @@ export function renderAbsences(host: StaffForms, o: ProxiesOverview) {
     if (!data) return;
     const name = host.nameOf(data.member!);
     void host.act(async () => {
-      const saved = await host.api.mutation<{ id: string }>(paths.absencesRecord, { member: { userId: data.member }, fromDate: data.fromDate, toDate: data.toDate, reason: data.reason });
+      await host.api.mutation(paths.absencesRecord, { member: { userId: data.member }, fromDate: data.fromDate, toDate: data.toDate, reason: data.reason });
       form.reset();
       form.querySelectorAll('licheng-date-field').forEach((f) => (f.value = ''));
       syncSubmit({ currentTarget: form } as unknown as Event, needed);
-      return `${t('absence.recorded', { name, from: formatDate(data.fromDate!, L), to: formatDate(data.toDate!, L) }, L)}${saved.id ? '' : ''}`;
+      return t('absence.recorded', { name, from: formatDate(data.fromDate!, L), to: formatDate(data.toDate!, L) }, L);
     }, '#absences-table');
   };
   return html`${heading(host.headingLevel + 1, t('absences.heading', {}, L), 'absences-heading')}
