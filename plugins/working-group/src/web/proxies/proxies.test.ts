@@ -121,6 +121,29 @@ describe('<licheng-proxies>', () => {
     expect($(el, '#list-registry-t-chen').textContent).to.equal('陳老師：註冊組業務');
   });
 
+  it('records an absence once every field is filled; the outcome says it in 民國 dates and focus lands on the table', async () => {
+    const { el } = await render();
+    const form = el.shadowRoot!.querySelectorAll<HTMLFormElement>('form.staff-form')[0]!;
+    const submit = form.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    expect(submit.disabled).to.equal(true);
+    expect(form.querySelector<HTMLElement>('.needs')!.hidden).to.equal(false);
+    form.querySelector('select')!.value = 't-li';
+    const [from, to] = [...form.querySelectorAll('licheng-date-field')];
+    from!.value = '2025-10-06';
+    to!.value = '2025-10-07';
+    const reason = form.querySelector<HTMLInputElement>('input[name="reason"]')!;
+    reason.value = '病假';
+    reason.dispatchEvent(new Event('input', { bubbles: true }));
+    await Promise.all([from!.updateComplete, to!.updateComplete]);
+    expect(submit.disabled).to.equal(false);
+    submit.click();
+    await settle(el);
+    expect(api.callsTo('working-group.absences.record')[0]!.input).to.deep.equal({ member: { userId: 't-li' }, fromDate: '2025-10-06', toDate: '2025-10-07', reason: '病假' });
+    expect($(el, '#proxies-outcome').textContent).to.contain('已登錄 李老師 請假 114/10/06 至 114/10/07。');
+    await waitUntil(() => deepActiveElement()?.id === 'absences-table', 'focus is not on the absences');
+    expect(submit.disabled, 'the emptied form waits for the next one').to.equal(true);
+  });
+
   it('ends an absence, and records and withdraws (confirmed) a departure; in English too', async () => {
     const { el } = await render('en');
     $<HTMLButtonElement>(el, 'button[aria-label="End absence: 王老師"]').click();
