@@ -336,6 +336,17 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
         await trainings.locator('licheng-notice#trainings-warning').waitFor();
       },
     },
+    {
+      name: 'working-group-proxies',
+      async open(page, url) {
+        // 王美玲 is absent this week and 林淑芬 has left: the lists, the absence and the departure each have a row.
+        await signIn(page, url, '教務處 張主任');
+        await page.waitForURL('**/working-group');
+        const proxies = page.locator('licheng-working-group-desk licheng-proxies');
+        await proxies.getByRole('heading', { name: '代理人', exact: true }).waitFor();
+        await proxies.locator('#departures-table').waitFor();
+      },
+    },
   ];
 
   for (const size of sizes) {

@@ -144,6 +144,12 @@ export const procedurePolicy = {
   'working-group.trainings.save': { roles: GROUP_EDITORS, records: GROUP_RECORDS },
   'working-group.trainings.remove': { roles: GROUP_EDITORS, records: GROUP_RECORDS },
   'working-group.trainings.importAttendance': { roles: GROUP_EDITORS, records: GROUP_RECORDS },
+  'working-group.proxies.list': { roles: ['working-group', 'admin'] },
+  'working-group.proxies.save': { roles: ['working-group', 'admin'] },
+  'working-group.absences.record': { roles: ['working-group', 'admin'] },
+  'working-group.absences.end': { roles: ['working-group', 'admin'] },
+  'working-group.departures.record': { roles: ['working-group', 'admin'] },
+  'working-group.departures.withdraw': { roles: ['working-group', 'admin'] },
 
   'homeroom.progress.classes': { roles: ['homeroom-teacher', 'admin'] },
   'homeroom.progress.class': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },

@@ -33,3 +33,4 @@ export * from './line-diff.ts';
 export * from './grade-codes.ts';
 export * from './grade-import.ts';
 export * from './student-status.ts';
+export * from './proxies.ts';

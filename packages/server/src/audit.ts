@@ -11,9 +11,14 @@ export interface AuditEntry {
   /** Set when others must point at this entry before it is written (an import's own entry). */
   id?: string;
   school: string;
-  actor: { userId: string; name: string };
+  actor: { userId: string; name: string; actingFor?: Partial<Record<string, { userId: string; name: string }>> | undefined };
   /** The role the actor acted as (a teacher may also be homeroom teacher and consultant). */
   role: string;
+  /**
+   * 代理 — the person the actor acted for as their proxy. Defaults to whom the actor's identity
+   * acts for in `role` (a role held today only as an officer's proxy); null: for themselves.
+   */
+  actedFor?: { userId: string; name: string } | null;
   action: string;
   entity: string;
   entityId: string;
@@ -61,12 +66,15 @@ const json = (value: unknown) => (value === undefined ? null : JSON.stringify(va
 
 function auditRow(entry: AuditEntry) {
   const { before, after } = changedFields(entry.before, entry.after);
+  const actedFor = entry.actedFor === undefined ? entry.actor.actingFor?.[entry.role] : entry.actedFor;
   return {
     id: entry.id ?? newId(),
     school_code: entry.school,
     actor_id: entry.actor.userId,
     actor_name: entry.actor.name,
     actor_role: entry.role,
+    acted_for: actedFor?.userId ?? null,
+    acted_for_name: actedFor?.name ?? null,
     action: entry.action,
     entity: entry.entity,
     entity_id: entry.entityId,

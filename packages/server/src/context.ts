@@ -4,6 +4,7 @@ import type { Locale, Role, SchoolConfig } from '@licheng/core';
 import type { Identity, IdentityResult } from './identity/index.ts';
 import type { FileStorage } from './storage/index.ts';
 import type { PlatformDatabase } from './platform/tables.ts';
+import type { ActingFor } from './proxies/staff-state.ts';
 
 /** What every procedure receives. Plugins reach the platform only through this. */
 export interface LichengContext {
@@ -23,4 +24,6 @@ export interface LichengContext {
 export interface AuthedContext extends LichengContext {
   identity: Identity;
   actingRole: Role;
+  /** 代理 — the office-scope principals the caller acts for today, worked out at sign-in (their roles are in identity.roles). */
+  officeActingFor?: ActingFor[];
 }

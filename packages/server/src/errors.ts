@@ -7,6 +7,8 @@ const byCode: Record<string, TRPC_ERROR_CODE_KEY> = {
   unauthenticated: 'UNAUTHORIZED',
   'token-expired': 'UNAUTHORIZED',
   forbidden: 'FORBIDDEN',
+  'account-departed': 'FORBIDDEN',
+  'account-certification-only': 'FORBIDDEN',
   'not-found': 'NOT_FOUND',
   'already-decided': 'CONFLICT',
   'not-failed': 'CONFLICT',

@@ -14,6 +14,7 @@ export * from './roster/lookup.ts';
 export * from './roster/upsert.ts';
 export * from './roster/integrity.ts';
 export * from './students/status.ts';
+export * from './proxies/index.ts';
 export * from './storage/index.ts';
 export * from './security-headers.ts';
 export { authedProcedure, publicProcedure, router, middleware } from './trpc.ts';

@@ -3,7 +3,7 @@ import { DomainError, formatMessage, messageCodes, type Locale, type Role } from
 import { ZodError } from 'zod';
 import type { LichengContext } from './context.ts';
 import { domainErrorCode, domainHttpStatus, itemError } from './errors.ts';
-import { authorize } from './authorize.ts';
+import { authorize, certificationOnlyPath } from './authorize.ts';
 import { markSignInMiddleware } from './procedure-access.ts';
 
 const t = initTRPC.context<LichengContext>().create({
@@ -63,10 +63,10 @@ export const publicProcedure = t.procedure.use(domainErrors);
 
 /** Signed-in callers only; `actingRole` is their first role among `roles` (any role when omitted). */
 export function authedProcedure(roles?: readonly Role[]) {
-  const procedure = t.procedure.use(domainErrors).use(({ ctx, next }) => {
-    const result = authorize(ctx, roles);
+  const procedure = t.procedure.use(domainErrors).use(async ({ ctx, next, path }) => {
+    const result = await authorize(ctx, roles, { certification: certificationOnlyPath(path) });
     if (!result.ok) {
-      const cause = new DomainError(result.code, { detail: result.detail });
+      const cause = new DomainError(result.code, { detail: result.detail, ...result.params });
       throw new TRPCError({ code: result.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', message: result.detail, cause });
     }
     return next({ ctx: result.ctx });

@@ -33,7 +33,7 @@ describe('demo sign-in routes (demo mode)', () => {
     const users = (await res.json()) as Array<{ userId: string; name: string; school: string; roles: string[]; label: string }>;
     const withRole = (role: string) => users.filter((u) => u.roles.includes(role));
     expect(withRole('student')).toHaveLength(14); // seats 1–4 of three day classes, and the night-division class 901's two
-    expect(withRole('subject-teacher').map((u) => u.userId)).toEqual(['demo-t-wang', 'demo-t-lee', 'demo-t-chou', 'demo-t-kuo']);
+    expect(withRole('subject-teacher').map((u) => u.userId)).toEqual(['demo-t-wang', 'demo-t-lee', 'demo-t-chou', 'demo-t-kuo', 'demo-t-lin']);
     expect(withRole('registry-staff')).toEqual([expect.objectContaining({ userId: 'demo-registry', label: '註冊組' })]);
     // Homeroom teachers (導師) of the demo classes sign in with that role as well.
     expect(withRole('homeroom-teacher').map((u) => [u.userId, u.label])).toEqual([

@@ -61,7 +61,7 @@ describe('seedDemo on a fresh embedded database', () => {
     expect(await seedDemo(app)).toBe(true);
     // 24 day students of 101, 102, 201 and the registry's night-division class 901 of two (demo/grades.ts).
     expect(await count('students')).toBe(26);
-    expect(await count('teachers')).toBe(4);
+    expect(await count('teachers')).toBe(5); // the four teaching, and 林淑芬 who left (kept for certification)
     expect(await count('courses')).toBe(14);
     expect(await count('enrolments')).toBe(96);
     expect(await count('course_teachers')).toBe(14);

@@ -21,6 +21,7 @@ import { seedDemoLibrary } from './library.ts';
 import { seedDemoCurriculum } from './curriculum.ts';
 import { seedDemoCompetitions, seedDemoPracticum } from './competitions-and-practicum.ts';
 import { seedDemoPerformances } from './performances.ts';
+import { seedDemoProxies } from './proxies.ts';
 import { seedDemoReceipt } from './receipt.ts';
 import { seedDemoStudentAffairs } from './student-affairs.ts';
 import { seedDemoWriting } from './writing.ts';
@@ -62,6 +63,7 @@ export async function seedDemo(app: LichengApp): Promise<boolean> {
   if (app.plugins.some((p) => p.id === 'curriculum')) await seedDemoCurriculum(app, term);
   await seedDemoGrades(app);
   if (app.plugins.some((p) => p.id === 'working-group')) await seedDemoWorkingGroup(app);
+  await seedDemoProxies(app);
   return true;
 }
 

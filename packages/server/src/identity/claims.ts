@@ -18,6 +18,8 @@ export interface Identity {
   name: string;
   school: string;
   roles: Role[];
+  /** 代理 — roles the caller holds today only as a proxy, and whom they act for in each (audit entries name them). */
+  actingFor?: Partial<Record<Role, { userId: string; name: string }>>;
 }
 
 export function identityFromClaims(claims: HostClaims): Identity {

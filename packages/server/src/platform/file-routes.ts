@@ -62,7 +62,7 @@ async function auditRead(ctx: AuthedContext, file: StoredFile, holders: Holder[]
 export function fileRoutes(app: Hono<AppEnv>, deps: PluginDeps): void {
   app.get('/api/files/:id', async (c) => {
     const ctx = await deps.context(c.req.raw);
-    const auth = authorizeRequest(ctx);
+    const auth = await authorizeRequest(ctx, undefined, { certification: true });
     if (!auth.ok) return auth.response;
     const authed = auth.ctx;
     const file = await ctx.db

@@ -241,4 +241,62 @@ export const platformMigrations: Migrations = {
       await db.schema.createIndex('term_placements_class').on('term_placements').columns(['school_code', 'academic_year', 'semester', 'class_name']).execute();
     },
   },
+  '2026_11_27_proxies_001_proxies_absences_departures': {
+    async up(db: Kysely<any>) {
+      // 代理人 — a principal's ordered proxies for certification or one office's work; removed rows stay (removed_at).
+      await db.schema
+        .createTable('proxies')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('scope', 'varchar(40)', (c) => c.notNull())
+        .addColumn('principal_user_id', 'varchar(128)', (c) => c.notNull())
+        .addColumn('principal_name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('proxy_user_id', 'varchar(128)', (c) => c.notNull())
+        .addColumn('proxy_name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('roles_json', 'varchar(400)', (c) => c.notNull())
+        .addColumn('created_by', 'varchar(128)', (c) => c.notNull())
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .addColumn('removed_at', t.timestamp)
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('proxies_proxy').on('proxies').columns(['school_code', 'proxy_user_id']).execute();
+      await db.schema.createIndex('proxies_principal').on('proxies').columns(['school_code', 'principal_user_id', 'scope']).execute();
+      // 請假 — a staff member away on Taipei dates from_date to to_date (both included).
+      await db.schema
+        .createTable('staff_absences')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('user_id', 'varchar(128)', (c) => c.notNull())
+        .addColumn('from_date', 'varchar(10)', (c) => c.notNull())
+        .addColumn('to_date', 'varchar(10)', (c) => c.notNull())
+        .addColumn('reason', 'varchar(200)', (c) => c.notNull())
+        .addColumn('created_by', 'varchar(128)', (c) => c.notNull())
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .addColumn('removed_at', t.timestamp)
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('staff_absences_user').on('staff_absences').columns(['school_code', 'user_id', 'to_date']).execute();
+      // 離職 — a staff member who left; certification_until keeps their own certification open until then.
+      await db.schema
+        .createTable('staff_departures')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('user_id', 'varchar(128)', (c) => c.notNull())
+        .addColumn('departed_on', 'varchar(10)', (c) => c.notNull())
+        .addColumn('certification_until', 'varchar(10)')
+        .addColumn('note', 'varchar(200)', (c) => c.notNull())
+        .addColumn('created_by', 'varchar(128)', (c) => c.notNull())
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .addUniqueConstraint('staff_departures_user', ['school_code', 'user_id'])
+        .modifyEnd(tableOptions(db))
+        .execute();
+      // Who a proxy decided for: null unless a proxy decided.
+      await db.schema.alterTable('records').addColumn('decided_for', 'varchar(128)').execute();
+      await db.schema.alterTable('records').addColumn('decided_for_name', 'varchar(100)').execute();
+      // Whom an audit entry's actor acted for as a proxy: null when for themselves.
+      await db.schema.alterTable('audit_log').addColumn('acted_for', 'varchar(128)').execute();
+      await db.schema.alterTable('audit_log').addColumn('acted_for_name', 'varchar(100)').execute();
+    },
+  },
 };

@@ -103,6 +103,9 @@ export interface RecordTable {
   decided_by_name: string | null;
   decided_role: string | null;
   decided_at: string | null;
+  /** The teacher a proxy (代理人) decided for; null unless a proxy decided. */
+  decided_for: string | null;
+  decided_for_name: string | null;
   entered_by: string;
   entered_role: string;
   version: number;
@@ -127,6 +130,9 @@ export interface AuditTable {
   actor_id: string;
   actor_name: string;
   actor_role: string;
+  /** 代理 — whom the actor acted for as a proxy (host user id and name); null when for themselves. */
+  acted_for: string | null;
+  acted_for_name: string | null;
   action: string;
   entity: string;
   entity_id: string;
@@ -174,7 +180,51 @@ export interface TermPlacementTable {
   updated_at: string;
 }
 
+/** 代理人 — one proxy of a principal for a scope ('certification' or an office id), in list order. */
+export interface ProxyTable {
+  id: string;
+  school_code: string;
+  scope: string;
+  principal_user_id: string; // host user id
+  principal_name: string;
+  proxy_user_id: string; // host user id
+  proxy_name: string;
+  position: number; // 1, 2, … within the principal's list for the scope
+  roles_json: string; // JSON array of the roles the proxy takes on while acting (office scopes); [] for certification
+  created_by: string;
+  created_at: string;
+  removed_at: string | null; // soft removal: rows are never deleted
+}
+
+/** 請假 — a staff member away from from_date to to_date (Taipei dates, both included). */
+export interface StaffAbsenceTable {
+  id: string;
+  school_code: string;
+  user_id: string;
+  from_date: string;
+  to_date: string;
+  reason: string;
+  created_by: string;
+  created_at: string;
+  removed_at: string | null;
+}
+
+/** 離職 — a staff member who left; one row per user. */
+export interface StaffDepartureTable {
+  id: string;
+  school_code: string;
+  user_id: string;
+  departed_on: string; // Taipei date
+  certification_until: string | null; // certification-only access until this Taipei date
+  note: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface PlatformDatabase {
+  proxies: ProxyTable;
+  staff_absences: StaffAbsenceTable;
+  staff_departures: StaffDepartureTable;
   advisees: AdviseeTable;
   status_changes: StatusChangeTable;
   term_placements: TermPlacementTable;
@@ -199,3 +249,6 @@ export type StoredFile = Selectable<StoredFileTable>;
 export type RecordRow = Selectable<RecordTable>;
 export type NewRecord = Insertable<RecordTable>;
 export type AuditRow = Selectable<AuditTable>;
+export type ProxyRow = Selectable<ProxyTable>;
+export type StaffAbsence = Selectable<StaffAbsenceTable>;
+export type StaffDeparture = Selectable<StaffDepartureTable>;

@@ -3,7 +3,7 @@ import { nowIso } from '@licheng/db';
 import { writeAudit } from '../audit.ts';
 import type { AuthedContext } from '../context.ts';
 import type { RecordRow } from '../platform/tables.ts';
-import { certifyingRole, loadRecord } from './policy.ts';
+import { certifyingAuthority, certifyingRole, loadRecord } from './policy.ts';
 import { transitionRecord } from './transition.ts';
 
 export interface DecideInput {
@@ -24,13 +24,15 @@ export async function loadCertifiableRecord(ctx: AuthedContext, id: string): Pro
 
 /**
  * Certifies (認證) one record: passed, or failed with a reason. The update only applies to the
- * version that was read while still pending, so of two certifiers deciding at once exactly one wins.
+ * version that was read while still pending, so of two certifiers deciding at once exactly one wins
+ * (a proxy and the returning teacher included). A proxy's decision names whom it was for (decided_for).
  * `before` is the record as the caller loaded it (loadRecord), which it also needed for its checks.
  */
 export async function decideRecord(ctx: AuthedContext, before: RecordRow, input: DecideInput): Promise<RecordRow> {
-  const role = await certifyingRole(ctx, before);
+  const authority = await certifyingAuthority(ctx, before);
   // Not theirs to certify: the same answer as a record that does not exist.
-  if (!role) throw new DomainError('not-found', {});
+  if (!authority) throw new DomainError('not-found', {});
+  const { role } = authority;
   const status = decideTransition(before.status as never, input.decision, input.reason);
   const at = ctx.now();
   const changes = {
@@ -40,12 +42,14 @@ export async function decideRecord(ctx: AuthedContext, before: RecordRow, input:
     decided_by_name: ctx.identity.name,
     decided_role: role,
     decided_at: nowIso(at),
+    decided_for: authority.for?.userId ?? null,
+    decided_for_name: authority.for?.name ?? null,
     version: before.version + 1,
     updated_at: nowIso(at),
   };
   return ctx.db.transaction().execute(async (trx) => {
     const after = await transitionRecord(trx, before, 'pending', changes, 'already-decided');
-    await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, role, action: `${before.kind}.certify.${input.decision}`, entity: 'record', entityId: before.id, studentId: before.student_id, before, after, at });
+    await writeAudit(trx, { school: ctx.config.code, actor: ctx.identity, actedFor: authority.for, role, action: `${before.kind}.certify.${input.decision}`, entity: 'record', entityId: before.id, studentId: before.student_id, before, after, at });
     return after;
   });
 }

@@ -86,6 +86,8 @@ function newRecordRow(
 ): RecordRow {
   const at = nowIso(ctx.now());
   return {
+    decided_for: null,
+    decided_for_name: null,
     id: newId(),
     school_code: ctx.config.code,
     kind,

@@ -1,7 +1,9 @@
-import { DomainError, recordKindPolicy, type Role } from '@licheng/core';
+import { CERTIFICATION_SCOPE, DomainError, recordKindPolicy, type Role } from '@licheng/core';
 import type { AuthedContext } from '../context.ts';
 import type { RecordRow, Student } from '../platform/tables.ts';
 import { teachesCourse } from '../roster/lookup.ts';
+import { actingFor } from '../proxies/acting-for.ts';
+import type { Principal } from '../proxies/staff-state.ts';
 
 /** Roles among the caller's that the school lets enter this kind of record. */
 export function assertMayEnter(ctx: AuthedContext, kind: string, student: Student): Role {
@@ -21,18 +23,44 @@ export function certifiesSchoolWide(role: Role): boolean {
   return role.endsWith('-staff') || role === 'admin' || role === 'working-group';
 }
 
+/** Who certifies a record: the role, and the teacher a proxy (代理人) certifies for (null: the caller's own). */
+export interface CertifyingAuthority {
+  role: Role;
+  for: Principal | null;
+}
+
 /**
- * Whether the caller may certify this record, and as which role. A subject teacher certifies
- * only records of courses they teach; an office role certifies its kind school-wide.
+ * Whether the caller may certify this record, as which role, and for whom. A subject teacher
+ * certifies only records of courses they teach; an office role certifies its kind school-wide;
+ * the acting proxy of a teacher of the record's course (absent or departed, the first available
+ * proxy on that teacher's certification list) certifies as subject teacher for that teacher.
  */
-export async function certifyingRole(ctx: AuthedContext, record: RecordRow): Promise<Role | null> {
+export async function certifyingAuthority(ctx: AuthedContext, record: RecordRow): Promise<CertifyingAuthority | null> {
   const { certifiers } = recordKindPolicy(ctx.config, record.kind);
   for (const role of ctx.identity.roles) {
     if (!certifiers.includes(role)) continue;
-    if (role === 'subject-teacher' && record.course_id && (await teachesCourse(ctx, record.course_id))) return role;
-    if (certifiesSchoolWide(role)) return role;
+    if (role === 'subject-teacher' && record.course_id && (await teachesCourse(ctx, record.course_id))) return { role, for: null };
+    if (certifiesSchoolWide(role)) return { role, for: null };
   }
-  return null;
+  if (!certifiers.includes('subject-teacher') || !record.course_id) return null;
+  const principals = await actingFor(ctx, CERTIFICATION_SCOPE);
+  if (!principals.length) return null;
+  const teacher = await ctx.db
+    .selectFrom('course_teachers')
+    .innerJoin('teachers', 'teachers.id', 'course_teachers.teacher_id')
+    .select('teachers.host_user_id')
+    .where('course_teachers.course_id', '=', record.course_id)
+    .where('teachers.school_code', '=', ctx.config.code)
+    .where('teachers.host_user_id', 'in', principals.map((p) => p.userId))
+    .orderBy('teachers.host_user_id')
+    .executeTakeFirst();
+  const principal = teacher && principals.find((p) => p.userId === teacher.host_user_id);
+  return principal ? { role: 'subject-teacher', for: { userId: principal.userId, name: principal.name } } : null;
+}
+
+/** Whether the caller may certify this record, and as which role (see certifyingAuthority). */
+export async function certifyingRole(ctx: AuthedContext, record: RecordRow): Promise<Role | null> {
+  return (await certifyingAuthority(ctx, record))?.role ?? null;
 }
 
 export async function loadRecord(ctx: AuthedContext, id: string): Promise<RecordRow> {

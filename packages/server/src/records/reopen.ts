@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit.ts';
 import type { AuthedContext } from '../context.ts';
 import type { PlatformDatabase, RecordRow } from '../platform/tables.ts';
-import { certifyingRole } from './policy.ts';
+import { certifyingAuthority, type CertifyingAuthority } from './policy.ts';
 import { transitionRecord } from './transition.ts';
 
 /** Audit actions of a produced roster (名冊) export start with this; their `after` names the term. */
@@ -49,15 +49,23 @@ export async function inProducedRoster(db: Kysely<PlatformDatabase>, school: str
 }
 
 /**
- * The caller's role as the certifier who decided this record. A record they do not certify, or
- * another certifier's decision, is not-found; a record of theirs not decided is 'not-decided'.
+ * The caller's authority as the certifier who decided this record: they decided it, or a proxy
+ * decided it for them (代理). A proxy takes back only while still the acting proxy (the same rule
+ * as deciding). A record they do not certify, or another certifier's decision, is not-found; a
+ * record of theirs not decided is 'not-decided'.
  */
-export async function assertOwnDecision(ctx: AuthedContext, record: RecordRow): Promise<Role> {
-  const role = await certifyingRole(ctx, record);
-  if (!role) throw new DomainError('not-found', {});
+export async function assertOwnDecisionAuthority(ctx: AuthedContext, record: RecordRow): Promise<CertifyingAuthority> {
+  const authority = await certifyingAuthority(ctx, record);
+  if (!authority) throw new DomainError('not-found', {});
   if (record.status !== 'passed' && record.status !== 'failed') throw new DomainError('not-decided', {});
-  if (record.decided_by !== ctx.identity.userId) throw new DomainError('not-found', {});
-  return role;
+  const mine = record.decided_by === ctx.identity.userId || (authority.for === null && record.decided_for === ctx.identity.userId);
+  if (!mine) throw new DomainError('not-found', {});
+  return authority;
+}
+
+/** The caller's role as the certifier who decided this record (see assertOwnDecisionAuthority). */
+export async function assertOwnDecision(ctx: AuthedContext, record: RecordRow): Promise<Role> {
+  return (await assertOwnDecisionAuthority(ctx, record)).role;
 }
 
 /**
@@ -71,7 +79,8 @@ export async function assertOwnDecision(ctx: AuthedContext, record: RecordRow): 
  * The caller checks the certification window first.
  */
 export async function reopenRecord(ctx: AuthedContext, before: RecordRow, reason: string): Promise<RecordRow> {
-  const role = await assertOwnDecision(ctx, before);
+  const authority = await assertOwnDecisionAuthority(ctx, before);
+  const { role } = authority;
   const at = ctx.now();
   const changes = {
     status: 'pending',
@@ -80,6 +89,8 @@ export async function reopenRecord(ctx: AuthedContext, before: RecordRow, reason
     decided_by_name: null,
     decided_role: null,
     decided_at: null,
+    decided_for: null,
+    decided_for_name: null,
     version: before.version + 1,
     updated_at: nowIso(at),
   };
@@ -90,6 +101,7 @@ export async function reopenRecord(ctx: AuthedContext, before: RecordRow, reason
     await writeAudit(trx, {
       school: ctx.config.code,
       actor: ctx.identity,
+      actedFor: authority.for,
       role,
       action: `${before.kind}.certify.reopen`,
       entity: 'record',

@@ -39,6 +39,8 @@ export async function resubmitRecord(ctx: AuthedContext, before: RecordRow, inpu
       decided_by_name: null,
       decided_role: null,
       decided_at: null,
+      decided_for: null,
+      decided_for_name: null,
       version: before.version + 1,
       updated_at: nowIso(ctx.now()),
     };

@@ -34,6 +34,8 @@ export async function syncMirror(trx: Kysely<PlatformDatabase>, ctx: AuthedConte
     decided_by_name: state.decision?.decided_by_name ?? null,
     decided_role: state.decision?.decided_role ?? null,
     decided_at: state.decision?.decided_at ?? null,
+    decided_for: null,
+    decided_for_name: null,
   };
   if (document.record_id) {
     const before = await trx.selectFrom('records').selectAll().where('id', '=', document.record_id).executeTakeFirstOrThrow();

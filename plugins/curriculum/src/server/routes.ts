@@ -14,7 +14,7 @@ const exportQuery = z.object({ runId: z.string().min(1).max(36) });
 export function curriculumRoutes(app: RoutesApp, deps: PluginDeps): void {
   /** GET /api/curriculum/precheck/export.xlsx?runId=… — a pre-check run's 「不同」 as Excel. */
   app.get('/precheck/export.xlsx', async (c) => {
-    const auth = authorizeRequest(await deps.context(c.req.raw), CURRICULUM_READERS);
+    const auth = await authorizeRequest(await deps.context(c.req.raw), CURRICULUM_READERS);
     if (!auth.ok) return auth.response;
     const ctx = auth.ctx;
     const query = exportQuery.safeParse(c.req.query());

@@ -22,7 +22,7 @@ export function homeroomRoutes(app: RoutesApp, deps: PluginDeps): void {
   /** GET /api/homeroom/progress.xlsx?className=101[&academicYear=114&semester=1] — the class progress as Excel. */
   app.get('/progress.xlsx', async (c) => {
     const context = await deps.context(c.req.raw);
-    const auth = authorizeRequest(context, PROGRESS_READERS);
+    const auth = await authorizeRequest(context, PROGRESS_READERS);
     if (!auth.ok) return auth.response;
     const ctx = auth.ctx;
     const query = progressXlsxQuery.safeParse(c.req.query());

@@ -9,7 +9,7 @@ type RoutesApp = Parameters<NonNullable<PluginDefinition['routes']>>[0];
 export function practicumRoutes(app: RoutesApp, deps: PluginDeps): void {
   recordKindRoutes(app, deps, PRACTICUM_GENERIC_KINDS);
   app.get('/templates/certificates.xlsx', async (c) => {
-    const auth = authorizeRequest(await deps.context(c.req.raw), ['practicum-staff']);
+    const auth = await authorizeRequest(await deps.context(c.req.raw), ['practicum-staff']);
     if (!auth.ok) return auth.response;
     const body = await certificateTemplateXlsx();
     return xlsxDownload(body, '技能檢定合格名單範本.xlsx', 'certificates-template.xlsx');

@@ -11,7 +11,7 @@ type RoutesApp = Parameters<NonNullable<PluginDefinition['routes']>>[0];
 /** Plain HTTP routes of the office, mounted at /api/receipt: the progress workbook of a batch. */
 export function receiptRoutes(app: RoutesApp, deps: PluginDeps): void {
   app.get('/batches/:id/progress.xlsx', async (c) => {
-    const auth = authorizeRequest(await deps.context(c.req.raw), OFFICE_ROLES);
+    const auth = await authorizeRequest(await deps.context(c.req.raw), OFFICE_ROLES);
     if (!auth.ok) return auth.response;
     const ctx = auth.ctx;
     const db = receiptDb(ctx.db);

@@ -14,7 +14,7 @@ function errorResponse(status: number, code: string, message: string): Response 
 /** Plain HTTP routes of the office, mounted at /api/registry: template downloads for the imports, the audit trail as Excel. */
 export function registryRoutes(app: RoutesApp, deps: PluginDeps): void {
   app.get('/templates/:file', async (c) => {
-    const auth = authorizeRequest(await deps.context(c.req.raw), REGISTRY_ROLES);
+    const auth = await authorizeRequest(await deps.context(c.req.raw), REGISTRY_ROLES);
     if (!auth.ok) return auth.response;
     const match = /^([a-z][a-z-]*)\.(xlsx|csv)$/.exec(c.req.param('file'));
     const kind = match?.[1] as ImportKind | undefined;
@@ -35,7 +35,7 @@ export function registryRoutes(app: RoutesApp, deps: PluginDeps): void {
 
   /** GET /api/registry/audit.xlsx?student=&user=&entity=&entityId=&action=&parentId=&from=&to= — the filtered audit trail (稽核紀錄) as Excel. */
   app.get('/audit.xlsx', async (c) => {
-    const auth = authorizeRequest(await deps.context(c.req.raw), REGISTRY_ROLES);
+    const auth = await authorizeRequest(await deps.context(c.req.raw), REGISTRY_ROLES);
     if (!auth.ok) return auth.response;
     const ctx = auth.ctx;
     const query = auditFilterSchema.safeParse(c.req.query());

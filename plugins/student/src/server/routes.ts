@@ -8,7 +8,7 @@ type RoutesApp = Parameters<NonNullable<PluginDefinition['routes']>>[0];
 export function studentRoutes(app: RoutesApp, deps: PluginDeps): void {
   /** GET /api/student/portfolio.zip — the signed-in student's whole portfolio: index.html and their files, streamed. */
   app.get('/portfolio.zip', async (c) => {
-    const auth = authorizeRequest(await deps.context(c.req.raw), ['student']);
+    const auth = await authorizeRequest(await deps.context(c.req.raw), ['student']);
     if (!auth.ok) return auth.response;
     const ctx = auth.ctx;
     const student = await currentStudent(ctx);

@@ -15,6 +15,7 @@ export interface QueueRow {
   created_at: string;
   decided_at: string | null;
   decided_by_name: string | null;
+  decided_for_name: string | null;
   student_name: string;
   student_no: string;
   class_name: string;
@@ -55,6 +56,8 @@ export function queueItem(
   r: QueueRow,
   about: {
     decidedByMe: boolean;
+    /** 代理 — the teacher the caller certifies this item for, as their acting proxy; null: the caller's own. */
+    actingFor: { userId: string; name: string } | null;
     certificationWindow: { state: WindowState; start: string | null; end: string | null };
     inRoster: boolean;
   },
@@ -77,6 +80,10 @@ export function queueItem(
     previousReason: r.resubmitted_at !== null ? answeredReason(r.resubmitted_before) : null,
     decidedAt: r.decided_at,
     decidedByName: r.decided_by_name,
+    /** 代理 — the teacher a proxy decided for (decided_for_name); null unless a proxy decided. */
+    decidedForName: r.decided_for_name,
+    /** 代理 — the teacher the caller would certify this item for as their proxy; null: the caller's own course. */
+    actingFor: about.actingFor,
     /** The caller made this decision, so may take it back (teaching.certifications.reopen) when `reopenBlocked` is null. */
     decidedByMe: about.decidedByMe,
     /** The certification window (認證期間) of the item's term and student's grade. */

@@ -11,13 +11,15 @@ import { trainingsImportAttendance } from './procedures/trainings-import-attenda
 import { trainingsList } from './procedures/trainings-list.ts';
 import { trainingsRemove } from './procedures/trainings-remove.ts';
 import { trainingsSave } from './procedures/trainings-save.ts';
+import { proxiesRouters } from './proxies-router.ts';
 
-/** Mounted by the server as `working-group.*`: the schedule, the group's members, meetings and trainings. */
+/** Mounted by the server as `working-group.*`: the schedule, the group's members, meetings and trainings, and the proxies (代理人). */
 export const workingGroupRouter = router({
   schedule: router({ list: scheduleList }),
   members: router({ list: membersList, add: membersAdd, update: membersUpdate, end: membersEnd }),
   meetings: router({ list: meetingsList, save: meetingsSave, remove: meetingsRemove }),
   trainings: router({ list: trainingsList, save: trainingsSave, remove: trainingsRemove, importAttendance: trainingsImportAttendance }),
+  ...proxiesRouters,
 });
 
 export type WorkingGroupRouter = typeof workingGroupRouter;

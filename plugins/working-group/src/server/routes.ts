@@ -28,7 +28,7 @@ export function scheduleXlsxUrl(academicYear: number): string {
  */
 export function workingGroupRoutes(app: RoutesApp, deps: PluginDeps): void {
   app.get('/schedule.xlsx', async (c) => {
-    const auth = authorizeRequest(await deps.context(c.req.raw));
+    const auth = await authorizeRequest(await deps.context(c.req.raw));
     if (!auth.ok) return auth.response;
     const { ctx } = auth;
     const parsed = academicYearSchema.optional().safeParse(academicYearFromQuery(c.req.query('academicYear')));

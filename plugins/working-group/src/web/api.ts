@@ -9,6 +9,18 @@ export type Schedule = Outputs['schedule']['list'];
 export type ScheduleWindowView = Schedule['windows'][number];
 export type ScheduleListInput = Inputs['schedule']['list'];
 
+export type ProxiesOverview = Outputs['proxies']['list'];
+export type ProxyList = ProxiesOverview['lists'][number];
+export type ProxySaveInput = Inputs['proxies']['save'];
+export type AbsenceRecordInput = Inputs['absences']['record'];
+export type DepartureRecordInput = Inputs['departures']['record'];
+
 export const paths = {
   list: 'working-group.schedule.list',
+  proxies: 'working-group.proxies.list',
+  proxiesSave: 'working-group.proxies.save',
+  absencesRecord: 'working-group.absences.record',
+  absencesEnd: 'working-group.absences.end',
+  departuresRecord: 'working-group.departures.record',
+  departuresWithdraw: 'working-group.departures.withdraw',
 } as const;

@@ -27,7 +27,7 @@ export function recordKindRoutes(app: Hono<AppEnv>, deps: PluginDeps, options: R
   const kinds = resolveKinds(options);
   const handle = (make: (ctx: Parameters<typeof listRecordRows>[0], q: z.output<typeof downloadQuery>, kind: RecordKindDefinition) => Promise<Response>) =>
     async (c: { req: { raw: Request; query: () => Record<string, string> } }) => {
-      const auth = authorizeRequest(await deps.context(c.req.raw));
+      const auth = await authorizeRequest(await deps.context(c.req.raw));
       if (!auth.ok) return auth.response;
       const parsed = downloadQuery.safeParse(c.req.query());
       if (!parsed.success) return Response.json({ error: { code: 'invalid-input' } }, { status: 400 });

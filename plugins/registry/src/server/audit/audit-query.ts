@@ -54,7 +54,8 @@ function nextDay(isoDay: string): string {
 export interface AuditEntryView {
   id: string;
   at: string;
-  actor: { id: string; name: string; role: string };
+  /** `actedFor`: 代理 — whom the actor acted for as their proxy (ADR 0023); null when for themselves. */
+  actor: { id: string; name: string; role: string; actedFor?: { id: string; name: string } | null };
   action: string;
   entity: string;
   entityId: string;
@@ -72,7 +73,7 @@ function view(row: Row): AuditEntryView {
   return {
     id: row.id,
     at: row.at,
-    actor: { id: row.actor_id, name: row.actor_name, role: row.actor_role },
+    actor: { id: row.actor_id, name: row.actor_name, role: row.actor_role, actedFor: row.acted_for ? { id: row.acted_for, name: row.acted_for_name ?? row.acted_for } : null },
     action: row.action,
     entity: row.entity,
     entityId: row.entity_id,

@@ -80,6 +80,14 @@ describe.each(testDialects())('registry.audit on %s', (dialect) => {
     expect((await list({ from: '115/11/27' })).status).toBe(400);
   });
 
+  it('names whom a proxy acted for (代理), and no one for an entry of one’s own', async () => {
+    await setup();
+    await writeAudit(db(), { school: TEST_SCHOOL, actor: { userId: 't-chen', name: '陳老師' }, actedFor: { userId: 't-wang', name: '王老師' }, role: 'subject-teacher', action: 'outcome.certify.pass', entity: 'record', entityId: 'r1', after: { status: 'passed' }, at: new Date('2025-10-03T01:00:00Z') });
+    const entries = (await list({})).data.entries;
+    expect(entries[0]).toMatchObject({ action: 'outcome.certify.pass', actor: { id: 't-chen', name: '陳老師', actedFor: { id: 't-wang', name: '王老師' } } });
+    expect(entries[1].actor.actedFor).toBeNull();
+  });
+
   it('is the registry office’s alone', async () => {
     await setup();
     for (const user of [users.chen, users.wang]) expect((await list({}, user)).status).toBe(403);

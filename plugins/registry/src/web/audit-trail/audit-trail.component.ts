@@ -261,7 +261,7 @@ export class AuditTrail extends LichengConnectedElement {
     return html`<li class="entry" tabindex="-1" aria-labelledby=${labelId}>
       <p class="meta">
         <time datetime=${entry.at}>${entry.words.time}</time>
-        <span>${t('audit.by', { name: entry.actor.name, role: entry.words.role }, L)}</span>
+        <span>${t('audit.by', { name: entry.actor.name, role: entry.words.role }, L)}${entry.actor.actedFor ? html` <span class="acted-for">${t('audit.acted-for', { name: entry.actor.actedFor.name }, L)}</span>` : nothing}</span>
       </p>
       <h3 id=${labelId} class="action">${action} <code>${entry.action}</code></h3>
       <p class="subject">

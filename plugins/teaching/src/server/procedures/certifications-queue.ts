@@ -1,5 +1,6 @@
 import { findWindow, recordKindPolicy, windowState } from '@licheng/core';
-import { authedProcedure, certifiesSchoolWide, heldByRosterExport, resubmitAction, rosterExports } from '@licheng/server';
+import { actingFor, authedProcedure, certifiesSchoolWide, heldByRosterExport, resubmitAction, rosterExports } from '@licheng/server';
+import { proxiedCourses } from '../proxied-courses.ts';
 import { z } from 'zod';
 import { queueCourse, queueItem } from '../queue-item.ts';
 
@@ -13,7 +14,8 @@ export const certificationsQueueInput = z
 
 /**
  * teaching.certifications.queue — what the signed-in teacher must certify: records of the courses
- * they teach (subject teacher), or of the whole school when an office role certifies the kind.
+ * they teach (subject teacher) and of the teachers they act for today as proxy (代理人; each such
+ * item says for whom, `actingFor`), or of the whole school when an office role certifies the kind.
  * Each course offering says its class (開課班級) and term; each item when it was submitted (its
  * latest resubmission, else its entry), the failure reason a resubmission answered, and whether
  * the caller's own decision can be taken back now (the certification window, the rosters).
@@ -24,7 +26,9 @@ export const certificationsQueue = authedProcedure(['subject-teacher', 'homeroom
     const { certifiers } = recordKindPolicy(ctx.config, input.kind);
     const roles = ctx.identity.roles.filter((r) => certifiers.includes(r));
     const schoolWide = roles.some(certifiesSchoolWide);
-    if (!roles.length) return { items: [], courses: [] };
+    // 代理 — teachers the caller certifies for today as their acting proxy.
+    const principals = !schoolWide && certifiers.includes('subject-teacher') ? await actingFor(ctx, 'certification') : [];
+    if (!roles.length && !principals.length) return { items: [], courses: [] };
     const action = resubmitAction(input.kind);
     let query = ctx.db
       .selectFrom('records')
@@ -34,7 +38,7 @@ export const certificationsQueue = authedProcedure(['subject-teacher', 'homeroom
       .select([
         'records.id', 'records.kind', 'records.summary', 'records.status', 'records.status_reason', 'records.version',
         'records.document_file_id', 'records.media_file_id', 'records.academic_year', 'records.semester',
-        'records.created_at', 'records.decided_at', 'records.decided_by', 'records.decided_by_name',
+        'records.created_at', 'records.decided_at', 'records.decided_by', 'records.decided_by_name', 'records.decided_for', 'records.decided_for_name',
         'students.name as student_name', 'students.student_no', 'students.class_name', 'students.seat_no', 'students.grade',
         'courses.id as course_id', 'courses.code as course_code', 'courses.subject_name', 'courses.class_name as course_class_name',
         'courses.academic_year as course_academic_year', 'courses.semester as course_semester',
@@ -62,7 +66,7 @@ export const certificationsQueue = authedProcedure(['subject-teacher', 'homeroom
           .selectFrom('course_teachers')
           .innerJoin('teachers', 'teachers.id', 'course_teachers.teacher_id')
           .select('course_teachers.course_id')
-          .where('teachers.host_user_id', '=', ctx.identity.userId)
+          .where('teachers.host_user_id', 'in', [ctx.identity.userId, ...principals.map((p) => p.userId)])
           .where('teachers.school_code', '=', ctx.config.code),
       );
     }
@@ -77,7 +81,9 @@ export const certificationsQueue = authedProcedure(['subject-teacher', 'homeroom
       .orderBy('students.seat_no')
       .orderBy('records.created_at')
       .execute();
-    const exports = rows.some((r) => r.selected_at !== null && r.decided_by === ctx.identity.userId) ? await rosterExports(ctx.db, ctx.config.code) : [];
+    const mine = (r: (typeof rows)[number]) => r.decided_by === ctx.identity.userId || r.decided_for === ctx.identity.userId;
+    const actingForOf = principals.length ? await proxiedCourses(ctx, principals, rows.map((r) => r.course_id)) : new Map();
+    const exports = rows.some((r) => r.selected_at !== null && mine(r)) ? await rosterExports(ctx.db, ctx.config.code) : [];
     const courses = new Map<string, ReturnType<typeof queueCourse> & { pending: number }>();
     for (const r of rows) {
       if (!r.course_id) continue;
@@ -91,7 +97,8 @@ export const certificationsQueue = authedProcedure(['subject-teacher', 'homeroom
       items: rows.map((r) => {
         const window = findWindow(ctx.config.schedule, 'outcome-certification', { academicYear: r.academic_year, semester: r.semester as 1 | 2 }, Number(r.grade));
         return queueItem(r, {
-          decidedByMe: r.decided_by === ctx.identity.userId,
+          decidedByMe: mine(r),
+          actingFor: (r.course_id && actingForOf.get(r.course_id)) ?? null,
           certificationWindow: { state: windowState(window, now), start: window?.start ?? null, end: window?.end ?? null },
           inRoster: heldByRosterExport(exports, r.selected_at, r),
         });

@@ -93,7 +93,7 @@ function row(item: QueueItem, name: string, a: TableActions) {
         ? html`<input ?disabled=${decideBlocked !== ''} aria-describedby=${decideWhy} type="checkbox" aria-label=${t('select.item', { item: name }, L)} .checked=${a.selected.has(item.id)} @change=${(e: Event) => a.toggle([item.id], (e.target as HTMLInputElement).checked)} />`
         : nothing}
     </td>
-    <td class="student">${student}</td>
+    <td class="student">${student}${item.actingFor ? html` <span class="acting-for">${t('acting.for', { name: item.actingFor.name }, L)}</span>` : nothing}</td>
     <td class="summary">${item.summary}</td>
     <td>
       <span class="files">
@@ -114,7 +114,7 @@ function row(item: QueueItem, name: string, a: TableActions) {
         ${item.status === 'failed' && item.statusReason ? html`<span class="reason">${t('reason.shown', { reason: item.statusReason }, L)}</span>` : nothing}
         ${pending && item.statusReason ? html`<span class="reason">${t('reopen.shown', { reason: item.statusReason }, L)}</span>` : nothing}
         ${item.resubmitted && item.previousReason ? html`<span class="reason previous">${t('resubmitted.reason', { reason: item.previousReason }, L)}</span>` : nothing}
-        ${!pending && item.decidedByName ? html`<span class="decided">${t('decided.by', { name: item.decidedByName, date: formatDateTime(item.decidedAt, L) }, L)}</span>` : nothing}
+        ${!pending && item.decidedByName ? html`<span class="decided">${t('decided.by', { name: item.decidedByName, date: formatDateTime(item.decidedAt, L) }, L)}${item.decidedForName ? `（${t('acting.for', { name: item.decidedForName }, L)}）` : ''}</span>` : nothing}
       </span>
     </td>
     <td>

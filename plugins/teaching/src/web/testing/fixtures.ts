@@ -22,6 +22,8 @@ export function item(over: Partial<QueueItem> & { id: string }): QueueItem {
     previousReason: null,
     decidedAt: null,
     decidedByName: null,
+    decidedForName: null,
+    actingFor: null,
     decidedByMe: false,
     certificationWindow: { state: 'open', start: '2025-09-01', end: '2026-02-24' },
     reopenBlocked: null,

@@ -5,6 +5,7 @@ import '../schedule/schedule.ts';
 import '../group-members/group-members.ts';
 import '../group-meetings/group-meetings.ts';
 import '../group-trainings/group-trainings.ts';
+import '../proxies/proxies.ts';
 import { t } from '../messages.ts';
 
 /**
@@ -12,7 +13,8 @@ import { t } from '../messages.ts';
  * h1: the year's schedule (`<licheng-schedule>`, which pages may also embed on their own) and
  * the group's other work, each a section with its own h2: its members
  * (`<licheng-group-members>`), meetings (`<licheng-group-meetings>`) and trainings
- * (`<licheng-group-trainings>`). Members changed here refresh the meetings' attendance list.
+ * (`<licheng-group-trainings>`), and proxies (`<licheng-proxies>` 代理人). Members changed here
+ * refresh the meetings' attendance list.
  *
  * @event licheng-token-expired - The token has expired (from any part).
  */
@@ -31,6 +33,7 @@ export class WorkingGroupDesk extends LichengConnectedElement {
       <licheng-schedule class="panel" heading-level="2" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-schedule>
       <licheng-group-members class="panel" heading-level="2" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L} @licheng-members-changed=${this.#membersChanged}></licheng-group-members>
       <licheng-group-meetings class="panel" heading-level="2" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-group-meetings>
-      <licheng-group-trainings class="panel" heading-level="2" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-group-trainings>`;
+      <licheng-group-trainings class="panel" heading-level="2" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-group-trainings>
+      <licheng-proxies class="panel" heading-level="2" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-proxies>`;
   }
 }

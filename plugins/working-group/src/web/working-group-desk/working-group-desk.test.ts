@@ -6,18 +6,20 @@ import { bootstrap, mount, unmount } from '../index.ts';
 import { meetings115, members115, trainings115 } from '../testing/group-fixtures.ts';
 
 const year = { academicYear: 115, today: '2026-11-27', years: [115], windows: [], unscheduled: ['outcome-upload'] };
+const proxies = { today: '2026-11-27', scopes: [{ id: 'certification', roles: [] }], teachers: [], lists: [], absences: [], departures: [] };
 const handlers = {
   'working-group.schedule.list': () => year,
   'working-group.members.list': () => members115,
   'working-group.meetings.list': () => meetings115,
   'working-group.trainings.list': () => trainings115,
+  'working-group.proxies.list': () => proxies,
 };
 
 describe('<licheng-working-group-desk>', () => {
   let api: FakeApi;
   afterEach(() => api?.restore());
 
-  it('puts the schedule, members, meetings and trainings under one h1, each an h2, and is accessible', async () => {
+  it('puts the schedule, members, meetings, trainings and proxies under one h1, each an h2, and is accessible', async () => {
     api = installFakeApi(handlers);
     const el = await fixture<WorkingGroupDesk>(html`<licheng-working-group-desk .token=${fakeToken()} locale="zh-TW"></licheng-working-group-desk>`);
     expect(el.shadowRoot!.querySelector('h1')!.textContent).to.equal('學習歷程工作小組');
@@ -28,6 +30,9 @@ describe('<licheng-working-group-desk>', () => {
     await waitUntil(() => sections.every((s) => s.shadowRoot?.querySelector('h2')) && sections[0]!.shadowRoot!.querySelector('table') && sections[2]!.shadowRoot!.querySelector('table'), 'sections load', { timeout: 5000 });
     expect(sections.map((s) => s.shadowRoot!.querySelector('h2')!.textContent)).to.deep.equal(['工作小組成員', '工作小組會議', '研習與宣導']);
     expect(sections[1]!.shadowRoot!.querySelector('#meetings-warning')!.textContent).to.contain('115 學年度第 1 學期尚未召開工作小組會議');
+    const section = el.shadowRoot!.querySelector('licheng-proxies')!;
+    await waitUntil(() => section.shadowRoot?.querySelector('#lists-empty, p.muted'));
+    expect(section.shadowRoot!.querySelector('h2')!.textContent).to.equal('代理人');
     await expect(el).to.be.accessible();
   });
 

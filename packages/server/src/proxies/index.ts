@@ -1,0 +1,2 @@
+export * from './acting-for.ts';
+export * from './staff-state.ts';
