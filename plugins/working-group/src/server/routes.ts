@@ -46,7 +46,7 @@ export function workingGroupRoutes(app: RoutesApp, deps: PluginDeps): void {
   });
 
   app.get('/meetings/minutes.xlsx', async (c) => {
-    const auth = authorizeRequest(await deps.context(c.req.raw), GROUP_EDITORS);
+    const auth = await authorizeRequest(await deps.context(c.req.raw), GROUP_EDITORS);
     if (!auth.ok) return auth.response;
     const { ctx } = auth;
     const db = workingGroupDb(ctx.db);
