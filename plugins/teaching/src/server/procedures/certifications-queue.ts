@@ -1,5 +1,5 @@
 import { findWindow, recordKindPolicy, windowState } from '@licheng/core';
-import { authedProcedure, certifiesSchoolWide, heldByRosterExport, resubmitAction, rosterExports } from '@licheng/server';
+import { authedProcedure, certifiesSchoolWide, heldByRosterExport, resubmitAction, rosterExports, scheduleOf } from '@licheng/server';
 import { z } from 'zod';
 import { queueCourse, queueItem } from '../queue-item.ts';
 
@@ -86,10 +86,11 @@ export const certificationsQueue = authedProcedure(['subject-teacher', 'homeroom
       courses.set(r.course_id, c);
     }
     const now = ctx.now();
+    const schedule = await scheduleOf(ctx);
     return {
       courses: [...courses.values()],
       items: rows.map((r) => {
-        const window = findWindow(ctx.config.schedule, 'outcome-certification', { academicYear: r.academic_year, semester: r.semester as 1 | 2 }, Number(r.grade));
+        const window = findWindow(schedule, 'outcome-certification', { academicYear: r.academic_year, semester: r.semester as 1 | 2 }, { grade: Number(r.grade), className: r.class_name, recordKind: r.kind });
         return queueItem(r, {
           decidedByMe: r.decided_by === ctx.identity.userId,
           certificationWindow: { state: windowState(window, now), start: window?.start ?? null, end: window?.end ?? null },
