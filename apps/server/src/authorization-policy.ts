@@ -129,6 +129,11 @@ export const procedurePolicy = {
   'registry.status.history': { roles: ['registry-staff', 'admin'] },
 
   'working-group.schedule.list': { roles: 'any' },
+  'working-group.schedule.windows': { roles: ['working-group', 'admin'] },
+  'working-group.schedule.save': { roles: ['working-group', 'admin'] },
+  'working-group.schedule.remove': { roles: ['working-group', 'admin'] },
+  'working-group.schedule.restore': { roles: ['working-group', 'admin'] },
+  'working-group.schedule.load': { roles: ['working-group', 'admin'] },
 
   'homeroom.progress.classes': { roles: ['homeroom-teacher', 'admin'] },
   'homeroom.progress.class': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },

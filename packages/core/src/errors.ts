@@ -51,6 +51,11 @@ export const messages: Record<string, LocalizedText> = {
     'zh-TW': '同一學年度、學期、對象已有「{activity}」的作業期程（{start}–{end}）',
     en: 'A window for {activity} already covers the same year, semester and audience ({start} to {end}).',
   },
+  'schedule-date-missing': { 'zh-TW': '請填寫{field}，或設定為相對於另一項作業期程', en: 'Give the {field}, or make it relative to another window.' },
+  'schedule-date-invalid': { 'zh-TW': '{field}不是有效的日期（應為 YYYY-MM-DD）', en: 'The {field} is not a valid date (YYYY-MM-DD).' },
+  'field.start': { 'zh-TW': '開始日', en: 'start date' },
+  'field.end': { 'zh-TW': '結束日', en: 'end date' },
+  'field.selfCheck': { 'zh-TW': '自我檢核日期', en: 'self-check date' },
   'schedule-window-removed': { 'zh-TW': '此作業期程已移除；請先復原再修改', en: 'This window has been removed; restore it before changing it.' },
   'schedule-window-not-removed': { 'zh-TW': '此作業期程未被移除，無須復原', en: 'This window has not been removed; there is nothing to restore.' },
   'schedule-version-conflict': {
