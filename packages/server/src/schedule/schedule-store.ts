@@ -1,7 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { resolveSchedule, type Activity, type RelativeDate, type SchoolConfig, type ScheduleWindow } from '@licheng/core';
 import { isWriteConflict, newId, nowIso } from '@licheng/db';
-import { writeAudits } from '../audit.ts';
 import type { LichengContext } from '../context.ts';
 import type { PlatformDatabase, ScheduleWindowTable } from '../platform/tables.ts';
 
@@ -74,12 +73,13 @@ export function windowColumns(w: ScheduleWindow) {
   };
 }
 
-/** Who the seed is written as in the audit trail: the school's configuration file. */
+/** Who the seeded rows name as their author (created_by, updated_by): the school's configuration file. */
 export const SCHEDULE_SEED_ACTOR = { userId: 'school-config', name: '學校設定檔 (school config)' };
 
 /**
  * Seeds `config.schedule` into the table the first time the school has no schedule there, in one
- * transaction, audited as the config's doing. Safe with several processes: the school's row in
+ * transaction; the rows name the config as their author (version 1) and `schedule_schools` keeps
+ * when the seed happened. It is not in the audit trail, which holds the changes people make. Safe with several processes: the school's row in
  * `schedule_schools` is inserted first, so only one seed ever commits. Returns whether this call
  * seeded. Config windows may name each other by `id`; the anchors are mapped to the new row ids.
  */
@@ -106,10 +106,6 @@ export async function seedSchedule(db: Kysely<PlatformDatabase>, config: Pick<Sc
         removed_by: null,
       }));
       if (rows.length) await trx.insertInto('schedule_windows').values(rows).execute();
-      await writeAudits(
-        trx,
-        rows.map((row) => ({ school, actor: SCHEDULE_SEED_ACTOR, role: 'system', action: 'schedule.window.seed', entity: 'schedule-window', entityId: row.id, after: windowOfRow(row as ScheduleWindowRow), at })),
-      );
       return true;
     });
   } catch (error) {

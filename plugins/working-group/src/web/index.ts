@@ -2,6 +2,7 @@ import { elementLifecycles } from '@licheng/client';
 import { WORKING_GROUP_DESK_TAG } from './working-group-desk/working-group-desk.ts';
 
 export * from './schedule/schedule.ts';
+export * from './schedule-editor/schedule-editor.ts';
 export * from './working-group-desk/working-group-desk.ts';
 export { workingGroupMessages } from './messages.ts';
 

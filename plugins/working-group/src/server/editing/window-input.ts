@@ -24,9 +24,7 @@ export const relativeDateInput = z.object({
   offsetDays: z.number().int().min(-366).max(366),
 });
 
-/** One window as the working group sets it: concrete dates, or dates relative to another window. */
-export const windowInput = z
-  .object({
+const windowFields = z.object({
     activity: z.enum(ACTIVITIES),
     academicYear: academicYearSchema,
     semester: z.union([z.literal(0), z.literal(1), z.literal(2)]),
@@ -44,14 +42,23 @@ export const windowInput = z
     selfCheck: isoDate('selfCheck').optional(),
     /** 名冊別 / 梯次, as the school writes it. */
     qualifier: z.string().trim().min(1).max(60).optional(),
-  })
-  .superRefine((w, ctx) => {
-    for (const field of ['start', 'end'] as const) {
+});
+
+const needs =
+  (fields: readonly ('start' | 'end')[]) =>
+  (w: z.infer<typeof windowFields>, ctx: z.RefinementCtx): void => {
+    for (const field of fields) {
       if (w[field] === undefined && w[`${field}From`] === undefined) ctx.addIssue({ code: 'custom', message: 'schedule-date-missing', params: { field }, path: [field] });
     }
-  });
+  };
 
-export type WindowInput = z.infer<typeof windowInput>;
+/** One window as the working group sets it: concrete dates, or dates relative to another window. */
+export const windowInput = windowFields.superRefine(needs(['start', 'end']));
+
+/** A window whose load is asked for: only its end matters, so the start may still be blank. */
+export const loadWindowInput = windowFields.superRefine(needs(['end']));
+
+export type WindowInput = z.infer<typeof windowFields>;
 
 /** The input as a core window; a relative date's own value is filled in when resolved. */
 export function windowOfInput(input: WindowInput, id: string): ScheduleWindow {

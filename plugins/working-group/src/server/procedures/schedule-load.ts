@@ -3,11 +3,11 @@ import { authedProcedure, scheduleOf } from '@licheng/server';
 import { z } from 'zod';
 import { dueAtEnd, schoolData } from '../editing/load-counts.ts';
 import { SCHEDULE_EDITORS } from '../editing/schedule-writes.ts';
-import { windowInput, windowOfInput } from '../editing/window-input.ts';
+import { loadWindowInput, windowOfInput } from '../editing/window-input.ts';
 
 export const scheduleLoadInput = z.object({
   /** The window as proposed (a new end date, say), before it is saved. */
-  window: windowInput,
+  window: loadWindowInput,
   /** The stored window it replaces when an existing one is being changed. */
   id: z.string().min(1).max(36).optional(),
 });

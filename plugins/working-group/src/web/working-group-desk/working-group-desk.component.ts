@@ -2,13 +2,15 @@ import { html } from 'lit';
 import { LichengConnectedElement } from '@licheng/client';
 import { heading, screenStyles } from '@licheng/ui';
 import '../schedule/schedule.ts';
+import '../schedule-editor/schedule-editor.ts';
 import { t } from '../messages.ts';
 import { workingGroupDeskStyles } from './working-group-desk.styles.ts';
 
 /**
  * `<licheng-working-group-desk>` — the working group's (學習歷程工作小組) whole screen, under one
- * h1: the year's schedule (`<licheng-schedule>`, which pages may also embed on their own) and
- * the group's other work, each a section with its own h2.
+ * h1: the year's schedule (`<licheng-schedule>`, which pages may also embed on their own), the
+ * schedule editor (`<licheng-schedule-editor>`) and the group's other work, each a section with
+ * its own h2. A change saved in the editor reloads the published schedule above it.
  *
  * @event licheng-token-expired - The token has expired (from any part).
  */
@@ -19,6 +21,15 @@ export class WorkingGroupDesk extends LichengConnectedElement {
     const L = this.locale;
     return html`${heading(1, t('desk.title', {}, L))}
       <p class="muted">${t('desk.intro', {}, L)}</p>
-      <licheng-schedule class="panel" heading-level="2" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-schedule>`;
+      <licheng-schedule class="panel" heading-level="2" .token=${this.token} .tokenProvider=${this.tokenProvider} .apiBase=${this.apiBase} .locale=${L}></licheng-schedule>
+      <licheng-schedule-editor
+        class="panel"
+        heading-level="2"
+        .token=${this.token}
+        .tokenProvider=${this.tokenProvider}
+        .apiBase=${this.apiBase}
+        .locale=${L}
+        @licheng-schedule-changed=${() => void this.renderRoot.querySelector('licheng-schedule')?.load()}
+      ></licheng-schedule-editor>`;
   }
 }
