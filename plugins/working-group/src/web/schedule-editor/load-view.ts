@@ -31,9 +31,9 @@ export function loadView(load: ScheduleLoad | null, state: { loading: boolean; a
           </div>`,
         )}
       </div>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" tabindex="0" aria-labelledby="load-caption">
         <table class="cards" part="load-table">
-          <caption>${t('load.caption', { year: state.academicYear }, L)}</caption>
+          <caption id="load-caption">${t('load.caption', { year: state.academicYear }, L)}</caption>
           <thead>
             <tr>
               <th scope="col">${t('load.col.date', {}, L)}</th>
@@ -57,9 +57,9 @@ export function loadView(load: ScheduleLoad | null, state: { loading: boolean; a
     </div>
     <details class="hours">
       <summary>${t('load.hours.summary', { date: dateText(load.end, state.format) }, L)}</summary>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" tabindex="0" aria-labelledby="hours-caption">
         <table class="cards">
-          <caption>${t('load.hours.caption', { date: dateText(load.end, state.format) }, L)}</caption>
+          <caption id="hours-caption">${t('load.hours.caption', { date: dateText(load.end, state.format) }, L)}</caption>
           <thead>
             <tr>
               <th scope="col">${t('load.col.hour', {}, L)}</th>

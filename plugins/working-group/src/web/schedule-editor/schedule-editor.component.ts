@@ -229,9 +229,9 @@ export class LichengScheduleEditor extends LichengConnectedElement {
   #removedList(d: EditorSchedule) {
     const L = this.locale;
     if (d.removed.length === 0) return nothing;
-    return html`<div class="table-wrap">
+    return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="removed-caption">
       <table class="cards removed">
-        <caption>${t('editor.removed.caption', {}, L)}</caption>
+        <caption id="removed-caption">${t('editor.removed.caption', {}, L)}</caption>
         <thead>
           <tr>
             <th scope="col">${t('col.activity', {}, L)}</th>
@@ -257,9 +257,9 @@ export class LichengScheduleEditor extends LichengConnectedElement {
   #table(d: EditorSchedule) {
     const L = this.locale;
     if (d.windows.length === 0) return html`<p>${t('editor.empty', { year: d.academicYear }, L)}</p>`;
-    return html`<div class="table-wrap">
+    return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="editor-caption">
       <table class="cards" part="table">
-        <caption>${t('editor.caption', { year: d.academicYear }, L)}</caption>
+        <caption id="editor-caption">${t('editor.caption', { year: d.academicYear }, L)}</caption>
         <thead>
           <tr>
             <th scope="col">${t('col.activity', {}, L)}</th>
