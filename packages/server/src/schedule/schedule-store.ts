@@ -115,18 +115,6 @@ export async function seedSchedule(db: Kysely<PlatformDatabase>, config: Pick<Sc
   }
 }
 
-const seeded = new WeakMap<object, Set<string>>();
-
-/** Seeds once per database handle and school (the table's row makes it once per school across processes). */
-async function ensureSeeded(db: Kysely<PlatformDatabase>, config: Pick<SchoolConfig, 'code' | 'schedule'>, at: Date): Promise<void> {
-  const done = seeded.get(db) ?? new Set<string>();
-  if (done.has(config.code)) return;
-  if (!db.isTransaction) await seedSchedule(db, config, at);
-  else if (!(await db.selectFrom('schedule_schools').select('school_code').where('school_code', '=', config.code).executeTakeFirst())) return;
-  done.add(config.code);
-  seeded.set(db, done);
-}
-
 /** Every stored window of the school, removed ones included (for the working group's editor), as saved. */
 export async function storedWindows(db: Kysely<PlatformDatabase>, school: string, academicYear?: number): Promise<StoredScheduleWindow[]> {
   let query = db.selectFrom('schedule_windows').selectAll().where('school_code', '=', school);
@@ -141,7 +129,10 @@ export async function storedWindows(db: Kysely<PlatformDatabase>, school: string
  * seeds it the first time). Inside a transaction, pass the transaction as `db`.
  */
 export async function scheduleOf(ctx: Pick<LichengContext, 'db' | 'config' | 'now'>, db: Kysely<PlatformDatabase> = ctx.db): Promise<StoredScheduleWindow[]> {
-  await ensureSeeded(db, ctx.config, ctx.now());
-  const rows = await db.selectFrom('schedule_windows').selectAll().where('school_code', '=', ctx.config.code).where('removed_at', 'is', null).orderBy('start_date').orderBy('id').execute();
+  const read = () => db.selectFrom('schedule_windows').selectAll().where('school_code', '=', ctx.config.code).where('removed_at', 'is', null).orderBy('start_date').orderBy('id').execute();
+  let rows = await read();
+  // One query when the school has windows; with none, seed first (the server seeds at start-up,
+  // so this is for a database the server has not opened yet). A transaction cannot open another.
+  if (rows.length === 0 && !db.isTransaction && (await seedSchedule(db, ctx.config, ctx.now()))) rows = await read();
   return resolveSchedule(rows.map(windowOfRow));
 }
