@@ -30,6 +30,20 @@ describe.each(testDialects())('working-group schedule editing on %s', (dialect) 
     expect(await scheduleOf(ctx)).toHaveLength(testSchedule.length);
   });
 
+  it('seeds a config’s relative window with its anchor pointing at the seeded row', async () => {
+    await start([
+      { id: 'national', ...upload115, qualifier: '全國', end: '2026-10-31' },
+      { ...upload115, end: '2026-10-17', endFrom: { anchor: 'national', edge: 'end', offsetDays: -14 } },
+    ]);
+    const stored = (await windows()).data.windows;
+    const national = stored.find((w: any) => w.qualifier === '全國');
+    const school = stored.find((w: any) => !w.qualifier);
+    expect(school.endFrom).toEqual({ anchor: national.id, edge: 'end', offsetDays: -14 });
+    expect(school.end).toBe('2026-10-17');
+    expect((await save({ id: national.id, version: 1, window: { ...upload115, qualifier: '全國', end: '2026-11-14' } })).error).toBeNull();
+    expect((await windows()).data.windows.find((w: any) => w.id === school.id).end).toBe('2026-10-31');
+  });
+
   it('adds, changes at the version read, and refuses a stale version; every change audited', async () => {
     await start([]);
     const created = await save({ window: { ...upload115, classes: ['101', '102'], selfCheck: '2026-10-20' } });
