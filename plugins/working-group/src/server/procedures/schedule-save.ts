@@ -5,12 +5,14 @@ import { z } from 'zod';
 import { auditedFields, auditWindow, changeSchedule, changedBy, checkedWindow, SCHEDULE_EDITORS, windowAt } from '../editing/schedule-writes.ts';
 import { windowInput, windowOfInput } from '../editing/window-input.ts';
 
-export const scheduleSaveInput = z.object({
-  /** The stored window to change, at the version the editor read; absent to add a window. */
-  id: z.string().min(1).max(36).optional(),
-  version: z.number().int().min(1).optional(),
-  window: windowInput,
-});
+export const scheduleSaveInput = z
+  .object({
+    /** The stored window to change, at the version the editor read; absent to add a window. */
+    id: z.string().min(1).max(36).optional(),
+    version: z.number().int().min(1).optional(),
+    window: windowInput,
+  })
+  .refine((v) => (v.id === undefined) === (v.version === undefined), { message: 'give id and version together to change a window, neither to add one', path: ['version'] });
 
 /**
  * working-group.schedule.save — adds a window to the school's 作業期程 or changes one, at the
