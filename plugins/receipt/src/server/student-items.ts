@@ -1,4 +1,4 @@
-import { DomainError, findWindow, taipeiDate, windowState, type ScheduleWindow } from '@licheng/core';
+import { DomainError, findWindow, taipeiDate, windowState, type AcademicTerm, type ScheduleWindow } from '@licheng/core';
 import { currentStudent, type AuthedContext, type Student } from '@licheng/server';
 import type { Kysely } from 'kysely';
 import type { ReceiptDatabase } from './tables.ts';
@@ -23,7 +23,8 @@ export async function ownItems(trx: Kysely<ReceiptDatabase>, ctx: AuthedContext,
  * window announced at import governs alone.
  */
 export function assertScheduledConfirmation(schedule: readonly ScheduleWindow[], item: { academic_year: number; semester: number }, student: Student, now: Date): void {
-  const term = { academicYear: Number(item.academic_year), semester: Number(item.semester) as 0 | 1 | 2 };
+  // A year roster (學期 0) matches only whole-year windows, as findWindow treats semester 0.
+  const term = { academicYear: Number(item.academic_year), semester: Number(item.semester) as AcademicTerm['semester'] };
   const window = findWindow(schedule, 'receipt-confirmation', term, { grade: Number(student.grade), className: student.class_name });
   const state = windowState(window, now);
   if (!window || state === 'open') return;
