@@ -9,8 +9,9 @@ export { scheduleWorkbook } from './schedule-workbook.ts';
 export { SCHEDULE_XLSX_PATH } from './routes.ts';
 
 /**
- * 學習歷程工作小組 (Working group): publishes the school's 作業期程 (schedule) to everyone of
- * the school, on screen and as an Excel file. The schedule is the school config's `schedule`,
- * so the office has no tables and no migrations.
+ * 學習歷程工作小組 (Working group): sets the school's 作業期程 (schedule) on screen and publishes it
+ * to everyone of the school, on screen and as an Excel file. The windows live in the platform's
+ * `schedule_windows` table (seeded once from the school config, ADR 0021), which every office
+ * reads with `scheduleOf(ctx)`; the office has no tables of its own.
  */
 export default definePlugin({ ...manifest, router: workingGroupRouter, routes: workingGroupRoutes });
