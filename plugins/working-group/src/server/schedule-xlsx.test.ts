@@ -55,6 +55,17 @@ describe.each(testDialects())('GET /api/working-group/schedule.xlsx on %s', (dia
     ]);
   });
 
+  it('writes each window’s self-check date and its classes, kinds and batch', async () => {
+    t = await createTestLicheng({
+      dialect,
+      plugins: [plugin],
+      config: { schedule: [{ activity: 'roster-submission', academicYear: 114, semester: 1, classes: ['101', '102'], recordKinds: ['outcome'], qualifier: '第 2 梯次', selfCheck: '2025-11-05', start: '2025-10-20', end: '2025-10-31' }] },
+      now: taipei('2025-10-01'),
+    });
+    const { rows } = await readRows(await get('?academicYear=114', staff));
+    expect(rows[3]).toEqual(['名冊提交', '第 1 學期', '全年級', '114/10/20', '114/10/31', '尚未開放（19 天後開放）', '2025-10-20', '2025-10-31', '114/11/05', '101、102 班；限 outcome；第 2 梯次']);
+  });
+
   it('writes the current academic year when none is asked for, and any other year asked for', async () => {
     await start(taipei('2026-08-03'));
     const current = await readRows(await get('', staff));
