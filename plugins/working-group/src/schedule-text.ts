@@ -1,4 +1,4 @@
-import { activityLabels, toRocDate, type Activity, type Locale } from '@licheng/core';
+import { activityLabels, recordKindDefinition, toRocDate, type Activity, type Locale } from '@licheng/core';
 
 /**
  * The words of the schedule (作業期程) in zh-TW and English, shared by the Excel file the
@@ -75,8 +75,9 @@ export function gradesText(grades: readonly number[] | null, locale: Locale): st
   return say('grades.some', locale, { grades: [...grades].sort((a, b) => a - b).join(say('grades.separator', locale)) });
 }
 
-/** The rest of a window's audience and scope: '101、102 班；梯次 第 2 梯次' ('' when the window has none). */
-export function scopeText(w: { classes?: readonly string[] | undefined; recordKinds?: readonly string[] | undefined; qualifier?: string | undefined }, locale: Locale, kindName: (kind: string) => string = (k) => k): string {
+/** The rest of a window's audience and scope: '101、102 班；限 課程學習成果；第 2 梯次' ('' when the window has none). */
+export function scopeText(w: { classes?: readonly string[] | undefined; recordKinds?: readonly string[] | undefined; qualifier?: string | undefined }, locale: Locale): string {
+  const kindName = (kind: string) => recordKindDefinition(kind)?.label[locale] ?? kind;
   const parts: string[] = [];
   const sep = say('grades.separator', locale);
   if (w.classes?.length) parts.push(say('scope.classes', locale, { classes: w.classes.join(sep) }));

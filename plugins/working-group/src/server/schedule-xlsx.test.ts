@@ -63,7 +63,7 @@ describe.each(testDialects())('GET /api/working-group/schedule.xlsx on %s', (dia
       now: taipei('2025-10-01'),
     });
     const { rows } = await readRows(await get('?academicYear=114', staff));
-    expect(rows[3]).toEqual(['名冊提交', '第 1 學期', '全年級', '114/10/20', '114/10/31', '尚未開放（19 天後開放）', '2025-10-20', '2025-10-31', '114/11/05', '101、102 班；限 outcome；第 2 梯次']);
+    expect(rows[3]).toEqual(['名冊提交', '第 1 學期', '全年級', '114/10/20', '114/10/31', '尚未開放（19 天後開放）', '2025-10-20', '2025-10-31', '114/11/05', '101、102 班；限 課程學習成果；第 2 梯次']);
   });
 
   it('writes the current academic year when none is asked for, and any other year asked for', async () => {

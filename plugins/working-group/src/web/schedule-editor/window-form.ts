@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { ACTIVITIES, type Locale } from '@licheng/core';
+import { ACTIVITIES, RECORD_KINDS, type Locale } from '@licheng/core';
 import { activityText, semesterText } from '../../schedule-text.ts';
 import type { StoredWindowView } from '../api.ts';
 import { t } from '../messages.ts';
@@ -63,7 +63,8 @@ export function windowForm(s: WindowFormState) {
       </div>
       <div class="field">
         <label for="kinds">${t('editor.field.kinds', {}, L)}</label>
-        <input id="kinds" .value=${d.recordKinds} @input=${(e: Event) => s.change({ recordKinds: value(e) })} />
+        <input id="kinds" list="kind-names" .value=${d.recordKinds} @input=${(e: Event) => s.change({ recordKinds: value(e) })} />
+        <datalist id="kind-names">${Object.values(RECORD_KINDS).map((k) => html`<option value=${k.id}>${k.label[L]}</option>`)}</datalist>
       </div>
       <div class="field">
         <label for="qualifier">${t('editor.field.qualifier', {}, L)}</label>

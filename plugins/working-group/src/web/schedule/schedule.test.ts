@@ -72,7 +72,7 @@ describe('<licheng-schedule>', () => {
     };
     const el = await render(undefined, { [LIST]: () => staggered });
     const row = $$(el, 'tbody tr[part="row"]')[0]!;
-    expect(cells(row)).to.deep.equal(['課程學習成果上傳第 2 梯次', '第 1 學期', '全年級101、102 班；限 outcome', '114/09/01', '114/10/15', '114/10/20', '● 開放中 剩 15 天']);
+    expect(cells(row)).to.deep.equal(['課程學習成果上傳第 2 梯次', '第 1 學期', '全年級101、102 班；限 課程學習成果', '114/09/01', '114/10/15', '114/10/20', '● 開放中 剩 15 天']);
     expect(row.querySelectorAll('time')[2]!.getAttribute('datetime')).to.equal('2025-10-20');
     await expect(el).to.be.accessible();
   });
