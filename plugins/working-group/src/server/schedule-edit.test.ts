@@ -80,6 +80,17 @@ describe.each(testDialects())('working-group schedule editing on %s', (dialect) 
     expect((await windows()).data.windows).toHaveLength(2);
   });
 
+  it('keeps one of two identical windows saved at the same moment, and one of two changes at the same version', async () => {
+    await start([]);
+    const both = await Promise.all([save({ window: upload115 }), save({ window: upload115 })]);
+    expect(both.filter((r) => r.error === null)).toHaveLength(1);
+    expect(both.map((r) => r.error?.licheng?.code).filter(Boolean)).toEqual([expect.stringMatching(/^(schedule-window-collides|try-again)$/)]);
+    const id = both.find((r) => r.error === null)!.data.id;
+    const changes = await Promise.all([save({ id, version: 1, window: { ...upload115, end: '2026-10-20' } }), save({ id, version: 1, window: { ...upload115, end: '2026-10-25' } })]);
+    expect(changes.filter((r) => r.error === null)).toHaveLength(1);
+    expect((await windows()).data.windows).toEqual([expect.objectContaining({ id, version: 2 })]);
+  });
+
   it('follows a relative window’s anchor (two weeks before the national deadline), refuses a circle, and keeps an anchor in use', async () => {
     await start([]);
     const national = (await save({ window: { ...upload115, qualifier: '全國', end: '2026-11-15' } })).data;
