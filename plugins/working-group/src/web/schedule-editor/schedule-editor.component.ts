@@ -254,6 +254,28 @@ export class LichengScheduleEditor extends LichengConnectedElement {
     </div>`;
   }
 
+  /** Another year to edit (next year's windows are set before it starts). */
+  #chooseYear(event: Event) {
+    const year = Number((event.target as HTMLSelectElement).value);
+    if (!Number.isInteger(year) || year === this.data?.academicYear) return;
+    this.academicYear = year;
+    this.draft = null;
+    this.figures = null;
+    this.outcome = null;
+    void this.load();
+  }
+
+  #yearPicker(d: EditorSchedule) {
+    const L = this.locale;
+    const years = [...new Set([...d.years, d.academicYear - 1, d.academicYear, d.academicYear + 1])].sort((a, b) => a - b);
+    return html`<div class="field year">
+      <label for="editor-year">${t('year.label', {}, L)}</label>
+      <select id="editor-year" ?disabled=${this.busy} @change=${this.#chooseYear}>
+        ${years.map((y) => html`<option value=${y} .selected=${y === d.academicYear}>${t('year.option', { year: y }, L)}</option>`)}
+      </select>
+    </div>`;
+  }
+
   #table(d: EditorSchedule) {
     const L = this.locale;
     if (d.windows.length === 0) return html`<p>${t('editor.empty', { year: d.academicYear }, L)}</p>`;
@@ -291,7 +313,7 @@ export class LichengScheduleEditor extends LichengConnectedElement {
       </p>
       ${this.failure ? html`<p id="editor-failure" role="alert" class="error-text">${this.failure}</p>` : nothing}
       ${d
-        ? html`${this.#table(d)}
+        ? html`${this.#yearPicker(d)} ${this.#table(d)}
             ${draft
               ? html`<div class="editing">
                   ${windowForm({

@@ -189,6 +189,16 @@ describe('<licheng-schedule-editor>', () => {
     expect(text($(el, '#editor-status'))).to.equal('已取消，期程未變更。');
   });
 
+  it('edits another academic year chosen in the year picker', async () => {
+    const el = await render();
+    const picker = $<HTMLSelectElement>(el, '#editor-year');
+    expect([...picker.options].map((o) => o.value)).to.deep.equal(['114', '115', '116']);
+    picker.value = '116';
+    picker.dispatchEvent(new Event('change'));
+    await waitUntil(() => api.callsTo(WINDOWS).length === 2);
+    expect(api.callsTo(WINDOWS)[1]!.input).to.deep.equal({ academicYear: 116 });
+  });
+
   it('works at 390 px: rows become cards and nothing scrolls sideways', async () => {
     await setViewport({ width: 390, height: 800 });
     const el = await render();
