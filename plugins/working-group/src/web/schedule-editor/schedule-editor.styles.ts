@@ -4,6 +4,10 @@ export const scheduleEditorStyles = css`
   :host {
     display: block;
   }
+  .field.year select {
+    inline-size: auto;
+    max-inline-size: 100%;
+  }
   .status:empty {
     display: none;
   }
