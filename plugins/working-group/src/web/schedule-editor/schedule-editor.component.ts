@@ -2,6 +2,8 @@ import { html, nothing } from 'lit';
 import { errorText, LichengConnectedElement } from '@licheng/client';
 import { focusMark, focusOutcome, heading, screenStyles, cardTable, cardTableSideLabels } from '@licheng/ui';
 import { activityText, dateText, gradesText, scopeText, semesterText } from '../../schedule-text.ts';
+import { windowWords } from './window-words.ts';
+import { removedList, yearPicker } from './window-lists.ts';
 import { editorPaths, type EditorSchedule, type ScheduleLoad, type StoredWindowView } from '../api.ts';
 import { t } from '../messages.ts';
 import { loadView } from './load-view.ts';
@@ -93,22 +95,21 @@ export class LichengScheduleEditor extends LichengConnectedElement {
     return this.locale === 'en' ? 'iso' : 'roc';
   }
 
+  get #words() {
+    return windowWords(this.locale, this.#format);
+  }
+
   #period(w: { start: string; end: string }) {
-    return t('editor.period', { start: dateText(w.start, this.#format), end: dateText(w.end, this.#format) }, this.locale);
+    return this.#words.period(w);
   }
 
   #name(w: StoredWindowView) {
-    const scope = [gradesText(w.grades ?? null, this.locale), scopeText(w, this.locale)].filter(Boolean).join('；');
-    return `${activityText(w.activity, this.locale)}（${semesterText(w.semester, this.locale)}・${scope}）`;
+    return this.#words.name(w);
   }
 
   #relative(w: StoredWindowView) {
-    const from = w.endFrom;
-    if (!from) return nothing;
-    const anchor = this.data?.windows.find((x) => x.id === from.anchor);
-    const days = Math.abs(from.offsetDays);
-    const offset = from.offsetDays === 0 ? t('editor.relative.same', {}, this.locale) : t(from.offsetDays < 0 ? 'editor.relative.before' : 'editor.relative.after', { days }, this.locale);
-    return html`<span class="sub">${t('editor.relative', { anchor: anchor ? this.#name(anchor) : '—', edge: t(`editor.edge.${from.edge}`, {}, this.locale), offset }, this.locale)}</span>`;
+    const text = this.#words.relative(w, this.data?.windows ?? []);
+    return text ? html`<span class="sub">${text}</span>` : nothing;
   }
 
   #open(draft: WindowDraft, opener: string) {
@@ -226,34 +227,6 @@ export class LichengScheduleEditor extends LichengConnectedElement {
     </tr>`;
   }
 
-  #removedList(d: EditorSchedule) {
-    const L = this.locale;
-    if (d.removed.length === 0) return nothing;
-    return html`<div class="table-wrap" role="region" tabindex="0" aria-labelledby="removed-caption">
-      <table class="cards removed">
-        <caption id="removed-caption">${t('editor.removed.caption', {}, L)}</caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('col.activity', {}, L)}</th>
-            <th scope="col">${t('col.period', {}, L)}</th>
-            <th scope="col">${t('editor.col.actions', {}, L)}</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${d.removed.map(
-            (w) => html`<tr>
-              <th scope="row" class="card-title">${this.#name(w)}</th>
-              <td data-label=${t('col.period', {}, L)}>${this.#period(w)}</td>
-              <td data-label=${t('editor.col.actions', {}, L)}>
-                <button type="button" aria-label=${t('editor.restore.label', { activity: activityText(w.activity, L), period: this.#period(w) }, L)} ?disabled=${this.busy} @click=${() => this.#restore(w)}>${t('editor.restore', {}, L)}</button>
-              </td>
-            </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
-  }
-
   /** Another year to edit (next year's windows are set before it starts). */
   #chooseYear(event: Event) {
     const year = Number((event.target as HTMLSelectElement).value);
@@ -263,17 +236,6 @@ export class LichengScheduleEditor extends LichengConnectedElement {
     this.figures = null;
     this.outcome = null;
     void this.load();
-  }
-
-  #yearPicker(d: EditorSchedule) {
-    const L = this.locale;
-    const years = [...new Set([...d.years, d.academicYear - 1, d.academicYear, d.academicYear + 1])].sort((a, b) => a - b);
-    return html`<div class="field year">
-      <label for="editor-year">${t('year.label', {}, L)}</label>
-      <select id="editor-year" ?disabled=${this.busy} @change=${this.#chooseYear}>
-        ${years.map((y) => html`<option value=${y} .selected=${y === d.academicYear}>${t('year.option', { year: y }, L)}</option>`)}
-      </select>
-    </div>`;
   }
 
   #table(d: EditorSchedule) {
@@ -313,7 +275,7 @@ export class LichengScheduleEditor extends LichengConnectedElement {
       </p>
       ${this.failure ? html`<p id="editor-failure" role="alert" class="error-text">${this.failure}</p>` : nothing}
       ${d
-        ? html`${this.#yearPicker(d)} ${this.#table(d)}
+        ? html`${yearPicker(d, { locale: L, busy: this.busy, choose: (e) => this.#chooseYear(e) })} ${this.#table(d)}
             ${draft
               ? html`<div class="editing">
                   ${windowForm({
@@ -332,7 +294,7 @@ export class LichengScheduleEditor extends LichengConnectedElement {
                   </section>
                 </div>`
               : html`<p><button type="button" id="add" class="primary" ?disabled=${this.busy} @click=${() => this.#open(emptyDraft(), '#add')}>${t('editor.add', {}, L)}</button></p>`}
-            ${this.#removedList(d)}`
+            ${removedList(d, { locale: L, busy: this.busy, words: this.#words, restore: (w) => this.#restore(w) })}`
         : nothing}
     </section>`;
   }
