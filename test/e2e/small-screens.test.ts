@@ -347,6 +347,22 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
         await proxies.locator('#departures-table').waitFor();
       },
     },
+    {
+      name: 'working-group-schedule-editor',
+      // The form is opened in Chinese; switching the language would start a new screen.
+      english: false,
+      async open(page, url) {
+        await signIn(page, url, '教務處 張主任');
+        await page.waitForURL('**/working-group');
+        const editor = page.locator('licheng-schedule-editor');
+        await editor.getByRole('table', { name: /已設定的作業期程/ }).waitFor();
+        await editor.getByRole('button', { name: '新增作業期程' }).click();
+        await editor.getByRole('textbox', { name: /^開始日/ }).fill('115/09/01');
+        await editor.getByRole('textbox', { name: /^結束日/ }).fill('115/10/15');
+        await editor.getByRole('textbox', { name: /^結束日/ }).press('Tab');
+        await editor.getByRole('table', { name: /各截止日的負載/ }).waitFor();
+      },
+    },
   ];
 
   for (const size of sizes) {

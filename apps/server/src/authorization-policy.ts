@@ -150,6 +150,11 @@ export const procedurePolicy = {
   'working-group.absences.end': { roles: ['working-group', 'admin'] },
   'working-group.departures.record': { roles: ['working-group', 'admin'] },
   'working-group.departures.withdraw': { roles: ['working-group', 'admin'] },
+  'working-group.schedule.windows': { roles: ['working-group', 'admin'] },
+  'working-group.schedule.save': { roles: ['working-group', 'admin'] },
+  'working-group.schedule.remove': { roles: ['working-group', 'admin'] },
+  'working-group.schedule.restore': { roles: ['working-group', 'admin'] },
+  'working-group.schedule.load': { roles: ['working-group', 'admin'] },
 
   'homeroom.progress.classes': { roles: ['homeroom-teacher', 'admin'] },
   'homeroom.progress.class': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },

@@ -13,6 +13,8 @@ export const ACTIVITIES = [
   'receipt-confirmation',
   'autobiography',
   'grade-check',
+  'pre-check',
+  'roster-submission',
 ] as const;
 
 export type Activity = (typeof ACTIVITIES)[number];
@@ -28,4 +30,8 @@ export const activityLabels: Record<Activity, LocalizedText> = {
   autobiography: { 'zh-TW': '自傳與學習計畫撰寫', en: 'autobiography and study plan writing' },
   /** 成績複查 — students check their grades and credits and raise appeals before the course-record roster. */
   'grade-check': { 'zh-TW': '成績複查', en: 'grade check and appeal' },
+  /** 開課預檢及比對 — offerings and enrolments compared with the approved plan, within 4 weeks of semester start. */
+  'pre-check': { 'zh-TW': '開課預檢', en: 'course pre-check' },
+  /** 名冊提交 — the offices submit their rosters to the central database (per roster and batch: a window's qualifier). */
+  'roster-submission': { 'zh-TW': '名冊提交', en: 'roster submission' },
 };

@@ -55,6 +55,28 @@ export const messages: Record<string, LocalizedText> = {
     en: 'The window for {activity} is not open yet; it opens on {start}.',
   },
   'window-unscheduled': { 'zh-TW': '此項作業尚未排定作業期程', en: 'No window is scheduled for this work.' },
+  'schedule-anchor-missing': { 'zh-TW': '相對期程所依據的作業期程不存在或已移除', en: 'The window this one is relative to does not exist or has been removed.' },
+  'schedule-cycle': { 'zh-TW': '作業期程彼此循環相依（{ids}），無法算出日期', en: 'These windows depend on each other in a circle ({ids}); no dates can be worked out.' },
+  'schedule-end-before-start': { 'zh-TW': '結束日 {end} 早於開始日 {start}', en: 'The window ends ({end}) before it starts ({start}).' },
+  'schedule-window-collides': {
+    'zh-TW': '同一學年度、學期、對象已有「{activity}」的作業期程（{start}–{end}）',
+    en: 'A window for {activity} already covers the same year, semester and audience ({start} to {end}).',
+  },
+  'schedule-date-missing': { 'zh-TW': '請填寫{field}，或設定為相對於另一項作業期程', en: 'Give the {field}, or make it relative to another window.' },
+  'schedule-date-invalid': { 'zh-TW': '{field}不是有效的日期（應為 YYYY-MM-DD）', en: 'The {field} is not a valid date (YYYY-MM-DD).' },
+  'field.start': { 'zh-TW': '開始日', en: 'start date' },
+  'field.end': { 'zh-TW': '結束日', en: 'end date' },
+  'field.selfCheck': { 'zh-TW': '自我檢核日期', en: 'self-check date' },
+  'schedule-window-removed': { 'zh-TW': '此作業期程已移除；請先復原再修改', en: 'This window has been removed; restore it before changing it.' },
+  'schedule-window-not-removed': { 'zh-TW': '此作業期程未被移除，無須復原', en: 'This window has not been removed; there is nothing to restore.' },
+  'schedule-version-conflict': {
+    'zh-TW': '此作業期程已被他人修改（目前第 {latest} 版），您的修改未儲存；請重新載入後再改',
+    en: 'Someone else changed this window (now version {latest}); your change was not saved. Reload and change it again.',
+  },
+  'schedule-anchor-in-use': {
+    'zh-TW': '仍有作業期程以此期程為基準（{count} 項），請先修改那些期程',
+    en: '{count} other windows are relative to this one; change them first.',
+  },
   ...activityEntries,
 
   // Caps

@@ -11,6 +11,7 @@ export * from './zip-size.ts';
 export * from './roles.ts';
 export * from './school.ts';
 export * from './windows.ts';
+export * from './schedule-load.ts';
 export * from './records.ts';
 export * from './record-fields.ts';
 export * from './record-field-values.ts';

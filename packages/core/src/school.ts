@@ -3,6 +3,7 @@ import { ACTIVITIES } from './activities.ts';
 import { isIsoDate } from './calendar.ts';
 import { ROLES } from './roles.ts';
 import { trainingRulesSchema } from './working-group.ts';
+import { windowsCollide } from './windows.ts';
 import { defaultEssayLanguages, ESSAY_CHECKERS, ESSAY_LANGUAGES, ESSAY_MAX_CHARS_LIMIT, type EssayChecker, type EssayLanguage } from './essay.ts';
 
 /**
@@ -42,6 +43,13 @@ export const academicYearSchema = z
   .min(100, 'must be an ROC academic year such as 114')
   .max(999, 'must be an ROC academic year such as 114');
 
+/** A date relative to another window: its start or end moved by a number of days. */
+export const relativeDateSchema = z.strictObject({
+  anchor: z.string().trim().min(1, 'name the window this date is relative to').max(64),
+  edge: z.enum(['start', 'end'], { error: oneOf(['start', 'end']) }),
+  offsetDays: z.number({ error: 'must be a whole number of days' }).int('must be a whole number of days').min(-366).max(366),
+});
+
 export const scheduleWindowSchema = z
   .strictObject({
     activity: z.enum(ACTIVITIES, { error: oneOf(ACTIVITIES) }),
@@ -55,16 +63,24 @@ export const scheduleWindowSchema = z
       .array(z.number().int().min(1, 'grades are 1 to 3').max(3, 'grades are 1 to 3'))
       .min(1, 'list at least one grade, or leave grades out for every grade')
       .optional(),
+    /** Classes (班級) the window applies to, staggered by class; absent = every class. */
+    classes: z.array(z.string().trim().min(1, 'a class may not be empty').max(32)).min(1, 'list at least one class, or leave classes out for every class').optional(),
+    /** Record kinds the window applies to (uploads per kind); absent = every kind. */
+    recordKinds: z.array(z.string().trim().min(1, 'a record kind may not be empty').max(40)).min(1, 'list at least one record kind, or leave recordKinds out').optional(),
+    /** 自我檢核日期. */
+    selfCheck: isoDate.optional(),
+    /** Which submission of several (名冊別, 梯次): free text the school writes. */
+    qualifier: z.string().trim().min(1).max(60).optional(),
+    /** Lets a window anchor another one (startFrom / endFrom of that one name this id). */
+    id: z.string().trim().min(1).max(64).optional(),
+    startFrom: relativeDateSchema.optional(),
+    endFrom: relativeDateSchema.optional(),
   })
   .refine((w) => w.end >= w.start, { message: 'end must not be before start', path: ['end'] });
 
 export type ScheduleWindowConfig = z.infer<typeof scheduleWindowSchema>;
 
-function overlaps(a: ScheduleWindowConfig, b: ScheduleWindowConfig): boolean {
-  if (a.activity !== b.activity || a.academicYear !== b.academicYear || a.semester !== b.semester) return false;
-  if (!a.grades || !b.grades) return !a.grades && !b.grades;
-  return a.grades.some((g) => b.grades?.includes(g));
-}
+const overlaps = (a: ScheduleWindowConfig, b: ScheduleWindowConfig) => windowsCollide(a, b);
 
 export const schoolConfigSchema = z.object({
   code: z.string({ error: 'must be the 6-digit school code' }).regex(/^\d{6}$/, 'must be the 6-digit school code'),
@@ -140,7 +156,7 @@ export const schoolConfigSchema = z.object({
         if (j >= 0) {
           ctx.addIssue({
             code: 'custom',
-            message: `repeats the window at schedule[${j}] (same activity, year, semester and grades)`,
+            message: `repeats the window at schedule[${j}] (same activity, year, semester, qualifier and audience)`,
             path: [i],
           });
         }

@@ -11,6 +11,7 @@ import { verifyHostToken, type Identity } from './identity/index.ts';
 import { localeOf } from './locale.ts';
 import { platformMigrations } from './platform/migrations.ts';
 import { platformRouter } from './platform/router.ts';
+import { seedSchedule } from './schedule/schedule-store.ts';
 import { fileRoutes } from './platform/file-routes.ts';
 import type { PluginDefinition } from './plugin.ts';
 import { router } from './trpc.ts';
@@ -73,6 +74,8 @@ export async function createLicheng(options: LichengOptions): Promise<LichengApp
     ]);
   }
   const now = options.now ?? (() => new Date());
+  // 作業期程: the config seeds the database the first time the school has no schedule there.
+  if (options.migrate !== false) await seedSchedule(options.db.kysely, options.config, now());
   const context = async (request: Request): Promise<LichengContext> => ({
     db: options.db.kysely,
     dialect: options.db.dialect,

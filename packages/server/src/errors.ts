@@ -53,6 +53,12 @@ const byCode: Record<string, TRPC_ERROR_CODE_KEY> = {
   'correction-stale': 'CONFLICT',
   'correction-empty': 'NOT_FOUND',
   'status-change-exists': 'CONFLICT',
+  // 作業期程: another change got there first, or the window is not in the state the change needs.
+  'schedule-version-conflict': 'CONFLICT',
+  'schedule-window-collides': 'CONFLICT',
+  'schedule-window-removed': 'CONFLICT',
+  'schedule-window-not-removed': 'CONFLICT',
+  'schedule-anchor-in-use': 'CONFLICT',
   // Roster rules found broken inside the write (another write got there first); an import reports them by row.
   'roster-national-id-taken': 'CONFLICT',
   'roster-seat-taken': 'CONFLICT',

@@ -9,6 +9,7 @@ export * from './plugin.ts';
 export * from './plugins-enabled.ts';
 export * from './platform/tables.ts';
 export * from './platform/migrations.ts';
+export * from './schedule/schedule-store.ts';
 export * from './records/index.ts';
 export * from './roster/lookup.ts';
 export * from './roster/upsert.ts';

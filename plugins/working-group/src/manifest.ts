@@ -8,7 +8,8 @@ export default defineManifest({
   /**
    * The roles the office's screen is for: the portal lists 學習歷程工作小組 to them. The
    * schedule it publishes is read by every role (`working-group.schedule.list` takes any
-   * signed-in user), and `<licheng-schedule>` embeds on any page.
+   * signed-in user), and `<licheng-schedule>` embeds on any page; only this role and `admin`
+   * change it (`working-group.schedule.save`, `remove`, `restore`).
    */
   roles: ['working-group'],
   /** Every school has a working group. */

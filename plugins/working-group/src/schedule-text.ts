@@ -1,4 +1,4 @@
-import { activityLabels, toRocDate, type Activity, type Locale } from '@licheng/core';
+import { activityLabels, recordKindDefinition, toRocDate, type Activity, type Locale } from '@licheng/core';
 
 /**
  * The words of the schedule (作業期程) in zh-TW and English, shared by the Excel file the
@@ -25,6 +25,10 @@ const words = {
     'days.last': '今天截止',
     'days.until': '{days} 天後開放',
     'days.tomorrow': '明天開放',
+    'scope.classes': '{classes} 班',
+    'scope.kinds': '限 {kinds}',
+    'scope.qualifier': '{qualifier}',
+    'scope.separator': '；',
   },
   en: {
     'semester.0': 'Whole year',
@@ -41,6 +45,10 @@ const words = {
     'days.last': 'Closes today',
     'days.until': 'Opens in {days} days',
     'days.tomorrow': 'Opens tomorrow',
+    'scope.classes': 'Classes {classes}',
+    'scope.kinds': 'Only {kinds}',
+    'scope.qualifier': '{qualifier}',
+    'scope.separator': '; ',
   },
 } as const;
 
@@ -65,6 +73,17 @@ export function semesterText(semester: 0 | 1 | 2, locale: Locale): string {
 export function gradesText(grades: readonly number[] | null, locale: Locale): string {
   if (!grades || grades.length === 0) return say('grades.all', locale);
   return say('grades.some', locale, { grades: [...grades].sort((a, b) => a - b).join(say('grades.separator', locale)) });
+}
+
+/** The rest of a window's audience and scope: '101、102 班；限 課程學習成果；第 2 梯次' ('' when the window has none). */
+export function scopeText(w: { classes?: readonly string[] | undefined; recordKinds?: readonly string[] | undefined; qualifier?: string | undefined }, locale: Locale): string {
+  const kindName = (kind: string) => recordKindDefinition(kind)?.label[locale] ?? kind;
+  const parts: string[] = [];
+  const sep = say('grades.separator', locale);
+  if (w.classes?.length) parts.push(say('scope.classes', locale, { classes: w.classes.join(sep) }));
+  if (w.recordKinds?.length) parts.push(say('scope.kinds', locale, { kinds: w.recordKinds.map(kindName).join(sep) }));
+  if (w.qualifier) parts.push(say('scope.qualifier', locale, { qualifier: w.qualifier }));
+  return parts.join(say('scope.separator', locale));
 }
 
 /** 開放中 / 尚未開放 / 已截止 / 另行公告. */

@@ -2,7 +2,9 @@ import { academicTermOf, academicYearRange, taipeiDate, type SchoolConfig } from
 
 /**
  * The demo school's windows: the current term's upload and certification windows and the
- * year's selection window are open today, so every screen has something to do.
+ * year's selection window are open today, so every screen has something to do. Given to a demo
+ * whose config has no `schedule`, they seed the database on the demo folder's first start (ADR
+ * 0021); from then on the working group changes them on screen.
  */
 export function demoSchedule(now: Date): SchoolConfig['schedule'] {
   const today = taipeiDate(now);

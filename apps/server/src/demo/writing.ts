@@ -1,5 +1,5 @@
 import { academicTermOf, findWindow, windowState } from '@licheng/core';
-import type { LichengApp, Student } from '@licheng/server';
+import { scheduleOf, type LichengApp, type Student } from '@licheng/server';
 
 /** What 101's students wrote (自傳). */
 const drafts = {
@@ -20,7 +20,7 @@ export async function seedDemoWriting(app: LichengApp): Promise<void> {
   const base = await app.createContext(new Request('http://demo/'));
   const { db, config } = base;
   const now = base.now();
-  if (windowState(findWindow(config.schedule, 'autobiography', academicTermOf(now), 1), now) !== 'open') return;
+  if (windowState(findWindow(await scheduleOf(base), 'autobiography', academicTermOf(now), { grade: 1, className: '101' }), now) !== 'open') return;
   const students = await db.selectFrom('students').selectAll().where('school_code', '=', config.code).where('class_name', '=', '101').orderBy('seat_no').limit(4).execute();
   const homeroom = await db
     .selectFrom('classes')

@@ -299,4 +299,43 @@ export const platformMigrations: Migrations = {
       await db.schema.alterTable('audit_log').addColumn('acted_for_name', 'varchar(100)').execute();
     },
   },
+  '2026_11_28_schedule_001_windows': {
+    /** 作業期程 in the database: the working group sets it on screen; the config only seeds it. */
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('schedule_windows')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('activity', 'varchar(40)', (c) => c.notNull())
+        .addColumn('academic_year', 'integer', (c) => c.notNull())
+        .addColumn('semester', 'integer', (c) => c.notNull())
+        .addColumn('start_date', 'varchar(10)', (c) => c.notNull())
+        .addColumn('end_date', 'varchar(10)', (c) => c.notNull())
+        .addColumn('grades', 'varchar(40)')
+        .addColumn('classes', t.longText)
+        .addColumn('record_kinds', 'varchar(400)')
+        .addColumn('self_check', 'varchar(10)')
+        .addColumn('qualifier', 'varchar(60)')
+        .addColumn('start_from', 'varchar(160)')
+        .addColumn('end_from', 'varchar(160)')
+        .addColumn('version', 'integer', (c) => c.notNull())
+        .addColumn('created_at', t.timestamp, (c) => c.notNull())
+        .addColumn('created_by', 'varchar(128)', (c) => c.notNull())
+        .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+        .addColumn('updated_by', 'varchar(128)', (c) => c.notNull())
+        .addColumn('updated_by_name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('removed_at', t.timestamp)
+        .addColumn('removed_by', 'varchar(128)')
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('schedule_windows_school_year').on('schedule_windows').columns(['school_code', 'academic_year']).execute();
+      await db.schema
+        .createTable('schedule_schools')
+        .addColumn('school_code', t.schoolCode, (c) => c.primaryKey())
+        .addColumn('seeded_at', t.timestamp, (c) => c.notNull())
+        .addColumn('changes', 'integer', (c) => c.notNull())
+        .modifyEnd(tableOptions(db))
+        .execute();
+    },
+  },
 };

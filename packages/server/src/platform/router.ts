@@ -1,6 +1,7 @@
 import { academicTermOf, findWindow, windowState, taipeiDate } from '@licheng/core';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { PluginDefinition } from '../plugin.ts';
+import { scheduleOf } from '../schedule/schedule-store.ts';
 import { authedProcedure, router } from '../trpc.ts';
 
 const ACTIVITIES = ['outcome-upload', 'outcome-certification', 'outcome-selection'] as const;
@@ -8,9 +9,10 @@ const ACTIVITIES = ['outcome-upload', 'outcome-certification', 'outcome-selectio
 /** What every screen needs first: who am I, which school, which offices, which windows are open. */
 export function platformRouter(plugins: PluginDefinition[]) {
   return router({
-    me: authedProcedure().query(({ ctx }) => {
+    me: authedProcedure().query(async ({ ctx }) => {
       const now = ctx.now();
       const term = academicTermOf(taipeiDate(now));
+      const schedule = await scheduleOf(ctx);
       return {
         user: ctx.identity,
         school: { code: ctx.config.code, name: ctx.config.name, type: ctx.config.type },
@@ -26,7 +28,7 @@ export function platformRouter(plugins: PluginDefinition[]) {
           (p.reminders ?? []).filter((r) => r.roles.some((role) => ctx.identity.roles.includes(role))).map((r) => ({ office: p.id, tag: r.tag })),
         ),
         windows: ACTIVITIES.map((activity) => {
-          const window = findWindow(ctx.config.schedule, activity, term);
+          const window = findWindow(schedule, activity, term);
           return { activity, start: window?.start ?? null, end: window?.end ?? null, state: windowState(window, now) };
         }),
       };

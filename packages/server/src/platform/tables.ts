@@ -221,7 +221,46 @@ export interface StaffDepartureTable {
   created_at: string;
 }
 
+/**
+ * 作業期程 — one window of a school's schedule, set by the working group (seeded once from the
+ * school config). JSON columns hold lists and relative dates; `start_date`/`end_date` hold the
+ * dates as last saved (a relative window's are recomputed from its anchor on every read).
+ */
+export interface ScheduleWindowTable {
+  id: string;
+  school_code: string;
+  activity: string;
+  academic_year: number;
+  semester: number; // 0 = the whole academic year
+  start_date: string; // ISO, Taipei
+  end_date: string;
+  grades: string | null; // JSON number[]; null = every grade
+  classes: string | null; // JSON string[]; null = every class
+  record_kinds: string | null; // JSON string[]; null = every kind
+  self_check: string | null; // 自我檢核日期
+  qualifier: string | null; // 名冊別 / 梯次, free text
+  start_from: string | null; // JSON RelativeDate
+  end_from: string | null;
+  version: number;
+  created_at: string;
+  created_by: string;
+  updated_at: string;
+  updated_by: string;
+  updated_by_name: string;
+  removed_at: string | null; // soft removal: restorable
+  removed_by: string | null;
+}
+
+/** One row per school whose schedule is in the database: seeded once; every change takes this row first. */
+export interface ScheduleSchoolTable {
+  school_code: string;
+  seeded_at: string;
+  changes: number;
+}
+
 export interface PlatformDatabase {
+  schedule_windows: ScheduleWindowTable;
+  schedule_schools: ScheduleSchoolTable;
   proxies: ProxyTable;
   staff_absences: StaffAbsenceTable;
   staff_departures: StaffDepartureTable;

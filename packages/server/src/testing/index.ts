@@ -4,3 +4,4 @@ export * from './roster.ts';
 export * from './big5.ts';
 export * from './filesystems.ts';
 export * from './table-contents.ts';
+export * from './schedule.ts';

@@ -1,6 +1,7 @@
 import { academicTermOf, assertWindowOpen, essaySettings, findWindow, windowState, type EssayLanguage, type WindowState } from '@licheng/core';
 import { DomainError } from '@licheng/core';
-import type { AuthedContext, Student } from '@licheng/server';
+import { scheduleOf, type AuthedContext, type PlatformDatabase, type Student } from '@licheng/server';
+import type { Kysely } from 'kysely';
 
 /** The writing window (作業期程 activity `autobiography`) as a student's screen shows it. */
 export interface WritingWindow {
@@ -10,14 +11,14 @@ export interface WritingWindow {
 }
 
 /** The window of the current academic year that applies to the student's grade. */
-export function writingWindow(ctx: AuthedContext, student: Student): WritingWindow {
-  const window = findWindow(ctx.config.schedule, 'autobiography', academicTermOf(ctx.now()), Number(student.grade));
+export async function writingWindow(ctx: AuthedContext, student: Student): Promise<WritingWindow> {
+  const window = findWindow(await scheduleOf(ctx), 'autobiography', academicTermOf(ctx.now()), { grade: Number(student.grade), className: student.class_name });
   return { state: windowState(window, ctx.now()), start: window?.start ?? null, end: window?.end ?? null };
 }
 
 /** Refuses a change outside the writing window (window-unscheduled, window-not-open, window-closed). */
-export function assertWritingWindow(ctx: AuthedContext, student: Student): void {
-  assertWindowOpen(ctx.config.schedule, 'autobiography', academicTermOf(ctx.now()), ctx.now(), Number(student.grade));
+export async function assertWritingWindow(ctx: AuthedContext, student: Student, db: Kysely<PlatformDatabase> = ctx.db): Promise<void> {
+  assertWindowOpen(await scheduleOf(ctx, db), 'autobiography', academicTermOf(ctx.now()), ctx.now(), { grade: Number(student.grade), className: student.class_name });
 }
 
 /** Refuses a language the school does not keep (a general school keeps only 中文 unless its config says otherwise). */

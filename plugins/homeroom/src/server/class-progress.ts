@@ -1,5 +1,5 @@
 import { performanceCapStanding, RECORD_KINDS, recordKindDefinition, taipeiDate, type AcademicTerm, type LocalizedText, type RecordKindDefinition, type RecordStatus, type Role, type SchoolConfig } from '@licheng/core';
-import type { PlatformDatabase } from '@licheng/server';
+import { scheduleOf, type PlatformDatabase } from '@licheng/server';
 import { unconfirmedReceipts } from '@licheng/plugin-receipt/server';
 import type { Kysely } from 'kysely';
 import type { HomeroomClass } from './class-access.ts';
@@ -200,7 +200,7 @@ export async function classProgress(db: Kysely<PlatformDatabase>, config: School
     selectionCap: config.rules.outcomes.selectionCapPerYear,
     performanceCap,
     today: taipeiDate(now),
-    windows: progressWindows(config.schedule, term, klass.grade, now),
+    windows: progressWindows(await scheduleOf({ db, config, now: () => now }), term, { grade: klass.grade, className: klass.className }, now),
     students: rows,
     totals: progressTotals(rows),
   };

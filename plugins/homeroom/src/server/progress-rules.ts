@@ -1,4 +1,4 @@
-import { findWindow, taipeiDate, windowDays, windowState, type AcademicTerm, type Activity, type ScheduleWindow, type WindowState } from '@licheng/core';
+import { findWindow, taipeiDate, windowDays, windowState, type AcademicTerm, type Activity, type ScheduleWindow, type WindowScope, type WindowState } from '@licheng/core';
 
 /** The counts the homeroom teacher (導師) follows for one student in one term. */
 export interface ProgressCounts {
@@ -85,11 +85,11 @@ export interface ProgressWindow {
   daysUntilOpen: number | null;
 }
 
-/** Each watched window of `term` for a class of `grade`, with its state and the days left on `now`'s Taipei date. */
-export function progressWindows(schedule: readonly ScheduleWindow[], term: AcademicTerm, grade: number, now: Date): ProgressWindow[] {
+/** Each watched window of `term` for a class (its grade and name, `scope`), with its state and the days left on `now`'s Taipei date. */
+export function progressWindows(schedule: readonly ScheduleWindow[], term: AcademicTerm, scope: number | WindowScope, now: Date): ProgressWindow[] {
   const today = taipeiDate(now);
   return PROGRESS_ACTIVITIES.map((activity) => {
-    const window = findWindow(schedule, activity, term, grade);
+    const window = findWindow(schedule, activity, term, scope);
     const state = windowState(window, now);
     return {
       activity,

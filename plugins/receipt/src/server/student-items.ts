@@ -1,4 +1,4 @@
-import { taipeiDate } from '@licheng/core';
+import { DomainError, findWindow, taipeiDate, windowState, type AcademicTerm, type ScheduleWindow } from '@licheng/core';
 import { currentStudent, type AuthedContext, type Student } from '@licheng/server';
 import type { Kysely } from 'kysely';
 import type { ReceiptDatabase } from './tables.ts';
@@ -8,12 +8,28 @@ export async function ownItems(trx: Kysely<ReceiptDatabase>, ctx: AuthedContext,
   const rows = await trx
     .selectFrom('receipt_items')
     .innerJoin('receipt_batches', 'receipt_batches.id', 'receipt_items.batch_id')
-    .select(['receipt_items.id', 'receipt_items.status', 'receipt_items.open_issue_id', 'receipt_items.batch_id', 'receipt_batches.window_start', 'receipt_batches.window_end'])
+    .select(['receipt_items.id', 'receipt_items.status', 'receipt_items.open_issue_id', 'receipt_items.batch_id', 'receipt_batches.window_start', 'receipt_batches.window_end', 'receipt_batches.academic_year', 'receipt_batches.semester'])
     .where('receipt_items.school_code', '=', ctx.config.code)
     .where('receipt_items.student_id', '=', student.id)
     .where('receipt_items.id', 'in', ids)
     .execute();
   return rows.map((r) => ({ ...r, window: { start: r.window_start, end: r.window_end } }));
+}
+
+/**
+ * The school's own 收訖明細確認 window in its schedule (作業期程), when it sets one for the batch's
+ * term and the student's grade and class: confirming and raising an issue are refused outside it
+ * (window-not-open, window-closed), on top of the batch's own window. Without one, the batch's
+ * window announced at import governs alone.
+ */
+export function assertScheduledConfirmation(schedule: readonly ScheduleWindow[], item: { academic_year: number; semester: number }, student: Student, now: Date): void {
+  // A year roster (學期 0) matches only whole-year windows, as findWindow treats semester 0.
+  const term = { academicYear: Number(item.academic_year), semester: Number(item.semester) as AcademicTerm['semester'] };
+  const window = findWindow(schedule, 'receipt-confirmation', term, { grade: Number(student.grade), className: student.class_name });
+  const state = windowState(window, now);
+  if (!window || state === 'open') return;
+  if (state === 'not-yet') throw new DomainError('window-not-open', { activity: 'receipt-confirmation', start: window.start });
+  throw new DomainError('window-closed', { activity: 'receipt-confirmation', end: window.end });
 }
 
 /** The student and today's date (Taipei) for a student's procedure. */

@@ -1,5 +1,5 @@
 import { academicTermOf, type AcademicTerm, assertUploadCap, assertWindowOpen, DomainError, taipeiDate } from '@licheng/core';
-import type { AuthedContext, Course, PlatformDatabase, Student } from '@licheng/server';
+import { scheduleOf, type AuthedContext, type Course, type PlatformDatabase, type Student } from '@licheng/server';
 import type { Kysely } from 'kysely';
 
 /** 課程學習成果 is the record kind this office enters. */
@@ -41,8 +41,9 @@ export function uploadCapGuard(ctx: AuthedContext, student: Student, course: Cou
   };
 }
 
-export function assertUploadWindow(ctx: AuthedContext, student: Student, course: Course): void {
-  assertWindowOpen(ctx.config.schedule, 'outcome-upload', { academicYear: course.academic_year, semester: course.semester as 1 | 2 }, ctx.now(), student.grade);
+export async function assertUploadWindow(ctx: AuthedContext, student: Student, course: Course): Promise<void> {
+  const scope = { grade: student.grade, className: student.class_name, recordKind: OUTCOME };
+  assertWindowOpen(await scheduleOf(ctx), 'outcome-upload', { academicYear: course.academic_year, semester: course.semester as 1 | 2 }, ctx.now(), scope);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { academicTermOf, assertWindowOpen, countsTowardPerformanceCap, PERFORMANCE_TYPES, performanceCapStanding, type AcademicTerm, type RecordKindDefinition, type RecordStatus, type Role } from '@licheng/core';
-import { resolveKinds, type AuthedContext, type RecordChangeCheck, type Student } from '@licheng/server';
+import { resolveKinds, scheduleOf, type AuthedContext, type RecordChangeCheck, type Student } from '@licheng/server';
 
 /** The ten 多元表現 types, the record kinds the student enters here. */
 export const PERFORMANCE_KINDS: readonly RecordKindDefinition[] = resolveKinds({ kinds: PERFORMANCE_TYPES.map((t) => t.id) });
@@ -22,16 +22,16 @@ export function performanceTerm(ctx: AuthedContext): AcademicTerm {
   return academicTermOf(ctx.now());
 }
 
-/** The 多元表現上傳 window of the term must be open ('window-…' otherwise). */
-export function assertPerformanceWindow(ctx: AuthedContext, student: Pick<Student, 'grade'>, term: AcademicTerm): void {
-  assertWindowOpen(ctx.config.schedule, 'performance-upload', term, ctx.now(), student.grade);
+/** The 多元表現上傳 window of the term for the student's grade, class and the record's type must be open ('window-…' otherwise). */
+export async function assertPerformanceWindow(ctx: AuthedContext, student: Pick<Student, 'grade' | 'class_name'>, term: AcademicTerm, kind: string): Promise<void> {
+  assertWindowOpen(await scheduleOf(ctx), 'performance-upload', term, ctx.now(), { grade: student.grade, className: student.class_name, recordKind: kind });
 }
 
 /** A student corrects or withdraws what they entered only while the upload window of its term is open; an office is not held to it. */
 export const studentChangeWindow: RecordChangeCheck = async (ctx, record, role) => {
   if (role !== 'student') return;
-  const student = await ctx.db.selectFrom('students').select('grade').where('id', '=', record.student_id).executeTakeFirstOrThrow();
-  assertPerformanceWindow(ctx, student, { academicYear: record.academic_year, semester: record.semester as 1 | 2 });
+  const student = await ctx.db.selectFrom('students').select(['grade', 'class_name']).where('id', '=', record.student_id).executeTakeFirstOrThrow();
+  await assertPerformanceWindow(ctx, student, { academicYear: record.academic_year, semester: record.semester as 1 | 2 }, record.kind);
 };
 
 /** The performances' selection (勾選): at most rules.performances.selectionCapPerYear (10) a year, of what the student entered. */

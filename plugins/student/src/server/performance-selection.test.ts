@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@licheng/db/testing';
-import { createTestLicheng, seedRoster, users, type TestLicheng } from '@licheng/server/testing';
+import { createTestLicheng, seedRoster, setTestSchedule, users, type TestLicheng } from '@licheng/server/testing';
 import student from './index.ts';
 import { performanceForm, performanceSchedule } from './performance-testing.ts';
 
@@ -69,7 +69,7 @@ describe.each(testDialects())('the selection (勾選) of performances on %s', (d
     expect((await t.mutate('student.performances.withdraw', { id: mine[1], version: 1, reason: '重複' }, users.chen)).error).toBeNull();
     expect((await save([mine[1]!])).error?.licheng?.code).toBe('not-found');
     expect((await get()).items.map((i: any) => i.id)).toEqual([mine[0]]);
-    t.config.schedule = [{ activity: 'performance-selection', academicYear: 114, semester: 0, start: '2025-08-01', end: '2025-09-30' }] as never;
+    await setTestSchedule(t, [{ activity: 'performance-selection', academicYear: 114, semester: 0, start: '2025-08-01', end: '2025-09-30' }]);
     expect((await get()).window.state).toBe('closed');
     expect((await save([mine[0]!])).error?.licheng?.code).toBe('window-closed');
   });

@@ -1,5 +1,5 @@
-import { academicYearSchema, assertWindowOpen, findWindow, windowState, type AcademicTerm, type Activity } from '@licheng/core';
-import { currentStudent, saveSelection, type AuthedContext, type Student } from '@licheng/server';
+import { academicYearSchema, assertWindowOpen, findWindow, windowState, type AcademicTerm, type Activity, type WindowScope } from '@licheng/core';
+import { currentStudent, saveSelection, scheduleOf, type AuthedContext, type Student } from '@licheng/server';
 import { z } from 'zod';
 import { selectionTerm } from './outcome-rules.ts';
 
@@ -31,19 +31,19 @@ export async function selectionState(ctx: AuthedContext, spec: SelectionSpec, st
     .where('kind', '=', spec.kind)
     .where('academic_year', '=', academicYear)
     .execute();
-  return { academicYear, recordIds: rows.map((r) => r.record_id), cap: spec.cap(ctx), window: windowOf(ctx, spec.activity, selectionTerm(ctx, academicYear), student.grade) };
+  return { academicYear, recordIds: rows.map((r) => r.record_id), cap: spec.cap(ctx), window: await windowOf(ctx, spec.activity, selectionTerm(ctx, academicYear), { grade: student.grade, className: student.class_name }) };
 }
 
 /** A window as the screens show it: its dates and whether it is open now. */
-export function windowOf(ctx: AuthedContext, activity: Activity, term: AcademicTerm, grade?: number) {
-  const window = findWindow(ctx.config.schedule, activity, term, grade);
+export async function windowOf(ctx: AuthedContext, activity: Activity, term: AcademicTerm, scope?: WindowScope) {
+  const window = findWindow(await scheduleOf(ctx), activity, term, scope);
   return { start: window?.start ?? null, end: window?.end ?? null, state: windowState(window, ctx.now()) };
 }
 
 /** Replaces the student's selection for a year, inside the window and under the cap (held in the transaction, saveSelection). */
 export async function saveStudentSelection(ctx: AuthedContext, spec: SelectionSpec, input: z.infer<typeof selectionSaveInput>) {
   const student = await currentStudent(ctx);
-  assertWindowOpen(ctx.config.schedule, spec.activity, selectionTerm(ctx, input.academicYear), ctx.now(), student.grade);
+  assertWindowOpen(await scheduleOf(ctx), spec.activity, selectionTerm(ctx, input.academicYear), ctx.now(), { grade: student.grade, className: student.class_name });
   const cap = spec.cap(ctx);
   const recordIds = await saveSelection(ctx, { student, kind: spec.kind, academicYear: input.academicYear, recordIds: input.recordIds, cap, ...(spec.takes ? { takes: spec.takes } : {}) });
   return { academicYear: input.academicYear, recordIds, cap };

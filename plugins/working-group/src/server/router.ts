@@ -7,15 +7,25 @@ import { membersEnd } from './procedures/members-end.ts';
 import { membersList } from './procedures/members-list.ts';
 import { membersUpdate } from './procedures/members-update.ts';
 import { scheduleList } from './procedures/schedule-list.ts';
+import { proxiesRouters } from './proxies-router.ts';
+import { scheduleLoad } from './procedures/schedule-load.ts';
+import { scheduleRemove } from './procedures/schedule-remove.ts';
+import { scheduleRestore } from './procedures/schedule-restore.ts';
+import { scheduleSave } from './procedures/schedule-save.ts';
+import { scheduleWindows } from './procedures/schedule-windows.ts';
 import { trainingsImportAttendance } from './procedures/trainings-import-attendance.ts';
 import { trainingsList } from './procedures/trainings-list.ts';
 import { trainingsRemove } from './procedures/trainings-remove.ts';
 import { trainingsSave } from './procedures/trainings-save.ts';
-import { proxiesRouters } from './proxies-router.ts';
 
-/** Mounted by the server as `working-group.*`: the schedule, the group's members, meetings and trainings, and the proxies (代理人). */
+/**
+ * Mounted by the server as `working-group.*`: `working-group.schedule.list` (everyone of the
+ * school); the schedule editor's `windows`, `save`, `remove`, `restore` and `load`; the group's
+ * members, meetings and trainings; and the proxies (代理人) — all but the list for the working
+ * group and the admin.
+ */
 export const workingGroupRouter = router({
-  schedule: router({ list: scheduleList }),
+  schedule: router({ list: scheduleList, windows: scheduleWindows, save: scheduleSave, remove: scheduleRemove, restore: scheduleRestore, load: scheduleLoad }),
   members: router({ list: membersList, add: membersAdd, update: membersUpdate, end: membersEnd }),
   meetings: router({ list: meetingsList, save: meetingsSave, remove: meetingsRemove }),
   trainings: router({ list: trainingsList, save: trainingsSave, remove: trainingsRemove, importAttendance: trainingsImportAttendance }),

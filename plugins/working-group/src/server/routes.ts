@@ -1,5 +1,5 @@
 import { formatMessage } from '@licheng/core';
-import { authorizeRequest, type PluginDefinition, type PluginDeps, xlsxDownload } from '@licheng/server';
+import { authorizeRequest, scheduleOf, type PluginDefinition, type PluginDeps, xlsxDownload } from '@licheng/server';
 import { academicYearFromQuery, academicYearSchema } from './academic-year.ts';
 import { GROUP_EDITORS } from './roles.ts';
 import { minutesFileName, minutesWorkbook } from './minutes-workbook.ts';
@@ -39,7 +39,7 @@ export function workingGroupRoutes(app: RoutesApp, deps: PluginDeps): void {
       return Response.json({ error: { code, message } }, { status: 400 });
     }
     const now = ctx.now();
-    const year = scheduleOfYear(ctx.config.schedule, parsed.data ?? currentAcademicYear(now), now);
+    const year = scheduleOfYear(await scheduleOf(ctx), parsed.data ?? currentAcademicYear(now), now);
     const body = await scheduleWorkbook(ctx.config.name, year);
     const name = scheduleFileName(year.academicYear);
     return xlsxDownload(body, name.zh, name.ascii);

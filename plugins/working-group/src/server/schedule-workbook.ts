@@ -1,6 +1,6 @@
 import { toRocDate } from '@licheng/core';
 import ExcelJS from 'exceljs';
-import { activityText, daysText, gradesText, semesterText, stateText } from '../schedule-text.ts';
+import { activityText, daysText, gradesText, scopeText, semesterText, stateText } from '../schedule-text.ts';
 import type { ScheduleYear } from './schedule.ts';
 
 /** The columns of the schedule sheet: zh-TW headers, 民國 dates first, then the same dates in ISO. */
@@ -13,6 +13,8 @@ export const SCHEDULE_COLUMNS = [
   { key: 'state', header: '狀態', width: 22 },
   { key: 'startIso', header: '開始日期（西元）', width: 16 },
   { key: 'endIso', header: '結束日期（西元）', width: 16 },
+  { key: 'selfCheck', header: '自我檢核日期', width: 14 },
+  { key: 'scope', header: '班級、類別、梯次', width: 24 },
 ] as const;
 
 /** Row of the column headers (row 1 is the title, row 2 the date the states were read). */
@@ -61,6 +63,8 @@ export async function scheduleWorkbook(schoolName: string, year: ScheduleYear): 
       state: days ? `${stateText(w.state, 'zh-TW')}（${days}）` : stateText(w.state, 'zh-TW'),
       startIso: w.start,
       endIso: w.end,
+      selfCheck: w.selfCheck ? toRocDate(w.selfCheck) : null,
+      scope: scopeText(w, 'zh-TW') || null,
     });
   }
   for (const activity of year.unscheduled) {

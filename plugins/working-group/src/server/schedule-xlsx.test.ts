@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { ACTIVITIES, activityLabels } from '@licheng/core';
 import { testDialects } from '@licheng/db/testing';
 import { signHostToken } from '@licheng/server';
 import { createTestLicheng, TEST_SCHOOL, TEST_SECRET, users, type TestLicheng, type TestUser } from '@licheng/server/testing';
@@ -14,10 +15,13 @@ async function readRows(res: Response): Promise<{ name: string; rows: unknown[][
   const rows: unknown[][] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
-    rows.push(Array.from({ length: 8 }, (_, i) => row.getCell(i + 1).value ?? null));
+    rows.push(Array.from({ length: 10 }, (_, i) => row.getCell(i + 1).value ?? null));
   }
   return { name: sheet.name, rows, merges: (sheet.model as unknown as { merges: string[] }).merges };
 }
+
+/** [activity label, 另行公告] for every core activity but `scheduled`, in the core's order. */
+const unscheduledRows = (scheduled: string[]) => ACTIVITIES.filter((a) => !scheduled.includes(a)).map((a) => [activityLabels[a]['zh-TW'], '另行公告']);
 
 describe.each(testDialects())('GET /api/working-group/schedule.xlsx on %s', (dialect) => {
   let t: TestLicheng;
@@ -38,36 +42,37 @@ describe.each(testDialects())('GET /api/working-group/schedule.xlsx on %s', (dia
     expect(name).toBe('114學年度作業期程');
     expect(rows[0]![0]).toBe('測試高中 114 學年度學習歷程檔案作業期程');
     expect(rows[1]![0]).toBe('資料日期：114/10/01（2025-10-01）');
-    expect(merges).toEqual(expect.arrayContaining(['A1:H1', 'A2:H2']));
+    expect(merges).toEqual(expect.arrayContaining(['A1:J1', 'A2:J2']));
     expect(rows.slice(2)).toEqual([
-      ['作業項目', '學期', '年級', '開始日期', '結束日期', '狀態', '開始日期（西元）', '結束日期（西元）'],
-      ['多元表現上傳', '全學年', '全年級', '114/08/01', '115/07/31', '開放中（剩 304 天）', '2025-08-01', '2026-07-31'],
-      ['多元表現上傳', '全學年', '3 年級', '114/08/01', '114/09/30', '已截止', '2025-08-01', '2025-09-30'],
-      ['課程學習成果上傳', '第 1 學期', '全年級', '114/09/01', '114/10/15', '開放中（剩 15 天）', '2025-09-01', '2025-10-15'],
-      ['課程學習成果認證', '第 1 學期', '全年級', '114/10/16', '114/10/31', '尚未開放（15 天後開放）', '2025-10-16', '2025-10-31'],
-      ['課程學習成果上傳', '第 2 學期', '全年級', '115/02/16', '115/03/31', '尚未開放（138 天後開放）', '2026-02-16', '2026-03-31'],
-      ['課程學習成果勾選', '全學年', '全年級', '115/06/01', '115/07/15', '尚未開放（243 天後開放）', '2026-06-01', '2026-07-15'],
-      ['多元表現勾選', null, null, null, null, '另行公告', null, null],
-      ['收訖明細確認', null, null, null, null, '另行公告', null, null],
-      ['自傳與學習計畫撰寫', null, null, null, null, '另行公告', null, null],
-      ['成績複查', null, null, null, null, '另行公告', null, null],
+      ['作業項目', '學期', '年級', '開始日期', '結束日期', '狀態', '開始日期（西元）', '結束日期（西元）', '自我檢核日期', '班級、類別、梯次'],
+      ['多元表現上傳', '全學年', '全年級', '114/08/01', '115/07/31', '開放中（剩 304 天）', '2025-08-01', '2026-07-31', null, null],
+      ['多元表現上傳', '全學年', '3 年級', '114/08/01', '114/09/30', '已截止', '2025-08-01', '2025-09-30', null, null],
+      ['課程學習成果上傳', '第 1 學期', '全年級', '114/09/01', '114/10/15', '開放中（剩 15 天）', '2025-09-01', '2025-10-15', null, null],
+      ['課程學習成果認證', '第 1 學期', '全年級', '114/10/16', '114/10/31', '尚未開放（15 天後開放）', '2025-10-16', '2025-10-31', null, null],
+      ['課程學習成果上傳', '第 2 學期', '全年級', '115/02/16', '115/03/31', '尚未開放（138 天後開放）', '2026-02-16', '2026-03-31', null, null],
+      ['課程學習成果勾選', '全學年', '全年級', '115/06/01', '115/07/15', '尚未開放（243 天後開放）', '2026-06-01', '2026-07-15', null, null],
+      ...unscheduledRows(['outcome-upload', 'outcome-certification', 'outcome-selection', 'performance-upload']).map(([activity, state]) => [activity, null, null, null, null, state, null, null, null, null]),
     ]);
+  });
+
+  it('writes each window’s self-check date and its classes, kinds and batch', async () => {
+    t = await createTestLicheng({
+      dialect,
+      plugins: [plugin],
+      config: { schedule: [{ activity: 'roster-submission', academicYear: 114, semester: 1, classes: ['101', '102'], recordKinds: ['outcome'], qualifier: '第 2 梯次', selfCheck: '2025-11-05', start: '2025-10-20', end: '2025-10-31' }] },
+      now: taipei('2025-10-01'),
+    });
+    const { rows } = await readRows(await get('?academicYear=114', staff));
+    expect(rows[3]).toEqual(['名冊提交', '第 1 學期', '全年級', '114/10/20', '114/10/31', '尚未開放（19 天後開放）', '2025-10-20', '2025-10-31', '114/11/05', '101、102 班；限 課程學習成果；第 2 梯次']);
   });
 
   it('writes the current academic year when none is asked for, and any other year asked for', async () => {
     await start(taipei('2026-08-03'));
     const current = await readRows(await get('', staff));
     expect(current.rows[0]![0]).toBe('測試高中 115 學年度學習歷程檔案作業期程');
-    expect(current.rows[3]).toEqual(['課程學習成果上傳', '第 1 學期', '全年級', '115/09/01', '115/10/15', '尚未開放（29 天後開放）', '2026-09-01', '2026-10-15']);
-    expect(current.rows.slice(4).map((r) => [r[0], r[5]])).toEqual([
-      ['課程學習成果認證', '另行公告'],
-      ['課程學習成果勾選', '另行公告'],
-      ['多元表現上傳', '另行公告'],
-      ['多元表現勾選', '另行公告'],
-      ['收訖明細確認', '另行公告'],
-      ['自傳與學習計畫撰寫', '另行公告'],
-      ['成績複查', '另行公告'],
-    ]);
+    expect(current.rows[3]).toEqual(['課程學習成果上傳', '第 1 學期', '全年級', '115/09/01', '115/10/15', '尚未開放（29 天後開放）', '2026-09-01', '2026-10-15', null, null]);
+    expect(current.rows.slice(4).map((r) => [r[0], r[5]])).toEqual(unscheduledRows(['outcome-upload']));
+    expect(current.rows.slice(4).map((r) => r[0])).toContain('收訖明細確認');
     const past = await readRows(await get('?academicYear=114', staff));
     expect(past.rows[0]![0]).toBe('測試高中 114 學年度學習歷程檔案作業期程');
     expect(past.rows.slice(3, 9).every((r) => r[5] === '已截止')).toBe(true);

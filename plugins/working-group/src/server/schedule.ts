@@ -21,6 +21,14 @@ export interface ScheduleEntry {
   daysUntilOpen: number | null;
   /** Days left counting today (1 = it closes today) while it is open; else null. */
   daysLeft: number | null;
+  /** The classes the window is for (staggered by class); absent = every class. */
+  classes?: string[];
+  /** The record kinds the window is for; absent = every kind. */
+  recordKinds?: string[];
+  /** 自我檢核日期, ISO; absent when none is set. */
+  selfCheck?: string;
+  /** Which submission of several (名冊別, 梯次); absent when none. */
+  qualifier?: string;
 }
 
 export interface ScheduleYear {
@@ -52,6 +60,10 @@ export function scheduleEntry(window: ScheduleWindow, now: Date): ScheduleEntry 
     end: window.end,
     state,
     ...windowDays(window, today),
+    ...(window.classes ? { classes: [...window.classes] } : {}),
+    ...(window.recordKinds ? { recordKinds: [...window.recordKinds] } : {}),
+    ...(window.selfCheck ? { selfCheck: window.selfCheck } : {}),
+    ...(window.qualifier ? { qualifier: window.qualifier } : {}),
   };
 }
 

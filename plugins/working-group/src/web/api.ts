@@ -24,3 +24,16 @@ export const paths = {
   departuresRecord: 'working-group.departures.record',
   departuresWithdraw: 'working-group.departures.withdraw',
 } as const;
+
+export type EditorSchedule = Outputs['schedule']['windows'];
+export type StoredWindowView = EditorSchedule['windows'][number];
+export type ScheduleLoad = Outputs['schedule']['load'];
+export type WindowSaveInput = Inputs['schedule']['save'];
+
+export const editorPaths = {
+  windows: 'working-group.schedule.windows',
+  save: 'working-group.schedule.save',
+  remove: 'working-group.schedule.remove',
+  restore: 'working-group.schedule.restore',
+  load: 'working-group.schedule.load',
+} as const;

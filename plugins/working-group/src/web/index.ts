@@ -3,6 +3,7 @@ import { WORKING_GROUP_DESK_TAG } from './working-group-desk/working-group-desk.
 
 export * from './schedule/schedule.ts';
 export * from './proxies/proxies.ts';
+export * from './schedule-editor/schedule-editor.ts';
 export * from './working-group-desk/working-group-desk.ts';
 export * from './group-members/group-members.ts';
 export * from './group-meetings/group-meetings.ts';

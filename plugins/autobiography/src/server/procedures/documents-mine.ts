@@ -29,5 +29,5 @@ export const documentsMine = authedProcedure(['student'])
         documents.push({ ...documentView(row), standing: standing ? checkView(standing) : null });
       }
     }
-    return { settings, window: writingWindow(ctx, student), documents };
+    return { settings, window: await writingWindow(ctx, student), documents };
   });

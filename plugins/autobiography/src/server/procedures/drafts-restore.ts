@@ -15,7 +15,7 @@ export const draftsRestore = authedProcedure(['student'])
   .mutation(async ({ ctx, input }) => {
     const student = await currentStudent(ctx);
     assertLanguageKept(ctx, input.language);
-    assertWritingWindow(ctx, student);
+    await assertWritingWindow(ctx, student);
     const existing = await findDocument(ctx, student.id, input.kind, input.language);
     const source = existing ? await versionOf(ctx.db, existing.id, input.number) : null;
     if (!source) throw new DomainError('not-found', {});

@@ -26,7 +26,7 @@ export const draftsSave = authedProcedure(['student'])
   .mutation(async ({ ctx, input }) => {
     const student = await currentStudent(ctx);
     assertLanguageKept(ctx, input.language);
-    assertWritingWindow(ctx, student);
+    await assertWritingWindow(ctx, student);
     const content = contentText(input.kind === 'autobiography' ? { kind: 'autobiography', text: input.text } : { kind: 'study-plan', sections: input.sections });
     const { maxChars } = essaySettings(ctx.config);
     if (content.charCount > maxChars) throw new DomainError('text-too-long', { max: maxChars, length: content.charCount });

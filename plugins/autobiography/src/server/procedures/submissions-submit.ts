@@ -19,7 +19,7 @@ export const submissionsSubmit = authedProcedure(['student'])
   .mutation(async ({ ctx, input }) => {
     const student = await currentStudent(ctx);
     assertLanguageKept(ctx, input.language);
-    assertWritingWindow(ctx, student);
+    await assertWritingWindow(ctx, student);
     return ctx.db.transaction().execute(async (trx) => {
       const before = await lockedDocument(trx, ctx, student, input.kind, input.language);
       if (!before) throw new DomainError('essay-no-draft', {});

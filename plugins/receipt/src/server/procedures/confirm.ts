@@ -1,9 +1,9 @@
 import { assertConfirmationOpen, DomainError } from '@licheng/core';
 import { nowIso } from '@licheng/db';
-import { authedProcedure, writeAudits } from '@licheng/server';
+import { authedProcedure, scheduleOf, writeAudits } from '@licheng/server';
 import { z } from 'zod';
 import { STUDENT_ROLES } from '../roles.ts';
-import { ownItems, studentToday } from '../student-items.ts';
+import { assertScheduledConfirmation, ownItems, studentToday } from '../student-items.ts';
 import { receiptDb } from '../tables.ts';
 
 export const confirmInput = z.object({ itemIds: z.array(z.string().min(1).max(36)).min(1).max(100) });
@@ -23,8 +23,10 @@ export const confirm = authedProcedure(STUDENT_ROLES)
       const trx = receiptDb(platformTrx);
       const items = await ownItems(trx, ctx, student, ids);
       if (items.length !== ids.length) throw new DomainError('not-found', {});
+      const schedule = await scheduleOf(ctx, platformTrx);
       for (const item of items) {
         assertConfirmationOpen(item.window, today);
+        assertScheduledConfirmation(schedule, item, student, at);
         if (item.open_issue_id !== null) throw new DomainError('receipt-issue-open', {});
       }
       const changing = items.filter((i) => i.status !== 'confirmed').map((i) => i.id);

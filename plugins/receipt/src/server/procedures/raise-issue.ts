@@ -1,9 +1,9 @@
 import { assertConfirmationOpen, DomainError, freeText } from '@licheng/core';
 import { newId, nowIso } from '@licheng/db';
-import { authedProcedure, writeAudit } from '@licheng/server';
+import { authedProcedure, scheduleOf, writeAudit } from '@licheng/server';
 import { z } from 'zod';
 import { STUDENT_ROLES } from '../roles.ts';
-import { ownItems, studentToday } from '../student-items.ts';
+import { assertScheduledConfirmation, ownItems, studentToday } from '../student-items.ts';
 import { receiptDb } from '../tables.ts';
 
 /** Longest issue text, in characters as people count them. */
@@ -28,6 +28,7 @@ export const raiseIssue = authedProcedure(STUDENT_ROLES)
       const [item] = await ownItems(trx, ctx, student, [input.itemId]);
       if (!item) throw new DomainError('not-found', {});
       assertConfirmationOpen(item.window, today);
+      assertScheduledConfirmation(await scheduleOf(ctx, platformTrx), item, student, at);
       const issue = {
         id: newId(),
         school_code: ctx.config.code,

@@ -30,7 +30,7 @@ export const appealsRaise = authedProcedure(['student'])
         .where('student_id', '=', student.id)
         .executeTakeFirst();
       if (!grade) throw new DomainError('grade-not-found', {});
-      assertGradeCheckOpen(ctx, student);
+      await assertGradeCheckOpen(ctx, student, platformTrx);
       const appeal = { id: newId(), school_code: ctx.config.code, grade_id: grade.id, student_id: student.id, text: input.text, status: 'open' as const, answer: null, answered_by: null, answered_at: null, raised_at: nowIso(at) };
       await trx.insertInto('grade_appeals').values(appeal).execute();
       await writeAudit(platformTrx, { school: ctx.config.code, actor: ctx.identity, role: ctx.actingRole, studentId: student.id, at, action: 'grade.appeal.raise', entity: 'grade-appeal', entityId: appeal.id, after: { grade_id: grade.id, course_code: grade.course_code, text: appeal.text } });

@@ -29,7 +29,7 @@ export const gradesMine = authedProcedure(['student']).query(async ({ ctx }) => 
     .orderBy('raised_at')
     .execute();
   return {
-    window: gradeCheckWindow(ctx, student),
+    window: await gradeCheckWindow(ctx, student),
     grades: grades.map((g) => ({
       ...gradeView(g),
       subjectName: byCode.get(g.course_code)?.subject_name ?? '',

@@ -1,5 +1,5 @@
 import { findWindow, recordKindDefinition, recordKindPolicy, windowState, fieldText, type Activity, type Locale, type LocalizedText, type RecordStatus, type Role, type WindowState } from '@licheng/core';
-import type { AuthedContext, Student } from '@licheng/server';
+import { scheduleOf, type AuthedContext, type Student } from '@licheng/server';
 import { capOf, hiddenFromPortfolio, pendingReason, type PendingReason, type PortfolioCap } from './portfolio-rules.ts';
 
 export interface PortfolioFile {
@@ -108,8 +108,9 @@ export async function readPortfolio(ctx: AuthedContext, student: Student, option
 
   const locale = ctx.locale as Locale;
   const now = ctx.now();
+  const schedule = await scheduleOf(ctx);
   const windowOf = (activity: Activity, academicYear: number, semester: number) =>
-    windowState(findWindow(ctx.config.schedule, activity, { academicYear, semester: semester as 1 | 2 }, student.grade), now);
+    windowState(findWindow(schedule, activity, { academicYear, semester: semester as 1 | 2 }, { grade: student.grade, className: student.class_name }), now);
   const file = (id: string | null, name: string | null, type: string | null, size: number | null, sha: string | null): PortfolioFile | null =>
     id ? { id, name: name ?? '', type: type ?? '', size: Number(size ?? 0), ...(options.withHashes && sha ? { sha256: sha } : {}) } : null;
 

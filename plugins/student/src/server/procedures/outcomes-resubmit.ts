@@ -1,5 +1,5 @@
 import { outcomeSummarySchema, windowState, findWindow, DomainError } from '@licheng/core';
-import { authedProcedure, currentStudent, formDataInput, formFile, loadRecord, resubmitRecord, stageFiles } from '@licheng/server';
+import { authedProcedure, currentStudent, formDataInput, formFile, loadRecord, resubmitRecord, scheduleOf, stageFiles } from '@licheng/server';
 import { z } from 'zod';
 import { OUTCOME } from '../outcome-rules.ts';
 import { assertResubmissionChanges } from '../resubmission.ts';
@@ -24,8 +24,9 @@ export const outcomesResubmit = authedProcedure(['student'])
     const record = await loadRecord(ctx, input.recordId);
     if (record.kind !== OUTCOME || record.student_id !== student.id) throw new DomainError('not-found', {});
     const term = { academicYear: record.academic_year, semester: record.semester as 1 | 2 };
+    const schedule = await scheduleOf(ctx);
     const open = (['outcome-upload', 'outcome-certification'] as const).some(
-      (activity) => windowState(findWindow(ctx.config.schedule, activity, term, student.grade), ctx.now()) === 'open',
+      (activity) => windowState(findWindow(schedule, activity, term, { grade: student.grade, className: student.class_name, recordKind: OUTCOME }), ctx.now()) === 'open',
     );
     if (!open) throw new DomainError('window-closed', { activity: 'outcome-upload' });
     const files = await stageFiles(ctx, input);

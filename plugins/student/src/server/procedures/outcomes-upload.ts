@@ -18,7 +18,7 @@ export const outcomesUpload = authedProcedure(['student'])
     if (!input.document && !input.media) throw new DomainError('file-missing', {});
     const student = await currentStudent(ctx);
     const course = await enrolledCourse(ctx, student, input.courseId);
-    assertUploadWindow(ctx, student, course);
+    await assertUploadWindow(ctx, student, course);
     const files = await stageFiles(ctx, input);
     const record = await enterRecord(ctx, {
       kind: OUTCOME,

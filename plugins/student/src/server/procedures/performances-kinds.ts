@@ -22,7 +22,7 @@ export const performancesKinds = authedProcedure(['student']).query(async ({ ctx
   return {
     kinds,
     term,
-    window: windowOf(ctx, 'performance-upload', term, student.grade),
+    window: await windowOf(ctx, 'performance-upload', term, { grade: student.grade, className: student.class_name }),
     upload: { cap: ctx.config.rules.performances.uploadCapPerYear, used: await countPerformancesTowardCap(ctx.db, student.id, term.academicYear) },
   };
 });

@@ -39,6 +39,6 @@ export const performancesUpload = authedProcedure(['student'])
     const kind = PERFORMANCE_KINDS.find((k) => k.id === input.kind)!;
     const student = await currentStudent(ctx);
     const term = performanceTerm(ctx);
-    assertPerformanceWindow(ctx, student, term);
+    await assertPerformanceWindow(ctx, student, term, input.kind);
     return enterKindRecord(ctx, kind, student, 'student', { ...term, ...input, videoUrl: input.videoUrl ?? '' });
   });

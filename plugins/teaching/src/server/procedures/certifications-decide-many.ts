@@ -1,7 +1,7 @@
 import { formatMessage } from '@licheng/core';
-import { authedProcedure, decideRecord, itemError, loadCertifiableRecord } from '@licheng/server';
+import { authedProcedure, decideRecord, itemError, loadCertifiableRecord, scheduleOf } from '@licheng/server';
 import { z } from 'zod';
-import { assertCertificationWindow, recordStudentGrades } from '../certification-window.ts';
+import { assertCertificationWindow, recordStudentScopes } from '../certification-window.ts';
 
 export const certificationsDecideManyInput = z.object({
   recordIds: z.array(z.string().min(1).max(36)).min(1).max(500),
@@ -17,12 +17,13 @@ export const certificationsDecideMany = authedProcedure()
   .mutation(async ({ ctx, input }) => {
     const results: Array<{ id: string; ok: boolean; status?: string; error?: { code: string; message: string } }> = [];
     const ids = [...new Set(input.recordIds)];
-    // Every item's student grade in one query, not one per item (the window may be grade-limited).
-    const grades = await recordStudentGrades(ctx, ids);
+    // Every item's student grade and class in one query, not one per item (the window may be staggered).
+    const scopes = await recordStudentScopes(ctx, ids);
+    const schedule = await scheduleOf(ctx);
     for (const id of ids) {
       try {
         const record = await loadCertifiableRecord(ctx, id);
-        assertCertificationWindow(ctx, record, grades.get(id));
+        assertCertificationWindow(ctx, schedule, record, scopes.get(id));
         const after = await decideRecord(ctx, record, { decision: 'pass' });
         results.push({ id, ok: true, status: after.status });
       } catch (caught) {

@@ -1,5 +1,5 @@
 import { findWindow, recordKindPolicy, windowState } from '@licheng/core';
-import { actingFor, authedProcedure, certifiesSchoolWide, heldByRosterExport, resubmitAction, rosterExports } from '@licheng/server';
+import { actingFor, authedProcedure, certifiesSchoolWide, heldByRosterExport, resubmitAction, rosterExports, scheduleOf } from '@licheng/server';
 import { proxiedCourses } from '../proxied-courses.ts';
 import { z } from 'zod';
 import { queueCourse, queueItem } from '../queue-item.ts';
@@ -92,10 +92,11 @@ export const certificationsQueue = authedProcedure(['subject-teacher', 'homeroom
       courses.set(r.course_id, c);
     }
     const now = ctx.now();
+    const schedule = await scheduleOf(ctx);
     return {
       courses: [...courses.values()],
       items: rows.map((r) => {
-        const window = findWindow(ctx.config.schedule, 'outcome-certification', { academicYear: r.academic_year, semester: r.semester as 1 | 2 }, Number(r.grade));
+        const window = findWindow(schedule, 'outcome-certification', { academicYear: r.academic_year, semester: r.semester as 1 | 2 }, { grade: Number(r.grade), className: r.class_name, recordKind: r.kind });
         return queueItem(r, {
           decidedByMe: mine(r),
           actingFor: (r.course_id && actingForOf.get(r.course_id)) ?? null,

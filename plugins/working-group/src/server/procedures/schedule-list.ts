@@ -1,4 +1,4 @@
-import { authedProcedure } from '@licheng/server';
+import { authedProcedure, scheduleOf } from '@licheng/server';
 import { z } from 'zod';
 import { academicYearSchema } from '../academic-year.ts';
 import { scheduleXlsxUrl } from '../routes.ts';
@@ -19,8 +19,8 @@ export const scheduleListInput = z
  */
 export const scheduleList = authedProcedure()
   .input(scheduleListInput)
-  .query(({ ctx, input }) => {
+  .query(async ({ ctx, input }) => {
     const now = ctx.now();
-    const year = scheduleOfYear(ctx.config.schedule, input.academicYear ?? currentAcademicYear(now), now);
+    const year = scheduleOfYear(await scheduleOf(ctx), input.academicYear ?? currentAcademicYear(now), now);
     return { ...year, download: scheduleXlsxUrl(year.academicYear) };
   });

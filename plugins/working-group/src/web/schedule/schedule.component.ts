@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import type { Activity } from '@licheng/core';
 import { downloadFile, LichengConnectedElement, errorText } from '@licheng/client';
 import { focusMark, focusOutcome, heading, screenStyles } from '@licheng/ui';
-import { activityText, dateText, daysText, gradesText, semesterText, stateText, type ScheduleState } from '../../schedule-text.ts';
+import { activityText, dateText, daysText, gradesText, scopeText, semesterText, stateText, type ScheduleState } from '../../schedule-text.ts';
 import { paths, type Schedule, type ScheduleWindowView } from '../api.ts';
 import { t } from '../messages.ts';
 import { scheduleStyles } from './schedule.styles.ts';
@@ -149,7 +149,14 @@ export class LichengSchedule extends LichengConnectedElement {
 
   #activity(w: ScheduleWindowView) {
     const name = activityText(w.activity, this.locale);
-    return w.state === 'open' ? html`<strong>${name}</strong>` : name;
+    const named = w.state === 'open' ? html`<strong>${name}</strong>` : name;
+    return w.qualifier ? html`${named}<span class="sub">${w.qualifier}</span>` : named;
+  }
+
+  /** 年級, and the classes or record kinds a window is limited to. */
+  #audience(w: ScheduleWindowView) {
+    const scope = scopeText({ classes: w.classes, recordKinds: w.recordKinds }, this.locale);
+    return html`${gradesText(w.grades, this.locale)}${scope ? html`<span class="sub">${scope}</span>` : nothing}`;
   }
 
   #row(w: ScheduleWindowView) {
@@ -157,9 +164,10 @@ export class LichengSchedule extends LichengConnectedElement {
     return html`<tr part="row" class=${w.state}>
       <th scope="row">${this.#activity(w)}</th>
       <td>${semesterText(w.semester, L)}</td>
-      <td>${gradesText(w.grades, L)}</td>
+      <td>${this.#audience(w)}</td>
       <td class="date">${this.#date(w.start)}</td>
       <td class="date">${this.#date(w.end)}</td>
+      <td class="date">${w.selfCheck ? this.#date(w.selfCheck) : '—'}</td>
       ${this.#state(w.state, daysText(w, L))}
     </tr>`;
   }
@@ -176,7 +184,7 @@ export class LichengSchedule extends LichengConnectedElement {
   #unscheduledRow(activity: Activity) {
     return html`<tr part="row" class="unscheduled">
       <th scope="row">${activityText(activity, this.locale)}</th>
-      <td colspan="4" class="muted">${t('unscheduled.cell', {}, this.locale)}</td>
+      <td colspan="5" class="muted">${t('unscheduled.cell', {}, this.locale)}</td>
       ${this.#state('unscheduled', '')}
     </tr>`;
   }
@@ -208,9 +216,9 @@ export class LichengSchedule extends LichengConnectedElement {
     return html`${this.#toolbar(s)}
       <p class="muted today">${t('today', { date: dateText(s.today, this.#format) }, L)}</p>
       ${s.windows.length === 0 ? html`<p>${t('empty', {}, L)}</p>` : nothing}
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" tabindex="0" aria-labelledby="schedule-caption">
         <table part="table">
-          <caption>${t('caption', { year: s.academicYear }, L)}</caption>
+          <caption id="schedule-caption">${t('caption', { year: s.academicYear }, L)}</caption>
           <thead>
             <tr>
               <th scope="col">${t('col.activity', {}, L)}</th>
@@ -218,6 +226,7 @@ export class LichengSchedule extends LichengConnectedElement {
               <th scope="col">${t('col.grades', {}, L)}</th>
               <th scope="col">${t('col.start', {}, L)}</th>
               <th scope="col">${t('col.end', {}, L)}</th>
+              <th scope="col">${t('col.selfCheck', {}, L)}</th>
               <th scope="col">${t('col.state', {}, L)}</th>
             </tr>
           </thead>

@@ -39,15 +39,16 @@ describe('<licheng-schedule>', () => {
       ['col', '年級'],
       ['col', '開始日期'],
       ['col', '結束日期'],
+      ['col', '自我檢核日期'],
       ['col', '狀態'],
     ]);
     const rows = $$(el, 'tbody tr[part="row"]');
     expect(rows.map(cells)).to.deep.equal([
-      ['多元表現上傳', '全學年', '全年級', '114/08/01', '115/07/31', '● 開放中 剩 304 天'],
-      ['多元表現上傳', '全學年', '3 年級', '114/08/01', '114/09/30', '■ 已截止'],
-      ['課程學習成果上傳', '第 1 學期', '全年級', '114/09/01', '114/10/15', '● 開放中 剩 15 天'],
-      ['課程學習成果認證', '第 1 學期', '全年級', '114/10/16', '114/10/31', '◷ 尚未開放 15 天後開放'],
-      ['課程學習成果上傳', '第 2 學期', '全年級', '115/02/16', '115/03/31', '◷ 尚未開放 138 天後開放'],
+      ['多元表現上傳', '全學年', '全年級', '114/08/01', '115/07/31', '—', '● 開放中 剩 304 天'],
+      ['多元表現上傳', '全學年', '3 年級', '114/08/01', '114/09/30', '—', '■ 已截止'],
+      ['課程學習成果上傳', '第 1 學期', '全年級', '114/09/01', '114/10/15', '—', '● 開放中 剩 15 天'],
+      ['課程學習成果認證', '第 1 學期', '全年級', '114/10/16', '114/10/31', '—', '◷ 尚未開放 15 天後開放'],
+      ['課程學習成果上傳', '第 2 學期', '全年級', '115/02/16', '115/03/31', '—', '◷ 尚未開放 138 天後開放'],
       ['課程學習成果勾選', '尚未排定期程', '… 另行公告'],
       ['多元表現勾選', '尚未排定期程', '… 另行公告'],
       ['收訖明細確認', '尚未排定期程', '… 另行公告'],
@@ -61,6 +62,18 @@ describe('<licheng-schedule>', () => {
     expect(rows[0]!.querySelector('time')!.getAttribute('datetime')).to.equal('2025-08-01');
     expect($(el, '[role="status"]').textContent).to.equal('114 學年度：開放中 2 項，尚未開放 2 項，已截止 1 項，另行公告 3 項。');
     expect(deepText(el)).to.contain('今天是 114/10/01');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the self-check date, the classes and kinds a window is for, and its batch', async () => {
+    const staggered = {
+      ...schedule114,
+      windows: [{ ...schedule114.windows[2]!, classes: ['101', '102'], recordKinds: ['outcome'], selfCheck: '2025-10-20', qualifier: '第 2 梯次' }],
+    };
+    const el = await render(undefined, { [LIST]: () => staggered });
+    const row = $$(el, 'tbody tr[part="row"]')[0]!;
+    expect(cells(row)).to.deep.equal(['課程學習成果上傳第 2 梯次', '第 1 學期', '全年級101、102 班；限 課程學習成果', '114/09/01', '114/10/15', '114/10/20', '● 開放中 剩 15 天']);
+    expect(row.querySelectorAll('time')[2]!.getAttribute('datetime')).to.equal('2025-10-20');
     await expect(el).to.be.accessible();
   });
 
@@ -92,7 +105,7 @@ describe('<licheng-schedule>', () => {
     await el.updateComplete;
     expect(el.academicYear).to.equal(115);
     expect($(el, 'caption').textContent).to.equal('115 學年度作業期程');
-    expect(cells($$(el, 'tbody tr')[0]!)).to.deep.equal(['課程學習成果上傳', '第 1 學期', '全年級', '115/09/01', '115/10/15', '◷ 尚未開放 335 天後開放']);
+    expect(cells($$(el, 'tbody tr')[0]!)).to.deep.equal(['課程學習成果上傳', '第 1 學期', '全年級', '115/09/01', '115/10/15', '—', '◷ 尚未開放 335 天後開放']);
     expect($(el, '[role="status"]').textContent).to.equal('115 學年度：開放中 0 項，尚未開放 1 項，已截止 0 項，另行公告 5 項。');
     expect($<HTMLSelectElement>(el, 'select#year').value).to.equal('115');
   });
@@ -141,7 +154,7 @@ describe('<licheng-schedule>', () => {
     const en = await render(html`<licheng-schedule .token=${fakeToken()} locale="en"></licheng-schedule>`);
     expect(api.callsTo(LIST)[0]!.headers.get('x-licheng-locale')).to.equal('en');
     expect($(en, 'caption').textContent).to.equal('Schedule of academic year 114');
-    expect(cells($$(en, 'tbody tr')[2]!)).to.deep.equal(['Outcome upload', 'Semester 1', 'All grades', '2025-09-01', '2025-10-15', '● Open 15 days left']);
+    expect(cells($$(en, 'tbody tr')[2]!)).to.deep.equal(['Outcome upload', 'Semester 1', 'All grades', '2025-09-01', '2025-10-15', '—', '● Open 15 days left']);
     expect(cells($$(en, 'tbody tr')[5]!)).to.deep.equal(['Outcome selection', 'Not scheduled yet', '… To be announced']);
     await expect(en).to.be.accessible();
   });
@@ -199,10 +212,11 @@ describe('<licheng-schedule>', () => {
   it('can be used with the keyboard alone: its controls are native, enabled and take focus in order', async () => {
     const el = await render();
     const focusable = $$<HTMLElement>(el, 'select, button, a[href], input, [tabindex]');
-    expect(focusable.map((f) => f.tagName)).to.deep.equal(['SELECT', 'BUTTON']);
+    // The table's scrolling region takes focus too, so a keyboard can scroll a wide table.
+    expect(focusable.map((f) => f.tagName)).to.deep.equal(['SELECT', 'BUTTON', 'DIV']);
     for (const control of focusable) {
       expect(control.tabIndex, control.tagName).to.equal(0);
-      expect((control as HTMLButtonElement).disabled).to.equal(false);
+      if ('disabled' in control) expect((control as HTMLButtonElement).disabled).to.equal(false);
       control.focus();
       expect(deepActiveElement()).to.equal(control);
     }

@@ -36,6 +36,19 @@ describe('<licheng-working-group-desk>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('has the schedule editor as a second h2, and reloads the published schedule after a change', async () => {
+    const windows = { academicYear: 115, years: [115], windows: [], removed: [] };
+    api = installFakeApi({ 'working-group.schedule.list': () => year, 'working-group.schedule.windows': () => windows });
+    const el = await fixture<WorkingGroupDesk>(html`<licheng-working-group-desk .token=${fakeToken()} locale="zh-TW"></licheng-working-group-desk>`);
+    const editor = el.shadowRoot!.querySelector('licheng-schedule-editor')!;
+    await waitUntil(() => editor.shadowRoot?.querySelector('#add'), 'the editor never loaded');
+    expect(editor.shadowRoot!.querySelector('h2')!.textContent).to.equal('設定作業期程');
+    await waitUntil(() => api.callsTo('working-group.schedule.list').length === 1);
+    editor.dispatchEvent(new CustomEvent('licheng-schedule-changed', { detail: { id: 'w-1', action: 'save' }, bubbles: true, composed: true }));
+    await waitUntil(() => api.callsTo('working-group.schedule.list').length === 2, 'the published schedule did not reload');
+    await expect(el).to.be.accessible();
+  });
+
   it('mounts and unmounts as a single-spa application', async () => {
     api = installFakeApi(handlers);
     const domElement = document.createElement('div');
