@@ -1,8 +1,9 @@
 import { css, html, nothing } from 'lit';
-import { downloadFile, errorText, LichengConnectedElement } from '@licheng/client';
-import { cardTable, focusMark, focusOutcome, formatDate, heading, screenStyles, type Dialog, type NoticeVariant } from '@licheng/ui';
+import { downloadFile, errorText } from '@licheng/client';
+import { cardTable, focusMark, focusOutcome, formatDate, heading, screenStyles, type Dialog } from '@licheng/ui';
 import { groupPaths, type Meeting, type MeetingList, type MemberList } from '../group-api.ts';
 import { g } from '../group-messages.ts';
+import { GroupSection } from '../group-section.ts';
 import { academicYearOfDate, termText } from '../group-terms.ts';
 import { emptyMeetingDraft, meetingDraftOf, meetingForm, meetingInput, meetingProblem, type MeetingDraft } from './meeting-form.ts';
 
@@ -19,7 +20,7 @@ import { emptyMeetingDraft, meetingDraftOf, meetingForm, meetingInput, meetingPr
  * @event licheng-meetings-changed - A meeting was saved or deleted.
  * @event licheng-token-expired - The token has expired.
  */
-export class GroupMeetings extends LichengConnectedElement {
+export class GroupMeetings extends GroupSection<MeetingList, MeetingDraft> {
   static override styles = [
     ...screenStyles,
     cardTable,
@@ -36,56 +37,47 @@ export class GroupMeetings extends LichengConnectedElement {
     `,
   ];
   static override properties = {
-    ...LichengConnectedElement.properties,
-    academicYear: { type: Number, attribute: 'academic-year' },
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    list: { state: true },
+    ...GroupSection.properties,
     members: { state: true },
-    draft: { state: true },
-    busy: { state: true },
-    note: { state: true },
-    fresh: { state: true },
     removing: { state: true },
   };
 
-  declare academicYear: number | undefined;
-  declare headingLevel: number;
-  declare list: MeetingList | null;
   /** The members of the academic year of the draft's date (attendance is ticked for them). */
   declare members: MemberList | null;
-  declare draft: MeetingDraft;
-  declare busy: boolean;
-  declare note: { variant: NoticeVariant; text: string };
-  declare fresh: string | null;
   declare removing: Meeting | null;
 
   constructor() {
     super();
-    this.academicYear = undefined;
-    this.headingLevel = 2;
-    this.list = null;
     this.members = null;
-    this.draft = emptyMeetingDraft();
-    this.busy = false;
-    this.note = { variant: 'info', text: '' };
-    this.fresh = null;
     this.removing = null;
   }
 
-  override async load(): Promise<void> {
-    try {
-      this.list = await this.api.query<MeetingList>(groupPaths.meetings, this.academicYear ? { academicYear: this.academicYear } : undefined);
-      await this.#loadMembers(academicYearOfDate(this.draft.date) ?? this.list.academicYear);
-    } catch (error) {
-      await this.#say('error', g('failed', { message: errorText(error) }, this.locale));
-    }
+  protected get listPath() {
+    return groupPaths.meetings;
+  }
+
+  protected get noteSelector() {
+    return '#meetings-note';
+  }
+
+  protected get changedEvent() {
+    return 'licheng-meetings-changed' as const;
+  }
+
+  protected emptyDraft() {
+    return emptyMeetingDraft();
+  }
+
+  /** The attendance form lists the members of the draft's year, else of the list's year. */
+  protected override async loaded(list: MeetingList): Promise<void> {
+    await this.#loadMembers(academicYearOfDate(this.draft.date) ?? list.academicYear);
   }
 
   /** Reads the members again (they were changed elsewhere on the page). */
   async refreshMembers(): Promise<void> {
     const year = this.members?.academicYear ?? academicYearOfDate(this.draft.date) ?? this.list?.academicYear;
     this.members = null;
-    if (year) await this.#loadMembers(year).catch((error) => this.#say('error', g('failed', { message: errorText(error) }, this.locale)));
+    if (year) await this.#loadMembers(year).catch((error) => this.say('error', g('failed', { message: errorText(error) }, this.locale)));
   }
 
   async #loadMembers(academicYear: number) {
@@ -93,32 +85,11 @@ export class GroupMeetings extends LichengConnectedElement {
     this.members = await this.api.query<MemberList>(groupPaths.members, { academicYear });
   }
 
-  async #say(variant: NoticeVariant, text: string) {
-    this.note = { variant, text };
-    await focusOutcome(this, '#meetings-note');
-  }
-
-  async #act(work: () => Promise<{ text: string; fresh: string | null }>) {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      const done = await work();
-      this.fresh = done.fresh;
-      this.emit('licheng-meetings-changed');
-      await this.load();
-      await this.#say('success', done.text);
-    } catch (error) {
-      await this.#say('error', g('failed', { message: errorText(error) }, this.locale));
-    } finally {
-      this.busy = false;
-    }
-  }
-
   #setDraft(draft: MeetingDraft) {
     const year = academicYearOfDate(draft.date);
     this.draft = draft;
     if (year && year !== this.members?.academicYear) {
-      this.#loadMembers(year).catch((error) => this.#say('error', g('failed', { message: errorText(error) }, this.locale)));
+      this.#loadMembers(year).catch((error) => this.say('error', g('failed', { message: errorText(error) }, this.locale)));
     }
   }
 
@@ -127,7 +98,7 @@ export class GroupMeetings extends LichengConnectedElement {
     if (meetingProblem(this.draft, this.locale)) return;
     const draft = this.draft;
     const members = new Set(this.members?.members.map((m) => m.id));
-    void this.#act(async () => {
+    void this.act(async () => {
       const saved = await this.api.mutation<Meeting>(groupPaths.meetingSave, meetingInput(draft, members));
       this.draft = emptyMeetingDraft();
       return { text: g('meetings.saved', { date: formatDate(saved.date, this.locale) }, this.locale), fresh: saved.id };
@@ -139,7 +110,7 @@ export class GroupMeetings extends LichengConnectedElement {
     await this.updateComplete;
     const confirmed = await this.renderRoot.querySelector<Dialog>('licheng-dialog#meeting-remove')!.show();
     if (!confirmed) return;
-    await this.#act(async () => {
+    await this.act(async () => {
       await this.api.mutation(groupPaths.meetingRemove, { id: meeting.id });
       if (this.draft.id === meeting.id) this.draft = emptyMeetingDraft();
       return { text: g('meetings.removed', { date: formatDate(meeting.date, this.locale) }, this.locale), fresh: null };
@@ -151,7 +122,7 @@ export class GroupMeetings extends LichengConnectedElement {
     try {
       await downloadFile(this.api, meeting.download, g('meetings.download.name', { date: meeting.date }, this.locale));
     } catch (error) {
-      await this.#say('error', g('failed', { message: errorText(error) }, this.locale));
+      await this.say('error', g('failed', { message: errorText(error) }, this.locale));
       return;
     }
     await focusOutcome(this, `#download-${meeting.id}`, { since: mark });

@@ -1,8 +1,8 @@
 import { css, html, nothing } from 'lit';
-import { errorText, LichengConnectedElement } from '@licheng/client';
-import { cardTable, focusOutcome, formatDate, heading, screenStyles, type NoticeVariant } from '@licheng/ui';
+import { cardTable, focusOutcome, formatDate, heading, screenStyles } from '@licheng/ui';
 import { groupPaths, type Member, type MemberInput, type MemberList } from '../group-api.ts';
 import { g } from '../group-messages.ts';
+import { GroupSection, type SectionOutcome } from '../group-section.ts';
 
 const ROLES = ['convenor', 'executive-secretary', 'member'] as const;
 type Role = (typeof ROLES)[number];
@@ -30,7 +30,7 @@ const emptyDraft = (): Draft => ({ id: null, name: '', title: '', representing: 
  * @event licheng-members-changed - A member was added, changed, ended or restored.
  * @event licheng-token-expired - The token has expired.
  */
-export class GroupMembers extends LichengConnectedElement {
+export class GroupMembers extends GroupSection<MemberList, Draft> {
   static override styles = [
     ...screenStyles,
     cardTable,
@@ -43,68 +43,41 @@ export class GroupMembers extends LichengConnectedElement {
     `,
   ];
   static override properties = {
-    ...LichengConnectedElement.properties,
-    academicYear: { type: Number, attribute: 'academic-year' },
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    list: { state: true },
-    draft: { state: true },
-    busy: { state: true },
-    note: { state: true },
-    fresh: { state: true },
+    ...GroupSection.properties,
     undoable: { state: true },
   };
 
-  declare academicYear: number | undefined;
-  declare headingLevel: number;
-  declare list: MemberList | null;
-  declare draft: Draft;
-  declare busy: boolean;
-  declare note: { variant: NoticeVariant; text: string };
-  /** The member the last action touched, marked in the list. */
-  declare fresh: string | null;
   /** The member whose membership was just ended: the notice offers to take it back. */
   declare undoable: Member | null;
 
   constructor() {
     super();
-    this.academicYear = undefined;
-    this.headingLevel = 2;
-    this.list = null;
-    this.draft = emptyDraft();
-    this.busy = false;
-    this.note = { variant: 'info', text: '' };
-    this.fresh = null;
     this.undoable = null;
   }
 
-  override async load(): Promise<void> {
-    try {
-      this.list = await this.api.query<MemberList>(groupPaths.members, this.academicYear ? { academicYear: this.academicYear } : undefined);
-    } catch (error) {
-      await this.#say('error', g('failed', { message: errorText(error) }, this.locale));
-    }
-  }
-
-  async #say(variant: NoticeVariant, text: string) {
-    this.note = { variant, text };
-    await focusOutcome(this, '#members-note');
-  }
-
-  async #act(work: () => Promise<{ text: string; fresh: string | null; undoable?: Member | null }>) {
-    if (this.busy) return;
-    this.busy = true;
-    try {
+  /** An action that may leave a membership to take back: the notice then offers 復原. */
+  #act(work: () => Promise<SectionOutcome & { undoable?: Member | null }>) {
+    return this.act(async () => {
       const done = await work();
-      this.fresh = done.fresh;
       this.undoable = done.undoable ?? null;
-      this.emit('licheng-members-changed');
-      await this.load();
-      await this.#say('success', done.text);
-    } catch (error) {
-      await this.#say('error', g('failed', { message: errorText(error) }, this.locale));
-    } finally {
-      this.busy = false;
-    }
+      return done;
+    });
+  }
+
+  protected get listPath() {
+    return groupPaths.members;
+  }
+
+  protected get noteSelector() {
+    return '#members-note';
+  }
+
+  protected get changedEvent() {
+    return 'licheng-members-changed' as const;
+  }
+
+  protected emptyDraft() {
+    return emptyDraft();
   }
 
   /** Why the draft cannot be saved yet, or ''. */

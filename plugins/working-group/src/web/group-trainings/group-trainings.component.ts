@@ -1,8 +1,8 @@
 import { css, html } from 'lit';
-import { errorText, LichengConnectedElement } from '@licheng/client';
-import { cardTable, focusOutcome, formatDate, heading, screenStyles, type Dialog, type NoticeVariant } from '@licheng/ui';
+import { cardTable, focusOutcome, formatDate, heading, screenStyles, type Dialog } from '@licheng/ui';
 import { groupPaths, type AttendanceReport, type Training, type TrainingList } from '../group-api.ts';
 import { g } from '../group-messages.ts';
+import { GroupSection } from '../group-section.ts';
 import { termText } from '../group-terms.ts';
 import { attendanceImportForm } from './attendance-import-form.ts';
 import { emptyTrainingDraft, KINDS, trainingDraftOf, trainingForm, trainingInput, trainingProblem, type TrainingDraft } from './training-form.ts';
@@ -20,7 +20,7 @@ import { emptyTrainingDraft, KINDS, trainingDraftOf, trainingForm, trainingInput
  * @event licheng-trainings-changed - A training was saved, deleted or given an attendance list.
  * @event licheng-token-expired - The token has expired.
  */
-export class GroupTrainings extends LichengConnectedElement {
+export class GroupTrainings extends GroupSection<TrainingList, TrainingDraft> {
   static override styles = [
     ...screenStyles,
     cardTable,
@@ -33,27 +33,13 @@ export class GroupTrainings extends LichengConnectedElement {
     `,
   ];
   static override properties = {
-    ...LichengConnectedElement.properties,
-    academicYear: { type: Number, attribute: 'academic-year' },
-    headingLevel: { type: Number, attribute: 'heading-level' },
-    list: { state: true },
-    draft: { state: true },
-    busy: { state: true },
-    note: { state: true },
-    fresh: { state: true },
+    ...GroupSection.properties,
     removing: { state: true },
     importId: { state: true },
     file: { state: true },
     report: { state: true },
   };
 
-  declare academicYear: number | undefined;
-  declare headingLevel: number;
-  declare list: TrainingList | null;
-  declare draft: TrainingDraft;
-  declare busy: boolean;
-  declare note: { variant: NoticeVariant; text: string };
-  declare fresh: string | null;
   declare removing: Training | null;
   declare importId: string;
   declare file: File | null;
@@ -61,55 +47,33 @@ export class GroupTrainings extends LichengConnectedElement {
 
   constructor() {
     super();
-    this.academicYear = undefined;
-    this.headingLevel = 2;
-    this.list = null;
-    this.draft = emptyTrainingDraft();
-    this.busy = false;
-    this.note = { variant: 'info', text: '' };
-    this.fresh = null;
     this.removing = null;
     this.importId = '';
     this.file = null;
     this.report = null;
   }
 
-  override async load(): Promise<void> {
-    try {
-      this.list = await this.api.query<TrainingList>(groupPaths.trainings, this.academicYear ? { academicYear: this.academicYear } : undefined);
-    } catch (error) {
-      await this.#say('error', g('failed', { message: errorText(error) }, this.locale));
-    }
+  protected get listPath() {
+    return groupPaths.trainings;
   }
 
-  async #say(variant: NoticeVariant, text: string) {
-    this.note = { variant, text };
-    await focusOutcome(this, '#trainings-note');
+  protected get noteSelector() {
+    return '#trainings-note';
   }
 
-  async #act(work: () => Promise<{ text: string; fresh: string | null; variant?: NoticeVariant; reload?: boolean }>) {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      const done = await work();
-      this.fresh = done.fresh;
-      if (done.reload !== false) {
-        this.emit('licheng-trainings-changed');
-        await this.load();
-      }
-      await this.#say(done.variant ?? 'success', done.text);
-    } catch (error) {
-      await this.#say('error', g('failed', { message: errorText(error) }, this.locale));
-    } finally {
-      this.busy = false;
-    }
+  protected get changedEvent() {
+    return 'licheng-trainings-changed' as const;
+  }
+
+  protected emptyDraft() {
+    return emptyTrainingDraft();
   }
 
   #save(event: Event) {
     event.preventDefault();
     if (trainingProblem(this.draft, this.locale) || !this.list) return;
     const input = trainingInput(this.draft, this.list.academicYear);
-    void this.#act(async () => {
+    void this.act(async () => {
       const saved = await this.api.mutation<Training>(groupPaths.trainingSave, input);
       this.draft = emptyTrainingDraft();
       return { text: g('trainings.saved', { title: saved.title }, this.locale), fresh: saved.id };
@@ -121,7 +85,7 @@ export class GroupTrainings extends LichengConnectedElement {
     await this.updateComplete;
     const confirmed = await this.renderRoot.querySelector<Dialog>('licheng-dialog#training-remove')!.show();
     if (!confirmed) return;
-    await this.#act(async () => {
+    await this.act(async () => {
       await this.api.mutation(groupPaths.trainingRemove, { id: x.id });
       if (this.draft.id === x.id) this.draft = emptyTrainingDraft();
       if (this.importId === x.id) this.importId = '';
@@ -137,7 +101,7 @@ export class GroupTrainings extends LichengConnectedElement {
     form.set('file', this.file);
     form.set('dryRun', String(dryRun));
     const L = this.locale;
-    void this.#act(async () => {
+    void this.act(async () => {
       const r = await this.api.upload<AttendanceReport>(groupPaths.attendanceImport, form);
       this.report = r;
       if (r.issues.length) return { text: g('import.issues', { count: r.issues.length }, L), fresh: null, variant: 'warning', reload: false };
