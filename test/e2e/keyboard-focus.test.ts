@@ -95,6 +95,8 @@ describe('focus after every action, keyboard only', () => {
     const page = await newPage(browser, errors);
     await signInByKeyboard(page, server.url, '林承恩');
     await page.waitForURL('**/student');
+    // The student's screen has loaded (its heading took focus), so the nav is not redrawn under the key.
+    await expectFocus(page, { role: 'heading', name: /^課程學習成果與多元表現$/ });
     await tabTo(page, (f) => f.role === 'link' && f.name === '我的成績');
     await page.keyboard.press('Enter');
     await page.waitForURL('**/registry');

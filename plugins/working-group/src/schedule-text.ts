@@ -1,4 +1,4 @@
-import { activityLabels, recordKindDefinition, toRocDate, type Activity, type Locale } from '@licheng/core';
+import { activityLabels, rocDateOf, type Activity, type Locale, type LocalizedText } from '@licheng/core';
 
 /**
  * The words of the schedule (作業期程) in zh-TW and English, shared by the Excel file the
@@ -75,9 +75,17 @@ export function gradesText(grades: readonly number[] | null, locale: Locale): st
   return say('grades.some', locale, { grades: [...grades].sort((a, b) => a - b).join(say('grades.separator', locale)) });
 }
 
-/** The rest of a window's audience and scope: '101、102 班；限 課程學習成果；第 2 梯次' ('' when the window has none). */
-export function scopeText(w: { classes?: readonly string[] | undefined; recordKinds?: readonly string[] | undefined; qualifier?: string | undefined }, locale: Locale): string {
-  const kindName = (kind: string) => recordKindDefinition(kind)?.label[locale] ?? kind;
+/**
+ * The rest of a window's audience and scope: '101、102 班；限 課程學習成果；第 2 梯次' ('' when the
+ * window has none). The record kinds' names come from the server (`kindNames` of the schedule),
+ * so the browser does not carry core's record catalogue.
+ */
+export function scopeText(
+  w: { classes?: readonly string[] | undefined; recordKinds?: readonly string[] | undefined; qualifier?: string | undefined },
+  locale: Locale,
+  kindNames: Readonly<Record<string, LocalizedText>> = {},
+): string {
+  const kindName = (kind: string) => kindNames[kind]?.[locale] ?? kind;
   const parts: string[] = [];
   const sep = say('grades.separator', locale);
   if (w.classes?.length) parts.push(say('scope.classes', locale, { classes: w.classes.join(sep) }));
@@ -103,5 +111,6 @@ export function daysText(window: { state: ScheduleState; daysLeft: number | null
 
 /** A date as the office reads it: 民國 '114/08/01' ('roc') or ISO '2025-08-01' ('iso'). */
 export function dateText(isoDate: string, format: 'roc' | 'iso'): string {
-  return format === 'roc' ? toRocDate(isoDate) : isoDate;
+  // rocDateOf, not toRocDate: the browser need not carry the error catalogue for a date the server wrote.
+  return format === 'roc' ? (rocDateOf(isoDate) ?? isoDate) : isoDate;
 }

@@ -94,6 +94,7 @@ describe.each(testDialects())('working-group.schedule.list on %s', (dialect) => 
       windows: [],
       unscheduled: [...ACTIVITIES],
       download: '/api/working-group/schedule.xlsx?academicYear=114',
+      kindNames: expect.objectContaining({ outcome: { 'zh-TW': '課程學習成果', en: expect.any(String) } }),
     });
   });
 

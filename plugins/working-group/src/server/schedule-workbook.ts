@@ -64,7 +64,7 @@ export async function scheduleWorkbook(schoolName: string, year: ScheduleYear): 
       startIso: w.start,
       endIso: w.end,
       selfCheck: w.selfCheck ? toRocDate(w.selfCheck) : null,
-      scope: scopeText(w, 'zh-TW') || null,
+      scope: scopeText(w, 'zh-TW', year.kindNames) || null,
     });
   }
   for (const activity of year.unscheduled) {

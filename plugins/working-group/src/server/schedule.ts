@@ -1,4 +1,9 @@
-import { ACTIVITIES, academicTermOf, taipeiDate, windowDays, windowState, type Activity, type ScheduleWindow } from '@licheng/core';
+import { ACTIVITIES, academicTermOf, RECORD_KINDS, taipeiDate, windowDays, windowState, type Activity, type LocalizedText, type ScheduleWindow } from '@licheng/core';
+
+/** Every record kind's name, for screens that say which kinds a window is for. */
+export function recordKindNames(): Record<string, LocalizedText> {
+  return Object.fromEntries(Object.values(RECORD_KINDS).map((k) => [k.id, k.label]));
+}
 
 /**
  * 作業期程 as the working group publishes it: one academic year's windows in date order, where
@@ -41,6 +46,8 @@ export interface ScheduleYear {
   windows: ScheduleEntry[];
   /** Activities with no window in this year, in ACTIVITIES order: 另行公告 (by notice). */
   unscheduled: Activity[];
+  /** Record kinds by id: their names, for windows limited to some kinds. */
+  kindNames: Record<string, LocalizedText>;
 }
 
 /** The academic year (學年度) `now` falls in, in Taipei time. */
@@ -92,5 +99,6 @@ export function scheduleOfYear(schedule: readonly ScheduleWindow[], academicYear
     years: [...new Set(schedule.map((w) => w.academicYear))].sort((a, b) => a - b),
     windows,
     unscheduled: ACTIVITIES.filter((a) => !scheduled.has(a)),
+    kindNames: recordKindNames(),
   };
 }

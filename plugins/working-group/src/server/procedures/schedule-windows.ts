@@ -3,7 +3,7 @@ import { authedProcedure, scheduleOf, storedWindows } from '@licheng/server';
 import { z } from 'zod';
 import { academicYearSchema } from '../academic-year.ts';
 import { SCHEDULE_EDITORS } from '../editing/schedule-writes.ts';
-import { currentAcademicYear } from '../schedule.ts';
+import { currentAcademicYear, recordKindNames } from '../schedule.ts';
 
 export const scheduleWindowsInput = z.object({ academicYear: academicYearSchema.optional() }).default({});
 
@@ -25,6 +25,7 @@ export const scheduleWindows = authedProcedure(SCHEDULE_EDITORS)
       /** Every year with a stored window, for the year picker, and the one being edited. */
       years: [...new Set([...stored.map((w) => w.academicYear), academicYear])].sort((a, b) => a - b),
       windows: ofYear(active).sort((a, b) => a.start.localeCompare(b.start) || a.end.localeCompare(b.end) || a.id.localeCompare(b.id)),
+      kindNames: recordKindNames(),
       removed: ofYear(stored.filter((w) => w.removedAt !== null)).sort((a, b) => b.removedAt!.localeCompare(a.removedAt!)),
     };
   });

@@ -1,4 +1,4 @@
-import { DomainError } from '@licheng/core';
+import { DomainError, formatMessage } from '@licheng/core';
 import { authedProcedure, formDataInput, formFile, readUpload } from '@licheng/server';
 import { z } from 'zod';
 import { ATTENDANCE_LIMITS, attendanceListTooLarge, importAttendance, type AttendanceImportReport } from '../attendance-import.ts';
@@ -24,5 +24,7 @@ export const trainingsImportAttendance = authedProcedure(GROUP_EDITORS)
   .mutation(async ({ ctx, input }): Promise<AttendanceImportReport> => {
     if (!input.file) throw new DomainError('file-missing', {});
     const bytes = await readUpload(input.file, ATTENDANCE_LIMITS.maxBytes, attendanceListTooLarge);
-    return importAttendance(ctx, input.id, input.file.name, bytes, !input.dryRun);
+    const report = await importAttendance(ctx, input.id, input.file.name, bytes, !input.dryRun);
+    // Each issue said in the caller's language: the screen shows it as it is.
+    return { ...report, issues: report.issues.map((i) => ({ ...i, message: formatMessage(i.code, i.params, ctx.locale) })) };
   });

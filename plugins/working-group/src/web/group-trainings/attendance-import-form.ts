@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { formatMessage, type Locale } from '@licheng/core';
+import type { Locale } from '@licheng/core';
 import { heading } from '@licheng/ui';
 import type { AttendanceReport, Training } from '../group-api.ts';
 import { g } from '../group-messages.ts';
@@ -47,7 +47,7 @@ export function attendanceImportForm(p: AttendanceImportProps) {
       ${r?.issues.length
         ? html`<table class="cards" aria-label=${g('import.issues', { count: r.issues.length }, L)}>
             <thead><tr><th scope="col">${g('col.row', {}, L)}</th><th scope="col">${g('col.column', {}, L)}</th><th scope="col">${g('col.problem', {}, L)}</th></tr></thead>
-            <tbody>${r.issues.map((i) => html`<tr><td data-label=${g('col.row', {}, L)}>${i.row ?? ''}</td><td data-label=${g('col.column', {}, L)}>${i.column ?? ''}</td><td data-label=${g('col.problem', {}, L)}>${formatMessage(i.code, i.params, L)}</td></tr>`)}</tbody>
+            <tbody>${r.issues.map((i) => html`<tr><td data-label=${g('col.row', {}, L)}>${i.row ?? ''}</td><td data-label=${g('col.column', {}, L)}>${i.column ?? ''}</td><td data-label=${g('col.problem', {}, L)}>${i.message}</td></tr>`)}</tbody>
           </table>`
         : nothing}
     </div>

@@ -96,7 +96,7 @@ export class LichengScheduleEditor extends LichengConnectedElement {
   }
 
   get #words() {
-    return windowWords(this.locale, this.#format);
+    return windowWords(this.locale, this.#format, this.data?.kindNames ?? {});
   }
 
   #period(w: { start: string; end: string }) {
@@ -209,7 +209,7 @@ export class LichengScheduleEditor extends LichengConnectedElement {
     const period = this.#period(w);
     const label = { activity: activityText(w.activity, L), period };
     const anchorOfOthers = this.data!.windows.some((x) => x.id !== w.id && (x.endFrom?.anchor === w.id || x.startFrom?.anchor === w.id));
-    const scope = scopeText(w, L);
+    const scope = scopeText(w, L, this.data?.kindNames ?? {});
     return html`<tr id=${`row-${w.id}`} class=${w.id === this.lastId ? 'done' : ''}>
       <th scope="row" class="card-title">${activityText(w.activity, L)}${w.qualifier ? html`<span class="sub">${w.qualifier}</span>` : nothing}</th>
       <td data-label=${t('col.semester', {}, L)}>${semesterText(w.semester, L)}</td>
@@ -282,6 +282,7 @@ export class LichengScheduleEditor extends LichengConnectedElement {
                     draft,
                     locale: L,
                     busy: this.busy,
+                    kindNames: d.kindNames,
                     anchors: d.windows.filter((w) => w.id !== draft.id),
                     anchorName: (w) => `${this.#name(w)} ${this.#period(w)}`,
                     change: (patch) => this.#change(patch),

@@ -45,7 +45,7 @@ describe('<licheng-schedule-editor>', () => {
   });
 
   async function render() {
-    data = { academicYear: 115, years: [114, 115], windows: [national, schoolUpload], removed: [oldRemoved] };
+    data = { academicYear: 115, years: [114, 115], windows: [national, schoolUpload], removed: [oldRemoved], kindNames: { outcome: { 'zh-TW': '課程學習成果', en: 'course learning outcome' } } };
     api = installFakeApi({
       [WINDOWS]: () => data,
       [LOAD]: (input) => loadFor((input as any).window.end ?? '2026-11-01', (input as any).window.end === '2026-09-30'),

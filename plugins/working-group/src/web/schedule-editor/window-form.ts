@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { ACTIVITIES, RECORD_KINDS, type Locale } from '@licheng/core';
+import { ACTIVITIES, type Locale, type LocalizedText } from '@licheng/core';
 import { activityText, semesterText } from '../../schedule-text.ts';
 import type { StoredWindowView } from '../api.ts';
 import { t } from '../messages.ts';
@@ -12,6 +12,8 @@ export interface WindowFormState {
   /** The year's other windows a relative end may follow. */
   anchors: StoredWindowView[];
   anchorName: (w: StoredWindowView) => string;
+  /** Record kinds by id, with their names (from the server): the kinds field suggests them. */
+  kindNames: Readonly<Record<string, LocalizedText>>;
   /** Called with the fields that changed. */
   change: (patch: Partial<WindowDraft>) => void;
   save: (event: Event) => void;
@@ -64,7 +66,7 @@ export function windowForm(s: WindowFormState) {
       <div class="field">
         <label for="kinds">${t('editor.field.kinds', {}, L)}</label>
         <input id="kinds" list="kind-names" .value=${d.recordKinds} @input=${(e: Event) => s.change({ recordKinds: value(e) })} />
-        <datalist id="kind-names">${Object.values(RECORD_KINDS).map((k) => html`<option value=${k.id}>${k.label[L]}</option>`)}</datalist>
+        <datalist id="kind-names">${Object.entries(s.kindNames).map(([id, label]) => html`<option value=${id}>${label[L]}</option>`)}</datalist>
       </div>
       <div class="field">
         <label for="qualifier">${t('editor.field.qualifier', {}, L)}</label>

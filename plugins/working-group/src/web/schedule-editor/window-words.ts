@@ -1,4 +1,4 @@
-import type { Locale } from '@licheng/core';
+import type { Locale, LocalizedText } from '@licheng/core';
 import { activityText, dateText, gradesText, scopeText, semesterText } from '../../schedule-text.ts';
 import type { StoredWindowView } from '../api.ts';
 import { t } from '../messages.ts';
@@ -13,11 +13,11 @@ export interface WindowWords {
   relative(w: StoredWindowView, windows: readonly StoredWindowView[]): string;
 }
 
-export function windowWords(locale: Locale, format: 'roc' | 'iso'): WindowWords {
+export function windowWords(locale: Locale, format: 'roc' | 'iso', kindNames: Readonly<Record<string, LocalizedText>> = {}): WindowWords {
   const words: WindowWords = {
     period: (w) => t('editor.period', { start: dateText(w.start, format), end: dateText(w.end, format) }, locale),
     name(w) {
-      const scope = [gradesText(w.grades ?? null, locale), scopeText(w, locale)].filter(Boolean).join('；');
+      const scope = [gradesText(w.grades ?? null, locale), scopeText(w, locale, kindNames)].filter(Boolean).join('；');
       return `${activityText(w.activity, locale)}（${semesterText(w.semester, locale)}・${scope}）`;
     },
     relative(w, windows) {

@@ -155,7 +155,7 @@ export class LichengSchedule extends LichengConnectedElement {
 
   /** 年級, and the classes or record kinds a window is limited to. */
   #audience(w: ScheduleWindowView) {
-    const scope = scopeText({ classes: w.classes, recordKinds: w.recordKinds }, this.locale);
+    const scope = scopeText({ classes: w.classes, recordKinds: w.recordKinds }, this.locale, this.schedule?.kindNames ?? {});
     return html`${gradesText(w.grades, this.locale)}${scope ? html`<span class="sub">${scope}</span>` : nothing}`;
   }
 

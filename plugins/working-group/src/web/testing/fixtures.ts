@@ -9,6 +9,7 @@ function window(over: Partial<ScheduleWindowView> & Pick<ScheduleWindowView, 'ac
 export const schedule114: Schedule = {
   academicYear: 114,
   today: '2025-10-01',
+  kindNames: { outcome: { 'zh-TW': '課程學習成果', en: 'course learning outcome' } },
   years: [114, 115],
   windows: [
     window({ activity: 'performance-upload', semester: 0, start: '2025-08-01', end: '2026-07-31', state: 'open', daysLeft: 304 }),
@@ -25,6 +26,7 @@ export const schedule114: Schedule = {
 export const schedule115: Schedule = {
   academicYear: 115,
   today: '2025-10-01',
+  kindNames: {},
   years: [114, 115],
   windows: [window({ activity: 'outcome-upload', start: '2026-09-01', end: '2026-10-15', state: 'not-yet', daysUntilOpen: 335 })],
   unscheduled: ['outcome-certification', 'outcome-selection', 'performance-upload', 'performance-selection', 'receipt-confirmation'],
