@@ -58,6 +58,7 @@ describe('a proxy certifies an absent teacher’s item, keyboard only', () => {
 
     const page = await newPage(browser, errors);
     await signInByKeyboard(page, server.url, '教務處 張主任');
+    await page.getByRole('tab', { name: '代理人' }).click();
     await page.locator('licheng-proxies').getByText('周怡安 代理 王美玲（課程學習成果認證）').waitFor();
     await expectAccessible(page);
     await page.context().close();

@@ -309,6 +309,7 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
       async open(page, url) {
         await signIn(page, url, '教務處 張主任');
         await page.waitForURL('**/working-group');
+        await page.getByRole('tab', { name: '成員與會議' }).click();
         await page.locator('licheng-group-members').getByRole('table').waitFor();
         await page.locator('licheng-group-members form').scrollIntoViewIfNeeded();
       },
@@ -319,6 +320,7 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
         // The warning of this semester, and the form with every member's attendance to tick.
         await signIn(page, url, '教務處 張主任');
         await page.waitForURL('**/working-group');
+        await page.getByRole('tab', { name: '成員與會議' }).click();
         const meetings = page.locator('licheng-group-meetings');
         await meetings.locator('licheng-notice#meetings-warning').waitFor();
         await meetings.locator('licheng-date-field#meeting-date input').fill(taipeiToday());
@@ -331,6 +333,7 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
       async open(page, url) {
         await signIn(page, url, '教務處 張主任');
         await page.waitForURL('**/working-group');
+        await page.getByRole('tab', { name: '研習與宣導' }).click();
         const trainings = page.locator('licheng-group-trainings');
         await trainings.getByRole('table').waitFor();
         await trainings.locator('licheng-notice#trainings-warning').waitFor();
@@ -342,6 +345,7 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
         // 王美玲 is absent this week and 林淑芬 has left: the lists, the absence and the departure each have a row.
         await signIn(page, url, '教務處 張主任');
         await page.waitForURL('**/working-group');
+        await page.getByRole('tab', { name: '代理人' }).click();
         const proxies = page.locator('licheng-working-group-desk licheng-proxies');
         await proxies.getByRole('heading', { name: '代理人', exact: true }).waitFor();
         await proxies.locator('#departures-table').waitFor();

@@ -7,7 +7,7 @@ import { startDemoServer, type StartedServer } from '../support/server.ts';
 /**
  * 工作小組 in Chromium against the demo server, by keyboard only: 張主任 sees that no meeting has
  * been held this semester, records today's meeting (place, agenda, a decision, every member's
- * attendance) with Tab, typing, Space and Enter, lands on the outcome, and the warning is gone.
+ * attendance) on the tab 成員與會議 with Tab, the arrow keys, typing, Space and Enter, lands on the outcome, and the warning is gone.
  */
 describe('the working group records a meeting by keyboard', () => {
   let server: StartedServer;
@@ -32,6 +32,10 @@ describe('the working group records a meeting by keyboard', () => {
   const meetings = () => page.locator('licheng-group-meetings');
 
   it('warns that this semester has had no meeting', async () => {
+    // The desk opens on 作業期程; the arrow key selects 成員與會議 and its sections load.
+    await tabTo(page, (f) => f.role === 'tab' && f.name === '作業期程');
+    await page.keyboard.press('ArrowRight');
+    await expectFocus(page, { role: 'tab', id: 'tab-group' });
     await meetings().locator('licheng-notice#meetings-warning').getByText(/學期尚未召開工作小組會議/).waitFor();
     await meetings().getByText(/學年度尚未登錄會議。/).waitFor();
     await expectAccessible(page);

@@ -6,6 +6,8 @@
 //   dist/shared/*.js              those shared libraries, built once, loaded once per page
 //   dist/index.html …             the root config (and the embed and catalogue pages), with
 //                                 the import map inlined first in <head>
+//   dist/offices/loads.json       per office, the files of its first load and of each on-demand load
+//                                 (a tab's section imported later), for the bundle budget
 //   dist/importmap.json           the same map, which the standalone server filters to the
 //                                 school's enabled offices and merges with its overrides
 //   dist/widgets/                 the embeddable widgets (vite.widgets.config.ts): self-contained,
@@ -53,19 +55,46 @@ const moduleBuild = (outDir, input, output, external = isMapped) => ({
 /** Bare specifiers the chunks import (what the import map must name). */
 const bareImports = (chunks) => new Set(chunks.flatMap((c) => [...c.imports, ...c.dynamicImports]).filter((s) => !s.startsWith('.') && !s.startsWith('/') && isMapped(s)));
 
-/** Builds one office into dist/offices; returns its entry URL and the shared names it imports. */
+/**
+ * What a browser fetches of an office, load by load: `first` — the entry and every chunk it imports
+ * statically; `onDemand` — per chunk the office imports with import() (a tab opened later), that
+ * chunk and what it imports statically beyond the first load. The bundle budget checks each load.
+ */
+function loadsOf(chunks) {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const closure = (file, seen = new Set()) => {
+    if (seen.has(file) || !byName.has(file)) return seen;
+    seen.add(file);
+    for (const next of byName.get(file).imports) closure(next, seen);
+    return seen;
+  };
+  const entry = chunks.find((c) => c.isEntry);
+  const first = closure(entry.fileName);
+  const lazy = new Set(chunks.flatMap((c) => c.dynamicImports).filter((f) => byName.has(f)));
+  const onDemand = Object.fromEntries([...lazy].sort().map((f) => [f, [...closure(f)].filter((x) => !first.has(x))]));
+  return { first: [...first], onDemand };
+}
+
+const loadsFile = path.join(dist, 'offices', 'loads.json');
+const writeLoads = (loads) => {
+  const known = fs.existsSync(loadsFile) ? JSON.parse(fs.readFileSync(loadsFile, 'utf8')) : {};
+  fs.writeFileSync(loadsFile, `${JSON.stringify({ ...known, ...loads }, null, 2)}\n`);
+};
+
+/** Builds one office into dist/offices; returns its entry URL, the shared names it imports and its loads. */
 async function buildOffice(id) {
   const chunks = await run(moduleBuild(path.join(dist, 'offices'), { [id]: `@licheng/plugin-${id}/web` }, { entryFileNames: `${id}-[hash].js`, chunkFileNames: `${id}-[name]-[hash].js` }));
   const entry = chunks.find((c) => c.isEntry);
   const imported = bareImports(chunks);
   const otherOffices = [...imported].filter((s) => OFFICE_SPECIFIER.test(s));
   if (otherOffices.length) throw new Error(`office ${id} imports another office (${otherOffices.join(', ')}): offices talk through @licheng/core and the server, never each other's code`);
-  return { url: `/offices/${entry.fileName}`, imported };
+  return { url: `/offices/${entry.fileName}`, imported, loads: loadsOf(chunks) };
 }
 
 if (args.office) {
   if (!offices().includes(args.office)) throw new Error(`unknown office "${args.office}"; this portal ships: ${offices().join(', ')}`);
-  const { url, imported } = await buildOffice(args.office);
+  const { url, imported, loads } = await buildOffice(args.office);
+  writeLoads({ [args.office]: loads });
   console.log(`built office ${args.office}: dist${url}\nimport-map entry: "@licheng/plugin-${args.office}/web": "${url}"\nneeds shared: ${[...imported].join(', ')}`);
   process.exit(0);
 }
@@ -73,11 +102,14 @@ if (args.office) {
 fs.rmSync(dist, { recursive: true, force: true });
 const imports = {};
 const shared = new Set();
+const loads = {};
 for (const id of offices()) {
   const office = await buildOffice(id);
   imports[`@licheng/plugin-${id}/web`] = office.url;
+  loads[id] = office.loads;
   office.imported.forEach((s) => shared.add(s));
 }
+writeLoads(loads);
 
 // The root config and the two plain pages; what they import by name joins the shared set.
 const pages = await run({

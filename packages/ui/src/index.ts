@@ -12,10 +12,10 @@ export * from './file-field/file-field.ts';
 export * from './date-field/date-field.ts';
 export * from './upload-progress/upload-progress.ts';
 export * from './focus/focus.ts';
+export * from './tabs/tabs.ts';
 export * from './dialog/dialog.ts';
 export * from './file-viewer/file-viewer.ts';
 export * from './window-banner/window-banner.ts';
-export * from './styles/card-table.styles.ts';
 // The record screens (<licheng-record-form/-list/-import/-desk>) load from '@licheng/ui/records', a
 // shared module of their own, so pages without them do not carry them; their types are here too.
 export type * from './records.ts';

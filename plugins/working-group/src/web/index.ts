@@ -1,14 +1,11 @@
 import { elementLifecycles } from '@licheng/client';
 import { WORKING_GROUP_DESK_TAG } from './working-group-desk/working-group-desk.ts';
 
+// The desk and the published schedule come with the office; the desk's other sections (the
+// schedule editor, members, meetings, trainings, proxies) load when their tab is first opened.
+// A page that shows one of them on its own imports its file: `@licheng/plugin-working-group/web/<section>/<section>.ts`.
 export * from './schedule/schedule.ts';
-export * from './proxies/proxies.ts';
-export * from './schedule-editor/schedule-editor.ts';
 export * from './working-group-desk/working-group-desk.ts';
-export * from './group-members/group-members.ts';
-export * from './group-meetings/group-meetings.ts';
-export * from './group-trainings/group-trainings.ts';
-export { groupMessages } from './group-messages.ts';
 export { workingGroupMessages } from './messages.ts';
 
 /**

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { downloadFile, errorText, LichengConnectedElement, showStoredFile } from '@licheng/client';
-import { focusMark, focusOutcome, formatDate, heading, screenStyles, type FocusMark, type FileViewer } from '@licheng/ui';
+import { focusMark, focusOutcome, formatDate, heading, screenStyles, tabList, type FocusMark, type FileViewer } from '@licheng/ui';
 import { CERTIFICATE_LEVELS, LIMITS, paths, TEMPLATE_PATH, type Certificate, type CertificateList, type ImportReport, type Internship, type InternshipList } from '../api.ts';
 import { t, type PracticumMessageKey } from '../messages.ts';
 import { certificateRules, checkFields, checkInternship, field, type FieldErrors } from './form-fields.ts';
@@ -145,14 +145,6 @@ export class PracticumDesk extends LichengConnectedElement {
     this.#clear();
     this.tab = tab;
     if (focus) void focusOutcome(this, `#tab-${tab}`);
-  }
-
-  #tabKey(event: KeyboardEvent) {
-    const index = TABS.indexOf(this.tab);
-    const next = event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? TABS.length - 1 : null;
-    if (next === null) return;
-    event.preventDefault();
-    this.#selectTab(TABS[(next + TABS.length) % TABS.length]!, true);
   }
 
   async #template() {
@@ -471,21 +463,7 @@ export class PracticumDesk extends LichengConnectedElement {
   override render() {
     const L = this.locale;
     return html`${heading(this.headingLevel, t('title', {}, L), 'desk-heading')}
-      <div class="tabs" part="tabs" role="tablist" aria-label=${t('tabs.label', {}, L)} @keydown=${this.#tabKey}>
-        ${TABS.map(
-          (tab) => html`<button
-            type="button"
-            role="tab"
-            id="tab-${tab}"
-            aria-controls="panel"
-            aria-selected=${tab === this.tab ? 'true' : 'false'}
-            tabindex=${tab === this.tab ? '0' : '-1'}
-            @click=${() => this.#selectTab(tab)}
-          >
-            ${t(`tab.${tab}`, {}, L)}
-          </button>`,
-        )}
-      </div>
+      ${tabList({ label: t('tabs.label', {}, L), tabs: TABS.map((id) => ({ id, label: t(`tab.${id}`, {}, L) })), selected: this.tab, onSelect: (tab, byKey) => this.#selectTab(tab, byKey), panelId: 'panel' })}
       <div id="panel" role="tabpanel" aria-labelledby="tab-${this.tab}">
         <licheng-notice id="practicum-failure" variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
         <licheng-notice id="practicum-warning" variant="warning" .locale=${L} .message=${this.warning}></licheng-notice>

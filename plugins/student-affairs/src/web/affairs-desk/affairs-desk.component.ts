@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { downloadFile, errorText, LichengConnectedElement } from '@licheng/client';
-import { focusOutcome, heading, screenStyles, type NoticeVariant } from '@licheng/ui';
+import { focusOutcome, heading, screenStyles, tabList, type NoticeVariant } from '@licheng/ui';
 import { localized, type RecordDeskSource, type RecordImportReportView, type RecordKindScreen, type RecordRow, type RecordSubmission } from '@licheng/ui/records';
 import '@licheng/ui/records';
 import { exportPath, paths, sectionsOf, templatePath, type KindView, type RecordList, type Section } from '../api.ts';
@@ -153,15 +153,6 @@ export class StudentAffairsDesk extends LichengConnectedElement {
     if (focus) void focusOutcome(this, `#section-${tab}`);
   }
 
-  #tabKey(event: KeyboardEvent) {
-    const tabs = this.#tabs();
-    const i = tabs.indexOf(this.tab as Tab);
-    const next = event.key === 'ArrowRight' ? i + 1 : event.key === 'ArrowLeft' ? i - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? tabs.length - 1 : null;
-    if (next === null) return;
-    event.preventDefault();
-    this.#select(tabs[(next + tabs.length) % tabs.length]!, true);
-  }
-
   #label(tab: Tab) {
     const L = this.locale;
     if (tab !== 'certify') return t(`section.${tab}`, {}, L);
@@ -207,21 +198,7 @@ export class StudentAffairsDesk extends LichengConnectedElement {
     if (this.kinds === null) return html`<p>${t('loading', {}, L)}</p>`;
     const note = html`<licheng-notice id="affairs-note" tabindex="-1" .locale=${L} variant=${this.note.variant} .message=${this.note.text}></licheng-notice>`;
     if (!tabs.length) return html`${note}${this.note.text ? nothing : html`<p>${t('no-section', {}, L)}</p>`}`;
-    return html`<div class="sections" part="sections" role="tablist" aria-label=${t('tabs.label', {}, L)} @keydown=${this.#tabKey}>
-        ${tabs.map(
-          (tab) => html`<button
-            type="button"
-            role="tab"
-            id="section-${tab}"
-            aria-controls="section-panel"
-            aria-selected=${tab === this.tab ? 'true' : 'false'}
-            tabindex=${tab === this.tab ? '0' : '-1'}
-            @click=${() => this.#select(tab)}
-          >
-            ${this.#label(tab)}
-          </button>`,
-        )}
-      </div>
+    return html`${tabList({ label: t('tabs.label', {}, L), tabs: tabs.map((id) => ({ id, label: this.#label(id) })), selected: this.tab as Tab, onSelect: (tab, byKey) => this.#select(tab, byKey), idPrefix: 'section-', panelId: 'section-panel', part: 'sections' })}
       ${note}
       <div id="section-panel" role="tabpanel" aria-labelledby="section-${this.tab}">${this.#panel()}</div>`;
   }

@@ -1,52 +1,101 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing';
 import './working-group-desk.ts';
 import type { WorkingGroupDesk } from './working-group-desk.component.ts';
+import { loadTab } from './desk-tabs.ts';
 import { bootstrap, mount, unmount } from '../index.ts';
 import { meetings115, members115, trainings115 } from '../testing/group-fixtures.ts';
 
 const year = { academicYear: 115, today: '2026-11-27', years: [115], windows: [], unscheduled: ['outcome-upload'] };
+const windows = { academicYear: 115, years: [115], windows: [], removed: [] };
 const proxies = { today: '2026-11-27', scopes: [{ id: 'certification', roles: [] }], teachers: [], lists: [], absences: [], departures: [] };
 const handlers = {
   'working-group.schedule.list': () => year,
+  'working-group.schedule.windows': () => windows,
   'working-group.members.list': () => members115,
   'working-group.meetings.list': () => meetings115,
   'working-group.trainings.list': () => trainings115,
   'working-group.proxies.list': () => proxies,
 };
 
+const desk = () => fixture<WorkingGroupDesk>(html`<licheng-working-group-desk .token=${fakeToken()} locale="zh-TW"></licheng-working-group-desk>`);
+const tabs = (el: WorkingGroupDesk) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[role="tab"]')];
+const h2Of = (el: WorkingGroupDesk, tag: string) => el.shadowRoot!.querySelector(tag)?.shadowRoot?.querySelector('h2')?.textContent;
+
 describe('<licheng-working-group-desk>', () => {
   let api: FakeApi;
+  beforeEach(() => sessionStorage.clear());
   afterEach(() => api?.restore());
 
-  it('puts the schedule, members, meetings, trainings and proxies under one h1, each an h2, and is accessible', async () => {
+  it('opens on the schedule tab: the published schedule and its editor under one h1, and is accessible', async () => {
     api = installFakeApi(handlers);
-    const el = await fixture<WorkingGroupDesk>(html`<licheng-working-group-desk .token=${fakeToken()} locale="zh-TW"></licheng-working-group-desk>`);
+    const el = await desk();
     expect(el.shadowRoot!.querySelector('h1')!.textContent).to.equal('學習歷程工作小組');
-    const schedule = el.shadowRoot!.querySelector('licheng-schedule')!;
-    await waitUntil(() => schedule.shadowRoot?.querySelector('h2'));
-    expect(schedule.shadowRoot!.querySelector('h2')!.textContent).to.equal('學習歷程檔案作業期程');
-    const sections = ['licheng-group-members', 'licheng-group-meetings', 'licheng-group-trainings'].map((tag) => el.shadowRoot!.querySelector(tag)!);
-    await waitUntil(() => sections.every((s) => s.shadowRoot?.querySelector('h2')) && sections[0]!.shadowRoot!.querySelector('table') && sections[2]!.shadowRoot!.querySelector('table'), 'sections load', { timeout: 5000 });
-    expect(sections.map((s) => s.shadowRoot!.querySelector('h2')!.textContent)).to.deep.equal(['工作小組成員', '工作小組會議', '研習與宣導']);
-    expect(sections[1]!.shadowRoot!.querySelector('#meetings-warning')!.textContent).to.contain('115 學年度第 1 學期尚未召開工作小組會議');
-    const section = el.shadowRoot!.querySelector('licheng-proxies')!;
-    await waitUntil(() => section.shadowRoot?.querySelector('#lists-empty, p.muted'));
-    expect(section.shadowRoot!.querySelector('h2')!.textContent).to.equal('代理人');
+    expect(tabs(el).map((b) => b.textContent!.trim())).to.deep.equal(['作業期程', '成員與會議', '研習與宣導', '代理人']);
+    expect(tabs(el).map((b) => b.getAttribute('aria-selected'))).to.deep.equal(['true', 'false', 'false', 'false']);
+    await waitUntil(() => h2Of(el, 'licheng-schedule') && h2Of(el, 'licheng-schedule-editor'), 'the schedule tab never loaded', { timeout: 5000 });
+    expect(h2Of(el, 'licheng-schedule')).to.equal('學習歷程檔案作業期程');
+    expect(h2Of(el, 'licheng-schedule-editor')).to.equal('設定作業期程');
+    expect(el.shadowRoot!.querySelector('licheng-group-members')).to.equal(null);
+    expect(api.callsTo('working-group.members.list')).to.have.length(0);
     await expect(el).to.be.accessible();
   });
 
-  it('has the schedule editor as a second h2, and reloads the published schedule after a change', async () => {
-    const windows = { academicYear: 115, years: [115], windows: [], removed: [] };
-    api = installFakeApi({ 'working-group.schedule.list': () => year, 'working-group.schedule.windows': () => windows });
-    const el = await fixture<WorkingGroupDesk>(html`<licheng-working-group-desk .token=${fakeToken()} locale="zh-TW"></licheng-working-group-desk>`);
-    const editor = el.shadowRoot!.querySelector('licheng-schedule-editor')!;
-    await waitUntil(() => editor.shadowRoot?.querySelector('#add'), 'the editor never loaded');
-    expect(editor.shadowRoot!.querySelector('h2')!.textContent).to.equal('設定作業期程');
-    await waitUntil(() => api.callsTo('working-group.schedule.list').length === 1);
-    editor.dispatchEvent(new CustomEvent('licheng-schedule-changed', { detail: { id: 'w-1', action: 'save' }, bubbles: true, composed: true }));
-    await waitUntil(() => api.callsTo('working-group.schedule.list').length === 2, 'the published schedule did not reload');
+  it('moves between tabs with the arrow keys, focus on the tab, its sections loading; a reload comes back to it', async () => {
+    api = installFakeApi(handlers);
+    const el = await desk();
+    tabs(el)[0]!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('tab-group');
+    expect(el.shadowRoot!.querySelector('[role="tabpanel"]')!.getAttribute('aria-labelledby')).to.equal('tab-group');
+    await waitUntil(() => h2Of(el, 'licheng-group-members') && h2Of(el, 'licheng-group-meetings'), 'members and meetings never loaded', { timeout: 5000 });
+    const meetings = el.shadowRoot!.querySelector('licheng-group-meetings')!;
+    await waitUntil(() => meetings.shadowRoot!.querySelector('#meetings-warning')?.textContent?.includes('115 學年度第 1 學期尚未召開工作小組會議'), 'no warning', { timeout: 5000 });
     await expect(el).to.be.accessible();
+
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('tab-proxies');
+    await waitUntil(() => h2Of(el, 'licheng-proxies') === '代理人', 'proxies never loaded', { timeout: 5000 });
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('tab-schedule');
+
+    tabs(el)[2]!.click();
+    await el.updateComplete;
+    const again = await desk();
+    expect(tabs(again).find((b) => b.getAttribute('aria-selected') === 'true')!.id).to.equal('tab-trainings');
+    await waitUntil(() => h2Of(again, 'licheng-group-trainings') === '研習與宣導', 'trainings never loaded', { timeout: 5000 });
+  });
+
+  it('says when a tab could not load and loads it on 再試一次', async () => {
+    api = installFakeApi(handlers);
+    const real = loadTab.trainings;
+    loadTab.trainings = () => Promise.reject(new Error('Failed to fetch dynamically imported module'));
+    try {
+      const el = await desk();
+      tabs(el)[2]!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('#tab-failure'), 'no failure shown');
+      expect(el.shadowRoot!.querySelector('#tab-failure')!.shadowRoot!.textContent).to.contain('這一頁無法載入');
+      await expect(el).to.be.accessible();
+      loadTab.trainings = real;
+      el.shadowRoot!.querySelector<HTMLButtonElement>('#tab-retry')!.click();
+      await waitUntil(() => h2Of(el, 'licheng-group-trainings') === '研習與宣導', 'trainings never loaded', { timeout: 5000 });
+      expect(el.shadowRoot!.activeElement?.id).to.equal('tab-trainings');
+    } finally {
+      loadTab.trainings = real;
+    }
+  });
+
+  it('reloads the published schedule after a change in the editor', async () => {
+    api = installFakeApi(handlers);
+    const el = await desk();
+    await waitUntil(() => el.shadowRoot!.querySelector('licheng-schedule-editor')?.shadowRoot?.querySelector('#add'), 'the editor never loaded', { timeout: 5000 });
+    await waitUntil(() => api.callsTo('working-group.schedule.list').length === 1);
+    el.shadowRoot!.querySelector('licheng-schedule-editor')!.dispatchEvent(new CustomEvent('licheng-schedule-changed', { detail: { id: 'w-1', action: 'save' }, bubbles: true, composed: true }));
+    await waitUntil(() => api.callsTo('working-group.schedule.list').length === 2, 'the published schedule did not reload');
   });
 
   it('mounts and unmounts as a single-spa application', async () => {
