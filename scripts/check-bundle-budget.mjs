@@ -72,6 +72,18 @@ for (const r of rows) {
   const result = !r.checked ? 'info  ' : over ? 'OVER  ' : ceiling > LIMIT ? 'known ' : 'ok    ';
   console.log(`${r.module.padEnd(width)}  ${kb(r.gzip).padStart(9)}  ${result}  ${r.file}${r.checked && ceiling > LIMIT ? `  (known overrun, ceiling ${kb(ceiling)})` : ''}`);
 }
+// No screen carries core's error catalogue (the server words its errors): a sentinel message of
+// packages/core/src/errors.ts must appear in no office or widget file. A date helper that throws
+// DomainError pulls the whole catalogue in (calendar.ts); screens use date-reading.ts instead.
+const catalogue = fs.readFileSync(path.join(root, 'packages/core/src/errors.ts'), 'utf8');
+const sentinel = /'try-again': \{ 'zh-TW': '([^']+)'/.exec(catalogue)?.[1];
+if (!sentinel) problems.push('the sentinel message try-again is missing from packages/core/src/errors.ts');
+const screenFiles = [...js('offices'), ...widgetFiles, ...js('widgets/chunks')];
+const carrying = sentinel ? screenFiles.filter((file) => fs.readFileSync(path.join(dist, file), 'utf8').includes(sentinel)) : [];
+if (carrying.length) problems.push(`core's error catalogue is bundled into ${carrying.join(', ')}: import date helpers from date-reading.ts, not calendar.ts, and let the server word errors`);
+else if (sentinel) passed++;
+console.log(`\nno screen carries core's error catalogue: ${carrying.length ? 'FAILED' : 'ok'} (${screenFiles.length} files)`);
+
 for (const p of problems) console.error(`✗ ${p}`);
 failed += problems.length;
 console.log(`\n${passed} within budget, ${failed} failed`);

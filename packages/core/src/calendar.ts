@@ -1,4 +1,4 @@
-import { isoParts, isRealDate, readDate, ROC_OFFSET, rocDateOf, taipeiDay } from './date-reading.ts';
+import { isoParts, isRealDate, readDate, ROC_OFFSET, rocDateOf, taipeiDay, termOfParts, type AcademicTerm } from './date-reading.ts';
 import { DomainError } from './errors.ts';
 
 /**
@@ -9,11 +9,7 @@ import { DomainError } from './errors.ts';
  * N + 1911 to 31 July of N + 1912: semester 1 is August-January, semester 2 February-July.
  */
 
-export type Semester = 1 | 2;
-export interface AcademicTerm {
-  academicYear: number;
-  semester: Semester;
-}
+export type { AcademicTerm, Semester } from './date-reading.ts';
 
 function invalid(value: unknown): DomainError {
   return new DomainError('date-invalid', { value: String(value) });
@@ -39,9 +35,7 @@ function splitIso(value: string): [number, number, number] {
 
 /** The academic year and semester a date falls in. A Date is read in Taipei time. */
 export function academicTermOf(date: string | Date): AcademicTerm {
-  const [year, month] = splitIso(typeof date === 'string' ? date : taipeiDate(date));
-  if (month >= 8) return { academicYear: year - ROC_OFFSET, semester: 1 };
-  return { academicYear: year - ROC_OFFSET - 1, semester: month === 1 ? 1 : 2 };
+  return termOfParts(splitIso(typeof date === 'string' ? date : taipeiDate(date)));
 }
 
 /** First and last day (inclusive, ISO) of an academic year. */

@@ -11,6 +11,24 @@ export const ROC_OFFSET = 1911;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2199;
 
+export type Semester = 1 | 2;
+export interface AcademicTerm {
+  academicYear: number;
+  semester: Semester;
+}
+
+/** The 學年度 and semester of a real date's parts: semester 1 is August-January, semester 2 February-July. */
+export function termOfParts([year, month]: readonly [number, number, number]): AcademicTerm {
+  if (month >= 8) return { academicYear: year - ROC_OFFSET, semester: 1 };
+  return { academicYear: year - ROC_OFFSET - 1, semester: month === 1 ? 1 : 2 };
+}
+
+/** The term an instant falls in, read in Taipei time (a screen's 'this term'); null for an invalid Date. */
+export function termOfInstant(now: Date): AcademicTerm | null {
+  const parts = isoParts(taipeiDay(now) ?? '');
+  return parts ? termOfParts(parts) : null;
+}
+
 /** Why a date could not be read: not a date at all, or a date that does not exist (115/02/30). */
 export type DateProblem = 'unreadable' | 'no-such-date';
 export type DateReading = { iso: string } | { problem: DateProblem };

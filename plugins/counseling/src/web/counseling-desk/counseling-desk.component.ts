@@ -3,7 +3,7 @@ import { downloadFile, errorText, LichengConnectedElement } from '@licheng/clien
 import { focusOutcome, heading, screenStyles, type NoticeVariant } from '@licheng/ui';
 import { officeRecordSource, type RecordDesk, type RecordDeskSource, type RecordForm, type RecordSubmission } from '@licheng/ui/records';
 import '@licheng/ui/records';
-import { academicTermOf } from '@licheng/core';
+import { termOfInstant } from '@licheng/core';
 import { groupScreen, kindScreen, paths, type AdviseeList, type KindView } from '../api.ts';
 import { t } from '../messages.ts';
 import '../advisee-panel/advisee-panel.ts';
@@ -82,7 +82,7 @@ export class CounselingDesk extends LichengConnectedElement {
 
   async #group(event: CustomEvent<RecordSubmission>) {
     if (this.busy || this.chosen.size === 0) return;
-    const { academicYear, semester } = academicTermOf(new Date());
+    const { academicYear, semester } = termOfInstant(new Date())!;
     this.busy = true;
     try {
       const done = await this.api.mutation<{ ids: string[] }>(paths.group, { studentNos: [...this.chosen], academicYear, semester, summary: event.detail.summary, data: event.detail.data });
@@ -129,7 +129,7 @@ export class CounselingDesk extends LichengConnectedElement {
     const L = this.locale;
     const h = this.headingLevel;
     if (this.kinds === null) return html`<p>${t('loading', {}, L)}</p>`;
-    const { academicYear, semester } = academicTermOf(new Date());
+    const { academicYear, semester } = termOfInstant(new Date())!;
     const consultant = this.#consultant;
     const screens = this.kinds.map(kindScreen);
     return html`<licheng-notice id="counseling-note" tabindex="-1" .locale=${L} variant=${this.note.variant} .message=${this.note.text}></licheng-notice>

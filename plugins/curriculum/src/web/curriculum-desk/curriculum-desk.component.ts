@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
-import { academicTermOf } from '@licheng/core';
+import { termOfInstant } from '@licheng/core';
 import { focusMark, focusOutcome, formatDateTime, heading, screenStyles, type FileChange } from '@licheng/ui';
 import { exportPath, KINDS, paths, PLAN_MAX_BYTES, type ClassGroupRow, type DifferenceView, type PlanCommitView, type PlanPreviewView, type PlanVersionDetailView, type PlanVersionView, type PrecheckRunView, type PrecheckStatusView } from '../api.ts';
 import { t } from '../messages.ts';
@@ -77,7 +77,8 @@ export class CurriculumDesk extends LichengConnectedElement {
 
   constructor() {
     super();
-    const term = academicTermOf(new Date());
+    // termOfInstant, not academicTermOf: the screen carries no error catalogue (a browser's clock is always a valid date).
+    const term = termOfInstant(new Date())!;
     this.headingLevel = 1;
     this.academicYear = term.academicYear;
     this.semester = term.semester;

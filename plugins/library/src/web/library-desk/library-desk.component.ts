@@ -3,7 +3,7 @@ import { downloadFile, errorText, LichengConnectedElement } from '@licheng/clien
 import { cardTable, focusOutcome, formatDate, heading, screenStyles, type NoticeVariant } from '@licheng/ui';
 import { officeRecordSource, type RecordDesk, type RecordDeskSource, type RecordKindScreen } from '@licheng/ui/records';
 import '@licheng/ui/records';
-import { academicTermOf } from '@licheng/core';
+import { termOfInstant } from '@licheng/core';
 import { paths, readingScreen, type KindView, type ReadingRow } from '../api.ts';
 import { t } from '../messages.ts';
 import '../library-reading/library-reading.ts';
@@ -189,7 +189,7 @@ export class LibraryDesk extends LichengConnectedElement {
     const note = html`<licheng-notice id="library-note" tabindex="-1" .locale=${L} variant=${this.note.variant} .message=${this.note.text}></licheng-notice>`;
     if (this.kinds === null) return html`<p>${t('loading', {}, L)}</p>`;
     if (!this.#staff) return html`${note}<p>${t('no-access', {}, L)}</p>`;
-    const { academicYear, semester } = academicTermOf(new Date());
+    const { academicYear, semester } = termOfInstant(new Date())!;
     const screens: RecordKindScreen[] = reading ? [readingScreen(reading)] : [];
     return html`${note} ${this.#queue(h + 1)}
       <section>

@@ -3,7 +3,7 @@ import { errorText, LichengConnectedElement } from '@licheng/client';
 import { focusOutcome, heading, screenStyles, type NoticeVariant } from '@licheng/ui';
 import { officeRecordSource, type RecordDeskSource, type RecordForm, type RecordKindScreen, type RecordList, type RecordSubmission, type RecordWithdrawal } from '@licheng/ui/records';
 import '@licheng/ui/records';
-import { academicTermOf } from '@licheng/core';
+import { termOfInstant } from '@licheng/core';
 import { paths, readingScreen, type KindView, type ReadingRow } from '../api.ts';
 import { t } from '../messages.ts';
 
@@ -73,7 +73,7 @@ export class LibraryReading extends LichengConnectedElement {
   async #submit(event: CustomEvent<RecordSubmission>) {
     if (this.busy || !this.#source) return;
     const fixing = this.correcting;
-    const { academicYear, semester } = academicTermOf(new Date());
+    const { academicYear, semester } = termOfInstant(new Date())!;
     this.busy = true;
     try {
       const saved = fixing ? await this.#source.correct(fixing, event.detail) : await this.#source.enter('reading', { ...event.detail, academicYear, semester });
@@ -115,7 +115,7 @@ export class LibraryReading extends LichengConnectedElement {
   override render() {
     const L = this.locale;
     const h = this.headingLevel;
-    const { academicYear, semester } = academicTermOf(new Date());
+    const { academicYear, semester } = termOfInstant(new Date())!;
     return html`${heading(h, t('mine.heading', {}, L))}
       <p>${t('mine.intro', {}, L)}</p>
       <licheng-notice id="reading-note" tabindex="-1" .locale=${L} variant=${this.note.variant} .message=${this.note.text}></licheng-notice>
