@@ -86,6 +86,24 @@ describe('the working group opens a window on screen and a student can upload', 
     expect(uploaded.status).toBe('pending');
   });
 
+  it('publishes the schedule without sign-in on /schedule.html, for the school website, in Chinese and in English', async () => {
+    const page = await newPage(browser, errors);
+    await page.goto(`${server.url}/schedule.html`);
+    const schedule = page.locator('licheng-schedule');
+    await schedule.getByRole('heading', { level: 1, name: /虎尾.*學習歷程檔案作業期程/ }).waitFor();
+    await schedule.getByRole('row', { name: /課程學習成果上傳.*開放中/ }).waitFor();
+    await expectAccessible(page);
+    const download = page.waitForEvent('download');
+    await schedule.getByRole('button', { name: /下載 \d+ 學年度作業期程/ }).click();
+    expect((await download).suggestedFilename()).toMatch(/作業期程\.xlsx$/);
+
+    await page.getByRole('link', { name: 'English' }).click();
+    await schedule.getByRole('heading', { level: 1, name: /Learning portfolio schedule/ }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
   it('raised no page errors', () => {
     expect(errors).toEqual([]);
   });

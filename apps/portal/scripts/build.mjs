@@ -4,7 +4,7 @@
 //   dist/offices/<id>-<hash>.js   each office's single-spa application, on its own: it imports
 //                                 Lit, single-spa, @licheng/client and @licheng/ui by name
 //   dist/shared/*.js              those shared libraries, built once, loaded once per page
-//   dist/index.html …             the root config (and the embed and catalogue pages), with
+//   dist/index.html …             the root config (and the embed, catalogue and public schedule pages), with
 //                                 the import map inlined first in <head>
 //   dist/offices/loads.json       per office, the files of its first load and of each on-demand load
 //                                 (a tab's section imported later), for the bundle budget
@@ -111,7 +111,7 @@ for (const id of offices()) {
 }
 writeLoads(loads);
 
-// The root config and the two plain pages; what they import by name joins the shared set.
+// The root config and the plain pages (embed, catalogue, the public schedule); what they import by name joins the shared set.
 const pages = await run({
   build: {
     outDir: dist,
@@ -120,7 +120,7 @@ const pages = await run({
     sourcemap: true,
     reportCompressedSize: false,
     rollupOptions: {
-      input: { main: 'index.html', embed: 'embed.html', catalogue: 'catalogue.html' },
+      input: { main: 'index.html', embed: 'embed.html', catalogue: 'catalogue.html', schedule: 'schedule.html' },
       external: isMapped,
       treeshake: { moduleSideEffects: coreHasNoSideEffects },
     },
@@ -142,7 +142,7 @@ if (leftBare.size) throw new Error(`shared libraries import names outside the ma
 
 const map = { imports: Object.fromEntries(Object.entries(imports).sort(([a], [b]) => a.localeCompare(b))) };
 fs.writeFileSync(path.join(dist, 'importmap.json'), `${JSON.stringify(map, null, 2)}\n`);
-for (const page of ['index.html', 'embed.html', 'catalogue.html']) {
+for (const page of ['index.html', 'embed.html', 'catalogue.html', 'schedule.html']) {
   const file = path.join(dist, page);
   fs.writeFileSync(file, withImportMap(fs.readFileSync(file, 'utf8'), map));
 }

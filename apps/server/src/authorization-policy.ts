@@ -133,6 +133,7 @@ export const procedurePolicy = {
   'registry.status.history': { roles: ['registry-staff', 'admin'] },
 
   'working-group.schedule.list': { roles: 'any' },
+  'working-group.schedule.public': { public: true },
   'working-group.members.list': { roles: GROUP_EDITORS },
   'working-group.members.add': { roles: GROUP_EDITORS },
   'working-group.members.update': { roles: GROUP_EDITORS, records: GROUP_RECORDS },
@@ -210,7 +211,7 @@ export const procedurePolicy = {
   'curriculum.precheck.run': { roles: ['curriculum-staff'] },
   'curriculum.precheck.status': { roles: ['curriculum-staff', 'registry-staff'] },
   'curriculum.precheck.differences': { roles: ['curriculum-staff', 'registry-staff'], records: CURRICULUM_SCHOOL },
-} as const satisfies Record<ProcedurePath, SignedInPolicy>;
+} as const satisfies Record<ProcedurePath, RoutePolicy>;
 
 /** Plain HTTP routes below the app (`GET <path as Hono declares it>`): downloads and the public ones. */
 export const routePolicy: Record<string, RoutePolicy> = {
@@ -226,6 +227,7 @@ export const routePolicy: Record<string, RoutePolicy> = {
   'GET /api/registry/templates/:file': { roles: ['registry-staff', 'admin'] },
   'GET /api/registry/audit.xlsx': { roles: ['registry-staff', 'admin'] },
   'GET /api/working-group/schedule.xlsx': { roles: 'any' },
+  'GET /api/working-group/public/schedule.xlsx': { public: true },
   'GET /api/working-group/meetings/minutes.xlsx': { roles: GROUP_EDITORS, records: GROUP_RECORDS },
   'GET /api/student/portfolio.zip': { roles: ['student'] },
   'GET /api/homeroom/progress.xlsx': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },

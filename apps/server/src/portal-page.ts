@@ -47,7 +47,7 @@ export function withImportMap(page: string, map: ImportMap): string {
 }
 
 /** The pages the portal build writes, each with the import map inlined first in <head>. */
-export const PORTAL_PAGES = ['index.html', 'catalogue.html', 'embed.html'] as const;
+export const PORTAL_PAGES = ['index.html', 'catalogue.html', 'embed.html', 'schedule.html'] as const;
 export type PortalPageFile = (typeof PORTAL_PAGES)[number];
 
 /** Reads a built portal page (the root config by default) and its import map, and returns the page this school serves. */

@@ -67,6 +67,7 @@ export const messages: Record<string, LocalizedText> = {
   'field.start': { 'zh-TW': '開始日', en: 'start date' },
   'field.end': { 'zh-TW': '結束日', en: 'end date' },
   'field.selfCheck': { 'zh-TW': '自我檢核日期', en: 'self-check date' },
+  'schedule-not-public': { 'zh-TW': '本校未公開作業期程，請登入後查看', en: 'This school does not publish its schedule; sign in to see it.' },
   'schedule-window-removed': { 'zh-TW': '此作業期程已移除；請先復原再修改', en: 'This window has been removed; restore it before changing it.' },
   'schedule-window-not-removed': { 'zh-TW': '此作業期程未被移除，無須復原', en: 'This window has not been removed; there is nothing to restore.' },
   'schedule-version-conflict': {

@@ -148,6 +148,12 @@ export const schoolConfigSchema = z.object({
       trainings: trainingRulesSchema,
     })
     .prefault({}),
+  /**
+   * Whether the school's 作業期程 is public: readable without signing in (the school website's
+   * schedule page, `<licheng-schedule public>`, its Excel file). It holds dates and audiences
+   * (grades, classes, record kinds), no one's data. On by default.
+   */
+  publicSchedule: z.boolean({ error: 'must be true or false' }).default(true),
   schedule: z
     .array(scheduleWindowSchema)
     .superRefine((windows, ctx) => {

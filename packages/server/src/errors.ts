@@ -36,6 +36,7 @@ const byCode: Record<string, TRPC_ERROR_CODE_KEY> = {
   'window-closed': 'FORBIDDEN',
   'window-not-open': 'FORBIDDEN',
   'window-unscheduled': 'FORBIDDEN',
+  'schedule-not-public': 'NOT_FOUND',
   // Another teacher's class reads as one that does not exist (the same answer for both).
   'class-not-homeroom': 'NOT_FOUND',
   'class-unknown': 'NOT_FOUND',

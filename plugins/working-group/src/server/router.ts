@@ -7,6 +7,7 @@ import { membersEnd } from './procedures/members-end.ts';
 import { membersList } from './procedures/members-list.ts';
 import { membersUpdate } from './procedures/members-update.ts';
 import { scheduleList } from './procedures/schedule-list.ts';
+import { schedulePublic } from './procedures/schedule-public.ts';
 import { proxiesRouters } from './proxies-router.ts';
 import { scheduleLoad } from './procedures/schedule-load.ts';
 import { scheduleRemove } from './procedures/schedule-remove.ts';
@@ -20,12 +21,12 @@ import { trainingsSave } from './procedures/trainings-save.ts';
 
 /**
  * Mounted by the server as `working-group.*`: `working-group.schedule.list` (everyone of the
- * school); the schedule editor's `windows`, `save`, `remove`, `restore` and `load`; the group's
+ * school); `schedule.public` (no sign-in, when the school publishes its schedule); the schedule editor's `windows`, `save`, `remove`, `restore` and `load`; the group's
  * members, meetings and trainings; and the proxies (代理人) — all but the list for the working
  * group and the admin.
  */
 export const workingGroupRouter = router({
-  schedule: router({ list: scheduleList, windows: scheduleWindows, save: scheduleSave, remove: scheduleRemove, restore: scheduleRestore, load: scheduleLoad }),
+  schedule: router({ list: scheduleList, public: schedulePublic, windows: scheduleWindows, save: scheduleSave, remove: scheduleRemove, restore: scheduleRestore, load: scheduleLoad }),
   members: router({ list: membersList, add: membersAdd, update: membersUpdate, end: membersEnd }),
   meetings: router({ list: meetingsList, save: meetingsSave, remove: meetingsRemove }),
   trainings: router({ list: trainingsList, save: trainingsSave, remove: trainingsRemove, importAttendance: trainingsImportAttendance }),

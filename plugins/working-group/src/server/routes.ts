@@ -1,5 +1,5 @@
 import { formatMessage } from '@licheng/core';
-import { authorizeRequest, scheduleOf, type PluginDefinition, type PluginDeps, xlsxDownload } from '@licheng/server';
+import { authorizeRequest, scheduleOf, type LichengContext, type PluginDefinition, type PluginDeps, xlsxDownload } from '@licheng/server';
 import { academicYearFromQuery, academicYearSchema } from './academic-year.ts';
 import { GROUP_EDITORS } from './roles.ts';
 import { minutesFileName, minutesWorkbook } from './minutes-workbook.ts';
@@ -18,11 +18,36 @@ export function scheduleXlsxUrl(academicYear: number): string {
   return `${SCHEDULE_XLSX_PATH}?academicYear=${academicYear}`;
 }
 
+/** The same file without signing in, when the school publishes its schedule (`publicSchedule`). */
+export const PUBLIC_SCHEDULE_XLSX_PATH = '/api/working-group/public/schedule.xlsx';
+
+export function publicScheduleXlsxUrl(academicYear: number): string {
+  return `${PUBLIC_SCHEDULE_XLSX_PATH}?academicYear=${academicYear}`;
+}
+
+/** The year's schedule as an Excel file, or a 400 naming the bad `academicYear`. */
+async function scheduleDownload(ctx: LichengContext, academicYearParam: string | undefined): Promise<Response> {
+  const parsed = academicYearSchema.optional().safeParse(academicYearFromQuery(academicYearParam));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0] as { message: string; params?: Record<string, string | number> } | undefined;
+    const code = issue?.message ?? 'invalid-input';
+    const message = `academicYear: ${formatMessage(code, issue?.params ?? {}, ctx.locale)}`;
+    return Response.json({ error: { code, message } }, { status: 400 });
+  }
+  const now = ctx.now();
+  const year = scheduleOfYear(await scheduleOf(ctx), parsed.data ?? currentAcademicYear(now), now);
+  const body = await scheduleWorkbook(ctx.config.name, year);
+  const name = scheduleFileName(year.academicYear);
+  return xlsxDownload(body, name.zh, name.ascii);
+}
+
 /**
  * Plain HTTP routes of the working group, mounted at /api/working-group:
  * `GET /schedule.xlsx?academicYear=115` — the year's 作業期程 as an Excel file, for any
  * signed-in user of the school (the schedule is public to the school); the current academic
  * year when `academicYear` is absent.
+ * `GET /public/schedule.xlsx?academicYear=115` — the same file without signing in, when the school
+ * publishes its schedule (`publicSchedule`, on by default); otherwise 404 `schedule-not-public`.
  * `GET /meetings/minutes.xlsx?id=…` — one meeting's record (會議紀錄) as an Excel file, for the
  * working group and administrators; another school's or a missing meeting is not found.
  */
@@ -30,19 +55,13 @@ export function workingGroupRoutes(app: RoutesApp, deps: PluginDeps): void {
   app.get('/schedule.xlsx', async (c) => {
     const auth = await authorizeRequest(await deps.context(c.req.raw));
     if (!auth.ok) return auth.response;
-    const { ctx } = auth;
-    const parsed = academicYearSchema.optional().safeParse(academicYearFromQuery(c.req.query('academicYear')));
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0] as { message: string; params?: Record<string, string | number> } | undefined;
-      const code = issue?.message ?? 'invalid-input';
-      const message = `academicYear: ${formatMessage(code, issue?.params ?? {}, ctx.locale)}`;
-      return Response.json({ error: { code, message } }, { status: 400 });
-    }
-    const now = ctx.now();
-    const year = scheduleOfYear(await scheduleOf(ctx), parsed.data ?? currentAcademicYear(now), now);
-    const body = await scheduleWorkbook(ctx.config.name, year);
-    const name = scheduleFileName(year.academicYear);
-    return xlsxDownload(body, name.zh, name.ascii);
+    return scheduleDownload(auth.ctx, c.req.query('academicYear'));
+  });
+
+  app.get('/public/schedule.xlsx', async (c) => {
+    const ctx = await deps.context(c.req.raw);
+    if (!ctx.config.publicSchedule) return Response.json({ error: { code: 'schedule-not-public', message: formatMessage('schedule-not-public', {}, ctx.locale) } }, { status: 404 });
+    return scheduleDownload(ctx, c.req.query('academicYear'));
   });
 
   app.get('/meetings/minutes.xlsx', async (c) => {

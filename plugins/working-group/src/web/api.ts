@@ -8,6 +8,7 @@ type Inputs = inferRouterInputs<WorkingGroupRouter>;
 export type Schedule = Outputs['schedule']['list'];
 export type ScheduleWindowView = Schedule['windows'][number];
 export type ScheduleListInput = Inputs['schedule']['list'];
+export type PublicSchedule = Outputs['schedule']['public'];
 
 export type ProxiesOverview = Outputs['proxies']['list'];
 export type ProxyList = ProxiesOverview['lists'][number];
@@ -17,6 +18,7 @@ export type DepartureRecordInput = Inputs['departures']['record'];
 
 export const paths = {
   list: 'working-group.schedule.list',
+  public: 'working-group.schedule.public',
   proxies: 'working-group.proxies.list',
   proxiesSave: 'working-group.proxies.save',
   absencesRecord: 'working-group.absences.record',

@@ -3,7 +3,7 @@ import type { Activity } from '@licheng/core';
 import { downloadFile, LichengConnectedElement, errorText } from '@licheng/client';
 import { focusMark, focusOutcome, heading, screenStyles } from '@licheng/ui';
 import { activityText, dateText, daysText, gradesText, scopeText, semesterText, stateText, type ScheduleState } from '../../schedule-text.ts';
-import { paths, type Schedule, type ScheduleWindowView } from '../api.ts';
+import { paths, type PublicSchedule, type Schedule, type ScheduleWindowView } from '../api.ts';
 import { t } from '../messages.ts';
 import { scheduleStyles } from './schedule.styles.ts';
 
@@ -29,6 +29,8 @@ export interface ScheduleLoadedDetail {
  * @attr academic-year - 學年度 to show (e.g. 115); the current academic year when absent.
  * @attr heading-level - Level of the element's heading, 1–6 (default 2), to fit the host page's outline.
  * @attr compact - Only open and upcoming windows, three columns, no year switcher or download.
+ * @attr public - Read the published schedule without signing in (a school website's schedule page); the heading names the school.
+ * @attr school - With `public`: the school's 6-digit code, where one deployment serves several schools.
  * @attr date-format - 'roc' (民國 114/08/01) or 'iso' (2025-08-01); default 'roc' in zh-TW, 'iso' in English.
  * @event licheng-schedule-loaded - A year's schedule was loaded; `detail: { academicYear, open }` (open: activity ids).
  * @event licheng-token-expired - The token has expired (from LichengConnectedElement).
@@ -47,6 +49,8 @@ export class LichengSchedule extends LichengConnectedElement {
     academicYear: { type: Number, attribute: 'academic-year' },
     headingLevel: { type: Number, attribute: 'heading-level' },
     compact: { type: Boolean, reflect: true },
+    public: { type: Boolean, reflect: true },
+    school: { attribute: 'school' },
     dateFormat: { attribute: 'date-format' },
     schedule: { state: true },
     loading: { state: true },
@@ -58,6 +62,10 @@ export class LichengSchedule extends LichengConnectedElement {
   declare academicYear: number | undefined;
   declare headingLevel: number;
   declare compact: boolean;
+  /** Read the published schedule without signing in (the school website's page); no token is needed or sent. */
+  declare public: boolean;
+  /** With `public`: the school's 6-digit code (學校代碼), for a deployment that serves several schools. */
+  declare school: string | undefined;
   declare dateFormat: ScheduleDateFormat | undefined;
   /** The schedule last loaded. */
   declare schedule: Schedule | null;
@@ -74,6 +82,8 @@ export class LichengSchedule extends LichengConnectedElement {
     this.academicYear = undefined;
     this.headingLevel = 2;
     this.compact = false;
+    this.public = false;
+    this.school = undefined;
     this.dateFormat = undefined;
     this.schedule = null;
     this.loading = false;
@@ -89,8 +99,10 @@ export class LichengSchedule extends LichengConnectedElement {
     this.loading = true;
     this.failure = '';
     try {
-      const input = this.academicYear === undefined ? undefined : { academicYear: this.academicYear };
-      const schedule = await this.api.query<Schedule>(paths.list, input);
+      const year = this.academicYear === undefined ? {} : { academicYear: this.academicYear };
+      const schedule = this.public
+        ? await this.api.query<PublicSchedule>(paths.public, { ...year, ...(this.school ? { school: this.school } : {}) })
+        : await this.api.query<Schedule>(paths.list, this.academicYear === undefined ? undefined : year);
       if (ticket !== this.#ticket) return;
       this.schedule = schedule;
       const open = [...new Set(schedule.windows.filter((w) => w.state === 'open').map((w) => w.activity))];
@@ -105,7 +117,7 @@ export class LichengSchedule extends LichengConnectedElement {
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
     // The first load comes from LichengConnectedElement; later year changes load again.
-    if (this.#settled && changed.has('academicYear')) void this.load();
+    if (this.#settled && (changed.has('academicYear') || changed.has('public') || changed.has('school'))) void this.load();
     this.#settled = true;
   }
 
@@ -167,7 +179,7 @@ export class LichengSchedule extends LichengConnectedElement {
       <td>${this.#audience(w)}</td>
       <td class="date">${this.#date(w.start)}</td>
       <td class="date">${this.#date(w.end)}</td>
-      <td class="date">${w.selfCheck ? this.#date(w.selfCheck) : '—'}</td>
+      <td class=${w.selfCheck ? 'self-check' : 'self-check none'}>${w.selfCheck ? html`<span class="card-label" aria-hidden="true">${t('col.selfCheck', {}, L)}</span>${this.#date(w.selfCheck)}` : '—'}</td>
       ${this.#state(w.state, daysText(w, L))}
     </tr>`;
   }
@@ -258,11 +270,19 @@ export class LichengSchedule extends LichengConnectedElement {
     </div>`;
   }
 
+  /** The heading; a public page names the school, since a website visitor has not signed in to one. */
+  #title(): string {
+    const L = this.locale;
+    const title = t(this.compact ? 'heading.compact' : 'heading', {}, L);
+    const school = this.schedule && 'school' in this.schedule ? (this.schedule as PublicSchedule).school.name : '';
+    return school ? t('heading.school', { school, title }, L) : title;
+  }
+
   override render() {
     const L = this.locale;
     const s = this.schedule;
     return html`<section aria-labelledby="heading" aria-busy=${this.loading ? 'true' : 'false'}>
-      ${heading(this.headingLevel, t(this.compact ? 'heading.compact' : 'heading', {}, L), 'heading')}
+      ${heading(this.headingLevel, this.#title(), 'heading')}
       <p role="status" class=${s ? 'summary' : 'summary muted'}>${s ? this.#summary(s) : this.failure ? '' : t('loading', {}, L)}</p>
       ${this.failure ? html`<p id="schedule-failure" role="alert" class="error-text">${this.failure}</p>` : nothing}
       ${s ? (this.compact ? this.#compactView(s) : this.#full(s)) : nothing}

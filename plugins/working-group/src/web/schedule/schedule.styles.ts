@@ -27,6 +27,13 @@ export const scheduleStyles = css`
   tbody th {
     font-weight: 600;
   }
+  /* The self-check date's own label shows only on a card, where no column header is above it. */
+  .card-label {
+    display: none;
+  }
+  td.self-check {
+    white-space: nowrap;
+  }
   tr.open > * {
     background: var(--_open-bg);
   }
@@ -134,6 +141,13 @@ export const scheduleStyles = css`
     }
     td.date + td.date::before {
       content: ' – ' / '';
+    }
+    td.self-check.none {
+      display: none;
+    }
+    .card-label {
+      display: inline;
+      margin-inline-end: 0.25rem;
     }
     .days {
       display: inline;

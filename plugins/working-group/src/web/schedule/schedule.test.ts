@@ -72,8 +72,12 @@ describe('<licheng-schedule>', () => {
     };
     const el = await render(undefined, { [LIST]: () => staggered });
     const row = $$(el, 'tbody tr[part="row"]')[0]!;
-    expect(cells(row)).to.deep.equal(['課程學習成果上傳第 2 梯次', '第 1 學期', '全年級101、102 班；限 課程學習成果', '114/09/01', '114/10/15', '114/10/20', '● 開放中 剩 15 天']);
+    expect(cells(row)).to.deep.equal(['課程學習成果上傳第 2 梯次', '第 1 學期', '全年級101、102 班；限 課程學習成果', '114/09/01', '114/10/15', '自我檢核日期114/10/20', '● 開放中 剩 15 天']);
     expect(row.querySelectorAll('time')[2]!.getAttribute('datetime')).to.equal('2025-10-20');
+    // The cell's own label is for the narrow cards only: hidden in the table and from screen readers (the column header names it).
+    const label = row.querySelector('.card-label')!;
+    expect(label.getAttribute('aria-hidden')).to.equal('true');
+    expect(getComputedStyle(label).display).to.equal('none');
     await expect(el).to.be.accessible();
   });
 
@@ -261,5 +265,25 @@ describe('<licheng-schedule>', () => {
     await waitUntil(() => stale.failure !== '', 'no message');
     expect(stale.failure).to.equal('登入已逾時，請重新登入');
     stale.remove();
+  });
+
+  it('reads the published schedule without a token when public, names the school in its heading, and downloads the public file', async () => {
+    const PUBLIC = 'working-group.schedule.public';
+    const published = (input: unknown) => ({ ...scheduleFor(input), school: { code: '123456', name: '示範高級中學' }, download: '/api/working-group/public/schedule.xlsx?academicYear=114' });
+    const el = await render(html`<licheng-schedule public school="123456" locale="zh-TW"></licheng-schedule>`, {
+      [PUBLIC]: published,
+      'GET /api/working-group/public/schedule.xlsx?academicYear=114': () => new Response(new Blob(['xlsx']), { headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } }),
+    });
+    expect(api.callsTo(LIST)).to.have.length(0);
+    const [call] = api.callsTo(PUBLIC);
+    expect(call!.input).to.deep.equal({ school: '123456' });
+    expect(call!.headers.get('authorization')).to.equal(null);
+    expect($(el, 'h2').textContent).to.equal('示範高級中學 學習歷程檔案作業期程');
+    expect($(el, 'table caption').textContent).to.equal('114 學年度作業期程');
+    $<HTMLButtonElement>(el, '[part="download"]').click();
+    await waitUntil(() => api.callsTo('/api/working-group/public/schedule.xlsx?academicYear=114').length === 1, 'the public file was not asked for');
+    await waitUntil(() => !el.downloading);
+    expect(el.failure).to.equal('');
+    await expect(el).to.be.accessible();
   });
 });
