@@ -37,7 +37,8 @@ export class LichengProxies extends LichengConnectedElement implements StaffForm
   /** What the last action did, in words (the live region). */
   declare outcome: string;
   /** The list as it was before a removal, to put back. */
-  declare undo: { principal: Member; scope: string; proxies: Member[] } | null;
+  /** What 復原 puts back: the list before a removal, and who was removed (focus lands on them again). */
+  declare undo: { principal: Member; scope: string; proxies: Member[]; removed: string } | null;
   declare busy: boolean;
   /** The add form's choices. */
   declare draft: { principal: string; scope: string; proxy: string };
@@ -106,7 +107,7 @@ export class LichengProxies extends LichengConnectedElement implements StaffForm
 
   #remove(list: ProxyList, index: number) {
     const removed = list.proxies[index]!;
-    const before = { principal: list.principal, scope: list.scope, proxies: list.proxies.map((p) => ({ userId: p.userId, name: p.name })) };
+    const before = { principal: list.principal, scope: list.scope, proxies: list.proxies.map((p) => ({ userId: p.userId, name: p.name })), removed: removed.userId };
     void this.act(async () => {
       await this.#save(list, list.proxies.filter((_, i) => i !== index));
       this.undo = before;
@@ -117,7 +118,7 @@ export class LichengProxies extends LichengConnectedElement implements StaffForm
   #restore() {
     const before = this.undo!;
     this.undo = null;
-    void this.act(() => this.#save(before, before.proxies), `#list-${before.scope}-${before.principal.userId}`);
+    void this.act(() => this.#save(before, before.proxies), `[data-item="${before.scope}-${before.principal.userId}-${before.removed}"]`);
   }
 
   get #addProblem(): boolean {

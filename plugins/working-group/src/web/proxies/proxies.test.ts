@@ -84,7 +84,7 @@ describe('<licheng-proxies>', () => {
     await waitUntil(() => deepActiveElement()?.getAttribute('data-move') === 'certification-t-wang-t-chen-up', 'focus did not follow the moved proxy');
   });
 
-  it('removes a proxy with undo, and undo puts the list back', async () => {
+  it('removes a proxy with undo, and undo puts the list back with focus on the restored person', async () => {
     const { el } = await render();
     $<HTMLButtonElement>(el, 'button[aria-label="移除：李老師"]').click();
     await settle(el);
@@ -95,6 +95,7 @@ describe('<licheng-proxies>', () => {
     await settle(el);
     await waitUntil(() => items(el).length === 2);
     expect(items(el)[1]).to.equal('第 2 順位 李老師');
+    await waitUntil(() => deepActiveElement()?.textContent?.includes('李老師') && deepActiveElement()?.tagName === 'LI', 'focus is not on the restored person');
   });
 
   it('adds a proxy only once chosen, with the reason shown before; focus lands on the new entry', async () => {
