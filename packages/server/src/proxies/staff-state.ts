@@ -88,18 +88,30 @@ export async function availabilityOn(db: Kysely<PlatformDatabase>, school: strin
  * The principals `userId` acts for on `date` in `scope` (or in any of `scopes`): those on whose
  * list the user is the acting proxy — the first available one while the principal is unavailable.
  */
-export async function principalsActedFor(db: Kysely<PlatformDatabase>, school: string, userId: string, scopes: readonly string[], date: string): Promise<ActingFor[]> {
+export async function principalsActedFor(
+  db: Kysely<PlatformDatabase>,
+  school: string,
+  userId: string,
+  scopes: readonly string[],
+  date: string,
+  /** The user's listings when already read (loadCallerStaffState's officeListings): saves a query. */
+  listings?: CallerStaffState['officeListings'],
+): Promise<ActingFor[]> {
   if (!scopes.length) return [];
-  const mine = await db
-    .selectFrom('proxies')
-    .select(['scope', 'principal_user_id', 'principal_name', 'roles_json'])
-    .where('school_code', '=', school)
-    .where('proxy_user_id', '=', userId)
-    .where('removed_at', 'is', null)
-    .where('scope', 'in', [...scopes])
-    .execute();
+  const mine =
+    listings?.filter((l) => scopes.includes(l.scope)) ??
+    (
+      await db
+        .selectFrom('proxies')
+        .select(['scope', 'principal_user_id', 'principal_name', 'roles_json'])
+        .where('school_code', '=', school)
+        .where('proxy_user_id', '=', userId)
+        .where('removed_at', 'is', null)
+        .where('scope', 'in', [...scopes])
+        .execute()
+    ).map((m) => ({ scope: m.scope, principalUserId: m.principal_user_id, principalName: m.principal_name, roles: JSON.parse(m.roles_json) as Role[] }));
   if (!mine.length) return [];
-  const principals = [...new Set(mine.map((m) => m.principal_user_id))];
+  const principals = [...new Set(mine.map((m) => m.principalUserId))];
   const lists = await db
     .selectFrom('proxies')
     .select(['scope', 'principal_user_id', 'proxy_user_id', 'position'])
@@ -111,8 +123,8 @@ export async function principalsActedFor(db: Kysely<PlatformDatabase>, school: s
   const known = await availabilityOn(db, school, [...new Set([...principals, ...lists.map((l) => l.proxy_user_id)])], date);
   return mine
     .filter((m) => {
-      const list = lists.filter((l) => l.scope === m.scope && l.principal_user_id === m.principal_user_id).map((l) => ({ proxyUserId: l.proxy_user_id, position: l.position }));
-      return actingProxy(m.principal_user_id, list, known, date, m.scope) === userId;
+      const list = lists.filter((l) => l.scope === m.scope && l.principal_user_id === m.principalUserId).map((l) => ({ proxyUserId: l.proxy_user_id, position: l.position }));
+      return actingProxy(m.principalUserId, list, known, date, m.scope) === userId;
     })
-    .map((m) => ({ userId: m.principal_user_id, name: m.principal_name, scope: m.scope, roles: JSON.parse(m.roles_json) as Role[] }));
+    .map((m) => ({ userId: m.principalUserId, name: m.principalName, scope: m.scope, roles: m.roles }));
 }
