@@ -3,7 +3,7 @@ import { formatMessage, mimeOf, XLSX_MIME, type FileType, type Role } from '@lic
 import type { AppEnv } from '../app-env.ts';
 import type { AuthedContext } from '../context.ts';
 import type { PluginDeps } from '../plugin.ts';
-import { certifyingRole } from '../records/policy.ts';
+import { certifyingAuthority } from '../records/policy.ts';
 import { authorizeRequest } from '../authorize.ts';
 import { contentDisposition, STORED_FILE_CSP } from '../security-headers.ts';
 import { writeAudits } from '../audit.ts';
@@ -31,7 +31,7 @@ async function mayRead(ctx: AuthedContext, createdBy: string, holders: Holder[])
   if (ctx.identity.roles.some((r) => SCHOOL_WIDE_READERS.includes(r))) return true;
   for (const { student_user, ...record } of holders) {
     if (student_user === ctx.identity.userId) return true;
-    if (await certifyingRole(ctx, record)) return true;
+    if (await certifyingAuthority(ctx, record)) return true;
   }
   return false;
 }

@@ -3,7 +3,7 @@ import { nowIso } from '@licheng/db';
 import { writeAudit } from '../audit.ts';
 import type { AuthedContext } from '../context.ts';
 import type { RecordRow } from '../platform/tables.ts';
-import { certifyingAuthority, certifyingRole, loadRecord } from './policy.ts';
+import { certifyingAuthority, loadRecord, type CertifyingAuthority } from './policy.ts';
 import { transitionRecord } from './transition.ts';
 
 export interface DecideInput {
@@ -16,20 +16,22 @@ export interface DecideInput {
  * exactly as one that does not exist, so its existence is never revealed. Callers check this
  * before anything else about the record (its window, its status).
  */
-export async function loadCertifiableRecord(ctx: AuthedContext, id: string): Promise<RecordRow> {
+export async function loadCertifiableRecord(ctx: AuthedContext, id: string): Promise<{ record: RecordRow; authority: CertifyingAuthority }> {
   const record = await loadRecord(ctx, id);
-  if (!(await certifyingRole(ctx, record))) throw new DomainError('not-found', {});
-  return record;
+  const authority = await certifyingAuthority(ctx, record);
+  if (!authority) throw new DomainError('not-found', {});
+  return { record, authority };
 }
 
 /**
  * Certifies (認證) one record: passed, or failed with a reason. The update only applies to the
  * version that was read while still pending, so of two certifiers deciding at once exactly one wins
  * (a proxy and the returning teacher included). A proxy's decision names whom it was for (decided_for).
- * `before` is the record as the caller loaded it (loadRecord), which it also needed for its checks.
+ * `before` is the record as the caller loaded it (loadRecord), which it also needed for its checks;
+ * `known` the authority loadCertifiableRecord already worked out for it (else it is worked out here).
  */
-export async function decideRecord(ctx: AuthedContext, before: RecordRow, input: DecideInput): Promise<RecordRow> {
-  const authority = await certifyingAuthority(ctx, before);
+export async function decideRecord(ctx: AuthedContext, before: RecordRow, input: DecideInput, known?: CertifyingAuthority): Promise<RecordRow> {
+  const authority = known ?? (await certifyingAuthority(ctx, before));
   // Not theirs to certify: the same answer as a record that does not exist.
   if (!authority) throw new DomainError('not-found', {});
   const { role } = authority;

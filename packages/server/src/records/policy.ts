@@ -58,11 +58,6 @@ export async function certifyingAuthority(ctx: AuthedContext, record: RecordRow)
   return principal ? { role: 'subject-teacher', for: { userId: principal.userId, name: principal.name } } : null;
 }
 
-/** Whether the caller may certify this record, and as which role (see certifyingAuthority). */
-export async function certifyingRole(ctx: AuthedContext, record: RecordRow): Promise<Role | null> {
-  return (await certifyingAuthority(ctx, record))?.role ?? null;
-}
-
 export async function loadRecord(ctx: AuthedContext, id: string): Promise<RecordRow> {
   const record = await ctx.db
     .selectFrom('records')

@@ -1,4 +1,4 @@
-import { DomainError, type Role } from '@licheng/core';
+import { DomainError } from '@licheng/core';
 import { nowIso } from '@licheng/db';
 import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit.ts';
@@ -52,20 +52,15 @@ export async function inProducedRoster(db: Kysely<PlatformDatabase>, school: str
  * The caller's authority as the certifier who decided this record: they decided it, or a proxy
  * decided it for them (代理). A proxy takes back only while still the acting proxy (the same rule
  * as deciding). A record they do not certify, or another certifier's decision, is not-found; a
- * record of theirs not decided is 'not-decided'.
+ * record of theirs not decided is 'not-decided'. `known`: the authority already worked out for the record.
  */
-export async function assertOwnDecisionAuthority(ctx: AuthedContext, record: RecordRow): Promise<CertifyingAuthority> {
-  const authority = await certifyingAuthority(ctx, record);
+export async function assertOwnDecisionAuthority(ctx: AuthedContext, record: RecordRow, known?: CertifyingAuthority): Promise<CertifyingAuthority> {
+  const authority = known ?? (await certifyingAuthority(ctx, record));
   if (!authority) throw new DomainError('not-found', {});
   if (record.status !== 'passed' && record.status !== 'failed') throw new DomainError('not-decided', {});
   const mine = record.decided_by === ctx.identity.userId || (authority.for === null && record.decided_for === ctx.identity.userId);
   if (!mine) throw new DomainError('not-found', {});
   return authority;
-}
-
-/** The caller's role as the certifier who decided this record (see assertOwnDecisionAuthority). */
-export async function assertOwnDecision(ctx: AuthedContext, record: RecordRow): Promise<Role> {
-  return (await assertOwnDecisionAuthority(ctx, record)).role;
 }
 
 /**
@@ -76,10 +71,10 @@ export async function assertOwnDecision(ctx: AuthedContext, record: RecordRow): 
  * ('record-in-roster'). A passed record leaves the student's selection, since only passed
  * records can be selected. The change is a compare-and-set on the decided version, so of a
  * reopen and another reopen or decision at once exactly one applies ('not-decided' for the other).
- * The caller checks the certification window first.
+ * The caller checks the certification window first (and may pass the authority it already checked).
  */
-export async function reopenRecord(ctx: AuthedContext, before: RecordRow, reason: string): Promise<RecordRow> {
-  const authority = await assertOwnDecisionAuthority(ctx, before);
+export async function reopenRecord(ctx: AuthedContext, before: RecordRow, reason: string, known?: CertifyingAuthority): Promise<RecordRow> {
+  const authority = await assertOwnDecisionAuthority(ctx, before, known);
   const { role } = authority;
   const at = ctx.now();
   const changes = {

@@ -2,7 +2,7 @@ import { DomainError, freeText, type RecordKindDefinition, type RecordStatus } f
 import { z } from 'zod';
 import { authedProcedure } from '../../trpc.ts';
 import { decideRecord } from '../decide.ts';
-import { certifyingRole } from '../policy.ts';
+import { certifyingAuthority } from '../policy.ts';
 import { loadVisibleRecord } from './mounted-kinds.ts';
 import type { RecordChangeOutput, RecordDecideInput } from './types.ts';
 
@@ -24,9 +24,10 @@ export function recordDecideProcedure(kinds: readonly RecordKindDefinition[]) {
     .input(recordDecideInput)
     .mutation(async ({ ctx, input }): Promise<RecordChangeOutput> => {
       const { record } = await loadVisibleRecord(ctx, kinds, input.id);
-      if (!(await certifyingRole(ctx, record))) throw new DomainError('not-found', {});
+      const authority = await certifyingAuthority(ctx, record);
+      if (!authority) throw new DomainError('not-found', {});
       if (input.version !== record.version) throw new DomainError('record-changed', {});
-      const after = await decideRecord(ctx, record, input);
+      const after = await decideRecord(ctx, record, input, authority);
       return { id: after.id, status: after.status as RecordStatus, version: after.version };
     });
 }

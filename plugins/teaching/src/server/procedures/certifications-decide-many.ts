@@ -22,9 +22,9 @@ export const certificationsDecideMany = authedProcedure()
     const schedule = await scheduleOf(ctx);
     for (const id of ids) {
       try {
-        const record = await loadCertifiableRecord(ctx, id);
+        const { record, authority } = await loadCertifiableRecord(ctx, id);
         assertCertificationWindow(ctx, schedule, record, scopes.get(id));
-        const after = await decideRecord(ctx, record, { decision: 'pass' });
+        const after = await decideRecord(ctx, record, { decision: 'pass' }, authority);
         results.push({ id, ok: true, status: after.status });
       } catch (caught) {
         const error = itemError(caught);

@@ -14,8 +14,8 @@ export const certificationsDecideInput = z.object({
 export const certificationsDecide = authedProcedure()
   .input(certificationsDecideInput)
   .mutation(async ({ ctx, input }) => {
-    const record = await loadCertifiableRecord(ctx, input.recordId);
+    const { record, authority } = await loadCertifiableRecord(ctx, input.recordId);
     await assertRecordInWindow(ctx, record);
-    const after = await decideRecord(ctx, record, input);
+    const after = await decideRecord(ctx, record, input, authority);
     return { id: after.id, status: after.status, statusReason: after.status_reason, version: after.version };
   });

@@ -1,5 +1,5 @@
 import { freeText } from '@licheng/core';
-import { assertOwnDecision, authedProcedure, loadCertifiableRecord, reopenRecord } from '@licheng/server';
+import { assertOwnDecisionAuthority, authedProcedure, loadCertifiableRecord, reopenRecord } from '@licheng/server';
 import { z } from 'zod';
 import { assertRecordInWindow } from '../certification-window.ts';
 
@@ -16,10 +16,10 @@ export const certificationsReopenInput = z.object({
 export const certificationsReopen = authedProcedure()
   .input(certificationsReopenInput)
   .mutation(async ({ ctx, input }) => {
-    const record = await loadCertifiableRecord(ctx, input.recordId);
+    const { record, authority } = await loadCertifiableRecord(ctx, input.recordId);
     // Another certifier's decision reads as a record that does not exist, in and out of the window.
-    await assertOwnDecision(ctx, record);
+    const own = await assertOwnDecisionAuthority(ctx, record, authority);
     await assertRecordInWindow(ctx, record);
-    const after = await reopenRecord(ctx, record, input.reason);
+    const after = await reopenRecord(ctx, record, input.reason, own);
     return { id: after.id, status: after.status, statusReason: after.status_reason, version: after.version };
   });
