@@ -99,6 +99,16 @@ describe.each(testDialects())('working-group self-check on %s', (dialect) => {
     expect(audit.map((a) => a.action).sort()).toEqual(['working-group.self-check.answer', 'working-group.self-check.answer', 'working-group.self-check.clear']);
   });
 
+  it('keeps one answer per item and term when two people answer at the same moment', async () => {
+    t = await groupApp(dialect, demoNow);
+    const answer = (note: string) => t.mutate('working-group.selfCheck.answer', { academicYear: 114, semester: 1, itemId: 'evaluation', answer: 'yes', note }, staff);
+    const results = await Promise.all([answer('甲'), answer('乙'), answer('丙')]);
+    for (const r of results) if (r.error) expect(r.error.licheng?.code).toBe('try-again');
+    expect(results.some((r) => !r.error)).toBe(true);
+    const rows = await t.db.kysely.selectFrom('working_group_self_checks' as any).selectAll().execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('refuses an automatic item, a bad term and a teacher, and writes nothing', async () => {
     t = await groupApp(dialect, demoNow);
     const auto = await t.mutate('working-group.selfCheck.answer', { academicYear: 114, semester: 1, itemId: 'certification', answer: 'yes', note: '' }, staff);
