@@ -14,7 +14,7 @@ const temp = tempDirs();
 /**
  * The self-check of the demo school, loaded through every office's own procedures: the
  * curriculum office's pre-check and the receipt office's import, confirmation and issue reach
- * the working group only through the audit trail (ADR 0024), so this pins what those offices
+ * the working group only through the audit trail (ADR 0025), so this pins what those offices
  * write from both sides.
  */
 describe('the demo school’s self-check', () => {

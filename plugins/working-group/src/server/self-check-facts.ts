@@ -9,7 +9,7 @@ import { workingGroupDb } from './tables.ts';
  * `students` the schedule, certification and selection. The pre-check and the receipts are other
  * offices' work kept in their own tables, which this office may not read: what they did is read
  * from the platform's audit trail (`audit_log`, append-only), by the actions they write
- * (ADR 0024).
+ * (ADR 0025).
  */
 
 const parse = (json: string | null): Record<string, any> => {
