@@ -156,6 +156,9 @@ export const procedurePolicy = {
   'working-group.schedule.remove': { roles: ['working-group', 'admin'] },
   'working-group.schedule.restore': { roles: ['working-group', 'admin'] },
   'working-group.schedule.load': { roles: ['working-group', 'admin'] },
+  'working-group.selfCheck.get': { roles: GROUP_EDITORS },
+  'working-group.selfCheck.answer': { roles: GROUP_EDITORS },
+  'working-group.dashboard.progress': { roles: GROUP_EDITORS },
 
   'homeroom.progress.classes': { roles: ['homeroom-teacher', 'admin'] },
   'homeroom.progress.class': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },
@@ -229,6 +232,7 @@ export const routePolicy: Record<string, RoutePolicy> = {
   'GET /api/working-group/schedule.xlsx': { roles: 'any' },
   'GET /api/working-group/public/schedule.xlsx': { public: true },
   'GET /api/working-group/meetings/minutes.xlsx': { roles: GROUP_EDITORS, records: GROUP_RECORDS },
+  'GET /api/working-group/self-check.xlsx': { roles: GROUP_EDITORS },
   'GET /api/student/portfolio.zip': { roles: ['student'] },
   'GET /api/homeroom/progress.xlsx': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },
   'GET /api/receipt/batches/:id/progress.xlsx': { roles: ['registry-staff'] },

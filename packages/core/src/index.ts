@@ -35,3 +35,6 @@ export * from './grade-codes.ts';
 export * from './grade-import.ts';
 export * from './student-status.ts';
 export * from './proxies.ts';
+export * from './self-check-items.ts';
+export * from './self-check.ts';
+export * from './progress.ts';

@@ -75,4 +75,27 @@ export const workingGroupMigrations: Migrations = {
       await db.schema.createIndex('working_group_trainings_term').on('working_group_trainings').columns(['school_code', 'academic_year', 'semester', 'kind']).execute();
     },
   },
+  '0002_self_check_answers': {
+    async up(db: Kysely<any>) {
+      // 自我檢核表: the answers given by hand, one per item per school term (the automatic ones are computed on every read).
+      await db.schema
+        .createTable('working_group_self_checks')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('academic_year', 'integer', (c) => c.notNull())
+        .addColumn('semester', 'integer', (c) => c.notNull())
+        .addColumn('item_id', 'varchar(40)', (c) => c.notNull())
+        // The version of the checklist the item was answered under (core SELF_CHECK_LIST.version).
+        .addColumn('list_version', 'varchar(20)', (c) => c.notNull())
+        .addColumn('answer', 'varchar(8)', (c) => c.notNull())
+        .addColumn('note', t.longText, (c) => c.notNull())
+        .addColumn('answered_by', 'varchar(128)', (c) => c.notNull())
+        .addColumn('answered_by_name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('answered_at', t.timestamp, (c) => c.notNull())
+        .modifyEnd(tableOptions(db))
+        .execute();
+      // Two people answering the same item at once: the second insert fails on this key and is told to try again.
+      await db.schema.createIndex('working_group_self_checks_item').on('working_group_self_checks').columns(['school_code', 'academic_year', 'semester', 'item_id']).unique().execute();
+    },
+  },
 };

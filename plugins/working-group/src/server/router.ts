@@ -1,4 +1,7 @@
 import { router } from '@licheng/server';
+import { dashboardProgress } from './procedures/dashboard-progress.ts';
+import { selfCheckAnswer } from './procedures/self-check-answer.ts';
+import { selfCheckGet } from './procedures/self-check-get.ts';
 import { meetingsList } from './procedures/meetings-list.ts';
 import { meetingsRemove } from './procedures/meetings-remove.ts';
 import { meetingsSave } from './procedures/meetings-save.ts';
@@ -30,6 +33,8 @@ export const workingGroupRouter = router({
   members: router({ list: membersList, add: membersAdd, update: membersUpdate, end: membersEnd }),
   meetings: router({ list: meetingsList, save: meetingsSave, remove: meetingsRemove }),
   trainings: router({ list: trainingsList, save: trainingsSave, remove: trainingsRemove, importAttendance: trainingsImportAttendance }),
+  selfCheck: router({ get: selfCheckGet, answer: selfCheckAnswer }),
+  dashboard: router({ progress: dashboardProgress }),
   ...proxiesRouters,
 });
 

@@ -7,6 +7,8 @@ import { currentAcademicYear, scheduleOfYear } from './schedule.ts';
 import { workingGroupDb } from './tables.ts';
 import { meetingView, memberView } from './views.ts';
 import { scheduleFileName, scheduleWorkbook } from './schedule-workbook.ts';
+import { selfCheckView, termInput, termOf } from './self-check-view.ts';
+import { selfCheckFileName, selfCheckWorkbook } from './self-check-workbook.ts';
 
 type RoutesApp = Parameters<NonNullable<PluginDefinition['routes']>>[0];
 
@@ -48,6 +50,7 @@ async function scheduleDownload(ctx: LichengContext, academicYearParam: string |
  * year when `academicYear` is absent.
  * `GET /public/schedule.xlsx?academicYear=115` — the same file without signing in, when the school
  * publishes its schedule (`publicSchedule`, on by default); otherwise 404 `schedule-not-public`.
+ * `GET /self-check.xlsx?academicYear=115&semester=1` — the term's 自我檢核表 (working group, admin).
  * `GET /meetings/minutes.xlsx?id=…` — one meeting's record (會議紀錄) as an Excel file, for the
  * working group and administrators; another school's or a missing meeting is not found.
  */
@@ -76,5 +79,22 @@ export function workingGroupRoutes(app: RoutesApp, deps: PluginDeps): void {
     const meeting = meetingView(row);
     const name = minutesFileName(meeting);
     return xlsxDownload(await minutesWorkbook(ctx.config.name, meeting, members.map(memberView)), name.zh, name.ascii);
+  });
+
+  app.get('/self-check.xlsx', async (c) => {
+    const auth = await authorizeRequest(await deps.context(c.req.raw), GROUP_EDITORS);
+    if (!auth.ok) return auth.response;
+    const { ctx } = auth;
+    const semester = c.req.query('semester');
+    const parsed = termInput.safeParse({ academicYear: academicYearFromQuery(c.req.query('academicYear')), semester: semester === '1' ? 1 : semester === '2' ? 2 : semester });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0] as { path: PropertyKey[]; message: string; params?: Record<string, string | number> } | undefined;
+      const code = issue?.params ? issue.message : 'invalid-input';
+      const message = `${String(issue?.path[0] ?? '')}: ${issue?.params ? formatMessage(code, issue.params, ctx.locale) : (issue?.message ?? '')}`;
+      return Response.json({ error: { code, message } }, { status: 400 });
+    }
+    const view = await selfCheckView(ctx, termOf(ctx, parsed.data));
+    const name = selfCheckFileName(view);
+    return xlsxDownload(await selfCheckWorkbook(ctx.config.name, view), name.zh, name.ascii);
   });
 }

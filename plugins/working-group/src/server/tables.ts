@@ -53,11 +53,27 @@ export interface TrainingTable {
   updated_at: string;
 }
 
+/** 自我檢核表 — an item answered by hand for one school term. */
+export interface SelfCheckTable {
+  id: string;
+  school_code: string;
+  academic_year: number;
+  semester: number;
+  item_id: string;
+  list_version: string;
+  answer: string; // 'yes' | 'no'
+  note: string;
+  answered_by: string;
+  answered_by_name: string;
+  answered_at: string;
+}
+
 /** The office's own tables; a type alias, not an interface: Kysely's `withTables` needs an indexable type. */
 export type WorkingGroupTables = {
   working_group_members: MemberTable;
   working_group_meetings: MeetingTable;
   working_group_trainings: TrainingTable;
+  working_group_self_checks: SelfCheckTable;
 };
 
 export type WorkingGroupDatabase = PlatformDatabase & WorkingGroupTables;
@@ -69,3 +85,4 @@ export type TrainingRow = Selectable<TrainingTable>;
 export function workingGroupDb(db: Kysely<PlatformDatabase>): Kysely<WorkingGroupDatabase> {
   return db.withTables<WorkingGroupTables>();
 }
+export type SelfCheckRow = Selectable<SelfCheckTable>;
