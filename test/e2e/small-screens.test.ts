@@ -352,6 +352,24 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
       },
     },
     {
+      name: 'working-group-progress',
+      async open(page, url) {
+        await signIn(page, url, '教務處 張主任');
+        await page.waitForURL('**/working-group');
+        await page.getByRole('tab', { name: '進度' }).click();
+        await page.locator('licheng-group-dashboard').getByRole('table').first().waitFor();
+      },
+    },
+    {
+      name: 'working-group-self-check',
+      async open(page, url) {
+        await signIn(page, url, '教務處 張主任');
+        await page.waitForURL('**/working-group');
+        await page.getByRole('tab', { name: '自我檢核' }).click();
+        await page.locator('licheng-self-check').getByRole('table').first().waitFor();
+      },
+    },
+    {
       name: 'working-group-schedule-editor',
       // The form is opened in Chinese; switching the language would start a new screen.
       english: false,

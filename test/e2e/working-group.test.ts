@@ -32,8 +32,10 @@ describe('the working group records a meeting by keyboard', () => {
   const meetings = () => page.locator('licheng-group-meetings');
 
   it('warns that this semester has had no meeting', async () => {
-    // The desk opens on 作業期程; the arrow key selects 成員與會議 and its sections load.
+    // The desk opens on 作業期程; the arrow keys select 進度, then 成員與會議, and its sections load.
     await tabTo(page, (f) => f.role === 'tab' && f.name === '作業期程');
+    await page.keyboard.press('ArrowRight');
+    await expectFocus(page, { role: 'tab', id: 'tab-progress' });
     await page.keyboard.press('ArrowRight');
     await expectFocus(page, { role: 'tab', id: 'tab-group' });
     await meetings().locator('licheng-notice#meetings-warning').getByText(/學期尚未召開工作小組會議/).waitFor();

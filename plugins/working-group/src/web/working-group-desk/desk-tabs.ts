@@ -3,14 +3,16 @@
  * opened (so the office's first load carries the published schedule only). A tab's elements are
  * rendered by the desk; `load` brings their definitions.
  */
-export const DESK_TABS = ['schedule', 'group', 'trainings', 'proxies'] as const;
+export const DESK_TABS = ['schedule', 'progress', 'group', 'trainings', 'proxies', 'self-check'] as const;
 export type DeskTab = (typeof DESK_TABS)[number];
 
 export const loadTab: Record<DeskTab, () => Promise<unknown>> = {
   schedule: () => import('../schedule-editor/schedule-editor.ts'),
+  progress: () => import('../group-dashboard/group-dashboard.ts'),
   group: () => Promise.all([import('../group-members/group-members.ts'), import('../group-meetings/group-meetings.ts')]),
   trainings: () => import('../group-trainings/group-trainings.ts'),
   proxies: () => import('../proxies/proxies.ts'),
+  'self-check': () => import('../self-check/self-check.ts'),
 };
 
 const STORE_KEY = 'licheng.working-group.tab';

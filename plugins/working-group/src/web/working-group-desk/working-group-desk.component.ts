@@ -8,9 +8,11 @@ import { DESK_TABS, loadTab, rememberedTab, rememberTab, type DeskTab } from './
 /**
  * `<licheng-working-group-desk>` — the working group's (學習歷程工作小組) whole screen, under one
  * h1, in tabs: 作業期程 — the year's schedule (`<licheng-schedule>`, which pages may also embed on
- * their own) and its editor (`<licheng-schedule-editor>`); 成員與會議 — members
- * (`<licheng-group-members>`) and meetings (`<licheng-group-meetings>`); 研習與宣導 — trainings
- * (`<licheng-group-trainings>`); 代理人 — proxies (`<licheng-proxies>`). Each section has its own h2.
+ * their own) and its editor (`<licheng-schedule-editor>`); 進度 — progress per class, teacher and
+ * office (`<licheng-group-dashboard>`); 成員與會議 — members (`<licheng-group-members>`) and meetings
+ * (`<licheng-group-meetings>`); 研習與宣導 — trainings (`<licheng-group-trainings>`); 代理人 —
+ * proxies (`<licheng-proxies>`); 自我檢核 — the self-check (`<licheng-self-check>`). Each section
+ * has its own h2.
  * A tab's elements load when it is first opened; a reload comes back to the last tab. A change
  * saved in the editor reloads the published schedule above it; members changed here refresh the
  * meetings' attendance list.
@@ -68,32 +70,39 @@ export class WorkingGroupDesk extends LichengConnectedElement {
     if (!this.failure) void focusOutcome(this, `#tab-${this.tab}`);
   };
 
+  /** The sections of the open tab, once its elements are defined (the published schedule always is). */
   #panel(): TemplateResult {
     const L = this.locale;
-    const props = { token: this.token, tokenProvider: this.tokenProvider, apiBase: this.apiBase, locale: L };
-    if (this.tab === 'schedule') {
-      return html`<licheng-schedule class="panel" heading-level="2" .token=${props.token} .tokenProvider=${props.tokenProvider} .apiBase=${props.apiBase} .locale=${L}></licheng-schedule>
-        ${this.loaded.has('schedule')
-          ? html`<licheng-schedule-editor
-              class="panel"
-              heading-level="2"
-              .token=${props.token}
-              .tokenProvider=${props.tokenProvider}
-              .apiBase=${props.apiBase}
-              .locale=${L}
-              @licheng-schedule-changed=${() => void this.renderRoot.querySelector('licheng-schedule')?.load()}
-            ></licheng-schedule-editor>`
-          : this.#waiting()}`;
+    const ready = this.loaded.has(this.tab);
+    const c = { token: this.token, tokenProvider: this.tokenProvider, apiBase: this.apiBase };
+    switch (this.tab) {
+      case 'schedule':
+        return html`<licheng-schedule class="panel" heading-level="2" .token=${c.token} .tokenProvider=${c.tokenProvider} .apiBase=${c.apiBase} .locale=${L}></licheng-schedule>
+          ${ready
+            ? html`<licheng-schedule-editor
+                class="panel"
+                heading-level="2"
+                .token=${c.token}
+                .tokenProvider=${c.tokenProvider}
+                .apiBase=${c.apiBase}
+                .locale=${L}
+                @licheng-schedule-changed=${() => void this.renderRoot.querySelector('licheng-schedule')?.load()}
+              ></licheng-schedule-editor>`
+            : this.#waiting()}`;
+      case 'progress':
+        return ready ? html`<licheng-group-dashboard class="panel" heading-level="2" .token=${c.token} .tokenProvider=${c.tokenProvider} .apiBase=${c.apiBase} .locale=${L}></licheng-group-dashboard>` : this.#waiting();
+      case 'group':
+        return ready
+          ? html`<licheng-group-members class="panel" heading-level="2" .token=${c.token} .tokenProvider=${c.tokenProvider} .apiBase=${c.apiBase} .locale=${L} @licheng-members-changed=${this.#membersChanged}></licheng-group-members>
+              <licheng-group-meetings class="panel" heading-level="2" .token=${c.token} .tokenProvider=${c.tokenProvider} .apiBase=${c.apiBase} .locale=${L}></licheng-group-meetings>`
+          : this.#waiting();
+      case 'trainings':
+        return ready ? html`<licheng-group-trainings class="panel" heading-level="2" .token=${c.token} .tokenProvider=${c.tokenProvider} .apiBase=${c.apiBase} .locale=${L}></licheng-group-trainings>` : this.#waiting();
+      case 'proxies':
+        return ready ? html`<licheng-proxies class="panel" heading-level="2" .token=${c.token} .tokenProvider=${c.tokenProvider} .apiBase=${c.apiBase} .locale=${L}></licheng-proxies>` : this.#waiting();
+      case 'self-check':
+        return ready ? html`<licheng-self-check class="panel" heading-level="2" .token=${c.token} .tokenProvider=${c.tokenProvider} .apiBase=${c.apiBase} .locale=${L}></licheng-self-check>` : this.#waiting();
     }
-    if (!this.loaded.has(this.tab)) return this.#waiting();
-    if (this.tab === 'group') {
-      return html`<licheng-group-members class="panel" heading-level="2" .token=${props.token} .tokenProvider=${props.tokenProvider} .apiBase=${props.apiBase} .locale=${L} @licheng-members-changed=${this.#membersChanged}></licheng-group-members>
-        <licheng-group-meetings class="panel" heading-level="2" .token=${props.token} .tokenProvider=${props.tokenProvider} .apiBase=${props.apiBase} .locale=${L}></licheng-group-meetings>`;
-    }
-    if (this.tab === 'trainings') {
-      return html`<licheng-group-trainings class="panel" heading-level="2" .token=${props.token} .tokenProvider=${props.tokenProvider} .apiBase=${props.apiBase} .locale=${L}></licheng-group-trainings>`;
-    }
-    return html`<licheng-proxies class="panel" heading-level="2" .token=${props.token} .tokenProvider=${props.tokenProvider} .apiBase=${props.apiBase} .locale=${L}></licheng-proxies>`;
   }
 
   /** The tab's elements are on their way, or could not come (with a way to try again). */

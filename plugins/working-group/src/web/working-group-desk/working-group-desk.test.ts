@@ -6,6 +6,7 @@ import type { WorkingGroupDesk } from './working-group-desk.component.ts';
 import { loadTab } from './desk-tabs.ts';
 import { bootstrap, mount, unmount } from '../index.ts';
 import { meetings115, members115, trainings115 } from '../testing/group-fixtures.ts';
+import { dashboard114, selfCheck114 } from '../testing/progress-fixtures.ts';
 
 const year = { academicYear: 115, today: '2026-11-27', years: [115], windows: [], unscheduled: ['outcome-upload'] };
 const windows = { academicYear: 115, years: [115], windows: [], removed: [] };
@@ -17,6 +18,8 @@ const handlers = {
   'working-group.meetings.list': () => meetings115,
   'working-group.trainings.list': () => trainings115,
   'working-group.proxies.list': () => proxies,
+  'working-group.dashboard.progress': () => dashboard114,
+  'working-group.selfCheck.get': () => selfCheck114,
 };
 
 const desk = () => fixture<WorkingGroupDesk>(html`<licheng-working-group-desk .token=${fakeToken()} locale="zh-TW"></licheng-working-group-desk>`);
@@ -32,8 +35,8 @@ describe('<licheng-working-group-desk>', () => {
     api = installFakeApi(handlers);
     const el = await desk();
     expect(el.shadowRoot!.querySelector('h1')!.textContent).to.equal('學習歷程工作小組');
-    expect(tabs(el).map((b) => b.textContent!.trim())).to.deep.equal(['作業期程', '成員與會議', '研習與宣導', '代理人']);
-    expect(tabs(el).map((b) => b.getAttribute('aria-selected'))).to.deep.equal(['true', 'false', 'false', 'false']);
+    expect(tabs(el).map((b) => b.textContent!.trim())).to.deep.equal(['作業期程', '進度', '成員與會議', '研習與宣導', '代理人', '自我檢核']);
+    expect(tabs(el).map((b) => b.getAttribute('aria-selected'))).to.deep.equal(['true', 'false', 'false', 'false', 'false', 'false']);
     await waitUntil(() => h2Of(el, 'licheng-schedule') && h2Of(el, 'licheng-schedule-editor'), 'the schedule tab never loaded', { timeout: 5000 });
     expect(h2Of(el, 'licheng-schedule')).to.equal('學習歷程檔案作業期程');
     expect(h2Of(el, 'licheng-schedule-editor')).to.equal('設定作業期程');
@@ -48,6 +51,10 @@ describe('<licheng-working-group-desk>', () => {
     tabs(el)[0]!.focus();
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('tab-progress');
+    await waitUntil(() => h2Of(el, 'licheng-group-dashboard') === '進度儀表板', 'the dashboard never loaded', { timeout: 5000 });
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
     expect(el.shadowRoot!.activeElement?.id).to.equal('tab-group');
     expect(el.shadowRoot!.querySelector('[role="tabpanel"]')!.getAttribute('aria-labelledby')).to.equal('tab-group');
     await waitUntil(() => h2Of(el, 'licheng-group-members') && h2Of(el, 'licheng-group-meetings'), 'members and meetings never loaded', { timeout: 5000 });
@@ -57,13 +64,19 @@ describe('<licheng-working-group-desk>', () => {
 
     await sendKeys({ press: 'End' });
     await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('tab-self-check');
+    await waitUntil(() => h2Of(el, 'licheng-self-check') === '自我檢核表', 'the self-check never loaded', { timeout: 5000 });
+    await expect(el).to.be.accessible();
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
     expect(el.shadowRoot!.activeElement?.id).to.equal('tab-proxies');
     await waitUntil(() => h2Of(el, 'licheng-proxies') === '代理人', 'proxies never loaded', { timeout: 5000 });
+    await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement?.id).to.equal('tab-schedule');
 
-    tabs(el)[2]!.click();
+    tabs(el)[3]!.click();
     await el.updateComplete;
     const again = await desk();
     expect(tabs(again).find((b) => b.getAttribute('aria-selected') === 'true')!.id).to.equal('tab-trainings');
@@ -76,7 +89,7 @@ describe('<licheng-working-group-desk>', () => {
     loadTab.trainings = () => Promise.reject(new Error('Failed to fetch dynamically imported module'));
     try {
       const el = await desk();
-      tabs(el)[2]!.click();
+      tabs(el)[3]!.click();
       await waitUntil(() => el.shadowRoot!.querySelector('#tab-failure'), 'no failure shown');
       expect(el.shadowRoot!.querySelector('#tab-failure')!.shadowRoot!.textContent).to.contain('這一頁無法載入');
       await expect(el).to.be.accessible();
