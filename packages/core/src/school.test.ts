@@ -29,6 +29,7 @@ describe('parseSchoolConfig', () => {
         portfolio: { showCounseling: false },
         trainings: { student: 'semester', teacher: 'semester', parent: 'semester' },
       },
+      publicSchedule: true,
       schedule: [],
       recordKinds: {},
     });
