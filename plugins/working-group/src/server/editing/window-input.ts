@@ -43,7 +43,13 @@ const windowFields = z.object({
     /** 名冊別 / 梯次, as the school writes it. */
     qualifier: z.string().trim().min(1).max(60).optional(),
     /** 提醒 — days before the end on which those with work left are reminded; absent = 7 and 1. */
-    reminderLeadDays: reminderLeadDaysSchema.optional(),
+    reminderLeadDays: z
+      .array(z.number())
+      .max(10)
+      .superRefine((value, ctx) => {
+        if (!reminderLeadDaysSchema.safeParse(value).success) ctx.addIssue({ code: 'custom', message: 'schedule-reminder-leads-invalid', params: { max: 60, count: 5 }, input: value });
+      })
+      .optional(),
 });
 
 const needs =
