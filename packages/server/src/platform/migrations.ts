@@ -338,7 +338,7 @@ export const platformMigrations: Migrations = {
         .execute();
     },
   },
-  '2026_11_29_reminders_001_jobs_and_reminders': {
+  '2026_11_28_schedule_002_reminders_and_job_leases': {
     async up(db: Kysely<any>) {
       // Background jobs: one row per job; a process runs the job only while it holds the lease (docs/adr/0024).
       await db.schema

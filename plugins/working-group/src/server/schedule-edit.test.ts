@@ -76,7 +76,7 @@ describe.each(testDialects())('working-group schedule editing on %s', (dialect) 
     const entries = await audit();
     expect(JSON.parse(entries[0].after)).toMatchObject({ reminderLeadDays: [14, 3, 0] });
     expect(JSON.parse(entries[1].before)).toEqual({ reminderLeadDays: [14, 3, 0] });
-    for (const bad of [[-1], [7, 7], [61], [1, 2, 3, 4, 5, 6]]) {
+    for (const bad of [[-1], [7, 7], [61], [1, 2, 3, 4, 5, 6], [null], [1.5]]) {
       const refused = await save({ window: { ...upload115, grades: [2], reminderLeadDays: bad } });
       expect(refused.status).toBe(400);
       expect(refused.error?.licheng?.code).toBe('schedule-reminder-leads-invalid');

@@ -44,11 +44,12 @@ const windowFields = z.object({
     qualifier: z.string().trim().min(1).max(60).optional(),
     /** 提醒 — days before the end on which those with work left are reminded; absent = 7 and 1. */
     reminderLeadDays: z
-      .array(z.number())
+      .array(z.unknown())
       .max(10)
       .superRefine((value, ctx) => {
         if (!reminderLeadDaysSchema.safeParse(value).success) ctx.addIssue({ code: 'custom', message: 'schedule-reminder-leads-invalid', params: { max: 60, count: 5 }, input: value });
       })
+      .transform((value) => value as number[])
       .optional(),
 });
 
