@@ -19,7 +19,7 @@ async function main() {
   });
   // Removes what crashes and refused uploads left behind (docs/operations.md#the-sweep).
   const sweeper = startSweeper(db, storage, { intervalMs: settings.sweepIntervalMs, graceMs: settings.sweepGraceMs });
-  // Background jobs, safe with several processes on one database (docs/adr/0024): reminders of
+  // Background jobs, safe with several processes on one database (docs/adr/0025): reminders of
   // deadlines in the app, and by e-mail when LICHENG_SMTP_HOST is set (docs/operations.md#reminders).
   const mail = settings.smtp ? smtpTransport(settings.smtp) : null;
   const jobs = startJobRunner(db.kysely, { tickMs: settings.jobTickMs, jobs: [reminderJob({ db: db.kysely, config: settings.config, mail, everyMs: settings.reminderIntervalMs })] });

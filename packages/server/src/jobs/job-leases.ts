@@ -3,7 +3,7 @@ import { isWriteConflict, nowIso } from '@licheng/db';
 import type { PlatformDatabase } from '../platform/tables.ts';
 
 /**
- * Database row leases for background jobs (docs/adr/0024). One row per job in `job_leases`:
+ * Database row leases for background jobs (docs/adr/0025). One row per job in `job_leases`:
  * a process runs the job only after a conditional UPDATE made it the holder — the row says the
  * job is due (`next_run_at` passed) and nobody holds it (`lease_until` passed). The UPDATE is
  * one atomic statement on MySQL and SQLite alike, so of several processes exactly one sees a

@@ -340,7 +340,7 @@ export const platformMigrations: Migrations = {
   },
   '2026_11_28_schedule_002_reminders_and_job_leases': {
     async up(db: Kysely<any>) {
-      // Background jobs: one row per job; a process runs the job only while it holds the lease (docs/adr/0024).
+      // Background jobs: one row per job; a process runs the job only while it holds the lease (docs/adr/0025).
       await db.schema
         .createTable('job_leases')
         .addColumn('name', 'varchar(80)', (c) => c.primaryKey())

@@ -259,7 +259,7 @@ export interface ScheduleSchoolTable {
   changes: number;
 }
 
-/** A background job's lease (docs/adr/0024): which process runs it now, until when, and when it is next due. */
+/** A background job's lease (docs/adr/0025): which process runs it now, until when, and when it is next due. */
 export interface JobLeaseTable {
   name: string;
   holder: string | null;
