@@ -94,6 +94,8 @@ const GROUP_RECORDS = { rule: "members, meetings and trainings of the caller's s
 
 export const procedurePolicy = {
   'platform.me': { roles: 'any' },
+  'platform.reminders.list': { roles: 'any' },
+  'platform.reminders.markRead': { roles: 'any', records: { rule: "the caller's own in-app reminders", provenBy: 'packages/server/src/reminders/reminders.test.ts' } },
 
   'student.courses.list': { roles: ['student'] },
   'student.outcomes.list': { roles: ['student'] },

@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { startSweeper } from '@licheng/server';
+import { reminderJob, smtpTransport, startJobRunner, startSweeper } from '@licheng/server';
 import { seedDemo } from './demo/seed.ts';
 import { demoSchedule } from './demo/schedule.ts';
 import { openApp } from './open-app.ts';
@@ -19,10 +19,14 @@ async function main() {
   });
   // Removes what crashes and refused uploads left behind (docs/operations.md#the-sweep).
   const sweeper = startSweeper(db, storage, { intervalMs: settings.sweepIntervalMs, graceMs: settings.sweepGraceMs });
+  // Background jobs, safe with several processes on one database (docs/adr/0025): reminders of
+  // deadlines in the app, and by e-mail when LICHENG_SMTP_HOST is set (docs/operations.md#reminders).
+  const mail = settings.smtp ? smtpTransport(settings.smtp) : null;
+  const jobs = startJobRunner(db.kysely, { tickMs: settings.jobTickMs, jobs: [reminderJob({ db: db.kysely, config: settings.config, mail, everyMs: settings.reminderIntervalMs })] });
   const stop = () => {
     http.close();
-    void sweeper
-      .stop()
+    void Promise.all([sweeper.stop(), jobs.stop()])
+      .then(() => mail?.close())
       .then(() => db.destroy())
       .then(() => process.exit(0));
   };

@@ -249,3 +249,31 @@ describe('readSettings for the sweep', () => {
     expect(() => readSettings({ ...base(), LICHENG_SWEEP_INTERVAL_MINUTES: 'hourly' })).toThrow('LICHENG_SWEEP_INTERVAL_MINUTES must be a number of 0 or more (got "hourly")');
   });
 });
+
+describe('readSettings for background jobs and reminder e-mail', () => {
+  const base = () => ({ LICHENG_HOST_SECRET: HOST_SECRET, LICHENG_SCHOOL_CONFIG: temp.json('school.json', schoolConfig()), LICHENG_DATA_DIR: temp.make() });
+
+  it('ticks every minute, looks for reminders hourly and sends no e-mail by default (in-app reminders only)', () => {
+    const settings = readSettings(base());
+    expect([settings.jobTickMs, settings.reminderIntervalMs, settings.smtp]).toEqual([60_000, 3_600_000, null]);
+  });
+
+  it('reads the SMTP server, with the port following LICHENG_SMTP_SECURE unless given', () => {
+    const from = '學習歷程檔案平台 <portfolio@school.example>';
+    expect(readSettings({ ...base(), LICHENG_SMTP_HOST: 'smtp.school.example', LICHENG_SMTP_FROM: from }).smtp).toEqual({ host: 'smtp.school.example', port: 587, secure: false, from });
+    expect(readSettings({ ...base(), LICHENG_SMTP_HOST: 'smtp.school.example', LICHENG_SMTP_FROM: from, LICHENG_SMTP_SECURE: 'yes', LICHENG_SMTP_USER: 'portfolio', LICHENG_SMTP_PASS: 'pw' }).smtp).toEqual({
+      host: 'smtp.school.example',
+      port: 465,
+      secure: true,
+      from,
+      user: 'portfolio',
+      pass: 'pw',
+    });
+    expect(readSettings({ ...base(), LICHENG_SMTP_HOST: 'smtp.school.example', LICHENG_SMTP_FROM: from, LICHENG_SMTP_PORT: '2525' }).smtp?.port).toBe(2525);
+  });
+
+  it('refuses an SMTP host without a sender, and a port that is not one', () => {
+    expect(() => readSettings({ ...base(), LICHENG_SMTP_HOST: 'smtp.school.example' })).toThrow('LICHENG_SMTP_FROM must name the sender');
+    expect(() => readSettings({ ...base(), LICHENG_SMTP_HOST: 'smtp.school.example', LICHENG_SMTP_FROM: 'a@b.example', LICHENG_SMTP_PORT: '70000' })).toThrow('LICHENG_SMTP_PORT must be a port number (got "70000")');
+  });
+});

@@ -3,6 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseSchoolConfig, type SchoolConfig } from '@licheng/core';
+import type { SmtpSettings } from '@licheng/server';
 import { importMapOverridesSchema, type ImportMap } from './portal-page.ts';
 
 export const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,6 +31,12 @@ export interface Settings {
   sweepGraceMs: number;
   /** How often the server sweeps; 0 = never (LICHENG_SWEEP_INTERVAL_MINUTES). */
   sweepIntervalMs: number;
+  /** How often the background job runner looks for due jobs; 0 = no background jobs in this process (LICHENG_JOB_TICK_SECONDS). */
+  jobTickMs: number;
+  /** How often the reminder job looks for reminders due (LICHENG_REMINDER_INTERVAL_MINUTES, default 60). */
+  reminderIntervalMs: number;
+  /** Where reminder e-mail goes (LICHENG_SMTP_*); null = no e-mail, reminders in the app only (the embedded default). */
+  smtp: SmtpSettings | null;
 }
 
 function truthy(value: string | undefined): boolean {
@@ -81,6 +88,9 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     importMapOverrides: env.LICHENG_IMPORT_MAP ? readImportMapOverrides(path.resolve(base, env.LICHENG_IMPORT_MAP)) : undefined,
     sweepGraceMs: nonNegative(env, 'LICHENG_SWEEP_GRACE_HOURS', 24) * 3_600_000,
     sweepIntervalMs: nonNegative(env, 'LICHENG_SWEEP_INTERVAL_MINUTES', 60) * 60_000,
+    jobTickMs: nonNegative(env, 'LICHENG_JOB_TICK_SECONDS', 60) * 1000,
+    reminderIntervalMs: nonNegative(env, 'LICHENG_REMINDER_INTERVAL_MINUTES', 60) * 60_000,
+    smtp: readSmtp(env),
   };
 }
 
@@ -93,6 +103,23 @@ function readOrigins(value: string | undefined): string[] {
   });
   if (bad.length) throw new Error(`LICHENG_CORS_ORIGINS must list origins like https://portal.school.example (scheme, host and port only): ${bad.map((o) => JSON.stringify(o)).join(', ')}`);
   return origins;
+}
+
+/**
+ * LICHENG_SMTP_HOST turns reminder e-mail on; with it LICHENG_SMTP_FROM (the sender) is required,
+ * LICHENG_SMTP_PORT defaults to 465 when LICHENG_SMTP_SECURE (TLS from the start) and 587
+ * otherwise (STARTTLS when offered), LICHENG_SMTP_USER / LICHENG_SMTP_PASS log in.
+ */
+function readSmtp(env: NodeJS.ProcessEnv): SmtpSettings | null {
+  const host = env.LICHENG_SMTP_HOST?.trim();
+  if (!host) return null;
+  const from = env.LICHENG_SMTP_FROM?.trim();
+  if (!from) throw new Error('LICHENG_SMTP_FROM must name the sender of reminder e-mail (e.g. "學習歷程檔案平台 <portfolio@school.edu.tw>") when LICHENG_SMTP_HOST is set');
+  const secure = truthy(env.LICHENG_SMTP_SECURE);
+  const port = nonNegative(env, 'LICHENG_SMTP_PORT', secure ? 465 : 587);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`LICHENG_SMTP_PORT must be a port number (got "${env.LICHENG_SMTP_PORT}")`);
+  const user = env.LICHENG_SMTP_USER?.trim() || undefined;
+  return { host, port, secure, from, ...(user ? { user, pass: env.LICHENG_SMTP_PASS ?? '' } : {}) };
 }
 
 /** A number setting that must be 0 or more (fractions allowed), or its default when unset. */

@@ -63,6 +63,7 @@ export const messages: Record<string, LocalizedText> = {
     en: 'A window for {activity} already covers the same year, semester and audience ({start} to {end}).',
   },
   'schedule-date-missing': { 'zh-TW': '請填寫{field}，或設定為相對於另一項作業期程', en: 'Give the {field}, or make it relative to another window.' },
+  'schedule-reminder-leads-invalid': { 'zh-TW': '提醒天數須為 0 到 {max} 的整數天、彼此不同，至多 {count} 個', en: 'Reminder lead times are whole days from 0 to {max}, all different, at most {count}.' },
   'schedule-date-invalid': { 'zh-TW': '{field}不是有效的日期（應為 YYYY-MM-DD）', en: 'The {field} is not a valid date (YYYY-MM-DD).' },
   'field.start': { 'zh-TW': '開始日', en: 'start date' },
   'field.end': { 'zh-TW': '結束日', en: 'end date' },

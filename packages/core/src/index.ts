@@ -38,3 +38,4 @@ export * from './proxies.ts';
 export * from './self-check-items.ts';
 export * from './self-check.ts';
 export * from './progress.ts';
+export * from './reminders.ts';

@@ -4,6 +4,7 @@ import { isIsoDate } from './calendar.ts';
 import { ROLES } from './roles.ts';
 import { trainingRulesSchema } from './working-group.ts';
 import { windowsCollide } from './windows.ts';
+import { reminderLeadDaysSchema } from './reminders.ts';
 import { defaultEssayLanguages, ESSAY_CHECKERS, ESSAY_LANGUAGES, ESSAY_MAX_CHARS_LIMIT, type EssayChecker, type EssayLanguage } from './essay.ts';
 
 /**
@@ -75,6 +76,8 @@ export const scheduleWindowSchema = z
     id: z.string().trim().min(1).max(64).optional(),
     startFrom: relativeDateSchema.optional(),
     endFrom: relativeDateSchema.optional(),
+    /** 提醒 — days before the end on which those with work left are reminded (default 7 and 1). */
+    reminderLeadDays: reminderLeadDaysSchema.optional(),
   })
   .refine((w) => w.end >= w.start, { message: 'end must not be before start', path: ['end'] });
 

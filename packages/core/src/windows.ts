@@ -40,6 +40,8 @@ export interface ScheduleWindow {
   startFrom?: RelativeDate | undefined;
   /** When set, `end` is computed from another window (see resolveSchedule). */
   endFrom?: RelativeDate | undefined;
+  /** 提醒 — days before `end` on which those with work left are reminded; absent = DEFAULT_REMINDER_LEAD_DAYS. */
+  reminderLeadDays?: number[] | undefined;
 }
 
 export type WindowState = 'open' | 'not-yet' | 'closed' | 'unscheduled';

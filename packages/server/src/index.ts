@@ -27,3 +27,5 @@ export * from './tables/table-file.ts';
 export type { PlatformMe, PlatformRouter } from './platform/router.ts';
 export * from './maintenance/index.ts';
 export * from './workers/off-thread.ts';
+export * from './jobs/job-runner.ts';
+export * from './reminders/index.ts';

@@ -67,7 +67,7 @@ describe.each(testDialects())('GET /openapi.json on %s', (dialect) => {
     const trpcPaths = Object.keys(doc.paths).filter((p) => p.startsWith('/trpc/'));
     expect(trpcPaths.sort()).toEqual(procedures.sort());
     expect(trpcPaths.sort()).toEqual(
-      ['platform.me', 'desk.ping', 'desk.notes.list', 'desk.notes.add', 'desk.notes.attach', 'desk.notes.tree', 'desk.archive.get'].map((p) => `/trpc/${p}`).sort(),
+      ['platform.me', 'platform.reminders.list', 'platform.reminders.markRead', 'desk.ping', 'desk.notes.list', 'desk.notes.add', 'desk.notes.attach', 'desk.notes.tree', 'desk.archive.get'].map((p) => `/trpc/${p}`).sort(),
     );
     expect(JSON.stringify(doc)).not.toContain('hidden');
     expect((doc.tags as { name: string }[]).map((tag) => tag.name)).toEqual(['platform', 'desk']);

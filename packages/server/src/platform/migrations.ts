@@ -338,4 +338,44 @@ export const platformMigrations: Migrations = {
         .execute();
     },
   },
+  '2026_11_28_schedule_002_reminders_and_job_leases': {
+    async up(db: Kysely<any>) {
+      // Background jobs: one row per job; a process runs the job only while it holds the lease (docs/adr/0025).
+      await db.schema
+        .createTable('job_leases')
+        .addColumn('name', 'varchar(80)', (c) => c.primaryKey())
+        .addColumn('holder', 'varchar(128)')
+        .addColumn('lease_until', t.timestamp, (c) => c.notNull())
+        .addColumn('next_run_at', t.timestamp, (c) => c.notNull())
+        .addColumn('last_started_at', t.timestamp)
+        .addColumn('last_finished_at', t.timestamp)
+        .addColumn('last_error', 'varchar(400)')
+        .modifyEnd(tableOptions(db))
+        .execute();
+      // Every reminder sent or skipped: the unique key makes a second send of the same reminder fail in the database.
+      await db.schema
+        .createTable('reminders')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('window_id', t.id, (c) => c.notNull())
+        .addColumn('lead_days', 'integer', (c) => c.notNull())
+        .addColumn('channel', 'varchar(8)', (c) => c.notNull())
+        .addColumn('recipient_user_id', 'varchar(128)', (c) => c.notNull())
+        .addColumn('recipient_name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('recipient_kind', 'varchar(8)', (c) => c.notNull())
+        .addColumn('address', 'varchar(191)')
+        .addColumn('status', 'varchar(12)', (c) => c.notNull())
+        .addColumn('deadline', 'varchar(10)', (c) => c.notNull())
+        .addColumn('subject', 'varchar(200)', (c) => c.notNull())
+        .addColumn('body', t.longText, (c) => c.notNull())
+        .addColumn('sent_at', t.timestamp, (c) => c.notNull())
+        .addColumn('read_at', t.timestamp)
+        .addUniqueConstraint('reminders_once', ['school_code', 'window_id', 'lead_days', 'channel', 'recipient_user_id'])
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('reminders_recipient').on('reminders').columns(['school_code', 'recipient_user_id', 'channel']).execute();
+      // 提醒 lead times of a window (JSON list of days before its end); null = the platform's default.
+      await db.schema.alterTable('schedule_windows').addColumn('reminder_leads', 'varchar(40)').execute();
+    },
+  },
 };

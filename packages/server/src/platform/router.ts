@@ -3,12 +3,16 @@ import type { inferRouterOutputs } from '@trpc/server';
 import type { PluginDefinition } from '../plugin.ts';
 import { scheduleOf } from '../schedule/schedule-store.ts';
 import { authedProcedure, router } from '../trpc.ts';
+import { remindersList } from '../reminders/reminders-list.ts';
+import { remindersMarkRead } from '../reminders/reminders-mark-read.ts';
 
 const ACTIVITIES = ['outcome-upload', 'outcome-certification', 'outcome-selection'] as const;
 
 /** What every screen needs first: who am I, which school, which offices, which windows are open. */
 export function platformRouter(plugins: PluginDefinition[]) {
   return router({
+    /** 提醒 — the caller's in-app reminders of deadlines (the reminder job writes them). */
+    reminders: router({ list: remindersList, markRead: remindersMarkRead }),
     me: authedProcedure().query(async ({ ctx }) => {
       const now = ctx.now();
       const term = academicTermOf(taipeiDate(now));

@@ -249,6 +249,7 @@ export interface ScheduleWindowTable {
   updated_by_name: string;
   removed_at: string | null; // soft removal: restorable
   removed_by: string | null;
+  reminder_leads: string | null; // JSON list of days before the end; null = the default
 }
 
 /** One row per school whose schedule is in the database: seeded once; every change takes this row first. */
@@ -258,7 +259,39 @@ export interface ScheduleSchoolTable {
   changes: number;
 }
 
+/** A background job's lease (docs/adr/0025): which process runs it now, until when, and when it is next due. */
+export interface JobLeaseTable {
+  name: string;
+  holder: string | null;
+  lease_until: string;
+  next_run_at: string;
+  last_started_at: string | null;
+  last_finished_at: string | null;
+  last_error: string | null;
+}
+
+/** 提醒 — one reminder of a window's deadline to one person on one channel, at one lead time; never sent twice (unique key). */
+export interface ReminderTable {
+  id: string;
+  school_code: string;
+  window_id: string;
+  lead_days: number;
+  channel: string; // in-app | email
+  recipient_user_id: string; // the host's user id (the token's sub)
+  recipient_name: string;
+  recipient_kind: string; // student | teacher
+  address: string | null; // the e-mail address it went to
+  status: string; // sent | sending | no-address (e-mail: a recorded skip)
+  deadline: string; // the window's end, ISO date
+  subject: string;
+  body: string;
+  sent_at: string;
+  read_at: string | null;
+}
+
 export interface PlatformDatabase {
+  job_leases: JobLeaseTable;
+  reminders: ReminderTable;
   schedule_windows: ScheduleWindowTable;
   schedule_schools: ScheduleSchoolTable;
   proxies: ProxyTable;
@@ -291,3 +324,4 @@ export type AuditRow = Selectable<AuditTable>;
 export type ProxyRow = Selectable<ProxyTable>;
 export type StaffAbsence = Selectable<StaffAbsenceTable>;
 export type StaffDeparture = Selectable<StaffDepartureTable>;
+export type ReminderRow = Selectable<ReminderTable>;

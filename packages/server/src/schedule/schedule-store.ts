@@ -50,6 +50,7 @@ export function windowOfRow(row: ScheduleWindowRow): StoredScheduleWindow {
     qualifier: row.qualifier ?? undefined,
     startFrom: relative(row.start_from),
     endFrom: relative(row.end_from),
+    reminderLeadDays: list<number>(row.reminder_leads),
   };
   for (const [key, value] of Object.entries(optional)) if (value !== undefined) (w as unknown as Record<string, unknown>)[key] = value;
   return w;
@@ -70,6 +71,7 @@ export function windowColumns(w: ScheduleWindow) {
     qualifier: w.qualifier ?? null,
     start_from: json(w.startFrom),
     end_from: json(w.endFrom),
+    reminder_leads: json(w.reminderLeadDays ? [...w.reminderLeadDays].sort((a, b) => b - a) : undefined),
   };
 }
 

@@ -66,6 +66,25 @@ describe.each(testDialects())('working-group schedule editing on %s', (dialect) 
     expect(list.data.windows).toEqual([expect.objectContaining({ activity: 'outcome-upload', end: '2026-10-22' })]);
   });
 
+  it('keeps a window’s own reminder lead times (提醒), audited, and refuses ones out of range, writing nothing', async () => {
+    await start([]);
+    const created = await save({ window: { ...upload115, reminderLeadDays: [3, 14, 0] } });
+    expect(created.error).toBeNull();
+    expect(created.data.reminderLeadDays).toEqual([14, 3, 0]);
+    const changed = await save({ id: created.data.id, version: 1, window: upload115 });
+    expect(changed.data.reminderLeadDays).toBeUndefined();
+    const entries = await audit();
+    expect(JSON.parse(entries[0].after)).toMatchObject({ reminderLeadDays: [14, 3, 0] });
+    expect(JSON.parse(entries[1].before)).toEqual({ reminderLeadDays: [14, 3, 0] });
+    for (const bad of [[-1], [7, 7], [61], [1, 2, 3, 4, 5, 6], [null], [1.5]]) {
+      const refused = await save({ window: { ...upload115, grades: [2], reminderLeadDays: bad } });
+      expect(refused.status).toBe(400);
+      expect(refused.error?.licheng?.code).toBe('schedule-reminder-leads-invalid');
+      expect(refused.error?.message).toContain('提醒天數須為 0 到 60 的整數天、彼此不同，至多 5 個');
+    }
+    expect((await windows()).data.windows).toHaveLength(1);
+  });
+
   it('refuses a second window for the same work and audience, a short receipt window and missing dates, writing nothing', async () => {
     await start([]);
     expect((await save({ window: upload115 })).error).toBeNull();

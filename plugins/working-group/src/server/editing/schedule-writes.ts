@@ -69,6 +69,6 @@ export function auditWindow(trx: Db, ctx: AuthedContext, action: string, id: str
 
 /** A window as the audit trail keeps it: its own fields, without who/when. */
 export function auditedFields(w: ScheduleWindow & { removedAt?: string | null }) {
-  const { activity, academicYear, semester, start, end, grades, classes, recordKinds, selfCheck, qualifier, startFrom, endFrom } = w;
-  return { activity, academicYear, semester, start, end, grades, classes, recordKinds, selfCheck, qualifier, startFrom, endFrom, removedAt: w.removedAt ?? null };
+  const { activity, academicYear, semester, start, end, grades, classes, recordKinds, selfCheck, qualifier, startFrom, endFrom, reminderLeadDays } = w;
+  return { activity, academicYear, semester, start, end, grades, classes, recordKinds, selfCheck, qualifier, startFrom, endFrom, reminderLeadDays, removedAt: w.removedAt ?? null };
 }

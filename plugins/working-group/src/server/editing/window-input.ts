@@ -1,4 +1,4 @@
-import { ACTIVITIES, isIsoDate, type ScheduleWindow } from '@licheng/core';
+import { ACTIVITIES, isIsoDate, reminderLeadDaysSchema, type ScheduleWindow } from '@licheng/core';
 import { z } from 'zod';
 import { academicYearSchema } from '../academic-year.ts';
 
@@ -42,6 +42,15 @@ const windowFields = z.object({
     selfCheck: isoDate('selfCheck').optional(),
     /** 名冊別 / 梯次, as the school writes it. */
     qualifier: z.string().trim().min(1).max(60).optional(),
+    /** 提醒 — days before the end on which those with work left are reminded; absent = 7 and 1. */
+    reminderLeadDays: z
+      .array(z.unknown())
+      .max(10)
+      .superRefine((value, ctx) => {
+        if (!reminderLeadDaysSchema.safeParse(value).success) ctx.addIssue({ code: 'custom', message: 'schedule-reminder-leads-invalid', params: { max: 60, count: 5 }, input: value });
+      })
+      .transform((value) => value as number[])
+      .optional(),
 });
 
 const needs =
@@ -77,6 +86,7 @@ export function windowOfInput(input: WindowInput, id: string): ScheduleWindow {
     qualifier: input.qualifier,
     startFrom: input.startFrom,
     endFrom: input.endFrom,
+    reminderLeadDays: input.reminderLeadDays,
   };
 }
 

@@ -160,12 +160,17 @@ describe('<licheng-schedule-editor>', () => {
     const offset = $<HTMLInputElement>(el, '#offset');
     offset.value = '-21';
     offset.dispatchEvent(new Event('change'));
+    // 提醒: remind 14 and 3 days before the end instead of the default 7 and 1.
+    const reminders = $<HTMLInputElement>(el, '#reminders');
+    expect(reminders.value).to.equal('');
+    reminders.value = '14、3';
+    reminders.dispatchEvent(new Event('input'));
     $<HTMLFormElement>(el, '#window-form').requestSubmit();
     await waitUntil(() => api.callsTo(SAVE).length === 1);
     expect(api.callsTo(SAVE)[0]!.input).to.deep.equal({
       id: 'w-school',
       version: 1,
-      window: { activity: 'outcome-upload', academicYear: 115, semester: 1, start: '2026-09-01', endFrom: { anchor: 'w-national', edge: 'end', offsetDays: -21 }, selfCheck: '2026-11-05' },
+      window: { activity: 'outcome-upload', academicYear: 115, semester: 1, start: '2026-09-01', endFrom: { anchor: 'w-national', edge: 'end', offsetDays: -21 }, selfCheck: '2026-11-05', reminderLeadDays: [14, 3] },
     });
     const loads = api.callsTo(LOAD);
     expect((loads[loads.length - 1]!.input as any).id).to.equal('w-school');

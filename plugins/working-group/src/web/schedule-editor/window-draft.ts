@@ -22,10 +22,12 @@ export interface WindowDraft {
   edge: 'start' | 'end';
   offsetDays: number;
   selfCheck: string;
+  /** 提醒 lead times as typed (days before the end, e.g. 「14、3」); empty = the default 7 and 1. */
+  reminders: string;
 }
 
 export function emptyDraft(): WindowDraft {
-  return { activity: ACTIVITIES[0], semester: 1, grades: [], classes: '', recordKinds: '', qualifier: '', start: '', end: '', endMode: 'date', anchor: '', edge: 'end', offsetDays: -14, selfCheck: '' };
+  return { activity: ACTIVITIES[0], semester: 1, grades: [], classes: '', recordKinds: '', qualifier: '', start: '', end: '', endMode: 'date', anchor: '', edge: 'end', offsetDays: -14, selfCheck: '', reminders: '' };
 }
 
 /** The draft of a stored window, to change it. */
@@ -46,6 +48,7 @@ export function draftOf(w: StoredWindowView): WindowDraft {
     edge: w.endFrom?.edge ?? 'end',
     offsetDays: w.endFrom?.offsetDays ?? -14,
     selfCheck: w.selfCheck ?? '',
+    reminders: w.reminderLeadDays?.join('、') ?? '',
   };
 }
 
@@ -63,6 +66,7 @@ export function hasEnd(d: WindowDraft): boolean {
 export function windowInputOf(d: WindowDraft, academicYear: number): WindowSaveInput['window'] {
   const classes = namesOf(d.classes);
   const kinds = namesOf(d.recordKinds);
+  const leads = namesOf(d.reminders).map(Number);
   return {
     activity: d.activity,
     academicYear,
@@ -74,6 +78,7 @@ export function windowInputOf(d: WindowDraft, academicYear: number): WindowSaveI
     ...(kinds.length ? { recordKinds: kinds } : {}),
     ...(d.qualifier.trim() ? { qualifier: d.qualifier.trim() } : {}),
     ...(d.selfCheck ? { selfCheck: d.selfCheck } : {}),
+    ...(leads.length ? { reminderLeadDays: leads } : {}),
   };
 }
 

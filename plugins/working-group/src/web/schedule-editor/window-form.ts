@@ -103,6 +103,10 @@ export function windowForm(s: WindowFormState) {
               <input id="offset" type="number" step="1" min="-366" max="366" .value=${String(d.offsetDays)} @change=${(e: Event) => s.change({ offsetDays: Number(value(e)) })} />
             </div>`}
       <licheng-date-field id="self-check" .label=${t('editor.field.selfCheck', {}, L)} .value=${d.selfCheck} @licheng-date-change=${(e: Event) => s.change({ selfCheck: dateValue(e) })}></licheng-date-field>
+      <div class="field">
+        <label for="reminders">${t('editor.field.reminders', {}, L)}</label>
+        <input id="reminders" inputmode="numeric" .value=${d.reminders} @input=${(e: Event) => s.change({ reminders: value(e) })} />
+      </div>
     </div>
     <div class="actions">
       <button type="submit" class="primary" ?disabled=${s.busy}>${t('editor.save', {}, L)}</button>
