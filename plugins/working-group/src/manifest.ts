@@ -14,4 +14,10 @@ export default defineManifest({
   roles: ['working-group'],
   /** Every school has a working group. */
   appliesTo: () => true,
+  /**
+   * 截止提醒, shown by the portal above every screen: the deadline reminders the platform's job
+   * wrote for the user (a student's items to select or upload again, a teacher's certification
+   * queue); renders nothing when there are none.
+   */
+  reminders: [{ tag: 'licheng-deadline-reminders', roles: ['student', 'subject-teacher'] }],
 });

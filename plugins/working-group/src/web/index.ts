@@ -6,6 +6,8 @@ import { WORKING_GROUP_DESK_TAG } from './working-group-desk/working-group-desk.
 // A page that shows one of them on its own imports its file: `@licheng/plugin-working-group/web/<section>/<section>.ts`.
 export * from './schedule/schedule.ts';
 export * from './working-group-desk/working-group-desk.ts';
+// The deadline reminders the portal shows above every screen to students and teachers (manifest `reminders`).
+export * from './deadline-reminders/deadline-reminders.ts';
 export { workingGroupMessages } from './messages.ts';
 
 /**
