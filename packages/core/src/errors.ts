@@ -49,12 +49,12 @@ export const messages: Record<string, LocalizedText> = {
   },
 
   // Windows 作業期程
-  'window-closed': { 'zh-TW': '「{activity}」的作業期間已結束', en: 'The window for {activity} has closed.' },
+  'window-closed': { 'zh-TW': '「{activity}」的作業期間已於 {end} 結束', en: 'The window for {activity} closed on {end}.' },
   'window-not-open': {
     'zh-TW': '「{activity}」尚未開放，將於 {start} 開始',
     en: 'The window for {activity} is not open yet; it opens on {start}.',
   },
-  'window-unscheduled': { 'zh-TW': '此項作業尚未排定作業期程', en: 'No window is scheduled for this work.' },
+  'window-unscheduled': { 'zh-TW': '「{activity}」尚未排定作業期程', en: 'No window is scheduled for {activity}.' },
   'schedule-anchor-missing': { 'zh-TW': '相對期程所依據的作業期程不存在或已移除', en: 'The window this one is relative to does not exist or has been removed.' },
   'schedule-cycle': { 'zh-TW': '作業期程彼此循環相依（{ids}），無法算出日期', en: 'These windows depend on each other in a circle ({ids}); no dates can be worked out.' },
   'schedule-end-before-start': { 'zh-TW': '結束日 {end} 早於開始日 {start}', en: 'The window ends ({end}) before it starts ({start}).' },
