@@ -35,3 +35,4 @@ export * from './grade-codes.ts';
 export * from './grade-import.ts';
 export * from './student-status.ts';
 export * from './proxies.ts';
+export * from './staff-awards.ts';

@@ -34,6 +34,9 @@ const byCode: Record<string, TRPC_ERROR_CODE_KEY> = {
   'not-on-roster': 'FORBIDDEN',
   'import-concurrent': 'CONFLICT',
   'window-closed': 'FORBIDDEN',
+  'wg-evaluation-not-open': 'FORBIDDEN',
+  'wg-not-executive-secretary': 'FORBIDDEN',
+  'wg-award-decided': 'CONFLICT',
   'window-not-open': 'FORBIDDEN',
   'window-unscheduled': 'FORBIDDEN',
   // Another teacher's class reads as one that does not exist (the same answer for both).

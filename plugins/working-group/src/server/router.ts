@@ -1,4 +1,8 @@
 import { router } from '@licheng/server';
+import { evaluationDecide } from './procedures/evaluation-decide.ts';
+import { evaluationOverview } from './procedures/evaluation-overview.ts';
+import { evaluationPropose } from './procedures/evaluation-propose.ts';
+import { evaluationWithdraw } from './procedures/evaluation-withdraw.ts';
 import { meetingsList } from './procedures/meetings-list.ts';
 import { meetingsRemove } from './procedures/meetings-remove.ts';
 import { meetingsSave } from './procedures/meetings-save.ts';
@@ -21,7 +25,7 @@ import { trainingsSave } from './procedures/trainings-save.ts';
 /**
  * Mounted by the server as `working-group.*`: `working-group.schedule.list` (everyone of the
  * school); the schedule editor's `windows`, `save`, `remove`, `restore` and `load`; the group's
- * members, meetings and trainings; and the proxies (代理人) — all but the list for the working
+ * members, meetings and trainings; the evaluation and award proposals (成效評核及獎勵); and the proxies (代理人) — all but the list for the working
  * group and the admin.
  */
 export const workingGroupRouter = router({
@@ -29,6 +33,7 @@ export const workingGroupRouter = router({
   members: router({ list: membersList, add: membersAdd, update: membersUpdate, end: membersEnd }),
   meetings: router({ list: meetingsList, save: meetingsSave, remove: meetingsRemove }),
   trainings: router({ list: trainingsList, save: trainingsSave, remove: trainingsRemove, importAttendance: trainingsImportAttendance }),
+  evaluation: router({ overview: evaluationOverview, propose: evaluationPropose, withdraw: evaluationWithdraw, decide: evaluationDecide }),
   ...proxiesRouters,
 });
 
