@@ -59,7 +59,7 @@ describe('message catalogue', () => {
 
 describe('formatMessage', () => {
   it('fills placeholders and translates values that have their own entry', () => {
-    expect(formatMessage('window-closed', { activity: 'outcome-upload' }, 'zh-TW')).toBe('「課程學習成果上傳」的作業期間已結束');
+    expect(formatMessage('window-closed', { activity: 'outcome-upload', end: '2026-01-31' }, 'zh-TW')).toBe('「課程學習成果上傳」的作業期間已於 115/01/31 結束');
     expect(formatMessage('upload-cap-reached', { cap: 3 }, 'zh-TW')).toBe('上傳數量已達上限（3 件）');
     expect(formatMessage('file-too-large', { slot: 'media', maxMb: 10 }, 'en')).toBe('The media file exceeds the 10 MB limit.');
   });

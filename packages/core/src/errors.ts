@@ -49,12 +49,12 @@ export const messages: Record<string, LocalizedText> = {
   },
 
   // Windows 作業期程
-  'window-closed': { 'zh-TW': '「{activity}」的作業期間已結束', en: 'The window for {activity} has closed.' },
+  'window-closed': { 'zh-TW': '「{activity}」的作業期間已於 {end} 結束', en: 'The window for {activity} closed on {end}.' },
   'window-not-open': {
     'zh-TW': '「{activity}」尚未開放，將於 {start} 開始',
     en: 'The window for {activity} is not open yet; it opens on {start}.',
   },
-  'window-unscheduled': { 'zh-TW': '此項作業尚未排定作業期程', en: 'No window is scheduled for this work.' },
+  'window-unscheduled': { 'zh-TW': '「{activity}」尚未排定作業期程', en: 'No window is scheduled for {activity}.' },
   'schedule-anchor-missing': { 'zh-TW': '相對期程所依據的作業期程不存在或已移除', en: 'The window this one is relative to does not exist or has been removed.' },
   'schedule-cycle': { 'zh-TW': '作業期程彼此循環相依（{ids}），無法算出日期', en: 'These windows depend on each other in a circle ({ids}); no dates can be worked out.' },
   'schedule-end-before-start': { 'zh-TW': '結束日 {end} 早於開始日 {start}', en: 'The window ends ({end}) before it starts ({start}).' },
@@ -318,6 +318,18 @@ export const messages: Record<string, LocalizedText> = {
   'wg-attendance-unknown': { 'zh-TW': '出席名單中有不是 {academicYear} 學年度工作小組成員的人', en: 'The attendance lists someone who is not a member of the group in academic year {academicYear}.' },
   'wg-date-outside-term': { 'zh-TW': '「{field}」{date} 不在 {academicYear} 學年度第 {semester} 學期內', en: '"{field}" {date} is not in semester {semester} of academic year {academicYear}.' },
   'wg-held-in-future': { 'zh-TW': '辦理日期 {date} 尚未到來，請待辦理後再填寫', en: 'The held date {date} has not come yet; fill it in once the training is held.' },
+  'wg-evaluation-not-open': {
+    'zh-TW': '{academicYear} 學年度的成效評核及獎勵於該學年度第 2 學期辦理，現在不能提出建議或議決',
+    en: 'The evaluation and awards of academic year {academicYear} take place in its second semester; no proposal or decision can be recorded now.',
+  },
+  'wg-not-executive-secretary': {
+    'zh-TW': '敘獎建議由 {academicYear} 學年度工作小組的執行秘書提出；您不是在任的執行秘書',
+    en: 'Award proposals are made by the executive secretary of the group of academic year {academicYear}; you are not the serving executive secretary.',
+  },
+  'wg-award-decided': { 'zh-TW': '這項敘獎建議已有工作小組的決議，不能再議決、修改或撤回', en: 'The group has already decided on this proposal; it cannot be decided again, changed or withdrawn.' },
+  'wg-award-withdrawn': { 'zh-TW': '這項敘獎建議已撤回，請先復原再議決', en: 'This proposal was withdrawn; restore it before deciding on it.' },
+  'wg-award-change-needed': { 'zh-TW': '「改列」須選擇與建議不同的獎勵種類或次數；相同請選「照案通過」', en: '"Changed" needs an award other than the one proposed; choose "approved" for the same award.' },
+  'wg-award-meeting': { 'zh-TW': '議決須依據 {academicYear} 學年度第 2 學期已召開的工作小組會議', en: 'A decision must refer to a meeting of the group held in semester 2 of academic year {academicYear}.' },
   'wg-attendance-not-held': { 'zh-TW': '尚未辦理的研習不能登錄出席人數，請先填寫辦理日期', en: 'A training not held yet has no attendance; fill in the held date first.' },
 
   // Rosters 名冊

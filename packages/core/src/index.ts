@@ -39,3 +39,4 @@ export * from './self-check-items.ts';
 export * from './self-check.ts';
 export * from './progress.ts';
 export * from './reminders.ts';
+export * from './staff-awards.ts';

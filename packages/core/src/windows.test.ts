@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
-import { assertWindowOpen, daysBetween, findWindow, windowDays, windowState } from './windows.ts';
+import { assertWindowOpen, assertWindowOpenForAll, daysBetween, findWindow, windowDays, windowState } from './windows.ts';
 import type { ScheduleWindow } from './windows.ts';
 
 const term1 = { academicYear: 114, semester: 1 as const };
@@ -89,6 +89,26 @@ describe('assertWindowOpen', () => {
   });
   it('throws window-unscheduled without a window', () => {
     expect(codeOf(() => assertWindowOpen(schedule, 'receipt-confirmation', term1, new Date()))?.code).toBe('window-unscheduled');
+  });
+});
+
+describe('assertWindowOpenForAll', () => {
+  const w = (over: Partial<ScheduleWindow>): ScheduleWindow => ({ activity: 'roster-submission', academicYear: 114, semester: 1, start: '2026-01-20', end: '2026-01-31', ...over });
+  const staggered = [w({}), w({ grades: [3], end: '2026-01-25' })];
+  const at = (iso: string) => new Date(iso);
+
+  it('allows the work while the window of every grade it covers is open', () => {
+    expect(assertWindowOpenForAll(staggered, 'roster-submission', term1, at('2026-01-25T15:59:00Z'), [{ grade: 1 }, { grade: 3 }])).toHaveLength(2);
+  });
+  it('refuses the whole work when one covered grade’s window has closed (Taipei midnight)', () => {
+    expect(() => assertWindowOpenForAll(staggered, 'roster-submission', term1, at('2026-01-25T16:00:00Z'), [{ grade: 1 }, { grade: 3 }])).toThrow(
+      expect.objectContaining({ code: 'window-closed', params: { activity: 'roster-submission', end: '2026-01-25' } }),
+    );
+    expect(assertWindowOpenForAll(staggered, 'roster-submission', term1, at('2026-01-25T16:00:00Z'), [{ grade: 1 }, { grade: 2 }])).toHaveLength(2);
+  });
+  it('lets the window for everyone decide when the work covers nobody', () => {
+    expect(assertWindowOpenForAll(staggered, 'roster-submission', term1, at('2026-01-20T00:00:00Z'), [])).toEqual([staggered[0]]);
+    expect(() => assertWindowOpenForAll(staggered, 'pre-check', term1, at('2026-01-20T00:00:00Z'), [])).toThrow(expect.objectContaining({ code: 'window-unscheduled' }));
   });
 });
 

@@ -203,3 +203,21 @@ export function assertWindowOpen<W extends ScheduleWindow>(
   if (state === 'closed') throw new DomainError('window-closed', { activity, end: window.end });
   return window;
 }
+
+/**
+ * assertWindowOpen for work that covers many students at once (a roster, the pre-check): the
+ * window must be open for every grade, class and record kind the work covers (`scopes`, one per
+ * distinct audience), so a staggered window that has closed for one class refuses the whole
+ * piece of work, naming that window. With no scope (nobody covered yet) the window for
+ * everyone decides. Returns the windows that allowed it.
+ */
+export function assertWindowOpenForAll<W extends ScheduleWindow>(
+  schedule: readonly W[],
+  activity: Activity,
+  term: AcademicTerm,
+  now: Date,
+  scopes: readonly WindowScope[],
+): W[] {
+  const list: Array<WindowScope | undefined> = scopes.length > 0 ? [...scopes] : [undefined];
+  return list.map((scope) => assertWindowOpen(schedule, activity, term, now, scope));
+}

@@ -6,6 +6,7 @@ import { openApp } from '../open-app.ts';
 import { readSettings } from '../settings.ts';
 import { tempDirs } from '../testing/temp.ts';
 import { DEMO_CURRICULUM } from './curriculum.ts';
+import { demoSchedule } from './schedule.ts';
 import { seedDemo } from './seed.ts';
 
 const temp = tempDirs();
@@ -16,7 +17,9 @@ describe('the curriculum office demo', () => {
 
   beforeEach(async () => {
     const settings = readSettings({ LICHENG_DEMO: '1', LICHENG_DATA_DIR: temp.make() });
-    ({ app, db } = await openApp(settings, () => new Date('2025-10-01T04:00:00Z')));
+    const now = new Date('2025-10-01T04:00:00Z');
+    settings.config = { ...settings.config, schedule: demoSchedule(now) };
+    ({ app, db } = await openApp(settings, () => now));
   });
   afterEach(async () => {
     await db?.destroy();

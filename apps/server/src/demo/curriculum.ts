@@ -1,5 +1,6 @@
+import { findWindow, windowState } from '@licheng/core';
 import curriculum from '@licheng/plugin-curriculum/server';
-import type { LichengApp } from '@licheng/server';
+import { scheduleOf, type LichengApp } from '@licheng/server';
 
 export const DEMO_CURRICULUM = { userId: 'demo-curriculum', name: '教學組 蔡組長' };
 
@@ -34,6 +35,8 @@ function planJson(planYear: number, lines: readonly DemoPlanLine[]): string {
  * code), 102 is group B whose 校訂必修 專題實作 nobody takes (required course not taken, for
  * 註冊組), and 101 is group A, which the plan has no course of (class group). Last year's cohort
  * (201) matches its offerings. Version 2 adds 資訊科技 and gives 物理 its 2 credits.
+ * The run goes through the office's procedure, so only while the term's pre-check window is
+ * open (the demo's schedule opens it for the term); without it the plans are loaded alone.
  */
 export async function seedDemoCurriculum(app: LichengApp, term: { academicYear: number; semester: number }): Promise<void> {
   const base = await app.createContext(new Request('http://demo/'));
@@ -62,6 +65,7 @@ export async function seedDemoCurriculum(app: LichengApp, term: { academicYear: 
   await load(year, [{ ...chinese, credits: '444400' }, { ...math, name: '數學A', credits: '444400' }, { ...physics, credits: '330000' }, project]);
   await caller.classGroups.set({ academicYear: year, className: '101', classGroup: 'A' });
   await caller.classGroups.set({ academicYear: year, className: '102', classGroup: 'B' });
-  await caller.precheck.run({ academicYear: year, semester: term.semester as 1 | 2 });
+  const termKey = { academicYear: year, semester: term.semester as 1 | 2 };
+  if (windowState(findWindow(await scheduleOf(base), 'pre-check', termKey), base.now()) === 'open') await caller.precheck.run(termKey);
   await load(year, [{ ...chinese, credits: '444400' }, { ...math, name: '數學A', credits: '444400' }, { ...physics, credits: '220000' }, { ...it, credits: '220000' }, project]);
 }

@@ -1,8 +1,9 @@
 import { academicTermOf, academicYearRange, taipeiDate, type SchoolConfig } from '@licheng/core';
 
 /**
- * The demo school's windows: the current term's upload and certification windows and the
- * year's selection window are open today, so every screen has something to do. Given to a demo
+ * The demo school's windows: the current term's upload, certification, pre-check and roster
+ * submission windows and the year's selection window are open today, so every screen has
+ * something to do. Given to a demo
  * whose config has no `schedule`, they seed the database on the demo folder's first start (ADR
  * 0021); from then on the working group changes them on screen.
  */
@@ -20,5 +21,7 @@ export function demoSchedule(now: Date): SchoolConfig['schedule'] {
     { activity: 'performance-selection', academicYear, semester: 0, start: year.start, end: year.end },
     { activity: 'autobiography', academicYear, semester: 0, start: year.start, end: year.end },
     { activity: 'grade-check', academicYear, semester, start: termStart, end: termEnd },
+    { activity: 'pre-check', academicYear, semester, start: termStart, end: termEnd },
+    { activity: 'roster-submission', academicYear, semester, start: termStart, end: termEnd },
   ];
 }

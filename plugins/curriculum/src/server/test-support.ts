@@ -1,5 +1,5 @@
 import { COURSE_PLAN_COLUMNS } from '@licheng/core';
-import { createTestLicheng, seedRoster, type TestLicheng, type TestUser } from '@licheng/server/testing';
+import { createTestLicheng, seedRoster, setTestSchedule, type TestLicheng, type TestUser } from '@licheng/server/testing';
 import { upsertClasses } from '@licheng/server';
 import type { DialectName } from '@licheng/db';
 import plugin from './index.ts';
@@ -41,10 +41,14 @@ export function planForm(file: string | Uint8Array, name: string, planYear = 114
   return form;
 }
 
-/** A test app with the curriculum office, the test roster (114-1, class 101) and class 101 of 114. */
+/** The pre-check window (開課預檢) of 114-1 for everyone, open on the harness's day (2025-10-01). */
+export const PRECHECK_WINDOW = { activity: 'pre-check', academicYear: 114, semester: 1, start: '2025-08-01', end: '2026-01-31' } as const;
+
+/** A test app with the curriculum office, the test roster (114-1, class 101), class 101 of 114 and the pre-check window open. */
 export async function curriculumApp(dialect: DialectName): Promise<{ t: TestLicheng; courseIds: Record<string, string> }> {
   const t = await createTestLicheng({ dialect, plugins: [plugin] });
   const { courseIds } = await seedRoster(t);
+  await setTestSchedule(t, [PRECHECK_WINDOW]);
   await upsertClasses(t.db.kysely as any, t.config.code, [{ academicYear: 114, className: '101', grade: 1, homeroomTeacherNo: 'T001' }] as any, t.clock.now);
   return { t, courseIds };
 }

@@ -3,8 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RECORD_KINDS } from '@licheng/core';
 import { newId } from '@licheng/db';
 import { testDialects } from '@licheng/db/testing';
-import { createTestLicheng, seedRoster, users, type TestLicheng } from '@licheng/server/testing';
+import { createTestLicheng, seedRoster, setTestSchedule, users, type TestLicheng } from '@licheng/server/testing';
 import registry from './index.ts';
+import { ROSTER_WINDOWS } from './test-support.ts';
 
 /** What another office keeps that must never reach a roster: 課程諮詢紀錄 (school-only) and 輔導資料 (counseling-only). */
 const KEPT_IN_SCHOOL = ['consultation', 'counseling'] as const;
@@ -42,6 +43,7 @@ describe.each(testDialects())('roster exports leave out what never leaves the sc
   it('writes the selected outcomes and never a consultation note or counseling data of the same students and term', async () => {
     expect(KEPT_IN_SCHOOL.map((k) => RECORD_KINDS[k].visibility)).toEqual(['school-only', 'counseling-only']);
     t = await createTestLicheng({ dialect, plugins: [registry] });
+    await setTestSchedule(t, ROSTER_WINDOWS);
     const { courseIds } = await seedRoster(t);
     const students = (await db().selectFrom('students').select(['id', 'student_no']).orderBy('student_no').execute()) as Array<{ id: string }>;
     const course = courseIds['國語文']!;

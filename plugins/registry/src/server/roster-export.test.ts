@@ -3,8 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { outcomeRosterColumns } from '@licheng/core';
 import { newId } from '@licheng/db';
 import { testDialects } from '@licheng/db/testing';
-import { createTestLicheng, seedRoster, testRoster, users, type TestLicheng, type TestUser } from '@licheng/server/testing';
+import { createTestLicheng, seedRoster, setTestSchedule, testRoster, users, type TestLicheng, type TestUser } from '@licheng/server/testing';
 import registry from './index.ts';
+import { ROSTER_WINDOWS } from './test-support.ts';
 import { rosterBirthDate } from './roster-export.ts';
 
 interface Outcome {
@@ -76,6 +77,7 @@ describe.each(testDialects())('registry.rosters.export on %s', (dialect) => {
 
   it('builds roster 26 with the cover and one row per selected, passed outcome of the term', async () => {
     t = await createTestLicheng({ dialect, plugins: [registry] });
+    await setTestSchedule(t, ROSTER_WINDOWS);
     const { courseIds } = await seedRoster(t);
     await db().updateTable('students').set({ division: 'night' }).where('student_no', '=', 'S003').execute();
     await seedOutcomes(courseIds, [
@@ -132,6 +134,7 @@ describe.each(testDialects())('registry.rosters.export on %s', (dialect) => {
 
   it('exports an empty roster with its header, refuses unknown kinds and non-registry users', async () => {
     t = await createTestLicheng({ dialect, plugins: [registry] });
+    await setTestSchedule(t, ROSTER_WINDOWS);
     const empty = await t.mutate('registry.rosters.export', { academicYear: 113, semester: 2, kind: 26 }, users.registry);
     expect(empty.data).toMatchObject({ rowCount: 0, fileName: '26_課程學習成果_123456_113_2.xlsx' });
     expect((await t.mutate('registry.rosters.export', { academicYear: 114, semester: 1, kind: 99 }, users.registry)).error?.code).toBe('BAD_REQUEST');

@@ -1,5 +1,5 @@
-import { ROSTER_KINDS, outcomeRosterColumns, rosterCoverRows, toRocDate } from '@licheng/core';
-import { writeAudit, type AuthedContext, type PlatformDatabase } from '@licheng/server';
+import { assertWindowOpenForAll, ROSTER_KINDS, outcomeRosterColumns, rosterCoverRows, toRocDate, type WindowScope } from '@licheng/core';
+import { scheduleOf, writeAudit, type AuthedContext, type PlatformDatabase } from '@licheng/server';
 import { newId, nowIso } from '@licheng/db';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
@@ -57,12 +57,31 @@ export function rosterBirthDate(isoDate: string): string {
  * Rows of roster 26 (課程學習成果): every outcome of the term that passed certification (通過)
  * and that its student selected (勾選), ordered by class, seat and course code.
  */
-export async function outcomeRosterRows(db: Kysely<PlatformDatabase>, school: string, input: RosterExportInput): Promise<OutcomeRosterRow[]> {
-  const rows = await db
+function outcomeRosterQuery(db: Kysely<PlatformDatabase>, school: string, input: RosterExportInput) {
+  return db
     .selectFrom('records')
     .innerJoin('selections', 'selections.record_id', 'records.id')
     .innerJoin('students', 'students.id', 'records.student_id')
     .innerJoin('courses', 'courses.id', 'records.course_id')
+    .where('records.school_code', '=', school)
+    .where('records.kind', '=', OUTCOME)
+    .where('records.status', '=', 'passed')
+    .where('records.academic_year', '=', input.academicYear)
+    .where('records.semester', '=', input.semester)
+    .where('students.division', '=', DIVISION_OF[input.kind]);
+}
+
+/**
+ * The grades and classes of the students roster 26 of the term carries, with its record kind:
+ * the audiences whose `roster-submission` windows must be open (staggered by grade or class).
+ */
+export async function outcomeRosterScopes(db: Kysely<PlatformDatabase>, school: string, input: RosterExportInput): Promise<WindowScope[]> {
+  const rows = await outcomeRosterQuery(db, school, input).select(['students.grade', 'students.class_name']).distinct().execute();
+  return rows.map((r) => ({ grade: Number(r.grade), className: r.class_name, recordKind: OUTCOME }));
+}
+
+export async function outcomeRosterRows(db: Kysely<PlatformDatabase>, school: string, input: RosterExportInput): Promise<OutcomeRosterRow[]> {
+  const rows = await outcomeRosterQuery(db, school, input)
     .leftJoin('stored_files as document', 'document.id', 'records.document_file_id')
     .leftJoin('stored_files as media', 'media.id', 'records.media_file_id')
     .select([
@@ -78,12 +97,6 @@ export async function outcomeRosterRows(db: Kysely<PlatformDatabase>, school: st
       'document.original_name as document_name',
       'media.original_name as media_name',
     ])
-    .where('records.school_code', '=', school)
-    .where('records.kind', '=', OUTCOME)
-    .where('records.status', '=', 'passed')
-    .where('records.academic_year', '=', input.academicYear)
-    .where('records.semester', '=', input.semester)
-    .where('students.division', '=', DIVISION_OF[input.kind])
     .orderBy('students.class_name')
     .orderBy('students.seat_no')
     .orderBy('students.student_no')
@@ -131,6 +144,16 @@ export async function buildOutcomeRoster(school: string, input: RosterExportInpu
   for (const row of rows) sheet.addRow(row);
   sheet.getRow(1).font = { bold: true };
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/**
+ * 名冊提交 happens inside the school's `roster-submission` window of the term (作業期程, ADR
+ * 0021), open for every grade and class the roster carries; refused with window-unscheduled,
+ * window-not-open or window-closed otherwise, before anything is built or stored.
+ */
+export async function assertRosterWindow(ctx: AuthedContext, input: RosterExportInput): Promise<void> {
+  const scopes = await outcomeRosterScopes(ctx.db, ctx.config.code, input);
+  assertWindowOpenForAll(await scheduleOf(ctx), 'roster-submission', { academicYear: input.academicYear, semester: input.semester }, ctx.now(), scopes);
 }
 
 /**

@@ -74,3 +74,9 @@ export const enrolmentsSheet: Rows = [
   ['S002', 114, 1, codes.chinese, '101', 1],
   ['S003', 114, 1, codes.math, '101', '重修'],
 ];
+
+/** 名冊提交 windows for everyone in 114-1 and 113-2, open on the harness's day (2025-10-01). */
+export const ROSTER_WINDOWS = [
+  { activity: 'roster-submission', academicYear: 114, semester: 1, start: '2025-08-01', end: '2026-01-31' },
+  { activity: 'roster-submission', academicYear: 113, semester: 2, start: '2025-08-01', end: '2026-01-31' },
+] as const;

@@ -98,4 +98,47 @@ export const workingGroupMigrations: Migrations = {
       await db.schema.createIndex('working_group_self_checks_item').on('working_group_self_checks').columns(['school_code', 'academic_year', 'semester', 'item_id']).unique().execute();
     },
   },
+  '0003_award_proposals_decisions': {
+    async up(db: Kysely<any>) {
+      // 敘獎建議: drafted by the executive secretary; withdrawn, never deleted.
+      await db.schema
+        .createTable('working_group_award_proposals')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('academic_year', 'integer', (c) => c.notNull())
+        .addColumn('subject_kind', 'varchar(8)', (c) => c.notNull()) // 'person' | 'office'
+        .addColumn('subject_id', 'varchar(128)') // the person's user id or the office's key, when known
+        .addColumn('subject_name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('award_level', 'varchar(16)', (c) => c.notNull())
+        .addColumn('award_times', 'integer', (c) => c.notNull())
+        .addColumn('reason', 'varchar(1000)', (c) => c.notNull())
+        .addColumn('figures', t.longText) // JSON: the figures shown when it was proposed
+        .addColumn('proposed_by', 'varchar(128)', (c) => c.notNull())
+        .addColumn('proposed_by_name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('proposed_at', t.timestamp, (c) => c.notNull())
+        .addColumn('withdrawn_at', t.timestamp)
+        .addColumn('updated_at', t.timestamp, (c) => c.notNull())
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('working_group_award_proposals_year').on('working_group_award_proposals').columns(['school_code', 'academic_year', 'proposed_at']).execute();
+      // 工作小組決議: one per proposal (the unique key backs the check made in the transaction).
+      await db.schema
+        .createTable('working_group_award_decisions')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('proposal_id', t.id, (c) => c.notNull())
+        .addColumn('outcome', 'varchar(10)', (c) => c.notNull()) // AwardOutcome
+        .addColumn('award_level', 'varchar(16)') // the award decided; null when rejected
+        .addColumn('award_times', 'integer')
+        .addColumn('meeting_id', t.id, (c) => c.notNull())
+        .addColumn('meeting_date', 'varchar(10)', (c) => c.notNull())
+        .addColumn('note', 'varchar(500)', (c) => c.notNull())
+        .addColumn('decided_by', 'varchar(128)', (c) => c.notNull())
+        .addColumn('decided_by_name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('decided_at', t.timestamp, (c) => c.notNull())
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('working_group_award_decisions_proposal').on('working_group_award_decisions').columns(['proposal_id']).unique().execute();
+    },
+  },
 };

@@ -2,6 +2,10 @@ import { router } from '@licheng/server';
 import { dashboardProgress } from './procedures/dashboard-progress.ts';
 import { selfCheckAnswer } from './procedures/self-check-answer.ts';
 import { selfCheckGet } from './procedures/self-check-get.ts';
+import { evaluationDecide } from './procedures/evaluation-decide.ts';
+import { evaluationOverview } from './procedures/evaluation-overview.ts';
+import { evaluationPropose } from './procedures/evaluation-propose.ts';
+import { evaluationWithdraw } from './procedures/evaluation-withdraw.ts';
 import { meetingsList } from './procedures/meetings-list.ts';
 import { meetingsRemove } from './procedures/meetings-remove.ts';
 import { meetingsSave } from './procedures/meetings-save.ts';
@@ -24,9 +28,11 @@ import { trainingsSave } from './procedures/trainings-save.ts';
 
 /**
  * Mounted by the server as `working-group.*`: `working-group.schedule.list` (everyone of the
- * school); `schedule.public` (no sign-in, when the school publishes its schedule); the schedule editor's `windows`, `save`, `remove`, `restore` and `load`; the group's
- * members, meetings and trainings; and the proxies (代理人) — all but the list for the working
- * group and the admin.
+ * school); `schedule.public` (no sign-in, when the school publishes its schedule); the schedule
+ * editor's `windows`, `save`, `remove`, `restore` and `load`; the group's members, meetings and
+ * trainings; the self-check (自我檢核表) and the progress dashboard; the evaluation and award
+ * proposals (成效評核及獎勵); and the proxies (代理人) — all but the list and the public schedule
+ * for the working group and the admin.
  */
 export const workingGroupRouter = router({
   schedule: router({ list: scheduleList, public: schedulePublic, windows: scheduleWindows, save: scheduleSave, remove: scheduleRemove, restore: scheduleRestore, load: scheduleLoad }),
@@ -35,6 +41,7 @@ export const workingGroupRouter = router({
   trainings: router({ list: trainingsList, save: trainingsSave, remove: trainingsRemove, importAttendance: trainingsImportAttendance }),
   selfCheck: router({ get: selfCheckGet, answer: selfCheckAnswer }),
   dashboard: router({ progress: dashboardProgress }),
+  evaluation: router({ overview: evaluationOverview, propose: evaluationPropose, withdraw: evaluationWithdraw, decide: evaluationDecide }),
   ...proxiesRouters,
 });
 

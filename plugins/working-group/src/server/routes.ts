@@ -1,6 +1,8 @@
 import { formatMessage } from '@licheng/core';
 import { authorizeRequest, scheduleOf, type LichengContext, type PluginDefinition, type PluginDeps, xlsxDownload } from '@licheng/server';
 import { academicYearFromQuery, academicYearSchema } from './academic-year.ts';
+import { evaluationFileName, evaluationWorkbook } from './evaluation/evaluation-workbook.ts';
+import { evaluationOverviewOf } from './procedures/evaluation-overview.ts';
 import { GROUP_EDITORS } from './roles.ts';
 import { minutesFileName, minutesWorkbook } from './minutes-workbook.ts';
 import { currentAcademicYear, scheduleOfYear } from './schedule.ts';
@@ -53,6 +55,7 @@ async function scheduleDownload(ctx: LichengContext, academicYearParam: string |
  * `GET /self-check.xlsx?academicYear=115&semester=1` — the term's 自我檢核表 (working group, admin).
  * `GET /meetings/minutes.xlsx?id=…` — one meeting's record (會議紀錄) as an Excel file, for the
  * working group and administrators; another school's or a missing meeting is not found.
+ * `GET /evaluation.xlsx?academicYear=…` — 成效評核及敘獎 of the year (proposals, decisions, figures).
  */
 export function workingGroupRoutes(app: RoutesApp, deps: PluginDeps): void {
   app.get('/schedule.xlsx', async (c) => {
@@ -96,5 +99,17 @@ export function workingGroupRoutes(app: RoutesApp, deps: PluginDeps): void {
     const view = await selfCheckView(ctx, termOf(ctx, parsed.data));
     const name = selfCheckFileName(view);
     return xlsxDownload(await selfCheckWorkbook(ctx.config.name, view), name.zh, name.ascii);
+  });
+
+  /** GET /api/working-group/evaluation.xlsx?academicYear=115 — 成效評核及敘獎 of the year as Excel, for the staff-award process. */
+  app.get('/evaluation.xlsx', async (c) => {
+    const auth = await authorizeRequest(await deps.context(c.req.raw), GROUP_EDITORS);
+    if (!auth.ok) return auth.response;
+    const { ctx } = auth;
+    const parsed = academicYearSchema.optional().safeParse(academicYearFromQuery(c.req.query('academicYear')));
+    if (!parsed.success) return Response.json({ error: { code: 'invalid-input', message: `academicYear: ${formatMessage('invalid-input', {}, ctx.locale)}` } }, { status: 400 });
+    const overview = await evaluationOverviewOf(ctx, parsed.data ?? currentAcademicYear(ctx.now()), 'zh-TW');
+    const name = evaluationFileName(overview.academicYear);
+    return xlsxDownload(await evaluationWorkbook(ctx.config.name, overview), name.zh, name.ascii);
   });
 }

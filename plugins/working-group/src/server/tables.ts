@@ -68,18 +68,57 @@ export interface SelfCheckTable {
   answered_at: string;
 }
 
+/** 敘獎建議 — the executive secretary's award proposal for a person or an office of a year. */
+export interface AwardProposalTable {
+  id: string;
+  school_code: string;
+  academic_year: number;
+  subject_kind: string; // 'person' | 'office'
+  subject_id: string | null;
+  subject_name: string;
+  award_level: string; // AwardLevel
+  award_times: number;
+  reason: string;
+  figures: string | null; // JSON snapshot of the subject's figures
+  proposed_by: string;
+  proposed_by_name: string;
+  proposed_at: string;
+  withdrawn_at: string | null;
+  updated_at: string;
+}
+
+/** 工作小組決議 on one proposal: approved, changed (to award_level × award_times) or rejected, at a meeting. */
+export interface AwardDecisionTable {
+  id: string;
+  school_code: string;
+  proposal_id: string;
+  outcome: string; // AwardOutcome
+  award_level: string | null;
+  award_times: number | null;
+  meeting_id: string;
+  meeting_date: string;
+  note: string;
+  decided_by: string;
+  decided_by_name: string;
+  decided_at: string;
+}
+
 /** The office's own tables; a type alias, not an interface: Kysely's `withTables` needs an indexable type. */
 export type WorkingGroupTables = {
   working_group_members: MemberTable;
   working_group_meetings: MeetingTable;
   working_group_trainings: TrainingTable;
   working_group_self_checks: SelfCheckTable;
+  working_group_award_proposals: AwardProposalTable;
+  working_group_award_decisions: AwardDecisionTable;
 };
 
 export type WorkingGroupDatabase = PlatformDatabase & WorkingGroupTables;
 export type MemberRow = Selectable<MemberTable>;
 export type MeetingRow = Selectable<MeetingTable>;
 export type TrainingRow = Selectable<TrainingTable>;
+export type AwardProposalRow = Selectable<AwardProposalTable>;
+export type AwardDecisionRow = Selectable<AwardDecisionTable>;
 
 /** The procedure context's database, typed with this office's tables too. */
 export function workingGroupDb(db: Kysely<PlatformDatabase>): Kysely<WorkingGroupDatabase> {

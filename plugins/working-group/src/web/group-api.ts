@@ -18,6 +18,11 @@ export type TrainingInput = Inputs['trainings']['save'];
 export type MissingTraining = TrainingList['missing'][number];
 export type AttendanceReport = Outputs['trainings']['importAttendance'];
 
+export type EvaluationOverview = Outputs['evaluation']['overview'];
+export type AwardProposal = EvaluationOverview['proposals'][number];
+export type ProposalInput = Inputs['evaluation']['propose'];
+export type DecisionInput = Inputs['evaluation']['decide'];
+
 export const groupPaths = {
   members: 'working-group.members.list',
   memberAdd: 'working-group.members.add',
@@ -30,4 +35,8 @@ export const groupPaths = {
   trainingSave: 'working-group.trainings.save',
   trainingRemove: 'working-group.trainings.remove',
   attendanceImport: 'working-group.trainings.importAttendance',
+  evaluation: 'working-group.evaluation.overview',
+  evaluationPropose: 'working-group.evaluation.propose',
+  evaluationWithdraw: 'working-group.evaluation.withdraw',
+  evaluationDecide: 'working-group.evaluation.decide',
 } as const;

@@ -1,6 +1,7 @@
 import { newId, nowIso } from '@licheng/db';
 import { authedProcedure, writeAudit } from '@licheng/server';
 import { comparePlan } from '../precheck.ts';
+import { assertPrecheckWindow } from '../precheck-window.ts';
 import { CURRICULUM_WRITERS } from '../roles.ts';
 import { curriculumDb } from '../tables.ts';
 import type { PrecheckRunView } from '../views.ts';
@@ -10,6 +11,7 @@ import { termInput } from './term-input.ts';
 /**
  * curriculum.precheck.run — 開課預檢及比對 of a term: compares the term's offerings and
  * enrolments with the current plan of each cohort and stores the run with every 「不同」.
+ * Only inside the term's `pre-check` window for every grade and class it covers.
  */
 export const precheckRun = authedProcedure(CURRICULUM_WRITERS)
   .input(termInput)
@@ -17,6 +19,7 @@ export const precheckRun = authedProcedure(CURRICULUM_WRITERS)
     const school = ctx.config.code;
     const at = ctx.now();
     return ctx.db.transaction().execute(async (trx) => {
+      await assertPrecheckWindow(ctx, trx, input);
       const db = curriculumDb(trx);
       const { differences, versions } = await comparePlan(db, school, input);
       const run = {

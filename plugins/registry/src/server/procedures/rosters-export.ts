@@ -1,7 +1,7 @@
 import { academicYearSchema } from '@licheng/core';
 import { authedProcedure } from '@licheng/server';
 import { z } from 'zod';
-import { EXPORTABLE_ROSTER_KINDS, exportRoster } from '../roster-export.ts';
+import { assertRosterWindow, EXPORTABLE_ROSTER_KINDS, exportRoster } from '../roster-export.ts';
 import { REGISTRY_ROLES } from '../roles.ts';
 
 export const rostersExportInput = z.object({
@@ -11,10 +11,14 @@ export const rostersExportInput = z.object({
   kind: z.literal(EXPORTABLE_ROSTER_KINDS),
 });
 
-/** registry.rosters.export — builds the roster (名冊) Excel for the central database and stores it for download. */
+/**
+ * registry.rosters.export — builds the roster (名冊) Excel for the central database and stores
+ * it for download; only inside the term's roster-submission window (assertRosterWindow).
+ */
 export const rostersExport = authedProcedure(REGISTRY_ROLES)
   .input(rostersExportInput)
   .mutation(async ({ ctx, input }) => {
+    await assertRosterWindow(ctx, input);
     const { bytes: _bytes, ...result } = await exportRoster(ctx, input);
     return result;
   });

@@ -21,7 +21,7 @@ interface Outcome {
 /**
  * `<licheng-schedule-editor>` — where the working group (學習歷程工作小組) sets the school's
  * 作業期程: every window of an academic year with its audience (grades, classes, record kinds,
- * batch), ROC dates, relative end and self-check date; add, change, remove (with 復原 at once,
+ * batch), ROC dates, relative start and end, and self-check date; add, change, remove (with 復原 at once,
  * and in the list of removed windows) and restore. Before an end date is saved it shows the load
  * on every deadline as a chart with a table beside it, and a warning when one day carries far
  * more than the others. Saved changes apply at once on the server. For the working group and
@@ -107,8 +107,8 @@ export class LichengScheduleEditor extends LichengConnectedElement {
     return this.#words.name(w);
   }
 
-  #relative(w: StoredWindowView) {
-    const text = this.#words.relative(w, this.data?.windows ?? []);
+  #relative(w: StoredWindowView, which: 'start' | 'end' = 'end') {
+    const text = this.#words.relative(w, this.data?.windows ?? [], which);
     return text ? html`<span class="sub">${text}</span>` : nothing;
   }
 
@@ -124,7 +124,7 @@ export class LichengScheduleEditor extends LichengConnectedElement {
   #change(patch: Partial<WindowDraft>) {
     if (!this.draft) return;
     this.draft = { ...this.draft, ...patch };
-    const loadFields: (keyof WindowDraft)[] = ['activity', 'semester', 'grades', 'classes', 'recordKinds', 'end', 'endMode', 'anchor', 'edge', 'offsetDays', 'start'];
+    const loadFields: (keyof WindowDraft)[] = ['activity', 'semester', 'grades', 'classes', 'recordKinds', 'end', 'endMode', 'anchor', 'edge', 'offsetDays', 'start', 'startMode', 'startAnchor', 'startEdge', 'startOffsetDays'];
     if (Object.keys(patch).some((k) => loadFields.includes(k as keyof WindowDraft))) void this.#refreshLoad();
   }
 
@@ -214,7 +214,7 @@ export class LichengScheduleEditor extends LichengConnectedElement {
       <th scope="row" class="card-title">${activityText(w.activity, L)}${w.qualifier ? html`<span class="sub">${w.qualifier}</span>` : nothing}</th>
       <td data-label=${t('col.semester', {}, L)}>${semesterText(w.semester, L)}</td>
       <td data-label=${t('editor.col.audience', {}, L)}>${gradesText(w.grades ?? null, L)}${scope ? html`<span class="sub">${scope}</span>` : nothing}</td>
-      <td data-label=${t('col.start', {}, L)}><time datetime=${w.start}>${dateText(w.start, this.#format)}</time></td>
+      <td data-label=${t('col.start', {}, L)}><time datetime=${w.start}>${dateText(w.start, this.#format)}</time>${this.#relative(w, 'start')}</td>
       <td data-label=${t('col.end', {}, L)}><time datetime=${w.end}>${dateText(w.end, this.#format)}</time>${this.#relative(w)}</td>
       <td data-label=${t('col.selfCheck', {}, L)}>${w.selfCheck ? html`<time datetime=${w.selfCheck}>${dateText(w.selfCheck, this.#format)}</time>` : '—'}</td>
       <td data-label=${t('editor.col.actions', {}, L)} class="row-actions">

@@ -176,6 +176,62 @@ describe('<licheng-schedule-editor>', () => {
     expect((loads[loads.length - 1]!.input as any).id).to.equal('w-school');
   });
 
+  it('sets a relative start by keyboard (7 days after another window opens), and lists it under the start', async () => {
+    const el = await render();
+    $<HTMLButtonElement>(el, '#add').click();
+    await el.updateComplete;
+    const byDate = $<HTMLInputElement>(el, 'input[name="start-mode"][value="date"]');
+    byDate.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, 'input[name="start-mode"][value="relative"]').checked).to.equal(true);
+    expect($(el, '#start')).to.equal(null);
+    const anchorField = $<HTMLSelectElement>(el, '#start-anchor');
+    expect(el.shadowRoot!.querySelector('label[for="start-anchor"]')!.textContent).to.contain('開始日');
+    anchorField.value = 'w-national';
+    anchorField.dispatchEvent(new Event('change'));
+    const edge = $<HTMLSelectElement>(el, '#start-edge');
+    edge.value = 'start';
+    edge.dispatchEvent(new Event('change'));
+    const offset = $<HTMLInputElement>(el, '#start-offset');
+    offset.value = '7';
+    offset.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    await typeDate(el, '#end', '115/12/20');
+    await expect(el).to.be.accessible();
+    $<HTMLFormElement>(el, '#window-form').requestSubmit();
+    await waitUntil(() => api.callsTo(SAVE).length === 1);
+    expect(api.callsTo(SAVE)[0]!.input).to.deep.equal({
+      window: { activity: 'outcome-upload', academicYear: 115, semester: 1, startFrom: { anchor: 'w-national', edge: 'start', offsetDays: 7 }, end: '2026-12-20' },
+    });
+    await waitUntil(() => deepActiveElement() === $(el, '#editor-status'));
+    // The stored window (the fake keeps what was sent) is listed with how its start follows the anchor.
+    data = { ...data, windows: data.windows.map((w) => (w.id === 'w-new' ? { ...w, start: '2026-09-08' } : w)) };
+    await el.load();
+    await el.updateComplete;
+    const row = $$(el, 'table[part="table"] tbody tr').find((r) => r.textContent!.includes('115/09/08'))!;
+    expect(text(row)).to.contain('的開始日後 7 天');
+  });
+
+  it('edits a window with a relative start at the anchor it follows', async () => {
+    const follower = stored({ id: 'w-follow', activity: 'outcome-certification', start: '2026-09-08', end: '2026-11-20', startFrom: { anchor: 'w-national', edge: 'start', offsetDays: 7 } });
+    const el = await render();
+    data = { ...data, windows: [...data.windows, follower] };
+    await el.load();
+    await el.updateComplete;
+    $<HTMLButtonElement>(el, '#edit-w-follow').click();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, 'input[name="start-mode"][value="relative"]').checked).to.equal(true);
+    expect($<HTMLSelectElement>(el, '#start-anchor').value).to.equal('w-national');
+    expect($<HTMLSelectElement>(el, '#start-edge').value).to.equal('start');
+    expect($<HTMLInputElement>(el, '#start-offset').value).to.equal('7');
+    // Back to a date: the date field returns and the relative fields go.
+    $<HTMLInputElement>(el, 'input[name="start-mode"][value="date"]').click();
+    await el.updateComplete;
+    expect($(el, '#start-anchor')).to.equal(null);
+    expect($<DateField>(el, '#start').value).to.equal('2026-09-08');
+  });
+
   it('shows a refusal as an alert and keeps the form; cancel returns to what opened it', async () => {
     const el = await render();
     $<HTMLButtonElement>(el, '#add').click();

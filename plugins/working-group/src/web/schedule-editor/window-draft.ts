@@ -17,6 +17,11 @@ export interface WindowDraft {
   qualifier: string;
   start: string;
   end: string;
+  /** A start given as a date, or relative to another window (startAnchor, startEdge, startOffsetDays). */
+  startMode: 'date' | 'relative';
+  startAnchor: string;
+  startEdge: 'start' | 'end';
+  startOffsetDays: number;
   endMode: 'date' | 'relative';
   anchor: string;
   edge: 'start' | 'end';
@@ -27,7 +32,7 @@ export interface WindowDraft {
 }
 
 export function emptyDraft(): WindowDraft {
-  return { activity: ACTIVITIES[0], semester: 1, grades: [], classes: '', recordKinds: '', qualifier: '', start: '', end: '', endMode: 'date', anchor: '', edge: 'end', offsetDays: -14, selfCheck: '', reminders: '' };
+  return { activity: ACTIVITIES[0], semester: 1, grades: [], classes: '', recordKinds: '', qualifier: '', start: '', end: '', startMode: 'date', startAnchor: '', startEdge: 'start', startOffsetDays: 0, endMode: 'date', anchor: '', edge: 'end', offsetDays: -14, selfCheck: '', reminders: '' };
 }
 
 /** The draft of a stored window, to change it. */
@@ -43,6 +48,10 @@ export function draftOf(w: StoredWindowView): WindowDraft {
     qualifier: w.qualifier ?? '',
     start: w.start,
     end: w.end,
+    startMode: w.startFrom ? 'relative' : 'date',
+    startAnchor: w.startFrom?.anchor ?? '',
+    startEdge: w.startFrom?.edge ?? 'start',
+    startOffsetDays: w.startFrom?.offsetDays ?? 0,
     endMode: w.endFrom ? 'relative' : 'date',
     anchor: w.endFrom?.anchor ?? '',
     edge: w.endFrom?.edge ?? 'end',
@@ -71,7 +80,7 @@ export function windowInputOf(d: WindowDraft, academicYear: number): WindowSaveI
     activity: d.activity,
     academicYear,
     semester: d.semester,
-    ...(d.start ? { start: d.start } : {}),
+    ...(d.startMode === 'date' ? (d.start ? { start: d.start } : {}) : d.startAnchor ? { startFrom: { anchor: d.startAnchor, edge: d.startEdge, offsetDays: d.startOffsetDays } } : {}),
     ...(d.endMode === 'date' ? (d.end ? { end: d.end } : {}) : { endFrom: { anchor: d.anchor, edge: d.edge, offsetDays: d.offsetDays } }),
     ...(d.grades.length ? { grades: [...d.grades].sort() } : {}),
     ...(classes.length ? { classes } : {}),

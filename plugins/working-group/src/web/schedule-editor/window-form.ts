@@ -26,7 +26,7 @@ const dateValue = (e: Event) => (e as CustomEvent<{ value: string }>).detail.val
 /**
  * The window form of the schedule editor: native controls and ROC date fields
  * (`<licheng-date-field>`), each with a visible label, so it is used by keyboard alone; Enter
- * in a field submits. A relative end follows another window of the year by whole days.
+ * in a field submits. A relative start or end follows another window of the year by whole days.
  */
 export function windowForm(s: WindowFormState) {
   const L = s.locale;
@@ -72,36 +72,8 @@ export function windowForm(s: WindowFormState) {
         <label for="qualifier">${t('editor.field.qualifier', {}, L)}</label>
         <input id="qualifier" .value=${d.qualifier} maxlength="60" @input=${(e: Event) => s.change({ qualifier: value(e) })} />
       </div>
-      <licheng-date-field id="start" required .label=${t('editor.field.start', {}, L)} .value=${d.start} @licheng-date-change=${(e: Event) => s.change({ start: dateValue(e) })}></licheng-date-field>
-      <fieldset class="field">
-        <legend>${t('editor.field.endMode', {}, L)}</legend>
-        ${(['date', 'relative'] as const).map(
-          (mode) => html`<label class="check"
-            ><input type="radio" name="end-mode" value=${mode} .checked=${d.endMode === mode} ?disabled=${mode === 'relative' && s.anchors.length === 0} @change=${() => s.change({ endMode: mode })} />
-            ${t(`editor.field.endMode.${mode}`, {}, L)}</label
-          >`,
-        )}
-        ${s.anchors.length === 0 ? html`<p class="hint">${t('editor.anchor.none', {}, L)}</p>` : nothing}
-      </fieldset>
-      ${d.endMode === 'date'
-        ? html`<licheng-date-field id="end" required .label=${t('editor.field.end', {}, L)} .value=${d.end} @licheng-date-change=${(e: Event) => s.change({ end: dateValue(e) })}></licheng-date-field>`
-        : html`<div class="field">
-              <label for="anchor">${t('editor.field.anchor', {}, L)}</label>
-              <select id="anchor" @change=${(e: Event) => s.change({ anchor: value(e) })}>
-                <option value="" .selected=${d.anchor === ''}></option>
-                ${s.anchors.map((w) => html`<option value=${w.id} .selected=${w.id === d.anchor}>${s.anchorName(w)}</option>`)}
-              </select>
-            </div>
-            <div class="field">
-              <label for="edge">${t('editor.field.edge', {}, L)}</label>
-              <select id="edge" @change=${(e: Event) => s.change({ edge: value(e) as 'start' | 'end' })}>
-                ${(['end', 'start'] as const).map((edge) => html`<option value=${edge} .selected=${edge === d.edge}>${t(`editor.edge.${edge}`, {}, L)}</option>`)}
-              </select>
-            </div>
-            <div class="field">
-              <label for="offset">${t('editor.field.offset', {}, L)}</label>
-              <input id="offset" type="number" step="1" min="-366" max="366" .value=${String(d.offsetDays)} @change=${(e: Event) => s.change({ offsetDays: Number(value(e)) })} />
-            </div>`}
+      ${dateOrRelative(s, 'start')}
+      ${dateOrRelative(s, 'end')}
       <licheng-date-field id="self-check" .label=${t('editor.field.selfCheck', {}, L)} .value=${d.selfCheck} @licheng-date-change=${(e: Event) => s.change({ selfCheck: dateValue(e) })}></licheng-date-field>
       <div class="field">
         <label for="reminders">${t('editor.field.reminders', {}, L)}</label>
@@ -113,4 +85,53 @@ export function windowForm(s: WindowFormState) {
       <button type="button" ?disabled=${s.busy} @click=${s.cancel}>${t('editor.cancel', {}, L)}</button>
     </div>
   </form>`;
+}
+
+/** The draft's fields of one edge of the window: its mode, and its date or anchor, anchor edge and offset. */
+const EDGE_FIELDS = {
+  start: { mode: 'startMode', date: 'start', anchor: 'startAnchor', edge: 'startEdge', offset: 'startOffsetDays', ids: 'start-', msg: 'startMode' },
+  end: { mode: 'endMode', date: 'end', anchor: 'anchor', edge: 'edge', offset: 'offsetDays', ids: '', msg: 'endMode' },
+} as const;
+
+/**
+ * The start or the end of the window: a date (`<licheng-date-field>`), or relative to another
+ * window (anchor, its start or end, days apart). The end keeps its ids (#end, #anchor, #edge,
+ * #offset); the start's are #start, #start-anchor, #start-edge, #start-offset.
+ */
+function dateOrRelative(s: WindowFormState, which: 'start' | 'end') {
+  const L = s.locale;
+  const d = s.draft;
+  const f = EDGE_FIELDS[which];
+  const relative = d[f.mode] === 'relative';
+  const prefix = which === 'start' ? t('editor.field.start', {}, L) : '';
+  const label = (key: Parameters<typeof t>[0]) => (prefix ? `${prefix}：${t(key, {}, L)}` : t(key, {}, L));
+  return html`<fieldset class="field">
+      <legend>${t(`editor.field.${f.msg}`, {}, L)}</legend>
+      ${(['date', 'relative'] as const).map(
+        (mode) => html`<label class="check"
+          ><input type="radio" name=${`${which}-mode`} value=${mode} .checked=${d[f.mode] === mode} ?disabled=${mode === 'relative' && s.anchors.length === 0} @change=${() => s.change({ [f.mode]: mode })} />
+          ${t(`editor.field.${f.msg}.${mode}`, {}, L)}</label
+        >`,
+      )}
+      ${s.anchors.length === 0 && which === 'end' ? html`<p class="hint">${t('editor.anchor.none', {}, L)}</p>` : nothing}
+    </fieldset>
+    ${!relative
+      ? html`<licheng-date-field id=${which} required .label=${t(`editor.field.${which}`, {}, L)} .value=${d[f.date]} @licheng-date-change=${(e: Event) => s.change({ [f.date]: dateValue(e) })}></licheng-date-field>`
+      : html`<div class="field">
+            <label for=${`${f.ids}anchor`}>${label('editor.field.anchor')}</label>
+            <select id=${`${f.ids}anchor`} @change=${(e: Event) => s.change({ [f.anchor]: value(e) })}>
+              <option value="" .selected=${d[f.anchor] === ''}></option>
+              ${s.anchors.map((w) => html`<option value=${w.id} .selected=${w.id === d[f.anchor]}>${s.anchorName(w)}</option>`)}
+            </select>
+          </div>
+          <div class="field">
+            <label for=${`${f.ids}edge`}>${label('editor.field.edge')}</label>
+            <select id=${`${f.ids}edge`} @change=${(e: Event) => s.change({ [f.edge]: value(e) as 'start' | 'end' })}>
+              ${(['end', 'start'] as const).map((edge) => html`<option value=${edge} .selected=${edge === d[f.edge]}>${t(`editor.edge.${edge}`, {}, L)}</option>`)}
+            </select>
+          </div>
+          <div class="field">
+            <label for=${`${f.ids}offset`}>${label('editor.field.offset')}</label>
+            <input id=${`${f.ids}offset`} type="number" step="1" min="-366" max="366" .value=${String(d[f.offset])} @change=${(e: Event) => s.change({ [f.offset]: Number(value(e)) })} />
+          </div>`}`;
 }

@@ -9,8 +9,8 @@ export interface WindowWords {
   period(w: { start: string; end: string }): string;
   /** 課程學習成果上傳（第 1 學期・全年級；101 班）. */
   name(w: StoredWindowView): string;
-  /** How a relative end follows its anchor: '…的結束日前 14 天'; '' for a window with a date. */
-  relative(w: StoredWindowView, windows: readonly StoredWindowView[]): string;
+  /** How a relative end (or start) follows its anchor: '…的結束日前 14 天'; '' for a date. */
+  relative(w: StoredWindowView, windows: readonly StoredWindowView[], which?: 'start' | 'end'): string;
 }
 
 export function windowWords(locale: Locale, format: 'roc' | 'iso', kindNames: Readonly<Record<string, LocalizedText>> = {}): WindowWords {
@@ -20,8 +20,8 @@ export function windowWords(locale: Locale, format: 'roc' | 'iso', kindNames: Re
       const scope = [gradesText(w.grades ?? null, locale), scopeText(w, locale, kindNames)].filter(Boolean).join('；');
       return `${activityText(w.activity, locale)}（${semesterText(w.semester, locale)}・${scope}）`;
     },
-    relative(w, windows) {
-      const from = w.endFrom;
+    relative(w, windows, which = 'end') {
+      const from = which === 'start' ? w.startFrom : w.endFrom;
       if (!from) return '';
       const anchor = windows.find((x) => x.id === from.anchor);
       const days = Math.abs(from.offsetDays);

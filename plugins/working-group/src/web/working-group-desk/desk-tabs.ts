@@ -3,7 +3,7 @@
  * opened (so the office's first load carries the published schedule only). A tab's elements are
  * rendered by the desk; `load` brings their definitions.
  */
-export const DESK_TABS = ['schedule', 'progress', 'group', 'trainings', 'proxies', 'self-check'] as const;
+export const DESK_TABS = ['schedule', 'progress', 'group', 'trainings', 'proxies', 'self-check', 'evaluation'] as const;
 export type DeskTab = (typeof DESK_TABS)[number];
 
 export const loadTab: Record<DeskTab, () => Promise<unknown>> = {
@@ -13,6 +13,7 @@ export const loadTab: Record<DeskTab, () => Promise<unknown>> = {
   trainings: () => import('../group-trainings/group-trainings.ts'),
   proxies: () => import('../proxies/proxies.ts'),
   'self-check': () => import('../self-check/self-check.ts'),
+  evaluation: () => import('../group-evaluation/group-evaluation.ts'),
 };
 
 const STORE_KEY = 'licheng.working-group.tab';

@@ -11,8 +11,8 @@ import { DESK_TABS, loadTab, rememberedTab, rememberTab, type DeskTab } from './
  * their own) and its editor (`<licheng-schedule-editor>`); 進度 — progress per class, teacher and
  * office (`<licheng-group-dashboard>`); 成員與會議 — members (`<licheng-group-members>`) and meetings
  * (`<licheng-group-meetings>`); 研習與宣導 — trainings (`<licheng-group-trainings>`); 代理人 —
- * proxies (`<licheng-proxies>`); 自我檢核 — the self-check (`<licheng-self-check>`). Each section
- * has its own h2.
+ * proxies (`<licheng-proxies>`); 自我檢核 — the self-check (`<licheng-self-check>`); 評鑑與獎勵 —
+ * evaluation and awards (`<licheng-group-evaluation>`). Each section has its own h2.
  * A tab's elements load when it is first opened; a reload comes back to the last tab. A change
  * saved in the editor reloads the published schedule above it; members changed here refresh the
  * meetings' attendance list.
@@ -102,6 +102,8 @@ export class WorkingGroupDesk extends LichengConnectedElement {
         return ready ? html`<licheng-proxies class="panel" heading-level="2" .token=${c.token} .tokenProvider=${c.tokenProvider} .apiBase=${c.apiBase} .locale=${L}></licheng-proxies>` : this.#waiting();
       case 'self-check':
         return ready ? html`<licheng-self-check class="panel" heading-level="2" .token=${c.token} .tokenProvider=${c.tokenProvider} .apiBase=${c.apiBase} .locale=${L}></licheng-self-check>` : this.#waiting();
+      case 'evaluation':
+        return ready ? html`<licheng-group-evaluation class="panel" heading-level="2" .token=${c.token} .tokenProvider=${c.tokenProvider} .apiBase=${c.apiBase} .locale=${L}></licheng-group-evaluation>` : this.#waiting();
     }
   }
 

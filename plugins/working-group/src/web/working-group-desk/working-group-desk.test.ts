@@ -35,8 +35,8 @@ describe('<licheng-working-group-desk>', () => {
     api = installFakeApi(handlers);
     const el = await desk();
     expect(el.shadowRoot!.querySelector('h1')!.textContent).to.equal('學習歷程工作小組');
-    expect(tabs(el).map((b) => b.textContent!.trim())).to.deep.equal(['作業期程', '進度', '成員與會議', '研習與宣導', '代理人', '自我檢核']);
-    expect(tabs(el).map((b) => b.getAttribute('aria-selected'))).to.deep.equal(['true', 'false', 'false', 'false', 'false', 'false']);
+    expect(tabs(el).map((b) => b.textContent!.trim())).to.deep.equal(['作業期程', '進度', '成員與會議', '研習與宣導', '代理人', '自我檢核', '評鑑與獎勵']);
+    expect(tabs(el).map((b) => b.getAttribute('aria-selected'))).to.deep.equal(['true', 'false', 'false', 'false', 'false', 'false', 'false']);
     await waitUntil(() => h2Of(el, 'licheng-schedule') && h2Of(el, 'licheng-schedule-editor'), 'the schedule tab never loaded', { timeout: 5000 });
     expect(h2Of(el, 'licheng-schedule')).to.equal('學習歷程檔案作業期程');
     expect(h2Of(el, 'licheng-schedule-editor')).to.equal('設定作業期程');
@@ -63,6 +63,7 @@ describe('<licheng-working-group-desk>', () => {
     await expect(el).to.be.accessible();
 
     await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'ArrowLeft' });
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement?.id).to.equal('tab-self-check');
     await waitUntil(() => h2Of(el, 'licheng-self-check') === '自我檢核表', 'the self-check never loaded', { timeout: 5000 });
@@ -71,6 +72,7 @@ describe('<licheng-working-group-desk>', () => {
     await el.updateComplete;
     expect(el.shadowRoot!.activeElement?.id).to.equal('tab-proxies');
     await waitUntil(() => h2Of(el, 'licheng-proxies') === '代理人', 'proxies never loaded', { timeout: 5000 });
+    await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'ArrowRight' });
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
