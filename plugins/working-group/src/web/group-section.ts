@@ -62,7 +62,9 @@ export abstract class GroupSection<List, Draft> extends LichengConnectedElement 
       this.list = await this.api.query<List>(this.listPath, this.academicYear ? { academicYear: this.academicYear } : undefined);
       await this.loaded(this.list);
     } catch (error) {
-      await this.say('error', g('failed', { message: errorText(error) }, this.locale));
+      // Said (the notice is an alert), not focused: reading the list is no action of the user's, and
+      // focus stays where they are (the desk's tab they just opened). After an action, act() focuses it.
+      this.note = { variant: 'error', text: g('failed', { message: errorText(error) }, this.locale) };
     }
   }
 

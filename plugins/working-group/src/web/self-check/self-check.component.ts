@@ -118,7 +118,8 @@ export class LichengSelfCheck extends LichengConnectedElement {
       const input = this.academicYear ? { academicYear: this.academicYear, ...(this.semester ? { semester: this.semester } : {}) } : undefined;
       this.#show(await this.api.query<SelfCheckView>(selfCheckPaths.get, input));
     } catch (error) {
-      await this.#say('error', t('failed', { message: errorText(error) }, this.locale));
+      // Said, not focused: a load is no action of the user's (see GroupSection.load).
+      this.note = { variant: 'error', text: t('failed', { message: errorText(error) }, this.locale) };
     }
   }
 

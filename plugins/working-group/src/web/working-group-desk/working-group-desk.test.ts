@@ -1,12 +1,13 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing';
+import { FakeApiError, fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing';
 import './working-group-desk.ts';
 import type { WorkingGroupDesk } from './working-group-desk.component.ts';
 import { loadTab } from './desk-tabs.ts';
 import { bootstrap, mount, unmount } from '../index.ts';
 import { meetings115, members115, trainings115 } from '../testing/group-fixtures.ts';
 import { dashboard114, selfCheck114 } from '../testing/progress-fixtures.ts';
+import { overview115 } from '../testing/evaluation-fixtures.ts';
 
 const year = { academicYear: 115, today: '2026-11-27', years: [115], windows: [], unscheduled: ['outcome-upload'] };
 const windows = { academicYear: 115, years: [115], windows: [], removed: [] };
@@ -20,6 +21,7 @@ const handlers = {
   'working-group.proxies.list': () => proxies,
   'working-group.dashboard.progress': () => dashboard114,
   'working-group.selfCheck.get': () => selfCheck114,
+  'working-group.evaluation.overview': () => overview115(),
 };
 
 const desk = () => fixture<WorkingGroupDesk>(html`<licheng-working-group-desk .token=${fakeToken()} locale="zh-TW"></licheng-working-group-desk>`);
@@ -102,6 +104,25 @@ describe('<licheng-working-group-desk>', () => {
     } finally {
       loadTab.trainings = real;
     }
+  });
+
+  it('says a section that could not read its list, and leaves focus on the tab the user opened', async () => {
+    api = installFakeApi({
+      ...handlers,
+      'working-group.trainings.list': () => {
+        throw new FakeApiError('internal-error', '系統發生錯誤，請稍後再試', 500);
+      },
+    });
+    const el = await desk();
+    tabs(el)[0]!.focus();
+    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ press: 'ArrowLeft' });
+    await sendKeys({ press: 'ArrowLeft' });
+    const trainings = () => el.shadowRoot!.querySelector('licheng-group-trainings');
+    await waitUntil(() => (trainings() as unknown as { note?: { text: string } } | null)?.note?.text.includes('系統發生錯誤'), 'the failure is not said', { timeout: 5000 });
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement?.id).to.equal('tab-trainings');
   });
 
   it('reloads the published schedule after a change in the editor', async () => {
