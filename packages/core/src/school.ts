@@ -83,8 +83,6 @@ export const scheduleWindowSchema = z
 
 export type ScheduleWindowConfig = z.infer<typeof scheduleWindowSchema>;
 
-const overlaps = (a: ScheduleWindowConfig, b: ScheduleWindowConfig) => windowsCollide(a, b);
-
 export const schoolConfigSchema = z.object({
   code: z.string({ error: 'must be the 6-digit school code' }).regex(/^\d{6}$/, 'must be the 6-digit school code'),
   name: z.string({ error: 'must be the school name' }).trim().min(1, 'must be the school name'),
@@ -161,7 +159,7 @@ export const schoolConfigSchema = z.object({
     .array(scheduleWindowSchema)
     .superRefine((windows, ctx) => {
       windows.forEach((w, i) => {
-        const j = windows.findIndex((other, k) => k < i && overlaps(other, w));
+        const j = windows.findIndex((other, k) => k < i && windowsCollide(other, w));
         if (j >= 0) {
           ctx.addIssue({
             code: 'custom',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { academicTermOf, taipeiDate, type Semester } from './calendar.ts';
+import { academicTermOf, taipeiDate, type AcademicTerm, type Semester } from './calendar.ts';
 
 /**
  * The working group's (工作小組) own rules: who sits in it, how its meetings and trainings are
@@ -41,18 +41,13 @@ export const trainingRulesSchema = z
   .prefault({});
 export type TrainingRules = z.infer<typeof trainingRulesSchema>;
 
-export interface Term {
-  academicYear: number;
-  semester: Semester;
-}
-
 /**
  * The semesters whose meetings and trainings are checked on `today`: every semester of last
  * academic year and of the current one that has begun, oldest first.
  */
-export function termsToCheck(now: Date): Term[] {
+export function termsToCheck(now: Date): AcademicTerm[] {
   const current = academicTermOf(now);
-  const terms: Term[] = [
+  const terms: AcademicTerm[] = [
     { academicYear: current.academicYear - 1, semester: 1 },
     { academicYear: current.academicYear - 1, semester: 2 },
     { academicYear: current.academicYear, semester: 1 },
@@ -73,7 +68,7 @@ export interface MeetingDate {
 }
 
 /** A semester without a held meeting; `current` = the semester still runs (one may yet be held). */
-export interface MissingMeeting extends Term {
+export interface MissingMeeting extends AcademicTerm {
   current: boolean;
 }
 
@@ -131,7 +126,3 @@ function termKey(term: { academicYear: number; semester: number }): string {
   return `${term.academicYear}-${term.semester}`;
 }
 
-/** The semester an ISO date falls in, for a meeting recorded by its date. */
-export function termOfDate(date: string): Term {
-  return academicTermOf(date);
-}

@@ -1,4 +1,4 @@
-import { academicTermOf, taipeiDate, termsToCheck, type Term } from '@licheng/core';
+import { academicTermOf, taipeiDate, termsToCheck, type AcademicTerm } from '@licheng/core';
 import workingGroup from '@licheng/plugin-working-group/server';
 import type { LichengApp } from '@licheng/server';
 
@@ -23,12 +23,12 @@ const MEMBERS = [
 ] as const;
 
 /** First day of a semester: 1 August, or 1 February. */
-function termStart(term: Term): string {
+function termStart(term: AcademicTerm): string {
   return term.semester === 1 ? `${term.academicYear + 1911}-08-01` : `${term.academicYear + 1912}-02-01`;
 }
 
 /** `days` after the semester's start, but never after `today`. */
-function dayIn(term: Term, days: number, today: string): string {
+function dayIn(term: AcademicTerm, days: number, today: string): string {
   const date = new Date(`${termStart(term)}T00:00:00Z`);
   date.setUTCDate(date.getUTCDate() + days);
   const iso = date.toISOString().slice(0, 10);

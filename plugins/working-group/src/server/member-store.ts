@@ -1,13 +1,12 @@
 import { DomainError, SINGLE_GROUP_ROLES, type GroupRole } from '@licheng/core';
 import { forUpdate, type DialectName } from '@licheng/db';
 import type { Kysely } from 'kysely';
+import { lockSchoolRow } from './record-locks.ts';
 import type { MemberRow, WorkingGroupDatabase } from './tables.ts';
 
 /** The member `id` of the school, locked for the caller's transaction; another school's or a missing one is not found. */
-export async function lockMember(db: Kysely<WorkingGroupDatabase>, dialect: DialectName, school: string, id: string): Promise<MemberRow> {
-  const row = await forUpdate(db.selectFrom('working_group_members').selectAll().where('id', '=', id).where('school_code', '=', school), dialect).executeTakeFirst();
-  if (!row) throw new DomainError('not-found', {});
-  return row;
+export function lockMember(db: Kysely<WorkingGroupDatabase>, dialect: DialectName, school: string, id: string): Promise<MemberRow> {
+  return lockSchoolRow(db, dialect, 'working_group_members', school, id);
 }
 
 /** The column that keeps one convenor and one executive secretary serving per year. */

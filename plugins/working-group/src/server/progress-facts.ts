@@ -1,4 +1,4 @@
-import { OFFICE_ROLES, RECORD_KINDS, semesterStartDate, type ClassSelection, type ProgressEvent, type Semester, type TeacherCertification } from '@licheng/core';
+import { OFFICE_ROLES, RECORD_KINDS, semesterStartDate, type ClassSelection, type AcademicTerm, type ProgressEvent, type TeacherCertification } from '@licheng/core';
 import type { AuthedContext } from '@licheng/server';
 
 /**
@@ -7,13 +7,8 @@ import type { AuthedContext } from '@licheng/server';
  * course teacher, selection per class, and the records other offices certify, per office.
  */
 
-export interface Term {
-  academicYear: number;
-  semester: Semester;
-}
-
 /** First and last day (ISO, inclusive) of a term. */
-export function termRange(term: Term): { start: string; end: string } {
+export function termRange(term: AcademicTerm): { start: string; end: string } {
   const next = term.semester === 1 ? semesterStartDate(term.academicYear, 2) : semesterStartDate(term.academicYear + 1, 1);
   const end = new Date(`${next}T00:00:00Z`);
   end.setUTCDate(end.getUTCDate() - 1);
@@ -26,7 +21,7 @@ export function taipeiDayOf(iso: string): string {
 }
 
 /** Outcomes of the term not withdrawn, counted for each teacher of their course (a course with two teachers counts for both). */
-export async function certificationByTeacher(ctx: AuthedContext, term: Term): Promise<TeacherCertification[]> {
+export async function certificationByTeacher(ctx: AuthedContext, term: AcademicTerm): Promise<TeacherCertification[]> {
   const school = ctx.config.code;
   const rows = await ctx.db
     .selectFrom('records')
@@ -93,7 +88,7 @@ export function certifyingOffice(kind: { defaultCertifiers: readonly string[] })
  * Records of the term an office certifies (every certified kind but the students' own, which
  * their teachers certify), per certifying office, not withdrawn.
  */
-export async function certificationByOffice(ctx: AuthedContext, term: Term): Promise<OfficeProgress[]> {
+export async function certificationByOffice(ctx: AuthedContext, term: AcademicTerm): Promise<OfficeProgress[]> {
   const kinds = Object.values(RECORD_KINDS).filter((k) => k.certified && k.office !== 'student');
   const officeOf = new Map(kinds.map((k) => [k.id, certifyingOffice(k)]));
   const rows = await ctx.db
@@ -119,7 +114,7 @@ export async function certificationByOffice(ctx: AuthedContext, term: Term): Pro
 }
 
 /** Certifications (records decided in the term's dates) and selections (made in them), one event each, by Taipei day. */
-export async function progressEvents(ctx: AuthedContext, term: Term): Promise<ProgressEvent[]> {
+export async function progressEvents(ctx: AuthedContext, term: AcademicTerm): Promise<ProgressEvent[]> {
   const school = ctx.config.code;
   const { start, end } = termRange(term);
   // Stored instants are UTC; a Taipei day starts 8 hours earlier.

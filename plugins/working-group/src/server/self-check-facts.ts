@@ -1,6 +1,6 @@
-import { taipeiDate, trainingsMissingInTerm, type ReceiptBatchFacts, type SelfCheckFacts, type TrainingKind } from '@licheng/core';
+import { taipeiDate, trainingsMissingInTerm, type AcademicTerm, type ReceiptBatchFacts, type SelfCheckFacts, type TrainingKind } from '@licheng/core';
 import { scheduleOf, type AuthedContext } from '@licheng/server';
-import { certificationByTeacher, selectionByClass, taipeiDayOf, type Term } from './progress-facts.ts';
+import { certificationByTeacher, selectionByClass, taipeiDayOf } from './progress-facts.ts';
 import { workingGroupDb } from './tables.ts';
 
 /**
@@ -25,7 +25,7 @@ async function auditOf(ctx: AuthedContext, actions: string[]) {
 }
 
 /** Taipei dates of the curriculum office's pre-check runs of the term (`curriculum.precheck.run`). */
-export async function precheckRuns(ctx: AuthedContext, term: Term): Promise<string[]> {
+export async function precheckRuns(ctx: AuthedContext, term: AcademicTerm): Promise<string[]> {
   const rows = await auditOf(ctx, ['curriculum.precheck.run']);
   return rows
     .filter((r) => {
@@ -41,7 +41,7 @@ export async function precheckRuns(ctx: AuthedContext, term: Term): Promise<stri
  * confirmed (`receipt.item.confirm`) and those with an issue raised (`receipt.issue.raise`) and
  * not resolved (`receipt.issue.resolve`).
  */
-export async function receiptBatches(ctx: AuthedContext, term: Term): Promise<ReceiptBatchFacts[]> {
+export async function receiptBatches(ctx: AuthedContext, term: AcademicTerm): Promise<ReceiptBatchFacts[]> {
   const rows = await auditOf(ctx, ['receipt.batch.import', 'receipt.item.import', 'receipt.item.confirm', 'receipt.issue.raise', 'receipt.issue.resolve']);
   const confirmed = new Set(rows.filter((r) => r.action === 'receipt.item.confirm').map((r) => r.entity_id));
   const resolved = new Set(rows.filter((r) => r.action === 'receipt.issue.resolve').map((r) => r.entity_id));
@@ -65,7 +65,7 @@ export async function receiptBatches(ctx: AuthedContext, term: Term): Promise<Re
 }
 
 /** Everything the automatic items of the self-check need for `term`. */
-export async function selfCheckFacts(ctx: AuthedContext, term: Term): Promise<SelfCheckFacts> {
+export async function selfCheckFacts(ctx: AuthedContext, term: AcademicTerm): Promise<SelfCheckFacts> {
   const school = ctx.config.code;
   const today = taipeiDate(ctx.now());
   const db = workingGroupDb(ctx.db);

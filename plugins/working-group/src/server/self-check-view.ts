@@ -12,14 +12,14 @@ import type { AuthedContext } from '@licheng/server';
 import { z } from 'zod';
 import { academicYearSchema } from './academic-year.ts';
 import { semesterField } from './inputs.ts';
-import type { Term } from './progress-facts.ts';
+import type { AcademicTerm } from '@licheng/core';
 import { selfCheckFacts } from './self-check-facts.ts';
 import { workingGroupDb } from './tables.ts';
 
 /** A term as the self-check and the dashboard take it: today's when absent. */
 export const termInput = z.object({ academicYear: academicYearSchema.optional(), semester: semesterField.optional() }).default({});
 
-export function termOf(ctx: AuthedContext, input: { academicYear?: number | undefined; semester?: 1 | 2 | undefined }): Term {
+export function termOf(ctx: AuthedContext, input: { academicYear?: number | undefined; semester?: 1 | 2 | undefined }): AcademicTerm {
   const today = academicTermOf(ctx.now());
   return { academicYear: input.academicYear ?? today.academicYear, semester: input.semester ?? (input.academicYear === undefined ? today.semester : 1) };
 }
@@ -60,7 +60,7 @@ export interface SelfCheckView {
 }
 
 /** The self-check of a term: automatic items computed now, the others as answered by hand. */
-export async function selfCheckView(ctx: AuthedContext, term: Term): Promise<SelfCheckView> {
+export async function selfCheckView(ctx: AuthedContext, term: AcademicTerm): Promise<SelfCheckView> {
   const L: Locale = ctx.locale;
   const facts = await selfCheckFacts(ctx, term);
   const answers = await workingGroupDb(ctx.db)

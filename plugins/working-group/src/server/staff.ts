@@ -1,10 +1,7 @@
-import { DomainError, isIsoDate } from '@licheng/core';
+import { DomainError } from '@licheng/core';
 import type { Kysely } from 'kysely';
 import type { PlatformDatabase } from '@licheng/server';
 import { z } from 'zod';
-
-/** Who may keep the proxy lists, absences and departures: the working group and the administrator. */
-export const PROXY_KEEPERS = ['working-group', 'admin'] as const;
 
 /** A staff member by host user id; the name is taken from the teachers roster when they are on it. */
 export const staffMemberSchema = z.object({
@@ -15,12 +12,19 @@ export const staffMemberSchema = z.object({
 
 export type StaffMember = z.infer<typeof staffMemberSchema>;
 
-export const isoDateSchema = z.string().refine(isIsoDate, { message: 'must be a real date written YYYY-MM-DD' });
+/** The staff members' names in order: the roster's, else the one given; someone unknown to both is refused ('staff-unknown'). One query for all. */
+export async function staffNames(db: Kysely<PlatformDatabase>, school: string, members: readonly StaffMember[]): Promise<string[]> {
+  const ids = [...new Set(members.map((m) => m.userId))];
+  const rows = ids.length ? await db.selectFrom('teachers').select(['host_user_id', 'name']).where('school_code', '=', school).where('host_user_id', 'in', ids).execute() : [];
+  const onRoster = new Map(rows.map((r) => [r.host_user_id, r.name]));
+  return members.map((member) => {
+    const name = onRoster.get(member.userId) ?? member.name;
+    if (!name) throw new DomainError('staff-unknown', { user: member.userId });
+    return name;
+  });
+}
 
-/** The staff member's name: the roster's, else the one given; someone unknown to both is refused ('staff-unknown'). */
+/** One staff member's name (see staffNames). */
 export async function staffName(db: Kysely<PlatformDatabase>, school: string, member: StaffMember): Promise<string> {
-  const teacher = await db.selectFrom('teachers').select('name').where('school_code', '=', school).where('host_user_id', '=', member.userId).executeTakeFirst();
-  const name = teacher?.name ?? member.name;
-  if (!name) throw new DomainError('staff-unknown', { user: member.userId });
-  return name;
+  return (await staffNames(db, school, [member]))[0]!;
 }

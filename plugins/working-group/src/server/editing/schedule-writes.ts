@@ -1,10 +1,7 @@
-import { DomainError, resolveSchedule, windowProblem, windowsCollide, type Role, type ScheduleWindow } from '@licheng/core';
+import { DomainError, resolveSchedule, windowProblem, windowsCollide, type ScheduleWindow } from '@licheng/core';
 import { forUpdate, nowIso } from '@licheng/db';
-import { scheduleOf, windowOfRow, writeAudit, type AuthedContext, type PlatformDatabase, type StoredScheduleWindow } from '@licheng/server';
+import { seedSchedule, windowOfRow, writeAudit, type AuthedContext, type PlatformDatabase, type StoredScheduleWindow } from '@licheng/server';
 import type { Kysely } from 'kysely';
-
-/** Who may change the schedule: the working group, and the admin. Everyone of the school reads it. */
-export const SCHEDULE_EDITORS: readonly Role[] = ['working-group', 'admin'];
 
 type Db = Kysely<PlatformDatabase>;
 
@@ -15,7 +12,8 @@ type Db = Kysely<PlatformDatabase>;
  * first when the school has none yet.
  */
 export async function changeSchedule<T>(ctx: AuthedContext, change: (trx: Db, windows: StoredScheduleWindow[]) => Promise<T>): Promise<T> {
-  await scheduleOf(ctx);
+  // One primary-key lookup (the server seeds at start, so this is nearly always a no-op).
+  await seedSchedule(ctx.db, ctx.config, ctx.now());
   return ctx.db.transaction().execute(async (trx) => {
     await trx
       .updateTable('schedule_schools')

@@ -1,5 +1,6 @@
 import { DomainError, type AwardLevel, type AwardOutcome } from '@licheng/core';
-import { forUpdate, type DialectName } from '@licheng/db';
+import type { DialectName } from '@licheng/db';
+import { lockSchoolRow } from '../record-locks.ts';
 import type { Kysely } from 'kysely';
 import type { AwardDecisionRow, AwardProposalRow, WorkingGroupDatabase } from '../tables.ts';
 
@@ -72,8 +73,7 @@ export async function yearProposals(db: Kysely<WorkingGroupDatabase>, school: st
 
 /** The proposal `id` of the school, locked for the caller's transaction, with its decision if any; not found otherwise. */
 export async function lockProposal(db: Kysely<WorkingGroupDatabase>, dialect: DialectName, school: string, id: string): Promise<{ row: AwardProposalRow; decision: AwardDecisionRow | undefined }> {
-  const row = await forUpdate(db.selectFrom('working_group_award_proposals').selectAll().where('id', '=', id).where('school_code', '=', school), dialect).executeTakeFirst();
-  if (!row) throw new DomainError('not-found', {});
+  const row = await lockSchoolRow(db, dialect, 'working_group_award_proposals', school, id);
   const decision = await db.selectFrom('working_group_award_decisions').selectAll().where('proposal_id', '=', id).executeTakeFirst();
   return { row, decision };
 }

@@ -1,8 +1,8 @@
-import { DomainError, taipeiDate } from '@licheng/core';
+import { addDays, DomainError, taipeiDate } from '@licheng/core';
 import { nowIso } from '@licheng/db';
 import { authedProcedure, writeAudit } from '@licheng/server';
 import { z } from 'zod';
-import { PROXY_KEEPERS } from '../staff.ts';
+import { GROUP_EDITORS } from '../roles.ts';
 
 export const absencesEndInput = z.object({ id: z.string().min(1).max(36) });
 
@@ -11,7 +11,7 @@ export const absencesEndInput = z.object({ id: z.string().min(1).max(36) });
  * ends yesterday; one not begun yet (or begun today) is withdrawn (removed_at). Either way their
  * proxies stop acting today. Audited with before and after.
  */
-export const absencesEnd = authedProcedure([...PROXY_KEEPERS])
+export const absencesEnd = authedProcedure(GROUP_EDITORS)
   .input(absencesEndInput)
   .mutation(async ({ ctx, input }) => {
     const at = ctx.now();
@@ -19,7 +19,7 @@ export const absencesEnd = authedProcedure([...PROXY_KEEPERS])
     return ctx.db.transaction().execute(async (trx) => {
       const before = await trx.selectFrom('staff_absences').selectAll().where('id', '=', input.id).where('school_code', '=', ctx.config.code).where('removed_at', 'is', null).executeTakeFirst();
       if (!before) throw new DomainError('not-found', {});
-      const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+      const yesterday = addDays(today, -1);
       const changes = before.from_date < today ? { to_date: before.to_date < today ? before.to_date : yesterday } : { removed_at: nowIso(at) };
       await trx.updateTable('staff_absences').set(changes).where('id', '=', before.id).execute();
       const after = { ...before, ...changes };

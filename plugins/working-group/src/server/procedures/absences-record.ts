@@ -2,18 +2,20 @@ import { DomainError, freeText } from '@licheng/core';
 import { newId, nowIso } from '@licheng/db';
 import { authedProcedure, writeAudit } from '@licheng/server';
 import { z } from 'zod';
-import { isoDateSchema, PROXY_KEEPERS, staffMemberSchema, staffName } from '../staff.ts';
+import { isoDateField } from '../inputs.ts';
+import { staffMemberSchema, staffName } from '../staff.ts';
+import { GROUP_EDITORS } from '../roles.ts';
 
 export const absencesRecordInput = z.object({
   member: staffMemberSchema,
   /** Taipei dates, both included. */
-  fromDate: isoDateSchema,
-  toDate: isoDateSchema,
+  fromDate: isoDateField,
+  toDate: isoDateField,
   reason: freeText({ max: 200 }),
 });
 
 /** working-group.absences.record — records a staff member's absence (請假); while it lasts their proxies act. Audited. */
-export const absencesRecord = authedProcedure([...PROXY_KEEPERS])
+export const absencesRecord = authedProcedure(GROUP_EDITORS)
   .input(absencesRecordInput)
   .mutation(async ({ ctx, input }) => {
     if (input.toDate < input.fromDate) throw new DomainError('absence-dates', {});

@@ -2,14 +2,16 @@ import { DomainError, freeText } from '@licheng/core';
 import { newId, nowIso } from '@licheng/db';
 import { authedProcedure, writeAudit } from '@licheng/server';
 import { z } from 'zod';
-import { isoDateSchema, PROXY_KEEPERS, staffMemberSchema, staffName } from '../staff.ts';
+import { isoDateField } from '../inputs.ts';
+import { staffMemberSchema, staffName } from '../staff.ts';
+import { GROUP_EDITORS } from '../roles.ts';
 
 export const departuresRecordInput = z.object({
   member: staffMemberSchema,
   /** 離職日 (Taipei date): from this day the account is refused. */
-  departedOn: isoDateSchema,
+  departedOn: isoDateField,
   /** Certification-only access (保留認證) until this date, or none. */
-  certificationUntil: isoDateSchema.nullable().default(null),
+  certificationUntil: isoDateField.nullable().default(null),
   note: freeText({ max: 200, allowBlank: true }).optional().default(''),
 });
 
@@ -18,7 +20,7 @@ export const departuresRecordInput = z.object({
  * `departedOn` every call of theirs is refused, except certifying their own courses until
  * `certificationUntil`. One row per person; audited with before and after.
  */
-export const departuresRecord = authedProcedure([...PROXY_KEEPERS])
+export const departuresRecord = authedProcedure(GROUP_EDITORS)
   .input(departuresRecordInput)
   .mutation(async ({ ctx, input }) => {
     if (input.certificationUntil !== null && input.certificationUntil < input.departedOn) throw new DomainError('departure-dates', {});

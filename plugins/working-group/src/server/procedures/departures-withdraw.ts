@@ -1,12 +1,12 @@
 import { DomainError } from '@licheng/core';
 import { authedProcedure, writeAudit } from '@licheng/server';
 import { z } from 'zod';
-import { PROXY_KEEPERS } from '../staff.ts';
+import { GROUP_EDITORS } from '../roles.ts';
 
 export const departuresWithdrawInput = z.object({ id: z.string().min(1).max(36) });
 
 /** working-group.departures.withdraw — takes back a departure recorded by mistake: the account works again. Audited with the row as it was. */
-export const departuresWithdraw = authedProcedure([...PROXY_KEEPERS])
+export const departuresWithdraw = authedProcedure(GROUP_EDITORS)
   .input(departuresWithdrawInput)
   .mutation(async ({ ctx, input }) => {
     return ctx.db.transaction().execute(async (trx) => {

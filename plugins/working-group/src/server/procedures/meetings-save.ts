@@ -1,4 +1,4 @@
-import { DomainError, termOfDate } from '@licheng/core';
+import { academicTermOf, DomainError } from '@licheng/core';
 import { newId, nowIso } from '@licheng/db';
 import { authedProcedure, writeAudit } from '@licheng/server';
 import { z } from 'zod';
@@ -32,7 +32,7 @@ export const meetingsSave = authedProcedure(GROUP_EDITORS)
   .mutation(async ({ ctx, input }): Promise<MeetingView> => {
     const school = ctx.config.code;
     const at = ctx.now();
-    const term = termOfDate(input.date);
+    const term = academicTermOf(input.date);
     return ctx.db.transaction().execute(async (trx) => {
       const db = workingGroupDb(trx);
       const before = input.id ? await lockMeeting(db, ctx.dialect, school, input.id) : null;

@@ -1,7 +1,7 @@
 import { actingProxy, OFFICE_SCOPE_ROLES, taipeiDate, CERTIFICATION_SCOPE } from '@licheng/core';
 import { authedProcedure } from '@licheng/server';
 import { z } from 'zod';
-import { PROXY_KEEPERS } from '../staff.ts';
+import { GROUP_EDITORS } from '../roles.ts';
 
 export const proxiesListInput = z.object({}).default({});
 
@@ -10,7 +10,7 @@ export const proxiesListInput = z.object({}).default({});
  * order, with who acts for whom today; absences (請假) that have not ended; departures (離職);
  * the teachers to choose from and the scopes with the roles each grants.
  */
-export const proxiesList = authedProcedure([...PROXY_KEEPERS])
+export const proxiesList = authedProcedure(GROUP_EDITORS)
   .input(proxiesListInput)
   .query(async ({ ctx }) => {
     const school = ctx.config.code;

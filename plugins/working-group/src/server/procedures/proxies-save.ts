@@ -2,7 +2,8 @@ import { DomainError, isProxyScope, OFFICE_SCOPE_ROLES, CERTIFICATION_SCOPE } fr
 import { forUpdate, newId, nowIso } from '@licheng/db';
 import { authedProcedure, writeAudit } from '@licheng/server';
 import { z } from 'zod';
-import { PROXY_KEEPERS, staffMemberSchema, staffName } from '../staff.ts';
+import { staffMemberSchema, staffNames } from '../staff.ts';
+import { GROUP_EDITORS } from '../roles.ts';
 
 export const proxiesSaveInput = z.object({
   principal: staffMemberSchema,
@@ -19,7 +20,7 @@ export const proxiesSaveInput = z.object({
  * with the list before and after. The list's rows are locked first, so two saves of one list
  * apply one after the other.
  */
-export const proxiesSave = authedProcedure([...PROXY_KEEPERS])
+export const proxiesSave = authedProcedure(GROUP_EDITORS)
   .input(proxiesSaveInput)
   .mutation(async ({ ctx, input }) => {
     if (!isProxyScope(input.scope)) throw new DomainError('proxy-scope-unknown', { scope: input.scope });
@@ -33,19 +34,18 @@ export const proxiesSave = authedProcedure([...PROXY_KEEPERS])
     const roles = input.scope === CERTIFICATION_SCOPE ? [] : [...OFFICE_SCOPE_ROLES[input.scope]!];
     const at = ctx.now();
     return ctx.db.transaction().execute(async (trx) => {
-      const principalName = await staffName(trx, school, input.principal);
-      const names = await Promise.all(input.proxies.map((p) => staffName(trx, school, p)));
+      const [principalName = '', ...names] = await staffNames(trx, school, [input.principal, ...input.proxies]);
       const current = await forUpdate(
         trx.selectFrom('proxies').selectAll().where('school_code', '=', school).where('principal_user_id', '=', input.principal.userId).where('scope', '=', input.scope).where('removed_at', 'is', null).orderBy('position'),
         ctx.dialect,
       ).execute();
       for (const row of current) {
-        if (!seen.has(row.proxy_user_id)) await trx.updateTable('proxies').set({ removed_at: nowIso(at) }).where('id', '=', row.id).execute();
+        if (!seen.has(row.proxy_user_id)) await trx.updateTable('proxies').set({ removed_at: nowIso(at) }).where('id', '=', row.id).where('school_code', '=', school).execute();
       }
       for (const [i, p] of input.proxies.entries()) {
         const row = current.find((r) => r.proxy_user_id === p.userId);
         if (row && row.position === i + 1) continue;
-        if (row) await trx.updateTable('proxies').set({ position: i + 1, proxy_name: names[i]! }).where('id', '=', row.id).execute();
+        if (row) await trx.updateTable('proxies').set({ position: i + 1, proxy_name: names[i]! }).where('id', '=', row.id).where('school_code', '=', school).execute();
         else {
           await trx
             .insertInto('proxies')

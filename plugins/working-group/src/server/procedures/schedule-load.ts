@@ -2,7 +2,7 @@ import { hourlySpread, loadPeak, resolveSchedule, type DayLoad, type ScheduleWin
 import { authedProcedure, scheduleOf } from '@licheng/server';
 import { z } from 'zod';
 import { dueAtEnd, schoolData } from '../editing/load-counts.ts';
-import { SCHEDULE_EDITORS } from '../editing/schedule-writes.ts';
+import { GROUP_EDITORS } from '../roles.ts';
 import { loadWindowInput, windowOfInput } from '../editing/window-input.ts';
 
 export const scheduleLoadInput = z.object({
@@ -28,7 +28,7 @@ export interface LoadDay extends DayLoad {
  * others (core's loadPeak). What counts as an item is documented in editing/load-counts.ts.
  * Reads only. The working group and the admin.
  */
-export const scheduleLoad = authedProcedure(SCHEDULE_EDITORS)
+export const scheduleLoad = authedProcedure(GROUP_EDITORS)
   .input(scheduleLoadInput)
   .query(async ({ ctx, input }) => {
     const academicYear = input.window.academicYear;

@@ -1,7 +1,8 @@
 import { DomainError } from '@licheng/core';
 import { nowIso } from '@licheng/db';
 import { authedProcedure, windowOfRow, type ScheduleWindowRow } from '@licheng/server';
-import { auditedFields, auditWindow, changeSchedule, changedBy, dependantsOf, SCHEDULE_EDITORS, windowAt } from '../editing/schedule-writes.ts';
+import { auditedFields, auditWindow, changeSchedule, changedBy, dependantsOf, windowAt } from '../editing/schedule-writes.ts';
+import { GROUP_EDITORS } from '../roles.ts';
 import { windowVersionInput } from '../editing/window-input.ts';
 
 export const scheduleRemoveInput = windowVersionInput;
@@ -12,7 +13,7 @@ export const scheduleRemoveInput = windowVersionInput;
  * (window-unscheduled) unless another window covers it. Refused while other windows are
  * relative to it (schedule-anchor-in-use), and at a stale version. Audited.
  */
-export const scheduleRemove = authedProcedure(SCHEDULE_EDITORS)
+export const scheduleRemove = authedProcedure(GROUP_EDITORS)
   .input(scheduleRemoveInput)
   .mutation(async ({ ctx, input }) => {
     const at = ctx.now();
@@ -25,8 +26,9 @@ export const scheduleRemove = authedProcedure(SCHEDULE_EDITORS)
         .updateTable('schedule_windows')
         .set({ removed_at: nowIso(at), removed_by: ctx.identity.userId, version: before.version + 1, ...changedBy(ctx, at) })
         .where('id', '=', before.id)
+        .where('school_code', '=', ctx.config.code)
         .execute();
-      const after = windowOfRow((await trx.selectFrom('schedule_windows').selectAll().where('id', '=', before.id).executeTakeFirstOrThrow()) as ScheduleWindowRow);
+      const after = windowOfRow((await trx.selectFrom('schedule_windows').selectAll().where('id', '=', before.id).where('school_code', '=', ctx.config.code).executeTakeFirstOrThrow()) as ScheduleWindowRow);
       await auditWindow(trx, ctx, 'remove', before.id, auditedFields(before), auditedFields(after), at);
       return after;
     });

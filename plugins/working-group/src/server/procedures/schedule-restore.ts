@@ -1,6 +1,7 @@
 import { DomainError } from '@licheng/core';
 import { authedProcedure, windowOfRow, type ScheduleWindowRow } from '@licheng/server';
-import { auditedFields, auditWindow, changeSchedule, changedBy, checkedWindow, SCHEDULE_EDITORS, windowAt } from '../editing/schedule-writes.ts';
+import { auditedFields, auditWindow, changeSchedule, changedBy, checkedWindow, windowAt } from '../editing/schedule-writes.ts';
+import { GROUP_EDITORS } from '../roles.ts';
 import { windowVersionInput } from '../editing/window-input.ts';
 
 export const scheduleRestoreInput = windowVersionInput;
@@ -10,7 +11,7 @@ export const scheduleRestoreInput = windowVersionInput;
  * back). Refused when it is not removed, at a stale version, when another window now covers the
  * same work (schedule-window-collides) or its anchor is gone (schedule-anchor-missing). Audited.
  */
-export const scheduleRestore = authedProcedure(SCHEDULE_EDITORS)
+export const scheduleRestore = authedProcedure(GROUP_EDITORS)
   .input(scheduleRestoreInput)
   .mutation(async ({ ctx, input }) => {
     const at = ctx.now();
@@ -22,8 +23,9 @@ export const scheduleRestore = authedProcedure(SCHEDULE_EDITORS)
         .updateTable('schedule_windows')
         .set({ removed_at: null, removed_by: null, version: before.version + 1, ...changedBy(ctx, at) })
         .where('id', '=', before.id)
+        .where('school_code', '=', ctx.config.code)
         .execute();
-      const after = windowOfRow((await trx.selectFrom('schedule_windows').selectAll().where('id', '=', before.id).executeTakeFirstOrThrow()) as ScheduleWindowRow);
+      const after = windowOfRow((await trx.selectFrom('schedule_windows').selectAll().where('id', '=', before.id).where('school_code', '=', ctx.config.code).executeTakeFirstOrThrow()) as ScheduleWindowRow);
       await auditWindow(trx, ctx, 'restore', before.id, auditedFields(before), auditedFields(after), at);
       return after;
     });

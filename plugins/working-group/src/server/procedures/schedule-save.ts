@@ -2,7 +2,8 @@ import { DomainError } from '@licheng/core';
 import { newId, nowIso } from '@licheng/db';
 import { authedProcedure, windowColumns, windowOfRow, type ScheduleWindowRow } from '@licheng/server';
 import { z } from 'zod';
-import { auditedFields, auditWindow, changeSchedule, changedBy, checkedWindow, SCHEDULE_EDITORS, windowAt } from '../editing/schedule-writes.ts';
+import { auditedFields, auditWindow, changeSchedule, changedBy, checkedWindow, windowAt } from '../editing/schedule-writes.ts';
+import { GROUP_EDITORS } from '../roles.ts';
 import { windowInput, windowOfInput } from '../editing/window-input.ts';
 
 export const scheduleSaveInput = z
@@ -22,7 +23,7 @@ export const scheduleSaveInput = z
  * a receipt window under 3 days, a second window for the same activity, term, audience and batch.
  * Audited with the window before and after. The working group and the admin only.
  */
-export const scheduleSave = authedProcedure(SCHEDULE_EDITORS)
+export const scheduleSave = authedProcedure(GROUP_EDITORS)
   .input(scheduleSaveInput)
   .mutation(async ({ ctx, input }) => {
     const at = ctx.now();
@@ -33,14 +34,14 @@ export const scheduleSave = authedProcedure(SCHEDULE_EDITORS)
       const window = checkedWindow(windows, windowOfInput(input.window, id));
       const columns = { ...windowColumns(window), ...changedBy(ctx, at) };
       if (before) {
-        await trx.updateTable('schedule_windows').set({ ...columns, version: before.version + 1 }).where('id', '=', id).execute();
+        await trx.updateTable('schedule_windows').set({ ...columns, version: before.version + 1 }).where('id', '=', id).where('school_code', '=', ctx.config.code).execute();
       } else {
         await trx
           .insertInto('schedule_windows')
           .values({ id, school_code: ctx.config.code, ...columns, version: 1, created_at: nowIso(at), created_by: ctx.identity.userId, removed_at: null, removed_by: null })
           .execute();
       }
-      const row = (await trx.selectFrom('schedule_windows').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as ScheduleWindowRow;
+      const row = (await trx.selectFrom('schedule_windows').selectAll().where('id', '=', id).where('school_code', '=', ctx.config.code).executeTakeFirstOrThrow()) as ScheduleWindowRow;
       const after = windowOfRow(row);
       await auditWindow(trx, ctx, before ? 'update' : 'create', id, before ? auditedFields(before) : null, auditedFields(after), at);
       return after;

@@ -1,8 +1,8 @@
 import { resolveSchedule } from '@licheng/core';
-import { authedProcedure, scheduleOf, storedWindows } from '@licheng/server';
+import { authedProcedure, seedSchedule, storedWindows } from '@licheng/server';
 import { z } from 'zod';
 import { academicYearSchema } from '../academic-year.ts';
-import { SCHEDULE_EDITORS } from '../editing/schedule-writes.ts';
+import { GROUP_EDITORS } from '../roles.ts';
 import { currentAcademicYear, recordKindNames } from '../schedule.ts';
 
 export const scheduleWindowsInput = z.object({ academicYear: academicYearSchema.optional() }).default({});
@@ -12,11 +12,11 @@ export const scheduleWindowsInput = z.object({ academicYear: academicYearSchema.
  * window with its id and version (relative dates resolved), and the removed ones, which can be
  * restored, newest removal first. The working group and the admin only.
  */
-export const scheduleWindows = authedProcedure(SCHEDULE_EDITORS)
+export const scheduleWindows = authedProcedure(GROUP_EDITORS)
   .input(scheduleWindowsInput)
   .query(async ({ ctx, input }) => {
     const academicYear = input.academicYear ?? currentAcademicYear(ctx.now());
-    await scheduleOf(ctx);
+    await seedSchedule(ctx.db, ctx.config, ctx.now());
     const stored = await storedWindows(ctx.db, ctx.config.code);
     const active = resolveSchedule(stored.filter((w) => w.removedAt === null));
     const ofYear = <T extends { academicYear: number }>(ws: T[]) => ws.filter((w) => w.academicYear === academicYear);
