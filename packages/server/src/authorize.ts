@@ -17,11 +17,6 @@ export interface AuthorizeOptions {
   certification?: boolean;
 }
 
-/** Procedures a departed teacher kept for certification may still call, until the date. */
-export function certificationOnlyPath(path: string): boolean {
-  return path.startsWith('teaching.certifications.') || path === 'platform.me';
-}
-
 interface Caller {
   state: CallerStaffState;
   officeActingFor: AuthedContext['officeActingFor'];

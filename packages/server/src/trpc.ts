@@ -3,7 +3,7 @@ import { DomainError, formatMessage, messageCodes, type Locale, type Role } from
 import { ZodError } from 'zod';
 import type { LichengContext } from './context.ts';
 import { domainErrorCode, domainHttpStatus, itemError } from './errors.ts';
-import { authorize, certificationOnlyPath } from './authorize.ts';
+import { authorize, type AuthorizeOptions } from './authorize.ts';
 import { markSignInMiddleware } from './procedure-access.ts';
 
 const t = initTRPC.context<LichengContext>().create({
@@ -61,10 +61,13 @@ const domainErrors = t.middleware(async ({ next }) => {
 /** Procedures anyone may call (health, demo sign-in): domain errors still map to tRPC codes. */
 export const publicProcedure = t.procedure.use(domainErrors);
 
-/** Signed-in callers only; `actingRole` is their first role among `roles` (any role when omitted). */
-export function authedProcedure(roles?: readonly Role[]) {
-  const procedure = t.procedure.use(domainErrors).use(async ({ ctx, next, path }) => {
-    const result = await authorize(ctx, roles, { certification: certificationOnlyPath(path) });
+/**
+ * Signed-in callers only; `actingRole` is their first role among `roles` (any role when omitted).
+ * `options.certification`: a departed teacher kept for certification only (離職, 保留認證) may call it.
+ */
+export function authedProcedure(roles?: readonly Role[], options: AuthorizeOptions = {}) {
+  const procedure = t.procedure.use(domainErrors).use(async ({ ctx, next }) => {
+    const result = await authorize(ctx, roles, options);
     if (!result.ok) {
       const cause = new DomainError(result.code, { detail: result.detail, ...result.params });
       throw new TRPCError({ code: result.status === 401 ? 'UNAUTHORIZED' : 'FORBIDDEN', message: result.detail, cause });

@@ -1,2 +1,3 @@
 export * from './acting-for.ts';
 export * from './staff-state.ts';
+export * from './proxied-courses.ts';

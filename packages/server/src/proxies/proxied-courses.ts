@@ -1,4 +1,5 @@
-import type { AuthedContext, Principal } from '@licheng/server';
+import type { AuthedContext } from '../context.ts';
+import type { Principal } from './staff-state.ts';
 
 /**
  * 代理 — for each course among `courseIds` the caller does not teach, the principal (a teacher

@@ -3,6 +3,7 @@ import type { AuthedContext } from '../context.ts';
 import type { RecordRow, Student } from '../platform/tables.ts';
 import { teachesCourse } from '../roster/lookup.ts';
 import { actingFor } from '../proxies/acting-for.ts';
+import { proxiedCourses } from '../proxies/proxied-courses.ts';
 import type { Principal } from '../proxies/staff-state.ts';
 
 /** Roles among the caller's that the school lets enter this kind of record. */
@@ -45,17 +46,8 @@ export async function certifyingAuthority(ctx: AuthedContext, record: RecordRow)
   if (!certifiers.includes('subject-teacher') || !record.course_id) return null;
   const principals = await actingFor(ctx, CERTIFICATION_SCOPE);
   if (!principals.length) return null;
-  const teacher = await ctx.db
-    .selectFrom('course_teachers')
-    .innerJoin('teachers', 'teachers.id', 'course_teachers.teacher_id')
-    .select('teachers.host_user_id')
-    .where('course_teachers.course_id', '=', record.course_id)
-    .where('teachers.school_code', '=', ctx.config.code)
-    .where('teachers.host_user_id', 'in', principals.map((p) => p.userId))
-    .orderBy('teachers.host_user_id')
-    .executeTakeFirst();
-  const principal = teacher && principals.find((p) => p.userId === teacher.host_user_id);
-  return principal ? { role: 'subject-teacher', for: { userId: principal.userId, name: principal.name } } : null;
+  const principal = (await proxiedCourses(ctx, principals, [record.course_id])).get(record.course_id);
+  return principal ? { role: 'subject-teacher', for: principal } : null;
 }
 
 export async function loadRecord(ctx: AuthedContext, id: string): Promise<RecordRow> {

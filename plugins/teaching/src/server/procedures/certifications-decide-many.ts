@@ -12,7 +12,7 @@ export const certificationsDecideManyInput = z.object({
  * teaching.certifications.decideMany — bulk pass. Each item is decided on its own: one that
  * another teacher already decided is reported, the rest still pass.
  */
-export const certificationsDecideMany = authedProcedure()
+export const certificationsDecideMany = authedProcedure(undefined, { certification: true })
   .input(certificationsDecideManyInput)
   .mutation(async ({ ctx, input }) => {
     const results: Array<{ id: string; ok: boolean; status?: string; error?: { code: string; message: string } }> = [];

@@ -11,7 +11,7 @@ export const certificationsDecideInput = z.object({
 });
 
 /** teaching.certifications.decide — pass or fail one item; the first decision wins, later ones get CONFLICT. */
-export const certificationsDecide = authedProcedure()
+export const certificationsDecide = authedProcedure(undefined, { certification: true })
   .input(certificationsDecideInput)
   .mutation(async ({ ctx, input }) => {
     const { record, authority } = await loadCertifiableRecord(ctx, input.recordId);

@@ -1,6 +1,5 @@
 import { findWindow, recordKindPolicy, windowState } from '@licheng/core';
-import { actingFor, authedProcedure, certifiesSchoolWide, heldByRosterExport, resubmitAction, rosterExports, scheduleOf } from '@licheng/server';
-import { proxiedCourses } from '../proxied-courses.ts';
+import { actingFor, authedProcedure, certifiesSchoolWide, heldByRosterExport, proxiedCourses, resubmitAction, rosterExports, scheduleOf } from '@licheng/server';
 import { z } from 'zod';
 import { queueCourse, queueItem } from '../queue-item.ts';
 
@@ -20,7 +19,7 @@ export const certificationsQueueInput = z
  * latest resubmission, else its entry), the failure reason a resubmission answered, and whether
  * the caller's own decision can be taken back now (the certification window, the rosters).
  */
-export const certificationsQueue = authedProcedure(['subject-teacher', 'homeroom-teacher', 'registry-staff', 'student-affairs-staff', 'counseling-staff', 'library-staff', 'practicum-staff', 'admin'])
+export const certificationsQueue = authedProcedure(['subject-teacher', 'homeroom-teacher', 'registry-staff', 'student-affairs-staff', 'counseling-staff', 'library-staff', 'practicum-staff', 'admin'], { certification: true })
   .input(certificationsQueueInput)
   .query(async ({ ctx, input }) => {
     const { certifiers } = recordKindPolicy(ctx.config, input.kind);

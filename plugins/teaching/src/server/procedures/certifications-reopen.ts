@@ -13,7 +13,7 @@ export const certificationsReopenInput = z.object({
  * teaching.certifications.reopen — the certifier who decided an item takes the decision back
  * (通過／未通過 → 待認證) while the certification window is open and the item is in no exported roster.
  */
-export const certificationsReopen = authedProcedure()
+export const certificationsReopen = authedProcedure(undefined, { certification: true })
   .input(certificationsReopenInput)
   .mutation(async ({ ctx, input }) => {
     const { record, authority } = await loadCertifiableRecord(ctx, input.recordId);
