@@ -1,11 +1,10 @@
-import { taipeiDate } from '@licheng/core';
+import { addDays, taipeiDate } from '@licheng/core';
 import { newId, nowIso } from '@licheng/db';
 import { upsertTeachers, type LichengApp } from '@licheng/server';
 
 /** The teacher who left the demo school, kept for certification for two more weeks. */
 export const DEMO_DEPARTED = { teacherNo: 'T05', name: '林淑芬', email: 'lin@demo.example', hostUserId: 'demo-t-lin' };
 
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * 代理人 in the demo: 王美玲 (國語文) is absent this week (Monday to Sunday, Taipei, so the demo shows it any day) and her

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import JSZip from 'jszip';
-import { academicTermOf, taipeiDate, toRocDate, type AcademicTerm } from '@licheng/core';
+import { academicTermOf, addDays, taipeiDate, toRocDate, type AcademicTerm } from '@licheng/core';
 import receipt from '@licheng/plugin-receipt/server';
 import type { LichengApp } from '@licheng/server';
 
@@ -9,7 +9,6 @@ function previousTerm(term: AcademicTerm): AcademicTerm {
   return term.semester === 2 ? { academicYear: term.academicYear, semester: 1 } : { academicYear: term.academicYear - 1, semester: 2 };
 }
 
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const rocDigits = (iso: string) => toRocDate(iso, '').padStart(7, '0');
 
 interface ReceivedStudent {

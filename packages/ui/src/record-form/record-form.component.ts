@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import type { LocalizedText, RecordFieldSpec } from '@licheng/core';
+import type { RecordFieldSpec } from '@licheng/core';
 import { LichengElement } from '../base/licheng-element.ts';
 import { heading } from '../base/heading.ts';
 import { charCount } from '../i18n/i18n.ts';

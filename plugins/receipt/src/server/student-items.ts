@@ -1,4 +1,4 @@
-import { DomainError, findWindow, taipeiDate, windowState, type AcademicTerm, type ScheduleWindow } from '@licheng/core';
+import { assertWindowOpen, findWindow, taipeiDate, type AcademicTerm, type ScheduleWindow } from '@licheng/core';
 import { currentStudent, type AuthedContext, type Student } from '@licheng/server';
 import type { Kysely } from 'kysely';
 import type { ReceiptDatabase } from './tables.ts';
@@ -25,11 +25,9 @@ export async function ownItems(trx: Kysely<ReceiptDatabase>, ctx: AuthedContext,
 export function assertScheduledConfirmation(schedule: readonly ScheduleWindow[], item: { academic_year: number; semester: number }, student: Student, now: Date): void {
   // A year roster (學期 0) matches only whole-year windows, as findWindow treats semester 0.
   const term = { academicYear: Number(item.academic_year), semester: Number(item.semester) as AcademicTerm['semester'] };
-  const window = findWindow(schedule, 'receipt-confirmation', term, { grade: Number(student.grade), className: student.class_name });
-  const state = windowState(window, now);
-  if (!window || state === 'open') return;
-  if (state === 'not-yet') throw new DomainError('window-not-open', { activity: 'receipt-confirmation', start: window.start });
-  throw new DomainError('window-closed', { activity: 'receipt-confirmation', end: window.end });
+  const scope = { grade: Number(student.grade), className: student.class_name };
+  // No window of the school's own: the batch's window governs alone. Otherwise core's rule and words.
+  if (findWindow(schedule, 'receipt-confirmation', term, scope)) assertWindowOpen(schedule, 'receipt-confirmation', term, now, scope);
 }
 
 /** The student and today's date (Taipei) for a student's procedure. */

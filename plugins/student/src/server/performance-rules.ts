@@ -30,7 +30,7 @@ export async function assertPerformanceWindow(ctx: AuthedContext, student: Pick<
 /** A student corrects or withdraws what they entered only while the upload window of its term is open; an office is not held to it. */
 export const studentChangeWindow: RecordChangeCheck = async (ctx, record, role) => {
   if (role !== 'student') return;
-  const student = await ctx.db.selectFrom('students').select(['grade', 'class_name']).where('id', '=', record.student_id).executeTakeFirstOrThrow();
+  const student = await ctx.db.selectFrom('students').select(['grade', 'class_name']).where('id', '=', record.student_id).where('school_code', '=', ctx.config.code).executeTakeFirstOrThrow();
   await assertPerformanceWindow(ctx, student, { academicYear: record.academic_year, semester: record.semester as 1 | 2 }, record.kind);
 };
 
