@@ -48,8 +48,8 @@ describe('the demo school’s self-check', () => {
     expect(item(now, 'certification').auto!.rows!.rows[0]).toEqual(['王美玲', '5', '1', '1', '3', '40%']);
     expect(figures(now, 'selection')).toEqual({ 全校勾選率: '4%', 已勾選學生: '1 / 25' });
     expect(item(now, 'selection').auto!.rows!.rows.at(-1)).toEqual(['101', '8', '1', '2', '13%']);
-    // The demo schedule opens 7 kinds of work, none with a self-check date.
-    expect(figures(now, 'schedule-published')).toEqual({ 已排定作業項目: '7 / 10', '尚未排定（另行公告）': '收訖明細確認、開課預檢、名冊提交', 未訂自我檢核日期的期程: '7 / 7' });
+    // The demo schedule opens 9 kinds of work, each with a self-check date; receipt confirmation waits for the receipt.
+    expect(figures(now, 'schedule-published')).toEqual({ 已排定作業項目: '9 / 10', '尚未排定（另行公告）': '收訖明細確認', 未訂自我檢核日期的期程: '0 / 9' });
     expect(state(now, 'group-leads')).toBe('met');
     expect(state(now, 'group-meeting')).toBe('not-yet');
     expect(state(now, 'receipt-window')).toBe('no-data');
