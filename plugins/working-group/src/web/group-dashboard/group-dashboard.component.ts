@@ -1,6 +1,6 @@
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { errorText, LichengConnectedElement } from '@licheng/client';
-import { cardTable, focusOutcome, formatDate, heading, screenStyles } from '@licheng/ui';
+import { cardTable, cardTableSideLabels, focusOutcome, formatDate, heading, screenStyles } from '@licheng/ui';
 import type { DashboardView } from '../../server/procedures/dashboard-progress.ts';
 import { termPicker, termStyles } from '../term-picker.ts';
 import { barChart, lineChart, stackedChart } from './charts.ts';
@@ -28,6 +28,8 @@ export class LichengGroupDashboard extends LichengConnectedElement {
   static override styles = [
     ...screenStyles,
     cardTable,
+    // On a narrow screen each figure's name sits beside it: a card of five short lines, not ten.
+    cardTableSideLabels,
     termStyles,
     css`
       :host { display: block; }

@@ -141,7 +141,8 @@ export class GroupEvaluation extends GroupSection<EvaluationOverview, ProposalDr
     const lines = [o.closedReason ?? e('phase.open', { year: o.academicYear }, L)];
     if (!o.secretary) lines.push(e('secretary.none', { year: o.academicYear }, L));
     else lines.push(o.isSecretary ? e('secretary', { name: o.secretary.name }, L) : e('secretary.only', { name: o.secretary.name }, L));
-    return html`<p id="evaluation-state">${lines.join(' ')}</p>`;
+    // One line each: the server's reason has no closing stop to run on from.
+    return html`<p id="evaluation-state">${lines.map((line, i) => html`${i ? html`<br />` : nothing}${line}`)}</p>`;
   }
 
   #terms(work: TermWork) {

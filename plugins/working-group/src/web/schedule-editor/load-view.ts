@@ -10,9 +10,10 @@ import { t } from '../messages.ts';
  * and a printout read), the proposed last day's hours in a disclosure, and the warning when one
  * day carries far more than the others.
  */
-export function loadView(load: ScheduleLoad | null, state: { loading: boolean; academicYear: number; locale: Locale; format: 'roc' | 'iso' }) {
+export function loadView(load: ScheduleLoad | null, state: { loading: boolean; failure?: string; academicYear: number; locale: Locale; format: 'roc' | 'iso' }) {
   const L = state.locale;
   const date = (iso: string) => html`<time datetime=${iso}>${dateText(iso, state.format)}</time>`;
+  if (!load && state.failure && !state.loading) return html`<p class="error-text" id="load-status">${t('load.failed', { message: state.failure }, L)}</p>`;
   if (!load) return html`<p class="muted" id="load-status">${t(state.loading ? 'load.loading' : 'load.waiting', {}, L)}</p>`;
   const max = Math.max(1, ...load.days.map((d) => d.students));
   const peak = load.peak;

@@ -9,6 +9,11 @@ import { t } from '../messages.ts';
 import { loadView } from './load-view.ts';
 import { scheduleEditorStyles } from './schedule-editor.styles.ts';
 import { draftOf, emptyDraft, hasEnd, saveInputOf, windowInputOf, type WindowDraft } from './window-draft.ts';
+
+/** The draft's fields the load depends on (the qualifier, self-check date and reminders do not change it). */
+const LOAD_FIELDS: readonly (keyof WindowDraft)[] = ['activity', 'semester', 'grades', 'classes', 'recordKinds', 'end', 'endMode', 'anchor', 'edge', 'offsetDays', 'start', 'startMode', 'startAnchor', 'startEdge', 'startOffsetDays'];
+/** Of those, the ones typed letter by letter. */
+const TYPED_FIELDS: readonly (keyof WindowDraft)[] = ['classes', 'recordKinds'];
 import { windowForm } from './window-form.ts';
 
 /** What the status line says after an action, and the window it concerns. */
@@ -44,6 +49,7 @@ export class LichengScheduleEditor extends LichengConnectedElement {
     draft: { state: true },
     figures: { state: true },
     loadingLoad: { state: true },
+    loadFailure: { state: true },
     busy: { state: true },
     outcome: { state: true },
     failure: { state: true },
@@ -58,6 +64,8 @@ export class LichengScheduleEditor extends LichengConnectedElement {
   /** The load on each deadline for the draft's end date. */
   declare figures: ScheduleLoad | null;
   declare loadingLoad: boolean;
+  /** Why the load could not be worked out (the window can still be saved), or ''. */
+  declare loadFailure: string;
   declare busy: boolean;
   declare outcome: Outcome | null;
   declare failure: string;
@@ -65,6 +73,7 @@ export class LichengScheduleEditor extends LichengConnectedElement {
   declare lastId: string;
 
   #loadTicket = 0;
+  #loadTimer: ReturnType<typeof setTimeout> | undefined;
   /** The button that opened the form, for focus when it closes. */
   #opener = '';
 
@@ -76,6 +85,7 @@ export class LichengScheduleEditor extends LichengConnectedElement {
     this.draft = null;
     this.figures = null;
     this.loadingLoad = false;
+    this.loadFailure = '';
     this.busy = false;
     this.outcome = null;
     this.failure = '';
@@ -124,8 +134,12 @@ export class LichengScheduleEditor extends LichengConnectedElement {
   #change(patch: Partial<WindowDraft>) {
     if (!this.draft) return;
     this.draft = { ...this.draft, ...patch };
-    const loadFields: (keyof WindowDraft)[] = ['activity', 'semester', 'grades', 'classes', 'recordKinds', 'end', 'endMode', 'anchor', 'edge', 'offsetDays', 'start', 'startMode', 'startAnchor', 'startEdge', 'startOffsetDays'];
-    if (Object.keys(patch).some((k) => loadFields.includes(k as keyof WindowDraft))) void this.#refreshLoad();
+    const keys = Object.keys(patch) as (keyof WindowDraft)[];
+    if (!keys.some((k) => LOAD_FIELDS.includes(k))) return;
+    // Typed names (classes, record kinds) ask once the typing pauses, not at every key.
+    clearTimeout(this.#loadTimer);
+    if (keys.every((k) => TYPED_FIELDS.includes(k))) this.#loadTimer = setTimeout(() => void this.#refreshLoad(), 400);
+    else void this.#refreshLoad();
   }
 
   /** The load for the draft's end date; only the latest answer is kept. */
@@ -137,12 +151,16 @@ export class LichengScheduleEditor extends LichengConnectedElement {
       return;
     }
     this.loadingLoad = true;
+    this.loadFailure = '';
     try {
       const input = { window: windowInputOf(draft, this.data.academicYear), ...(draft.id ? { id: draft.id } : {}) };
       const load = await this.api.query<ScheduleLoad>(editorPaths.load, input);
       if (ticket === this.#loadTicket) this.figures = load;
-    } catch {
-      if (ticket === this.#loadTicket) this.figures = null;
+    } catch (error) {
+      if (ticket === this.#loadTicket) {
+        this.figures = null;
+        this.loadFailure = errorText(error);
+      }
     } finally {
       if (ticket === this.#loadTicket) this.loadingLoad = false;
     }
@@ -291,7 +309,7 @@ export class LichengScheduleEditor extends LichengConnectedElement {
                   })}
                   <section class="load-panel" aria-labelledby="load-heading" aria-busy=${this.loadingLoad ? 'true' : 'false'}>
                     <h3 id="load-heading">${t('load.heading', {}, L)}</h3>
-                    ${loadView(this.figures, { loading: this.loadingLoad, academicYear: d.academicYear, locale: L, format: this.#format })}
+                    ${loadView(this.figures, { loading: this.loadingLoad, failure: this.loadFailure, academicYear: d.academicYear, locale: L, format: this.#format })}
                   </section>
                 </div>`
               : html`<p><button type="button" id="add" class="primary" ?disabled=${this.busy} @click=${() => this.#open(emptyDraft(), '#add')}>${t('editor.add', {}, L)}</button></p>`}

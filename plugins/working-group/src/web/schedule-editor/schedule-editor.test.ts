@@ -130,6 +130,35 @@ describe('<licheng-schedule-editor>', () => {
     expect($(el, '#row-w-new').classList.contains('done')).to.equal(true);
   });
 
+  it('asks for the load once typing pauses, not at every key of the classes, and says when it cannot be worked out', async () => {
+    const el = await render();
+    $<HTMLButtonElement>(el, '#add').click();
+    await el.updateComplete;
+    $<HTMLSelectElement>(el, '#activity').focus();
+    await typeDate(el, '#start', '115/09/01');
+    await typeDate(el, '#end', '115/10/15');
+    await waitUntil(() => el.figures !== null, 'the load never showed');
+    const before = api.callsTo(LOAD).length;
+    $<HTMLInputElement>(el, '#classes').focus();
+    await sendKeys({ type: '101、102、103' });
+    await waitUntil(() => api.callsTo(LOAD).length > before, 'the load was not asked again');
+    await new Promise((r) => setTimeout(r, 600));
+    expect(api.callsTo(LOAD).length - before).to.equal(1);
+    expect((api.callsTo(LOAD).at(-1)!.input as any).window.classes).to.deep.equal(['101', '102', '103']);
+
+    api.restore();
+    api = installFakeApi({
+      [LOAD]: () => {
+        throw new FakeApiError('internal-error', '系統發生錯誤，請稍後再試', 500);
+      },
+    });
+    $<HTMLInputElement>(el, '#classes').focus();
+    await sendKeys({ type: '、104' });
+    await waitUntil(() => el.loadFailure !== '', 'the failure is not said');
+    await el.updateComplete;
+    expect(text($(el, '#load-status'))).to.equal('無法計算負載（系統發生錯誤，請稍後再試）；仍可儲存。');
+  });
+
   it('removes with 復原 at hand, restores from the status line, and restores from the removed list', async () => {
     const el = await render();
     const removeSchool = $$(el, 'table[part="table"] tbody tr')[1]!.querySelector<HTMLButtonElement>('button[aria-label^="移除"]')!;
