@@ -121,6 +121,7 @@ export const procedurePolicy = {
   'registry.imports.run': { roles: ['registry-staff', 'admin'] },
   'registry.imports.templates': { roles: ['registry-staff', 'admin'] },
   'registry.rosters.export': { roles: ['registry-staff', 'admin'] },
+  'registry.rosters.window': { roles: ['registry-staff', 'admin'] },
   'registry.grades.list': { roles: ['registry-staff', 'admin'] },
   'registry.grades.mine': { roles: ['student'] },
   'registry.appeals.raise': {

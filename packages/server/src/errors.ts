@@ -1,4 +1,4 @@
-import { DomainError } from '@licheng/core';
+import { DomainError, formatMessage, type Locale } from '@licheng/core';
 import { isWriteConflict } from '@licheng/db';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { STORAGE_FAULT_STATUS, storageFault } from './storage/faults.ts';
@@ -96,4 +96,19 @@ export function itemError(error: unknown): DomainError | null {
   const fault = storageFault(error);
   if (fault) console.error('[licheng] storage fault in the database:', (error as Error).message);
   return fault;
+}
+
+/**
+ * Why `check` would refuse the work now, worded in the caller's language, or null when it would
+ * let it through: the same rule the action runs, asked ahead so a screen can disable the action
+ * and show the reason before the user tries (a closed window, say). Other errors propagate.
+ */
+export async function refusalOf(locale: Locale, check: () => unknown): Promise<string | null> {
+  try {
+    await check();
+    return null;
+  } catch (error) {
+    if (error instanceof DomainError) return formatMessage(error.code, error.params, locale);
+    throw error;
+  }
 }

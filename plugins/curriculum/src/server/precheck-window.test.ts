@@ -55,4 +55,16 @@ describe.each(testDialects())('the pre-check window on %s', (dialect) => {
     expect((await run()).error).toBeNull();
     expect(await runs()).toBe(1);
   });
+
+  it('tells the desk ahead, in the status, why a run would be refused now (and nothing once it would go through)', async () => {
+    ({ t } = await curriculumApp(dialect));
+    await importPlan(t, matchingPlan());
+    await setTestSchedule(t, [{ ...PRECHECK_WINDOW, start: '2025-09-01', end: '2025-09-28' }]);
+    t.clock.now = new Date('2025-09-28T15:59:00Z');
+    const open = await t.query('curriculum.precheck.status', TERM, staff);
+    expect(open.data.runRefusal).toBeNull();
+    t.clock.now = new Date('2025-09-28T16:00:00Z');
+    const closed = await t.query('curriculum.precheck.status', TERM, staff);
+    expect(closed.data.runRefusal).toBe('「開課預檢」的作業期間已於 114/09/28 結束');
+  });
 });

@@ -60,6 +60,8 @@ export interface PrecheckRunView {
 
 /** curriculum.precheck.status: the term's runs and the 4-week rule. */
 export interface PrecheckStatusView {
+  /** Why a run would be refused now (the pre-check window, worded), or null. */
+  runRefusal: string | null;
   academicYear: number;
   semester: number;
   semesterStart: string;

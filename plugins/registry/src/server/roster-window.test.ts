@@ -75,4 +75,16 @@ describe.each(testDialects())('the roster-submission window on %s', (dialect) =>
     expect((await exportRoster()).data).toMatchObject({ rowCount: 2 });
     expect(await stored()).toBe(1);
   });
+
+  it('tells the screen ahead (registry.rosters.window) what the export would answer, in the caller’s language, writing nothing', async () => {
+    await start();
+    await setTestSchedule(t, [{ ...WINDOW, end: '2025-10-01' }]);
+    const window = () => t.query('registry.rosters.window', INPUT, users.registry);
+    t.clock.now = new Date('2025-10-01T15:59:00Z');
+    expect((await window()).data).toEqual({ refusal: null });
+    t.clock.now = new Date('2025-10-01T16:00:00Z');
+    expect((await window()).data).toEqual({ refusal: '「名冊提交」的作業期間已於 114/10/01 結束' });
+    expect(await stored()).toBe(0);
+    expect((await t.query('registry.rosters.window', INPUT, users.chen)).status).toBe(403);
+  });
 });

@@ -3,6 +3,7 @@ import { auditList } from './procedures/audit-list.ts';
 import { importsRun } from './procedures/imports-run.ts';
 import { importsTemplates } from './procedures/imports-templates.ts';
 import { rostersExport } from './procedures/rosters-export.ts';
+import { rostersWindow } from './procedures/rosters-window.ts';
 import { appealsAnswer } from './procedures/appeals-answer.ts';
 import { appealsList } from './procedures/appeals-list.ts';
 import { appealsRaise } from './procedures/appeals-raise.ts';
@@ -15,7 +16,7 @@ import { statusRecord } from './procedures/status-record.ts';
 
 export const registryRouter = router({
   imports: router({ run: importsRun, templates: importsTemplates }),
-  rosters: router({ export: rostersExport }),
+  rosters: router({ export: rostersExport, window: rostersWindow }),
   audit: router({ list: auditList }),
   grades: router({ list: gradesList, mine: gradesMine }),
   appeals: router({ raise: appealsRaise, list: appealsList, answer: appealsAnswer }),

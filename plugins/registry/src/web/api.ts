@@ -37,6 +37,7 @@ export const paths = {
   templates: 'registry.imports.templates',
   run: 'registry.imports.run',
   exportRoster: 'registry.rosters.export',
+  rosterWindow: 'registry.rosters.window',
   me: 'platform.me',
   audit: 'registry.audit.list',
   auditXlsx: '/api/registry/audit.xlsx',

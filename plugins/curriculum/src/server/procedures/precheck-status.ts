@@ -1,5 +1,6 @@
 import { cohortPlanYear, precheckDeadline, semesterStartDate, taipeiDate } from '@licheng/core';
-import { authedProcedure } from '@licheng/server';
+import { authedProcedure, refusalOf } from '@licheng/server';
+import { assertPrecheckWindow } from '../precheck-window.ts';
 import { latestVersion } from '../plan-import.ts';
 import { CURRICULUM_READERS } from '../roles.ts';
 import { curriculumDb } from '../tables.ts';
@@ -40,7 +41,10 @@ export const precheckStatus = authedProcedure(CURRICULUM_READERS)
     const today = taipeiDate(ctx.now());
     const firstDay = first ? taipeiDate(new Date(first.ran_at)) : null;
     const firstRun = firstDay ? (firstDay <= deadline ? 'on-time' : 'late') : today <= deadline ? 'pending' : 'overdue';
+    // The run's own window rule, asked ahead: the desk disables 執行預檢 with this reason.
+    const runRefusal = await refusalOf(ctx.locale, () => assertPrecheckWindow(ctx, ctx.db, input));
     return {
+      runRefusal,
       academicYear: input.academicYear, semester: input.semester, semesterStart: semesterStartDate(input.academicYear, input.semester), deadline,
       firstRunAt: first?.ran_at ?? null, firstRun, planChangedSince, cohorts: cohorts.map((c) => ({ planYear: c.planYear, version: c.version })), runs: runs.map(toRunView),
     };

@@ -297,7 +297,7 @@ export class CurriculumDesk extends LichengConnectedElement {
     if (!s) return t('loading', {}, L);
     if (s.cohorts.length === 0) return t('check.run.reason-empty', { year: s.academicYear, semester: s.semester }, L);
     if (s.cohorts.every((c) => c.version === null)) return t('check.run.reason', { years: s.cohorts.map((c) => c.planYear).join('、') }, L);
-    return '';
+    return s.runRefusal ?? '';
   }
 
   override render() {

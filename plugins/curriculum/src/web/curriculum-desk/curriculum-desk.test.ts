@@ -8,6 +8,7 @@ import type { DifferenceView, PlanPreviewView, PlanVersionView, PrecheckStatusVi
 const CODE = '114123456E22L0101010101';
 const version: PlanVersionView = { id: 'v1', planYear: 114, version: 1, sourceName: 'plan-114.json', sha256: 'a'.repeat(64), lineCount: 12, importedByName: '林組長', importedAt: '2025-08-20T02:00:00.000Z' };
 const status = (over: Partial<PrecheckStatusView> = {}): PrecheckStatusView => ({
+  runRefusal: null,
   academicYear: 114, semester: 1, semesterStart: '2025-08-01', deadline: '2025-08-28', firstRunAt: '2025-08-21T02:00:00.000Z', firstRun: 'on-time',
   planChangedSince: [], cohorts: [{ planYear: 114, version: 1 }],
   runs: [{ id: 'r1', academicYear: 114, semester: 1, ranAt: '2025-08-21T02:00:00.000Z', ranByName: '林組長', planVersions: [{ planYear: 114, version: 1 }], differenceCount: 3 }],
@@ -125,6 +126,16 @@ describe('<licheng-curriculum-desk>', () => {
     expect(run.disabled).to.equal(true);
     expect(text(el, '#run-reason')).to.equal('本學期開課適用的課程計畫都尚未匯入（114 學年度），請先匯入課程計畫。');
     expect(text(el, '#first-run')).to.contain('已超過 114/08/28 的期限');
+    await expect(el).to.be.accessible();
+  });
+
+  it('disables the run with the server’s reason while the pre-check window is closed', async () => {
+    const reason = '「開課預檢」的作業期間已於 114/08/28 結束';
+    const el = await render({ 'curriculum.precheck.status': () => status({ runRefusal: reason }) });
+    const run = $<HTMLButtonElement>(el, '#run');
+    expect(run.disabled).to.equal(true);
+    expect(run.getAttribute('aria-describedby')).to.equal('run-reason');
+    expect(text(el, '#run-reason')).to.equal(reason);
     await expect(el).to.be.accessible();
   });
 

@@ -27,6 +27,7 @@ export class RosterExport extends LichengConnectedElement {
     yearError: { state: true },
     failure: { state: true },
     exported: { state: true },
+    refusal: { state: true },
   };
 
   declare headingLevel: number;
@@ -37,6 +38,9 @@ export class RosterExport extends LichengConnectedElement {
   declare yearError: string;
   declare failure: string;
   declare exported: RosterExportResult | null;
+  /** Why the server would refuse this roster now (the roster-submission window, worded), or ''. */
+  declare refusal: string;
+  #windowTicket = 0;
 
   constructor() {
     super();
@@ -48,17 +52,38 @@ export class RosterExport extends LichengConnectedElement {
     this.yearError = '';
     this.failure = '';
     this.exported = null;
+    this.refusal = '';
   }
 
   /** Starts on the current term (from platform.me) unless told otherwise. */
   override async load(): Promise<void> {
-    if (this.academicYear !== null) return;
+    if (this.academicYear === null) {
+      try {
+        const me = await this.api.query<MeTerm>(paths.me);
+        this.academicYear = me.term.academicYear;
+        this.semester = me.term.semester;
+      } catch (error) {
+        this.failure = error instanceof LichengApiError ? error.message : String(error);
+        return;
+      }
+    }
+    await this.#checkWindow();
+  }
+
+  /** Asks whether the roster would be refused now (its window), so 產生名冊 is disabled with the reason before anyone tries. */
+  async #checkWindow(): Promise<void> {
+    const year = this.academicYear;
+    const ticket = ++this.#windowTicket;
+    if (year === null || !Number.isInteger(year) || year < 100 || year > 199) {
+      this.refusal = '';
+      return;
+    }
     try {
-      const me = await this.api.query<MeTerm>(paths.me);
-      this.academicYear = me.term.academicYear;
-      this.semester = me.term.semester;
-    } catch (error) {
-      this.failure = error instanceof LichengApiError ? error.message : String(error);
+      const { refusal } = await this.api.query<{ refusal: string | null }>(paths.rosterWindow, { academicYear: year, semester: this.semester, kind: this.kind });
+      if (ticket === this.#windowTicket) this.refusal = refusal ?? '';
+    } catch {
+      // Not known: the button stays enabled and the export itself answers.
+      if (ticket === this.#windowTicket) this.refusal = '';
     }
   }
 
@@ -68,7 +93,7 @@ export class RosterExport extends LichengConnectedElement {
 
   async #submit(event: Event) {
     event.preventDefault();
-    if (this.running) return;
+    if (this.running || this.refusal) return;
     const L = this.locale;
     const year = this.academicYear;
     this.failure = '';
@@ -135,26 +160,42 @@ export class RosterExport extends LichengConnectedElement {
                 this.academicYear = raw === '' ? null : Number(raw);
                 this.yearError = '';
               }}
+              @change=${() => void this.#checkWindow()}
             />
             <p id="year-hint" class="hint">${t('export.year-hint', {}, L)}</p>
             ${this.yearError ? html`<p id="year-error" class="error-text">${this.yearError}</p>` : nothing}
           </div>
           <div class="field">
             <label for="semester">${t('export.semester', {}, L)}</label>
-            <select id="semester" @change=${(e: Event) => (this.semester = Number((e.target as HTMLSelectElement).value) as 1 | 2)}>
+            <select
+              id="semester"
+              @change=${(e: Event) => {
+                this.semester = Number((e.target as HTMLSelectElement).value) as 1 | 2;
+                void this.#checkWindow();
+              }}
+            >
               <option value="1" .selected=${this.semester === 1}>${t('export.semester-1', {}, L)}</option>
               <option value="2" .selected=${this.semester === 2}>${t('export.semester-2', {}, L)}</option>
             </select>
           </div>
           <div class="field">
             <label for="kind">${t('export.kind', {}, L)}</label>
-            <select id="kind" @change=${(e: Event) => (this.kind = Number((e.target as HTMLSelectElement).value))}>
+            <select
+              id="kind"
+              @change=${(e: Event) => {
+                this.kind = Number((e.target as HTMLSelectElement).value);
+                void this.#checkWindow();
+              }}
+            >
               ${EXPORT_KINDS.map((k) => html`<option value=${k.kind} .selected=${k.kind === this.kind}>${k.label[L]}</option>`)}
             </select>
           </div>
         </div>
         <div class="actions">
-          <button type="submit" class="primary" ?disabled=${this.running}>${this.running ? t('export.running', {}, L) : t('export.submit', {}, L)}</button>
+          <button type="submit" class="primary" ?disabled=${this.running || !!this.refusal} aria-describedby=${this.refusal ? 'export-reason' : nothing}>
+            ${this.running ? t('export.running', {}, L) : t('export.submit', {}, L)}
+          </button>
+          ${this.refusal ? html`<p id="export-reason" class="hint">${this.refusal}</p>` : nothing}
         </div>
       </form>
       <licheng-notice id="export-failure" variant="error" .locale=${L} .message=${this.failure}></licheng-notice>

@@ -10,10 +10,11 @@ describe('<licheng-roster-export>', () => {
   let api: FakeApi;
   afterEach(() => api?.restore());
 
-  async function render(exportHandler: (input: unknown) => unknown = () => exported, locale = 'zh-TW') {
+  async function render(exportHandler: (input: unknown) => unknown = () => exported, locale = 'zh-TW', windowHandler: (input: unknown) => unknown = () => ({ refusal: null })) {
     api = installFakeApi({
       'platform.me': () => ({ term: { academicYear: 114, semester: 2 } }),
       'registry.rosters.export': exportHandler,
+      'registry.rosters.window': windowHandler,
       'GET /api/files/f-roster?download=1': () => new Blob(['PK'], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
     });
     const el = await fixture<RosterExport>(html`<licheng-roster-export .token=${fakeToken()} locale=${locale}></licheng-roster-export>`);
@@ -87,5 +88,25 @@ describe('<licheng-roster-export>', () => {
     el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await waitUntil(() => el.failure !== '');
     expect(el.failure).to.equal('您沒有執行此操作的權限');
+  });
+
+  it('disables 產生名冊 with the window’s reason before anyone tries, and asks again for another term', async () => {
+    const reason = '「名冊提交」的作業期間已於 114/07/15 結束';
+    const el = await render(undefined, 'zh-TW', (input: any) => ({ refusal: input.semester === 2 ? reason : null }));
+    await waitUntil(() => el.refusal !== '', 'the reason never came');
+    await el.updateComplete;
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+    expect(button.disabled).to.equal(true);
+    expect(button.getAttribute('aria-describedby')).to.equal('export-reason');
+    expect(el.shadowRoot!.querySelector('#export-reason')!.textContent).to.equal(reason);
+    expect(api.callsTo('registry.rosters.window')[0]!.input).to.deep.equal({ academicYear: 114, semester: 2, kind: 26 });
+    await expect(el).to.be.accessible();
+    const semester = el.shadowRoot!.querySelector<HTMLSelectElement>('#semester')!;
+    semester.value = '1';
+    semester.dispatchEvent(new Event('change'));
+    await waitUntil(() => el.refusal === '', 'semester 1 is open');
+    await el.updateComplete;
+    expect(button.disabled).to.equal(false);
+    expect(api.callsTo('registry.rosters.export')).to.have.length(0);
   });
 });
