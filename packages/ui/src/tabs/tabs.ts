@@ -17,7 +17,7 @@ export interface TabListOptions<Id extends string> {
   idPrefix?: string;
   /** The id of the one tab panel the tabs control. */
   panelId: string;
-  /** The list's class and part name (its look belongs to the screen). */
+  /** The list's part name (default `tabs`); its class is always `tabs`, which tabStyles dresses. */
   part?: string;
 }
 
@@ -41,7 +41,7 @@ export function tabList<Id extends string>(o: TabListOptions<Id>): TemplateResul
     event.preventDefault();
     o.onSelect(o.tabs[next]!.id, true);
   };
-  return html`<div class=${part} part=${part} role="tablist" aria-label=${o.label} @keydown=${onKey}>
+  return html`<div class="tabs" part=${part} role="tablist" aria-label=${o.label} @keydown=${onKey}>
     ${o.tabs.map(
       (tab) => html`<button
         type="button"
@@ -58,7 +58,7 @@ export function tabList<Id extends string>(o: TabListOptions<Id>): TemplateResul
   </div>`;
 }
 
-/** Tabs that wrap onto more lines on a narrow screen, the selected one filled (for `part: 'tabs'`). */
+/** Tabs that wrap onto more lines on a narrow screen, the selected one filled (the list's class `tabs`). */
 export const tabStyles = css`
   .tabs {
     display: flex;

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { downloadFile, errorText, LichengConnectedElement } from '@licheng/client';
-import { focusOutcome, heading, screenStyles, tabList, type NoticeVariant } from '@licheng/ui';
+import { focusOutcome, heading, screenStyles, tabList, tabStyles, type NoticeVariant } from '@licheng/ui';
 import { localized, type RecordDeskSource, type RecordImportReportView, type RecordKindScreen, type RecordRow, type RecordSubmission } from '@licheng/ui/records';
 import '@licheng/ui/records';
 import { exportPath, paths, sectionsOf, templatePath, type KindView, type RecordList, type Section } from '../api.ts';
@@ -28,7 +28,7 @@ const screenKind = (k: KindView): RecordKindScreen => ({ id: k.id, label: k.labe
  * @csspart sections - The row of section tabs.
  */
 export class StudentAffairsDesk extends LichengConnectedElement {
-  static override styles = [...screenStyles, affairsDeskStyles];
+  static override styles = [...screenStyles, tabStyles, affairsDeskStyles];
   static override properties = {
     ...LichengConnectedElement.properties,
     tab: { reflect: true },

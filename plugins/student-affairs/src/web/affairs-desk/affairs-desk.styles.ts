@@ -4,21 +4,6 @@ export const affairsDeskStyles = css`
   :host {
     display: block;
   }
-  .sections {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem;
-    margin-block: 0.5rem 1.25rem;
-  }
-  .sections [role='tab'] {
-    border-radius: 999px;
-    font-weight: 600;
-  }
-  .sections [role='tab'][aria-selected='true'] {
-    background: var(--_primary);
-    border-color: var(--_primary);
-    color: var(--_on-primary);
-  }
   .export {
     margin-block-end: 0.75rem;
   }
