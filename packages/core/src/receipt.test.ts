@@ -6,39 +6,11 @@ import {
   confirmationRequired,
   daysLeft,
   maskNationalId,
-  parseShaList,
   receiptReminder,
   receiptStatus,
   windowLength,
   windowPhase,
 } from './receipt.ts';
-
-const A = 'a'.repeat(64);
-const B = 'B'.repeat(64);
-
-describe('parseShaList', () => {
-  it('reads filename,sha256 lines with a BOM, CRLF, spaces and blank lines', () => {
-    expect(parseShaList(`\uFEFF24.json,${A}\r\n\r\n 26.json , ${B} \r\n`)).toEqual([
-      { fileName: '24.json', sha256: A, line: 1 },
-      { fileName: '26.json', sha256: 'b'.repeat(64), line: 3 },
-    ]);
-  });
-
-  it.each([
-    [`24.json ${A}`, 1],
-    [`24.json,${A}\n26.json,${A.slice(1)}`, 2],
-    [`24.json,${A}\n\n,${A}`, 3],
-    [`24.json,${A},extra`, 1],
-    [`24.json,${A}\n24.json,${B}`, 2],
-    [`24.json,${'g'.repeat(64)}`, 1],
-  ])('refuses %j at line %i', (text, line) => {
-    expect(() => parseShaList(text)).toThrow(expect.objectContaining({ code: 'receipt-sha-line-invalid', params: { line } }));
-  });
-
-  it('refuses a list with no file', () => {
-    expect(() => parseShaList('\uFEFF\r\n\r\n')).toThrow(expect.objectContaining({ code: 'receipt-sha-empty' }));
-  });
-});
 
 describe('confirmation window', () => {
   it('counts both ends', () => {

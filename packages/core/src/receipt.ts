@@ -9,42 +9,6 @@ import { daysBetween } from './windows.ts';
  * confirmed (視同確認) once it ends.
  */
 
-/** One line of SHA.txt: `filename,sha256`. */
-export interface ShaEntry {
-  fileName: string;
-  /** Lowercase hex. */
-  sha256: string;
-  /** 1-based line number in SHA.txt. */
-  line: number;
-}
-
-const SHA256_HEX = /^[0-9a-fA-F]{64}$/;
-
-/**
- * Parses SHA.txt: one `filename,sha256` a line. A BOM, CRLF line ends, spaces around the fields
- * and blank lines are tolerated; a line with another shape, a bad hash or a file listed twice
- * is refused with its line number (`receipt-sha-line-invalid`).
- */
-export function parseShaList(text: string): ShaEntry[] {
-  const entries: ShaEntry[] = [];
-  const seen = new Set<string>();
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
-  lines.forEach((raw, index) => {
-    const line = index + 1;
-    if (raw.trim() === '') return;
-    const fields = raw.split(',').map((f) => f.trim());
-    const [fileName, sha256] = fields;
-    if (fields.length !== 2 || !fileName || !sha256 || !SHA256_HEX.test(sha256)) {
-      throw new DomainError('receipt-sha-line-invalid', { line });
-    }
-    if (seen.has(fileName)) throw new DomainError('receipt-sha-line-invalid', { line });
-    seen.add(fileName);
-    entries.push({ fileName, sha256: sha256.toLowerCase(), line });
-  });
-  if (entries.length === 0) throw new DomainError('receipt-sha-empty', {});
-  return entries;
-}
-
 /** The shortest confirmation window, in days, counting its first and last day. */
 export const MIN_CONFIRMATION_DAYS = 3;
 
