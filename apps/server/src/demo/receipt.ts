@@ -26,15 +26,15 @@ async function receiptZip(school: string, term: AcademicTerm, students: Received
   const info = { 學校代碼: school, 學年度: term.academicYear, 學期: term.semester };
   const person = (s: ReceivedStudent) => ({ 身分證號: s.national_id, 出生日期: rocDigits(s.birth_date) });
   const files: Record<string, string> = {
-    [`${school}_24.json`]: JSON.stringify({
+    [`${term.academicYear}_${term.semester}_${school}_校內幹部經歷.json`]: JSON.stringify({
       名冊資訊: { ...info, 名冊別: 24 },
-      校內幹部經歷: students.slice(0, 2).map((s, i) => ({ ...person(s), 幹部經歷: [{ 單位名稱: '101 班', 擔任職務: i === 0 ? '班長' : '學藝股長', 幹部等級: 2 }] })),
+      校內幹部經歷: students.slice(0, 2).map((s, i) => ({ ...person(s), 幹部經歷紀錄: [{ 單位名稱: '101 班', 擔任職務: i === 0 ? '班長' : '學藝股長', 幹部等級: 2 }] })),
     }),
-    [`${school}_26.json`]: JSON.stringify({
+    [`${term.academicYear}_${term.semester}_${school}_課程學習成果.json`]: JSON.stringify({
       名冊資訊: { ...info, 名冊別: 26 },
       課程學習成果: students.map((s) => ({
         ...person(s),
-        課程學習成果: [{ 課程代碼: `108${school}E22L0101010101`.slice(0, 23), 科目名稱: '國語文', 修課學分: 4, 成果簡述: '閱讀心得：〈背影〉中的父愛' }],
+        學期課程學習成果: [{ 課程代碼: `108${school}E22L0101010101`.slice(0, 23), 科目名稱: '國語文', 修課學分: 4, 成果簡述: '閱讀心得：〈背影〉中的父愛' }],
       })),
     }),
   };

@@ -3,12 +3,15 @@ import { isWriteConflict, newId, nowIso } from '@licheng/db';
 import { writeOperationAudit, type AuthedContext, type Student } from '@licheng/server';
 import type { Insertable, Kysely } from 'kysely';
 import { problem, viewProblem, type ImportProblem, type ImportProblemView } from './receipt-issue.ts';
-import { readRosterJson, type ReceiptRosterFile } from './receipt-roster.ts';
+import { readRosterJson, type ReceiptRosterFile, type SubmittedWorkbook } from './receipt-roster.ts';
 import { readReceiptZip, sha256Hex, type CheckedReceipt } from './receipt-zip.ts';
 import { receiptDb, type ReceiptDatabase, type ReceiptItemTable } from './tables.ts';
 
 export interface ImportedRoster {
   file: string;
+  /** Which of the receipt's rosters (修課紀錄, 多元表現, 校內幹部經歷, 課程學習成果), from the file name. */
+  roster: string;
+  /** 名冊別; 0 for 修課紀錄, which no source numbers. */
   kind: number;
   name: string;
   entries: number;
@@ -16,6 +19,8 @@ export interface ImportedRoster {
   items: number;
   /** Graduated grade-12 course records, which need no confirmation. */
   notRequired: number;
+  /** The workbooks 名冊資訊 says were received, with the SHA-256 it gives (for reconciling with what was sent). */
+  submitted: SubmittedWorkbook[];
 }
 
 export interface ReceiptImportResult {
@@ -125,25 +130,27 @@ function matchEntries(rosters: Array<{ id: string; roster: ReceiptRosterFile }>,
         });
       }
     }
-    summaries.push({ file: roster.file, kind: roster.kind, name: roster.name, entries: roster.entries.length, items: count, notRequired });
+    summaries.push({ file: roster.file, roster: roster.roster, kind: roster.kind, name: roster.name, entries: roster.entries.length, items: count, notRequired, submitted: roster.submitted });
   }
   return { items, summaries, leftStudents: left.size, problems };
 }
 
 /**
- * Imports a 收訖明細 ZIP: checks every checksum against SHA.txt, reads each roster JSON
+ * Imports a 收訖明細 ZIP, decrypted with `password` when it is encrypted (ZipCrypto or AES):
+ * checks every checksum against SHA.txt (a file that does not match is refused by name and
+ * never read; the other files are still read and reported), reads each roster JSON
  * (this school's, one academic term), matches every entry to a student by 身分證號 with
  * 出生日期 as a check, and — only when nothing is wrong and this is not a dry run — writes the
  * batch, its rosters and one item per student per roster in one transaction with an audit row.
  */
-export async function importReceipt(ctx: AuthedContext, bytes: Uint8Array, fileName: string, window: ConfirmationWindow, dryRun: boolean): Promise<ReceiptImportResult> {
+export async function importReceipt(ctx: AuthedContext, bytes: Uint8Array, fileName: string, window: ConfirmationWindow, dryRun: boolean, password?: string): Promise<ReceiptImportResult> {
   const db = receiptDb(ctx.db);
   const school = ctx.config.code;
   const sha256 = sha256Hex(bytes);
   const duplicate = await duplicateOf(db, school, sha256);
   if (duplicate) throw duplicate;
 
-  const checked = await readReceiptZip(bytes);
+  const checked = await readReceiptZip(bytes, password);
   const read = readRosters(checked.files, school);
   const students = await studentsById(db, school, read.rosters.flatMap((r) => r.entries.map((e) => e.nationalId)));
   const batch = { id: newId(), school, at: ctx.now() };

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@licheng/db/testing';
 import { createTestLicheng, seedRoster, type TestLicheng } from '@licheng/server/testing';
 import plugin from './index.ts';
-import { chen, chenUser, importZip, linUser, receiptZip, registry, rosterJson, rows, setDay, standardFiles } from './test-support.ts';
+import { CADRE, chen, chenUser, importZip, linUser, receiptZip, registry, rosterJson, rows, setDay, standardFiles } from './test-support.ts';
 
 describe.each(testDialects())('receipt confirmation on %s', (dialect) => {
   let t: TestLicheng;
@@ -32,7 +32,7 @@ describe.each(testDialects())('receipt confirmation on %s', (dialect) => {
       [24, '校內幹部經歷', 'pending'],
       [26, '課程學習成果', 'pending'],
     ]);
-    expect(seen.batches[0].items[0].entry.幹部經歷[0].擔任職務).toBe('班長');
+    expect(seen.batches[0].items[0].entry.幹部經歷紀錄[0].擔任職務).toBe('班長');
     expect(seen.reminder).toEqual({ confirmed: [], unconfirmed: ['校內幹部經歷', '課程學習成果'], text: '您尚未完成確認：校內幹部經歷、課程學習成果。' });
   });
 
@@ -180,7 +180,7 @@ describe.each(testDialects())('receipt confirmation on %s', (dialect) => {
     setDay(t, '2025-10-03');
     const [cadre] = await itemsOf();
     const older = await t.mutate('receipt.raiseIssue', { itemId: cadre!.id, text: '職務有誤' }, chenUser);
-    const second = await importZip(t, await receiptZip({ '24.json': rosterJson(24, '校內幹部經歷', [{ ...chen, 幹部經歷: [{ 單位名稱: '社團', 擔任職務: '社長' }] }], { 學期: 2 }) }), { start: '2025-10-03', end: '2025-10-10' });
+    const second = await importZip(t, await receiptZip({ [CADRE.replace('114_1_', '114_2_')]: rosterJson('校內幹部經歷', [{ ...chen, 幹部經歷紀錄: [{ 單位名稱: '社團', 擔任職務: '社長' }] }]) }), { start: '2025-10-03', end: '2025-10-10' });
     expect(second.data?.problems ?? second.error).toEqual([]);
     t.clock.now = new Date(t.clock.now.getTime() + 60_000);
     const newest = (await mine()).batches.find((b: any) => b.semester === 2).items.find((i: any) => i.kind === 24);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@licheng/db/testing';
 import { createTestLicheng, seedRoster, type TestLicheng } from '@licheng/server/testing';
 import plugin from './index.ts';
-import { chen, chenUser, declareSizes, importZip, registry, receiptZip, rosterJson, rows, sha256, standardFiles } from './test-support.ts';
+import { CADRE, chen, chenUser, COURSE, declareSizes, importZip, PERFORMANCE, registry, receiptZip, rosterJson, rows, sha256, standardFiles } from './test-support.ts';
 
 
 
@@ -23,8 +23,8 @@ describe.each(testDialects())('receipt.batches.import on %s', (dialect) => {
     expect(dry.error).toBeNull();
     expect(dry.data).toMatchObject({ ok: true, dryRun: true, academicYear: 114, semester: 1, items: 3, batchId: null, problems: [], sha256: sha256(zip) });
     expect(dry.data.rosters).toEqual([
-      { file: '24.json', kind: 24, name: '校內幹部經歷', entries: 2, items: 2, notRequired: 0 },
-      { file: '26.json', kind: 26, name: '課程學習成果', entries: 1, items: 1, notRequired: 0 },
+      { file: CADRE, roster: '校內幹部經歷', kind: 24, name: '校內幹部經歷', entries: 2, items: 2, notRequired: 0, submitted: [{ name: '校內幹部經歷.xlsx', sha256: sha256('校內幹部經歷') }] },
+      { file: COURSE, roster: '課程學習成果', kind: 26, name: '課程學習成果', entries: 1, items: 1, notRequired: 0, submitted: [{ name: '課程學習成果.xlsx', sha256: sha256('課程學習成果') }] },
     ]);
     expect(await rows(t, 'receipt_batches')).toEqual([]);
     expect(await rows(t, 'receipt_items')).toEqual([]);
@@ -39,8 +39,8 @@ describe.each(testDialects())('receipt.batches.import on %s', (dialect) => {
     expect(items.every((i) => i.status === 'pending' && i.open_issue_id === null)).toBe(true);
     const students = await t.db.kysely.selectFrom('students').select(['id', 'national_id']).execute();
     const chenId = students.find((s) => s.national_id === chen.身分證號)!.id;
-    const chenCourse = items.find((i) => i.student_id === chenId && JSON.parse(i.entry_json).課程學習成果);
-    expect(JSON.parse(chenCourse.entry_json)).toEqual(JSON.parse(standardFiles()['26.json']!).課程學習成果[0]);
+    const chenCourse = items.find((i) => i.student_id === chenId && JSON.parse(i.entry_json).學期課程學習成果);
+    expect(JSON.parse(chenCourse.entry_json)).toEqual(JSON.parse(standardFiles()[COURSE]!.slice(1)).課程學習成果[0]);
     const audit = await t.db.kysely.selectFrom('audit_log').select(['id', 'action', 'actor_id', 'entity_id']).where('parent_id', 'is', null).execute();
     expect(audit).toEqual([{ id: expect.any(String), action: 'receipt.batch.import', actor_id: 'r-staff', entity_id: done.data.batchId }]);
     // Under the batch's entry, one entry per item it created, naming the student.
@@ -48,62 +48,85 @@ describe.each(testDialects())('receipt.batches.import on %s', (dialect) => {
     expect(itemEntries.map((e) => [e.entity_id, e.student_id, e.action]).sort()).toEqual(items.map((i) => [i.id, i.student_id, 'receipt.item.import']).sort());
   });
 
-  it('refuses the whole import with a report by file for a checksum mismatch, a missing file and an unlisted file', async () => {
+  it.each(['aes', 'zipcrypto'] as const)('imports a %s-encrypted receipt with the password the office types, and refuses a wrong or missing one writing nothing', async (cipher) => {
+    await start();
+    const zip = await receiptZip(standardFiles(), { password: 'Ab12#收訖', cipher });
+    const wrong = await importZip(t, zip, { password: 'Ab12#收' });
+    expect(wrong.error?.licheng?.code).toBe('receipt-zip-password-wrong');
+    expect(wrong.error?.message).toBe('收訖明細壓縮檔的密碼不正確，請重新輸入');
+    const missing = await importZip(t, zip);
+    expect(missing.error?.licheng?.code).toBe('receipt-zip-password-required');
+    expect(await rows(t, 'receipt_batches')).toEqual([]);
+    expect(await rows(t, 'audit_log')).toEqual([]);
+    const done = await importZip(t, zip, { password: 'Ab12#收訖' });
+    expect(done.data).toMatchObject({ ok: true, items: 3 });
+    expect(await rows(t, 'receipt_items')).toHaveLength(3);
+    // The password is neither stored nor audited.
+    const audit = JSON.stringify(await rows(t, 'audit_log'));
+    expect(audit).not.toContain('Ab12');
+  });
+
+  it('refuses a tampered roster by name, still reports the other files, and writes nothing', async () => {
     await start();
     const files = standardFiles();
-    const sha = [`24.json,${sha256('something else')}`, `26.json,${sha256(files['26.json']!)}`, `25.json,${sha256('x')}`].join('\n');
-    const zip = await receiptZip(files, { sha, unlisted: { 'notes.txt': 'hello' } });
-    const res = await importZip(t, zip);
+    const sha = [`${sha256(files[CADRE]!)},${CADRE}`, `${COURSE},${sha256(files[COURSE]!)}`, `${PERFORMANCE},${sha256('what was sent')}`].join('\r\n');
+    const tampered = { ...files, [PERFORMANCE]: rosterJson('學生自填多元表現名冊', [{ ...chen, 競賽參與紀錄: [{ 競賽名稱: '改過的', 競賽等級代碼: 4 }] }]) };
+    const res = await importZip(t, await receiptZip(tampered, { sha, password: 'pw', cipher: 'zipcrypto' }), { password: 'pw' });
     expect(res.data.ok).toBe(false);
     expect(res.data.items).toBe(0);
-    expect(res.data.problems.map((p: any) => [p.code, p.file])).toEqual([
-      ['receipt-checksum-mismatch', '24.json'],
-      ['receipt-file-missing', '25.json'],
-      ['receipt-file-unlisted', 'notes.txt'],
+    expect(res.data.problems.map((p: any) => [p.code, p.file])).toEqual([['receipt-checksum-mismatch', PERFORMANCE]]);
+    expect(res.data.problems[0].message).toBe(`檔案「${PERFORMANCE}」的檢查碼與 SHA.txt 不符`);
+    expect(res.data.rosters.map((r: any) => [r.file, r.entries])).toEqual([
+      [CADRE, 2],
+      [COURSE, 1],
     ]);
-    expect(res.data.problems[0].message).toBe('檔案「24.json」的檢查碼與 SHA.txt 不符');
     expect(await rows(t, 'receipt_batches')).toEqual([]);
+    expect(await rows(t, 'receipt_items')).toEqual([]);
     const form = new FormData();
-    form.set('file', new File([zip as Uint8Array<ArrayBuffer>], 'receipt.zip'));
+    form.set('file', new File([(await receiptZip(tampered, { sha })) as Uint8Array<ArrayBuffer>], 'receipt.zip'));
     form.set('windowStart', '2025-10-02');
     form.set('windowEnd', '2025-10-06');
     const en = await t.app.request('/trpc/receipt.batches.import', { method: 'POST', headers: { authorization: `Bearer ${await t.token(registry)}`, 'x-licheng-locale': 'en' }, body: form });
-    expect(((await en.json()) as any).result.data.problems[2].message).toBe('"notes.txt" is in the ZIP but not listed in SHA.txt.');
+    expect(((await en.json()) as any).result.data.problems[0].message).toBe(`The checksum of "${PERFORMANCE}" does not match SHA.txt.`);
   });
 
-  it('reports a receipt without SHA.txt and a malformed SHA.txt line', async () => {
+  it('reports a receipt without SHA.txt, a malformed SHA.txt line and a file of no known roster', async () => {
     await start();
-    const JSZip = (await import('jszip')).default;
-    const zip = new JSZip();
-    zip.file('24.json', standardFiles()['24.json']!);
-    const noSha = await importZip(t, await zip.generateAsync({ type: 'uint8array' }));
+    const noSha = await importZip(t, await receiptZip(standardFiles(), { noSha: true }));
     expect(noSha.data.problems.map((p: any) => p.code)).toEqual(['receipt-sha-missing']);
-    const bad = await importZip(t, await receiptZip(standardFiles(), { sha: `24.json,${sha256('a')}\r\n26.json ${sha256('b')}\r\n` }));
-    expect(bad.data.problems).toMatchObject([{ code: 'receipt-sha-line-invalid', params: { line: 2 }, file: 'SHA.txt' }]);
+    expect(noSha.data.problems[0].message).toBe('收訖明細壓縮檔中缺少檢查碼清單 SHA.txt');
+    const files = standardFiles();
+    const bad = await importZip(t, await receiptZip(files, { sha: `${CADRE},${sha256(files[CADRE]!)}\r\n${COURSE},abc\r\n` }));
+    expect(bad.data.problems).toMatchObject([{ code: 'receipt-sha-line-invalid', params: { line: 2 }, file: COURSE }]);
+    const unknown = { ...files, '114_1_123456_成績.json': rosterJson('學生成績名冊', [chen]) };
+    const res = await importZip(t, await receiptZip(unknown));
+    expect(res.data.ok).toBe(false);
+    expect(res.data.problems.map((p: any) => [p.code, p.file])).toEqual([['receipt-roster-unknown', '114_1_123456_成績.json']]);
+    expect(await rows(t, 'receipt_batches')).toEqual([]);
   });
 
   it('refuses a roster of another school and a file that is not a roster', async () => {
     await start();
-    const files = { ...standardFiles(), '25.json': rosterJson(25, '多元表現', [chen], { 學校代碼: '654321' }), 'x.json': '{"名冊資訊": 1}' };
+    const files = { ...standardFiles(), [PERFORMANCE]: rosterJson('學生自填多元表現名冊', [chen], { 學校代碼: '654321' }), '114_0_課程學習成果x.json': '{"名冊資訊": 1' };
     const res = await importZip(t, await receiptZip(files));
     expect(res.data.ok).toBe(false);
     expect(res.data.problems.map((p: any) => [p.code, p.file])).toEqual([
-      ['receipt-school-mismatch', '25.json'],
-      ['receipt-json-invalid', 'x.json'],
+      ['receipt-school-mismatch', PERFORMANCE],
+      ['receipt-json-invalid', '114_0_課程學習成果x.json'],
     ]);
-    expect(res.data.problems[0].message).toBe('「25.json」的學校代碼 654321 不是本校（123456）');
+    expect(res.data.problems[0].message).toBe(`「${PERFORMANCE}」的學校代碼 654321 不是本校（123456）`);
   });
 
   it('reports unmatched students and wrong birth dates row by row with a masked ID', async () => {
     await start();
-    const files = { '25.json': rosterJson(25, '多元表現', [chen, { 身分證號: 'Z199999999', 出生日期: '2009-01-01' }, { 身分證號: 'B223456780', 出生日期: '0980512' }, { 身分證號: 'c123456781', 出生日期: '2008-07-30' }]) };
+    const files = { [PERFORMANCE]: rosterJson('學生自填多元表現名冊', [chen, { 身分證號: 'Z199999999', 出生日期: '2009-01-01' }, { 身分證號: 'B223456780', 出生日期: '0980512' }, { 身分證號: 'c123456781', 出生日期: '2008-07-30' }]) };
     const res = await importZip(t, await receiptZip(files));
     expect(res.data.ok).toBe(false);
     expect(res.data.problems.map((p: any) => [p.code, p.file, p.index, p.params.id])).toEqual([
-      ['receipt-student-unmatched', '25.json', 2, 'Z19****999'],
-      ['receipt-birth-date-mismatch', '25.json', 4, 'C12****781'],
+      ['receipt-student-unmatched', PERFORMANCE, 2, 'Z19****999'],
+      ['receipt-birth-date-mismatch', PERFORMANCE, 4, 'C12****781'],
     ]);
-    expect(res.data.problems[0].message).toBe('「25.json」第 2 筆：身分證號 Z19****999 不在本校學生名冊中');
+    expect(res.data.problems[0].message).toBe(`「${PERFORMANCE}」第 2 筆：身分證號 Z19****999 不在本校學生名冊中`);
     expect(JSON.stringify(res.data)).not.toContain('Z199999999');
     expect(await rows(t, 'receipt_items')).toEqual([]);
   });
