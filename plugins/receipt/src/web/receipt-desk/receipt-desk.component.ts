@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { downloadFile, LichengConnectedElement, errorText } from '@licheng/client';
+import { downloadFile, LichengApiError, LichengConnectedElement, errorText } from '@licheng/client';
 import { isIsoDate, windowLength } from '@licheng/core';
 import { charCount, focusMark, focusOutcome, formatDate, formatDateTime, heading, screenStyles, type DateChange, type FileChange, type FileField } from '@licheng/ui';
 import { paths, progressWorkbookPath, TEXT_MAX, ZIP_MAX_BYTES, type BatchSummary, type ImportResult, type IssueRow, type Progress, type Resolved } from '../api.ts';
@@ -30,6 +30,7 @@ export class ReceiptDesk extends LichengConnectedElement {
     result: { state: true },
     importing: { state: true },
     importError: { state: true },
+    showPassword: { state: true },
     batches: { state: true },
     batchId: { state: true },
     progress: { state: true },
@@ -47,6 +48,7 @@ export class ReceiptDesk extends LichengConnectedElement {
   declare result: ImportResult | null;
   declare importing: boolean;
   declare importError: string;
+  declare showPassword: boolean;
   declare batches: BatchSummary[] | null;
   declare batchId: string;
   declare progress: Progress | null;
@@ -57,6 +59,10 @@ export class ReceiptDesk extends LichengConnectedElement {
   declare announcement: string;
   declare failure: string;
 
+  /** The ZIP's password as the office types it; sent with the upload, never kept after it. */
+  #password = '';
+  /** The last import failed on the password (wrong or missing): the field is marked invalid. */
+  #passwordRefused = false;
   /** The chosen ZIP and what the file field says about it (type, size). */
   #file: File | null = null;
   #fileError = '';
@@ -69,6 +75,7 @@ export class ReceiptDesk extends LichengConnectedElement {
     this.result = null;
     this.importing = false;
     this.importError = '';
+    this.showPassword = false;
     this.batches = null;
     this.batchId = '';
     this.progress = null;
@@ -122,6 +129,8 @@ export class ReceiptDesk extends LichengConnectedElement {
     form.set('windowStart', this.windowStart);
     form.set('windowEnd', this.windowEnd);
     form.set('dryRun', dryRun ? 'true' : 'false');
+    if (this.#password !== '') form.set('password', this.#password);
+    this.#passwordRefused = false;
     this.importing = true;
     const mark = focusMark();
     try {
@@ -129,15 +138,24 @@ export class ReceiptDesk extends LichengConnectedElement {
       if (this.result.ok && !dryRun && this.result.batchId) {
         this.emit('licheng-receipt-imported', { batchId: this.result.batchId, items: this.result.items });
         this.batchId = this.result.batchId;
+        this.#clearPassword();
         await this.load();
       }
     } catch (error) {
       this.importError = message(error);
+      this.#passwordRefused = error instanceof LichengApiError && PASSWORD_CODES.has(error.code);
     } finally {
       this.importing = false;
     }
     // The report's first line: what was imported (or checked), or why not.
     await focusOutcome(this, '#import-outcome > p', { since: mark });
+  }
+
+  /** Forgets the password once its ZIP is imported. */
+  #clearPassword() {
+    this.#password = '';
+    const input = this.renderRoot.querySelector<HTMLInputElement>('#zip-password');
+    if (input) input.value = '';
   }
 
   async #selectBatch(id: string) {
@@ -242,6 +260,22 @@ export class ReceiptDesk extends LichengConnectedElement {
             this.result = null;
           }}
         ></licheng-file-field>
+        <div class="field password">
+          <label for="zip-password">${t('import.password', {}, L)}</label>
+          <input
+            id="zip-password"
+            type=${this.showPassword ? 'text' : 'password'}
+            autocomplete="off"
+            spellcheck="false"
+            maxlength="200"
+            aria-describedby=${this.#passwordRefused ? 'password-hint import-error' : 'password-hint'}
+            aria-invalid=${this.#passwordRefused ? 'true' : 'false'}
+            ?disabled=${this.importing}
+            @input=${(e: Event) => (this.#password = (e.target as HTMLInputElement).value)}
+          />
+          <label class="inline"><input type="checkbox" .checked=${this.showPassword} @change=${(e: Event) => (this.showPassword = (e.target as HTMLInputElement).checked)} />${t('import.show-password', {}, L)}</label>
+          <p class="hint" id="password-hint">${t('import.password-hint', {}, L)}</p>
+        </div>
         <div class="dates">
           <div class="field">
             <licheng-date-field id="window-start" .locale=${L} label=${t('import.start', {}, L)} required .value=${this.windowStart} @licheng-date-change=${(e: CustomEvent<DateChange>) => (this.windowStart = e.detail.value)}></licheng-date-field>
@@ -258,7 +292,7 @@ export class ReceiptDesk extends LichengConnectedElement {
       </form>
       <div aria-live="polite">
         <div id="import-outcome">
-          ${this.importError ? html`<p role="alert" class="error-text">${this.importError}</p>` : nothing} ${this.result ? importReport(this.result, this.locale) : nothing}
+          ${this.importError ? html`<p role="alert" class="error-text" id="import-error">${this.importError}</p>` : nothing} ${this.result ? importReport(this.result, this.locale) : nothing}
         </div>
       </div>
     </section>`;
@@ -366,6 +400,9 @@ export class ReceiptDesk extends LichengConnectedElement {
     </form>`;
   }
 }
+
+/** Refusals about the ZIP's password: the password field is marked invalid beside the message. */
+const PASSWORD_CODES = new Set(['receipt-zip-password-wrong', 'receipt-zip-password-required']);
 
 function message(error: unknown): string {
   return errorText(error);

@@ -13,6 +13,23 @@ export const receiptDeskStyles = css`
     flex-wrap: wrap;
     gap: 1rem;
   }
+  .password label:not(.inline) {
+    display: block;
+    font-weight: 600;
+  }
+  .password input:not([type='checkbox']) {
+    inline-size: min(20rem, 100%);
+    box-sizing: border-box;
+  }
+  .password input[aria-invalid='true'] {
+    border-color: var(--_danger);
+  }
+  .password label.inline {
+    display: inline-flex;
+    gap: 0.375rem;
+    align-items: center;
+    margin-inline-start: 0.75rem;
+  }
   .ok {
     color: var(--_success);
   }

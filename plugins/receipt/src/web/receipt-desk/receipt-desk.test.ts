@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing';
+import { FakeApiError, fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing';
 import { deepActiveElement, type DateField, type FileField } from '@licheng/ui';
 import './receipt-desk.ts';
 import type { ReceiptDesk } from './receipt-desk.component.ts';
@@ -130,6 +130,68 @@ describe('<licheng-receipt-desk>', () => {
       ['25.json', '2', '「25.json」第 2 筆：身分證號 Z19****999 不在本校學生名冊中'],
     ]);
     expect(deepText(el)).to.contain('檢查發現 2 個問題，未匯入任何資料：');
+    // The files that were read are still listed, under a caption saying nothing was imported.
+    const read = [...el.shadowRoot!.querySelectorAll('table')].find((t) => t.caption?.textContent === '已讀取的名冊（未匯入）')!;
+    expect([...read.querySelectorAll('tbody tr')].map((r) => r.children[1]!.textContent)).to.deep.equal(['校內幹部經歷']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('sends the typed password with the ZIP, marks the field when it is wrong, and forgets it once imported', async () => {
+    let batches = [batchSummary];
+    const el = await render({
+      'receipt.batches.list': () => batches,
+      'receipt.batches.import': (input) => {
+        const form = input as FormData;
+        if (form.get('password') !== 'Ab12#收訖') throw new FakeApiError('receipt-zip-password-wrong', '收訖明細壓縮檔的密碼不正確，請重新輸入');
+        batches = [{ ...batchSummary, id: 'b2' }, batchSummary];
+        return importResult({ dryRun: false, batchId: 'b2' });
+      },
+    });
+    choose(el, '2025-10-02', '2025-10-06');
+    const password = $<HTMLInputElement>(el, '#zip-password');
+    // Labelled, described by its hint, hidden while typed, and shown on request by a labelled checkbox.
+    expect(password.labels![0]!.textContent).to.equal('壓縮檔密碼');
+    expect(password.type).to.equal('password');
+    expect($(el, '#password-hint').textContent).to.contain('沒有密碼時留空');
+    password.focus();
+    password.value = 'wrong';
+    password.dispatchEvent(new Event('input'));
+    button(el, '匯入').click();
+    await waitUntil(() => el.importError !== '');
+    await el.updateComplete;
+    expect((api.callsTo('receipt.batches.import')[0]!.input as FormData).get('password')).to.equal('wrong');
+    const alert = $(el, '#import-error');
+    expect(alert.getAttribute('role')).to.equal('alert');
+    expect(alert.textContent).to.equal('收訖明細壓縮檔的密碼不正確，請重新輸入');
+    await waitUntil(() => deepActiveElement() === alert, 'focus not on the refusal');
+    expect(password.getAttribute('aria-invalid')).to.equal('true');
+    expect(password.getAttribute('aria-describedby')).to.equal('password-hint import-error');
+    await expect(el).to.be.accessible();
+
+    const show = [...el.shadowRoot!.querySelectorAll<HTMLLabelElement>('label.inline')].find((l) => l.textContent!.includes('顯示密碼'))!.querySelector('input')!;
+    show.click();
+    await el.updateComplete;
+    expect(password.type).to.equal('text');
+    password.value = 'Ab12#收訖';
+    password.dispatchEvent(new Event('input'));
+    setTimeout(() => button(el, '匯入').click());
+    await oneEvent(el, 'licheng-receipt-imported');
+    await el.updateComplete;
+    expect((api.callsTo('receipt.batches.import')[1]!.input as FormData).get('password')).to.equal('Ab12#收訖');
+    expect(password.value).to.equal('');
+    expect(password.getAttribute('aria-invalid')).to.equal('false');
+  });
+
+  it('sends no password field when none is typed, in English with the labels translated', async () => {
+    api = installFakeApi({ 'receipt.batches.list': () => [], 'receipt.issues.list': () => [], 'receipt.batches.import': () => importResult() });
+    const el = await fixture<ReceiptDesk>(html`<licheng-receipt-desk .token=${fakeToken()} locale="en"></licheng-receipt-desk>`);
+    await waitUntil(() => el.batches !== null, 'never loaded');
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#zip-password').labels![0]!.textContent).to.equal('ZIP password');
+    choose(el, '2025-10-02', '2025-10-06');
+    button(el, 'Check (no import)').click();
+    await waitUntil(() => el.result !== null);
+    expect((api.callsTo('receipt.batches.import')[0]!.input as FormData).has('password')).to.equal(false);
     await expect(el).to.be.accessible();
   });
 

@@ -73,7 +73,7 @@ export function importResult(over: Partial<ImportResult> = {}): ImportResult {
     academicYear: 114,
     semester: 1,
     window: { start: '2025-10-02', end: '2025-10-06' },
-    rosters: [{ file: '24.json', kind: 24, name: '校內幹部經歷', entries: 2, items: 2, notRequired: 0 }],
+    rosters: [{ file: '114_1_123456_校內幹部經歷.json', roster: '校內幹部經歷', kind: 24, name: '校內幹部經歷', entries: 2, items: 2, notRequired: 0, submitted: [] }],
     items: 2,
     leftStudents: 0,
     batchId: null,
