@@ -334,6 +334,13 @@ export const messages: Record<string, LocalizedText> = {
 
   // Rosters 名冊
   'roster-kind-unknown': { 'zh-TW': '未知的名冊別：{kind}', en: 'Unknown roster kind: {kind}.' },
+  'roster-layout-unknown': { 'zh-TW': '找不到名冊版面：{roster} {version}', en: 'No roster layout {roster} {version}.' },
+  'roster-number-unset': {
+    'zh-TW': '「{roster}」的名冊別尚未設定：沒有公開資料載明此名冊的名冊別，請依中央資料庫的範本在學校設定 {setting} 填入後再產生',
+    en: 'The roster number (名冊別) of {roster} is not set: no source gives it. Set {setting} in the school configuration from the central database’s template, then export.',
+  },
+  'roster-layout-version-unknown': { 'zh-TW': '名冊「{roster}」沒有版面版本「{version}」', en: 'Roster {roster} has no layout version "{version}".' },
+  'roster-number-taken': { 'zh-TW': '名冊別 {value} 已是「{label}」的名冊別，不能設定給其他名冊', en: 'Roster number {value} already belongs to {label}; it cannot be set for another roster.' },
 
   // Receipt 收訖明細 (plugins/receipt)
   'slot.receipt': { 'zh-TW': '收訖明細', en: 'receipt' },
