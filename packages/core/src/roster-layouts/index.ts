@@ -15,3 +15,4 @@ export {
   type RosterNumberSettings,
 } from './lookup.ts';
 export { rosterSettingsSchema, type RosterSettings } from './settings.ts';
+export { OUTCOME_SHEET_OF_TAKE, TERM_OUTCOME_SHEET, outcomeRow, outcomeTake, placeOutcome, type RosterCell, type OutcomePlacement, type OutcomeReviewReason, type OutcomeRowInput } from './outcome-placement.ts';
