@@ -3,6 +3,7 @@ import { DomainError } from '../errors.ts';
 import { parseSchoolConfig, SchoolConfigError } from '../school.ts';
 import { PERFORMANCE_TYPES, CADRE_LEVELS, COMPETITION_LEVELS, PARTICIPATION, CERTIFICATE_TYPES, FLEXIBLE_CATEGORIES, GROUP_CATEGORIES, WORKPLACE_CATEGORIES } from '../performance-kinds.ts';
 import { CREDIT_COUNTED, PASS_FLAGS, REPEAT_MARKS, transferIdentityOf } from '../grade-codes.ts';
+import { receivedValueText } from '../receipt-codes.ts';
 import {
   COVER_COLUMNS,
   EVIDENCE_GRADES,
@@ -176,6 +177,17 @@ describe('codes', () => {
     expect(pairs(FLEXIBLE_CATEGORIES)).toEqual(ROSTER_CODES.flexibleCategory.values);
     expect(pairs(GROUP_CATEGORIES)).toEqual(ROSTER_CODES.groupCategory.values);
     expect(pairs(WORKPLACE_CATEGORIES)).toEqual(ROSTER_CODES.workplaceCategory.values);
+  });
+
+  it('the receipt viewer words exactly the codes of the layout data, no more', () => {
+    const sheetOf: Record<string, string> = { flexibleCategory: '彈性學習時間紀錄', groupCategory: '團體活動時間紀錄', workplaceCategory: '職場學習紀錄' };
+    for (const [id, list] of Object.entries(ROSTER_CODES)) {
+      if (id === 'transferIdentity') continue; // 身分別 is shown as received
+      for (const column of list.columns) {
+        for (const [code] of list.values) expect(receivedValueText(sheetOf[id] ?? '', column, code), `${column} ${code}`).not.toBe(code);
+        expect(receivedValueText(sheetOf[id] ?? '', column, '8')).toBe('8');
+      }
+    }
   });
 
   it('every code list fills columns that a layout has', () => {
