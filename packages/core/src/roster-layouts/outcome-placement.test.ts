@@ -46,6 +46,8 @@ describe('placeOutcome', () => {
     expect(placeOutcome(z, { ...base, course: { ...base.course!, code: 'X1' } }).review).toBe('no-course-code');
     expect(placeOutcome(night, { ...base, grades: [{ take: 'make-up', context: { dueYear: 113, dueSemester: 1 } }] })).toMatchObject({ sheet: '補修課程學習成果', review: 'no-sheet' });
     expect(placeOutcome(night, base)).toMatchObject({ review: 'no-periods', missing: ['修課節數'] });
+    expect(placeOutcome(z, { ...base, enrolmentTake: 'retake' })).toMatchObject({ sheet: '重修課程學習成果', take: 'retake', review: 'take-without-grade' });
+    expect(placeOutcome(z, { ...base, enrolmentTake: 'make-up', grades: [{ take: 'make-up', context: { dueYear: 113, dueSemester: 1 } }] }).review).toBeNull();
     expect(rowOf(night, { ...base, grades: [{ take: 'night', context: { periods: 3 } }] })).toMatchObject({ review: null, row: ['A123456789', '0980301', CODE, '物理', 1, 3, 114, 2, '實驗報告'] });
   });
 

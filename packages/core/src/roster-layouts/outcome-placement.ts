@@ -20,12 +20,17 @@ export interface OutcomeRowInput {
   summary: string;
   course: { code: string; subjectName: string; gradeLevel: number; credits: number } | null;
   grades: ReadonlyArray<{ take: string; context: Readonly<Record<string, string | number>> }>;
+  /**
+   * The enrolment's way of taking (修課 take_kind 2 重修, 3 補修), when it says so: with no
+   * registry grade to give the sheet's context, such an outcome waits for the office.
+   */
+  enrolmentTake?: 'make-up' | 'retake' | null;
 }
 
 export type RosterCell = string | number;
 
 /** Why a row is kept for the office (a `(缺)` sheet) instead of being submitted. */
-export type OutcomeReviewReason = 'no-course-code' | 'no-sheet' | 'no-periods' | 'column-unfilled';
+export type OutcomeReviewReason = 'no-course-code' | 'no-sheet' | 'no-periods' | 'column-unfilled' | 'take-without-grade';
 
 export interface OutcomePlacement {
   /** The roster sheet the outcome belongs on. */
@@ -103,12 +108,15 @@ export function outcomeTake(grades: OutcomeRowInput['grades']): string {
 /**
  * Places one outcome in a 課程學習成果 layout: its sheet, its values, and — when it cannot be
  * submitted — why: no valid course code, no such sheet in this roster (進修部 has no 補修 /
- * 重修 / 重讀 sheet), no 修課節數 for a 進修部 row (no 進修部 grade gives it), or another column
+ * 重修 / 重讀 sheet), an enrolment taken as 補修 / 重修 with no registry grade to give its
+ * context, no 修課節數 for a 進修部 row (no 進修部 grade gives it), or another column
  * nothing fills (a column of a school-loaded layout the platform does not know). Such rows go
  * to the office's `(缺)` sheets, never blank or guessed into the submitted roster.
  */
 export function placeOutcome(layout: RosterLayout, input: OutcomeRowInput): OutcomePlacement {
-  const take = outcomeTake(input.grades);
+  const graded = outcomeTake(input.grades);
+  const ungraded = graded === 'term' && input.enrolmentTake ? input.enrolmentTake : null;
+  const take = ungraded ?? graded;
   const sheetName = OUTCOME_SHEET_OF_TAKE[take] ?? TERM_OUTCOME_SHEET;
   const values = valuesOf(input, take);
   const sheet = layout.sheets.find((s) => s.name === sheetName);
@@ -116,6 +124,7 @@ export function placeOutcome(layout: RosterLayout, input: OutcomeRowInput): Outc
   let review: OutcomeReviewReason | null = null;
   if (!input.course || !isCourseCode(input.course.code)) review = 'no-course-code';
   else if (!sheet) review = 'no-sheet';
+  else if (ungraded) review = 'take-without-grade';
   else if (missing.includes('修課節數')) review = 'no-periods';
   else if (missing.length > 0) review = 'column-unfilled';
   return { sheet: sheetName, take, values, review, missing };

@@ -134,7 +134,11 @@ describe.each(testDialects())('registry.rosters.export on %s', (dialect) => {
       { student: 'S001', course: '物理', year: 113, summary: '去年的成果' },
       { student: 'S003', course: '國語文', summary: '夜間部讀書報告' },
       { student: 'S003', course: '物理', summary: '夜間部補修實驗' },
+      { student: 'S001', course: '物理', semester: 2, summary: '重修實驗' },
     ]);
+    // S001 retakes 物理 (修課 take_kind 2) and the registry has no grade of it yet.
+    const s001 = await db().selectFrom('students').select('id').where('student_no', '=', 'S001').executeTakeFirstOrThrow();
+    await db().updateTable('enrolments').set({ take_kind: 2 }).where('student_id', '=', s001.id).where('course_id', '=', courseIds['物理']).execute();
     await seedGrade('S002', '國語文', 2, 'make-up', { dueYear: 113, dueSemester: 2, method: '3' });
     await seedGrade('S003', '國語文', 1, 'night', { periods: 4 });
     await seedGrade('S003', '物理', 1, 'make-up', { dueYear: 113, dueSemester: 1, method: '' });
@@ -152,7 +156,7 @@ describe.each(testDialects())('registry.rosters.export on %s', (dialect) => {
       fileName: '26_課程學習成果_123456_114_0.xlsx',
       rowCount: 4,
       downloadUrl: `/api/files/${res.data.fileId}?download=1`,
-      review: { fileId: expect.any(String), fileName: '26_課程學習成果_123456_114_0_待處理(缺).xlsx', rowCount: 1, downloadUrl: `/api/files/${res.data.review.fileId}?download=1` },
+      review: { fileId: expect.any(String), fileName: '26_課程學習成果_123456_114_0_待處理(缺).xlsx', rowCount: 2, downloadUrl: `/api/files/${res.data.review.fileId}?download=1` },
     });
 
     const workbook = await workbookAt(res.data.downloadUrl);
@@ -176,14 +180,19 @@ describe.each(testDialects())('registry.rosters.export on %s', (dialect) => {
     expect(cells).not.toContain(chang.nationalId);
     expect(cells).not.toMatch(/檔名|\.pdf|\.mp4/);
 
-    // The outcome with no course waits for the office in a separate workbook, never submitted.
+    // The outcome with no course, and the retake with no grade, wait for the office in a separate workbook, never submitted.
     const review = await workbookAt(res.data.review.downloadUrl);
     expect(sheets(review)).toEqual({
       '學期課程學習成果(缺)': [
         [...TERM, '待處理原因'],
         [chen.nationalId, '0980301', '', '', '', '', 114, 1, '未連結課程的成果', '缺課程代碼（成果未連結到有效的 23 碼課程）'],
       ],
+      '重修課程學習成果(缺)': [
+        [...RETAKE, '待處理原因'],
+        [chen.nationalId, '0980301', '', '', physics.code, '物理', 1, 2, 114, 2, '重修實驗', '選課為重修或補修，但註冊組尚無這門課的成績資料'],
+      ],
     });
+    expect(JSON.stringify(sheets(workbook))).not.toContain('重修實驗');
 
     const stored = await db().selectFrom('stored_files').selectAll().where('id', '=', res.data.fileId).executeTakeFirstOrThrow();
     expect(stored).toMatchObject({ type: 'xlsx', original_name: '26_課程學習成果_123456_114_0.xlsx', created_by: 'r-staff' });
@@ -198,7 +207,7 @@ describe.each(testDialects())('registry.rosters.export on %s', (dialect) => {
       cover: { 學校代碼: '123456', 學年度: 114, 學期: 0, 名冊別: 26 },
       layout: { roster: 'outcomes', version: 'z-2021' },
       attachments: 'none',
-      review: { fileId: res.data.review.fileId, rowCount: 1 },
+      review: { fileId: res.data.review.fileId, rowCount: 2 },
     });
 
     // Another registry member may download it; a student may not.

@@ -80,6 +80,7 @@ const REVIEW_REASON: Record<OutcomeReviewReason, string> = {
   'no-sheet': '此名冊沒有這類修課方式的工作表',
   'no-periods': '缺修課節數（沒有進修部學期成績）',
   'column-unfilled': '成績資料缺欄位',
+  'take-without-grade': '選課為重修或補修，但註冊組尚無這門課的成績資料',
 };
 
 interface BuiltRoster {

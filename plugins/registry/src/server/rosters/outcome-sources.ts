@@ -29,6 +29,8 @@ export interface OutcomeSource {
    * night, term) and its context.
    */
   grades: Array<{ take: string; context: Record<string, string | number> }>;
+  /** The enrolment's way of taking when it is 重修 (2) or 補修 (3). */
+  enrolmentTake: 'make-up' | 'retake' | null;
 }
 
 /**
@@ -59,6 +61,7 @@ export async function outcomeAudiences(db: Kysely<PlatformDatabase>, school: str
 
 export async function outcomeSources(db: Kysely<PlatformDatabase>, school: string, academicYear: number, division: Division): Promise<OutcomeSource[]> {
   const rows = await outcomeQuery(db, school, academicYear, division)
+    .leftJoin('enrolments', (join) => join.onRef('enrolments.student_id', '=', 'records.student_id').onRef('enrolments.course_id', '=', 'records.course_id'))
     .select([
       'records.id as record_id',
       'students.id as student_id',
@@ -75,6 +78,7 @@ export async function outcomeSources(db: Kysely<PlatformDatabase>, school: strin
       'courses.subject_name',
       'courses.grade_level',
       'courses.credits',
+      'enrolments.take_kind',
     ])
     .orderBy('students.class_name')
     .orderBy('students.seat_no')
@@ -112,6 +116,7 @@ export async function outcomeSources(db: Kysely<PlatformDatabase>, school: strin
     documentFileId: r.document_file_id,
     mediaFileId: r.media_file_id,
     course: r.code ? { code: r.code, subjectName: r.subject_name ?? '', gradeLevel: Number(r.grade_level), credits: Number(r.credits) } : null,
+    enrolmentTake: Number(r.take_kind) === 3 ? 'make-up' : Number(r.take_kind) === 2 ? 'retake' : null,
     grades: r.code ? (byKey.get(key(r.student_id, Number(r.academic_year), Number(r.semester), r.code)) ?? []) : [],
   }));
 }
