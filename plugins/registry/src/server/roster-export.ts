@@ -6,7 +6,6 @@ import {
   placeOutcome,
   rosterLayout,
   rosterNumber,
-  sheetColumns,
   toRocDate,
   type LayoutSheet,
   type OutcomeReviewReason,
@@ -196,7 +195,3 @@ export async function exportRoster(ctx: AuthedContext, input: RosterExportInput,
   };
 }
 
-/** The column names of every sheet the roster of this kind writes, for the screen and docs. */
-export function rosterSheets(ctx: Pick<AuthedContext, 'config'>, kind: ExportableRosterKind): Array<{ name: string; columns: string[] }> {
-  return layoutOf(ctx, kind).sheets.map((s) => ({ name: s.name, columns: sheetColumns(s) }));
-}
