@@ -4,7 +4,7 @@ import { COVER_COLUMNS, knownRosterNumbers, layoutSheet, rosterLayout, sheetColu
 /**
  * 名冊 — the Excel files a school submits to the central database: a cover sheet and one
  * sheet per sub-list. Everything here is read from the layout data in `roster-layouts/`
- * (ROSTERS.md, ADR 0029); nothing about a roster's shape is a constant of its own.
+ * (ROSTERS.md, ADR 0030); nothing about a roster's shape is a constant of its own.
  */
 
 const BATCH_SUFFIX: Record<RosterBatch, string> = { regular: '', 'grade12-first': '（高三第一梯次）', 'grade12-second': '（高三第二梯次）' };

@@ -171,7 +171,7 @@ export const schoolConfigSchema = z.object({
       });
     })
     .default([]),
-  /** 名冊: the numbers (名冊別) no source gives and the layout version of each roster (ADR 0029). */
+  /** 名冊: the numbers (名冊別) no source gives and the layout version of each roster (ADR 0030). */
   rosters: rosterSettingsSchema,
   /** Per-school enterers and certifiers of record kinds, overriding the defaults. */
   recordKinds: z

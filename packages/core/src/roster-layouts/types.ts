@@ -1,5 +1,5 @@
 /**
- * 名冊 layouts as data (ROSTERS.md, ADR 0029): what a roster workbook holds, where that was seen
+ * 名冊 layouts as data (ROSTERS.md, ADR 0030): what a roster workbook holds, where that was seen
  * and how sure it is. No official format document is public, so every layout carries its
  * evidence and a version; when the central database changes its template, a new version is
  * added here (or a school loads its own) instead of code changing.

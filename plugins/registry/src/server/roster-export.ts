@@ -21,7 +21,7 @@ import { rosterWorkbook, reviewWorkbook, type SheetRows } from './rosters/workbo
 
 /**
  * 名冊 submission: the Excel files the registry office uploads to the central database, built
- * from the layout data (core `roster-layouts`, ADR 0029). This office builds 課程學習成果: 26
+ * from the layout data (core `roster-layouts`, ADR 0030). This office builds 課程學習成果: 26
  * (day division) and 28 (進修部); the other rosters have layouts and wait for their exporters.
  */
 export const EXPORTABLE_ROSTER_KINDS = [26, 28] as const;
