@@ -5,7 +5,9 @@ import { testDialects } from '@licheng/db/testing';
 import { createTestLicheng, seedRoster, setTestSchedule, testRoster, users, type TestLicheng, type TestUser } from '@licheng/server/testing';
 import registry from './index.ts';
 import { ROSTER_WINDOWS } from './test-support.ts';
-import { rosterBirthDate } from './roster-export.ts';
+import { exportRoster, rosterBirthDate } from './roster-export.ts';
+import { cliContext } from './cli.ts';
+import type { RosterAttachments } from './rosters/attachments.ts';
 
 interface Outcome {
   student: string;
@@ -253,6 +255,31 @@ describe.each(testDialects())('registry.rosters.export on %s', (dialect) => {
       [lin.nationalId, '0980512', 113, 2, chinese.code, '國語文', 1, 4, '3', 2, '補修作文'],
     ]);
     expect(got['學期課程學習成果']![0]).toEqual(['身分證號', '出生日期', '課程代碼', '科目名稱', '開課年級', '修課學分', '實際修課學期', '成果簡述']);
+  });
+
+  it('takes a pluggable attachments part: off by default, and when a school’s rule is plugged in its columns follow the layout’s', async () => {
+    t = await createTestLicheng({ dialect, plugins: [registry] });
+    await seedYear();
+    // A rule for illustration only: no source gives one (ROSTERS §3).
+    const rule: RosterAttachments = {
+      id: 'school-rule',
+      columns: (sheet) => (sheet.name === '學期課程學習成果' ? ['附件數'] : []),
+      cells: (sheet, outcome) => (sheet.name === '學期課程學習成果' ? [[outcome.documentFileId, outcome.mediaFileId].filter(Boolean).length] : []),
+    };
+    const ctx = await cliContext(t.app);
+    const open = async (bytes: Uint8Array<ArrayBuffer>) => {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(bytes.buffer);
+      return sheets(workbook);
+    };
+    const plain = await open((await exportRoster(ctx, { academicYear: 114, semester: 1, kind: 26 })).bytes);
+    expect(plain['學期課程學習成果']![0]).toEqual(TERM);
+    const withRule = await exportRoster(ctx, { academicYear: 114, semester: 1, kind: 26 }, rule);
+    const got = await open(withRule.bytes);
+    expect(got['學期課程學習成果']!.map((row) => row.slice(-2))).toEqual([['成果簡述', '附件數'], ['紅樓夢人物分析', 1], ['詩詞創作', 0], ['自由落體實驗影片', 1]]);
+    expect(got['補修課程學習成果']![0]).toEqual(MAKE_UP);
+    const audits = await db().selectFrom('audit_log').select('after').orderBy('at').execute();
+    expect(audits.map((a: { after: string }) => JSON.parse(a.after).attachments)).toEqual(['none', 'school-rule']);
   });
 
   it('exports an empty roster with every header row and no review file, refuses kinds with no exporter and non-registry users', async () => {
