@@ -28,7 +28,7 @@ describe('placeOutcome', () => {
   });
 
   it('puts a 補修 course on 補修課程學習成果 with 應修課學年度/學期 (and 補修方式 in the 108 version)', () => {
-    const input = { ...base, grades: [{ take: 'term', context: {} }, { take: 'make-up', context: { dueYear: 113, dueSemester: 1, method: '3' } }] };
+    const input: OutcomeRowInput = { ...base, grades: [{ take: 'term', context: {} }, { take: 'make-up', context: { dueYear: 113, dueSemester: 1, method: '3' } }] };
     expect(rowOf(z, input)).toMatchObject({ sheet: '補修課程學習成果', take: 'make-up', row: ['A123456789', '0980301', 113, 1, CODE, '物理', 1, 2, 114, 2, '實驗報告'] });
     expect(rowOf(d, input).row).toEqual(['A123456789', '0980301', 113, 1, CODE, '物理', 1, 2, '3', 2, '實驗報告']);
   });
