@@ -334,6 +334,17 @@ export const messages: Record<string, LocalizedText> = {
 
   // Rosters 名冊
   'roster-kind-unknown': { 'zh-TW': '未知的名冊別：{kind}', en: 'Unknown roster kind: {kind}.' },
+  'roster-layout-unknown': { 'zh-TW': '找不到名冊版面：{roster} {version}', en: 'No roster layout {roster} {version}.' },
+  'roster-number-unset': {
+    'zh-TW': '「{roster}」的名冊別尚未設定：沒有公開資料載明此名冊的名冊別，請依中央資料庫的範本在學校設定 {setting} 填入後再產生',
+    en: 'The roster number (名冊別) of {roster} is not set: no source gives it. Set {setting} in the school configuration from the central database’s template, then export.',
+  },
+  'roster-layout-version-unknown': { 'zh-TW': '名冊「{roster}」沒有版面版本「{version}」', en: 'Roster {roster} has no layout version "{version}".' },
+  'roster-column-unfilled': {
+    'zh-TW': '名冊「{sheet}」的欄位「{column}」沒有資料可填（身分證號 {nationalId}）：請先補齊註冊組的成績資料，或確認名冊版面',
+    en: 'Nothing fills column {column} of sheet {sheet} (national ID {nationalId}): complete the registry’s grade record or check the roster layout.',
+  },
+  'roster-number-taken': { 'zh-TW': '名冊別 {value} 已是「{label}」的名冊別，不能設定給其他名冊', en: 'Roster number {value} already belongs to {label}; it cannot be set for another roster.' },
 
   // Receipt 收訖明細 (plugins/receipt)
   'slot.receipt': { 'zh-TW': '收訖明細', en: 'receipt' },

@@ -25,6 +25,7 @@ export * from './import-templates.ts';
 export * from './import-schemas.ts';
 export * from './imports.ts';
 export * from './rosters.ts';
+export * from './roster-layouts/index.ts';
 export * from './roster-integrity.ts';
 export * from './receipt.ts';
 export * from './receipt-codes.ts';

@@ -20,24 +20,22 @@ describe('roster kinds', () => {
 });
 
 describe('outcomeRosterColumns', () => {
-  it('start with the student and follow the known layout', () => {
-    expect(outcomeRosterColumns.slice(0, 9)).toEqual([
-      '身分證號', '出生日期', '開課年級', '課程代碼', '科目名稱', '修課學分', '實際修課學年度', '實際修課學期', '成果簡述',
+  it('are the 學期課程學習成果 sheet of the default layout, with no file-name columns', () => {
+    expect(outcomeRosterColumns).toEqual([
+      '身分證號', '出生日期', '課程代碼', '科目名稱', '開課年級', '修課學分', '實際修課學年度', '實際修課學期', '成果簡述',
     ]);
-    expect(outcomeRosterColumns).toContain('文件檔名');
-    expect(outcomeRosterColumns).toContain('影音檔名');
+    expect(outcomeRosterColumns).not.toContain('文件檔名');
+    expect(outcomeRosterColumns).not.toContain('影音檔名');
   });
 });
 
 describe('rosterCoverRows', () => {
-  it('lists school code, year, semester and kind', () => {
-    expect(rosterCoverRows({ schoolCode: '120401', academicYear: 114, semester: 1, kind: 26 })).toEqual([
-      ['學校代碼', '120401'],
-      ['學年度', 114],
-      ['學期', 1],
-      ['名冊別', 26],
+  it('is a header row and one value row: school code, year, semester and kind', () => {
+    expect(rosterCoverRows({ schoolCode: '120401', academicYear: 114, semester: 1, kind: 24 })).toEqual([
+      ['學校代碼', '學年度', '學期', '名冊別'],
+      ['120401', 114, 1, 24],
     ]);
-    expect(rosterCoverRows({ schoolCode: '120401', academicYear: 114, semester: 0, kind: 25 })[2]).toEqual(['學期', 0]);
+    expect(rosterCoverRows({ schoolCode: '120401', academicYear: 114, semester: 0, kind: 25 })[1]).toEqual(['120401', 114, 0, 25]);
   });
   it('refuses a bad school code, semester or kind', () => {
     const codeOf = (cover: RosterCover) => {
@@ -52,6 +50,7 @@ describe('rosterCoverRows', () => {
     const good: RosterCover = { schoolCode: '120401', academicYear: 114, semester: 1, kind: 26 };
     expect(codeOf({ ...good, schoolCode: '12040' })).toBe('school-code-invalid');
     expect(codeOf({ ...good, semester: 3 as 1 })).toBe('semester-invalid');
-    expect(codeOf({ ...good, kind: 27 as 26 })).toBe('roster-kind-unknown');
+    expect(codeOf({ ...good, kind: 0 })).toBe('roster-kind-unknown');
+    expect(codeOf({ ...good, kind: 100 })).toBe('roster-kind-unknown');
   });
 });

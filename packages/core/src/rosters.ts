@@ -1,83 +1,59 @@
 import { DomainError } from './errors.ts';
+import { COVER_COLUMNS, knownRosterNumbers, layoutSheet, rosterLayout, sheetColumns, type RosterBatch } from './roster-layouts/index.ts';
 
 /**
  * 名冊 — the Excel files a school submits to the central database: a cover sheet and one
- * sheet per sub-list. The roster kinds (名冊別) 34–38 and 74–78 for grade 12's two batches
- * come from one public implementation (SPEC §4.6) and should be confirmed against the
- * central database's current templates.
+ * sheet per sub-list. Everything here is read from the layout data in `roster-layouts/`
+ * (ROSTERS.md, ADR 0030); nothing about a roster's shape is a constant of its own.
  */
-export const ROSTER_KINDS = {
-  24: '校內幹部經歷',
-  25: '多元表現',
-  26: '課程學習成果',
-  28: '進修部課程學習成果',
-  34: '校內幹部經歷（高三第一梯次）',
-  35: '多元表現（高三第一梯次）',
-  36: '課程學習成果（高三第一梯次）',
-  38: '進修部課程學習成果（高三第一梯次）',
-  74: '校內幹部經歷（高三第二梯次）',
-  75: '多元表現（高三第二梯次）',
-  76: '課程學習成果（高三第二梯次）',
-  78: '進修部課程學習成果（高三第二梯次）',
-} as const;
 
-export type RosterKind = keyof typeof ROSTER_KINDS;
+const BATCH_SUFFIX: Record<RosterBatch, string> = { regular: '', 'grade12-first': '（高三第一梯次）', 'grade12-second': '（高三第二梯次）' };
+
+/**
+ * The submission rosters whose 名冊別 a source gives (ROSTERS §2), with their labels:
+ * 24, 25, 26, 28 and grade 12's batches 34–38 / 74–78. The pre-check roster (41 / 42) is not a
+ * submission and the rosters numbered by school settings are not listed.
+ */
+export type RosterKind = 24 | 25 | 26 | 28 | 34 | 35 | 36 | 38 | 74 | 75 | 76 | 78;
+export const ROSTER_KINDS = Object.fromEntries(
+  knownRosterNumbers()
+    .filter((n) => n.roster !== 'precheck-day' && n.roster !== 'precheck-night')
+    .map((n) => [n.value, `${n.label}${BATCH_SUFFIX[n.batch]}`]),
+) as Readonly<Record<RosterKind, string>>;
+
 export type BaseRosterKind = 24 | 25 | 26 | 28;
-/** The regular semester submission, or grade 12's first (第一梯次) or second (第二梯次) batch. */
-export type RosterBatch = 'regular' | 'grade12-first' | 'grade12-second';
-
-const BATCH_OFFSET: Record<RosterBatch, number> = { regular: 0, 'grade12-first': 10, 'grade12-second': 50 };
 
 export function isRosterKind(value: unknown): value is RosterKind {
   return typeof value === 'number' && Object.hasOwn(ROSTER_KINDS, value);
 }
 
-/** The roster kind of a base kind in a batch: (26, 'grade12-first') → 36. */
+/** The roster kind of a base kind in a batch: (26, 'grade12-first') → 36, from the layout data. */
 export function rosterKindFor(base: BaseRosterKind, batch: RosterBatch): RosterKind {
-  const kind = base + BATCH_OFFSET[batch];
-  if (!isRosterKind(kind)) throw new DomainError('roster-kind-unknown', { kind });
+  const found = knownRosterNumbers().find((n) => n.batch === 'regular' && n.value === base);
+  const kind = found ? knownRosterNumbers().find((n) => n.roster === found.roster && n.batch === batch)?.value : undefined;
+  if (kind === undefined || !isRosterKind(kind)) throw new DomainError('roster-kind-unknown', { kind: base });
   return kind;
 }
 
-/**
- * Columns of roster 26 (課程學習成果), in order. Every student row starts with 身分證號 and
- * 出生日期. The two file-name columns are our naming: confirm them against the central
- * database's current template when a school provides it.
- */
-export const outcomeRosterColumns = [
-  '身分證號',
-  '出生日期',
-  '開課年級',
-  '課程代碼',
-  '科目名稱',
-  '修課學分',
-  '實際修課學年度',
-  '實際修課學期',
-  '成果簡述',
-  '文件檔名',
-  '影音檔名',
-] as const;
+/** Columns of roster 26's first sheet (學期課程學習成果) in its default layout version. */
+export const outcomeRosterColumns: readonly string[] = sheetColumns(layoutSheet(rosterLayout('outcomes'), '學期課程學習成果'));
 
 export interface RosterCover {
   schoolCode: string;
   academicYear: number;
   /** 0 for rosters of a whole academic year. */
   semester: 0 | 1 | 2;
-  kind: RosterKind;
+  /** 名冊別: a number a source gives or the school's setting for it. */
+  kind: number;
 }
 
-/** Label/value rows of the cover sheet: 學校代碼, 學年度, 學期, 名冊別. */
-export function rosterCoverRows(cover: RosterCover): Array<[string, string | number]> {
+/** The cover sheet (封面): a header row 學校代碼, 學年度, 學期, 名冊別 and one value row (ROSTERS §1). */
+export function rosterCoverRows(cover: RosterCover): [header: string[], values: [string, number, number, number]] {
   if (!/^\d{6}$/.test(cover.schoolCode)) throw new DomainError('school-code-invalid', { value: cover.schoolCode });
   if (!Number.isInteger(cover.academicYear) || cover.academicYear < 1) {
     throw new DomainError('date-invalid', { value: String(cover.academicYear) });
   }
   if (![0, 1, 2].includes(cover.semester)) throw new DomainError('semester-invalid', { value: String(cover.semester) });
-  if (!isRosterKind(cover.kind)) throw new DomainError('roster-kind-unknown', { kind: String(cover.kind) });
-  return [
-    ['學校代碼', cover.schoolCode],
-    ['學年度', cover.academicYear],
-    ['學期', cover.semester],
-    ['名冊別', cover.kind],
-  ];
+  if (!Number.isInteger(cover.kind) || cover.kind < 1 || cover.kind > 99) throw new DomainError('roster-kind-unknown', { kind: String(cover.kind) });
+  return [[...COVER_COLUMNS], [cover.schoolCode, cover.academicYear, cover.semester, cover.kind]];
 }

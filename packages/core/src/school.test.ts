@@ -32,6 +32,7 @@ describe('parseSchoolConfig', () => {
       publicSchedule: true,
       schedule: [],
       recordKinds: {},
+      rosters: { numbers: {}, layouts: {} },
     });
   });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTIVITIES } from './activities.ts';
 import { isIsoDate } from './calendar.ts';
 import { ROLES } from './roles.ts';
+import { rosterSettingsSchema } from './roster-layouts/settings.ts';
 import { trainingRulesSchema } from './working-group.ts';
 import { windowsCollide } from './windows.ts';
 import { reminderLeadDaysSchema } from './reminders.ts';
@@ -170,6 +171,8 @@ export const schoolConfigSchema = z.object({
       });
     })
     .default([]),
+  /** 名冊: the numbers (名冊別) no source gives and the layout version of each roster (ADR 0030). */
+  rosters: rosterSettingsSchema,
   /** Per-school enterers and certifiers of record kinds, overriding the defaults. */
   recordKinds: z
     .record(

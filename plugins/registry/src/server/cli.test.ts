@@ -32,10 +32,16 @@ describe.each(testDialects())('registry CLI functions on %s', (dialect) => {
 
     const out = path.join(dir, 'roster.xlsx');
     const exported = await exportRosterToFile(t.app, { academicYear: 114, semester: 1, kind: 26 }, out);
-    expect(exported).toMatchObject({ rowCount: 0, fileName: '26_課程學習成果_123456_114_1.xlsx', path: out });
+    expect(exported).toMatchObject({ rowCount: 0, fileName: '26_課程學習成果_123456_114_0.xlsx', path: out, review: null, reviewPath: null });
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(out);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['封面', '課程學習成果']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['封面', '學期課程學習成果', '補修課程學習成果', '重修課程學習成果', '重讀課程學習成果', '轉學轉科課程學習成果', '借讀課程學習成果']);
+    expect(fs.readdirSync(dir).sort()).toEqual(['roster.xlsx', 'students.csv', 'teachers.csv']);
+
+    // A kind with no exporter is refused, not written as a mislabelled empty workbook.
+    for (const kind of [24, 36]) {
+      await expect(exportRosterToFile(t.app, { academicYear: 114, semester: 1, kind: kind as 26 }, path.join(dir, `${kind}.xlsx`))).rejects.toThrow(/kind/);
+    }
     expect(fs.readdirSync(dir).sort()).toEqual(['roster.xlsx', 'students.csv', 'teachers.csv']);
 
     const audit = await db.selectFrom('audit_log').selectAll().where('parent_id', 'is', null).orderBy('action').execute();

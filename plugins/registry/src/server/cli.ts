@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { ImportKind } from '@licheng/core';
 import type { AuthedContext, LichengApp } from '@licheng/server';
 import { importRoster, type ImportOptions, type ImportResult } from './import-roster.ts';
-import { exportRoster, type RosterExportInput, type RosterExportResult } from './roster-export.ts';
+import { EXPORTABLE_ROSTER_KINDS, exportRoster, type RosterExportInput, type RosterExportResult } from './roster-export.ts';
+import { rostersExportInput } from './procedures/rosters-export.ts';
 import { MAX_TABLE_BYTES, tableTooLarge } from './table-file.ts';
 
 /**
@@ -22,11 +23,24 @@ export async function importRosterFile(app: LichengApp, kind: ImportKind, filePa
   return importRoster(await cliContext(app), kind, bytes, path.basename(filePath), options);
 }
 
-/** `licheng export roster …`: builds and stores the roster like the screen does, and writes a copy to `outPath`. */
-export async function exportRosterToFile(app: LichengApp, input: RosterExportInput, outPath: string): Promise<RosterExportResult & { path: string }> {
-  const { bytes, ...result } = await exportRoster(await cliContext(app), input);
-  const tmp = `${outPath}.${process.pid}.tmp`;
+/**
+ * `licheng export roster …`: validates the input as the procedure does (a kind with no exporter,
+ * such as 24 or 36, is refused rather than written as a mislabelled empty workbook), builds and
+ * stores the roster like the screen does, and writes a copy to `outPath` — and, when rows were
+ * kept back, the office's `(缺)` workbook beside it.
+ */
+export async function exportRosterToFile(app: LichengApp, input: RosterExportInput, outPath: string): Promise<RosterExportResult & { path: string; reviewPath: string | null }> {
+  const parsed = rostersExportInput.safeParse(input);
+  if (!parsed.success) throw new Error(`roster export: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')} (kinds: ${EXPORTABLE_ROSTER_KINDS.join(', ')})`);
+  const { bytes, reviewBytes, ...result } = await exportRoster(await cliContext(app), parsed.data);
+  await writeAtomically(outPath, bytes);
+  const reviewPath = reviewBytes ? outPath.replace(/(\.xlsx)?$/i, '_待處理(缺).xlsx') : null;
+  if (reviewPath && reviewBytes) await writeAtomically(reviewPath, reviewBytes);
+  return { ...result, path: outPath, reviewPath };
+}
+
+async function writeAtomically(target: string, bytes: Uint8Array): Promise<void> {
+  const tmp = `${target}.${process.pid}.tmp`;
   await fs.writeFile(tmp, bytes);
-  await fs.rename(tmp, outPath);
-  return { ...result, path: outPath };
+  await fs.rename(tmp, target);
 }

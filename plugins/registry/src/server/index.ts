@@ -7,6 +7,7 @@ import { registryRoutes } from './routes.ts';
 export { registryRouter, type RegistryRouter } from './router.ts';
 export { importRoster, type ImportOptions, type ImportResult } from './import-roster.ts';
 export { exportRoster, EXPORTABLE_ROSTER_KINDS, type ExportableRosterKind, type RosterExportInput, type RosterExportResult } from './roster-export.ts';
+export { NO_ATTACHMENTS, type RosterAttachments } from './rosters/attachments.ts';
 export { cliContext, exportRosterToFile, importRosterFile } from './cli.ts';
 export { readTableFile, MAX_TABLE_BYTES, type TableFile } from './table-file.ts';
 export { describeTemplates, type TemplateDescription } from './templates.ts';

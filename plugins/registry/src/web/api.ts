@@ -53,7 +53,10 @@ export const paths = {
 } as const;
 
 /** Roster kinds (名冊別) the office can export now. */
-export const EXPORT_KINDS = [{ kind: 26, label: { 'zh-TW': '26 課程學習成果', en: '26 Course learning outcomes' } }] as const;
+export const EXPORT_KINDS = [
+  { kind: 26, label: { 'zh-TW': '26 課程學習成果', en: '26 Course learning outcomes' } },
+  { kind: 28, label: { 'zh-TW': '28 進修部課程學習成果', en: '28 Course learning outcomes (night division)' } },
+] as const;
 
 /** Largest table file the server reads (20 MB); checked here only as a hint. */
 export const MAX_TABLE_BYTES = 20 * 1024 * 1024;

@@ -7,7 +7,9 @@ import { rosterExportStyles } from './roster-export.styles.ts';
 
 /**
  * `<licheng-roster-export>` — builds a roster (名冊) for the central database — academic
- * year, semester, roster kind (26 課程學習成果) — and downloads the Excel file.
+ * year, the semester of the submission window, roster kind (26 課程學習成果, 28 進修部) — and
+ * downloads the Excel file. Rows that cannot be submitted (`(缺)`) come back as a separate
+ * workbook, offered for download beside the roster, never downloaded as the roster.
  *
  * A roster with no rows is not a success: it says nothing matched and what to check, and is
  * downloaded only when asked.
@@ -87,7 +89,7 @@ export class RosterExport extends LichengConnectedElement {
     }
   }
 
-  async #download(result: RosterExportResult) {
+  async #download(result: { downloadUrl: string; fileName: string }) {
     await downloadFile(this.api, result.downloadUrl, result.fileName);
   }
 
@@ -126,14 +128,20 @@ export class RosterExport extends LichengConnectedElement {
     const result = this.exported;
     const empty = result?.rowCount === 0;
     const kind = EXPORT_KINDS.find((k) => k.kind === this.kind)?.label[L] ?? String(this.kind);
-    const message = !result ? '' : empty ? t('export.empty', { year: this.academicYear ?? '', semester: this.semester, kind }, L) : t('export.done', { fileName: result.fileName, rowCount: result.rowCount }, L);
+    const message = !result ? '' : empty ? t('export.empty', { year: this.academicYear ?? '', kind }, L) : t('export.done', { fileName: result.fileName, rowCount: result.rowCount }, L);
+    const review = result?.review ?? null;
     return html`<licheng-notice id="export-outcome" variant=${empty ? 'warning' : 'success'} .locale=${L} .message=${message}>
       ${result
         ? html`<button type="button" class="link" @click=${() => this.#download(result).catch((e: unknown) => (this.failure = e instanceof Error ? e.message : String(e)))}>
             ${t(empty ? 'export.download-empty' : 'export.again', {}, L)}
           </button>`
         : nothing}
-    </licheng-notice>`;
+    </licheng-notice>
+    ${review
+      ? html`<licheng-notice id="export-review" variant="warning" .locale=${L} .message=${t('export.review', { rowCount: review.rowCount, fileName: review.fileName }, L)}>
+          <button type="button" class="link" @click=${() => this.#download(review).catch((e: unknown) => (this.failure = e instanceof Error ? e.message : String(e)))}>${t('export.review-download', {}, L)}</button>
+        </licheng-notice>`
+      : nothing}`;
   }
 
   override render() {
@@ -169,6 +177,7 @@ export class RosterExport extends LichengConnectedElement {
             <label for="semester">${t('export.semester', {}, L)}</label>
             <select
               id="semester"
+              aria-describedby="semester-hint"
               @change=${(e: Event) => {
                 this.semester = Number((e.target as HTMLSelectElement).value) as 1 | 2;
                 void this.#checkWindow();
@@ -177,6 +186,7 @@ export class RosterExport extends LichengConnectedElement {
               <option value="1" .selected=${this.semester === 1}>${t('export.semester-1', {}, L)}</option>
               <option value="2" .selected=${this.semester === 2}>${t('export.semester-2', {}, L)}</option>
             </select>
+            <p id="semester-hint" class="hint">${t('export.semester-hint', {}, L)}</p>
           </div>
           <div class="field">
             <label for="kind">${t('export.kind', {}, L)}</label>

@@ -13,4 +13,8 @@ export const rosterExportStyles = css`
   input[type='number'] {
     width: 8rem;
   }
+  /* The year-roster hint wraps under its select instead of widening the row. */
+  #semester-hint {
+    max-width: 18rem;
+  }
 `;

@@ -4,7 +4,8 @@ import './roster-export.ts';
 import type { RosterExport } from './roster-export.component.ts';
 import { deepText } from '../testing/fixtures.ts';
 
-const exported = { fileId: 'f-roster', fileName: '999901_114_1_26.xlsx', rowCount: 12, downloadUrl: '/api/files/f-roster?download=1' };
+const exported = { fileId: 'f-roster', fileName: '26_課程學習成果_999901_114_0.xlsx', rowCount: 12, downloadUrl: '/api/files/f-roster?download=1', review: null };
+const review = { fileId: 'f-review', fileName: '26_課程學習成果_999901_114_0_待處理(缺).xlsx', rowCount: 2, downloadUrl: '/api/files/f-review?download=1' };
 
 describe('<licheng-roster-export>', () => {
   let api: FakeApi;
@@ -16,6 +17,7 @@ describe('<licheng-roster-export>', () => {
       'registry.rosters.export': exportHandler,
       'registry.rosters.window': windowHandler,
       'GET /api/files/f-roster?download=1': () => new Blob(['PK'], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+      'GET /api/files/f-review?download=1': () => new Blob(['PK'], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
     });
     const el = await fixture<RosterExport>(html`<licheng-roster-export .token=${fakeToken()} locale=${locale}></licheng-roster-export>`);
     await waitUntil(() => el.academicYear !== null, 'term never loaded');
@@ -40,7 +42,7 @@ describe('<licheng-roster-export>', () => {
     expect(download).to.have.length(1);
     expect(download[0]!.headers.get('authorization')).to.match(/^Bearer /);
     await el.updateComplete;
-    expect(deepText(el)).to.contain('已產生「999901_114_1_26.xlsx」，共 12 筆。');
+    expect(deepText(el)).to.contain('已產生「26_課程學習成果_999901_114_0.xlsx」，共 12 筆。');
     await expect(el).to.be.accessible();
   });
 
@@ -52,7 +54,7 @@ describe('<licheng-roster-export>', () => {
     const notices = [...el.shadowRoot!.querySelectorAll('licheng-notice')] as Array<HTMLElement & { variant: string; message: string }>;
     const shown = notices.filter((n) => n.message);
     expect(shown.map((n) => n.variant)).to.deep.equal(['warning']);
-    expect(shown[0]!.message).to.equal('沒有符合的資料：114 學年度第 2 學期「26 課程學習成果」沒有可提交的項目，因此沒有下載檔案。請確認學年度、學期與名冊別是否正確，以及教師是否已認證、學生是否已勾選要提交的項目。');
+    expect(shown[0]!.message).to.equal('沒有符合的資料：114 學年度「26 課程學習成果」沒有可提交的項目，因此沒有下載檔案。請確認學年度與名冊別是否正確，以及教師是否已認證、學生是否已勾選要提交的項目。');
     expect(api.callsTo('/api/files/f-roster?download=1')).to.have.length(0);
     await expect(el).to.be.accessible();
     const again = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === '仍要下載只有表頭的檔案')!;
@@ -65,8 +67,29 @@ describe('<licheng-roster-export>', () => {
     setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
     await oneEvent(el, 'licheng-roster-exported');
     await el.updateComplete;
-    expect(deepText(el)).to.contain('Nothing matched: “26 Course learning outcomes” of academic year 114, semester 2 has no items to submit');
+    expect(deepText(el)).to.contain('Nothing matched: “26 Course learning outcomes” of academic year 114 has no items to submit');
     expect(deepText(el)).to.contain('Download the file with headers only');
+  });
+
+  it('offers roster 28 and, when rows were kept back, the (缺) workbook as a separate download, never as the roster', async () => {
+    const el = await render(() => ({ ...exported, fileName: '28_進修部課程學習成果_999901_114_0.xlsx', rowCount: 3, review }));
+    const kind = el.shadowRoot!.querySelector<HTMLSelectElement>('#kind')!;
+    expect([...kind.options].map((o) => o.textContent)).to.deep.equal(['26 課程學習成果', '28 進修部課程學習成果']);
+    kind.value = '28';
+    kind.dispatchEvent(new Event('change'));
+    expect(el.shadowRoot!.querySelector('#semester')!.getAttribute('aria-describedby')).to.equal('semester-hint');
+    setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
+    await oneEvent(el, 'licheng-roster-exported');
+    expect(api.callsTo('registry.rosters.export')[0]!.input).to.deep.equal({ academicYear: 114, semester: 2, kind: 28 });
+    await el.updateComplete;
+    expect(api.callsTo('/api/files/f-roster?download=1')).to.have.length(1);
+    expect(api.callsTo('/api/files/f-review?download=1')).to.have.length(0);
+    const notice = el.shadowRoot!.querySelector('#export-review') as HTMLElement & { variant: string; message: string };
+    expect(notice.variant).to.equal('warning');
+    expect(notice.message).to.equal('另有 2 筆無法提交（例如缺課程代碼），已另存「26_課程學習成果_999901_114_0_待處理(缺).xlsx」供處理，不會提交。');
+    await expect(el).to.be.accessible();
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === '下載待處理（缺）清單')!.click();
+    await waitUntil(() => api.callsTo('/api/files/f-review?download=1').length === 1, 'the (缺) workbook was not downloaded when asked');
   });
 
   it('checks the academic year before asking the server', async () => {

@@ -1,0 +1,18 @@
+export * from './types.ts';
+export { COVER_COLUMNS, COVER_SHEET } from './columns.ts';
+export { ROSTER_CODES, ROSTER_MISSING_NUMBER, ROSTER_BIRTH_DATE_FORMAT, type RosterCodeList } from './codes.ts';
+export {
+  ROSTER_LAYOUTS,
+  coverValues,
+  isRosterId,
+  knownRosterNumbers,
+  layoutSheet,
+  rosterLayout,
+  rosterLayoutVersions,
+  rosterNumber,
+  rostersNumberedBySetting,
+  sheetColumns,
+  type RosterNumberSettings,
+} from './lookup.ts';
+export { rosterSettingsSchema, type RosterSettings } from './settings.ts';
+export { OUTCOME_SHEET_OF_TAKE, TERM_OUTCOME_SHEET, outcomeRow, outcomeTake, placeOutcome, type RosterCell, type OutcomePlacement, type OutcomeReviewReason, type OutcomeRowInput } from './outcome-placement.ts';
