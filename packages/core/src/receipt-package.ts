@@ -1,4 +1,11 @@
 import { DomainError } from './errors.ts';
+import { rosterLayoutVersions } from './roster-layouts/lookup.ts';
+import type { RosterId } from './roster-layouts/types.ts';
+
+/** The sheet names of the rosters' layouts, every version (a receipt may come back in either). */
+function sheetsOf(...rosters: RosterId[]): string[] {
+  return [...new Set(rosters.flatMap((r) => rosterLayoutVersions(r).versions.flatMap((v) => v.sheets.map((s) => s.name))))];
+}
 
 /**
  * The 收訖明細 package as the central database sends it (ROSTERS.md §5): `SHA.txt` and one JSON
@@ -82,26 +89,15 @@ export function receiptRosterOf(fileName: string): ReceiptRoster | null {
 }
 
 /**
- * The sheet names (子清單) each receipt roster's entries may carry, from ROSTERS.md §3. Kept here
- * until the versioned roster layouts can be asked for them; 修課紀錄 takes the grade rosters'
- * sheets (學生成績, 重修重讀, 進修部).
+ * The sheet names (子清單) each receipt roster's entries may carry: the sheets of the versioned
+ * roster layouts (ROSTERS.md §3, every version); 修課紀錄 takes the grade rosters' sheets
+ * (學生成績, 重修重讀, 進修部).
  */
 export const RECEIPT_SHEETS: Record<ReceiptRoster, readonly string[]> = {
-  修課紀錄: ['學期成績', '補修成績', '轉學轉科成績', '重修成績', '重讀成績', '補考成績'],
-  多元表現: [
-    '幹部經歷暨事蹟紀錄',
-    '競賽參與紀錄',
-    '檢定證照紀錄',
-    '服務學習紀錄',
-    '彈性學習時間紀錄',
-    '團體活動時間紀錄',
-    '職場學習紀錄',
-    '作品成果紀錄',
-    '大學及技專校院先修課程紀錄',
-    '其他多元表現紀錄',
-  ],
-  校內幹部經歷: ['幹部經歷紀錄'],
-  課程學習成果: ['學期課程學習成果', '補修課程學習成果', '重修課程學習成果', '重讀課程學習成果', '轉學轉科課程學習成果', '借讀課程學習成果'],
+  修課紀錄: sheetsOf('grades', 'retake-repeat', 'night-grades'),
+  多元表現: sheetsOf('performances'),
+  校內幹部經歷: sheetsOf('cadres'),
+  課程學習成果: sheetsOf('outcomes', 'night-outcomes'),
 };
 
 /** The roster kinds (名冊別) a receipt roster may stand for: the regular one first, then grade 12's batches. */
