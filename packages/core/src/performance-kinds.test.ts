@@ -1,3 +1,4 @@
+import { layoutSheet, rosterLayout, sheetColumns } from './roster-layouts/lookup.ts';
 import { describe, expect, it } from 'vitest';
 import { PERFORMANCE_TYPES } from './performance-kinds.ts';
 import { countsTowardPerformanceCap, officeRecordKinds, performanceCapStanding, recordSummaryLabel, RECORD_KINDS, type RecordKindDefinition } from './records.ts';
@@ -115,5 +116,13 @@ describe('recordSummaryLabel', () => {
     expect(recordSummaryLabel(RECORD_KINDS.consultation)['zh-TW']).toBe('諮詢內容');
     // The national sheets that have a 內容簡述 column keep that name.
     for (const k of Object.values(RECORD_KINDS)) if (k.rosterColumns?.includes('內容簡述')) expect(recordSummaryLabel(k)['zh-TW']).toBe('內容簡述');
+  });
+});
+
+describe('the performance types and roster 25’s layout', () => {
+  it('fill the layout’s columns of each sheet, in order, after 身分證號 and 出生日期', () => {
+    for (const t of PERFORMANCE_TYPES) {
+      expect(t.rosterColumns, t.rosterSheet).toEqual(sheetColumns(layoutSheet(rosterLayout('performances'), t.rosterSheet)).slice(2));
+    }
   });
 });

@@ -1,7 +1,5 @@
 import { codeField, codes, dateField, hoursField, numberField, semesterField, textField, yearField } from './field-specs.ts';
 import type { RecordFieldSpec } from './record-fields.ts';
-import { DomainError } from './errors.ts';
-import { layoutSheet, rosterLayout, sheetColumns } from './roster-layouts/lookup.ts';
 
 /**
  * The ten types of 多元表現 (diverse performance) of 學生自填多元表現名冊 (roster 25), exactly as
@@ -66,15 +64,13 @@ const start = dateField('startDate', '開始日期', 'Start date');
 const end = dateField('endDate', '結束日期', 'End date', false);
 
 /**
- * A type of 多元表現: its roster columns are read from roster 25's layout (roster-layouts); the
- * fields must name the same columns in the same order, or the module refuses to load.
+ * A type of 多元表現 and the roster columns its fields fill. They must be roster 25's layout's
+ * columns in order (performance-kinds.test.ts ties them): kept apart from the layouts so that
+ * screens using these fields do not carry the roster layouts and the error catalogue.
  */
 function type(id: string, zh: string, en: string, rosterSheet: string, columns: Array<RecordFieldSpec | typeof SUMMARY>): PerformanceType {
   const fields = columns.filter((c): c is RecordFieldSpec => c !== SUMMARY);
-  const rosterColumns = sheetColumns(layoutSheet(rosterLayout('performances'), rosterSheet)).slice(2);
-  const named = columns.map((c) => (c === SUMMARY ? SUMMARY : (c.rosterColumn ?? c.label['zh-TW'])));
-  if (named.join('|') !== rosterColumns.join('|')) throw new DomainError('roster-layout-unknown', { roster: rosterSheet, version: named.join(', ') });
-  return { id, label: { 'zh-TW': zh, en }, rosterSheet, fields, rosterColumns };
+  return { id, label: { 'zh-TW': zh, en }, rosterSheet, fields, rosterColumns: columns.map((c) => (c === SUMMARY ? SUMMARY : (c.rosterColumn ?? c.label['zh-TW']))) };
 }
 
 export const PERFORMANCE_TYPES: readonly PerformanceType[] = [

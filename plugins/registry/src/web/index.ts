@@ -2,15 +2,10 @@ import { elementLifecycles } from '@licheng/client';
 import './registry-app/registry-app.ts';
 
 export * from './registry-app/registry-app.ts';
-export * from './registry-desk/registry-desk.ts';
-export * from './my-grades/my-grades.ts';
-export * from './grade-records/grade-records.ts';
-export * from './status-changes/status-changes.ts';
-export * from './grade-appeals/grade-appeals.ts';
-export * from './roster-import/roster-import.ts';
-export * from './roster-export/roster-export.ts';
-export * from './audit-trail/audit-trail.ts';
 export { registryMessages } from './messages.ts';
+// The desk and the student's screen (and the desk's sections) load with the user who needs them
+// (registry-app); a page that shows one on its own imports its file:
+// `@licheng/plugin-registry/web/<part>/<part>.ts`.
 
 /**
  * 註冊組 as a single-spa application: the whole screen is `<licheng-registry-app>` (the desk

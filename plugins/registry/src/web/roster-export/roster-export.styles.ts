@@ -13,6 +13,14 @@ export const rosterExportStyles = css`
   input[type='number'] {
     width: 8rem;
   }
+  /* A long roster name (English) wraps within the screen instead of widening the form. */
+  form .row .field {
+    min-width: 0;
+    max-width: 100%;
+  }
+  select {
+    max-width: 100%;
+  }
   /* The year-roster hint wraps under its select instead of widening the row. */
   #semester-hint {
     max-width: 18rem;
