@@ -17,6 +17,11 @@ export async function readLimited(stream: ReadableStream<Uint8Array>, maxBytes: 
     }
     chunks.push(value);
   }
+  return joinChunks(chunks, size);
+}
+
+/** The chunks as one array of `size` bytes (their total). */
+export function joinChunks(chunks: readonly Uint8Array[], size: number): Uint8Array {
   const out = new Uint8Array(size);
   let offset = 0;
   for (const chunk of chunks) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { baseName, DomainError, jsonNamesListed, readShaLines, shaListedFor, zipUncompressedSize, type ShaLine } from '@licheng/core';
-import { readUpload } from '@licheng/server';
+import { joinChunks, readUpload } from '@licheng/server';
 import { configure, ERR_ENCRYPTED, ERR_INVALID_PASSWORD, ERR_INVALID_UNCOMPRESSED_SIZE, Uint8ArrayReader, ZipReader, type FileEntry } from '@zip.js/zip.js';
 import { problem, problemOf, type ImportProblem } from './receipt-issue.ts';
 
@@ -151,13 +151,7 @@ async function inflate(entry: FileEntry, budget: { left: number }): Promise<Uint
     if (message === ERR_INVALID_PASSWORD || entry.encrypted) throw new DomainError('receipt-zip-password-wrong', {});
     throw unreadable();
   }
-  const out = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  return joinChunks(chunks, size);
 }
 
 const zipTooLarge = () => new DomainError('file-too-large', { slot: 'receipt', maxMb: MAX_RECEIPT_BYTES / 1024 / 1024 });
