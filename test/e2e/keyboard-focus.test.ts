@@ -57,6 +57,8 @@ describe('focus after every action, keyboard only', () => {
     await tabTo(page, (f) => f.role === 'button' && f.name === '上傳成果');
     await page.keyboard.press('Enter');
     await expectFocus(page, { role: 'heading', name: /上傳課程學習成果/ });
+    // The course list is disabled while it loads (載入中…): wait for the courses before choosing one.
+    await page.locator('licheng-outcome-upload select#course option[value]:not([value=""])').first().waitFor({ state: 'attached' });
     await tabTo(page, (f) => f.id === 'course');
     await page.keyboard.press('ArrowDown');
     await tabTo(page, (f) => f.id === 'summary');

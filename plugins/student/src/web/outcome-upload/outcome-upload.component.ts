@@ -287,7 +287,7 @@ export class OutcomeUpload extends LichengConnectedElement {
       <select
         id="course"
         required
-        ?disabled=${shut}
+        ?disabled=${shut || this.courses === null}
         aria-describedby=${error ? 'course-hint course-error' : 'course-hint'}
         aria-invalid=${error ? 'true' : 'false'}
         @change=${(e: Event) => {
