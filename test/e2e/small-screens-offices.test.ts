@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { launchChromium, signIn } from '../support/browser.ts';
 import { demoToken, repoRoot, startDemoServer, type StartedServer } from '../support/server.ts';
 import { mutate } from '../support/trpc.ts';
-import { checkScreen, shots, sizes, toOffice, type Screen } from '../support/small-screens.ts';
+import { checkEveryScreen, shots, toOffice, type Screen } from '../support/small-screens.ts';
 
 /**
  * The offices with a demo of their own at 390 px and 200 % zoom (and on a desktop): the practicum
@@ -68,17 +68,7 @@ describe('the practicum office at 390 px and at 200 % zoom (and on a desktop)', 
     },
   ];
 
-  for (const size of sizes) {
-    for (const screen of screens) {
-      it.concurrent(`${screen.name} at ${size.name}: no sideways page scroll, every action reachable, axe clean`, async () => {
-        await checkScreen(browser, server.url, screen, size, errors);
-      });
-    }
-  }
-
-  it('raised no page errors', () => {
-    expect(errors).toEqual([]);
-  });
+  checkEveryScreen(screens, () => ({ browser, url: server.url }), errors);
 });
 
 /** 學務處: the whole office's sections (a record desk each) and its 待認證 list, on the demo school's records. */
@@ -116,15 +106,5 @@ describe('the student affairs office at 390 px and at 200 % zoom (and on a deskt
     affairs('student-affairs-certify', '學務處 黃主任', '待認證', (page) => page.locator('licheng-student-affairs-certify tbody tr').first().waitFor()),
   ];
 
-  for (const size of sizes) {
-    for (const screen of screens) {
-      it.concurrent(`${screen.name} at ${size.name}: no sideways page scroll, every action reachable, axe clean`, async () => {
-        await checkScreen(browser, server.url, screen, size, errors);
-      });
-    }
-  }
-
-  it('raised no page errors', () => {
-    expect(errors).toEqual([]);
-  });
+  checkEveryScreen(screens, () => ({ browser, url: server.url }), errors);
 });

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { launchChromium, signIn } from '../support/browser.ts';
 import { demoToken, startDemoServer, type StartedServer } from '../support/server.ts';
 import { mutate, query } from '../support/trpc.ts';
 
-import { checkScreen, shots, sizes, toOffice, type Screen } from '../support/small-screens.ts';
+import { checkEveryScreen, shots, toOffice, type Screen } from '../support/small-screens.ts';
 
 /** Today in Taipei, ISO: the demo's dates are relative to the real clock. */
 const taipeiToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -386,16 +386,5 @@ describe('every screen at 390 px and at 200 % zoom (and on a desktop)', () => {
     },
   ];
 
-  for (const size of sizes) {
-    for (const screen of screens) {
-      it.concurrent(`${screen.name} at ${size.name}: no sideways page scroll, every action reachable, axe clean`, async (ctx) => {
-        if (size.english && screen.english === false) ctx.skip();
-        await checkScreen(browser, server.url, screen, size, errors);
-      });
-    }
-  }
-
-  it('raised no page errors', () => {
-    expect(errors).toEqual([]);
-  });
+  checkEveryScreen(screens, () => ({ browser, url: server.url }), errors);
 });

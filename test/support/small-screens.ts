@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { expect, it } from 'vitest';
 import { axeViolations, newPage } from './browser.ts';
 import { repoRoot } from './server.ts';
 
@@ -131,3 +131,23 @@ export async function checkScreen(browser: Browser, url: string, screen: Screen,
   expect(failures).toEqual([]);
 }
 
+
+/**
+ * Registers, inside the caller's describe, one test per screen and size (checkScreen; English
+ * sizes skip screens marked `english: false`) and one that no page raised an error. `at` gives
+ * the browser and the demo server's URL once beforeAll has started them.
+ */
+export function checkEveryScreen(screens: readonly Screen[], at: () => { browser: Browser; url: string }, errors: string[]): void {
+  for (const size of sizes) {
+    for (const screen of screens) {
+      it.concurrent(`${screen.name} at ${size.name}: no sideways page scroll, every action reachable, axe clean`, async (ctx) => {
+        if (size.english && screen.english === false) ctx.skip();
+        const { browser, url } = at();
+        await checkScreen(browser, url, screen, size, errors);
+      });
+    }
+  }
+  it('raised no page errors', () => {
+    expect(errors).toEqual([]);
+  });
+}
