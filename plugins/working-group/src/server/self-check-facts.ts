@@ -20,14 +20,18 @@ const parse = (json: string | null): Record<string, any> => {
   }
 };
 
-async function auditOf(ctx: AuthedContext, actions: string[]) {
-  return ctx.db.selectFrom('audit_log').select(['id', 'action', 'entity_id', 'parent_id', 'after', 'at']).where('school_code', '=', ctx.config.code).where('action', 'in', actions).execute();
+/** The other offices' audit entries the self-check reads (one query for all of them). */
+const FACT_ACTIONS = ['curriculum.precheck.run', 'receipt.batch.import', 'receipt.item.import', 'receipt.item.confirm', 'receipt.issue.raise', 'receipt.issue.resolve'];
+type AuditRow = { id: string; action: string; entity_id: string; parent_id: string | null; after: string | null; at: string };
+
+async function auditOf(ctx: AuthedContext): Promise<AuditRow[]> {
+  return ctx.db.selectFrom('audit_log').select(['id', 'action', 'entity_id', 'parent_id', 'after', 'at']).where('school_code', '=', ctx.config.code).where('action', 'in', FACT_ACTIONS).execute() as Promise<AuditRow[]>;
 }
 
 /** Taipei dates of the curriculum office's pre-check runs of the term (`curriculum.precheck.run`). */
-export async function precheckRuns(ctx: AuthedContext, term: AcademicTerm): Promise<string[]> {
-  const rows = await auditOf(ctx, ['curriculum.precheck.run']);
+export function precheckRuns(rows: readonly AuditRow[], term: AcademicTerm): string[] {
   return rows
+    .filter((r) => r.action === 'curriculum.precheck.run')
     .filter((r) => {
       const a = parse(r.after);
       return Number(a.academicYear) === term.academicYear && Number(a.semester) === term.semester;
@@ -41,8 +45,10 @@ export async function precheckRuns(ctx: AuthedContext, term: AcademicTerm): Prom
  * confirmed (`receipt.item.confirm`) and those with an issue raised (`receipt.issue.raise`) and
  * not resolved (`receipt.issue.resolve`).
  */
-export async function receiptBatches(ctx: AuthedContext, term: AcademicTerm): Promise<ReceiptBatchFacts[]> {
-  const rows = await auditOf(ctx, ['receipt.batch.import', 'receipt.item.import', 'receipt.item.confirm', 'receipt.issue.raise', 'receipt.issue.resolve']);
+export function receiptBatches(rows: readonly AuditRow[], term: AcademicTerm): ReceiptBatchFacts[] {
+  // Each batch's items, grouped once (not a scan of every entry per batch).
+  const itemsOf = new Map<string, string[]>();
+  for (const r of rows) if (r.action === 'receipt.item.import' && r.parent_id) itemsOf.set(r.parent_id, [...(itemsOf.get(r.parent_id) ?? []), r.entity_id]);
   const confirmed = new Set(rows.filter((r) => r.action === 'receipt.item.confirm').map((r) => r.entity_id));
   const resolved = new Set(rows.filter((r) => r.action === 'receipt.issue.resolve').map((r) => r.entity_id));
   const openIssueItems = new Set(rows.filter((r) => r.action === 'receipt.issue.raise' && !resolved.has(r.entity_id)).map((r) => String(parse(r.after).item_id)));
@@ -52,7 +58,7 @@ export async function receiptBatches(ctx: AuthedContext, term: AcademicTerm): Pr
     .filter(({ after }) => Number(after.academicYear) === term.academicYear && Number(after.semester) === term.semester && after.window?.start && after.window?.end)
     .sort((a, b) => (a.entry.at < b.entry.at ? -1 : 1))
     .map(({ entry, after }) => {
-      const items = rows.filter((r) => r.action === 'receipt.item.import' && r.parent_id === entry.id).map((r) => r.entity_id);
+      const items = itemsOf.get(entry.id) ?? [];
       const issues = items.filter((id) => openIssueItems.has(id));
       return {
         start: String(after.window.start),
@@ -67,6 +73,7 @@ export async function receiptBatches(ctx: AuthedContext, term: AcademicTerm): Pr
 /** Everything the automatic items of the self-check need for `term`. */
 export async function selfCheckFacts(ctx: AuthedContext, term: AcademicTerm): Promise<SelfCheckFacts> {
   const school = ctx.config.code;
+  const audit = await auditOf(ctx);
   const today = taipeiDate(ctx.now());
   const db = workingGroupDb(ctx.db);
   const leads = await db
@@ -95,9 +102,9 @@ export async function selfCheckFacts(ctx: AuthedContext, term: AcademicTerm): Pr
       today,
     ),
     windows: windows.map((w) => ({ activity: w.activity, semester: w.semester, start: w.start, end: w.end, selfCheck: w.selfCheck ?? null })),
-    precheckRuns: await precheckRuns(ctx, term),
+    precheckRuns: precheckRuns(audit, term),
     teachers: await certificationByTeacher(ctx, term),
     classes: await selectionByClass(ctx, term.academicYear),
-    receiptBatches: await receiptBatches(ctx, term),
+    receiptBatches: receiptBatches(audit, term),
   };
 }
