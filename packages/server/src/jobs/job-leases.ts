@@ -3,7 +3,7 @@ import { isWriteConflict, nowIso } from '@licheng/db';
 import type { PlatformDatabase } from '../platform/tables.ts';
 
 /**
- * Database row leases for background jobs (docs/adr/0025). One row per job in `job_leases`:
+ * Database row leases for background jobs (docs/adr/0026). One row per job in `job_leases`:
  * a process runs the job only after a conditional UPDATE made it the holder — the row says the
  * job is due (`next_run_at` passed) and nobody holds it (`lease_until` passed). The UPDATE is
  * one atomic statement on MySQL and SQLite alike, so of several processes exactly one sees a
@@ -12,8 +12,19 @@ import type { PlatformDatabase } from '../platform/tables.ts';
 
 type Db = Kysely<PlatformDatabase>;
 
+/** The job rows this process has seen exist, per database: each is looked up once, not on every tick. */
+const known = new WeakMap<Db, Set<string>>();
+
 /** Makes the job's row exist (due at once); a row another process inserted meanwhile is fine. */
 async function ensureRow(db: Db, name: string, now: Date): Promise<void> {
+  const seen = known.get(db) ?? new Set<string>();
+  known.set(db, seen);
+  if (seen.has(name)) return;
+  await insertMissing(db, name, now);
+  seen.add(name);
+}
+
+async function insertMissing(db: Db, name: string, now: Date): Promise<void> {
   const row = await db.selectFrom('job_leases').select('name').where('name', '=', name).executeTakeFirst();
   if (row) return;
   try {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { authedProcedure } from '../trpc.ts';
+import { ownReminders } from './own-reminders.ts';
 
 export const remindersListInput = z.object({ unreadOnly: z.boolean().default(false) }).default({ unreadOnly: false });
 
@@ -10,20 +11,11 @@ export const remindersListInput = z.object({ unreadOnly: z.boolean().default(fal
 export const remindersList = authedProcedure()
   .input(remindersListInput)
   .query(async ({ ctx, input }) => {
-    let query = ctx.db
-      .selectFrom('reminders')
-      .select(['id', 'subject', 'body', 'deadline', 'lead_days', 'sent_at', 'read_at'])
-      .where('school_code', '=', ctx.config.code)
-      .where('recipient_user_id', '=', ctx.identity.userId)
-      .where('channel', '=', 'in-app');
+    let query = ownReminders(ctx).select(['id', 'subject', 'body', 'deadline', 'lead_days', 'sent_at', 'read_at']);
     if (input.unreadOnly) query = query.where('read_at', 'is', null);
     const rows = await query.orderBy('sent_at', 'desc').orderBy('id', 'desc').limit(50).execute();
-    const unread = await ctx.db
-      .selectFrom('reminders')
+    const unread = await ownReminders(ctx)
       .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('school_code', '=', ctx.config.code)
-      .where('recipient_user_id', '=', ctx.identity.userId)
-      .where('channel', '=', 'in-app')
       .where('read_at', 'is', null)
       .executeTakeFirstOrThrow();
     return {

@@ -2,6 +2,7 @@ import { DomainError } from '@licheng/core';
 import { nowIso } from '@licheng/db';
 import { z } from 'zod';
 import { authedProcedure } from '../trpc.ts';
+import { ownReminders } from './own-reminders.ts';
 
 export const remindersMarkReadInput = z.object({ ids: z.array(z.string().min(1).max(36)).min(1).max(50) });
 
@@ -13,17 +14,10 @@ export const remindersMarkRead = authedProcedure()
   .input(remindersMarkReadInput)
   .mutation(async ({ ctx, input }) => {
     const ids = [...new Set(input.ids)];
-    const own = ctx.db
-      .selectFrom('reminders')
-      .select(['id', 'read_at'])
-      .where('school_code', '=', ctx.config.code)
-      .where('recipient_user_id', '=', ctx.identity.userId)
-      .where('channel', '=', 'in-app')
-      .where('id', 'in', ids);
-    const rows = await own.execute();
+    const rows = await ownReminders(ctx).select(['id', 'read_at']).where('id', 'in', ids).execute();
     if (rows.length !== ids.length) throw new DomainError('not-found', {});
     const at = nowIso(ctx.now());
     const unread = rows.filter((r) => r.read_at === null).map((r) => r.id);
-    if (unread.length) await ctx.db.updateTable('reminders').set({ read_at: at }).where('id', 'in', unread).where('read_at', 'is', null).execute();
+    if (unread.length) await ctx.db.updateTable('reminders').set({ read_at: at }).where('school_code', '=', ctx.config.code).where('id', 'in', unread).where('read_at', 'is', null).execute();
     return { ids, readAt: at };
   });

@@ -35,17 +35,25 @@ export async function sendDueReminders(db: Db, config: SchoolConfig, mail: MailT
   for (const window of schedule) {
     const lead = dueReminderLead(window, today);
     if (lead === null || !window.id) continue;
+    // What earlier runs of this lead day recorded (the job runs hourly through the day): read once,
+    // not found again by failing inserts. The unique key still settles two processes at once.
+    const done = new Set(
+      (await db.selectFrom('reminders').select(['channel', 'recipient_user_id']).where('school_code', '=', config.code).where('window_id', '=', window.id).where('lead_days', '=', lead).execute()).map(
+        (r) => `${r.channel}|${r.recipient_user_id}`,
+      ),
+    );
     for (const recipient of await workLeft(db, config, schedule, window, today)) {
       const message = reminderMessage({ schoolName: config.name, recipientName: recipient.name, activity: window.activity, qualifier: window.qualifier, end: window.end, today, work: recipient.work });
       const base = { window_id: window.id, lead_days: lead, deadline: window.end, ...message };
-      if (await record(db, config, recipient, { ...base, channel: 'in-app', status: 'sent', address: null }, now)) run.inApp++;
+      if (!done.has(`in-app|${recipient.userId}`) && (await record(db, config, recipient, { ...base, channel: 'in-app', status: 'sent', address: null }, now))) run.inApp++;
       else run.already++;
       if (!mail) continue;
+      const emailed = done.has(`email|${recipient.userId}`);
       if (!recipient.email) {
-        if (await record(db, config, recipient, { ...base, channel: 'email', status: 'no-address', address: null }, now)) run.noAddress++;
+        if (!emailed && (await record(db, config, recipient, { ...base, channel: 'email', status: 'no-address', address: null }, now))) run.noAddress++;
         continue;
       }
-      const id = await record(db, config, recipient, { ...base, channel: 'email', status: 'sending', address: recipient.email }, now);
+      const id = emailed ? null : await record(db, config, recipient, { ...base, channel: 'email', status: 'sending', address: recipient.email }, now);
       if (!id) {
         run.already++;
         continue;

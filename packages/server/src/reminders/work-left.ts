@@ -116,9 +116,11 @@ async function certificationQueues(db: Db, config: SchoolConfig, schedule: reado
     .where('course_teachers.school_code', '=', config.code)
     .where('course_teachers.course_id', 'in', courseIds)
     .execute();
+  const teachersOf = new Map<string, typeof teachers>();
+  for (const t of teachers) teachersOf.set(t.course_id, [...(teachersOf.get(t.course_id) ?? []), t]);
   const byTeacher = new Map<string, Recipient>();
   for (const r of pending) {
-    for (const t of teachers.filter((x) => x.course_id === r.course_id)) {
+    for (const t of teachersOf.get(r.course_id!) ?? []) {
       const entry = byTeacher.get(t.id) ?? { kind: 'teacher' as const, userId: t.host_user_id, name: t.name, email: t.email, work: [{ kind: 'certification-queue' as const, count: 0 }] };
       entry.work[0]!.count++;
       byTeacher.set(t.id, entry);
