@@ -27,7 +27,8 @@ export function assertScheduledConfirmation(schedule: readonly ScheduleWindow[],
   const term = { academicYear: Number(item.academic_year), semester: Number(item.semester) as AcademicTerm['semester'] };
   const scope = { grade: Number(student.grade), className: student.class_name };
   // No window of the school's own: the batch's window governs alone. Otherwise core's rule and words.
-  if (findWindow(schedule, 'receipt-confirmation', term, scope)) assertWindowOpen(schedule, 'receipt-confirmation', term, now, scope);
+  const window = findWindow(schedule, 'receipt-confirmation', term, scope);
+  if (window) assertWindowOpen([window], 'receipt-confirmation', term, now, scope);
 }
 
 /** The student and today's date (Taipei) for a student's procedure. */
