@@ -1,4 +1,4 @@
-import { OFFICE_ROLES, RECORD_KINDS, semesterStartDate, type ClassSelection, type AcademicTerm, type ProgressEvent, type TeacherCertification } from '@licheng/core';
+import { addDays, OFFICE_ROLES, RECORD_KINDS, semesterStartDate, taipeiDate, type ClassSelection, type AcademicTerm, type ProgressEvent, type TeacherCertification } from '@licheng/core';
 import type { AuthedContext } from '@licheng/server';
 
 /**
@@ -10,15 +10,11 @@ import type { AuthedContext } from '@licheng/server';
 /** First and last day (ISO, inclusive) of a term. */
 export function termRange(term: AcademicTerm): { start: string; end: string } {
   const next = term.semester === 1 ? semesterStartDate(term.academicYear, 2) : semesterStartDate(term.academicYear + 1, 1);
-  const end = new Date(`${next}T00:00:00Z`);
-  end.setUTCDate(end.getUTCDate() - 1);
-  return { start: semesterStartDate(term.academicYear, term.semester), end: end.toISOString().slice(0, 10) };
+  return { start: semesterStartDate(term.academicYear, term.semester), end: addDays(next, -1) };
 }
 
-/** The Taipei date of a stored UTC timestamp. */
-export function taipeiDayOf(iso: string): string {
-  return new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
+/** The Taipei date of a stored UTC timestamp (core's taipeiDate). */
+export const taipeiDayOf = (iso: string): string => taipeiDate(new Date(iso));
 
 /** Outcomes of the term not withdrawn, counted for each teacher of their course (a course with two teachers counts for both). */
 export async function certificationByTeacher(ctx: AuthedContext, term: AcademicTerm): Promise<TeacherCertification[]> {
