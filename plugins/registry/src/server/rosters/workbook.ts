@@ -26,21 +26,12 @@ function widthOf(column: string): number {
  * the layout is written, with its header row even when nothing fills it.
  */
 export async function rosterWorkbook(layout: RosterLayout, cover: RosterCell[], sheets: SheetRows[], at: Date): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Licheng';
-  workbook.created = at;
-  workbook.modified = at;
+  const workbook = newWorkbook(at);
   const first = workbook.addWorksheet(COVER_SHEET);
   first.columns = layout.cover.map((header) => ({ header, width: 12, ...(header === '學校代碼' ? { style: { numFmt: '@' } } : {}) }));
   first.addRow(cover);
   first.getRow(1).font = { bold: true };
-  for (const part of sheets) {
-    const sheet = workbook.addWorksheet(part.name ?? part.sheet.name);
-    const columns = [...sheetColumns(part.sheet), ...(part.extraColumns ?? [])];
-    sheet.columns = columns.map((header) => ({ header, width: widthOf(header), ...(NUMBER_COLUMN.test(header) ? {} : { style: { numFmt: '@' } }) }));
-    for (const row of part.rows) sheet.addRow(row);
-    sheet.getRow(1).font = { bold: true };
-  }
+  for (const part of sheets) addSheet(workbook, part, part.name ?? part.sheet.name);
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
@@ -50,16 +41,24 @@ export async function rosterWorkbook(layout: RosterLayout, cover: RosterCell[], 
  * sheet the rows belong on with `(缺)`, its columns and the reason last.
  */
 export async function reviewWorkbook(sheets: SheetRows[], at: Date): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = newWorkbook(at);
+  for (const part of sheets) addSheet(workbook, part, part.name ?? `${part.sheet.name}(缺)`);
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+function newWorkbook(at: Date): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Licheng';
   workbook.created = at;
   workbook.modified = at;
-  for (const part of sheets) {
-    const sheet = workbook.addWorksheet(part.name ?? `${part.sheet.name}(缺)`);
-    const columns = [...sheetColumns(part.sheet), ...(part.extraColumns ?? [])];
-    sheet.columns = columns.map((header) => ({ header, width: widthOf(header), ...(NUMBER_COLUMN.test(header) ? {} : { style: { numFmt: '@' } }) }));
-    for (const row of part.rows) sheet.addRow(row);
-    sheet.getRow(1).font = { bold: true };
-  }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return workbook;
+}
+
+/** One sheet: its layout's columns (and any extra), text cells as text, the rows, a bold header. */
+function addSheet(workbook: ExcelJS.Workbook, part: SheetRows, name: string): void {
+  const sheet = workbook.addWorksheet(name);
+  const columns = [...sheetColumns(part.sheet), ...(part.extraColumns ?? [])];
+  sheet.columns = columns.map((header) => ({ header, width: widthOf(header), ...(NUMBER_COLUMN.test(header) ? {} : { style: { numFmt: '@' } }) }));
+  for (const row of part.rows) sheet.addRow(row);
+  sheet.getRow(1).font = { bold: true };
 }
