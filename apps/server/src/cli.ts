@@ -16,7 +16,7 @@ const usage = `licheng — command line for school staff and operators (reads th
   licheng migrate                                  bring the database to the latest schema
   licheng import <students|teachers|courses|enrolments|classes> <file> [--dry-run] [--map key=表頭 ...]
                                                    import a roster file (.xlsx or .csv in UTF-8 or Big5)
-  licheng export roster --year 114 --semester 1 [--kind 26|28] --out <file.xlsx>
+  licheng export roster --year 114 --semester 1 [--kind 26 | --roster <id> [--batch regular|grade12-first|grade12-second]] --out <file.xlsx>
                                                    write the roster for the central database
   licheng sweep [--grace-hours 24]                 remove files no record references (older than the grace
                                                    period) and temp files of stopped processes; safe beside
@@ -46,6 +46,8 @@ async function run(argv: string[]): Promise<number> {
       year: { type: 'string' },
       semester: { type: 'string' },
       kind: { type: 'string' },
+      roster: { type: 'string' },
+      batch: { type: 'string' },
       out: { type: 'string' },
       user: { type: 'string' },
       name: { type: 'string' },
@@ -128,9 +130,10 @@ async function run(argv: string[]): Promise<number> {
         return 0;
       }
       case 'export': {
-        if (rest[0] !== 'roster' || !values.year || !values.semester || !values.out) throw new Error('usage: licheng export roster --year 114 --semester 1 [--kind 26|28] --out <file.xlsx>');
+        if (rest[0] !== 'roster' || !values.year || !values.semester || !values.out) throw new Error('usage: licheng export roster --year 114 --semester 1 [--kind 26 | --roster <id> [--batch regular|grade12-first|grade12-second]] --out <file.xlsx>');
         // The plugin validates the kind: one with no exporter is refused, never written empty.
-        const result = await exportRosterToFile(app, { academicYear: Number(values.year), semester: Number(values.semester) as 1 | 2, kind: Number(values.kind ?? 26) as 26 }, from(values.out));
+        const named = values.roster ? { roster: values.roster, batch: values.batch ?? 'regular' } : { kind: Number(values.kind ?? 26) };
+        const result = await exportRosterToFile(app, { academicYear: Number(values.year), semester: Number(values.semester), ...named }, from(values.out));
         console.log(`已匯出 ${result.rowCount} 筆至 ${from(values.out)}`);
         if (result.reviewPath) console.log(`待處理（缺）${result.review?.rowCount ?? 0} 筆，不提交：${result.reviewPath}`);
         return 0;

@@ -10,6 +10,7 @@ export {
   rosterLayout,
   rosterLayoutVersions,
   rosterNumber,
+  rosterOfNumber,
   rostersNumberedBySetting,
   sheetColumns,
   type RosterNumberSettings,

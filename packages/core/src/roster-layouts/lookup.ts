@@ -73,3 +73,16 @@ export function rostersNumberedBySetting(): RosterId[] {
 export function coverValues(layout: RosterLayout, schoolCode: string, academicYear: number, semester: 1 | 2, number: number): [string, number, number, number] {
   return [schoolCode, academicYear, layout.year ? 0 : semester, number];
 }
+
+/**
+ * The roster and batch a 名冊別 names: one a source gives (26 → outcomes, regular), else the
+ * school's setting (`rosters.numbers`); null when neither names it.
+ */
+export function rosterOfNumber(value: number, settings: RosterNumberSettings = {}): { roster: RosterId; batch: RosterBatch } | null {
+  const known = knownRosterNumbers().find((n) => n.value === value);
+  if (known) return { roster: known.roster, batch: known.batch };
+  for (const [roster, batches] of Object.entries(settings) as Array<[RosterId, Partial<Record<RosterBatch, number>>]>) {
+    for (const [batch, number] of Object.entries(batches ?? {}) as Array<[RosterBatch, number]>) if (number === value) return { roster, batch };
+  }
+  return null;
+}

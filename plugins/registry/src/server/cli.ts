@@ -1,9 +1,10 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { ImportKind } from '@licheng/core';
+import { rosterOfNumber, type ImportKind } from '@licheng/core';
 import type { AuthedContext, LichengApp } from '@licheng/server';
 import { importRoster, type ImportOptions, type ImportResult } from './import-roster.ts';
-import { EXPORTABLE_ROSTER_KINDS, exportRoster, type RosterExportInput, type RosterExportResult } from './roster-export.ts';
+import { exportRoster, type RosterExportResult } from './roster-export.ts';
+import { ROSTER_BUILDERS } from './rosters/builders.ts';
 import { rostersExportInput } from './procedures/rosters-export.ts';
 import { MAX_TABLE_BYTES, tableTooLarge } from './table-file.ts';
 
@@ -23,15 +24,26 @@ export async function importRosterFile(app: LichengApp, kind: ImportKind, filePa
   return importRoster(await cliContext(app), kind, bytes, path.basename(filePath), options);
 }
 
+/** What the command line names: a roster id (and batch), or a 名冊別 number (26, 34 …). */
+export interface CliRosterExport {
+  academicYear: number;
+  semester: number;
+  roster?: string;
+  batch?: string;
+  kind?: number;
+}
+
 /**
- * `licheng export roster …`: validates the input as the procedure does (a kind with no exporter,
- * such as 24 or 36, is refused rather than written as a mislabelled empty workbook), builds and
- * stores the roster like the screen does, and writes a copy to `outPath` — and, when rows were
- * kept back, the office's `(缺)` workbook beside it.
+ * `licheng export roster …`: validates the input as the procedure does (a roster with no
+ * builder, or a number no source or setting names, is refused rather than written as a
+ * mislabelled empty workbook), builds and stores the roster like the screen does, and writes a
+ * copy to `outPath` — and, when rows were kept back, the office's `(缺)` workbook beside it.
  */
-export async function exportRosterToFile(app: LichengApp, input: RosterExportInput, outPath: string): Promise<RosterExportResult & { path: string; reviewPath: string | null }> {
-  const parsed = rostersExportInput.safeParse(input);
-  if (!parsed.success) throw new Error(`roster export: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')} (kinds: ${EXPORTABLE_ROSTER_KINDS.join(', ')})`);
+export async function exportRosterToFile(app: LichengApp, input: CliRosterExport, outPath: string): Promise<RosterExportResult & { path: string; reviewPath: string | null }> {
+  const named = input.kind === undefined ? { roster: input.roster, batch: input.batch } : rosterOfNumber(input.kind, app.config.rosters.numbers);
+  if (!named) throw new Error(`roster export: kind ${input.kind} is no 名冊別 a source or the school's rosters.numbers names`);
+  const parsed = rostersExportInput.safeParse({ academicYear: input.academicYear, semester: input.semester, ...named });
+  if (!parsed.success) throw new Error(`roster export: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('; ')} (rosters: ${ROSTER_BUILDERS.map((b) => b.roster).join(', ')})`);
   const { bytes, reviewBytes, ...result } = await exportRoster(await cliContext(app), parsed.data);
   await writeAtomically(outPath, bytes);
   const reviewPath = reviewBytes ? outPath.replace(/(\.xlsx)?$/i, '_待處理(缺).xlsx') : null;

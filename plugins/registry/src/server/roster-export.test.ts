@@ -151,9 +151,15 @@ describe.each(testDialects())('registry.rosters.export on %s', (dialect) => {
     await setTestSchedule(t, ROSTER_WINDOWS);
     await seedYear();
 
-    const res = await t.mutate('registry.rosters.export', { academicYear: 114, semester: 1, kind: 26 }, users.registry);
+    const res = await t.mutate('registry.rosters.export', { academicYear: 114, semester: 1, roster: 'outcomes' }, users.registry);
     expect(res.error).toBeNull();
     expect(res.data).toEqual({
+      kind: 26,
+      // Each kept-back row names who fixes it: the course link is the teacher's, the grade the registry's.
+      problems: [
+        { code: 'no-course-code', sheet: '學期課程學習成果', studentId: expect.any(String), recordId: expect.any(String), office: 'subject-teacher', reason: '缺課程代碼（成果未連結到有效的 23 碼課程）' },
+        { code: 'take-without-grade', sheet: '重修課程學習成果', studentId: expect.any(String), recordId: expect.any(String), office: 'registry-staff', reason: '選課為重修或補修，但註冊組尚無這門課的成績資料' },
+      ],
       fileId: expect.any(String),
       fileName: '26_課程學習成果_123456_114_0.xlsx',
       rowCount: 4,
@@ -222,7 +228,7 @@ describe.each(testDialects())('registry.rosters.export on %s', (dialect) => {
     await setTestSchedule(t, ROSTER_WINDOWS);
     await seedYear();
 
-    const res = await t.mutate('registry.rosters.export', { academicYear: 114, semester: 1, kind: 28 }, users.registry);
+    const res = await t.mutate('registry.rosters.export', { academicYear: 114, semester: 1, roster: 'night-outcomes' }, users.registry);
     expect(res.error).toBeNull();
     expect(res.data).toMatchObject({ fileName: '28_進修部課程學習成果_123456_114_0.xlsx', rowCount: 1, review: { rowCount: 1 } });
     const workbook = await workbookAt(res.data.downloadUrl);
@@ -248,7 +254,7 @@ describe.each(testDialects())('registry.rosters.export on %s', (dialect) => {
     t = await createTestLicheng({ dialect, plugins: [registry], config: { rosters: { layouts: { outcomes: 'd-108' } } } });
     await setTestSchedule(t, ROSTER_WINDOWS);
     await seedYear();
-    const res = await t.mutate('registry.rosters.export', { academicYear: 114, semester: 1, kind: 26 }, users.registry);
+    const res = await t.mutate('registry.rosters.export', { academicYear: 114, semester: 1, roster: 'outcomes' }, users.registry);
     const got = sheets(await workbookAt(res.data.downloadUrl));
     expect(got['補修課程學習成果']).toEqual([
       ['身分證號', '出生日期', '應修課學年度', '應修課學期', '課程代碼', '科目名稱', '開課年級', '修課學分', '補修方式', '實際修課學期', '成果簡述'],
@@ -272,9 +278,9 @@ describe.each(testDialects())('registry.rosters.export on %s', (dialect) => {
       await workbook.xlsx.load(bytes.buffer);
       return sheets(workbook);
     };
-    const plain = await open((await exportRoster(ctx, { academicYear: 114, semester: 1, kind: 26 })).bytes);
+    const plain = await open((await exportRoster(ctx, { academicYear: 114, semester: 1, roster: 'outcomes', batch: 'regular' })).bytes);
     expect(plain['學期課程學習成果']![0]).toEqual(TERM);
-    const withRule = await exportRoster(ctx, { academicYear: 114, semester: 1, kind: 26 }, rule);
+    const withRule = await exportRoster(ctx, { academicYear: 114, semester: 1, roster: 'outcomes', batch: 'regular' }, rule);
     const got = await open(withRule.bytes);
     expect(got['學期課程學習成果']!.map((row) => row.slice(-2))).toEqual([['成果簡述', '附件數'], ['紅樓夢人物分析', 1], ['詩詞創作', 0], ['自由落體實驗影片', 1]]);
     expect(got['補修課程學習成果']![0]).toEqual(MAKE_UP);
@@ -285,16 +291,16 @@ describe.each(testDialects())('registry.rosters.export on %s', (dialect) => {
   it('exports an empty roster with every header row and no review file, refuses kinds with no exporter and non-registry users', async () => {
     t = await createTestLicheng({ dialect, plugins: [registry] });
     await setTestSchedule(t, ROSTER_WINDOWS);
-    const empty = await t.mutate('registry.rosters.export', { academicYear: 113, semester: 2, kind: 26 }, users.registry);
+    const empty = await t.mutate('registry.rosters.export', { academicYear: 113, semester: 2, roster: 'outcomes' }, users.registry);
     expect(empty.data).toMatchObject({ rowCount: 0, fileName: '26_課程學習成果_123456_113_0.xlsx', review: null });
     const got = sheets(await workbookAt(empty.data.downloadUrl));
     expect(Object.values(got).map((rows) => rows.length)).toEqual([2, 1, 1, 1, 1, 1, 1]);
     for (const kind of [24, 25, 36, 99]) {
       expect((await t.mutate('registry.rosters.export', { academicYear: 114, semester: 1, kind }, users.registry)).error?.code).toBe('BAD_REQUEST');
     }
-    expect((await t.mutate('registry.rosters.export', { academicYear: 114, semester: 3, kind: 26 }, users.registry)).error?.code).toBe('BAD_REQUEST');
-    expect((await t.mutate('registry.rosters.export', { academicYear: 114, semester: 1, kind: 26 }, users.wang)).error?.code).toBe('FORBIDDEN');
-    expect((await t.mutate('registry.rosters.export', { academicYear: 114, semester: 1, kind: 26 }, users.chen)).error?.code).toBe('FORBIDDEN');
+    expect((await t.mutate('registry.rosters.export', { academicYear: 114, semester: 3, roster: 'outcomes' }, users.registry)).error?.code).toBe('BAD_REQUEST');
+    expect((await t.mutate('registry.rosters.export', { academicYear: 114, semester: 1, roster: 'outcomes' }, users.wang)).error?.code).toBe('FORBIDDEN');
+    expect((await t.mutate('registry.rosters.export', { academicYear: 114, semester: 1, roster: 'outcomes' }, users.chen)).error?.code).toBe('FORBIDDEN');
     expect(await db().selectFrom('stored_files').select('original_name').execute()).toEqual([{ original_name: '26_課程學習成果_123456_113_0.xlsx' }]);
   });
 });

@@ -5,7 +5,7 @@ import { createTestLicheng, seedRoster, setTestSchedule, users, type TestLicheng
 import registry from './index.ts';
 import { ROSTER_WINDOWS } from './test-support.ts';
 
-const INPUT = { academicYear: 114, semester: 1, kind: 26 };
+const INPUT = { academicYear: 114, semester: 1, roster: 'outcomes' };
 const WINDOW = ROSTER_WINDOWS[0];
 
 /**

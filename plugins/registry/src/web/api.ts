@@ -54,8 +54,8 @@ export const paths = {
 
 /** Roster kinds (名冊別) the office can export now. */
 export const EXPORT_KINDS = [
-  { kind: 26, label: { 'zh-TW': '26 課程學習成果', en: '26 Course learning outcomes' } },
-  { kind: 28, label: { 'zh-TW': '28 進修部課程學習成果', en: '28 Course learning outcomes (night division)' } },
+  { kind: 26, roster: 'outcomes', label: { 'zh-TW': '26 課程學習成果', en: '26 Course learning outcomes' } },
+  { kind: 28, roster: 'night-outcomes', label: { 'zh-TW': '28 進修部課程學習成果', en: '28 Course learning outcomes (night division)' } },
 ] as const;
 
 /** Largest table file the server reads (20 MB); checked here only as a hint. */

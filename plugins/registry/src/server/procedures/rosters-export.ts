@@ -1,15 +1,17 @@
-import { academicYearSchema } from '@licheng/core';
+import { academicYearSchema, ROSTER_BATCHES, ROSTER_IDS } from '@licheng/core';
 import { authedProcedure } from '@licheng/server';
 import { z } from 'zod';
-import { assertRosterWindow, EXPORTABLE_ROSTER_KINDS, exportRoster } from '../roster-export.ts';
+import { assertRosterWindow, exportRoster } from '../roster-export.ts';
 import { REGISTRY_ROLES } from '../roles.ts';
 
 export const rostersExportInput = z.object({
   academicYear: academicYearSchema,
-  /** The term whose roster-submission window is open; a year roster (26, 28) carries the whole year and writes 學期 0. */
+  /** The term: the cover's 學期 on a term roster; on a year roster (學期 0) the term whose roster-submission window is open. */
   semester: z.union([z.literal(1), z.literal(2)]),
-  /** 名冊別; more kinds join EXPORTABLE_ROSTER_KINDS as they are built. */
-  kind: z.literal(EXPORTABLE_ROSTER_KINDS),
+  /** The roster (core roster-layouts); one with no builder yet is refused with roster-kind-unknown. */
+  roster: z.enum(ROSTER_IDS),
+  /** The regular submission or grade 12's 第一 / 第二梯次. */
+  batch: z.enum(ROSTER_BATCHES).default('regular'),
 });
 
 /**

@@ -1,5 +1,4 @@
 import type { LayoutSheet } from '@licheng/core';
-import type { OutcomeSource } from './outcome-sources.ts';
 
 /**
  * How a roster's attachments (文件 / 影音 files of an outcome) travel to the central database.
@@ -10,13 +9,20 @@ import type { OutcomeSource } from './outcome-sources.ts';
  * cells of each row — and is passed to exportRoster; the layout data itself stays as the sources
  * give it.
  */
+/** A row's record and its files, as an attachment rule sees them. */
+export interface AttachmentSource {
+  recordId: string;
+  documentFileId: string | null;
+  mediaFileId: string | null;
+}
+
 export interface RosterAttachments {
   /** An id for the audit entry ('none' when off). */
   id: string;
   /** Columns appended after the layout's columns of a sheet. */
   columns(sheet: LayoutSheet): string[];
-  /** The cells of those columns for one outcome. */
-  cells(sheet: LayoutSheet, outcome: OutcomeSource): Array<string | number>;
+  /** The cells of those columns for one record. */
+  cells(sheet: LayoutSheet, record: AttachmentSource): Array<string | number>;
 }
 
 /** Attachments off: no column, no cell (the default). */

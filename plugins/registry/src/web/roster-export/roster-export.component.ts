@@ -36,6 +36,10 @@ export class RosterExport extends LichengConnectedElement {
   declare academicYear: number | null;
   declare semester: 1 | 2;
   declare kind: number;
+
+  get #roster(): string {
+    return EXPORT_KINDS.find((k) => k.kind === this.kind)?.roster ?? 'outcomes';
+  }
   declare running: boolean;
   declare yearError: string;
   declare failure: string;
@@ -81,7 +85,7 @@ export class RosterExport extends LichengConnectedElement {
       return;
     }
     try {
-      const { refusal } = await this.api.query<{ refusal: string | null }>(paths.rosterWindow, { academicYear: year, semester: this.semester, kind: this.kind });
+      const { refusal } = await this.api.query<{ refusal: string | null }>(paths.rosterWindow, { academicYear: year, semester: this.semester, roster: this.#roster, batch: 'regular' });
       if (ticket === this.#windowTicket) this.refusal = refusal ?? '';
     } catch {
       // Not known: the button stays enabled and the export itself answers.
@@ -109,7 +113,7 @@ export class RosterExport extends LichengConnectedElement {
     this.running = true;
     const mark = focusMark();
     try {
-      const result = await this.api.mutation<RosterExportResult>(paths.exportRoster, { academicYear: year, semester: this.semester, kind: this.kind });
+      const result = await this.api.mutation<RosterExportResult>(paths.exportRoster, { academicYear: year, semester: this.semester, roster: this.#roster, batch: 'regular' });
       this.exported = result;
       if (result.rowCount > 0) await this.#download(result);
       this.emit('licheng-roster-exported', result);

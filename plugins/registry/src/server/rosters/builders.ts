@@ -1,0 +1,13 @@
+import { DomainError, type RosterId } from '@licheng/core';
+import type { RosterBuilder } from './builder.ts';
+import { outcomeBuilder } from './outcome-builder.ts';
+
+/** Every roster this office can build, one builder each (the layouts are core's data). */
+export const ROSTER_BUILDERS: readonly RosterBuilder[] = [outcomeBuilder('outcomes', 'day'), outcomeBuilder('night-outcomes', 'night')];
+
+/** The builder of a roster; refused with roster-kind-unknown when the roster has no exporter yet. */
+export function rosterBuilder(roster: RosterId): RosterBuilder {
+  const found = ROSTER_BUILDERS.find((b) => b.roster === roster);
+  if (!found) throw new DomainError('roster-kind-unknown', { kind: roster });
+  return found;
+}
