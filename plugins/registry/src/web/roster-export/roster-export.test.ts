@@ -37,7 +37,7 @@ describe('<licheng-roster-export>', () => {
     const el = await render();
     setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
     await oneEvent(el, 'licheng-roster-exported');
-    expect(api.callsTo('registry.rosters.export')[0]!.input).to.deep.equal({ academicYear: 114, semester: 2, kind: 26 });
+    expect(api.callsTo('registry.rosters.export')[0]!.input).to.deep.equal({ academicYear: 114, semester: 2, roster: 'outcomes', batch: 'regular' });
     const download = api.callsTo('/api/files/f-roster?download=1');
     expect(download).to.have.length(1);
     expect(download[0]!.headers.get('authorization')).to.match(/^Bearer /);
@@ -80,7 +80,7 @@ describe('<licheng-roster-export>', () => {
     expect(el.shadowRoot!.querySelector('#semester')!.getAttribute('aria-describedby')).to.equal('semester-hint');
     setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
     await oneEvent(el, 'licheng-roster-exported');
-    expect(api.callsTo('registry.rosters.export')[0]!.input).to.deep.equal({ academicYear: 114, semester: 2, kind: 28 });
+    expect(api.callsTo('registry.rosters.export')[0]!.input).to.deep.equal({ academicYear: 114, semester: 2, roster: 'night-outcomes', batch: 'regular' });
     await el.updateComplete;
     expect(api.callsTo('/api/files/f-roster?download=1')).to.have.length(1);
     expect(api.callsTo('/api/files/f-review?download=1')).to.have.length(0);
@@ -122,7 +122,7 @@ describe('<licheng-roster-export>', () => {
     expect(button.disabled).to.equal(true);
     expect(button.getAttribute('aria-describedby')).to.equal('export-reason');
     expect(el.shadowRoot!.querySelector('#export-reason')!.textContent).to.equal(reason);
-    expect(api.callsTo('registry.rosters.window')[0]!.input).to.deep.equal({ academicYear: 114, semester: 2, kind: 26 });
+    expect(api.callsTo('registry.rosters.window')[0]!.input).to.deep.equal({ academicYear: 114, semester: 2, roster: 'outcomes', batch: 'regular' });
     await expect(el).to.be.accessible();
     const semester = el.shadowRoot!.querySelector<HTMLSelectElement>('#semester')!;
     semester.value = '1';
