@@ -1,7 +1,7 @@
 import type { Role, RosterBatch, RosterCell, RosterId, RosterLayout, WindowScope } from '@licheng/core';
 import type { AuthedContext } from '@licheng/server';
 import type { RosterAttachments } from './attachments.ts';
-import type { SheetRows } from './workbook.ts';
+import type { RowRef, SheetRows } from './workbook.ts';
 
 /** Which roster, which batch (regular or grade 12's 第一 / 第二梯次), for which term. */
 export interface RosterRequest {
@@ -58,8 +58,9 @@ export interface RosterBuilder {
 }
 
 /** One kept-back row on its `(缺)` sheet: the layout sheet's columns, then 待處理原因. */
-export function keepBack(review: Map<string, SheetRows>, sheet: SheetRows['sheet'], row: RosterCell[], reason: string): void {
-  const part = review.get(sheet.name) ?? { sheet, name: `${sheet.name}(缺)`, extraColumns: ['待處理原因'], rows: [] };
+export function keepBack(review: Map<string, SheetRows>, sheet: SheetRows['sheet'], row: RosterCell[], reason: string, ref: RowRef): void {
+  const part = review.get(sheet.name) ?? { sheet, name: `${sheet.name}(缺)`, extraColumns: ['待處理原因'], rows: [], refs: [] };
   review.set(sheet.name, part);
   part.rows.push([...row, reason]);
+  part.refs.push(ref);
 }

@@ -27,7 +27,7 @@ const FIXED_BY: Record<OutcomeReviewReason, Role> = {
  * on the office's `(缺)` sheet of the same name, with the reason.
  */
 export function buildOutcomeRoster(layout: RosterLayout, sources: OutcomeSource[], attachments: RosterAttachments): BuiltSheets {
-  const sheets = new Map<string, SheetRows>(layout.sheets.map((sheet) => [sheet.name, { sheet, extraColumns: attachments.columns(sheet), rows: [] }]));
+  const sheets = new Map<string, SheetRows>(layout.sheets.map((sheet) => [sheet.name, { sheet, extraColumns: attachments.columns(sheet), rows: [], refs: [] }]));
   const review = new Map<string, SheetRows>();
   const problems: RosterProblem[] = [];
   const fallback = rosterLayout('outcomes', layout.version);
@@ -37,13 +37,14 @@ export function buildOutcomeRoster(layout: RosterLayout, sources: OutcomeSource[
     if (placed.review === null) {
       const part = sheets.get(placed.sheet)!;
       part.rows.push([...outcomeRow(part.sheet, placed), ...attachments.cells(part.sheet, source)]);
+      part.refs.push({ studentId: source.studentId, recordId: source.recordId });
       rowCount++;
       continue;
     }
     const sheet: LayoutSheet = layout.sheets.find((s) => s.name === placed.sheet) ?? fallback.sheets.find((s) => s.name === placed.sheet)!;
     const missing = placed.review === 'column-unfilled' ? `：${placed.missing.join('、')}` : '';
     const reason = `${REVIEW_REASON[placed.review]}${missing}`;
-    keepBack(review, sheet, outcomeRow(sheet, placed, true), reason);
+    keepBack(review, sheet, outcomeRow(sheet, placed, true), reason, { studentId: source.studentId, recordId: source.recordId });
     problems.push({ code: placed.review, sheet: sheet.name, studentId: source.studentId, recordId: source.recordId, office: FIXED_BY[placed.review], reason });
   }
   return { sheets: [...sheets.values()], review: [...review.values()], rowCount, reviewCount: problems.length, problems };

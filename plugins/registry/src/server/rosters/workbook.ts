@@ -9,6 +9,17 @@ export interface SheetRows {
   /** Written under this name instead of the layout sheet's (the office's `(缺)` sheets). */
   name?: string;
   rows: RosterCell[][];
+  /**
+   * The student and record behind each row, parallel to `rows` (refs[i] is rows[i]'s): what a
+   * check of the written rows links its finding to.
+   */
+  refs: RowRef[];
+}
+
+/** The student and the record (or grade row) a roster row was made from. */
+export interface RowRef {
+  studentId: string | null;
+  recordId: string | null;
 }
 
 /** Columns that hold numbers; every other column is text so IDs, dates and codes keep their zeros. */
