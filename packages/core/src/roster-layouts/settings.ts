@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { knownRosterNumbers, ROSTER_LAYOUTS } from './lookup.ts';
+import { knownRosterNumbers, ROSTER_LAYOUTS, rosterLayoutVersions } from './lookup.ts';
 import { ROSTER_BATCHES, ROSTER_IDS, type RosterBatch, type RosterId } from './types.ts';
 
 /**
@@ -43,7 +43,7 @@ export const rosterSettingsSchema = z
       }
     }
     for (const [roster, version] of Object.entries(settings.layouts)) {
-      const versions = ROSTER_LAYOUTS.find((r) => r.roster === roster)!.versions.map((v) => v.version);
+      const versions = rosterLayoutVersions(roster as RosterId).versions.map((v) => v.version);
       if (version && !versions.includes(version)) {
         ctx.addIssue({ code: 'custom', path: ['layouts', roster], message: `must be one of ${versions.join(', ')}` });
       }

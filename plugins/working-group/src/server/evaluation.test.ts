@@ -161,5 +161,9 @@ describe.each(testDialects())('working-group evaluation and awards on %s', (dial
     expect(rows(0)[2]).toEqual(['王老師', '人員', '嘉獎二次', '認證如期完成', '改列', '嘉獎一次', '116/03/05', '', '已議決']);
     expect(rows(1)).toContainEqual(['王老師', '任課教師', '2', '1', '50%', '0', '0']);
     expect(rows(2)).toContainEqual(['註冊組', '', '', '', '', '', '第1學期：116/02/09 期限內；第2學期：未辦理', '']);
+    // A year that is not one is refused as the schedule's file refuses it: the parameter and the reason.
+    const bad = await t.app.request('/api/working-group/evaluation.xlsx?academicYear=2025', { headers: { authorization: `Bearer ${await t.token(staff)}` } });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toEqual({ error: { code: 'import-number-invalid', message: 'academicYear: 「學年度」應為 100 到 999 的整數（目前為「2025」）' } });
   });
 });

@@ -1,5 +1,6 @@
 import { formatMessage } from '@licheng/core';
 import { authorizeRequest, scheduleOf, type LichengContext, type PluginDefinition, type PluginDeps, xlsxDownload } from '@licheng/server';
+import { z } from 'zod';
 import { academicYearFromQuery, academicYearSchema } from './academic-year.ts';
 import { evaluationFileName, evaluationWorkbook } from './evaluation/evaluation-workbook.ts';
 import { evaluationOverviewOf } from './procedures/evaluation-overview.ts';
@@ -29,17 +30,29 @@ export function publicScheduleXlsxUrl(academicYear: number): string {
   return `${PUBLIC_SCHEDULE_XLSX_PATH}?academicYear=${academicYear}`;
 }
 
+/**
+ * A 400 naming the query parameter that failed and why, in the caller's language: the schemas'
+ * catalogue codes (with their params) are worded from the catalogue, anything else as zod says it.
+ */
+function badQuery(ctx: LichengContext, error: { issues: ReadonlyArray<{ path: PropertyKey[]; message: string }> }): Response {
+  const issue = error.issues[0] as { path: PropertyKey[]; message: string; params?: Record<string, string | number> } | undefined;
+  const code = issue?.params ? issue.message : 'invalid-input';
+  const message = `${String(issue?.path[0] ?? 'academicYear')}: ${issue?.params ? formatMessage(code, issue.params, ctx.locale) : (issue?.message ?? '')}`;
+  return Response.json({ error: { code, message } }, { status: 400 });
+}
+
+/** The `academicYear` query parameter (absent: null), or the 400 that says what is wrong with it. */
+function academicYearQuery(ctx: LichengContext, value: string | undefined): { year: number | null } | Response {
+  const parsed = z.object({ academicYear: academicYearSchema.optional() }).safeParse({ academicYear: academicYearFromQuery(value) });
+  return parsed.success ? { year: parsed.data.academicYear ?? null } : badQuery(ctx, parsed.error);
+}
+
 /** The year's schedule as an Excel file, or a 400 naming the bad `academicYear`. */
 async function scheduleDownload(ctx: LichengContext, academicYearParam: string | undefined): Promise<Response> {
-  const parsed = academicYearSchema.optional().safeParse(academicYearFromQuery(academicYearParam));
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0] as { message: string; params?: Record<string, string | number> } | undefined;
-    const code = issue?.message ?? 'invalid-input';
-    const message = `academicYear: ${formatMessage(code, issue?.params ?? {}, ctx.locale)}`;
-    return Response.json({ error: { code, message } }, { status: 400 });
-  }
+  const parsed = academicYearQuery(ctx, academicYearParam);
+  if (parsed instanceof Response) return parsed;
   const now = ctx.now();
-  const year = scheduleOfYear(await scheduleOf(ctx), parsed.data ?? currentAcademicYear(now), now);
+  const year = scheduleOfYear(await scheduleOf(ctx), parsed.year ?? currentAcademicYear(now), now);
   const body = await scheduleWorkbook(ctx.config.name, year);
   const name = scheduleFileName(year.academicYear);
   return xlsxDownload(body, name.zh, name.ascii);
@@ -90,12 +103,7 @@ export function workingGroupRoutes(app: RoutesApp, deps: PluginDeps): void {
     const { ctx } = auth;
     const semester = c.req.query('semester');
     const parsed = termInput.safeParse({ academicYear: academicYearFromQuery(c.req.query('academicYear')), semester: semester === '1' ? 1 : semester === '2' ? 2 : semester });
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0] as { path: PropertyKey[]; message: string; params?: Record<string, string | number> } | undefined;
-      const code = issue?.params ? issue.message : 'invalid-input';
-      const message = `${String(issue?.path[0] ?? '')}: ${issue?.params ? formatMessage(code, issue.params, ctx.locale) : (issue?.message ?? '')}`;
-      return Response.json({ error: { code, message } }, { status: 400 });
-    }
+    if (!parsed.success) return badQuery(ctx, parsed.error);
     const view = await selfCheckView(ctx, termOf(ctx, parsed.data));
     const name = selfCheckFileName(view);
     return xlsxDownload(await selfCheckWorkbook(ctx.config.name, view), name.zh, name.ascii);
@@ -106,9 +114,9 @@ export function workingGroupRoutes(app: RoutesApp, deps: PluginDeps): void {
     const auth = await authorizeRequest(await deps.context(c.req.raw), GROUP_EDITORS);
     if (!auth.ok) return auth.response;
     const { ctx } = auth;
-    const parsed = academicYearSchema.optional().safeParse(academicYearFromQuery(c.req.query('academicYear')));
-    if (!parsed.success) return Response.json({ error: { code: 'invalid-input', message: `academicYear: ${formatMessage('invalid-input', {}, ctx.locale)}` } }, { status: 400 });
-    const overview = await evaluationOverviewOf(ctx, parsed.data ?? currentAcademicYear(ctx.now()), 'zh-TW');
+    const parsed = academicYearQuery(ctx, c.req.query('academicYear'));
+    if (parsed instanceof Response) return parsed;
+    const overview = await evaluationOverviewOf(ctx, parsed.year ?? currentAcademicYear(ctx.now()), 'zh-TW');
     const name = evaluationFileName(overview.academicYear);
     return xlsxDownload(await evaluationWorkbook(ctx.config.name, overview), name.zh, name.ascii);
   });
