@@ -1,4 +1,4 @@
-import { certificationFigures, roleLabels, taipeiDate, termWorkOnTime, type CertificationFigures, type Locale, type Role } from '@licheng/core';
+import { certificationFigures, roleLabels, taipeiDate, termWorkOnTime, type CertificationFigures, type TermWork, type Locale, type Role } from '@licheng/core';
 import { scheduleOf, type AuthedContext } from '@licheng/server';
 import type { Kysely } from 'kysely';
 import type { WorkingGroupDatabase } from '../tables.ts';
@@ -97,9 +97,17 @@ export async function yearFigures(ctx: AuthedContext, db: Kysely<WorkingGroupDat
     return o;
   };
   for (const [role, f] of cert.offices) office(`role:${role}`, roleName(role, locale)).certification = f;
-  const work = (precheck: boolean) => audit.filter((a) => a.precheck === precheck).map((a) => ({ ...a.term!, at: a.at, role: a.actor_role }));
-  for (const role of new Set(work(false).map((w) => w.role))) office(`role:${role}`, roleName(role, locale)).rosters = termWorkOnTime(work(false).filter((w) => w.role === role), schedule, 'roster-submission', academicYear);
-  for (const role of new Set(work(true).map((w) => w.role))) office(`role:${role}`, roleName(role, locale)).precheck = termWorkOnTime(work(true).filter((w) => w.role === role), schedule, 'pre-check', academicYear);
+  // Each office's roster submissions and pre-check runs, grouped once.
+  const byRole = new Map<string, { rosters: TermWork[]; precheck: TermWork[] }>();
+  for (const a of audit) {
+    const entry = byRole.get(a.actor_role) ?? { rosters: [], precheck: [] };
+    byRole.set(a.actor_role, entry);
+    (a.precheck ? entry.precheck : entry.rosters).push({ ...a.term!, at: a.at });
+  }
+  for (const [role, work] of byRole) {
+    if (work.rosters.length) office(`role:${role}`, roleName(role, locale)).rosters = termWorkOnTime(work.rosters, schedule, 'roster-submission', academicYear);
+    if (work.precheck.length) office(`role:${role}`, roleName(role, locale)).precheck = termWorkOnTime(work.precheck, schedule, 'pre-check', academicYear);
+  }
   const today = taipeiDate(ctx.now());
   const trainings = await db.selectFrom('working_group_trainings').select(['owner_office', 'held_date']).where('school_code', '=', school).where('academic_year', '=', academicYear).execute();
   for (const tr of trainings) {
