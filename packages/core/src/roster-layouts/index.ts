@@ -17,3 +17,4 @@ export {
 } from './lookup.ts';
 export { rosterSettingsSchema, type RosterSettings } from './settings.ts';
 export { OUTCOME_SHEET_OF_TAKE, TERM_OUTCOME_SHEET, outcomeRow, outcomeTake, placeOutcome, type RosterCell, type OutcomePlacement, type OutcomeReviewReason, type OutcomeRowInput } from './outcome-placement.ts';
+export { SUMMARY_COLUMN, recordRow, rosterCodeList, type RecordRow, type RecordRowInput } from './record-rows.ts';

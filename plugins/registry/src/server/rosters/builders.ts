@@ -1,9 +1,17 @@
 import { DomainError, type RosterId } from '@licheng/core';
 import type { RosterBuilder } from './builder.ts';
 import { outcomeBuilder } from './outcome-builder.ts';
+import { cadreBuilder, performanceBuilder } from './record-builder.ts';
+import { studentDataBuilder } from './student-data-builder.ts';
 
 /** Every roster this office can build, one builder each (the layouts are core's data). */
-export const ROSTER_BUILDERS: readonly RosterBuilder[] = [outcomeBuilder('outcomes', 'day'), outcomeBuilder('night-outcomes', 'night')];
+export const ROSTER_BUILDERS: readonly RosterBuilder[] = [
+  outcomeBuilder('outcomes', 'day'),
+  outcomeBuilder('night-outcomes', 'night'),
+  cadreBuilder(),
+  performanceBuilder(),
+  studentDataBuilder(),
+];
 
 /** The builder of a roster; refused with roster-kind-unknown when the roster has no exporter yet. */
 export function rosterBuilder(roster: RosterId): RosterBuilder {

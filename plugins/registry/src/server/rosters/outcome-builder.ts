@@ -1,7 +1,8 @@
-import { outcomeRow, placeOutcome, rosterLayout, type LayoutSheet, type OutcomeReviewReason, type Role, type RosterLayout } from '@licheng/core';
+import { outcomeRow, placeOutcome, ROSTER_BATCHES, rosterLayout, type LayoutSheet, type OutcomeReviewReason, type Role, type RosterLayout } from '@licheng/core';
 import type { RosterAttachments } from './attachments.ts';
 import { keepBack, type BuiltSheets, type RosterBuilder, type RosterProblem } from './builder.ts';
 import { outcomeAudiences, outcomeSources, type Division, type OutcomeSource } from './outcome-sources.ts';
+import { gradeOfBatch } from './record-sources.ts';
 import type { SheetRows } from './workbook.ts';
 
 const REVIEW_REASON: Record<OutcomeReviewReason, string> = {
@@ -50,12 +51,16 @@ export function buildOutcomeRoster(layout: RosterLayout, sources: OutcomeSource[
   return { sheets: [...sheets.values()], review: [...review.values()], rowCount, reviewCount: problems.length, problems };
 }
 
-/** 課程學習成果: 26 carries the day division, 28 (進修部) the night division. */
+/**
+ * 課程學習成果: 26 carries the day division, 28 (進修部) the night division; grade 12's batches
+ * (36 / 76, 38 / 78) the same year's outcomes of grade-12 students only.
+ */
 export function outcomeBuilder(roster: 'outcomes' | 'night-outcomes', division: Division): RosterBuilder {
   return {
     roster,
-    batches: ['regular'],
-    audiences: (ctx, request) => outcomeAudiences(ctx.db, ctx.config.code, request.academicYear, division),
-    build: async (ctx, layout, request, attachments) => buildOutcomeRoster(layout, await outcomeSources(ctx.db, ctx.config.code, request.academicYear, division), attachments),
+    batches: ROSTER_BATCHES,
+    audiences: (ctx, request) => outcomeAudiences(ctx.db, ctx.config.code, request.academicYear, division, gradeOfBatch(request.batch)),
+    build: async (ctx, layout, request, attachments) =>
+      buildOutcomeRoster(layout, await outcomeSources(ctx.db, ctx.config.code, request.academicYear, division, gradeOfBatch(request.batch)), attachments),
   };
 }

@@ -35,12 +35,13 @@ export interface OutcomeSource {
 
 /**
  * 課程學習成果 of a year roster: every outcome of the academic year that passed certification
- * (通過) and that its student selected (勾選, per academic year) — students of the division —
+ * (通過) and that its student selected (勾選, per academic year) — students of the division (and
+ * of grade 12 only, for grade 12's batches) —
  * with the registry's grades of the same student, term and course code. Ordered by class, seat,
  * student number, course code and entry.
  */
-function outcomeQuery(db: Kysely<PlatformDatabase>, school: string, academicYear: number, division: Division) {
-  return db
+function outcomeQuery(db: Kysely<PlatformDatabase>, school: string, academicYear: number, division: Division, grade: number | null) {
+  const query = db
     .selectFrom('records')
     .innerJoin('selections', 'selections.record_id', 'records.id')
     .innerJoin('students', 'students.id', 'records.student_id')
@@ -51,16 +52,17 @@ function outcomeQuery(db: Kysely<PlatformDatabase>, school: string, academicYear
     .where('records.academic_year', '=', academicYear)
     .where('selections.academic_year', '=', academicYear)
     .where('students.division', '=', division);
+  return grade === null ? query : query.where('students.grade', '=', grade);
 }
 
 /** The grades and classes the roster carries: the audiences whose roster-submission windows must be open. */
-export async function outcomeAudiences(db: Kysely<PlatformDatabase>, school: string, academicYear: number, division: Division) {
-  const rows = await outcomeQuery(db, school, academicYear, division).select(['students.grade', 'students.class_name']).distinct().execute();
+export async function outcomeAudiences(db: Kysely<PlatformDatabase>, school: string, academicYear: number, division: Division, grade: number | null = null) {
+  const rows = await outcomeQuery(db, school, academicYear, division, grade).select(['students.grade', 'students.class_name']).distinct().execute();
   return rows.map((r) => ({ grade: Number(r.grade), className: r.class_name, recordKind: OUTCOME }));
 }
 
-export async function outcomeSources(db: Kysely<PlatformDatabase>, school: string, academicYear: number, division: Division): Promise<OutcomeSource[]> {
-  const rows = await outcomeQuery(db, school, academicYear, division)
+export async function outcomeSources(db: Kysely<PlatformDatabase>, school: string, academicYear: number, division: Division, grade: number | null = null): Promise<OutcomeSource[]> {
+  const rows = await outcomeQuery(db, school, academicYear, division, grade)
     .leftJoin('enrolments', (join) => join.onRef('enrolments.student_id', '=', 'records.student_id').onRef('enrolments.course_id', '=', 'records.course_id'))
     .select([
       'records.id as record_id',
