@@ -339,6 +339,10 @@ export const messages: Record<string, LocalizedText> = {
     'zh-TW': '「{roster}」的名冊別尚未設定：沒有公開資料載明此名冊的名冊別，請依中央資料庫的範本在學校設定 {setting} 填入後再產生',
     en: 'The roster number (名冊別) of {roster} is not set: no source gives it. Set {setting} in the school configuration from the central database’s template, then export.',
   },
+  'roster-first-batch-missing': {
+    'zh-TW': '「{roster}」第二梯次只提交第一梯次之後新增或修改的資料（學校設定 rosters.secondBatch），但 {academicYear} 學年度尚未產生第一梯次（名冊別 {kind}）：請先產生第一梯次',
+    en: 'The second batch of {roster} carries only what changed after the first (school setting rosters.secondBatch), but no first batch (roster number {kind}) of {academicYear} was exported yet: export the first batch first.',
+  },
   'roster-layout-version-unknown': { 'zh-TW': '名冊「{roster}」沒有版面版本「{version}」', en: 'Roster {roster} has no layout version "{version}".' },
   'roster-column-unfilled': {
     'zh-TW': '名冊「{sheet}」的欄位「{column}」沒有資料可填（身分證號 {nationalId}）：請先補齊註冊組的成績資料，或確認名冊版面',

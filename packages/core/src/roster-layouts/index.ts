@@ -15,6 +15,6 @@ export {
   sheetColumns,
   type RosterNumberSettings,
 } from './lookup.ts';
-export { rosterSettingsSchema, type RosterSettings } from './settings.ts';
+export { rosterSettingsSchema, SECOND_BATCH_SCOPES, type RosterSettings, type SecondBatchScope } from './settings.ts';
 export { OUTCOME_SHEET_OF_TAKE, TERM_OUTCOME_SHEET, outcomeRow, outcomeTake, placeOutcome, type RosterCell, type OutcomePlacement, type OutcomeReviewReason, type OutcomeRowInput } from './outcome-placement.ts';
 export { SUMMARY_COLUMN, recordRow, rosterCodeList, type RecordRow, type RecordRowInput } from './record-rows.ts';

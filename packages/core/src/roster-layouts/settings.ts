@@ -9,6 +9,10 @@ import { ROSTER_BATCHES, ROSTER_IDS, type RosterBatch, type RosterId } from './t
  * number has a default: a roster whose number is unset is refused at export, saying which
  * setting to fill.
  */
+/** What grade 12's second batch carries (rosters.secondBatch). */
+export const SECOND_BATCH_SCOPES = ['whole', 'changed-since-first'] as const;
+export type SecondBatchScope = (typeof SECOND_BATCH_SCOPES)[number];
+
 const rosterNumber = z
   .number({ error: 'must be the roster number (名冊別) of the central database’s template, a whole number from 1 to 99' })
   .int('must be a whole number from 1 to 99')
@@ -27,6 +31,13 @@ export const rosterSettingsSchema = z
       .prefault({}),
     /** The layout version a roster uses instead of its default (e.g. `{ "outcomes": "d-108" }`). */
     layouts: z.partialRecord(z.enum(ROSTER_IDS), z.string().min(1)).default({}),
+    /**
+     * What grade 12's second batch (第二梯次, 74–78) carries, which no source says: 'whole' the
+     * same scope as the first batch (each file complete; the default, since it leaves nothing
+     * out), or 'changed-since-first' only what was added or changed after the first batch of the
+     * same roster and term (year) was exported (docs/rosters.md).
+     */
+    secondBatch: z.enum(SECOND_BATCH_SCOPES).default('whole'),
   })
   .superRefine((settings, ctx) => {
     const known = knownRosterNumbers();

@@ -6,6 +6,8 @@ import { createTestLicheng, seedRoster, setTestSchedule, testRoster, users, type
 import registry from './index.ts';
 import { ROSTER_WINDOWS } from './test-support.ts';
 import { NOT_PASSED, OVER_CAP } from './rosters/record-builder.ts';
+import { exportRoster } from './roster-export.ts';
+import { cliContext } from './cli.ts';
 
 interface Rec {
   student: string;
@@ -114,9 +116,12 @@ describe.each(testDialects())('record rosters (24, 25, 學生資料, grade 12 ba
         [chang.nationalId, '0980730', '101班', '1140901', '', '', '2', '缺欄位：擔任職務'],
       ],
     });
-    // The second term's roster carries the second term's cadre only.
-    const second = await t.mutate('registry.rosters.export', { academicYear: 114, semester: 2, roster: 'cadres' }, users.registry);
-    expect(second.error?.licheng?.code).toMatch(/^window-/);
+    // The second term's roster (outside its window here: built directly) carries the second term's cadre only.
+    const second = await exportRoster(await cliContext(t.app), { academicYear: 114, semester: 2, roster: 'cadres', batch: 'regular' });
+    expect(second).toMatchObject({ kind: 24, fileName: '24_校內幹部經歷_123456_114_2.xlsx', rowCount: 1, review: null });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(second.bytes.buffer);
+    expect(book.getWorksheet('幹部經歷紀錄')!.getRow(2).values).toEqual([undefined, chen.nationalId, '0980301', '學生會', '1150201', '', '會長', '1']);
   });
 
   it('builds grade 12 batches 34 and 74 from grade-12 students only, both complete', async () => {
@@ -131,6 +136,30 @@ describe.each(testDialects())('record rosters (24, 25, 學生資料, grade 12 ba
       expect(workbook['幹部經歷紀錄']).toEqual([CADRE, [chen.nationalId, '0980301', '學生會', '1140901', '1150131', '會長', '1']]);
       expect(JSON.stringify(await open(res.review.downloadUrl))).not.toContain(lin.nationalId);
     }
+  });
+
+  it('with rosters.secondBatch changed-since-first, 74 and 75 carry only what was added, changed or selected after the first batch, and need the first batch', async () => {
+    await start({ rosters: { secondBatch: 'changed-since-first' } });
+    await seedRecords([...cadres, ...performances]);
+    await setGrade('S001', 3);
+    const early = await t.mutate('registry.rosters.export', { academicYear: 114, semester: 1, roster: 'cadres', batch: 'grade12-second' }, users.registry);
+    expect(early.error?.licheng).toMatchObject({ code: 'roster-first-batch-missing', params: { kind: 34, academicYear: 114 } });
+    expect((await exported({ roster: 'cadres', batch: 'grade12-first' })).rowCount).toBe(1);
+    expect((await exported({ roster: 'performances', batch: 'grade12-first' })).rowCount).toBe(2);
+    // After the first batch: a new cadre, and a performance entered earlier is selected now.
+    t.clock.now = new Date('2025-10-20T04:00:00Z');
+    await seedRecords([{ student: 'S001', kind: 'cadre', data: { unit: '畢聯會', startDate: '2025-10-15', position: '主席', level: '1' } }]);
+    await db().updateTable('records').set({ updated_at: '2025-10-15T00:00:00.000Z' }).where('data', 'like', '%畢聯會%').execute();
+    const work = await db().selectFrom('records').select(['id', 'student_id']).where('summary', '=', '未勾選').executeTakeFirstOrThrow();
+    await db().insertInto('selections').values({ id: newId(), school_code: t.config.code, student_id: work.student_id, record_id: work.id, kind: 'performance', academic_year: 114, created_at: '2025-10-16T00:00:00.000Z' }).execute();
+    const second = await exported({ roster: 'cadres', batch: 'grade12-second' });
+    expect(second).toMatchObject({ kind: 74, rowCount: 1, review: null });
+    expect((await open(second.downloadUrl))['幹部經歷紀錄']).toEqual([CADRE, [chen.nationalId, '0980301', '畢聯會', '1141015', '', '主席', '1']]);
+    const performed = await exported({ roster: 'performances', batch: 'grade12-second' });
+    expect(performed).toMatchObject({ kind: 75, rowCount: 1 });
+    expect((await open(performed.downloadUrl))['作品成果紀錄']).toEqual([['身分證號', '出生日期', '名稱', '日期', '內容簡述'], [chen.nationalId, '0980301', '未勾選作品', '1141001', '未勾選']]);
+    // The regular roster is unaffected by the setting.
+    expect((await exported({ roster: 'cadres' })).rowCount).toBe(3);
   });
 
   const performances: Rec[] = [

@@ -2,6 +2,7 @@ import { outcomeRow, placeOutcome, ROSTER_BATCHES, rosterLayout, type LayoutShee
 import type { RosterAttachments } from './attachments.ts';
 import { keepBack, type BuiltSheets, type RosterBuilder, type RosterProblem } from './builder.ts';
 import { outcomeAudiences, outcomeSources, type Division, type OutcomeSource } from './outcome-sources.ts';
+import { batchScope } from './batch-scope.ts';
 import { gradeOfBatch } from './record-sources.ts';
 import type { SheetRows } from './workbook.ts';
 
@@ -60,7 +61,9 @@ export function outcomeBuilder(roster: 'outcomes' | 'night-outcomes', division: 
     roster,
     batches: ROSTER_BATCHES,
     audiences: (ctx, request) => outcomeAudiences(ctx.db, ctx.config.code, request.academicYear, division, gradeOfBatch(request.batch)),
-    build: async (ctx, layout, request, attachments) =>
-      buildOutcomeRoster(layout, await outcomeSources(ctx.db, ctx.config.code, request.academicYear, division, gradeOfBatch(request.batch)), attachments),
+    build: async (ctx, layout, request, attachments) => {
+      const { grade, since } = await batchScope(ctx, layout, request);
+      return buildOutcomeRoster(layout, await outcomeSources(ctx.db, ctx.config.code, request.academicYear, division, grade, since), attachments);
+    },
   };
 }

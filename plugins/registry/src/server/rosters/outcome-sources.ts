@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { PlatformDatabase } from '@licheng/server';
 import { registryDb } from '../tables.ts';
 
@@ -36,11 +36,11 @@ export interface OutcomeSource {
 /**
  * 課程學習成果 of a year roster: every outcome of the academic year that passed certification
  * (通過) and that its student selected (勾選, per academic year) — students of the division (and
- * of grade 12 only, for grade 12's batches) —
+ * of grade 12 only, for grade 12's batches; changed or selected after `since` when given) —
  * with the registry's grades of the same student, term and course code. Ordered by class, seat,
  * student number, course code and entry.
  */
-function outcomeQuery(db: Kysely<PlatformDatabase>, school: string, academicYear: number, division: Division, grade: number | null) {
+function outcomeQuery(db: Kysely<PlatformDatabase>, school: string, academicYear: number, division: Division, grade: number | null, since: string | null = null) {
   const query = db
     .selectFrom('records')
     .innerJoin('selections', 'selections.record_id', 'records.id')
@@ -52,7 +52,8 @@ function outcomeQuery(db: Kysely<PlatformDatabase>, school: string, academicYear
     .where('records.academic_year', '=', academicYear)
     .where('selections.academic_year', '=', academicYear)
     .where('students.division', '=', division);
-  return grade === null ? query : query.where('students.grade', '=', grade);
+  const graded = grade === null ? query : query.where('students.grade', '=', grade);
+  return since === null ? graded : graded.where((eb) => eb.or([eb('records.updated_at', '>', since), eb(sql.ref<string>('selections.created_at'), '>', since)]));
 }
 
 /** The grades and classes the roster carries: the audiences whose roster-submission windows must be open. */
@@ -61,8 +62,8 @@ export async function outcomeAudiences(db: Kysely<PlatformDatabase>, school: str
   return rows.map((r) => ({ grade: Number(r.grade), className: r.class_name, recordKind: OUTCOME }));
 }
 
-export async function outcomeSources(db: Kysely<PlatformDatabase>, school: string, academicYear: number, division: Division, grade: number | null = null): Promise<OutcomeSource[]> {
-  const rows = await outcomeQuery(db, school, academicYear, division, grade)
+export async function outcomeSources(db: Kysely<PlatformDatabase>, school: string, academicYear: number, division: Division, grade: number | null = null, since: string | null = null): Promise<OutcomeSource[]> {
+  const rows = await outcomeQuery(db, school, academicYear, division, grade, since)
     .leftJoin('enrolments', (join) => join.onRef('enrolments.student_id', '=', 'records.student_id').onRef('enrolments.course_id', '=', 'records.course_id'))
     .select([
       'records.id as record_id',

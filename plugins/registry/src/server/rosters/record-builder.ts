@@ -1,6 +1,7 @@
 import { PERFORMANCE_TYPES, recordKindDefinition, recordKindPolicy, recordRow, ROSTER_BATCHES, type RecordFieldSpec, type Role, type RosterLayout, type SchoolConfig } from '@licheng/core';
 import type { RosterAttachments } from './attachments.ts';
 import { keepBack, type BuiltSheets, type RosterBuilder, type RosterProblem } from './builder.ts';
+import { batchScope } from './batch-scope.ts';
 import { recordAudiences, recordSources, type RecordScope, type RecordSource } from './record-sources.ts';
 import type { SheetRows } from './workbook.ts';
 
@@ -72,12 +73,13 @@ function certifierOf(config: SchoolConfig, kind: string, fallback: Role): Role {
 export const CADRE_KIND = 'cadre';
 
 export function cadreBuilder(): RosterBuilder {
-  const scope = (school: string, r: { academicYear: number; semester: number; batch: RecordScope['batch'] }): RecordScope => ({
+  const scope = (school: string, r: { academicYear: number; semester: number; batch: RecordScope['batch'] }, since: string | null = null): RecordScope => ({
     school,
     kinds: [CADRE_KIND],
     academicYear: r.academicYear,
     semester: r.semester,
     batch: r.batch,
+    since,
   });
   const definition = recordKindDefinition(CADRE_KIND)!;
   return {
@@ -85,7 +87,7 @@ export function cadreBuilder(): RosterBuilder {
     batches: ROSTER_BATCHES,
     audiences: (ctx, request) => recordAudiences(ctx.db, scope(ctx.config.code, request)),
     build: async (ctx, layout, request, attachments) =>
-      buildRecordRoster(layout, await recordSources(ctx.db, scope(ctx.config.code, request)), attachments, {
+      buildRecordRoster(layout, await recordSources(ctx.db, scope(ctx.config.code, request, (await batchScope(ctx, layout, request)).since)), attachments, {
         sheets: { [CADRE_KIND]: { sheet: definition.rosterSheet!, fields: definition.fields } },
         enteredBy: () => 'activities-staff',
         certifiedBy: (s) => certifierOf(ctx.config, s.kind, 'activities-staff'),
@@ -102,7 +104,7 @@ export const PERFORMANCE_SELECTION = 'performance';
  * on entry unless the school names certifiers for it).
  */
 export function performanceBuilder(): RosterBuilder {
-  const scope = (school: string, r: { academicYear: number; batch: RecordScope['batch'] }): RecordScope => ({
+  const scope = (school: string, r: { academicYear: number; batch: RecordScope['batch'] }, since: string | null = null): RecordScope => ({
     school,
     kinds: PERFORMANCE_TYPES.map((t) => t.id),
     academicYear: r.academicYear,
@@ -110,6 +112,7 @@ export function performanceBuilder(): RosterBuilder {
     batch: r.batch,
     selection: PERFORMANCE_SELECTION,
     enteredRole: 'student',
+    since,
   });
   const sheets = Object.fromEntries(PERFORMANCE_TYPES.map((t) => [t.id, { sheet: t.rosterSheet, fields: t.fields }]));
   return {
@@ -117,7 +120,7 @@ export function performanceBuilder(): RosterBuilder {
     batches: ROSTER_BATCHES,
     audiences: (ctx, request) => recordAudiences(ctx.db, scope(ctx.config.code, request)),
     build: async (ctx, layout, request, attachments) =>
-      buildRecordRoster(layout, await recordSources(ctx.db, scope(ctx.config.code, request)), attachments, {
+      buildRecordRoster(layout, await recordSources(ctx.db, scope(ctx.config.code, request, (await batchScope(ctx, layout, request)).since)), attachments, {
         sheets,
         enteredBy: () => 'student',
         certifiedBy: (s) => certifierOf(ctx.config, s.kind, 'activities-staff'),

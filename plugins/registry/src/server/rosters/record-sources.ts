@@ -43,6 +43,8 @@ export interface RecordScope {
   selection?: string;
   /** Only records entered under this role (25 學生自填: 'student'). */
   enteredRole?: string;
+  /** Only records changed (or selected) after this ISO instant (grade 12's second batch, batch-scope.ts). */
+  since?: string | null;
 }
 
 function scoped(db: Kysely<PlatformDatabase>, scope: RecordScope) {
@@ -62,6 +64,12 @@ function scoped(db: Kysely<PlatformDatabase>, scope: RecordScope) {
       .innerJoin('selections', 'selections.record_id', 'records.id')
       .where('selections.kind', '=', scope.selection)
       .where('selections.academic_year', '=', scope.academicYear);
+  }
+  const since = scope.since;
+  if (since) {
+    query = query.where((eb) =>
+      eb.or([eb('records.updated_at', '>', since), ...(scope.selection ? [eb(sql.ref<string>('selections.created_at'), '>', since)] : [])]),
+    );
   }
   return query;
 }

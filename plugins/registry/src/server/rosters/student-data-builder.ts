@@ -2,6 +2,7 @@ import { rocDateOf, sheetColumns, type LayoutSheet, type RosterCell, type Roster
 import { studentsWhoLeft, type AuthedContext } from '@licheng/server';
 import type { RosterAttachments } from './attachments.ts';
 import { keepBack, type BuiltSheets, type RosterBuilder, type RosterProblem, type RosterRequest } from './builder.ts';
+import { batchScope } from './batch-scope.ts';
 import { gradeOfBatch } from './record-sources.ts';
 import type { SheetRows } from './workbook.ts';
 
@@ -40,10 +41,10 @@ interface TermStudent {
 }
 
 /** The term's students (not left by its first day), placed as the term's placement says, else as the student's row. */
-async function termStudents(ctx: AuthedContext, request: RosterRequest): Promise<TermStudent[]> {
+async function termStudents(ctx: AuthedContext, request: RosterRequest, since: string | null = null): Promise<TermStudent[]> {
   const school = ctx.config.code;
   const grade = gradeOfBatch(request.batch);
-  let query = ctx.db.selectFrom('students').select(['id', 'national_id', 'birth_date', 'grade', 'class_name', 'seat_no', 'department_code', 'student_no']).where('school_code', '=', school);
+  let query = ctx.db.selectFrom('students').select(['id', 'national_id', 'birth_date', 'grade', 'class_name', 'seat_no', 'department_code', 'student_no', 'updated_at']).where('school_code', '=', school);
   if (grade !== null) query = query.where('grade', '=', grade);
   const students = await query.orderBy('class_name').orderBy('seat_no').orderBy('student_no').execute();
   if (students.length === 0) return [];
@@ -58,9 +59,11 @@ async function termStudents(ctx: AuthedContext, request: RosterRequest): Promise
     .where('semester', '=', request.semester)
     .where('student_id', 'in', ids)
     .execute();
-  const changes = await ctx.db.selectFrom('status_changes').select(['student_id', 'date', 'kind']).where('school_code', '=', school).where('student_id', 'in', ids).orderBy('date').orderBy('created_at').execute();
+  const changes = await ctx.db.selectFrom('status_changes').select(['student_id', 'date', 'kind', 'created_at']).where('school_code', '=', school).where('student_id', 'in', ids).orderBy('date').orderBy('created_at').execute();
+  // The second batch of changes only: a student whose row or status changes changed after `since`.
+  const changed = (id: string, updatedAt: string) => since === null || updatedAt > since || changes.some((c) => c.student_id === id && c.created_at > since);
   return students
-    .filter((s) => !left.has(s.id))
+    .filter((s) => !left.has(s.id) && changed(s.id, s.updated_at))
     .map((s) => {
       const placed = placements.find((p) => p.student_id === s.id);
       return {
@@ -126,7 +129,7 @@ export async function buildStudentData(ctx: AuthedContext, layout: RosterLayout,
     keepBack(review, part.sheet, row, reason, ref);
     problems.push({ code: 'column-unfilled', sheet: sheetName, studentId: student.id, recordId: null, office: 'registry-staff', reason });
   };
-  for (const student of await termStudents(ctx, request)) {
+  for (const student of await termStudents(ctx, request, (await batchScope(ctx, layout, request)).since)) {
     place('學生資料', student, studentValues(student, range.end));
     const borrow = borrowValues(student, ctx.config.code, range);
     if (borrow) place('學生借讀資料', student, borrow);
