@@ -32,7 +32,7 @@ describe('parseSchoolConfig', () => {
       publicSchedule: true,
       schedule: [],
       recordKinds: {},
-      rosters: { numbers: {}, layouts: {} },
+      rosters: { numbers: {}, layouts: {}, secondBatch: 'whole' },
     });
   });
 

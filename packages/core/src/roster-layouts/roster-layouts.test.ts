@@ -141,10 +141,11 @@ describe('roster numbers', () => {
   it('are school settings with no default, refusing a number a source already gives or an unknown layout version', () => {
     const base = { code: '123456', name: '測試高中', type: 'general' };
     const config = parseSchoolConfig(base);
-    expect(config.rosters).toEqual({ numbers: {}, layouts: {} });
-    expect(parseSchoolConfig({ ...base, rosters: { numbers: { grades: { regular: 21, 'grade12-first': 37 } }, layouts: { outcomes: 'd-108' } } }).rosters).toEqual({
+    expect(config.rosters).toEqual({ numbers: {}, layouts: {}, secondBatch: 'whole' });
+    expect(parseSchoolConfig({ ...base, rosters: { numbers: { grades: { regular: 21, 'grade12-first': 37 } }, layouts: { outcomes: 'd-108' }, secondBatch: 'changed-since-first' } }).rosters).toEqual({
       numbers: { grades: { regular: 21, 'grade12-first': 37 } },
       layouts: { outcomes: 'd-108' },
+      secondBatch: 'changed-since-first',
     });
     const problems = (input: unknown) => {
       try {
@@ -157,6 +158,7 @@ describe('roster numbers', () => {
     expect(problems({ numbers: { grades: { regular: 26 } } })).toEqual(['rosters.numbers.grades.regular: 26 is already the roster number of 課程學習成果']);
     expect(problems({ numbers: { outcomes: { regular: 27 } } })[0]).toContain('rosters.numbers');
     expect(problems({ layouts: { outcomes: 'x-1' } })).toEqual(['rosters.layouts.outcomes: must be one of z-2021, d-108']);
+    expect(problems({ secondBatch: 'delta' })[0]).toContain('rosters.secondBatch');
   });
 });
 
