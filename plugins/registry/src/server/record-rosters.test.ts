@@ -162,6 +162,25 @@ describe.each(testDialects())('record rosters (24, 25, 學生資料, grade 12 ba
     expect((await exported({ roster: 'cadres' })).rowCount).toBe(3);
   });
 
+  it('with changed-since-first, 76 carries only the outcomes certified or selected after 36 was exported', async () => {
+    const { courseIds } = await start({ rosters: { secondBatch: 'changed-since-first' } });
+    await setGrade('S001', 3);
+    const s001 = await db().selectFrom('students').select('id').where('student_no', '=', 'S001').executeTakeFirstOrThrow();
+    const outcome = async (course: string, summary: string, at: string) => {
+      const id = newId();
+      await db().insertInto('records').values({ id, school_code: t.config.code, kind: 'outcome', student_id: s001.id, course_id: courseIds[course], academic_year: 114, semester: 1, summary, data: '{}', document_file_id: null, media_file_id: null, status: 'passed', status_reason: null, decided_by: null, decided_by_name: null, decided_role: null, decided_at: null, entered_by: 's', entered_role: 'student', version: 1, created_at: at, updated_at: at }).execute();
+      await db().insertInto('selections').values({ id: newId(), school_code: t.config.code, student_id: s001.id, record_id: id, kind: 'outcome', academic_year: 114, created_at: at }).execute();
+    };
+    await outcome('國語文', '第一梯次的成果', '2025-09-20T00:00:00.000Z');
+    expect((await t.mutate('registry.rosters.export', { academicYear: 114, semester: 1, roster: 'outcomes', batch: 'grade12-second' }, users.registry)).error?.licheng?.code).toBe('roster-first-batch-missing');
+    expect((await exported({ roster: 'outcomes', batch: 'grade12-first' })).rowCount).toBe(1);
+    t.clock.now = new Date('2025-10-20T04:00:00Z');
+    await outcome('物理', '之後認證的成果', '2025-10-10T00:00:00.000Z');
+    const second = await exported({ roster: 'outcomes', batch: 'grade12-second' });
+    expect(second).toMatchObject({ kind: 76, rowCount: 1 });
+    expect((await open(second.downloadUrl))['學期課程學習成果']!.map((r) => r.at(-1))).toEqual(['成果簡述', '之後認證的成果']);
+  });
+
   const performances: Rec[] = [
     { student: 'S001', kind: 'performance-service', data: { name: '淨灘', unit: '海巡署', startDate: '2025-09-06', endDate: '2025-09-06', hours: 4 }, summary: '清理海灘', enteredRole: 'student', selected: 'performance' },
     { student: 'S001', kind: 'performance-competition', data: { name: '科展', level: '2', resultDate: '2025-11-20', participation: '2' }, summary: '縣市科展', enteredRole: 'student', selected: 'performance' },

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { PlatformDatabase } from '@licheng/server';
 import { registryDb } from '../tables.ts';
 
@@ -53,7 +53,7 @@ function outcomeQuery(db: Kysely<PlatformDatabase>, school: string, academicYear
     .where('selections.academic_year', '=', academicYear)
     .where('students.division', '=', division);
   const graded = grade === null ? query : query.where('students.grade', '=', grade);
-  return since === null ? graded : graded.where((eb) => eb.or([eb('records.updated_at', '>', since), eb(sql.ref<string>('selections.created_at'), '>', since)]));
+  return since === null ? graded : graded.where((eb) => eb.or([eb('records.updated_at', '>', since), eb('selections.created_at', '>', since)]));
 }
 
 /** The grades and classes the roster carries: the audiences whose roster-submission windows must be open. */
