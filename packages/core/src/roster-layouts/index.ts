@@ -17,3 +17,23 @@ export {
 } from './lookup.ts';
 export { rosterSettingsSchema, type RosterSettings } from './settings.ts';
 export { OUTCOME_SHEET_OF_TAKE, TERM_OUTCOME_SHEET, outcomeRow, outcomeTake, placeOutcome, type RosterCell, type OutcomePlacement, type OutcomeReviewReason, type OutcomeRowInput } from './outcome-placement.ts';
+export {
+  GRADE_SHEETS_OF_TAKE,
+  NIGHT_MAKE_UP_SHEET,
+  gradeRow,
+  placeGrade,
+  placePrecheck,
+  rosterCreditCounted,
+  rosterMethod,
+  rosterPassFlag,
+  rosterRepeatMark,
+  rosterScoreCell,
+  rosterTransferIdentity,
+  type GradeOutcome,
+  type GradePlacement,
+  type GradeReviewReason,
+  type GradeRosterId,
+  type GradeRosterRowInput,
+  type PrecheckPlacement,
+  type PrecheckRowInput,
+} from './grade-placement.ts';
