@@ -1,9 +1,19 @@
 import { DomainError, type RosterId } from '@licheng/core';
 import type { RosterBuilder } from './builder.ts';
+import { gradeBuilder } from './grade-builder.ts';
 import { outcomeBuilder } from './outcome-builder.ts';
+import { precheckBuilder } from './precheck-builder.ts';
 
 /** Every roster this office can build, one builder each (the layouts are core's data). */
-export const ROSTER_BUILDERS: readonly RosterBuilder[] = [outcomeBuilder('outcomes', 'day'), outcomeBuilder('night-outcomes', 'night')];
+export const ROSTER_BUILDERS: readonly RosterBuilder[] = [
+  outcomeBuilder('outcomes', 'day'),
+  outcomeBuilder('night-outcomes', 'night'),
+  gradeBuilder('grades', 'day'),
+  gradeBuilder('retake-repeat', 'day'),
+  gradeBuilder('night-grades', 'night'),
+  precheckBuilder('precheck-day', 'day'),
+  precheckBuilder('precheck-night', 'night'),
+];
 
 /** The builder of a roster; refused with roster-kind-unknown when the roster has no exporter yet. */
 export function rosterBuilder(roster: RosterId): RosterBuilder {
