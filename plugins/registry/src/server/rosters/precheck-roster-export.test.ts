@@ -35,10 +35,10 @@ describe.each(testDialects())('pre-check rosters 41 / 42 on %s', (dialect) => {
     for (const version of [1, 2]) {
       const id = `plan-${version}`;
       await db().insertInto('curriculum_plan_versions').values({ id, school_code: t.config.code, plan_year: 114, version, source_name: 'plan.xlsx', source_sha256: 'a'.repeat(64), line_count: 2, imported_by: 'c', imported_by_name: '教學組長', imported_at: at }).execute();
-      for (const [code, name] of [[C, version === 1 ? '舊國文' : '國語文（報部）'], [G, '班級活動']]) {
+      for (const [code, name] of [[C, version === 1 ? '舊國文' : '國語文（報部）'], [G, '班級活動']] as Array<[string, string]>) {
         await db()
           .insertInto('curriculum_plan_lines')
-          .values({ id: newId(), school_code: t.config.code, version_id: id, code, course_type: '日', subject_name: name, credits: '440000', offering_modes: '------', attributes: code[16] + code[18] + code.slice(19, 21), entry_year: 108, class_group: '0', category: code[16], subject_attribute: code[18], domain: code.slice(19, 21) })
+          .values({ id: newId(), school_code: t.config.code, version_id: id, code, course_type: '日', subject_name: name, credits: '440000', offering_modes: '------', attributes: code.charAt(16) + code.charAt(18) + code.slice(19, 21), entry_year: 108, class_group: '0', category: code.charAt(16), subject_attribute: code.charAt(18), domain: code.slice(19, 21) })
           .execute();
       }
     }
