@@ -18,3 +18,23 @@ export {
 export { rosterSettingsSchema, SECOND_BATCH_SCOPES, type RosterSettings, type SecondBatchScope } from './settings.ts';
 export { OUTCOME_SHEET_OF_TAKE, TERM_OUTCOME_SHEET, outcomeRow, outcomeTake, placeOutcome, type RosterCell, type OutcomePlacement, type OutcomeReviewReason, type OutcomeRowInput } from './outcome-placement.ts';
 export { SUMMARY_COLUMN, recordRow, rosterCodeList, type RecordRow, type RecordRowInput } from './record-rows.ts';
+export {
+  GRADE_SHEETS_OF_TAKE,
+  NIGHT_MAKE_UP_SHEET,
+  gradeRow,
+  placeGrade,
+  placePrecheck,
+  rosterCreditCounted,
+  rosterMethod,
+  rosterPassFlag,
+  rosterRepeatMark,
+  rosterScoreCell,
+  rosterTransferIdentity,
+  type GradeOutcome,
+  type GradePlacement,
+  type GradeReviewReason,
+  type GradeRosterId,
+  type GradeRosterRowInput,
+  type PrecheckPlacement,
+  type PrecheckRowInput,
+} from './grade-placement.ts';

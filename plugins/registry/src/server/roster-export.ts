@@ -2,7 +2,7 @@ import { assertWindowOpenForAll, coverValues, DomainError, rosterLayout, rosterN
 import { scheduleOf, writeAudit, type AuthedContext } from '@licheng/server';
 import { newId, nowIso } from '@licheng/db';
 import { NO_ATTACHMENTS, type RosterAttachments } from './rosters/attachments.ts';
-import type { RosterProblem, RosterRequest } from './rosters/builder.ts';
+import type { RosterNote, RosterProblem, RosterRequest } from './rosters/builder.ts';
 import { rosterBuilder } from './rosters/builders.ts';
 import { rosterWorkbook, reviewWorkbook } from './rosters/workbook.ts';
 
@@ -27,6 +27,8 @@ export interface RosterExportResult extends StoredExport {
   review: StoredExport | null;
   /** Why each kept-back row was kept back, and who fixes it. */
   problems: RosterProblem[];
+  /** Rows left out on purpose (not problems), counted; present only when there are some. */
+  notes?: RosterNote[];
 }
 
 /**
@@ -49,12 +51,14 @@ export function rosterFileName(layout: RosterLayout, school: string, cover: Rost
 
 /**
  * 名冊提交 happens inside the school's `roster-submission` window of the term (作業期程, ADR
- * 0021), open for every grade and class the roster carries; refused with window-unscheduled,
+ * 0021) — the pre-check roster inside the `pre-check` window (the builder's `activity`) — open
+ * for every grade and class the roster carries; refused with window-unscheduled,
  * window-not-open or window-closed otherwise, before anything is built or stored.
  */
 export async function assertRosterWindow(ctx: AuthedContext, input: RosterRequest): Promise<void> {
-  const scopes = await rosterBuilder(input.roster).audiences(ctx, input);
-  assertWindowOpenForAll(await scheduleOf(ctx), 'roster-submission', { academicYear: input.academicYear, semester: input.semester }, ctx.now(), scopes);
+  const builder = rosterBuilder(input.roster);
+  const scopes = await builder.audiences(ctx, input);
+  assertWindowOpenForAll(await scheduleOf(ctx), builder.activity ?? 'roster-submission', { academicYear: input.academicYear, semester: input.semester }, ctx.now(), scopes);
 }
 
 async function store(ctx: AuthedContext, bytes: Uint8Array<ArrayBuffer>, fileName: string, at: Date) {
@@ -106,6 +110,7 @@ export async function exportRoster(ctx: AuthedContext, input: RosterRequest, att
         layout: { roster: layout.roster, version: layout.version },
         attachments: attachments.id,
         rowCount: built.rowCount,
+        ...(built.notes?.length ? { notes: built.notes } : {}),
         sha256: roster.put.sha256,
         review: review ? { fileId: review.id, fileName: review.fileName, rowCount: built.reviewCount, sha256: review.put.sha256 } : null,
       },
@@ -116,6 +121,7 @@ export async function exportRoster(ctx: AuthedContext, input: RosterRequest, att
   return {
     kind,
     problems: built.problems,
+    ...(built.notes?.length ? { notes: built.notes } : {}),
     fileId: roster.id,
     fileName,
     rowCount: built.rowCount,

@@ -56,6 +56,8 @@ export const paths = {
 export const EXPORT_KINDS = [
   { kind: 26, roster: 'outcomes', label: { 'zh-TW': '26 課程學習成果', en: '26 Course learning outcomes' } },
   { kind: 28, roster: 'night-outcomes', label: { 'zh-TW': '28 進修部課程學習成果', en: '28 Course learning outcomes (night division)' } },
+  { kind: 41, roster: 'precheck-day', label: { 'zh-TW': '41 預檢成績（日間部）', en: '41 Pre-check course roster (day division)' } },
+  { kind: 42, roster: 'precheck-night', label: { 'zh-TW': '42 預檢成績（進修部）', en: '42 Pre-check course roster (night division)' } },
 ] as const;
 
 /** Largest table file the server reads (20 MB); checked here only as a hint. */

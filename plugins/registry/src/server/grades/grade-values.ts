@@ -26,7 +26,15 @@ export function gradeContext(row: GradeRow): GradeContext {
     case 'repeat-year':
       return { repeatMark: row.repeatMark, retakeScore: row.retakeScore, retakePassed: row.retakePassed };
     case 'transfer':
-      return { statusCode: row.statusCode, transferIdentity: row.transferIdentity ?? 0, mappedYear: row.mappedYear, mappedSemester: row.mappedSemester, originalSchool: row.originalSchool };
+      // 修課節數 only when given: 進修部's 轉學轉科成績 (6.4) needs it; a day row's context stays as it was.
+      return {
+        statusCode: row.statusCode,
+        transferIdentity: row.transferIdentity ?? 0,
+        mappedYear: row.mappedYear,
+        mappedSemester: row.mappedSemester,
+        originalSchool: row.originalSchool,
+        ...(row.periods > 0 ? { periods: row.periods } : {}),
+      };
     case 'borrowed':
       return { borrowSchool: row.borrowSchool, borrowCode: row.borrowCode };
     case 'night':

@@ -14,6 +14,14 @@ describe.each(testDialects())('grade imports on %s', (dialect) => {
   }
   const grades = () => (t.db.kysely as any).selectFrom('course_grades').selectAll().orderBy('take').orderBy('course_code').execute();
 
+  it('keeps a 轉學轉科 row’s 修課節數 when given (進修部 轉學轉科成績 needs it)', async () => {
+    await setup();
+    const row = { 學號: 'S003', 學年度: 114, 學期: 1, 成績類別: '轉學轉科', 課程代碼: gradeCodes.physics, 學期學業成績: 70, 成績及格: 1, 是否採計學分: 1, 學籍異動代碼: '121', 對應學年度: 113, 對應學期: 2, 原修課學校代碼: '011301', 修課節數: 3 };
+    expect((await importGrades(t, [gradeHeader, gradeRow(row)])).data).toMatchObject({ ok: true, counts: { inserted: 1 } });
+    const [stored] = await grades();
+    expect(JSON.parse(stored.context_json)).toEqual({ statusCode: '121', transferIdentity: 1, mappedYear: 113, mappedSemester: 2, originalSchool: '011301', periods: 3 });
+  });
+
   it('imports a term with make-up, retake, repeat-year, transfer, borrowed and night rows, each with its context, audited', async () => {
     await setup();
     const res = await importGrades(t, termGrades);

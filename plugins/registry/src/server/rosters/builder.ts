@@ -1,4 +1,4 @@
-import type { Role, RosterBatch, RosterCell, RosterId, RosterLayout, WindowScope } from '@licheng/core';
+import type { Activity, Role, RosterBatch, RosterCell, RosterId, RosterLayout, WindowScope } from '@licheng/core';
 import type { AuthedContext } from '@licheng/server';
 import type { RosterAttachments } from './attachments.ts';
 import type { RowRef, SheetRows } from './workbook.ts';
@@ -41,6 +41,18 @@ export interface BuiltSheets {
   rowCount: number;
   reviewCount: number;
   problems: RosterProblem[];
+  /**
+   * What was left out on purpose and is not a problem (e.g. 團體活動時間 / 彈性學習時間 grades,
+   * ROSTERS §4): the export reports and audits it.
+   */
+  notes?: RosterNote[];
+}
+
+/** Rows left out on purpose, counted: a stable code, how many, and the zh-TW sentence the office reads. */
+export interface RosterNote {
+  code: string;
+  count: number;
+  text: string;
 }
 
 /**
@@ -52,7 +64,12 @@ export interface RosterBuilder {
   roster: RosterId;
   /** The batches it builds: 'regular' always; grade 12's batches where the roster has them. */
   batches: readonly RosterBatch[];
-  /** The grades and classes (and record kind) the roster carries: their roster-submission windows must be open. */
+  /**
+   * The schedule activity whose window the export needs (作業期程): 'roster-submission' unless
+   * said (the pre-check roster 41 / 42 belongs to the 'pre-check' window).
+   */
+  activity?: Activity;
+  /** The grades and classes (and record kind) the roster carries: their windows of the builder's activity must be open. */
   audiences(ctx: AuthedContext, request: RosterRequest): Promise<WindowScope[]>;
   build(ctx: AuthedContext, layout: RosterLayout, request: RosterRequest, attachments: RosterAttachments): Promise<BuiltSheets>;
 }

@@ -1,8 +1,10 @@
 import { DomainError, type RosterId } from '@licheng/core';
 import type { RosterBuilder } from './builder.ts';
+import { gradeBuilder } from './grade-builder.ts';
 import { outcomeBuilder } from './outcome-builder.ts';
 import { cadreBuilder, performanceBuilder } from './record-builder.ts';
 import { studentDataBuilder } from './student-data-builder.ts';
+import { precheckBuilder } from './precheck-builder.ts';
 
 /** Every roster this office can build, one builder each (the layouts are core's data). */
 export const ROSTER_BUILDERS: readonly RosterBuilder[] = [
@@ -11,6 +13,11 @@ export const ROSTER_BUILDERS: readonly RosterBuilder[] = [
   cadreBuilder(),
   performanceBuilder(),
   studentDataBuilder(),
+  gradeBuilder('grades', 'day'),
+  gradeBuilder('retake-repeat', 'day'),
+  gradeBuilder('night-grades', 'night'),
+  precheckBuilder('precheck-day', 'day'),
+  precheckBuilder('precheck-night', 'night'),
 ];
 
 /** The builder of a roster; refused with roster-kind-unknown when the roster has no exporter yet. */

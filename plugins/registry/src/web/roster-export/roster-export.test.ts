@@ -74,7 +74,7 @@ describe('<licheng-roster-export>', () => {
   it('offers roster 28 and, when rows were kept back, the (缺) workbook as a separate download, never as the roster', async () => {
     const el = await render(() => ({ ...exported, fileName: '28_進修部課程學習成果_999901_114_0.xlsx', rowCount: 3, review }));
     const kind = el.shadowRoot!.querySelector<HTMLSelectElement>('#kind')!;
-    expect([...kind.options].map((o) => o.textContent)).to.deep.equal(['26 課程學習成果', '28 進修部課程學習成果']);
+    expect([...kind.options].map((o) => o.textContent)).to.deep.equal(['26 課程學習成果', '28 進修部課程學習成果', '41 預檢成績（日間部）', '42 預檢成績（進修部）']);
     kind.value = '28';
     kind.dispatchEvent(new Event('change'));
     expect(el.shadowRoot!.querySelector('#semester')!.getAttribute('aria-describedby')).to.equal('semester-hint');
