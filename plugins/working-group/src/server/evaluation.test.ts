@@ -56,14 +56,17 @@ describe.each(testDialects())('working-group evaluation and awards on %s', (dial
   it('computes each person’s and office’s figures from the data, on time in Taipei days', async () => {
     await start();
     await seedWork();
+    // The registry's export of the pre-check roster 41 is pre-check work, not a roster submission.
+    await db().insertInto('audit_log').values({ id: newId(), school_code: t.config.code, actor_id: 'r-1', actor_name: '註冊組長', actor_role: 'registry-staff', acted_for: null, acted_for_name: null, action: 'roster.export.41', entity: 'x', entity_id: newId(), student_id: null, parent_id: null, before: null, after: JSON.stringify({ academicYear: 115, semester: 2, roster: 'precheck-day', batch: 'regular', kind: 41 }), at: '2027-02-20T02:00:00.000Z' }).execute();
     const o = (await t.query(OVERVIEW, { academicYear: 115 }, staff)).data;
     expect(o).toMatchObject({ academicYear: 115, phase: 'open', closedReason: null, isSecretary: true, secretary: { name: '教務主任', userId: 'wg-1' } });
     const wang = o.figures.people.find((p: any) => p.userId === 't-wang');
     expect(wang).toMatchObject({ name: '王老師', roles: ['任課教師'], certification: { decided: 2, onTime: 1, onTimeRate: 0.5 }, rosterExports: 0 });
-    expect(o.figures.people.find((p: any) => p.userId === 'r-1')).toMatchObject({ rosterExports: 1, precheckRuns: 0 });
+    expect(o.figures.people.find((p: any) => p.userId === 'r-1')).toMatchObject({ rosterExports: 1, precheckRuns: 1 });
     const office = (key: string) => o.figures.offices.find((f: any) => f.key === key);
     expect(office('role:registry-staff').rosters).toEqual([{ semester: 1, first: '2027-02-09', onTime: true }, { semester: 2, first: null, onTime: null }]);
     expect(office('role:curriculum-staff').precheck[0]).toEqual({ semester: 1, first: '2026-09-10', onTime: null });
+    expect(office('role:registry-staff').precheck[1]).toMatchObject({ semester: 2, first: '2027-02-20' });
     expect(office('office:教務處').trainings).toEqual({ planned: 1, held: 1 });
     expect(office('office:輔導室').trainings).toEqual({ planned: 1, held: 0 });
     expect(o.meetings).toEqual([expect.objectContaining({ date: '2027-03-05' })]);

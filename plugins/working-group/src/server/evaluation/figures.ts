@@ -33,13 +33,21 @@ export interface YearFigures {
 }
 
 const roleName = (role: string, locale: Locale) => roleLabels[role as Role]?.[locale] ?? role;
-const termOfAudit = (after: string | null): { academicYear: number; semester: number } | null => {
+/**
+ * The term of an audited export or run, and whether it is pre-check work: a pre-check run, or
+ * an export of a pre-check roster (預檢成績名冊 41 / 42, `roster` precheck-day / precheck-night).
+ */
+const workOfAudit = (action: string, after: string | null): { term: { academicYear: number; semester: number } | null; precheck: boolean } => {
+  type Audited = { academicYear?: unknown; semester?: unknown; roster?: unknown } | null;
+  let parsed: Audited;
   try {
-    const parsed = JSON.parse(after ?? 'null') as { academicYear?: unknown; semester?: unknown } | null;
-    return typeof parsed?.academicYear === 'number' && typeof parsed.semester === 'number' ? { academicYear: parsed.academicYear, semester: parsed.semester } : null;
+    parsed = JSON.parse(after ?? 'null') as Audited;
   } catch {
-    return null;
+    parsed = null;
   }
+  const term = typeof parsed?.academicYear === 'number' && typeof parsed.semester === 'number' ? { academicYear: parsed.academicYear, semester: parsed.semester } : null;
+  const precheck = action === 'curriculum.precheck.run' || (typeof parsed?.roster === 'string' && parsed.roster.startsWith('precheck-'));
+  return { term, precheck };
 };
 
 /**
@@ -74,7 +82,7 @@ export async function yearFigures(ctx: AuthedContext, db: Kysely<WorkingGroupDat
     .where('school_code', '=', school)
     .where((eb) => eb.or([eb('action', 'like', 'roster.export.%'), eb('action', '=', 'curriculum.precheck.run')]))
     .execute())
-    .map((a) => ({ ...a, term: termOfAudit(a.after), precheck: a.action === 'curriculum.precheck.run' }))
+    .map((a) => ({ ...a, ...workOfAudit(a.action, a.after) }))
     .filter((a) => a.term?.academicYear === academicYear);
 
   const people = new Map<string, PersonFigures>();
