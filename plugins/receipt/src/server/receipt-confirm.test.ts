@@ -164,7 +164,7 @@ describe.each(testDialects())('receipt confirmation on %s', (dialect) => {
     expect(progress.rosters.find((r: any) => r.kind === 24)).toMatchObject({ issue: 0, pending: 2 });
     expect((await t.mutate('receipt.confirm', { itemIds: [cadre!.id] }, chenUser)).data.changed).toBe(1);
     const actions = (await t.db.kysely.selectFrom('audit_log').select('action').execute()).map((a) => a.action).sort();
-    expect(actions).toEqual(['receipt.batch.import', 'receipt.correction.mark', 'receipt.issue.answer', 'receipt.issue.raise', 'receipt.item.confirm', 'receipt.item.import', 'receipt.item.import', 'receipt.item.import', 'receipt.item.issue', 'receipt.item.reopen']);
+    expect(actions).toEqual(['receipt.batch.import', 'receipt.correction.mark', 'receipt.issue.raise', 'receipt.issue.resolve', 'receipt.item.confirm', 'receipt.item.import', 'receipt.item.import', 'receipt.item.import', 'receipt.item.issue', 'receipt.item.reopen']);
     // The item's status before and after each change, from the trail of that item alone.
     const trail = await t.db.kysely.selectFrom('audit_log').select(['action', 'before', 'after']).where('entity_id', '=', cadre!.id).orderBy('at').orderBy('id').execute();
     expect(trail.map((e) => [e.action, JSON.parse(e.before ?? 'null')?.status ?? null, JSON.parse(e.after ?? 'null')?.status ?? null])).toEqual([

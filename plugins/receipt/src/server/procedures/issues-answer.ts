@@ -40,9 +40,10 @@ export const issuesAnswer = authedProcedure([...RECEIPT_ANSWERING_ROLES])
       // The item waits for the student again: confirmed by them, or deemed confirmed when the window ends.
       const freed = await trx.updateTable('receipt_items').set({ open_issue_id: null, status: 'pending', updated_at: nowIso(at) }).where('id', '=', issue.item_id).where('open_issue_id', '=', issue.id).executeTakeFirst();
       const who = { school: ctx.config.code, actor: ctx.identity, role: ctx.actingRole, studentId: issue.student_id, at };
+      // The action keeps its first name: the working group's self-check reads an issue as handled by it (ADR 0025).
       await writeAudit(platformTrx, {
         ...who,
-        action: 'receipt.issue.answer',
+        action: 'receipt.issue.resolve',
         entity: 'receipt-issue',
         entityId: issue.id,
         before: { status: 'open', resolution_note: null, corrected: null },
