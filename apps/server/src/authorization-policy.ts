@@ -40,6 +40,10 @@ const CERTIFIERS: readonly Role[] = ['subject-teacher', 'homeroom-teacher', 'reg
 
 const OWN_RECORDS = { rule: "the student's own records", provenBy: 'plugins/student/src/server/resubmit-and-select.test.ts' };
 const OWN_ITEMS = { rule: "the student's own receipt items", provenBy: 'plugins/receipt/src/server/receipt-confirm.test.ts' };
+const OWN_ISSUES = { rule: "the student's own receipt issues", provenBy: 'plugins/receipt/src/server/receipt-routing.test.ts' };
+/** Who answers receipt issues (core's RECEIPT_ISSUE_OFFICE_DEFINITIONS): the registry coordinates, the owning office or teacher answers. */
+const RECEIPT_ISSUE_ROLES: readonly Role[] = ['registry-staff', 'subject-teacher', 'student-affairs-staff', 'activities-staff'];
+const ROUTED_ISSUES = { rule: "receipt issues routed to the caller's office, or to the teacher by name (every issue for the registry)", provenBy: 'plugins/receipt/src/server/receipt-routing.test.ts' };
 const CERTIFIABLE = {
   rule: 'records the caller certifies: of a course they teach (subject teacher), or of a kind their office certifies school-wide',
   provenBy: 'plugins/teaching/src/server/certifications.test.ts',
@@ -176,8 +180,9 @@ export const procedurePolicy = {
   'receipt.batches.import': { roles: ['registry-staff'] },
   'receipt.batches.list': { roles: ['registry-staff'] },
   'receipt.batches.progress': { roles: ['registry-staff'] },
-  'receipt.issues.list': { roles: ['registry-staff'] },
-  'receipt.issues.resolve': { roles: ['registry-staff'] },
+  'receipt.issues.list': { roles: RECEIPT_ISSUE_ROLES },
+  'receipt.issues.answer': { roles: RECEIPT_ISSUE_ROLES, records: ROUTED_ISSUES },
+  'receipt.issues.accept': { roles: ['student'], records: OWN_ISSUES },
   'receipt.mine': { roles: ['student'] },
   'receipt.confirm': { roles: ['student'], records: OWN_ITEMS },
   'receipt.raiseIssue': { roles: ['student'], records: OWN_ITEMS },

@@ -1,5 +1,6 @@
 import { serve } from '@hono/node-server';
-import { reminderJob, smtpTransport, startJobRunner, startSweeper } from '@licheng/server';
+import { enabledPluginJobs, reminderJob, smtpTransport, startJobRunner, startSweeper } from '@licheng/server';
+import { availablePlugins } from './plugins.ts';
 import { seedDemo } from './demo/seed.ts';
 import { demoSchedule } from './demo/schedule.ts';
 import { openApp } from './open-app.ts';
@@ -19,10 +20,12 @@ async function main() {
   });
   // Removes what crashes and refused uploads left behind (docs/operations.md#the-sweep).
   const sweeper = startSweeper(db, storage, { intervalMs: settings.sweepIntervalMs, graceMs: settings.sweepGraceMs });
-  // Background jobs, safe with several processes on one database (docs/adr/0025): reminders of
-  // deadlines in the app, and by e-mail when LICHENG_SMTP_HOST is set (docs/operations.md#reminders).
+  // Background jobs, safe with several processes on one database (docs/adr/0026): reminders of
+  // deadlines in the app, and by e-mail when LICHENG_SMTP_HOST is set (docs/operations.md#reminders);
+  // and the jobs of the enabled offices (the receipt's 視同確認 after a window closes).
   const mail = settings.smtp ? smtpTransport(settings.smtp) : null;
-  const jobs = startJobRunner(db.kysely, { tickMs: settings.jobTickMs, jobs: [reminderJob({ db: db.kysely, config: settings.config, mail, everyMs: settings.reminderIntervalMs })] });
+  const officeJobs = enabledPluginJobs(settings.config, availablePlugins, db.kysely);
+  const jobs = startJobRunner(db.kysely, { tickMs: settings.jobTickMs, jobs: [reminderJob({ db: db.kysely, config: settings.config, mail, everyMs: settings.reminderIntervalMs }), ...officeJobs] });
   const stop = () => {
     http.close();
     void Promise.all([sweeper.stop(), jobs.stop()])

@@ -379,7 +379,9 @@ export const messages: Record<string, LocalizedText> = {
   'receipt-window-not-open': { 'zh-TW': '收訖確認尚未開始，將於 {start} 開始', en: 'Receipt confirmation opens on {start}.' },
   'receipt-window-closed': { 'zh-TW': '收訖確認已於 {end} 結束', en: 'Receipt confirmation closed on {end}.' },
   'receipt-issue-open': { 'zh-TW': '此項目已有處理中的問題，請待承辦處室回覆', en: 'This item already has an open issue; wait for the office to answer it.' },
-  'receipt-issue-resolved': { 'zh-TW': '此問題已處理完畢', en: 'This issue has already been resolved.' },
+  'receipt-issue-answered': { 'zh-TW': '此問題已由承辦處室回覆', en: 'This issue has already been answered.' },
+  'receipt-issue-not-answered': { 'zh-TW': '此問題尚待承辦處室回覆，或已結案', en: 'This issue is still waiting for an answer, or is already closed.' },
+  'receipt-issue-row-unknown': { 'zh-TW': '收訖明細中沒有「{sheet}」第 {row} 筆資料', en: 'The receipt has no row {row} in "{sheet}".' },
 
   // Practicum 實習處 (plugins/practicum)
   'certificate-duplicate': { 'zh-TW': '學號「{studentNo}」已登錄證照號碼「{number}」的證照', en: 'Student "{studentNo}" already has a certificate numbered "{number}".' },

@@ -30,6 +30,7 @@ export * from './roster-integrity.ts';
 export * from './receipt.ts';
 export * from './receipt-codes.ts';
 export * from './receipt-package.ts';
+export * from './receipt-routing.ts';
 export * from './essay.ts';
 export * from './working-group.ts';
 export * from './line-diff.ts';

@@ -47,10 +47,13 @@ export function daysLeft(window: ConfirmationWindow, today: string): number {
   return windowLength(today < window.start ? window.start : today, window.end);
 }
 
-/** What is stored for an item: the student has done nothing yet, confirmed, or raised an issue. */
-export type StoredReceiptStatus = 'pending' | 'confirmed' | 'issue';
-/** What an item reads as: a pending item after the window is deemed confirmed (視同確認). */
-export type ReceiptStatus = StoredReceiptStatus | 'deemed-confirmed';
+/**
+ * What is stored for an item: the student has done nothing yet, confirmed, or raised an issue;
+ * 'deemed-confirmed' (視同確認) once the closing job recorded a still-pending item after the window.
+ */
+export type StoredReceiptStatus = 'pending' | 'confirmed' | 'issue' | 'deemed-confirmed';
+/** What an item reads as: a pending item after the window is deemed confirmed (視同確認) even before the job records it. */
+export type ReceiptStatus = StoredReceiptStatus;
 
 
 /** The status of a student's item on `today` (Taipei, ISO). */

@@ -1,8 +1,12 @@
 import type { Hono } from 'hono';
+import type { Kysely } from 'kysely';
 import type { AnyRouter } from '@trpc/server';
 import type { Migrations } from '@licheng/db';
 import type { LichengContext } from './context.ts';
 import type { AppEnv } from './app-env.ts';
+import type { JobDefinition } from './jobs/job-runner.ts';
+import type { PlatformDatabase } from './platform/tables.ts';
+import type { SchoolConfig } from '@licheng/core';
 import type { PluginManifest } from './manifest.ts';
 
 export { defineManifest, type PluginManifest, type PluginReminder } from './manifest.ts';
@@ -14,6 +18,13 @@ export interface PluginDefinition extends PluginManifest {
   router: AnyRouter;
   /** Extra plain HTTP routes (downloads, uploads that are not tRPC), mounted under /api/<id>. */
   routes?: (app: Hono<AppEnv>, deps: PluginDeps) => void;
+  /** Background jobs of the office for the platform's job runner (ADR 0026), started by the server when the school enables the office. */
+  jobs?: (deps: PluginJobDeps) => JobDefinition[];
+}
+
+export interface PluginJobDeps {
+  db: Kysely<PlatformDatabase>;
+  config: SchoolConfig;
 }
 
 export interface PluginDeps {

@@ -1,5 +1,6 @@
 import type { SchoolConfig } from '@licheng/core';
-import type { PluginDefinition } from './plugin.ts';
+import type { JobDefinition } from './jobs/job-runner.ts';
+import type { PluginDefinition, PluginJobDeps } from './plugin.ts';
 
 /** The offices a school turns on, refusing ids nobody ships and offices that do not fit the school. */
 export function enabledPlugins(config: SchoolConfig, available: PluginDefinition[]): PluginDefinition[] {
@@ -14,4 +15,9 @@ export function enabledPlugins(config: SchoolConfig, available: PluginDefinition
   }
   if (problems.length) throw new Error(`school config ${config.code}: ${problems.join('; ')}`);
   return enabled;
+}
+
+/** The background jobs of the offices a school turns on (each office's `jobs`), for the platform's job runner. */
+export function enabledPluginJobs(config: SchoolConfig, available: PluginDefinition[], db: PluginJobDeps['db']): JobDefinition[] {
+  return enabledPlugins(config, available).flatMap((plugin) => plugin.jobs?.({ db, config }) ?? []);
 }

@@ -5,6 +5,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { problem, viewProblem, type ImportProblem, type ImportProblemView } from './receipt-issue.ts';
 import { readRosterJson, type ReceiptRosterFile, type SubmittedWorkbook } from './receipt-roster.ts';
 import { readReceiptZip, sha256Hex, type CheckedReceipt } from './receipt-zip.ts';
+import { closeReceivedAgain } from './corrections.ts';
 import { receiptDb, type ReceiptDatabase, type ReceiptItemTable } from './tables.ts';
 
 export interface ImportedRoster {
@@ -126,6 +127,7 @@ function matchEntries(rosters: Array<{ id: string; roster: ReceiptRosterFile }>,
           status: 'pending',
           open_issue_id: null,
           confirmed_at: null,
+          deemed_confirmed_at: null,
           updated_at: nowIso(batch.at),
         });
       }
@@ -199,6 +201,9 @@ export async function importReceipt(ctx: AuthedContext, bytes: Uint8Array, fileN
         .values(rosterRows.map(({ id, roster: r }) => ({ id, school_code: school, batch_id: batch.id, kind: r.kind, name: r.name, academic_year: r.academicYear, semester: r.semester, file_name: r.file, sha256: r.sha256, entry_count: r.entries.length })))
         .execute();
       for (const part of chunks(matched.items)) await trx.insertInto('receipt_items').values(part).execute();
+      // The students' rosters came back: answered issues on them close, corrections are received.
+      const nameOf = new Map(rosterRows.map(({ id, roster: r }) => [id, r.name]));
+      await closeReceivedAgain(platformTrx, { school, batchId: batch.id, at: batch.at, actor: ctx.identity, role: ctx.actingRole }, matched.items.map((i) => ({ studentId: i.student_id, rosterName: nameOf.get(i.roster_id) ?? '' })));
       // The batch's entry, and under it one entry per item: the student it concerns and its roster.
       const kindOf = new Map(rosterRows.map(({ id, roster: r }) => [id, r.kind]));
       const itemChanges = matched.items.map((item) => ({

@@ -83,4 +83,53 @@ export const receiptMigrations: Migrations = {
       await db.schema.createIndex('receipt_issues_item').on('receipt_issues').columns(['item_id']).execute();
     },
   },
+  '0002_issue_routing_answers_corrections': {
+    async up(db: Kysely<any>) {
+      // Who answers an issue (ADR 0032): the owning office, the teacher by name for a course's
+      // outcomes, the record the student's row was matched to, and the row they named.
+      const issue = (column: string, type: string) => db.schema.alterTable('receipt_issues').addColumn(column, type as any).execute();
+      await db.schema.alterTable('receipt_issues').addColumn('owner_office', 'varchar(32)', (c) => c.notNull().defaultTo('registry')).execute();
+      await issue('owner_user_id', 'varchar(128)');
+      await issue('owner_name', 'varchar(100)');
+      await issue('record_id', t.id);
+      await issue('entry_sheet', 'varchar(100)');
+      await issue('entry_index', 'integer');
+      // The answer (resolution_note, resolved_by*, resolved_at) says whether the record was corrected (1/0).
+      await issue('corrected', 'integer');
+      await issue('closed_at', t.timestamp);
+      await issue('closed_by', 'varchar(16)');
+      // Issues resolved before answers existed read as closed.
+      await db.updateTable('receipt_issues').set({ status: 'closed' }).where('status', '=', 'resolved').execute();
+      await db.updateTable('receipt_issues').set((eb: any) => ({ closed_at: eb.ref('resolved_at') })).where('status', '=', 'closed').execute();
+      await db.schema.createIndex('receipt_issues_owner').on('receipt_issues').columns(['school_code', 'owner_office', 'status']).execute();
+
+      // When the closing job recorded a still-pending item as deemed confirmed (視同確認).
+      await db.schema.alterTable('receipt_items').addColumn('deemed_confirmed_at', t.timestamp).execute();
+
+      // A record an office corrected after an issue, waiting for the next submission of its roster.
+      await db.schema
+        .createTable('receipt_corrections')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('issue_id', t.id, (c) => c.notNull())
+        .addColumn('batch_id', t.id, (c) => c.notNull())
+        .addColumn('item_id', t.id, (c) => c.notNull())
+        .addColumn('student_id', t.id, (c) => c.notNull())
+        .addColumn('roster_kind', 'integer', (c) => c.notNull())
+        .addColumn('roster_name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('record_id', t.id)
+        .addColumn('owner_office', 'varchar(32)', (c) => c.notNull())
+        .addColumn('corrected_by', 'varchar(128)', (c) => c.notNull())
+        .addColumn('corrected_by_name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('corrected_at', t.timestamp, (c) => c.notNull())
+        .addColumn('status', 'varchar(24)', (c) => c.notNull())
+        .addColumn('received_batch_id', t.id)
+        .addColumn('received_at', t.timestamp)
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('receipt_corrections_issue').on('receipt_corrections').columns(['issue_id']).unique().execute();
+      await db.schema.createIndex('receipt_corrections_pending').on('receipt_corrections').columns(['school_code', 'status', 'student_id']).execute();
+    },
+  },
 };
+

@@ -141,7 +141,7 @@ describe.each(testDialects())('receipt confirmation on %s', (dialect) => {
     expect(ok.data.text).toBe('字'.repeat(500));
   });
 
-  it('lets the office list and resolve issues once, after which the student may confirm', async () => {
+  it('lets the office list and answer issues once, after which the student may confirm', async () => {
     const batchId = await start();
     setDay(t, '2025-10-03');
     const [cadre] = await itemsOf();
@@ -150,21 +150,21 @@ describe.each(testDialects())('receipt confirmation on %s', (dialect) => {
     expect(open.data).toMatchObject([{ id: raised.data.id, status: 'open', rosterName: '校內幹部經歷', text: '結束日期應為 2026-01-20', student: { name: '陳小明', className: '101', seatNo: 1, studentNo: 'S001' } }]);
     expect((await t.query('receipt.issues.list', undefined, chenUser)).status).toBe(403);
 
-    const resolved = await t.mutate('receipt.issues.resolve', { issueId: raised.data.id, note: '已更正結束日期並重新提交' }, registry);
-    expect(resolved.data).toMatchObject({ status: 'resolved', resolutionNote: '已更正結束日期並重新提交', resolvedByName: '註冊組長' });
-    const twice = await t.mutate('receipt.issues.resolve', { issueId: raised.data.id, note: '再一次' }, registry);
-    expect(twice.error?.licheng?.code).toBe('receipt-issue-resolved');
+    const answered = await t.mutate('receipt.issues.answer', { issueId: raised.data.id, answer: '已更正結束日期並重新提交', corrected: true }, registry);
+    expect(answered.data).toMatchObject({ status: 'answered', answer: '已更正結束日期並重新提交', corrected: true, answeredByName: '註冊組長' });
+    const twice = await t.mutate('receipt.issues.answer', { issueId: raised.data.id, answer: '再一次', corrected: false }, registry);
+    expect(twice.error?.licheng?.code).toBe('receipt-issue-answered');
     expect((await t.query('receipt.issues.list', { batchId }, registry)).data).toEqual([]);
-    expect((await t.query('receipt.issues.list', { batchId, status: 'resolved' }, registry)).data).toHaveLength(1);
+    expect((await t.query('receipt.issues.list', { batchId, status: 'answered' }, registry)).data).toHaveLength(1);
 
     const item = (await itemsOf())[0] as any;
-    expect(item.issues).toMatchObject([{ status: 'resolved', resolutionNote: '已更正結束日期並重新提交' }]);
+    expect(item.issues).toMatchObject([{ status: 'answered', answer: { text: '已更正結束日期並重新提交', byName: '註冊組長', corrected: true } }]);
     expect(item.status).toBe('pending');
     const progress = (await t.query('receipt.batches.progress', { batchId }, registry)).data;
     expect(progress.rosters.find((r: any) => r.kind === 24)).toMatchObject({ issue: 0, pending: 2 });
     expect((await t.mutate('receipt.confirm', { itemIds: [cadre!.id] }, chenUser)).data.changed).toBe(1);
     const actions = (await t.db.kysely.selectFrom('audit_log').select('action').execute()).map((a) => a.action).sort();
-    expect(actions).toEqual(['receipt.batch.import', 'receipt.issue.raise', 'receipt.issue.resolve', 'receipt.item.confirm', 'receipt.item.import', 'receipt.item.import', 'receipt.item.import', 'receipt.item.issue', 'receipt.item.reopen']);
+    expect(actions).toEqual(['receipt.batch.import', 'receipt.correction.mark', 'receipt.issue.raise', 'receipt.issue.resolve', 'receipt.item.confirm', 'receipt.item.import', 'receipt.item.import', 'receipt.item.import', 'receipt.item.issue', 'receipt.item.reopen']);
     // The item's status before and after each change, from the trail of that item alone.
     const trail = await t.db.kysely.selectFrom('audit_log').select(['action', 'before', 'after']).where('entity_id', '=', cadre!.id).orderBy('at').orderBy('id').execute();
     expect(trail.map((e) => [e.action, JSON.parse(e.before ?? 'null')?.status ?? null, JSON.parse(e.after ?? 'null')?.status ?? null])).toEqual([
@@ -194,7 +194,7 @@ describe.each(testDialects())('receipt confirmation on %s', (dialect) => {
     ]);
     // One batch alone, oldest first as before.
     expect((await t.query('receipt.issues.list', { batchId: first }, registry)).data.map((i: any) => i.id)).toEqual([older.data.id]);
-    await t.mutate('receipt.issues.resolve', { issueId: older.data.id, note: '已更正' }, registry);
+    await t.mutate('receipt.issues.answer', { issueId: older.data.id, answer: '已更正', corrected: true }, registry);
     expect((await t.query('receipt.issues.list', { order: 'newest' }, registry)).data.map((i: any) => i.id)).toEqual([newer.data.id]);
     expect((await t.query('receipt.issues.list', { order: 'latest' }, registry)).status).toBe(400);
   });

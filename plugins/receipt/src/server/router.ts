@@ -4,14 +4,15 @@ import { batchesList } from './procedures/batches-list.ts';
 import { batchesProgress } from './procedures/batches-progress.ts';
 import { confirm } from './procedures/confirm.ts';
 import { issuesList } from './procedures/issues-list.ts';
-import { issuesResolve } from './procedures/issues-resolve.ts';
+import { issuesAccept } from './procedures/issues-accept.ts';
+import { issuesAnswer } from './procedures/issues-answer.ts';
 import { mine } from './procedures/mine.ts';
 import { raiseIssue } from './procedures/raise-issue.ts';
 
 /** Mounted by the server as `receipt.*`. */
 export const receiptRouter = router({
   batches: router({ import: batchesImport, list: batchesList, progress: batchesProgress }),
-  issues: router({ list: issuesList, resolve: issuesResolve }),
+  issues: router({ list: issuesList, answer: issuesAnswer, accept: issuesAccept }),
   mine,
   confirm,
   raiseIssue,

@@ -24,7 +24,7 @@ export function receiptRoutes(app: RoutesApp, deps: PluginDeps): void {
       return Response.json({ error: { code: error.code, message: error.format(ctx.locale) } }, { status: 404 });
     }
     const rosters = await batchProgress(db, ctx.config.code, batch, taipeiDate(ctx.now()));
-    const issues = await listIssues(db, ctx.config.code, { batchId: batch.id, status: 'all' });
+    const issues = await listIssues(db, ctx.config.code, { userId: ctx.identity.userId, roles: ctx.identity.roles }, { batchId: batch.id, status: 'all' });
     const body = await progressWorkbook(batch, rosters, issues, ctx.locale);
     const name = `receipt-${batch.academicYear}-${batch.semester}-progress.xlsx`;
     return xlsxDownload(body, name);

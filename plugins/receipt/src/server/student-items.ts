@@ -8,7 +8,19 @@ export async function ownItems(trx: Kysely<ReceiptDatabase>, ctx: AuthedContext,
   const rows = await trx
     .selectFrom('receipt_items')
     .innerJoin('receipt_batches', 'receipt_batches.id', 'receipt_items.batch_id')
-    .select(['receipt_items.id', 'receipt_items.status', 'receipt_items.open_issue_id', 'receipt_items.batch_id', 'receipt_batches.window_start', 'receipt_batches.window_end', 'receipt_batches.academic_year', 'receipt_batches.semester'])
+    .innerJoin('receipt_rosters', 'receipt_rosters.id', 'receipt_items.roster_id')
+    .select([
+      'receipt_items.id',
+      'receipt_items.status',
+      'receipt_items.open_issue_id',
+      'receipt_items.batch_id',
+      'receipt_items.entry_json',
+      'receipt_rosters.name as roster_name',
+      'receipt_batches.window_start',
+      'receipt_batches.window_end',
+      'receipt_batches.academic_year',
+      'receipt_batches.semester',
+    ])
     .where('receipt_items.school_code', '=', ctx.config.code)
     .where('receipt_items.student_id', '=', student.id)
     .where('receipt_items.id', 'in', ids)

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { StoredReceiptStatus } from '@licheng/core';
+import type { ReceiptIssueClosedBy, ReceiptIssueStatus, StoredReceiptStatus } from '@licheng/core';
 import type { PlatformDatabase } from '@licheng/server';
 
 /** One imported 收訖明細 ZIP and its confirmation window (ISO dates, Taipei, both included). */
@@ -44,12 +44,18 @@ export interface ReceiptItemTable {
   /** The issue waiting for the office; at most one at a time (set by a conditional update). */
   open_issue_id: string | null;
   confirmed_at: string | null;
+  /** When the closing job recorded the item as deemed confirmed (視同確認) after its window. */
+  deemed_confirmed_at: string | null;
   updated_at: string;
 }
 
-export type IssueStatus = 'open' | 'resolved';
+export type IssueStatus = ReceiptIssueStatus;
 
-/** An issue a student raised about an item, and how the office resolved it. */
+/**
+ * An issue a student raised about an item, the office it was routed to, and its answer:
+ * `resolution_note`, `resolved_by*`, `resolved_at` hold the answer, `corrected` (1/0) whether
+ * the record was corrected.
+ */
 export interface ReceiptIssueTable {
   id: string;
   school_code: string;
@@ -63,6 +69,41 @@ export interface ReceiptIssueTable {
   resolved_by: string | null;
   resolved_by_name: string | null;
   resolved_at: string | null;
+  /** The office that owns the record (ReceiptIssueOffice) and, for a course's outcomes, the teacher. */
+  owner_office: string;
+  owner_user_id: string | null;
+  owner_name: string | null;
+  /** The record the student's row was matched to, when the school keeps it. */
+  record_id: string | null;
+  /** The row of the received entry the student named (sheet, 0-based index), if any. */
+  entry_sheet: string | null;
+  entry_index: number | null;
+  corrected: number | null;
+  closed_at: string | null;
+  closed_by: ReceiptIssueClosedBy | null;
+}
+
+export type CorrectionStatus = 'pending-submission' | 'received';
+
+/** A record corrected after an issue, marked for the next submission of its roster until a later receipt has it again. */
+export interface ReceiptCorrectionTable {
+  id: string;
+  school_code: string;
+  issue_id: string;
+  batch_id: string;
+  item_id: string;
+  student_id: string;
+  roster_kind: number;
+  roster_name: string;
+  record_id: string | null;
+  owner_office: string;
+  corrected_by: string;
+  corrected_by_name: string;
+  corrected_at: string;
+  status: CorrectionStatus;
+  /** The later receipt that had the student's roster again. */
+  received_batch_id: string | null;
+  received_at: string | null;
 }
 
 /** A type alias, not an interface: Kysely's `withTables` needs an indexable type. */
@@ -71,6 +112,7 @@ export type ReceiptTables = {
   receipt_rosters: ReceiptRosterTable;
   receipt_items: ReceiptItemTable;
   receipt_issues: ReceiptIssueTable;
+  receipt_corrections: ReceiptCorrectionTable;
 };
 
 export type ReceiptDatabase = PlatformDatabase & ReceiptTables;

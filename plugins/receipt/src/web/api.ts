@@ -17,7 +17,9 @@ export type ImportProblem = ImportResult['problems'][number];
 export type BatchSummary = Outputs['batches']['list'][number];
 export type Progress = Outputs['batches']['progress'];
 export type IssueRow = Outputs['issues']['list'][number];
-export type Resolved = Outputs['issues']['resolve'];
+export type Answered = Outputs['issues']['answer'];
+export type Accepted = Outputs['issues']['accept'];
+export type MineIssue = MineItem['issues'][number];
 export type ItemStatus = MineItem['status'];
 
 /** The part of `platform.me` the app reads. */
@@ -31,11 +33,12 @@ export const paths = {
   batches: 'receipt.batches.list',
   progress: 'receipt.batches.progress',
   issues: 'receipt.issues.list',
-  resolve: 'receipt.issues.resolve',
+  answer: 'receipt.issues.answer',
+  accept: 'receipt.issues.accept',
   me: 'platform.me',
 } as const;
 
-/** Longest issue text or resolution note the server takes (characters as people count them). */
+/** Longest issue text or answer the server takes (characters as people count them). */
 export const TEXT_MAX = 500;
 
 /** Largest receipt ZIP the server takes (as receipt.batches.import refuses it). */

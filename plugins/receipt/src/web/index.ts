@@ -4,6 +4,7 @@ import './receipt-app/receipt-app.ts';
 export * from './receipt-app/receipt-app.ts';
 export * from './receipt-reminder/receipt-reminder.ts';
 export * from './receipt-desk/receipt-desk.ts';
+export * from './receipt-issues/receipt-issues.ts';
 export { receiptMessages } from './messages.ts';
 
 /**

@@ -1,16 +1,17 @@
 import { daysLeft, receiptReminder, receiptStatus, windowPhase, type Locale, type ReceiptStatus } from '@licheng/core';
 import { authedProcedure } from '@licheng/server';
 import { STUDENT_ROLES } from '../roles.ts';
+import { issueOutcome } from '../issues.ts';
 import { studentToday } from '../student-items.ts';
-import { receiptDb } from '../tables.ts';
+import { receiptDb, type IssueStatus } from '../tables.ts';
 
-export interface MineIssue {
+export interface MineIssue extends ReturnType<typeof issueOutcome> {
   id: string;
   text: string;
-  status: 'open' | 'resolved';
+  status: IssueStatus;
   raisedAt: string;
-  resolutionNote: string | null;
-  resolvedAt: string | null;
+  /** The correction the office marked for the next submission: waiting, or received by a later receipt. */
+  correction: { status: 'pending-submission' | 'received'; at: string; receivedAt: string | null } | null;
 }
 
 export interface MineItem {
@@ -18,6 +19,8 @@ export interface MineItem {
   kind: number;
   rosterName: string;
   status: ReceiptStatus;
+  /** When the closing job recorded the item as deemed confirmed (視同確認). */
+  deemedConfirmedAt: string | null;
   /** The student's entry exactly as the central database received it. */
   entry: Record<string, unknown>;
   issues: MineIssue[];
@@ -37,7 +40,8 @@ export interface MineBatch {
 /**
  * receipt.mine — the signed-in student's 收訖明細: every batch whose window has started, its
  * items by roster with their status (pending ones read as deemed confirmed after the window),
- * what was received, their issues; and the reminder sentence for the open windows.
+ * what was received, and each issue step by step: raised, routed to, answered (corrected or
+ * not), marked for the next submission, closed; and the reminder sentence for the open windows.
  */
 export const mine = authedProcedure(STUDENT_ROLES).query(async ({ ctx }) => {
   const { student, today } = await studentToday(ctx);
@@ -50,6 +54,7 @@ export const mine = authedProcedure(STUDENT_ROLES).query(async ({ ctx }) => {
       'receipt_items.id',
       'receipt_items.status',
       'receipt_items.entry_json',
+      'receipt_items.deemed_confirmed_at',
       'receipt_items.batch_id',
       'receipt_rosters.kind',
       'receipt_rosters.name',
@@ -68,10 +73,12 @@ export const mine = authedProcedure(STUDENT_ROLES).query(async ({ ctx }) => {
   const issues = rows.length
     ? await db
         .selectFrom('receipt_issues')
-        .select(['id', 'item_id', 'text', 'status', 'raised_at', 'resolution_note', 'resolved_at'])
-        .where('school_code', '=', ctx.config.code)
-        .where('student_id', '=', student.id)
-        .orderBy('raised_at')
+        .leftJoin('receipt_corrections', 'receipt_corrections.issue_id', 'receipt_issues.id')
+        .selectAll('receipt_issues')
+        .select(['receipt_corrections.status as correction_status', 'receipt_corrections.corrected_at', 'receipt_corrections.received_at'])
+        .where('receipt_issues.school_code', '=', ctx.config.code)
+        .where('receipt_issues.student_id', '=', student.id)
+        .orderBy('receipt_issues.raised_at')
         .execute()
     : [];
 
@@ -85,10 +92,18 @@ export const mine = authedProcedure(STUDENT_ROLES).query(async ({ ctx }) => {
       kind: row.kind,
       rosterName: row.name,
       status: receiptStatus(row.status, window, today),
+      deemedConfirmedAt: row.deemed_confirmed_at,
       entry: JSON.parse(row.entry_json) as Record<string, unknown>,
       issues: issues
         .filter((i) => i.item_id === row.id)
-        .map((i) => ({ id: i.id, text: i.text, status: i.status, raisedAt: i.raised_at, resolutionNote: i.resolution_note, resolvedAt: i.resolved_at })),
+        .map((i) => ({
+          id: i.id,
+          text: i.text,
+          status: i.status,
+          raisedAt: i.raised_at,
+          ...issueOutcome(i),
+          correction: i.correction_status ? { status: i.correction_status, at: i.corrected_at!, receivedAt: i.received_at } : null,
+        })),
     });
     batches.set(row.batch_id, batch);
   }

@@ -2,23 +2,24 @@ import { html, nothing } from 'lit';
 import { downloadFile, LichengApiError, LichengConnectedElement, errorText } from '@licheng/client';
 import { isIsoDate, windowLength } from '@licheng/core';
 import { charCount, focusMark, focusOutcome, formatDate, formatDateTime, heading, screenStyles, type DateChange, type FileChange, type FileField } from '@licheng/ui';
-import { paths, progressWorkbookPath, TEXT_MAX, ZIP_MAX_BYTES, type BatchSummary, type ImportResult, type IssueRow, type Progress, type Resolved } from '../api.ts';
+import { paths, progressWorkbookPath, TEXT_MAX, ZIP_MAX_BYTES, type BatchSummary, type ImportResult, type IssueRow, type Progress } from '../api.ts';
 import { t } from '../messages.ts';
 import { importReport } from './import-report.ts';
 import { receiptDeskStyles } from './receipt-desk.styles.ts';
+import '../receipt-issues/receipt-issues.ts';
 
 /**
  * `<licheng-receipt-desk>` — the registry office's (註冊組) receipt desk: import the 收訖明細
  * ZIP with the students' confirmation window (checked first in a dry run, with a report by
- * file and entry), follow each batch's progress by roster, download it as Excel, and resolve
- * the issues students raised.
+ * file and entry), follow each batch's progress by roster, download it as Excel, and answer
+ * the issues students raised — every office's, as the coordinator — in `<licheng-receipt-issues>`.
  *
  * @event licheng-receipt-imported - A receipt was imported; `detail: { batchId, items }`.
- * @event licheng-receipt-issue-resolved - An issue was resolved; `detail: { issueId }`.
+ * @event licheng-receipt-issue-answered - An issue was answered (from `<licheng-receipt-issues>`); `detail: { issueId, corrected }`.
  * @event licheng-token-expired - The token has expired.
  * @csspart import - The import form and its report.
  * @csspart progress - The progress table of the chosen batch.
- * @csspart issues - The open issues of every batch, newest first, each with its batch.
+ * @csspart issues - `<licheng-receipt-issues>`: the open issues of every batch, newest first, each with its batch.
  */
 export class ReceiptDesk extends LichengConnectedElement {
   static override styles = [...screenStyles, receiptDeskStyles];
@@ -34,10 +35,6 @@ export class ReceiptDesk extends LichengConnectedElement {
     batches: { state: true },
     batchId: { state: true },
     progress: { state: true },
-    issues: { state: true },
-    resolving: { state: true },
-    note: { state: true },
-    noteError: { state: true },
     announcement: { state: true },
     failure: { state: true },
   };
@@ -52,10 +49,6 @@ export class ReceiptDesk extends LichengConnectedElement {
   declare batches: BatchSummary[] | null;
   declare batchId: string;
   declare progress: Progress | null;
-  declare issues: IssueRow[];
-  declare resolving: string | null;
-  declare note: string;
-  declare noteError: string;
   declare announcement: string;
   declare failure: string;
 
@@ -79,10 +72,6 @@ export class ReceiptDesk extends LichengConnectedElement {
     this.batches = null;
     this.batchId = '';
     this.progress = null;
-    this.issues = [];
-    this.resolving = null;
-    this.note = '';
-    this.noteError = '';
     this.announcement = '';
     this.failure = '';
   }
@@ -97,14 +86,9 @@ export class ReceiptDesk extends LichengConnectedElement {
     }
   }
 
-  /** The chosen batch's progress, and the open issues of every batch: they stay until answered, whichever batch is chosen. */
+  /** The chosen batch's progress (the open issues of every batch are `<licheng-receipt-issues>`'s, whichever batch is chosen). */
   async #loadBatch() {
-    const [progress, issues] = await Promise.all([
-      this.batchId ? this.api.query<Progress>(paths.progress, { batchId: this.batchId }) : null,
-      this.api.query<IssueRow[]>(paths.issues, { status: 'open', order: 'newest' }),
-    ]);
-    this.progress = progress;
-    this.issues = issues;
+    this.progress = this.batchId ? await this.api.query<Progress>(paths.progress, { batchId: this.batchId }) : null;
   }
 
   async #import(dryRun: boolean) {
@@ -177,55 +161,6 @@ export class ReceiptDesk extends LichengConnectedElement {
       this.failure = message(error);
       await focusOutcome(this, '#desk-failure');
     }
-  }
-
-  async #openResolve(issue: IssueRow) {
-    this.resolving = issue.id;
-    this.note = '';
-    this.noteError = '';
-    await focusOutcome(this, '#resolve-note');
-  }
-
-  async #resolve(event: Event, issue: IssueRow) {
-    event.preventDefault();
-    const L = this.locale;
-    const note = this.note.trim();
-    this.noteError = !note ? t('resolve.required', {}, L) : charCount(note) > TEXT_MAX ? t('issue.too-long', { max: TEXT_MAX }, L) : '';
-    if (this.noteError) {
-      await focusOutcome(this, '#resolve-note');
-      return;
-    }
-    try {
-      const at = this.issues.findIndex((i) => i.id === issue.id);
-      await this.api.mutation<Resolved>(paths.resolve, { issueId: issue.id, note });
-      this.resolving = null;
-      this.announcement = t('resolve.done', { student: this.#student(issue), roster: issue.rosterName }, L);
-      this.emit('licheng-receipt-issue-resolved', { issueId: issue.id });
-      await this.load();
-      await this.#focusAfterResolve(at);
-    } catch (error) {
-      this.noteError = message(error);
-      await focusOutcome(this, '#resolve-error');
-    }
-  }
-
-  /** Focus goes to the issue that took the resolved one's place (or the one before), else to the issues' heading. */
-  async #focusAfterResolve(at: number) {
-    const next = () => {
-      const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('[part="issues"] tbody button')];
-      return buttons[Math.min(Math.max(at, 0), buttons.length - 1)];
-    };
-    await focusOutcome(this, next, { fallback: '#issues-heading' });
-  }
-
-  /** Closes the resolve form and gives focus back to the button that opened it. */
-  async #cancelResolve(issue: IssueRow) {
-    this.resolving = null;
-    await focusOutcome(this, `[part="issues"] button[data-issue="${issue.id}"]`);
-  }
-
-  #student(issue: IssueRow): string {
-    return t('student', { className: issue.student.className, seatNo: issue.student.seatNo, name: issue.student.name }, this.locale);
   }
 
   override render() {
@@ -325,7 +260,17 @@ export class ReceiptDesk extends LichengConnectedElement {
               </div>
               ${this.progress ? this.#progressTable(this.progress) : nothing}`}
       </section>
-      ${this.batches.length ? this.#issuesSection() : nothing}`;
+      ${this.batches.length
+        ? html`<licheng-receipt-issues
+            part="issues"
+            heading-level=${this.headingLevel + 1}
+            .token=${this.token}
+            .tokenProvider=${this.tokenProvider}
+            .apiBase=${this.apiBase}
+            .locale=${this.locale}
+            @licheng-receipt-issue-answered=${() => void this.#loadBatch()}
+          ></licheng-receipt-issues>`
+        : nothing}`;
   }
 
   #progressTable(progress: Progress) {
@@ -344,60 +289,6 @@ export class ReceiptDesk extends LichengConnectedElement {
         </table>
       </div>
       <div class="actions"><button type="button" @click=${() => this.#download()}>${t('progress.download', {}, L)}</button></div>`;
-  }
-
-  #issuesSection() {
-    const L = this.locale;
-    return html`<section part="issues" aria-labelledby="issues-heading">
-      ${heading(this.headingLevel + 1, t('issues.heading', {}, L), 'issues-heading')}
-      <p class="hint">${t('issues.intro', {}, L)}</p>
-      ${this.issues.length === 0
-        ? html`<p>${t('issues.empty', {}, L)}</p>`
-        : html`<div class="table-wrap">
-            <table>
-              <caption>${t('issues.caption', { count: this.issues.length }, L)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t('issues.student', {}, L)}</th><th scope="col">${t('issues.batch', {}, L)}</th><th scope="col">${t('issues.roster', {}, L)}</th>
-                  <th scope="col">${t('issues.text', {}, L)}</th>
-                  <th scope="col">${t('issues.raised', {}, L)}</th><th scope="col">${t('issues.resolve', {}, L)}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${this.issues.map(
-                  (i) => html`<tr>
-                    <td>${this.#student(i)}</td><td>${this.#term(i.batch)}</td><td>${i.rosterName}</td><td>${i.text}</td><td>${formatDateTime(i.raisedAt, L)}</td>
-                    <td>
-                      ${this.resolving === i.id
-                        ? this.#resolveForm(i)
-                        : html`<button type="button" data-issue=${i.id} aria-label=${t('issues.resolve.label', { student: this.#student(i), roster: i.rosterName, term: this.#term(i.batch) }, L)} @click=${() => this.#openResolve(i)}>${t('issues.resolve', {}, L)}</button>`}
-                    </td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`}
-    </section>`;
-  }
-
-  #resolveForm(issue: IssueRow) {
-    const L = this.locale;
-    return html`<form class="resolve" @submit=${(e: Event) => this.#resolve(e, issue)}>
-      <label class="label" for="resolve-note">${t('resolve.label', {}, L)}</label>
-      <textarea
-        id="resolve-note"
-        rows="3"
-        aria-invalid=${this.noteError ? 'true' : 'false'}
-        aria-describedby=${this.noteError ? 'resolve-error' : nothing}
-        .value=${this.note}
-        @input=${(e: Event) => (this.note = (e.target as HTMLTextAreaElement).value)}
-      ></textarea>
-      ${this.noteError ? html`<p id="resolve-error" role="alert" class="error-text">${this.noteError}</p>` : nothing}
-      <div class="actions">
-        <button type="submit" class="primary">${t('resolve.submit', {}, L)}</button>
-        <button type="button" @click=${() => this.#cancelResolve(issue)}>${t('issue.cancel', {}, L)}</button>
-      </div>
-    </form>`;
   }
 }
 

@@ -45,7 +45,7 @@ describe('<licheng-receipt-desk>', () => {
       ['26', '課程學習成果', '1', '0', '0', '1', '0'],
     ]);
     expect($(el, '#batch option').textContent).to.equal('114 學年度第 1 學期收訖明細（114/10/02–114/10/06，確認中）');
-    expect(deepText($(el, '[part="issues"]'))).to.contain('我不是會長');
+    await waitUntil(() => deepText($(el, '[part="issues"]')).includes('我不是會長'), 'the issues never showed');
     await expect(el).to.be.accessible();
   });
 
@@ -54,13 +54,15 @@ describe('<licheng-receipt-desk>', () => {
     const older = { ...issue, id: 'x0', batchId: 'b0', batch: { academicYear: 113, semester: 2 }, text: '社團名稱有誤' };
     const el = await render({ 'receipt.batches.list': () => [newer, batchSummary], 'receipt.issues.list': () => [issue, older] });
     expect(api.callsTo('receipt.issues.list')[0]!.input).to.deep.equal({ status: 'open', order: 'newest' });
-    const rows = () => [...$(el, '[part="issues"] tbody').querySelectorAll('tr')].map((r) => [...r.children].slice(0, 4).map((c) => c.textContent!.trim()));
+    const list = $<HTMLElement>(el, 'licheng-receipt-issues');
+    await waitUntil(() => list.shadowRoot?.querySelector('tbody'), 'the issues never showed');
+    const rows = () => [...list.shadowRoot!.querySelector('tbody')!.querySelectorAll('tr')].map((r) => [...r.children].slice(0, 4).map((c) => c.textContent!.trim()));
     const expected = [
       ['101 班 2 號 林小華', '114 學年度第 1 學期收訖明細', '校內幹部經歷', '我不是會長'],
       ['101 班 2 號 林小華', '113 學年度第 2 學期收訖明細', '校內幹部經歷', '社團名稱有誤'],
     ];
     expect(rows()).to.deep.equal(expected);
-    expect($(el, '[part="issues"] caption').textContent).to.equal('待處理的問題（共 2 個）');
+    expect(list.shadowRoot!.querySelector('caption')!.textContent).to.equal('待回覆的問題（共 2 個）');
     const select = $<HTMLSelectElement>(el, '#batch');
     select.value = 'b1';
     select.dispatchEvent(new Event('change'));
@@ -212,56 +214,14 @@ describe('<licheng-receipt-desk>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('resolves an issue with a required note and emits licheng-receipt-issue-resolved', async () => {
-    let issues = [issue];
-    const el = await render({
-      'receipt.issues.list': () => issues,
-      'receipt.issues.resolve': (input) => {
-        issues = [];
-        return { id: (input as { issueId: string }).issueId, status: 'resolved', resolutionNote: '已更正', resolvedAt: '2025-10-04T00:00:00.000Z', resolvedByName: '註冊組長' };
-      },
-    });
-    button(el, '處理：101 班 2 號 林小華（114 學年度第 1 學期收訖明細，校內幹部經歷）').click();
-    await el.updateComplete;
-    const note = $<HTMLTextAreaElement>(el, '#resolve-note');
-    expect(deepActiveElement()).to.equal(note);
-    $<HTMLFormElement>(el, 'form.resolve').requestSubmit();
-    await el.updateComplete;
-    expect($(el, '#resolve-error').textContent).to.equal('請填寫處理說明');
-    await expect(el).to.be.accessible();
-    note.value = '已更正擔任職務並重新提交';
-    note.dispatchEvent(new Event('input'));
-    setTimeout(() => $<HTMLFormElement>(el, 'form.resolve').requestSubmit());
-    const event = await oneEvent(el, 'licheng-receipt-issue-resolved');
-    expect(event.detail).to.deep.equal({ issueId: 'x1' });
-    expect(api.callsTo('receipt.issues.resolve')[0]!.input).to.deep.equal({ issueId: 'x1', note: '已更正擔任職務並重新提交' });
-    await waitUntil(() => deepText(el).includes('目前沒有待處理的問題。學生在確認期間提出問題時會列在這裡'));
-    expect($(el, 'p[role="status"]').textContent).to.equal('已處理：101 班 2 號 林小華（校內幹部經歷）。');
-    // Nothing left to resolve: focus lands on the issues' heading, not at the top of the page.
-    await waitUntil(() => deepActiveElement() === $(el, '#issues-heading'), 'focus not on the issues heading');
-  });
-
-  it('gives focus to the next issue after resolving one, and back to 處理 when the form is cancelled', async () => {
-    const second = { ...issue, id: 'x2', text: '社團名稱有誤', student: { ...issue.student, name: '陳小明', seatNo: 1 } };
-    let issues = [issue, second];
-    const el = await render({
-      'receipt.issues.list': () => issues,
-      'receipt.issues.resolve': () => {
-        issues = [second];
-        return { id: 'x1', status: 'resolved', resolutionNote: '已更正', resolvedAt: '2025-10-04T00:00:00.000Z', resolvedByName: '註冊組長' };
-      },
-    });
-    const open = button(el, '處理：101 班 2 號 林小華（114 學年度第 1 學期收訖明細，校內幹部經歷）');
-    open.click();
-    await el.updateComplete;
-    button(el, '取消').click();
-    await waitUntil(() => deepActiveElement() === button(el, '處理：101 班 2 號 林小華（114 學年度第 1 學期收訖明細，校內幹部經歷）'), 'focus not back on 處理');
-    button(el, '處理：101 班 2 號 林小華（114 學年度第 1 學期收訖明細，校內幹部經歷）').click();
-    await el.updateComplete;
-    const note = $<HTMLTextAreaElement>(el, '#resolve-note');
-    note.value = '已更正';
-    note.dispatchEvent(new Event('input'));
-    $<HTMLFormElement>(el, 'form.resolve').requestSubmit();
-    await waitUntil(() => deepActiveElement() === button(el, '處理：101 班 1 號 陳小明（114 學年度第 1 學期收訖明細，校內幹部經歷）'), 'focus not on the next issue');
+  it('shows the issues of every office in <licheng-receipt-issues> and reloads the progress after an answer', async () => {
+    const el = await render();
+    const list = $<HTMLElement>(el, 'licheng-receipt-issues');
+    expect(list.getAttribute('part')).to.equal('issues');
+    expect(list.getAttribute('heading-level')).to.equal('2');
+    await waitUntil(() => deepText(list).includes('我不是會長'), 'the issues never showed');
+    const before = api.callsTo('receipt.batches.progress').length;
+    list.dispatchEvent(new CustomEvent('licheng-receipt-issue-answered', { detail: { issueId: 'x1', corrected: true }, bubbles: true, composed: true }));
+    await waitUntil(() => api.callsTo('receipt.batches.progress').length === before + 1, 'the progress was not reloaded');
   });
 });

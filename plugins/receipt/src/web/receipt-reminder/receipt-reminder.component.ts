@@ -1,9 +1,11 @@
 import { html, nothing } from 'lit';
 import { LichengConnectedElement, errorText } from '@licheng/client';
 import { charCount, focusMark, focusOutcome, formatDate, formatDateTime, heading, screenStyles, type FocusMark } from '@licheng/ui';
-import { paths, TEXT_MAX, type Confirmed, type Mine, type MineBatch, type MineItem, type RaisedIssue } from '../api.ts';
+import { receiptEntryRows } from '@licheng/core';
+import { paths, TEXT_MAX, type Accepted, type Confirmed, type Mine, type MineBatch, type MineIssue, type MineItem, type RaisedIssue } from '../api.ts';
 import { t } from '../messages.ts';
 import { receivedEntry } from '../received-entry.ts';
+import { issueSteps } from './issue-steps.ts';
 import { receiptReminderStyles } from './receipt-reminder.styles.ts';
 
 const STATUS_ICONS: Record<MineItem['status'], string> = { pending: '◔', confirmed: '✓', issue: '!', 'deemed-confirmed': '✓' };
@@ -43,6 +45,7 @@ export class ReceiptReminder extends LichengConnectedElement {
     shown: { state: true },
     raising: { state: true },
     issueText: { state: true },
+    issueRow: { state: true },
     issueError: { state: true },
     busy: { state: true },
     announcement: { state: true },
@@ -59,6 +62,8 @@ export class ReceiptReminder extends LichengConnectedElement {
   declare shown: boolean;
   declare raising: string | null;
   declare issueText: string;
+  /** The row the issue is about: '' for none, else `<sheet>\u0000<index>`. */
+  declare issueRow: string;
   declare issueError: string;
   declare busy: boolean;
   declare announcement: string;
@@ -73,6 +78,7 @@ export class ReceiptReminder extends LichengConnectedElement {
     this.shown = false;
     this.raising = null;
     this.issueText = '';
+    this.issueRow = '';
     this.issueError = '';
     this.busy = false;
     this.announcement = '';
@@ -150,6 +156,7 @@ export class ReceiptReminder extends LichengConnectedElement {
   async #openIssue(item: MineItem) {
     this.raising = item.id;
     this.issueText = '';
+    this.issueRow = '';
     this.issueError = '';
     this.expanded = true;
     await focusOutcome(this, `#issue-${item.id}`);
@@ -174,10 +181,15 @@ export class ReceiptReminder extends LichengConnectedElement {
     this.failure = '';
     this.announcement = '';
     const mark = focusMark();
+    let raisedId = '';
     try {
-      const raised = await this.api.mutation<RaisedIssue>(paths.raiseIssue, { itemId: item.id, text });
+      const [sheet, index] = this.issueRow ? this.issueRow.split('\u0000') : [];
+      const row = sheet !== undefined && index !== undefined ? { sheet, index: Number(index) } : undefined;
+      const raised = await this.api.mutation<RaisedIssue>(paths.raiseIssue, { itemId: item.id, text, ...(row ? { row } : {}) });
+      raisedId = raised.id;
       this.raising = null;
-      this.announcement = t('result.raised', { roster: item.rosterName }, L);
+      const office = raised.routedTo.label[L === 'en' ? 'en' : 'zh-TW'];
+      this.announcement = t('result.raised-routed', { roster: item.rosterName, office: raised.routedTo.ownerName ? `${office} ${raised.routedTo.ownerName}` : office }, L);
       this.emit('licheng-receipt-issue-raised', { itemId: item.id, issueId: raised.id });
       await this.load();
     } catch (error) {
@@ -186,7 +198,26 @@ export class ReceiptReminder extends LichengConnectedElement {
       this.busy = false;
     }
     if (this.issueError) await focusOutcome(this, `#issue-${item.id}`, { since: mark });
-    else await this.#focusResult(mark);
+    // The outcome: the new issue's steps (routed to whom), announced by the status line too.
+    else await focusOutcome(this, [`#steps-${raisedId}`, '#reminder-status'], { since: mark });
+  }
+
+  async #accept(item: MineItem, issue: MineIssue) {
+    if (this.busy) return;
+    this.busy = true;
+    this.failure = '';
+    this.announcement = '';
+    const mark = focusMark();
+    try {
+      await this.api.mutation<Accepted>(paths.accept, { issueId: issue.id });
+      this.announcement = t('steps.accepted', { roster: item.rosterName }, this.locale);
+      await this.load();
+    } catch (error) {
+      this.failure = message(error);
+    } finally {
+      this.busy = false;
+    }
+    await focusOutcome(this, this.failure ? '#reminder-failure' : `#steps-${issue.id}`, { since: mark });
   }
 
   /** After confirming or raising an issue: the announcement of what was done, or why it was refused. */
@@ -238,12 +269,10 @@ export class ReceiptReminder extends LichengConnectedElement {
   #item(item: MineItem) {
     const L = this.locale;
     const openIssue = item.issues.find((i) => i.status === 'open');
-    const lastResolved = [...item.issues].reverse().find((i) => i.status === 'resolved');
     const canAct = !openIssue && this.#openBatches().some((b) => b.items.includes(item));
     return html`<li>
       ${heading(this.headingLevel + 2, html`${item.rosterName}<span class="badge ${item.status}"><span aria-hidden="true">${STATUS_ICONS[item.status]} </span>${t(`status.${item.status}`, {}, L)}</span>`)}
-      ${openIssue ? html`<p>${t('issue.open', { text: openIssue.text }, L)} <span class="muted">${formatDateTime(openIssue.raisedAt, L)}</span></p>` : nothing}
-      ${lastResolved && !openIssue ? html`<p>${t('issue.resolved', { note: lastResolved.resolutionNote ?? '' }, L)}</p>` : nothing}
+      ${item.issues.map((issue) => issueSteps(item, issue, L, { busy: this.busy, onAccept: (i) => void this.#accept(item, i) }))}
       <details>
         <summary>${t('item.received', {}, L)}</summary>
         ${receivedEntry(item.entry, t('item.empty', {}, L), L)}
@@ -266,6 +295,7 @@ export class ReceiptReminder extends LichengConnectedElement {
     const L = this.locale;
     const id = `issue-${item.id}`;
     const count = charCount(this.issueText.trim());
+    const rows = receiptEntryRows(item.entry);
     return html`<form class="issue" @submit=${(e: Event) => this.#submitIssue(e, item)}>
       <label class="label" for=${id}>${t('issue.label', { roster: item.rosterName }, L)}</label>
       <p class="hint" id=${`${id}-hint`}>${t('issue.hint', { max: TEXT_MAX }, L)}</p>
@@ -278,6 +308,13 @@ export class ReceiptReminder extends LichengConnectedElement {
         @input=${(e: Event) => (this.issueText = (e.target as HTMLTextAreaElement).value)}
       ></textarea>
       <p class="hint" id=${`${id}-count`}>${t('issue.counter', { count, max: TEXT_MAX }, L)}</p>
+      ${rows.length > 1
+        ? html`<label class="label" for=${`${id}-row`}>${t('issue.row', {}, L)}</label>
+            <select id=${`${id}-row`} .value=${this.issueRow} @change=${(e: Event) => (this.issueRow = (e.target as HTMLSelectElement).value)}>
+              <option value="">${t('issue.row-any', {}, L)}</option>
+              ${rows.map((r) => html`<option value=${`${r.sheet}\u0000${r.index}`}>${t('issue.row-option', { sheet: r.sheet, row: r.index + 1, summary: rowSummary(r.row) }, L)}</option>`)}
+            </select>`
+        : nothing}
       ${this.issueError ? html`<p class="error-text" id=${`${id}-error`} role="alert">${this.issueError}</p>` : nothing}
       <div class="actions">
         <button type="submit" class="primary" ?disabled=${this.busy}>${t('issue.submit', {}, L)}</button>
@@ -285,6 +322,14 @@ export class ReceiptReminder extends LichengConnectedElement {
       </div>
     </form>`;
   }
+}
+
+/** A row as the row picker names it: its first few values. */
+function rowSummary(row: Record<string, unknown>): string {
+  return Object.values(row)
+    .filter((v) => typeof v === 'string' || typeof v === 'number')
+    .slice(0, 3)
+    .join(' ');
 }
 
 function message(error: unknown): string {

@@ -82,4 +82,18 @@ export const receiptReminderStyles = css`
       overflow-wrap: anywhere;
     }
   }
+  form.issue select {
+    max-inline-size: 100%;
+  }
+  ol.steps {
+    margin-block: 0.5rem;
+    padding-inline-start: 1.5rem;
+  }
+  ol.steps li {
+    margin-block: 0.25rem;
+    overflow-wrap: anywhere;
+  }
+  ol.steps li.waiting {
+    color: var(--_muted, inherit);
+  }
 `;

@@ -4,7 +4,7 @@ import { deepActiveElement } from '@licheng/ui';
 import './receipt-reminder.ts';
 import type { ReceiptReminder } from './receipt-reminder.component.ts';
 import type { Mine } from '../api.ts';
-import { cadre, deepText, item, mine, outcome } from '../testing/fixtures.ts';
+import { cadre, deepText, item, mine, mineIssue, outcome } from '../testing/fixtures.ts';
 
 describe('<licheng-receipt-reminder>', () => {
   let api: FakeApi;
@@ -118,8 +118,8 @@ describe('<licheng-receipt-reminder>', () => {
     const el = await render(() => state, {
       'receipt.raiseIssue': (input) => {
         const { itemId, text } = input as { itemId: string; text: string };
-        state = mine([{ ...cadre, status: 'issue', issues: [{ id: 'x1', text, status: 'open', raisedAt: '2025-10-04T02:00:00.000Z', resolutionNote: null, resolvedAt: null }] }, outcome]);
-        return { id: 'x1', itemId, text, status: 'open', raisedAt: '2025-10-04T02:00:00.000Z' };
+        state = mine([{ ...cadre, status: 'issue', issues: [mineIssue({ id: 'x1', text })] }, outcome]);
+        return { id: 'x1', itemId, text, status: 'open', raisedAt: '2025-10-04T02:00:00.000Z', routedTo: { office: 'student-affairs', label: { 'zh-TW': '學務處', en: 'Student affairs office' }, ownerName: null }, recordId: null };
       },
     });
     button(el, '查看明細').click();
@@ -146,9 +146,83 @@ describe('<licheng-receipt-reminder>', () => {
     expect(api.callsTo('receipt.raiseIssue')[0]!.input).to.deep.equal({ itemId: 'i-cadre', text: '擔任職務應為副班長' });
     await waitUntil(() => api.callsTo('receipt.mine').length === 2);
     await el.updateComplete;
-    expect($(el, '[role="status"]').textContent).to.equal('已送出「校內幹部經歷」的問題，承辦處室將更正後重新提交。');
-    expect(deepText(el)).to.contain('處理中的問題：擔任職務應為副班長');
+    expect($(el, '[role="status"]').textContent).to.equal('已送出「校內幹部經歷」的問題，轉交學務處處理。');
+    // Focus lands on the outcome: the new issue's steps, saying where it went.
+    await waitUntil(() => deepActiveElement() === $(el, '#steps-x1'), 'focus not on the issue’s steps');
+    expect(deepText($(el, '#steps-x1'))).to.contain('已轉交：學務處');
+    expect(deepText($(el, '#steps-x1'))).to.contain('等待承辦單位回覆');
     expect(button(el, '確認無誤：校內幹部經歷')).to.equal(undefined);
+  });
+
+  it('names the row the issue is about when the entry has several', async () => {
+    const twoRows = item({ id: 'i-two', kind: 26, rosterName: '課程學習成果', entry: { 身分證號: 'A123456789', 學期課程學習成果: [{ 課程代碼: '108123456E22L0101020005', 科目名稱: '國語文' }, { 課程代碼: '108123456E22L0104010005', 科目名稱: '物理' }] } });
+    let state = mine([twoRows]);
+    const el = await render(() => state, {
+      'receipt.raiseIssue': (input) => {
+        const { itemId, text } = input as { itemId: string; text: string };
+        const routedTo = { office: 'subject-teacher', label: { 'zh-TW': '任課教師', en: 'Subject teacher' }, ownerName: '李老師' };
+        state = mine([{ ...twoRows, status: 'issue', issues: [mineIssue({ id: 'x2', text, routedTo, row: { sheet: '學期課程學習成果', index: 1 } })] }]);
+        return { id: 'x2', itemId, text, status: 'open', raisedAt: '2025-10-04T02:00:00.000Z', routedTo, recordId: null };
+      },
+    });
+    button(el, '查看明細').click();
+    await el.updateComplete;
+    button(el, '提出問題：課程學習成果').click();
+    await el.updateComplete;
+    const select = $<HTMLSelectElement>(el, '#issue-i-two-row');
+    expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['不指定（整份名冊）', '學期課程學習成果 第 1 筆：108123456E22L0101020005 國語文', '學期課程學習成果 第 2 筆：108123456E22L0104010005 物理']);
+    await expect(el).to.be.accessible();
+    select.selectedIndex = 2;
+    select.dispatchEvent(new Event('change'));
+    const textarea = $<HTMLTextAreaElement>(el, '#issue-i-two');
+    textarea.value = '物理成果簡述有誤';
+    textarea.dispatchEvent(new Event('input'));
+    await el.updateComplete;
+    $<HTMLFormElement>(el, 'form.issue').requestSubmit();
+    await waitUntil(() => deepActiveElement() === $(el, '#steps-x2'), 'focus not on the issue’s steps');
+    expect(api.callsTo('receipt.raiseIssue')[0]!.input).to.deep.equal({ itemId: 'i-two', text: '物理成果簡述有誤', row: { sheet: '學期課程學習成果', index: 1 } });
+    expect($(el, '[role="status"]').textContent).to.equal('已送出「課程學習成果」的問題，轉交任課教師 李老師處理。');
+    expect(deepText($(el, '#steps-x2'))).to.contain('（學期課程學習成果 第 2 筆）');
+  });
+
+  it('shows every step of an answered, corrected issue, accepts the answer, and fits a 390 px phone', async () => {
+    const answered = mineIssue({
+      id: 'x3',
+      text: '成果簡述有誤',
+      status: 'answered',
+      routedTo: { office: 'subject-teacher', label: { 'zh-TW': '任課教師', en: 'Subject teacher' }, ownerName: '王老師' },
+      answer: { text: '已更正成果簡述，下次提交時送出', byName: '王老師', at: '2025-10-05T03:00:00.000Z', corrected: true },
+      correction: { status: 'pending-submission', at: '2025-10-05T03:00:00.000Z', receivedAt: null },
+    });
+    let state = mine([{ ...outcome, issues: [answered] }]);
+    const el = await render(() => state, {
+      'receipt.issues.accept': () => {
+        state = mine([{ ...outcome, issues: [{ ...answered, status: 'closed', closed: { at: '2025-10-05T04:00:00.000Z', by: 'student' } }] }]);
+        return { id: 'x3', status: 'closed', closedAt: '2025-10-05T04:00:00.000Z', closedBy: 'student' };
+      },
+    }, 'persistent');
+    button(el, '查看明細').click();
+    await el.updateComplete;
+    const steps = () => [...$(el, '#steps-x3').querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(steps()).to.deep.equal([
+      '114/10/04 10:00 提出問題：成果簡述有誤',
+      '已轉交：任課教師 王老師',
+      '114/10/05 11:00 王老師 回覆：已更正成果簡述，下次提交時送出 已更正紀錄',
+      '已標記於下次提交名冊時更正',
+    ]);
+    el.style.display = 'block';
+    el.style.width = '390px';
+    await el.updateComplete;
+    expect(el.scrollWidth).to.be.at.most(390);
+    await expect(el).to.be.accessible();
+
+    button(el, '接受回覆並結案：課程學習成果').click();
+    await waitUntil(() => api.callsTo('receipt.mine').length === 2);
+    await waitUntil(() => deepActiveElement() === $(el, '#steps-x3'), 'focus not on the issue’s steps');
+    expect(api.callsTo('receipt.issues.accept')[0]!.input).to.deep.equal({ issueId: 'x3' });
+    expect(steps().at(-1)).to.equal('114/10/05 12:00 您已接受回覆，問題結案');
+    expect($(el, '[role="status"]').textContent).to.equal('已接受「課程學習成果」問題的回覆，問題結案。');
+    expect(button(el, '接受回覆並結案：課程學習成果')).to.equal(undefined);
   });
 
   it('shows the server’s refusal as an alert', async () => {

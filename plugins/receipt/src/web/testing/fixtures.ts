@@ -1,5 +1,5 @@
 export { deepText } from '@licheng/client/testing';
-import type { BatchSummary, ImportResult, IssueRow, Mine, MineBatch, MineItem, Progress } from '../api.ts';
+import type { BatchSummary, ImportResult, IssueRow, Mine, MineBatch, MineIssue, MineItem, Progress } from '../api.ts';
 
 export function item(over: Partial<MineItem> & { id: string }): MineItem {
   return {
@@ -59,10 +59,33 @@ export const issue: IssueRow = {
   rosterName: '校內幹部經歷',
   batch: { academicYear: 114, semester: 1 },
   student: { studentNo: 'S002', name: '林小華', className: '101', seatNo: 2 },
+  routedTo: { office: 'student-affairs', label: { 'zh-TW': '學務處', en: 'Student affairs office' }, ownerName: null },
+  recordId: null,
+  row: null,
+  answer: null,
+  closed: null,
   resolutionNote: null,
   resolvedByName: null,
   resolvedAt: null,
 };
+
+/** An issue as receipt.mine shows it to the student: open, routed to 學務處, unless `over` says more. */
+export function mineIssue(over: Partial<MineIssue> & { id: string; text: string }): MineIssue {
+  return {
+    status: 'open',
+    raisedAt: '2025-10-04T02:00:00.000Z',
+    routedTo: { office: 'student-affairs', label: { 'zh-TW': '學務處', en: 'Student affairs office' }, ownerName: null },
+    recordId: null,
+    row: null,
+    answer: null,
+    closed: null,
+    correction: null,
+    resolutionNote: null,
+    resolvedByName: null,
+    resolvedAt: null,
+    ...over,
+  } as MineIssue;
+}
 
 export function importResult(over: Partial<ImportResult> = {}): ImportResult {
   return {
