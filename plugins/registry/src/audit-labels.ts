@@ -127,7 +127,12 @@ const VERBS: Array<[RegExp, LocalizedText]> = [
   [/^receipt\.item\.issue$/, L('提出問題', 'Issue raised')],
   [/^receipt\.item\.reopen$/, L('問題處理完畢，待確認', 'Open again after the issue')],
   [/^receipt\.issue\.raise$/, L('提出問題', 'Issue raised')],
-  [/^receipt\.issue\.resolve$/, L('處理問題', 'Issue resolved')],
+  [/^receipt\.issue\.resolve$/, L('回覆問題', 'Issue answered')],
+  [/^receipt\.issue\.close$/, L('問題結案', 'Issue closed')],
+  [/^receipt\.correction\.mark$/, L('已更正，待下次提交', 'Corrected, for the next submission')],
+  [/^receipt\.correction\.receive$/, L('更正已見於收訖明細', 'Correction received')],
+  [/^receipt\.batch\.deem-confirmed$/, L('期限屆滿，未回應者視同確認', 'Window closed: silent items deemed confirmed')],
+  [/^receipt\.item\.deem-confirmed$/, L('視同確認', 'Deemed confirmed')],
   [/^audit\.export$/, L('匯出稽核紀錄', 'Audit trail exported')],
   [/^grade\.appeal\.raise$/, L('提出成績複查', 'Grade appeal raised')],
   [/^grade\.appeal\.answer$/, L('回覆成績複查', 'Grade appeal answered')],
@@ -146,8 +151,9 @@ export function actionLabel(action: string, locale: Locale): string {
 
 /** Statuses of entities that are not records (收訖 items and issues). */
 const OTHER_STATUSES: Record<string, Record<string, LocalizedText>> = {
-  'receipt-item': { pending: L('尚未確認', 'Not confirmed'), confirmed: L('已確認', 'Confirmed'), issue: L('已提出問題', 'Issue raised') },
-  'receipt-issue': { open: L('處理中', 'Open'), resolved: L('已處理', 'Resolved') },
+  'receipt-item': { pending: L('尚未確認', 'Not confirmed'), confirmed: L('已確認', 'Confirmed'), issue: L('已提出問題', 'Issue raised'), 'deemed-confirmed': L('視同確認', 'Deemed confirmed') },
+  'receipt-issue': { open: L('處理中', 'Open'), answered: L('已回覆', 'Answered'), closed: L('已結案', 'Closed'), resolved: L('已處理', 'Resolved') },
+  'receipt-correction': { 'pending-submission': L('待下次提交', 'For the next submission'), received: L('已收訖', 'Received') },
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -6,6 +6,8 @@ describe('the audit trail as people read it', () => {
     expect(actionLabel('outcome.certify.fail', 'zh-TW')).toBe('課程學習成果 認證未通過');
     expect(actionLabel('skill-certificate.enter', 'en')).toBe('Skill certificate Entered');
     expect(actionLabel('roster.import.courses', 'zh-TW')).toBe('名冊匯入');
+    expect(actionLabel('receipt.item.deem-confirmed', 'zh-TW')).toBe('視同確認');
+    expect(actionLabel('receipt.correction.mark', 'en')).toBe('Corrected, for the next submission');
     expect(actionLabel('file.download', 'zh-TW')).toBe('下載檔案');
     expect(actionLabel('something.new', 'zh-TW')).toBe('something.new');
   });
@@ -30,6 +32,11 @@ describe('the audit trail as people read it', () => {
   it('reads a status by the entity it belongs to', () => {
     expect(changeText({ status: 'pending' }, { status: 'confirmed' }, 'zh-TW', 'receipt-item')).toBe('狀態：尚未確認 → 已確認');
     expect(changeText({ status: 'open' }, { status: 'resolved' }, 'en', 'receipt-issue')).toBe('Status: Open → Resolved');
+    // The routed issue's steps, the correction marked for the next submission, the item deemed confirmed when the window closed.
+    expect(changeText({ status: 'open' }, { status: 'answered' }, 'zh-TW', 'receipt-issue')).toBe('狀態：處理中 → 已回覆');
+    expect(changeText({ status: 'answered' }, { status: 'closed' }, 'en', 'receipt-issue')).toBe('Status: Answered → Closed');
+    expect(changeText({ status: 'pending-submission' }, { status: 'received' }, 'zh-TW', 'receipt-correction')).toBe('狀態：待下次提交 → 已收訖');
+    expect(changeText({ status: 'pending' }, { status: 'deemed-confirmed' }, 'zh-TW', 'receipt-item')).toBe('狀態：尚未確認 → 視同確認');
   });
 
   it('leaves a new row’s own id, school and empty fields out, and keeps unknown fields by their stored name', () => {
