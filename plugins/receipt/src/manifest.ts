@@ -8,6 +8,13 @@ export default defineManifest({
   /** Students confirm what the central database received; the registry office imports the receipt and follows up. */
   roles: ['student', 'registry-staff'],
   appliesTo: () => true,
-  /** Shown by the portal above every screen to students: the receipt waiting for their confirmation (renders nothing otherwise). */
-  reminders: [{ tag: 'licheng-receipt-reminder', roles: ['student'] }],
+  /**
+   * Shown by the portal above every screen: to students, the receipt waiting for their
+   * confirmation; to subject teachers and 學務處 / 訓育組, the receipt issues routed to them (the
+   * registry answers on its desk). Each renders nothing when there is nothing to do.
+   */
+  reminders: [
+    { tag: 'licheng-receipt-reminder', roles: ['student'] },
+    { tag: 'licheng-receipt-issues-reminder', roles: ['subject-teacher', 'student-affairs-staff', 'activities-staff'] },
+  ],
 });

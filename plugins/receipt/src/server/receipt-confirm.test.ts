@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@licheng/db/testing';
-import { createTestLicheng, seedRoster, type TestLicheng } from '@licheng/server/testing';
+import { createTestLicheng, seedRoster, users, type TestLicheng } from '@licheng/server/testing';
 import plugin from './index.ts';
 import { CADRE, chen, chenUser, importZip, linUser, receiptZip, registry, rosterJson, rows, setDay, standardFiles } from './test-support.ts';
 
@@ -222,9 +222,10 @@ describe.each(testDialects())('receipt in platform.me on %s', (dialect) => {
   let t: TestLicheng;
   afterEach(async () => t?.close());
 
-  it('lists the reminder for students only', async () => {
+  it('lists the receipt reminder for students, the routed issues for teachers and 學務處, none for the registry (its desk has them)', async () => {
     t = await createTestLicheng({ dialect, plugins: [plugin] });
     expect((await t.query('platform.me', undefined, chenUser)).data.reminders).toEqual([{ office: 'receipt', tag: 'licheng-receipt-reminder' }]);
+    expect((await t.query('platform.me', undefined, users.wang)).data.reminders).toEqual([{ office: 'receipt', tag: 'licheng-receipt-issues-reminder' }]);
     expect((await t.query('platform.me', undefined, registry)).data.reminders).toEqual([]);
     expect((await t.query('platform.me', undefined, registry)).data.offices.map((o: { id: string }) => o.id)).toEqual(['receipt']);
   });

@@ -27,6 +27,7 @@ export class ReceiptIssues extends LichengConnectedElement {
     order: { type: String },
     office: { type: String },
     batchId: { type: String, attribute: 'batch-id' },
+    quiet: { type: Boolean, reflect: true },
     issues: { state: true },
     answering: { state: true },
     answer: { state: true },
@@ -48,6 +49,11 @@ export class ReceiptIssues extends LichengConnectedElement {
   declare office: string;
   /** One receipt (batch) only. */
   declare batchId: string;
+  /**
+   * Renders nothing while there is nothing to answer (or it is loading): the reminder above every
+   * screen of an office that has no desk of its own for receipts. After an answer its outcome stays.
+   */
+  declare quiet: boolean;
   declare issues: IssueRow[] | null;
   declare answering: string | null;
   declare answer: string;
@@ -65,6 +71,7 @@ export class ReceiptIssues extends LichengConnectedElement {
     this.order = 'newest';
     this.office = '';
     this.batchId = '';
+    this.quiet = false;
     this.issues = null;
     this.answering = null;
     this.answer = '';
@@ -159,6 +166,7 @@ export class ReceiptIssues extends LichengConnectedElement {
   override render() {
     const L = this.locale;
     const issues = this.issues;
+    if (this.quiet && !issues?.length && !this.announcement && !this.failure) return nothing;
     return html`<section part="issues" aria-labelledby="issues-heading">
       ${heading(this.headingLevel, t('issues.heading', {}, L), 'issues-heading')}
       <p class="hint">${t('issues.intro', {}, L)}</p>

@@ -142,3 +142,25 @@ describe('<licheng-receipt-issues>', () => {
     expect(api.callsTo('receipt.issues.list')[0]!.headers.get('x-licheng-locale')).to.equal('en');
   });
 });
+
+describe('<licheng-receipt-issues-reminder>', () => {
+  let api: FakeApi;
+  afterEach(() => api?.restore());
+
+  it('shows nothing to a teacher with no routed issue, and the list when one arrives', async () => {
+    let issues: IssueRow[] = [];
+    api = installFakeApi({ 'receipt.issues.list': () => issues });
+    const el = await fixture<ReceiptIssues>(html`<licheng-receipt-issues-reminder .token=${fakeToken()} locale="zh-TW"></licheng-receipt-issues-reminder>`);
+    await waitUntil(() => el.issues !== null, 'never loaded');
+    await el.updateComplete;
+    expect(el.quiet).to.equal(true);
+    expect(el.shadowRoot!.querySelector('section')).to.equal(null);
+    expect(api.callsTo('receipt.issues.list')[0]!.input).to.deep.equal({ status: 'open', order: 'newest' });
+
+    issues = [toTeacher];
+    await el.load();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('caption')!.textContent).to.equal('待回覆的問題（共 1 個）');
+    await expect(el).to.be.accessible();
+  });
+});
