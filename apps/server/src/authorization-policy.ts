@@ -122,6 +122,11 @@ export const procedurePolicy = {
   'registry.imports.templates': { roles: ['registry-staff', 'admin'] },
   'registry.rosters.export': { roles: ['registry-staff', 'admin'] },
   'registry.rosters.window': { roles: ['registry-staff', 'admin'] },
+  'registry.rosters.list': { roles: ['registry-staff', 'admin'] },
+  'registry.rosters.validate': { roles: ['registry-staff', 'admin'] },
+  'registry.rosters.submit': { roles: ['registry-staff', 'admin'] },
+  'registry.rosters.snapshots': { roles: ['registry-staff', 'admin'] },
+  'registry.rosters.changes': { roles: ['registry-staff', 'admin'] },
   'registry.grades.list': { roles: ['registry-staff', 'admin'] },
   'registry.grades.mine': { roles: ['student'] },
   'registry.appeals.raise': {
