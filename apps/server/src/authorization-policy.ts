@@ -181,6 +181,7 @@ export const procedurePolicy = {
   'receipt.batches.import': { roles: ['registry-staff'] },
   'receipt.batches.list': { roles: ['registry-staff'] },
   'receipt.batches.progress': { roles: ['registry-staff'] },
+  'receipt.batches.reconcile': { roles: ['registry-staff'] },
   'receipt.issues.list': { roles: ['registry-staff'] },
   'receipt.issues.resolve': { roles: ['registry-staff'] },
   'receipt.mine': { roles: ['student'] },

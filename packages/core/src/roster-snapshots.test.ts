@@ -52,12 +52,13 @@ describe('submission snapshots', () => {
   it('reconciles a receipt: arrived, differs field by field, missing and unexpected', () => {
     const received = [
       { studentId: 's1', entry: { 身分證號: 'A123456789', 出生日期: '0980301', 學期課程學習成果: [{ 課程代碼: 'C2', 成果簡述: '實驗' }, { 課程代碼: 'C1', 成果簡述: '紅樓夢' }] } },
-      { studentId: null, entry: { 身分證號: 'B223456782', 出生日期: 980512, 學期課程學習成果: [{ 課程代碼: 'C1', 成果簡述: '作文（改）' }] } },
+      { studentId: null, entry: { 身分證號: 'B223456782', 出生日期: '2009-05-12', 學期課程學習成果: [{ 課程代碼: 'C1', 成果簡述: '作文（改）' }] } },
       { studentId: 's9', entry: { 身分證號: 'D123456780', 出生日期: '0980101', 學期課程學習成果: [] } },
     ];
     const got = reconcileReceipt(before, received);
     expect(got.map((r) => [r.studentId, r.status])).toEqual([['s1', 'arrived'], ['s2', 'differs'], ['s9', 'unexpected']]);
     expect(got[1]!.differences).toEqual([{ sheet: '學期課程學習成果', column: '成果簡述', submitted: '作文', received: '作文（改）' }]);
+    expect(reconcileReceipt(before, [{ studentId: 's2', entry: { 身分證號: 'B223456782', 出生日期: 980512, 學期課程學習成果: [{ 課程代碼: 'C1', 成果簡述: '作文' }] } }])[0]).toMatchObject({ status: 'arrived' });
     expect(reconcileReceipt(before, received.slice(0, 1)).map((r) => r.status)).toEqual(['arrived', 'missing']);
     const fewer = reconcileReceipt(before, [{ studentId: 's1', entry: { 身分證號: 'A123456789', 學期課程學習成果: [{ 課程代碼: 'C1', 成果簡述: '紅樓夢' }, { 課程代碼: 'C9', 成果簡述: 'x' }, { 課程代碼: 'C8', 成果簡述: 'y' }] } }]);
     expect(fewer[0]).toMatchObject({ status: 'differs', differences: [{ column: '課程代碼', submitted: 'C2', received: 'C9' }, { column: '成果簡述', submitted: '實驗', received: 'x' }], rowsUnexpected: [{ cells: { 課程代碼: 'C8', 成果簡述: 'y' } }] });

@@ -167,6 +167,17 @@ export interface ReconciledStudent {
 
 const IDENTITY = new Set(['身分證號', '出生日期']);
 
+/**
+ * 出生日期 as the roster writes it (7-digit ROC yyyMMdd) from what a receipt may hold: a JSON
+ * number that lost the leading zero (980512), or a Gregorian date (2009-05-12, 2009/05/12).
+ */
+export function rosterBirthDateText(value: string): string {
+  if (/^\d{6}$/.test(value)) return value.padStart(7, '0');
+  const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(value);
+  if (!m) return value;
+  return `${String(Number(m[1]) - 1911).padStart(3, '0')}${m[2]!.padStart(2, '0')}${m[3]!.padStart(2, '0')}`;
+}
+
 function receivedSheets(entry: Record<string, unknown>): Record<string, Array<Record<string, string>>> {
   const out: Record<string, Array<Record<string, string>>> = {};
   for (const [key, value] of Object.entries(entry)) {
@@ -193,8 +204,7 @@ function reconcileStudent(submitted: SnapshotStudent, received: Record<string, u
   for (const column of IDENTITY) {
     const mine = column === '身分證號' ? submitted.nationalId : submitted.birthDate;
     const read = snapshotCellText(received[column]);
-    // A JSON number loses 出生日期's leading zero (980512 for 0980512).
-    const theirs = column === '出生日期' && /^\d{6}$/.test(read) ? read.padStart(7, '0') : read;
+    const theirs = column === '出生日期' ? rosterBirthDateText(read) : read;
     if (theirs !== '' && theirs !== mine) differences.push({ sheet: '', column, submitted: mine, received: theirs });
   }
   const got = receivedSheets(received);

@@ -2,6 +2,7 @@ import { router } from '@licheng/server';
 import { batchesImport } from './procedures/batches-import.ts';
 import { batchesList } from './procedures/batches-list.ts';
 import { batchesProgress } from './procedures/batches-progress.ts';
+import { batchesReconcile } from './procedures/batches-reconcile.ts';
 import { confirm } from './procedures/confirm.ts';
 import { issuesList } from './procedures/issues-list.ts';
 import { issuesResolve } from './procedures/issues-resolve.ts';
@@ -10,7 +11,7 @@ import { raiseIssue } from './procedures/raise-issue.ts';
 
 /** Mounted by the server as `receipt.*`. */
 export const receiptRouter = router({
-  batches: router({ import: batchesImport, list: batchesList, progress: batchesProgress }),
+  batches: router({ import: batchesImport, list: batchesList, progress: batchesProgress, reconcile: batchesReconcile }),
   issues: router({ list: issuesList, resolve: issuesResolve }),
   mine,
   confirm,

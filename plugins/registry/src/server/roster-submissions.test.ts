@@ -86,7 +86,7 @@ describe.each(testDialects())('roster validation, submission snapshots and what 
     expect((await t.mutate('registry.rosters.submit', { exportId: again.fileId }, users.registry)).error).toBeNull();
     const history = await t.query('registry.rosters.snapshots', { academicYear: 114, roster: 'outcomes' }, users.registry);
     expect(history.data.snapshots.map((s: any) => s.exportId)).toEqual([again.fileId, exported.fileId]);
-    const read = await submittedSnapshot(db(), t.config.code, { kind: 26, academicYear: 114, semester: 0 });
+    const read = await submittedSnapshot(db(), t.config.code, { roster: 'outcomes', batch: 'regular', academicYear: 114, semester: 0 });
     expect(read).toMatchObject({ exportId: again.fileId, content: [{ nationalId: chen.nationalId }, { nationalId: lin.nationalId }] });
     const audit = await db().selectFrom('audit_log').select(['action', 'entity']).where('action', 'like', 'roster.submit.%').execute();
     expect(audit).toEqual([{ action: 'roster.submit.26', entity: 'roster_snapshot' }, { action: 'roster.submit.26', entity: 'roster_snapshot' }]);
