@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRosterBirthDate, recordProblems, rowIdentityProblems } from './roster-checks.ts';
+import { isRosterBirthDate, recordProblems, ROSTER_CHECK_CODES, ROW_BLOCKING_CHECKS, rowIdentityProblems } from './roster-checks.ts';
 
 describe('roster checks', () => {
   it('reads 出生日期 as a real 7-digit ROC date', () => {
@@ -22,5 +22,9 @@ describe('roster checks', () => {
     expect(recordProblems(ok)).toEqual([]);
     expect(recordProblems({ ...ok, inPlan: null })).toEqual([]);
     expect(recordProblems({ status: 'pending', selected: 7, cap: 6, files: { media: 10 * 1024 * 1024 + 1 }, inPlan: false })).toEqual(['not-certified', 'over-selection-cap', 'file-too-large', 'course-not-in-plan']);
+  });
+
+  it('keeps back the rows the central database rejects as rows; reports the cap and file sizes without keeping rows back', () => {
+    expect(ROSTER_CHECK_CODES.filter((c) => !ROW_BLOCKING_CHECKS.has(c))).toEqual(['over-selection-cap', 'file-too-large']);
   });
 });

@@ -23,8 +23,13 @@ export const ROSTER_CHECK_CODES = [
 ] as const;
 export type RosterCheckCode = (typeof ROSTER_CHECK_CODES)[number];
 
-/** Checks that keep the row out of the submitted file (it waits on the `(缺)` workbook). */
-export const ROW_BLOCKING_CHECKS: ReadonlySet<RosterCheckCode> = new Set(['missing-national-id', 'invalid-national-id', 'invalid-birth-date', 'student-left']);
+/**
+ * Checks that keep the row out of the submitted file (it waits on the `(缺)` workbook): the row
+ * itself would be rejected. Over the selection cap is the student's set, not one row (which of
+ * them to drop is the student's choice), and file sizes do not travel in a roster while
+ * attachments are off: those two are reported, not kept back.
+ */
+export const ROW_BLOCKING_CHECKS: ReadonlySet<RosterCheckCode> = new Set(['missing-national-id', 'invalid-national-id', 'invalid-birth-date', 'student-left', 'not-certified', 'course-not-in-plan']);
 
 /** The office (role) that fixes each: 學籍 data is the registry's; selections and uploads are the student's; the plan is the curriculum office's. */
 export const ROSTER_CHECK_OFFICE: Record<RosterCheckCode, Role> = {

@@ -17,8 +17,9 @@ import type { SheetRows } from './workbook.ts';
  * written row, through its refs, the 身分證號 and 出生日期 cells, whether the student had left
  * (休學, 轉出, 畢業) on the day of the submission, and — for rows made from a record — the
  * record's certification, the student's selections against the cap, its files against the
- * limits and its course code against the course plan. Rows failing an identity or left check
- * move to the `(缺)` workbook with the reason. `registry.rosters.validate` and `exportRoster`
+ * limits and its course code against the course plan. Rows failing a check that rejects the row
+ * itself (ROW_BLOCKING_CHECKS: identity, left, not certified, not in the plan) move to the
+ * `(缺)` workbook with the reason. `registry.rosters.validate` and `exportRoster`
  * both run this, so an export never submits a row the validation rejects.
  */
 
@@ -116,7 +117,7 @@ function capOf(rules: AuthedContext['config']['rules'], group: 'outcome' | 'perf
 
 const problem = (code: RosterCheckCode, sheet: string, ref: { studentId: string | null; recordId: string | null }): RosterProblem => ({ code, sheet, studentId: ref.studentId, recordId: ref.recordId, office: ROSTER_CHECK_OFFICE[code], reason: ROSTER_CHECK_REASON[code] });
 
-/** Runs the generic checks over a built roster; rows failing identity or left checks move to the `(缺)` workbook. */
+/** Runs the generic checks over a built roster; rows failing a blocking check move to the `(缺)` workbook. */
 export async function checkRoster(ctx: AuthedContext, built: BuiltSheets, planCodes: CoursePlanCodes = NO_PLAN, academicYear?: number): Promise<CheckedRoster> {
   const refs = built.sheets.flatMap((part) => part.refs);
   const studentIds = [...new Set(refs.flatMap((r) => (r.studentId ? [r.studentId] : [])))];
