@@ -334,6 +334,8 @@ export const messages: Record<string, LocalizedText> = {
 
   // Rosters 名冊
   'roster-kind-unknown': { 'zh-TW': '未知的名冊別：{kind}', en: 'Unknown roster kind: {kind}.' },
+  'roster-export-not-found': { 'zh-TW': '找不到這份名冊匯出：{id}', en: 'No such roster export: {id}.' },
+  'roster-already-submitted': { 'zh-TW': '這份名冊已標記為已提交：{file}（提交快照不可重複或修改，請重新產生名冊後再標記）', en: 'This roster export is already marked as submitted: {file}. Snapshots are never repeated or changed; export again to submit again.' },
   'roster-layout-unknown': { 'zh-TW': '找不到名冊版面：{roster} {version}', en: 'No roster layout {roster} {version}.' },
   'roster-number-unset': {
     'zh-TW': '「{roster}」的名冊別尚未設定：沒有公開資料載明此名冊的名冊別，請依中央資料庫的範本在學校設定 {setting} 填入後再產生',

@@ -43,3 +43,5 @@ export * from './self-check.ts';
 export * from './progress.ts';
 export * from './reminders.ts';
 export * from './staff-awards.ts';
+export * from './roster-checks.ts';
+export * from './roster-snapshots.ts';

@@ -44,6 +44,8 @@ const byCode: Record<string, TRPC_ERROR_CODE_KEY> = {
   'class-not-homeroom': 'NOT_FOUND',
   'class-unknown': 'NOT_FOUND',
   'receipt-duplicate-import': 'CONFLICT',
+  'roster-already-submitted': 'CONFLICT',
+  'roster-export-not-found': 'NOT_FOUND',
   'receipt-issue-open': 'CONFLICT',
   'receipt-issue-answered': 'CONFLICT',
   'receipt-issue-not-answered': 'CONFLICT',

@@ -9,7 +9,7 @@ export const testRoster = {
   ],
   students: [
     { studentNo: 'S001', name: '陳小明', nationalId: 'A123456789', birthDate: '2009-03-01', grade: 1, className: '101', seatNo: 1, division: 'day', departmentCode: '', hostUserId: 's-chen' },
-    { studentNo: 'S002', name: '林小華', nationalId: 'B223456780', birthDate: '2009-05-12', grade: 1, className: '101', seatNo: 2, division: 'day', departmentCode: '', hostUserId: 's-lin' },
+    { studentNo: 'S002', name: '林小華', nationalId: 'B223456782', birthDate: '2009-05-12', grade: 1, className: '101', seatNo: 2, division: 'day', departmentCode: '', hostUserId: 's-lin' },
     { studentNo: 'S003', name: '張小英', nationalId: 'C123456781', birthDate: '2009-07-30', grade: 1, className: '101', seatNo: 3, division: 'day', departmentCode: '', hostUserId: 's-chang' },
   ],
   courses: [

@@ -119,7 +119,7 @@ describe.each(testDialects())('receipt.batches.import on %s', (dialect) => {
 
   it('reports unmatched students and wrong birth dates row by row with a masked ID', async () => {
     await start();
-    const files = { [PERFORMANCE]: rosterJson('學生自填多元表現名冊', [chen, { 身分證號: 'Z199999999', 出生日期: '2009-01-01' }, { 身分證號: 'B223456780', 出生日期: '0980512' }, { 身分證號: 'c123456781', 出生日期: '2008-07-30' }]) };
+    const files = { [PERFORMANCE]: rosterJson('學生自填多元表現名冊', [chen, { 身分證號: 'Z199999999', 出生日期: '2009-01-01' }, { 身分證號: 'B223456782', 出生日期: '0980512' }, { 身分證號: 'c123456781', 出生日期: '2008-07-30' }]) };
     const res = await importZip(t, await receiptZip(files));
     expect(res.data.ok).toBe(false);
     expect(res.data.problems.map((p: any) => [p.code, p.file, p.index, p.params.id])).toEqual([

@@ -40,7 +40,7 @@ describe('readRosterJson', () => {
   });
 
   it('reports an entry without 身分證號 or with a sheet the roster does not have by its index, and keeps the others', () => {
-    const json = { 名冊資訊: cover, 多元表現: [{ 身分證號: 'A123456789', 競賽參與紀錄: [] }, { 出生日期: '2009-01-01' }, 'x', { 身分證號: 'B223456780', 幹部經歷紀錄: [] }] };
+    const json = { 名冊資訊: cover, 多元表現: [{ 身分證號: 'A123456789', 競賽參與紀錄: [] }, { 出生日期: '2009-01-01' }, 'x', { 身分證號: 'B223456782', 幹部經歷紀錄: [] }] };
     const { roster, problems } = read(json, '114_0_多元表現.json');
     expect(roster!.entries.map((e) => e.index)).toEqual([1]);
     expect(problems.map((p) => [p.code, p.index])).toEqual([

@@ -2,6 +2,7 @@ import { router } from '@licheng/server';
 import { batchesImport } from './procedures/batches-import.ts';
 import { batchesList } from './procedures/batches-list.ts';
 import { batchesProgress } from './procedures/batches-progress.ts';
+import { batchesReconcile } from './procedures/batches-reconcile.ts';
 import { confirm } from './procedures/confirm.ts';
 import { issuesList } from './procedures/issues-list.ts';
 import { issuesAccept } from './procedures/issues-accept.ts';
@@ -11,7 +12,7 @@ import { raiseIssue } from './procedures/raise-issue.ts';
 
 /** Mounted by the server as `receipt.*`. */
 export const receiptRouter = router({
-  batches: router({ import: batchesImport, list: batchesList, progress: batchesProgress }),
+  batches: router({ import: batchesImport, list: batchesList, progress: batchesProgress, reconcile: batchesReconcile }),
   issues: router({ list: issuesList, answer: issuesAnswer, accept: issuesAccept }),
   mine,
   confirm,

@@ -4,7 +4,7 @@ import { TextReader, Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } from '@zip.
 
 /** The test school's students (seedRoster): 身分證號 and 出生日期. */
 export const chen = { 身分證號: 'A123456789', 出生日期: '2009-03-01' };
-export const lin = { 身分證號: 'B223456780', 出生日期: '2009-05-12' };
+export const lin = { 身分證號: 'B223456782', 出生日期: '2009-05-12' };
 export const chang = { 身分證號: 'C123456781', 出生日期: '2009-07-30' };
 
 export const registry = users.registry as TestUser;

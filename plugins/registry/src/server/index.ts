@@ -8,6 +8,7 @@ export { registryRouter, type RegistryRouter } from './router.ts';
 export { importRoster, type ImportOptions, type ImportResult } from './import-roster.ts';
 export { exportRoster, type RosterExportInput, type RosterExportResult } from './roster-export.ts';
 export { ROSTER_BUILDERS } from './rosters/builders.ts';
+export { submittedSnapshot, type SubmittedSnapshot } from './rosters/snapshot-read.ts';
 export { NO_ATTACHMENTS, type RosterAttachments } from './rosters/attachments.ts';
 export { cliContext, exportRosterToFile, importRosterFile } from './cli.ts';
 export { readTableFile, MAX_TABLE_BYTES, type TableFile } from './table-file.ts';

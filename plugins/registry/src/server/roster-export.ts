@@ -4,6 +4,8 @@ import { newId, nowIso } from '@licheng/db';
 import { NO_ATTACHMENTS, type RosterAttachments } from './rosters/attachments.ts';
 import type { RosterNote, RosterProblem, RosterRequest } from './rosters/builder.ts';
 import { rosterBuilder } from './rosters/builders.ts';
+import { checkRoster } from './rosters/checks.ts';
+import { contentOf, recordExport } from './rosters/submissions.ts';
 import { rosterWorkbook, reviewWorkbook } from './rosters/workbook.ts';
 
 /**
@@ -80,7 +82,8 @@ export async function exportRoster(ctx: AuthedContext, input: RosterRequest, att
   const layout = layoutOf(ctx, input.roster);
   const kind = rosterNumber(layout, input.batch, ctx.config.rosters.numbers);
   const cover = coverValues(layout, school, input.academicYear, input.semester, kind);
-  const built = await builder.build(ctx, layout, input, attachments);
+  // The generic checks move rows the central database would reject to the (缺) workbook (rosters/checks.ts).
+  const { built } = await checkRoster(ctx, await builder.build(ctx, layout, input, attachments));
   const bytes = await rosterWorkbook(layout, cover, built.sheets, at);
   const fileName = rosterFileName(layout, school, cover);
   const roster = await store(ctx, bytes, fileName, at);
@@ -95,6 +98,8 @@ export async function exportRoster(ctx: AuthedContext, input: RosterRequest, att
         .values({ id: file.id, school_code: school, sha256: file.put.sha256, size: file.put.size, type: 'xlsx', original_name: file.fileName, created_by: ctx.identity.userId, created_at: nowIso(at) })
         .execute();
     }
+    // The export and its per-student content, for marking it as submitted (rosters/submissions.ts).
+    await recordExport(trx, ctx, { fileId: roster.id, request: input, kind, layoutVersion: layout.version, fileName, sha256: roster.put.sha256, rowCount: built.rowCount, reviewFileId: review?.id ?? null, content: contentOf(built) }, at);
     await writeAudit(trx, {
       school,
       actor: ctx.identity,

@@ -35,9 +35,53 @@ export interface GradeAppealTable {
   raised_at: string;
 }
 
+/** 名冊匯出 — one exported roster file and its per-student content (SnapshotStudent[] as JSON). */
+export interface RosterExportTable {
+  id: string; // the roster file's stored_files id
+  school_code: string;
+  roster: string;
+  batch: string;
+  academic_year: number;
+  semester: number;
+  kind: number; // 名冊別
+  layout_version: string;
+  file_name: string;
+  sha256: string;
+  row_count: number;
+  review_file_id: string | null;
+  content_json: string;
+  exported_by: string;
+  exported_at: string;
+}
+
+/** 提交快照 — an export marked as submitted to the central database; never updated or deleted. */
+export interface RosterSnapshotTable {
+  id: string;
+  school_code: string;
+  export_id: string;
+  roster: string;
+  batch: string;
+  academic_year: number;
+  semester: number;
+  kind: number;
+  layout_version: string;
+  file_id: string;
+  file_name: string;
+  sha256: string;
+  row_count: number;
+  student_count: number;
+  content_json: string;
+  submitted_by: string;
+  submitted_by_name: string;
+  submitted_role: string;
+  submitted_at: string;
+}
+
 export type RegistryTables = {
   course_grades: CourseGradeTable;
   grade_appeals: GradeAppealTable;
+  roster_exports: RosterExportTable;
+  roster_snapshots: RosterSnapshotTable;
 };
 export type RegistryDatabase = PlatformDatabase & RegistryTables;
 export type CourseGrade = Selectable<CourseGradeTable>;

@@ -12,6 +12,12 @@ export type ImportResult = Outputs['imports']['run'];
 export type ImportIssue = ImportResult['issues'][number];
 export type RosterExportInput = Inputs['rosters']['export'];
 export type RosterExport = Outputs['rosters']['export'];
+export type RosterList = Outputs['rosters']['list'];
+export type RosterListEntry = RosterList['rosters'][number];
+export type RosterValidation = Outputs['rosters']['validate'];
+export type RosterFinding = RosterValidation['findings'][number];
+export type RosterSnapshot = Outputs['rosters']['submit'];
+export type RosterChanges = Outputs['rosters']['changes'];
 export type AuditPage = Outputs['audit']['list'];
 export type AuditEntry = AuditPage['entries'][number];
 export type AuditListInput = Inputs['audit']['list'];
@@ -38,6 +44,11 @@ export const paths = {
   run: 'registry.imports.run',
   exportRoster: 'registry.rosters.export',
   rosterWindow: 'registry.rosters.window',
+  rosterList: 'registry.rosters.list',
+  rosterValidate: 'registry.rosters.validate',
+  rosterSubmit: 'registry.rosters.submit',
+  rosterSnapshots: 'registry.rosters.snapshots',
+  rosterChanges: 'registry.rosters.changes',
   me: 'platform.me',
   audit: 'registry.audit.list',
   auditXlsx: '/api/registry/audit.xlsx',
@@ -51,14 +62,6 @@ export const paths = {
   recordStatus: 'registry.status.record',
   statusHistory: 'registry.status.history',
 } as const;
-
-/** Roster kinds (名冊別) the office can export now. */
-export const EXPORT_KINDS = [
-  { kind: 26, roster: 'outcomes', label: { 'zh-TW': '26 課程學習成果', en: '26 Course learning outcomes' } },
-  { kind: 28, roster: 'night-outcomes', label: { 'zh-TW': '28 進修部課程學習成果', en: '28 Course learning outcomes (night division)' } },
-  { kind: 41, roster: 'precheck-day', label: { 'zh-TW': '41 預檢成績（日間部）', en: '41 Pre-check course roster (day division)' } },
-  { kind: 42, roster: 'precheck-night', label: { 'zh-TW': '42 預檢成績（進修部）', en: '42 Pre-check course roster (night division)' } },
-] as const;
 
 /** Largest table file the server reads (20 MB); checked here only as a hint. */
 export const MAX_TABLE_BYTES = 20 * 1024 * 1024;

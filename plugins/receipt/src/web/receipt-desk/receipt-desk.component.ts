@@ -5,6 +5,7 @@ import { charCount, focusMark, focusOutcome, formatDate, formatDateTime, heading
 import { paths, progressWorkbookPath, TEXT_MAX, ZIP_MAX_BYTES, type BatchSummary, type ImportResult, type IssueRow, type Progress } from '../api.ts';
 import { t } from '../messages.ts';
 import { importReport } from './import-report.ts';
+import '../receipt-reconcile/receipt-reconcile.ts';
 import { receiptDeskStyles } from './receipt-desk.styles.ts';
 import '../receipt-issues/receipt-issues.ts';
 
@@ -258,7 +259,8 @@ export class ReceiptDesk extends LichengConnectedElement {
                   ${this.batches.map((b) => html`<option value=${b.id} ?selected=${b.id === this.batchId}>${this.#batchLabel(b)}</option>`)}
                 </select>
               </div>
-              ${this.progress ? this.#progressTable(this.progress) : nothing}`}
+              ${this.progress ? this.#progressTable(this.progress) : nothing}
+              <licheng-receipt-reconcile .api=${this.api} .batchId=${this.batchId} .locale=${L} heading-level=${sub + 1}></licheng-receipt-reconcile>`}
       </section>
       ${this.batches.length
         ? html`<licheng-receipt-issues

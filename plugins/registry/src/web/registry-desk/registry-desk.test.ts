@@ -12,13 +12,13 @@ describe('<licheng-registry-desk>', () => {
   afterEach(() => api?.restore());
 
   it('puts imports, exports and the audit trail under one h1 and is accessible', async () => {
-    api = installFakeApi({ 'registry.imports.templates': () => templates, 'platform.me': () => ({ term: { academicYear: 114, semester: 1 } }), 'registry.audit.list': () => auditPage(), 'registry.appeals.list': () => [] });
+    api = installFakeApi({ 'registry.imports.templates': () => templates, 'platform.me': () => ({ term: { academicYear: 114, semester: 1 } }), 'registry.audit.list': () => auditPage(), 'registry.appeals.list': () => [], 'registry.rosters.list': () => ({ rosters: [] }) });
     const el = await fixture<RegistryDesk>(html`<licheng-registry-desk .token=${fakeToken()} locale="zh-TW"></licheng-registry-desk>`);
     const importer = el.shadowRoot!.querySelector<RosterImport>('licheng-roster-import')!;
     await waitUntil(() => importer.templates !== null);
     expect(el.shadowRoot!.querySelector('h1')!.textContent).to.equal('註冊組名冊作業');
     expect(importer.shadowRoot!.querySelector('h2')!.textContent).to.equal('匯入名冊資料');
-    expect(el.shadowRoot!.querySelector('licheng-roster-export')!.shadowRoot!.querySelector('h2')!.textContent).to.equal('名冊匯出');
+    expect(el.shadowRoot!.querySelector('licheng-roster-export')!.shadowRoot!.querySelector('h2')!.textContent).to.equal('名冊提交');
     const trail = el.shadowRoot!.querySelector('licheng-audit-trail')!;
     await waitUntil(() => trail.entries !== null);
     expect(trail.shadowRoot!.querySelector('h2')!.textContent).to.equal('稽核紀錄');

@@ -1,135 +1,150 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { FakeApiError, fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import { fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing';
 import './roster-export.ts';
 import type { RosterExport } from './roster-export.component.ts';
+import type { RosterSubmission } from './roster-submission.component.ts';
 import { deepText } from '../testing/fixtures.ts';
 
-const exported = { fileId: 'f-roster', fileName: '26_課程學習成果_999901_114_0.xlsx', rowCount: 12, downloadUrl: '/api/files/f-roster?download=1', review: null };
-const review = { fileId: 'f-review', fileName: '26_課程學習成果_999901_114_0_待處理(缺).xlsx', rowCount: 2, downloadUrl: '/api/files/f-review?download=1' };
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const exported = { kind: 26, problems: [], fileId: 'f-roster', fileName: '26_課程學習成果_999901_114_0.xlsx', rowCount: 12, downloadUrl: '/api/files/f-roster?download=1', review: { fileId: 'f-review', fileName: '26_課程學習成果_999901_114_0_待處理(缺).xlsx', rowCount: 2, downloadUrl: '/api/files/f-review?download=1' } };
+const snapshot = { id: 'snap-1', exportId: 'f-roster', roster: 'outcomes', batch: 'regular', academicYear: 114, semester: 2, kind: 26, layoutVersion: 'z-2021', fileId: 'f-roster', fileName: exported.fileName, sha256: 'ab'.repeat(32), rowCount: 12, studentCount: 5, submittedBy: 'r-staff', submittedByName: '註冊組長', submittedAt: '2025-10-01T06:30:00.000Z', downloadUrl: '/api/files/f-roster?download=1' };
+const list = {
+  rosters: [
+    { roster: 'outcomes', name: '學生課程學習成果名冊', label: '課程學習成果', year: true, layoutVersion: 'z-2021', batches: [{ batch: 'regular', kind: 26, disabled: null, refusal: null }] },
+    { roster: 'night-outcomes', name: '進修部學生課程學習成果名冊', label: '進修部課程學習成果', year: true, layoutVersion: 'z-2021', batches: [{ batch: 'regular', kind: 28, disabled: null, refusal: '「名冊提交」的作業期間已於 114/07/15 結束' }] },
+    { roster: 'grades', name: '學生成績名冊', label: '成績', year: false, layoutVersion: 'v-2025', batches: [{ batch: 'regular', kind: null, disabled: '「學生成績名冊」的名冊別尚未設定：請在學校設定 rosters.numbers.grades.regular 填入', refusal: null }] },
+  ],
+};
+const validation = {
+  roster: 'outcomes', batch: 'regular', kind: 26, rowCount: 10, reviewCount: 1, planChecked: false,
+  findings: [
+    { code: 'invalid-national-id', sheet: '學期課程學習成果', reason: '身分證號格式或檢查碼錯誤', office: 'registry-staff', student: { id: 's3', studentNo: 'S003', name: '張小英', className: '101' }, target: { office: 'registry-staff', studentId: 's3', recordId: 'r9', kind: 'outcome' } },
+    { code: 'over-selection-cap', sheet: '學期課程學習成果', reason: '勾選件數超過上限', office: 'student', student: { id: 's1', studentNo: 'S001', name: '陳小明', className: '101' }, target: { office: 'student', studentId: 's1', recordId: 'r1', kind: 'outcome' } },
+  ],
+};
+const changes = {
+  snapshot,
+  added: [],
+  removed: [{ studentId: 's2', nationalId: 'B223456782' }],
+  changed: [{ studentId: 's1', nationalId: 'A123456789', rows: [{ sheet: '學期課程學習成果', change: 'changed', recordId: 'r1', cells: { 成果簡述: '紅樓夢人物分析' }, columns: [{ column: '成果簡述', before: '紅樓夢', after: '紅樓夢人物分析' }] }] }],
+  pendingCorrections: [],
+};
 
-describe('<licheng-roster-export>', () => {
+describe('<licheng-roster-export> 名冊提交', () => {
   let api: FakeApi;
+  let history: unknown[];
   afterEach(() => api?.restore());
+  beforeEach(() => setViewport({ width: 1280, height: 800 }));
 
-  async function render(exportHandler: (input: unknown) => unknown = () => exported, locale = 'zh-TW', windowHandler: (input: unknown) => unknown = () => ({ refusal: null })) {
+  async function render(locale = 'zh-TW') {
+    history = [];
     api = installFakeApi({
       'platform.me': () => ({ term: { academicYear: 114, semester: 2 } }),
-      'registry.rosters.export': exportHandler,
-      'registry.rosters.window': windowHandler,
-      'GET /api/files/f-roster?download=1': () => new Blob(['PK'], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-      'GET /api/files/f-review?download=1': () => new Blob(['PK'], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+      'registry.rosters.list': () => list,
+      'registry.rosters.snapshots': () => ({ snapshots: history }),
+      'registry.rosters.validate': () => validation,
+      'registry.rosters.export': () => exported,
+      'registry.rosters.submit': () => ((history = [snapshot]), snapshot),
+      'registry.rosters.changes': () => changes,
+      'GET /api/files/f-roster?download=1': () => new Blob(['PK'], { type: XLSX }),
+      'GET /api/files/f-review?download=1': () => new Blob(['PK'], { type: XLSX }),
     });
     const el = await fixture<RosterExport>(html`<licheng-roster-export .token=${fakeToken()} locale=${locale}></licheng-roster-export>`);
-    await waitUntil(() => el.academicYear !== null, 'term never loaded');
+    await waitUntil(() => el.rosters !== null, 'the rosters never loaded');
     await el.updateComplete;
     return el;
   }
+  const card = (el: RosterExport, i: number) => el.shadowRoot!.querySelectorAll<RosterSubmission>('licheng-roster-submission')[i]!;
+  const button = (c: RosterSubmission, action: string) => c.querySelector<HTMLButtonElement>(`button[data-action="${action}"]`)!;
+  const focused = (el: RosterExport) => el.shadowRoot!.activeElement;
 
-  it('starts on the current term, roster kind 26, and is accessible', async () => {
+  it('lists every roster with a builder for the current term; an unset 名冊別 and a closed window say why before anyone tries; accessible', async () => {
     const el = await render();
-    expect(el.shadowRoot!.querySelector<HTMLInputElement>('#year')!.value).to.equal('114');
-    expect(el.shadowRoot!.querySelector<HTMLSelectElement>('#semester')!.value).to.equal('2');
-    expect(el.shadowRoot!.querySelector<HTMLSelectElement>('#kind')!.selectedOptions[0]!.textContent).to.equal('26 課程學習成果');
+    expect(api.callsTo('registry.rosters.list')[0]!.input).to.deep.equal({ academicYear: 114, semester: 2 });
+    expect([...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent)).to.deep.equal(['26 課程學習成果', '28 進修部課程學習成果', '名冊別未設定 成績']);
+    const night = card(el, 1);
+    expect(button(night, 'export').disabled).to.equal(true);
+    expect(night.querySelector(`#${button(night, 'export').getAttribute('aria-describedby')}`)!.textContent).to.contain('作業期間已於 114/07/15 結束');
+    expect(button(night, 'validate').disabled).to.equal(false);
+    const grades = card(el, 2);
+    for (const action of ['validate', 'export', 'submit', 'changes']) expect(button(grades, action).disabled).to.equal(true);
+    expect(grades.textContent).to.contain('rosters.numbers.grades.regular');
+    // 標記為已提交 waits for an export, and says so.
+    const day = card(el, 0);
+    expect(button(day, 'submit').disabled).to.equal(true);
+    expect(day.querySelector('#outcomes-regular-submit-reason')!.textContent).to.contain('請先產生名冊');
     await expect(el).to.be.accessible();
   });
 
-  it('builds the roster, downloads it with the token and says how many rows', async () => {
+  it('檢查 lists the findings grouped by the office that fixes them, and focus lands on the result', async () => {
     const el = await render();
-    setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
-    await oneEvent(el, 'licheng-roster-exported');
-    expect(api.callsTo('registry.rosters.export')[0]!.input).to.deep.equal({ academicYear: 114, semester: 2, roster: 'outcomes', batch: 'regular' });
-    const download = api.callsTo('/api/files/f-roster?download=1');
-    expect(download).to.have.length(1);
-    expect(download[0]!.headers.get('authorization')).to.match(/^Bearer /);
-    await el.updateComplete;
-    expect(deepText(el)).to.contain('已產生「26_課程學習成果_999901_114_0.xlsx」，共 12 筆。');
+    const day = card(el, 0);
+    button(day, 'validate').click();
+    await waitUntil(() => day.validation !== null && day.busy === '');
+    await waitUntil(() => focused(el) === day.querySelector('#outcomes-regular-validation'), 'focus did not land on the result');
+    expect([...day.querySelectorAll('section.office h4')].map((h) => h.textContent)).to.deep.equal(['註冊組處理（1）', '學生處理（1）']);
+    expect(day.querySelector('li[data-record="r9"]')!.textContent).to.contain('101 張小英（S003）');
+    expect(deepText(day)).to.contain('課程代碼尚未與課程計畫比對');
     await expect(el).to.be.accessible();
   });
 
-  it('says nothing matched, and what to check, when the roster has no rows — a warning, not a success — and downloads only when asked', async () => {
-    const el = await render(() => ({ ...exported, rowCount: 0 }));
-    setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
-    await oneEvent(el, 'licheng-roster-exported');
-    await el.updateComplete;
-    const notices = [...el.shadowRoot!.querySelectorAll('licheng-notice')] as Array<HTMLElement & { variant: string; message: string }>;
-    const shown = notices.filter((n) => n.message);
-    expect(shown.map((n) => n.variant)).to.deep.equal(['warning']);
-    expect(shown[0]!.message).to.equal('沒有符合的資料：114 學年度「26 課程學習成果」沒有可提交的項目，因此沒有下載檔案。請確認學年度與名冊別是否正確，以及教師是否已認證、學生是否已勾選要提交的項目。');
-    expect(api.callsTo('/api/files/f-roster?download=1')).to.have.length(0);
-    await expect(el).to.be.accessible();
-    const again = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === '仍要下載只有表頭的檔案')!;
-    again.click();
-    await waitUntil(() => api.callsTo('/api/files/f-roster?download=1').length === 1, 'not downloaded when asked');
-  });
-
-  it('says so in English too', async () => {
-    const el = await render(() => ({ ...exported, rowCount: 0 }), 'en');
-    setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
-    await oneEvent(el, 'licheng-roster-exported');
-    await el.updateComplete;
-    expect(deepText(el)).to.contain('Nothing matched: “26 Course learning outcomes” of academic year 114 has no items to submit');
-    expect(deepText(el)).to.contain('Download the file with headers only');
-  });
-
-  it('offers roster 28 and, when rows were kept back, the (缺) workbook as a separate download, never as the roster', async () => {
-    const el = await render(() => ({ ...exported, fileName: '28_進修部課程學習成果_999901_114_0.xlsx', rowCount: 3, review }));
-    const kind = el.shadowRoot!.querySelector<HTMLSelectElement>('#kind')!;
-    expect([...kind.options].map((o) => o.textContent)).to.deep.equal(['26 課程學習成果', '28 進修部課程學習成果', '41 預檢成績（日間部）', '42 預檢成績（進修部）']);
-    kind.value = '28';
-    kind.dispatchEvent(new Event('change'));
-    expect(el.shadowRoot!.querySelector('#semester')!.getAttribute('aria-describedby')).to.equal('semester-hint');
-    setTimeout(() => el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click());
-    await oneEvent(el, 'licheng-roster-exported');
-    expect(api.callsTo('registry.rosters.export')[0]!.input).to.deep.equal({ academicYear: 114, semester: 2, roster: 'night-outcomes', batch: 'regular' });
-    await el.updateComplete;
-    expect(api.callsTo('/api/files/f-roster?download=1')).to.have.length(1);
+  it('產生名冊 downloads the roster, offers the (缺) workbook separately; 標記為已提交 asks first, then records the snapshot and shows it with its SHA-256', async () => {
+    const el = await render();
+    const day = card(el, 0);
+    button(day, 'export').click();
+    await waitUntil(() => day.exported !== null && day.busy === '');
+    await waitUntil(() => api.callsTo('/api/files/f-roster?download=1').length === 1, 'the roster was not downloaded');
     expect(api.callsTo('/api/files/f-review?download=1')).to.have.length(0);
-    const notice = el.shadowRoot!.querySelector('#export-review') as HTMLElement & { variant: string; message: string };
-    expect(notice.variant).to.equal('warning');
-    expect(notice.message).to.equal('另有 2 筆無法提交（例如缺課程代碼），已另存「26_課程學習成果_999901_114_0_待處理(缺).xlsx」供處理，不會提交。');
+    expect(api.callsTo('registry.rosters.export')[0]!.input).to.deep.equal({ academicYear: 114, semester: 2, roster: 'outcomes', batch: 'regular' });
+    expect(deepText(day)).to.contain('另有 2 筆不會提交');
+    await waitUntil(() => focused(el) === day.querySelector('#outcomes-regular-exported'));
+
+    // Cancelling the dialog records nothing.
+    expect(button(day, 'submit').disabled).to.equal(false);
+    button(day, 'submit').click();
+    const dialog = day.querySelector<HTMLElement & { open: boolean }>('licheng-dialog')!;
+    await waitUntil(() => dialog.open);
+    expect(deepText(dialog)).to.contain('26_課程學習成果_999901_114_0.xlsx');
     await expect(el).to.be.accessible();
-    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === '下載待處理（缺）清單')!.click();
-    await waitUntil(() => api.callsTo('/api/files/f-review?download=1').length === 1, 'the (缺) workbook was not downloaded when asked');
+    (dialog.shadowRoot!.querySelector('button:not([part="confirm"])') as HTMLButtonElement).click();
+    await waitUntil(() => !dialog.open);
+    expect(api.callsTo('registry.rosters.submit')).to.have.length(0);
+
+    button(day, 'submit').click();
+    await waitUntil(() => dialog.open);
+    (dialog.shadowRoot!.querySelector('[part="confirm"]') as HTMLButtonElement).click();
+    await waitUntil(() => day.submitted !== null && day.busy === '');
+    expect(api.callsTo('registry.rosters.submit')[0]!.input).to.deep.equal({ exportId: 'f-roster' });
+    await waitUntil(() => focused(el) === day.querySelector('#outcomes-regular-submitted'), 'focus did not land on the snapshot');
+    await day.updateComplete;
+    expect((day.querySelector('#outcomes-regular-submitted') as HTMLElement & { message: string }).message).to.equal('已記錄提交快照：「26_課程學習成果_999901_114_0.xlsx」，5 位學生、12 筆，114/10/01 14:30。');
+    expect(day.querySelector('details.history summary')!.textContent).to.contain('（1）');
+    expect(day.querySelector('.sha')!.textContent).to.contain('ab'.repeat(32));
+    // The export is submitted: marking it again needs a new export.
+    expect(button(day, 'submit').disabled).to.equal(true);
   });
 
-  it('checks the academic year before asking the server', async () => {
+  it('與上次提交的差異: students removed and each changed column old → new', async () => {
     const el = await render();
-    const year = el.shadowRoot!.querySelector<HTMLInputElement>('#year')!;
-    year.value = '2025';
-    year.dispatchEvent(new Event('input'));
-    el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-    await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('#year-error')!.textContent).to.contain('100 至 199');
-    expect(year.getAttribute('aria-invalid')).to.equal('true');
-    expect(api.callsTo('registry.rosters.export')).to.have.length(0);
-  });
-
-  it('shows the server’s refusal', async () => {
-    const el = await render(() => {
-      throw new FakeApiError('forbidden', '您沒有執行此操作的權限', 403);
-    });
-    el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-    await waitUntil(() => el.failure !== '');
-    expect(el.failure).to.equal('您沒有執行此操作的權限');
-  });
-
-  it('disables 產生名冊 with the window’s reason before anyone tries, and asks again for another term', async () => {
-    const reason = '「名冊提交」的作業期間已於 114/07/15 結束';
-    const el = await render(undefined, 'zh-TW', (input: any) => ({ refusal: input.semester === 2 ? reason : null }));
-    await waitUntil(() => el.refusal !== '', 'the reason never came');
-    await el.updateComplete;
-    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!;
-    expect(button.disabled).to.equal(true);
-    expect(button.getAttribute('aria-describedby')).to.equal('export-reason');
-    expect(el.shadowRoot!.querySelector('#export-reason')!.textContent).to.equal(reason);
-    expect(api.callsTo('registry.rosters.window')[0]!.input).to.deep.equal({ academicYear: 114, semester: 2, roster: 'outcomes', batch: 'regular' });
+    const day = card(el, 0);
+    button(day, 'changes').click();
+    await waitUntil(() => day.changes !== null && day.busy === '');
+    await day.updateComplete;
+    const text = deepText(day);
+    expect(text).to.contain('與 114/10/01 14:30 提交相比：新增 0 位、移除 1 位、1 位學生的資料有變動。');
+    expect(text).to.contain('成果簡述：「紅樓夢」→「紅樓夢人物分析」');
+    await waitUntil(() => focused(el) === day.querySelector('#outcomes-regular-changes'));
     await expect(el).to.be.accessible();
-    const semester = el.shadowRoot!.querySelector<HTMLSelectElement>('#semester')!;
-    semester.value = '1';
-    semester.dispatchEvent(new Event('change'));
-    await waitUntil(() => el.refusal === '', 'semester 1 is open');
-    await el.updateComplete;
-    expect(button.disabled).to.equal(false);
-    expect(api.callsTo('registry.rosters.export')).to.have.length(0);
+  });
+
+  it('speaks English, and fits a 390 px phone', async () => {
+    await setViewport({ width: 390, height: 844 });
+    const el = await render('en');
+    expect(el.shadowRoot!.querySelector('h2')!.textContent).to.equal('Roster submission');
+    expect(button(card(el, 0), 'submit').textContent!.trim()).to.equal('Mark as submitted');
+    expect(document.documentElement.scrollWidth).to.be.at.most(390);
+    for (const b of el.shadowRoot!.querySelectorAll('button')) expect(b.getBoundingClientRect().right).to.be.at.most(390);
+    await expect(el).to.be.accessible();
   });
 });

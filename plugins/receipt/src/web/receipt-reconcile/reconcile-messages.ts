@@ -1,0 +1,51 @@
+import { createTranslator, defineMessages } from '@licheng/ui';
+
+/** 收訖比對's text (zh-TW first, English available). */
+export const reconcileMessages = defineMessages({
+  'zh-TW': {
+    heading: '收訖與提交比對',
+    intro: '將這份收訖明細逐一與註冊組「標記為已提交」的名冊快照比對：每位學生是否如提交內容收到、缺少、多出，或欄位不同。',
+    run: '比對',
+    running: '比對中…',
+    'no-registry': '學校未啟用註冊組，沒有提交快照可比對。',
+    'no-snapshot': '「{name}」沒有對應的提交快照（尚未標記為已提交，或名冊別未對應到名冊）。',
+    'snapshot': '「{name}」對照 {at} 提交的「{fileName}」（SHA-256 {sha}）',
+    caption: '各名冊比對結果（人數）',
+    roster: '名冊',
+    arrived: '與提交相同',
+    missing: '提交了但未收到',
+    unexpected: '收到但未提交',
+    differs: '內容不同',
+    'all-arrived': '每位學生都如提交內容收到。',
+    student: '{className} {name}（{studentNo}）：{status}',
+    'unknown-student': '（未對應學生）：{status}',
+    difference: '{sheet}{column}：提交「{submitted}」，收到「{received}」',
+    'row-missing': '{sheet}：提交的一筆未收到（{cells}）',
+    'row-unexpected': '{sheet}：收到未提交的一筆（{cells}）',
+    done: '比對完成：{rosters} 份名冊。',
+  },
+  en: {
+    heading: 'Receipt against the submission',
+    intro: 'Compares this receipt with the roster snapshots the registry marked as submitted: per student, arrived as submitted, missing, unexpected, or different field by field.',
+    run: 'Compare',
+    running: 'Comparing…',
+    'no-registry': 'The registry office is not enabled: there are no snapshots to compare with.',
+    'no-snapshot': '“{name}” has no submission snapshot (not marked as submitted yet, or its roster number names no roster).',
+    'snapshot': '“{name}” against “{fileName}” submitted {at} (SHA-256 {sha})',
+    caption: 'Comparison per roster (students)',
+    roster: 'Roster',
+    arrived: 'As submitted',
+    missing: 'Submitted, not received',
+    unexpected: 'Received, not submitted',
+    differs: 'Different',
+    'all-arrived': 'Every student arrived as submitted.',
+    student: '{className} {name} ({studentNo}): {status}',
+    'unknown-student': '(no student matched): {status}',
+    difference: '{sheet}{column}: submitted “{submitted}”, received “{received}”',
+    'row-missing': '{sheet}: a submitted row was not received ({cells})',
+    'row-unexpected': '{sheet}: an unsubmitted row was received ({cells})',
+    done: 'Compared {rosters} rosters.',
+  },
+});
+
+export const rt = createTranslator(reconcileMessages);
