@@ -17,6 +17,7 @@ import type { PluginDefinition } from './plugin.ts';
 import { router } from './trpc.ts';
 import type { FileStorage } from './storage/index.ts';
 import { enabledPlugins } from './plugins-enabled.ts';
+import { mergeServices } from './services.ts';
 import { securityHeaders } from './security-headers.ts';
 import { generateOpenApiDocument, type OpenApiDocument } from './openapi/index.ts';
 
@@ -76,6 +77,7 @@ export async function createLicheng(options: LichengOptions): Promise<LichengApp
   const now = options.now ?? (() => new Date());
   // 作業期程: the config seeds the database the first time the school has no schedule there.
   if (options.migrate !== false) await seedSchedule(options.db.kysely, options.config, now());
+  const services = mergeServices(plugins);
   const context = async (request: Request): Promise<LichengContext> => ({
     db: options.db.kysely,
     dialect: options.db.dialect,
@@ -85,6 +87,7 @@ export async function createLicheng(options: LichengOptions): Promise<LichengApp
     now,
     auth: await verifyHostToken(request.headers.get('authorization') ?? undefined, options.hostSecret),
     request,
+    services,
   });
   const appRouter = router({
     platform: platformRouter(plugins),

@@ -5,6 +5,7 @@ import type { Identity, IdentityResult } from './identity/index.ts';
 import type { FileStorage } from './storage/index.ts';
 import type { PlatformDatabase } from './platform/tables.ts';
 import type { ActingFor } from './proxies/staff-state.ts';
+import type { PlatformServices } from './services.ts';
 
 /** What every procedure receives. Plugins reach the platform only through this. */
 export interface LichengContext {
@@ -18,6 +19,8 @@ export interface LichengContext {
   auth: IdentityResult;
   /** The raw request, for procedures that stream (downloads, multipart). */
   request: Request;
+  /** What the enabled offices offer each other (services.ts); a service is absent while its office is off. */
+  services: PlatformServices;
 }
 
 /** The context after authentication: `identity` is set and `actingRole` is the role that let the call through. */

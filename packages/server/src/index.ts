@@ -2,6 +2,7 @@ export * from './app.ts';
 export * from './audit.ts';
 export * from './authorize.ts';
 export * from './context.ts';
+export { mergeServices, type PendingCorrection, type PlatformServices } from './services.ts';
 export * from './errors.ts';
 export * from './identity/index.ts';
 export * from './locale.ts';

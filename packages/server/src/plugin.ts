@@ -8,6 +8,7 @@ import type { JobDefinition } from './jobs/job-runner.ts';
 import type { PlatformDatabase } from './platform/tables.ts';
 import type { SchoolConfig } from '@licheng/core';
 import type { PluginManifest } from './manifest.ts';
+import type { PlatformServices } from './services.ts';
 
 export { defineManifest, type PluginManifest, type PluginReminder } from './manifest.ts';
 
@@ -20,6 +21,8 @@ export interface PluginDefinition extends PluginManifest {
   routes?: (app: Hono<AppEnv>, deps: PluginDeps) => void;
   /** Background jobs of the office for the platform's job runner (ADR 0026), started by the server when the school enables the office. */
   jobs?: (deps: PluginJobDeps) => JobDefinition[];
+  /** Reads this office offers the others through the platform (services.ts), instead of them importing it. */
+  services?: PlatformServices;
 }
 
 export interface PluginJobDeps {

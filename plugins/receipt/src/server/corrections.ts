@@ -1,29 +1,16 @@
 import { receiptRosterOf } from '@licheng/core';
 import { nowIso } from '@licheng/db';
-import { writeAudits, type AuditEntry, type PlatformDatabase } from '@licheng/server';
+import { writeAudits, type AuditEntry, type PendingCorrection, type PlatformDatabase } from '@licheng/server';
 import type { Kysely } from 'kysely';
 import { receiptDb, type ReceiptDatabase } from './tables.ts';
 
-export interface PendingCorrection {
-  id: string;
-  issueId: string;
-  studentId: string;
-  rosterKind: number;
-  rosterName: string;
-  /** The record corrected, when the issue's row was matched to one. */
-  recordId: string | null;
-  ownerOffice: string;
-  correctedByName: string;
-  correctedAt: string;
-  /** The receipt the issue was raised on: its academic year and semester. */
-  batch: { id: string; academicYear: number; semester: number };
-}
+export type { PendingCorrection };
 
 /**
  * Records an office corrected after a receipt issue that wait for the next submission of their
  * roster (status pending-submission), oldest first; of some roster kinds (名冊別) or students
- * when given. A small public read for the registry's roster exporter, through
- * `@licheng/plugin-receipt/server`; call it only when the school enables 'receipt'.
+ * when given. The registry's roster exporter reads it as the platform service
+ * `pendingCorrections` (this office's `services`), present only while 'receipt' is enabled.
  */
 export async function correctionsPendingSubmission(db: Kysely<PlatformDatabase>, school: string, filter: { rosterKinds?: readonly number[]; studentIds?: readonly string[] } = {}): Promise<PendingCorrection[]> {
   let query = receiptDb(db)

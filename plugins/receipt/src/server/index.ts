@@ -4,6 +4,7 @@ import { receiptMigrations } from './migrations.ts';
 import { receiptRouter } from './router.ts';
 import { receiptRoutes } from './routes.ts';
 import { deemedConfirmationJob } from './deemed-confirmed.ts';
+import { correctionsPendingSubmission } from './corrections.ts';
 
 export { receiptRouter, type ReceiptRouter } from './router.ts';
 export { unconfirmedReceipts } from './unconfirmed.ts';
@@ -21,4 +22,6 @@ export default definePlugin({
   routes: receiptRoutes,
   // 視同確認: items nobody answered are recorded as deemed confirmed once their window has ended.
   jobs: ({ db, config }) => [deemedConfirmationJob({ db, school: config.code })],
+  // What the registry's "what changed since" lists beside the diff: records corrected after an issue.
+  services: { pendingCorrections: correctionsPendingSubmission },
 });

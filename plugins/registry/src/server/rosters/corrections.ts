@@ -1,25 +1,22 @@
-import type { AuthedContext } from '@licheng/server';
+import { rosterNumber } from '@licheng/core';
+import type { AuthedContext, PendingCorrection } from '@licheng/server';
+import { layoutOf } from '../roster-export.ts';
 import type { RosterRequest } from './builder.ts';
 
-/** A correction an office made after a receipt issue, waiting for this roster's next submission. */
-export interface PendingCorrection {
-  id: string;
-  studentId: string;
-  rosterKind: number;
-  recordId: string | null;
-  ownerOffice: string;
-  correctedAt: string;
-}
+export type { PendingCorrection };
 
 /**
- * Corrections marked for resubmission that "what changed since" lists beside the diff.
- *
- * Seam: the receipt office's issue routing publishes `correctionsPendingSubmission(db, school,
- * { rosterKinds })` from `@licheng/plugin-receipt/server`. Until it is on main this answers
- * none. To connect it: when `ctx.config.plugins.enabled` includes 'receipt', call it with the
- * roster's 名冊別 and map its rows to `PendingCorrection`. (The registry must not read the
- * receipt office's tables itself.)
+ * Corrections marked for resubmission that "what changed since" lists beside the diff: records
+ * an office corrected after a receipt (收訖明細) issue on this roster (its 名冊別) of this academic
+ * year (and term, on a term roster). The receipt office provides them as the platform service
+ * `pendingCorrections`; with that office off, or the roster's number unset, there are none.
  */
-export async function pendingCorrectionsOf(_ctx: AuthedContext, _request: RosterRequest): Promise<PendingCorrection[]> {
-  return [];
+export async function pendingCorrectionsOf(ctx: AuthedContext, request: RosterRequest): Promise<PendingCorrection[]> {
+  const read = ctx.services.pendingCorrections;
+  if (!read) return [];
+  const layout = layoutOf(ctx, request.roster);
+  const number = layout.numbers[request.batch]?.kind === 'fixed' || ctx.config.rosters.numbers[request.roster]?.[request.batch] !== undefined ? rosterNumber(layout, request.batch, ctx.config.rosters.numbers) : null;
+  if (number === null) return [];
+  const corrections = await read(ctx.db, ctx.config.code, { rosterKinds: [number] });
+  return corrections.filter((c) => c.batch.academicYear === request.academicYear && (layout.year || c.batch.semester === request.semester));
 }
