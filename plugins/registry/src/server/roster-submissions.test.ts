@@ -133,10 +133,22 @@ describe.each(testDialects())('roster validation, submission snapshots and what 
   it('list: every roster with a builder, its 名冊別 per batch and the window’s refusal', async () => {
     t = await createTestLicheng({ dialect, plugins: [registry] });
     const closed = await t.query('registry.rosters.list', { academicYear: 114, semester: 1 }, users.registry);
-    expect(closed.data.rosters.map((r: any) => [r.roster, r.label, r.batches.map((b: any) => [b.batch, b.kind, b.disabled])])).toEqual([
-      ['outcomes', '課程學習成果', [['regular', 26, null]]],
-      ['night-outcomes', '進修部課程學習成果', [['regular', 28, null]]],
+    const g12 = (regular: number, first: number, second: number) => [['regular', regular, null], ['grade12-first', first, null], ['grade12-second', second, null]];
+    const unset = (...batches: string[]) => batches.map((b) => [b, null, 'unset']);
+    expect(closed.data.rosters.map((r: any) => [r.roster, r.label, r.batches.map((b: any) => [b.batch, b.kind, b.disabled ? 'unset' : null])])).toEqual([
+      ['outcomes', '課程學習成果', g12(26, 36, 76)],
+      ['night-outcomes', '進修部課程學習成果', g12(28, 38, 78)],
+      ['cadres', '校內幹部經歷', g12(24, 34, 74)],
+      ['performances', '多元表現', g12(25, 35, 75)],
+      ['student-data', '學生資料', unset('regular', 'grade12-first', 'grade12-second')],
+      ['grades', '學生成績', unset('regular')],
+      ['retake-repeat', '重修重讀成績', unset('regular')],
+      ['night-grades', '進修部成績', unset('regular')],
+      ['precheck-day', '預檢成績（日間部）', [['regular', 41, null]]],
+      ['precheck-night', '預檢成績（進修部）', [['regular', 42, null]]],
     ]);
+    // A roster whose number no source gives says which setting to fill, before anyone tries.
+    expect(closed.data.rosters.find((r: any) => r.roster === 'grades').batches[0].disabled).toContain('rosters.numbers.grades.regular');
     await setTestSchedule(t, ROSTER_WINDOWS);
     await seedOutcomes(t, [{ student: 'S001', course: '國語文' }]);
     const open = await t.query('registry.rosters.list', { academicYear: 114, semester: 1 }, users.registry);

@@ -1,3 +1,4 @@
+import { currentPlanLines } from '@licheng/plugin-curriculum/server';
 import {
   recordProblems,
   ROSTER_CHECK_OFFICE,
@@ -24,12 +25,21 @@ import type { SheetRows } from './workbook.ts';
  */
 
 /**
- * The course plan's codes of an academic year, or null when the plan cannot be read. The
- * curriculum office publishes no read of its plan lines to other offices yet: until it does,
- * `NO_PLAN` leaves the course-plan check off (reported as `planChecked: false`).
+ * The course codes of the course plan (課程計畫) of a 實施學年度 — the year a 23-character code
+ * begins with — or null when there is no plan to check against. `CURRENT_PLAN` reads the
+ * curriculum office's current approved plan (its public `currentPlanLines`) while that office
+ * is enabled; `NO_PLAN` leaves the check off (reported as `planChecked: false`).
  */
-export type CoursePlanCodes = (ctx: AuthedContext, academicYear: number) => Promise<ReadonlySet<string> | null>;
+export type CoursePlanCodes = (ctx: AuthedContext, planYear: number) => Promise<ReadonlySet<string> | null>;
 export const NO_PLAN: CoursePlanCodes = async () => null;
+export const CURRENT_PLAN: CoursePlanCodes = async (ctx, planYear) => {
+  if (!ctx.config.plugins.enabled.includes('curriculum')) return null;
+  const lines = (await currentPlanLines(ctx.db, ctx.config.code, [planYear])).get(planYear);
+  return lines ? new Set(lines.map((l) => l.code)) : null;
+};
+
+/** The 實施學年度 a course code belongs to: its first three digits (108… → 108). */
+const planYearOf = (code: string): number | null => (/^\d{3}/.test(code) ? Number(code.slice(0, 3)) : null);
 
 export interface CheckedRoster {
   built: BuiltSheets;
@@ -118,15 +128,15 @@ function capOf(rules: AuthedContext['config']['rules'], group: 'outcome' | 'perf
 const problem = (code: RosterCheckCode, sheet: string, ref: { studentId: string | null; recordId: string | null }): RosterProblem => ({ code, sheet, studentId: ref.studentId, recordId: ref.recordId, office: ROSTER_CHECK_OFFICE[code], reason: ROSTER_CHECK_REASON[code] });
 
 /** Runs the generic checks over a built roster; rows failing a blocking check move to the `(缺)` workbook. */
-export async function checkRoster(ctx: AuthedContext, built: BuiltSheets, planCodes: CoursePlanCodes = NO_PLAN, academicYear?: number): Promise<CheckedRoster> {
+export async function checkRoster(ctx: AuthedContext, built: BuiltSheets, planCodes: CoursePlanCodes = CURRENT_PLAN): Promise<CheckedRoster> {
   const refs = built.sheets.flatMap((part) => part.refs);
   const studentIds = [...new Set(refs.flatMap((r) => (r.studentId ? [r.studentId] : [])))];
   const left = await studentsWhoLeft(ctx.db, ctx.config.code, studentIds, taipeiDate(ctx.now()));
   const records = await recordFacts(ctx, [...new Set(refs.flatMap((r) => (r.recordId ? [r.recordId] : [])))]);
   const selected = await selectionCounts(ctx, [...records.values()]);
-  const years = [...new Set([...records.values()].map((r) => r.academicYear))];
+  const planYears = [...new Set([...records.values()].flatMap((r) => (r.courseCode && planYearOf(r.courseCode) !== null ? [planYearOf(r.courseCode)!] : [])))];
   const plans = new Map<number, ReadonlySet<string> | null>();
-  for (const year of academicYear === undefined ? years : [...new Set([...years, academicYear])]) plans.set(year, await planCodes(ctx, year));
+  for (const year of planYears) plans.set(year, await planCodes(ctx, year));
   const planChecked = [...plans.values()].some((p) => p !== null);
 
   const review = new Map<string, SheetRows>(built.review.map((part) => [part.sheet.name, { ...part, rows: [...part.rows], refs: [...part.refs] }]));
@@ -145,7 +155,7 @@ export async function checkRoster(ctx: AuthedContext, built: BuiltSheets, planCo
       const record = ref.recordId ? records.get(ref.recordId) : undefined;
       if (record) {
         const group = capGroup(record);
-        const plan = plans.get(record.academicYear) ?? null;
+        const plan = record.courseCode ? (plans.get(planYearOf(record.courseCode) ?? -1) ?? null) : null;
         codes.push(
           ...recordProblems({
             status: record.status,
@@ -169,7 +179,7 @@ export async function checkRoster(ctx: AuthedContext, built: BuiltSheets, planCo
     sheets.push(kept);
   }
   return {
-    built: { sheets, review: [...review.values()], rowCount: built.rowCount - moved, reviewCount: built.reviewCount + moved, problems },
+    built: { ...built, sheets, review: [...review.values()], rowCount: built.rowCount - moved, reviewCount: built.reviewCount + moved, problems },
     problems,
     planChecked,
   };

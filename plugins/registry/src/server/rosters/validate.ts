@@ -4,7 +4,7 @@ import { layoutOf } from '../roster-export.ts';
 import { NO_ATTACHMENTS } from './attachments.ts';
 import type { RosterRequest } from './builder.ts';
 import { rosterBuilder } from './builders.ts';
-import { checkRoster, NO_PLAN, type CoursePlanCodes } from './checks.ts';
+import { checkRoster, CURRENT_PLAN, type CoursePlanCodes } from './checks.ts';
 import { contentOf } from './submissions.ts';
 
 /**
@@ -41,11 +41,11 @@ export interface RosterValidation {
 }
 
 /** Builds the roster without storing it and lists everything the central database would reject, with who fixes it. */
-export async function validateRoster(ctx: AuthedContext, input: RosterRequest, planCodes: CoursePlanCodes = NO_PLAN): Promise<RosterValidation & { content: ReturnType<typeof contentOf> }> {
+export async function validateRoster(ctx: AuthedContext, input: RosterRequest, planCodes: CoursePlanCodes = CURRENT_PLAN): Promise<RosterValidation & { content: ReturnType<typeof contentOf> }> {
   const builder = rosterBuilder(input.roster);
   const layout = layoutOf(ctx, input.roster);
   const kind = rosterNumber(layout, input.batch, ctx.config.rosters.numbers);
-  const checked = await checkRoster(ctx, await builder.build(ctx, layout, input, NO_ATTACHMENTS), planCodes, input.academicYear);
+  const checked = await checkRoster(ctx, await builder.build(ctx, layout, input, NO_ATTACHMENTS), planCodes);
   const studentIds = [...new Set(checked.problems.flatMap((p) => (p.studentId ? [p.studentId] : [])))];
   const recordIds = [...new Set(checked.problems.flatMap((p) => (p.recordId ? [p.recordId] : [])))];
   const students = new Map<string, ValidationFinding['student']>();
