@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Makes sure what the tests need is on this machine: Chromium (Debian's) and a MySQL/MariaDB
+# Makes sure what the tests need is on this machine: Chromium (Debian's), poppler's PDF tools
+# (pdftoppm, pdftotext, pdffonts: the PDF tests look at what they make) and a MySQL/MariaDB
 # server that LICHENG_TEST_MYSQL_URL (default mysql://root@127.0.0.1:3306/test) reaches.
 # Installs and starts them with apt when missing and we are root; otherwise says what to do.
 set -euo pipefail
@@ -16,6 +17,12 @@ chrome="${CHROME_PATH:-/usr/bin/chromium}"
 if [ ! -x "$chrome" ]; then
   say "installing Chromium from Debian"
   apt_install chromium
+fi
+
+# The PDF tests render pages to PNG and read their text and fonts back.
+if ! command -v pdftoppm >/dev/null || ! command -v pdffonts >/dev/null; then
+  say "installing poppler-utils from Debian"
+  apt_install poppler-utils
 fi
 
 # A CJK font, so screenshots of the zh-TW screens show text rather than boxes.

@@ -90,6 +90,7 @@ export const messages: Record<string, LocalizedText> = {
 
   // Files
   'file-too-large': { 'zh-TW': '{slot}檔案超過 {maxMb} MB 的上限', en: 'The {slot} file exceeds the {maxMb} MB limit.' },
+  'pdf-too-many-pages': { 'zh-TW': '文件超過 {max} 頁的上限，請分批列印', en: 'The document would exceed {max} pages; print it in smaller parts.' },
   'file-type-not-allowed': {
     'zh-TW': '{slot}檔案格式不符，僅接受 {allowed}',
     en: 'This file type is not accepted as a {slot} file; allowed: {allowed}.',

@@ -30,3 +30,4 @@ export * from './maintenance/index.ts';
 export * from './workers/off-thread.ts';
 export * from './jobs/job-runner.ts';
 export * from './reminders/index.ts';
+export * from './pdf/index.ts';

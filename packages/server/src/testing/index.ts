@@ -5,3 +5,4 @@ export * from './big5.ts';
 export * from './filesystems.ts';
 export * from './table-contents.ts';
 export * from './schedule.ts';
+export * from './pdf.ts';
