@@ -189,6 +189,8 @@ export const procedurePolicy = {
   'receipt.issues.list': { roles: RECEIPT_ISSUE_ROLES },
   'receipt.issues.answer': { roles: RECEIPT_ISSUE_ROLES, records: ROUTED_ISSUES },
   'receipt.issues.accept': { roles: ['student'], records: OWN_ISSUES },
+  'receipt.paperForms.list': { roles: ['registry-staff'] },
+  'receipt.paperForms.create': { roles: ['registry-staff'] },
   'receipt.mine': { roles: ['student'] },
   'receipt.confirm': { roles: ['student'], records: OWN_ITEMS },
   'receipt.raiseIssue': { roles: ['student'], records: OWN_ITEMS },

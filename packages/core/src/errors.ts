@@ -377,6 +377,7 @@ export const messages: Record<string, LocalizedText> = {
   'receipt-birth-date-mismatch': { 'zh-TW': '「{file}」第 {index} 筆：身分證號 {id} 的出生日期與學生名冊不符', en: '"{file}" entry {index}: the birth date of {id} does not match the school roster.' },
   'receipt-student-duplicate': { 'zh-TW': '「{file}」第 {index} 筆：身分證號 {id} 重複出現', en: '"{file}" entry {index}: national ID {id} appears more than once.' },
   'receipt-duplicate-import': { 'zh-TW': '此收訖明細已於 {importedAt} 匯入過，不可重複匯入', en: 'This receipt was already imported on {importedAt}.' },
+  'receipt-paper-form-none': { 'zh-TW': '此批收訖明細沒有需要紙本確認的學生（已休學、轉出且有收訖資料者）', en: 'No one here needs a paper form: no student of this receipt who has left (suspended, transferred out) has items in it.' },
   'receipt-window-order': { 'zh-TW': '確認期間的結束日 {end} 早於開始日 {start}', en: 'The confirmation window ends ({end}) before it starts ({start}).' },
   'receipt-window-too-short': { 'zh-TW': '確認期間至少須 {min} 天（目前 {days} 天）', en: 'The confirmation window must be at least {min} days long (found {days}).' },
   'receipt-window-not-open': { 'zh-TW': '收訖確認尚未開始，將於 {start} 開始', en: 'Receipt confirmation opens on {start}.' },

@@ -8,12 +8,15 @@ import { issuesList } from './procedures/issues-list.ts';
 import { issuesAccept } from './procedures/issues-accept.ts';
 import { issuesAnswer } from './procedures/issues-answer.ts';
 import { mine } from './procedures/mine.ts';
+import { paperFormsCreate } from './procedures/paper-forms-create.ts';
+import { paperFormsList } from './procedures/paper-forms-list.ts';
 import { raiseIssue } from './procedures/raise-issue.ts';
 
 /** Mounted by the server as `receipt.*`. */
 export const receiptRouter = router({
   batches: router({ import: batchesImport, list: batchesList, progress: batchesProgress, reconcile: batchesReconcile }),
   issues: router({ list: issuesList, answer: issuesAnswer, accept: issuesAccept }),
+  paperForms: router({ list: paperFormsList, create: paperFormsCreate }),
   mine,
   confirm,
   raiseIssue,
