@@ -21,6 +21,8 @@ export type Answered = Outputs['issues']['answer'];
 export type Accepted = Outputs['issues']['accept'];
 export type MineIssue = MineItem['issues'][number];
 export type ItemStatus = MineItem['status'];
+export type PaperFormList = Outputs['paperForms']['list'];
+export type PaperFormResult = Outputs['paperForms']['create'];
 
 /** The part of `platform.me` the app reads. */
 export type Me = Pick<PlatformMe, 'user' | 'today'>;
@@ -35,6 +37,8 @@ export const paths = {
   issues: 'receipt.issues.list',
   answer: 'receipt.issues.answer',
   accept: 'receipt.issues.accept',
+  paperForms: 'receipt.paperForms.list',
+  printPaperForms: 'receipt.paperForms.create',
   me: 'platform.me',
 } as const;
 

@@ -5,6 +5,7 @@ export * from './receipt-app/receipt-app.ts';
 export * from './receipt-reminder/receipt-reminder.ts';
 export * from './receipt-desk/receipt-desk.ts';
 export * from './receipt-issues/receipt-issues.ts';
+export * from './receipt-paper-forms/receipt-paper-forms.ts';
 export { receiptMessages } from './messages.ts';
 
 /**

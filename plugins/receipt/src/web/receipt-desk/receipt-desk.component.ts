@@ -8,6 +8,7 @@ import { importReport } from './import-report.ts';
 import '../receipt-reconcile/receipt-reconcile.ts';
 import { receiptDeskStyles } from './receipt-desk.styles.ts';
 import '../receipt-issues/receipt-issues.ts';
+import '../receipt-paper-forms/receipt-paper-forms.ts';
 
 /**
  * `<licheng-receipt-desk>` — the registry office's (註冊組) receipt desk: import the 收訖明細
@@ -262,6 +263,7 @@ export class ReceiptDesk extends LichengConnectedElement {
               ${this.progress ? this.#progressTable(this.progress) : nothing}
               <licheng-receipt-reconcile .api=${this.api} .batchId=${this.batchId} .locale=${L} heading-level=${sub + 1}></licheng-receipt-reconcile>`}
       </section>
+      ${this.batchId ? html`<licheng-receipt-paper-forms .locale=${L} heading-level=${sub} batch-id=${this.batchId} .token=${this.token} .tokenProvider=${this.tokenProvider} api-base=${this.apiBase}></licheng-receipt-paper-forms>` : nothing}
       ${this.batches.length
         ? html`<licheng-receipt-issues
             part="issues"
