@@ -255,6 +255,7 @@ export const routePolicy: Record<string, RoutePolicy> = {
   'GET /api/working-group/self-check.xlsx': { roles: GROUP_EDITORS },
   'GET /api/working-group/evaluation.xlsx': { roles: GROUP_EDITORS },
   'GET /api/student/portfolio.zip': { roles: ['student'] },
+  'GET /api/student/portfolio.pdf': { roles: ['student'] },
   'GET /api/homeroom/progress.xlsx': { roles: ['homeroom-teacher', 'admin'], records: OWN_CLASS },
   'GET /api/receipt/batches/:id/progress.xlsx': { roles: ['registry-staff'] },
   'GET /api/practicum/templates/certificates.xlsx': { roles: ['practicum-staff'] },

@@ -114,7 +114,7 @@ export class PdfLayout {
           return;
         }
         if (block.columns.length > (block.maxColumns ?? 6)) this.cards(block.columns, block.rows);
-        else this.table(block.columns, block.rows);
+        else this.table(block.columns, block.rows, block.widths);
         doc.y += 10;
         return;
       case 'checkboxes':
@@ -230,8 +230,9 @@ export class PdfLayout {
   }
 
   /** A table whose header row is repeated on each page it runs over. */
-  private table(columns: string[], rows: string[][]): void {
-    const widths = this.widths(columns, rows);
+  private table(columns: string[], rows: string[][], weights?: number[]): void {
+    const total = weights?.length === columns.length ? weights.reduce((a, b) => a + Math.max(0, b), 0) : 0;
+    const widths = total > 0 ? weights!.map((w) => (Math.max(0, w) * this.width) / total) : this.widths(columns, rows);
     const headHeight = this.rowHeight(columns, widths, 'bold');
     const cells = rows.map((row) => columns.map((_, c) => cut(row[c] ?? '')));
     let first = true;

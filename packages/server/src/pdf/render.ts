@@ -54,3 +54,16 @@ export async function storePdf(storage: FileStorage, spec: PdfDocumentSpec): Pro
     await pdf.remove();
   }
 }
+
+/**
+ * Renders `spec` and reads the PDF back into memory (the temp file removed): for a document sent
+ * on at once — a student's own portfolio, a few pages — rather than kept as a file of the school.
+ */
+export async function renderPdfBytes(spec: PdfDocumentSpec): Promise<{ bytes: Uint8Array<ArrayBuffer>; pages: number }> {
+  const pdf = await renderPdf(spec);
+  try {
+    return { bytes: new Uint8Array(await fsp.readFile(pdf.path)), pages: pdf.pages };
+  } finally {
+    await pdf.remove();
+  }
+}

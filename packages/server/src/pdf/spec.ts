@@ -14,7 +14,7 @@ export type PdfBlock =
    * (default 6) it is printed as one small label–value table per row, numbered, so every
    * column stays readable on a portrait page.
    */
-  | { kind: 'table'; caption?: string; columns: string[]; rows: string[][]; maxColumns?: number; empty?: string }
+  | { kind: 'table'; caption?: string; columns: string[]; rows: string[][]; maxColumns?: number; empty?: string; /** Relative column widths (e.g. [1, 3, 1]); by content when left out. */ widths?: number[] }
   /** Boxes to tick by hand (☐ text). */
   | { kind: 'checkboxes'; items: string[] }
   /** Blank ruled lines to write on, under a label. */

@@ -132,7 +132,7 @@ describe.each(testDialects())('student.portfolio on %s', (dialect) => {
     expect(res.headers.get('content-type')).toBe('application/zip');
     expect(decodeURIComponent(res.headers.get('content-disposition')!)).toContain('學習歷程-S001-2025-10-01.zip');
     const entries = readStoredZip(new Uint8Array(await res.arrayBuffer()));
-    expect([...entries.keys()]).toEqual(['index.html', 'files/114-2/001-課程學習成果-報告.pdf', 'files/114-1/002-課程學習成果-紅樓夢.pdf', 'files/114-1/003-課程學習成果-報告.pdf']);
+    expect([...entries.keys()]).toEqual(['index.html', 'portfolio.pdf', 'files/114-2/001-課程學習成果-報告.pdf', 'files/114-1/002-課程學習成果-紅樓夢.pdf', 'files/114-1/003-課程學習成果-報告.pdf']);
     expect(entries.get('files/114-1/002-課程學習成果-紅樓夢.pdf')!.byteLength).toBe(900);
     const html = new TextDecoder().decode(entries.get('index.html'));
     expect(html).toContain('<h2>114 學年度第 1 學期</h2>');

@@ -65,3 +65,6 @@ ${portfolio.semesters.map((sem) => `<h2>${t.term(sem.academicYear, sem.semester)
 </body></html>
 `;
 }
+
+/** The index page's words, shared with the PDF copy (portfolio-pdf.ts). */
+export { TEXT as PORTFOLIO_TEXT };

@@ -1,13 +1,26 @@
 import { taipeiDate, type Locale } from '@licheng/core';
-import type { AuthedContext, Student } from '@licheng/server';
+import { renderPdfBytes, type AuthedContext, type Student } from '@licheng/server';
 import { archivePath, portfolioHtml } from './portfolio-html.ts';
-import { readPortfolio, type PortfolioFile } from './portfolio-read.ts';
+import { portfolioPdfSpec } from './portfolio-pdf.ts';
+import { readPortfolio, type Portfolio, type PortfolioFile } from './portfolio-read.ts';
 import { zipStream, type ZipEntry } from './zip-stream.ts';
 
 const enc = new TextEncoder();
 
+/** The portfolio as a PDF (portfolio-pdf.ts), laid out in the worker thread; `paths` name each file's place in the ZIP. */
+async function pdfOf(ctx: AuthedContext, portfolio: Portfolio, paths: ReadonlyMap<string, string>): Promise<Uint8Array<ArrayBuffer>> {
+  const spec = portfolioPdfSpec(portfolio, paths, { school: ctx.config.name, locale: ctx.locale as Locale, today: taipeiDate(ctx.now()), now: ctx.now() });
+  return (await renderPdfBytes(spec)).bytes;
+}
+
+/** The whole portfolio as a PDF alone: every record, its certification and selection, the caps (the files by name). */
+export async function portfolioPdf(ctx: AuthedContext, student: Student): Promise<Uint8Array<ArrayBuffer>> {
+  return pdfOf(ctx, await readPortfolio(ctx, student), new Map());
+}
+
 /**
- * The whole portfolio as a ZIP: index.html (every record by semester, linking the files) and each
+ * The whole portfolio as a ZIP: index.html (every record by semester, linking the files),
+ * portfolio.pdf (the same as a document to keep and print, naming where each file is) and each
  * record's document and media file under files/<year>-<semester>/. The records are read in one
  * query before the first byte; the files are streamed from storage one at a time as the
  * browser reads, so memory stays at a chunk whatever the portfolio's size. A file missing from
@@ -29,8 +42,11 @@ export async function portfolioZip(ctx: AuthedContext, student: Student): Promis
     });
   }
   const html = portfolioHtml(portfolio, paths, locale, taipeiDate(ctx.now()));
+  // Made before the first byte is sent: a document that cannot be made fails the download, never a broken archive.
+  const pdf = await pdfOf(ctx, portfolio, paths);
   async function* entries(): AsyncGenerator<ZipEntry> {
     yield { name: 'index.html', body: async () => enc.encode(html) };
+    yield { name: 'portfolio.pdf', body: async () => pdf };
     for (const { path, file } of files) {
       const body = await ctx.storage.open(file.sha256!).catch(() => null);
       if (body) yield { name: path, body: async () => body };
@@ -40,7 +56,7 @@ export async function portfolioZip(ctx: AuthedContext, student: Student): Promis
   return zipStream(entries(), ctx.now());
 }
 
-/** The download's file name: 學習歷程-<學號>-<date>.zip. */
-export function portfolioFileName(student: Student, locale: Locale, today: string): string {
-  return `${locale === 'zh-TW' ? '學習歷程' : 'portfolio'}-${student.student_no}-${today}.zip`;
+/** The download's file name: 學習歷程-<學號>-<date>.zip (or .pdf). */
+export function portfolioFileName(student: Student, locale: Locale, today: string, extension: 'zip' | 'pdf' = 'zip'): string {
+  return `${locale === 'zh-TW' ? '學習歷程' : 'portfolio'}-${student.student_no}-${today}.${extension}`;
 }
