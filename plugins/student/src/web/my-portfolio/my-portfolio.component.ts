@@ -9,7 +9,8 @@ import { pt } from './portfolio-messages.ts';
  * semester — its status, which cap it counts toward (6 outcomes and 10 performances a year;
  * records the school registered are shown and not counted), whether it is selected, and what is
  * still to do and why — with each year's selections against the caps, a filter for what is still
- * to do, and the whole portfolio as a ZIP download (an index page and the student's files).
+ * to do, and the whole portfolio as a ZIP download (an index page, portfolio.pdf and the student's
+ * files) or as the PDF alone.
  *
  * @attr heading-level - The level of the screen's heading (2 by default), to fit the host page's outline.
  * @event licheng-token-expired - The token has expired.
@@ -104,14 +105,14 @@ export class MyPortfolio extends LichengConnectedElement {
     }
   }
 
-  async #download() {
+  async #download(format: 'zip' | 'pdf') {
     if (this.busy || !this.portfolio) return;
     this.busy = true;
     this.failure = '';
     this.success = '';
     const mark = focusMark();
     try {
-      const name = await downloadFile(this.api, portfolioPaths.zip, `portfolio-${this.portfolio.student.studentNo}.zip`);
+      const name = await downloadFile(this.api, portfolioPaths[format], `portfolio-${this.portfolio.student.studentNo}.${format}`);
       this.success = pt('downloaded', { name }, this.locale);
     } catch (error) {
       this.failure = errorText(error);
@@ -198,7 +199,8 @@ export class MyPortfolio extends LichengConnectedElement {
         : nothing}
       <div class="toolbar">
         <label><input type="checkbox" .checked=${this.onlyPending} @change=${(e: Event) => (this.onlyPending = (e.target as HTMLInputElement).checked)} /> ${pt('filter.pending', {}, L)}</label>
-        <button type="button" ?disabled=${this.busy} aria-describedby="download-hint" @click=${this.#download}>${pt('download', {}, L)}</button>
+        <button type="button" ?disabled=${this.busy} aria-describedby="download-hint" @click=${() => this.#download('zip')}>${pt('download', {}, L)}</button>
+        <button type="button" id="download-pdf" ?disabled=${this.busy} aria-describedby="download-hint" @click=${() => this.#download('pdf')}>${pt('download.pdf', {}, L)}</button>
         <span id="download-hint" class="muted">${pt('download.hint', {}, L)}</span>
       </div>
       ${semesters.length === 0

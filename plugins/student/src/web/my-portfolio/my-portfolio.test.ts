@@ -110,6 +110,27 @@ describe('<licheng-my-portfolio>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('downloads the portfolio as a PDF alone, by keyboard, focus on the outcome', async () => {
+    const PDF = 'application/pdf';
+    api = installFakeApi({
+      'student.portfolio.get': () => portfolio,
+      'GET /api/student/portfolio.pdf': () =>
+        new Response(new Blob(['%PDF-1.7'], { type: PDF }), { headers: { 'content-type': PDF, 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('學習歷程-S001-2025-10-01.pdf')}` } }),
+    });
+    const el = await render();
+    const button = el.shadowRoot!.querySelector<HTMLButtonElement>('#download-pdf')!;
+    expect(button.textContent).to.equal('下載學習歷程 PDF');
+    expect(el.shadowRoot!.getElementById(button.getAttribute('aria-describedby')!)!.textContent).to.contain('portfolio.pdf');
+    button.focus();
+    button.click();
+    await waitUntil(() => el.success !== '', 'the download never finished');
+    expect(api.callsTo('/api/student/portfolio.pdf')).to.have.length(1);
+    expect(api.callsTo('/api/student/portfolio.zip')).to.have.length(0);
+    expect(el.success).to.equal('已下載「學習歷程-S001-2025-10-01.pdf」。');
+    await waitUntil(() => el.shadowRoot!.activeElement?.id === 'portfolio-downloaded', 'focus never moved');
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks English, and says so when there is nothing', async () => {
     api = installFakeApi({ 'student.portfolio.get': () => ({ ...portfolio, semesters: [], years: [], totals: { records: 0, pending: 0, failed: 0, selected: 0 } }) });
     const el = await render('en');

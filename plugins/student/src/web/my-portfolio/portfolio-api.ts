@@ -11,4 +11,6 @@ export const portfolioPaths = {
   get: 'student.portfolio.get',
   /** The whole portfolio as a ZIP (a route below the Licheng API, behind the token). */
   zip: '/api/student/portfolio.zip',
+  /** The same as one PDF (every record, certification, selections and caps; the files by name). */
+  pdf: '/api/student/portfolio.pdf',
 } as const;
