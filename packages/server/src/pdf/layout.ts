@@ -41,8 +41,6 @@ export class PdfLayout {
       displayTitle: true,
       info: { Title: spec.title, Author: spec.school, Creator: 'Licheng', Producer: 'Licheng (pdfkit)', CreationDate: new Date(spec.createdAt) },
     });
-    this.doc.registerFont('body', PDF_FONT.regular);
-    this.doc.registerFont('bold', PDF_FONT.bold);
     this.doc.on('pageAdded', () => {
       if (this.doc.bufferedPageRange().count > MAX_PDF_PAGES) throw new DomainError('pdf-too-many-pages', { max: MAX_PDF_PAGES });
     });
@@ -76,8 +74,13 @@ export class PdfLayout {
     if (this.doc.y + height > this.bottom) this.newPage();
   }
 
+  /**
+   * Sets the font by its file path: pdfkit caches an opened font under the name it is asked by,
+   * and the path is the one name that finds the font the document opened first (a registered
+   * alias would reopen the 7 MB file on every call).
+   */
   private style(font: 'body' | 'bold', size: number, color = INK): Doc {
-    return this.doc.font(font).fontSize(size).fillColor(color);
+    return this.doc.font(font === 'body' ? PDF_FONT.regular : PDF_FONT.bold).fontSize(size).fillColor(color);
   }
 
   private block(block: PdfBlock): void {

@@ -93,6 +93,16 @@ describe('<licheng-receipt-paper-forms>', () => {
     expect(alert.getAttribute('role')).to.equal('alert');
   });
 
+  it('fits a 390 px phone screen, long names and all', async () => {
+    const long = { ...wu, name: '歐陽・阿美族名字很長的同學', studentNo: 'S1040000000' };
+    const el = await render([lin, long], 'en');
+    el.style.display = 'block';
+    el.style.width = '390px';
+    await el.updateComplete;
+    expect(el.scrollWidth).to.be.at.most(390);
+    for (const id of ['#paper-student', '#paper-class', '#print-student', '#print-class']) expect($(el, id).getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+  });
+
   it('reloads the list when another batch is chosen', async () => {
     const el = await render();
     el.batchId = 'b2';
