@@ -93,15 +93,25 @@ describe('PDF documents with the CJK font embedded', () => {
 
   it('streams the PDF into content-addressed storage and leaves no temp file', async () => {
     const storage = new LocalFileStorage(await tempDir());
-    const before = (await fs.readdir(os.tmpdir())).filter((n) => n.startsWith('licheng-pdf-') && !n.startsWith('licheng-pdf-spec-') && !n.startsWith('licheng-pdf-test-'));
-    const { put, pages } = await storePdf(storage, spec);
-    expect(pages).toBeGreaterThanOrEqual(3);
-    expect(await storage.exists(put.sha256)).toBe(true);
-    const stored = new Uint8Array(await new Response(await storage.open(put.sha256)).arrayBuffer());
-    expect(stored.byteLength).toBe(put.size);
-    expect(await pdfText(stored)).toContain('王小明');
-    const after = (await fs.readdir(os.tmpdir())).filter((n) => n.startsWith('licheng-pdf-') && !n.startsWith('licheng-pdf-spec-') && !n.startsWith('licheng-pdf-test-'));
-    expect(after.sort()).toEqual(before.sort());
+    // The temp folder is taken from TMPDIR at each call: a private one shows exactly what is left.
+    const tmp = await tempDir();
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      const { put, pages } = await storePdf(storage, spec);
+      expect(pages).toBeGreaterThanOrEqual(3);
+      expect(await storage.exists(put.sha256)).toBe(true);
+      const stored = new Uint8Array(await new Response(await storage.open(put.sha256)).arrayBuffer());
+      expect(stored.byteLength).toBe(put.size);
+      expect(await pdfText(stored)).toContain('王小明');
+      expect(await fs.readdir(tmp)).toEqual([]);
+      const many: PdfDocumentSpec = { ...spec, sections: [{ label: 'x', blocks: Array.from({ length: 2001 }, () => ({ kind: 'pageBreak' as const })) }] };
+      await expect(storePdf(storage, many)).rejects.toThrow(DomainError);
+      expect(await fs.readdir(tmp)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
   });
 
   it('refuses a document past the page limit with pdf-too-many-pages, leaving nothing behind', async () => {
