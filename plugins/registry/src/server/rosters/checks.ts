@@ -139,6 +139,7 @@ export async function checkRoster(ctx: AuthedContext, built: BuiltSheets, planCo
   for (const year of planYears) plans.set(year, await planCodes(ctx, year));
   const planChecked = [...plans.values()].some((p) => p !== null);
 
+  const cappedByBuilder = new Set(built.problems.flatMap((p) => (p.code === 'over-cap' && p.studentId ? [p.studentId] : [])));
   const review = new Map<string, SheetRows>(built.review.map((part) => [part.sheet.name, { ...part, rows: [...part.rows], refs: [...part.refs] }]));
   const problems: RosterProblem[] = [...built.problems];
   const sheets: SheetRows[] = [];
@@ -166,7 +167,9 @@ export async function checkRoster(ctx: AuthedContext, built: BuiltSheets, planCo
           }),
         );
       }
-      problems.push(...codes.map((code) => problem(code, part.sheet.name, ref)));
+      // A builder that applies the cap itself (25 keeps the rows beyond it back as over-cap) has already said so.
+      const reported = ref.studentId && cappedByBuilder.has(ref.studentId) ? codes.filter((c) => c !== 'over-selection-cap') : codes;
+      problems.push(...reported.map((code) => problem(code, part.sheet.name, ref)));
       const blocking = codes.filter((c) => ROW_BLOCKING_CHECKS.has(c));
       if (blocking.length === 0) {
         kept.rows.push(row);
