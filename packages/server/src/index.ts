@@ -31,3 +31,4 @@ export * from './workers/off-thread.ts';
 export * from './jobs/job-runner.ts';
 export * from './reminders/index.ts';
 export * from './pdf/index.ts';
+export * from './retention/index.ts';
