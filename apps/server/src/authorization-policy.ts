@@ -143,6 +143,7 @@ export const procedurePolicy = {
   'registry.corrections.commit': { roles: ['registry-staff', 'admin'] },
   'registry.status.record': { roles: ['registry-staff', 'admin'] },
   'registry.status.history': { roles: ['registry-staff', 'admin'] },
+  'registry.transfer.import': { roles: ['registry-staff', 'admin'] },
 
   'working-group.schedule.list': { roles: 'any' },
   'working-group.schedule.public': { public: true },
@@ -249,6 +250,7 @@ export const routePolicy: Record<string, RoutePolicy> = {
   },
   'GET /api/registry/templates/:file': { roles: ['registry-staff', 'admin'] },
   'GET /api/registry/audit.xlsx': { roles: ['registry-staff', 'admin'] },
+  'GET /api/registry/transfer/:studentNo': { roles: ['registry-staff', 'admin'] },
   'GET /api/working-group/schedule.xlsx': { roles: 'any' },
   'GET /api/working-group/public/schedule.xlsx': { public: true },
   'GET /api/working-group/meetings/minutes.xlsx': { roles: GROUP_EDITORS, records: GROUP_RECORDS },

@@ -143,6 +143,8 @@ export const messages: Record<string, LocalizedText> = {
   'transfer-package-file-missing': { 'zh-TW': '轉學資料包缺少檔案 {sha}', en: 'The transfer package lacks the file {sha}.' },
   'transfer-package-file-mismatch': { 'zh-TW': '檔案 {sha} 的內容與 SHA-256 不符', en: 'The content of file {sha} does not match its SHA-256.' },
   'transfer-package-file-too-large': { 'zh-TW': '檔案 {sha} 超過該欄位的大小上限', en: 'File {sha} is larger than its slot allows.' },
+  'transfer-export-file-missing': { 'zh-TW': '儲存區找不到檔案 {sha}，無法產生完整的轉學資料包', en: 'File {sha} is missing from storage; a complete transfer package cannot be made.' },
+  'transfer-package-duplicate-record': { 'zh-TW': '轉學資料包中紀錄 {origin} 重複出現', en: 'Record {origin} appears twice in the transfer package.' },
   'transfer-package-own-school': { 'zh-TW': '這是本校匯出的轉學資料包，不能匯入本校', en: 'This package was exported by this school and cannot be imported here.' },
   'transfer-student-not-found': {
     'zh-TW': '本校沒有身分證號與出生日期相符的學生，請填寫新學號以建立學生',
