@@ -92,9 +92,9 @@ describe.each(testDialects())('the demo school backed up on %s', (source) => {
 
   it('holds every table of every enabled office and each scope’s migration state, with a checksum for every file', async () => {
     const names = manifest.tables.map((t) => t.name);
-    expect(names).toEqual(expect.arrayContaining(['students', 'records', 'stored_files', 'selections', 'audit_log', 'receipt_items', 'receipt_issues', 'licheng_migrations_platform', 'licheng_migrations_receipt', 'autobiography_documents', 'autobiography_versions', 'autobiography_checks', 'curriculum_plan_versions', 'curriculum_plan_lines', 'curriculum_precheck_runs', 'status_changes', 'term_placements', 'proxies', 'staff_absences', 'staff_departures', 'course_grades', 'grade_appeals', 'licheng_migrations_registry']));
+    expect(names).toEqual(expect.arrayContaining(['students', 'records', 'stored_files', 'selections', 'audit_log', 'receipt_items', 'receipt_issues', 'licheng_migrations_platform', 'licheng_migrations_receipt', 'autobiography_documents', 'autobiography_versions', 'autobiography_checks', 'curriculum_plan_versions', 'curriculum_plan_lines', 'curriculum_precheck_runs', 'status_changes', 'term_placements', 'proxies', 'staff_absences', 'staff_departures', 'course_grades', 'grade_appeals', 'licheng_migrations_registry', 'record_origins', 'retention_purges', 'portfolio_consents']));
     expect(names).toEqual(expect.arrayContaining(['working_group_members', 'working_group_meetings', 'working_group_trainings']));
-    expect(Object.keys(manifest.migrations).sort()).toEqual(['licheng_migrations_autobiography', 'licheng_migrations_curriculum', 'licheng_migrations_homeroom', 'licheng_migrations_platform', 'licheng_migrations_receipt', 'licheng_migrations_registry', 'licheng_migrations_working_group']);
+    expect(Object.keys(manifest.migrations).sort()).toEqual(['licheng_migrations_autobiography', 'licheng_migrations_curriculum', 'licheng_migrations_homeroom', 'licheng_migrations_platform', 'licheng_migrations_receipt', 'licheng_migrations_registry', 'licheng_migrations_student', 'licheng_migrations_working_group']);
     const rows = Object.fromEntries(manifest.tables.map((t) => [t.name, t.rows]));
     // The outcome selected here and the demo's two selected performances.
     expect(rows).toMatchObject({ students: 28, selections: 3 });

@@ -44,7 +44,7 @@ describe.each(testDialects())('switching the registry office off on %s', (dialec
     const headers = { authorization: `Bearer ${await t.token(registryStaff())}` };
     expect((await t.app.request('/api/registry/templates/students.xlsx', { headers })).status).toBe(404);
     expect((await t.app.request('/api/registry/templates/students.csv', { headers })).status).toBe(404);
-    expect(await migrationTables(t)).toEqual(['licheng_migrations_platform']);
+    expect(await migrationTables(t)).toEqual(['licheng_migrations_platform', 'licheng_migrations_student']);
     const health = (await (await t.app.request('/health')).json()) as { plugins: string[] };
     expect(health.plugins).toEqual(['student', 'teaching']);
     const me = await t.query('platform.me', undefined, registryStaff());

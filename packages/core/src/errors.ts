@@ -1,5 +1,6 @@
 import { activityLabels } from './activities.ts';
 import { rocDateOf } from './date-reading.ts';
+import { afterSchoolMessages } from './after-school-messages.ts';
 
 export type Locale = 'zh-TW' | 'en';
 export type LocalizedText = { 'zh-TW': string; en: string };
@@ -130,6 +131,7 @@ export const messages: Record<string, LocalizedText> = {
     'zh-TW': '此項目已通過認證，內容已鎖定，無法修改',
     en: 'This item has passed certification and can no longer be changed.',
   },
+  ...afterSchoolMessages,
   'record-changed': { 'zh-TW': '此項目已被他人變更，請重新整理後再試', en: 'This item was changed by someone else; reload it and try again.' },
   'record-school-only': { 'zh-TW': '「{kind}」只留存在學校，不提供匯出', en: '"{kind}" stays in the school and is never exported.' },
   'advisee-target-required': { 'zh-TW': '請填寫學號或班級', en: 'Give a student number or a class.' },

@@ -45,3 +45,6 @@ export * from './reminders.ts';
 export * from './staff-awards.ts';
 export * from './roster-checks.ts';
 export * from './roster-snapshots.ts';
+export * from './retention.ts';
+export * from './consent.ts';
+export * from './transfer-package.ts';

@@ -33,6 +33,7 @@ describe('parseSchoolConfig', () => {
       schedule: [],
       recordKinds: {},
       rosters: { numbers: {}, layouts: {}, secondBatch: 'whole' },
+      retention: { years: 5, from: 'graduation', applicationMonthDay: '03-01' },
     });
   });
 

@@ -3,6 +3,7 @@ import { ACTIVITIES } from './activities.ts';
 import { isIsoDate } from './calendar.ts';
 import { ROLES } from './roles.ts';
 import { rosterSettingsSchema } from './roster-layouts/settings.ts';
+import { retentionSchema } from './retention.ts';
 import { trainingRulesSchema } from './working-group.ts';
 import { windowsCollide } from './windows.ts';
 import { reminderLeadDaysSchema } from './reminders.ts';
@@ -173,6 +174,8 @@ export const schoolConfigSchema = z.object({
     .default([]),
   /** 名冊: the numbers (名冊別) no source gives and the layout version of each roster (ADR 0030). */
   rosters: rosterSettingsSchema,
+  /** 封存與刪除: how long a graduate's sealed portfolio is kept, and from when (SPEC §6, school rule). */
+  retention: retentionSchema,
   /** Per-school enterers and certifiers of record kinds, overriding the defaults. */
   recordKinds: z
     .record(

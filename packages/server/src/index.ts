@@ -31,3 +31,6 @@ export * from './workers/off-thread.ts';
 export * from './jobs/job-runner.ts';
 export * from './reminders/index.ts';
 export * from './pdf/index.ts';
+export * from './retention/index.ts';
+export * from './zip/zip-stream.ts';
+export { zipParts, inflatePart, ZipUnreadable, type ZipPart, type InflateBudget } from './tables/zip-parts.ts';

@@ -378,4 +378,37 @@ export const platformMigrations: Migrations = {
       await db.schema.alterTable('schedule_windows').addColumn('reminder_leads', 'varchar(40)').execute();
     },
   },
+  '2026_11_28_after_school_001_record_origins_and_purges': {
+    async up(db: Kysely<any>) {
+      // A record imported from another school's transfer package (ADR 0033): where it was first made; read-only here.
+      await db.schema
+        .createTable('record_origins')
+        .addColumn('record_id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('origin_school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('origin_record_id', 'varchar(64)', (c) => c.notNull())
+        .addColumn('imported_from_school', t.schoolCode, (c) => c.notNull())
+        .addColumn('selected_at_origin', 'integer', (c) => c.notNull())
+        .addColumn('package_sha256', 'char(64)', (c) => c.notNull())
+        .addColumn('imported_by', 'varchar(128)', (c) => c.notNull())
+        .addColumn('imported_at', t.timestamp, (c) => c.notNull())
+        .addUniqueConstraint('record_origins_once', ['school_code', 'origin_school_code', 'origin_record_id'])
+        .modifyEnd(tableOptions(db))
+        .execute();
+      // A graduate's portfolio purged after the retention period (ADR 0034): at most one row per student.
+      await db.schema
+        .createTable('retention_purges')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('student_id', t.id, (c) => c.notNull())
+        .addColumn('graduated_on', 'varchar(10)', (c) => c.notNull())
+        .addColumn('due_on', 'varchar(10)', (c) => c.notNull())
+        .addColumn('records', 'integer', (c) => c.notNull())
+        .addColumn('files', 'integer', (c) => c.notNull())
+        .addColumn('purged_at', t.timestamp, (c) => c.notNull())
+        .addUniqueConstraint('retention_purges_once', ['school_code', 'student_id'])
+        .modifyEnd(tableOptions(db))
+        .execute();
+    },
+  },
 };

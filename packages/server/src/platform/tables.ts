@@ -289,7 +289,38 @@ export interface ReminderTable {
   read_at: string | null;
 }
 
+/** A record imported from another school's transfer package (轉入, ADR 0033): a read-only copy, once per origin. */
+export interface RecordOriginTable {
+  record_id: string;
+  school_code: string;
+  /** Where the record was first made, through any number of moves. */
+  origin_school_code: string;
+  origin_record_id: string;
+  /** The school whose package brought it here. */
+  imported_from_school: string;
+  /** 1 when the student had selected (勾選) it at that school. */
+  selected_at_origin: number;
+  /** The package's SHA-256: a checksum of an upload that is not kept, no stored object. */
+  package_sha256: string;
+  imported_by: string;
+  imported_at: string;
+}
+
+/** 刪除 — a graduate's portfolio purged after the retention period (ADR 0034); one row per student. */
+export interface RetentionPurgeTable {
+  id: string;
+  school_code: string;
+  student_id: string;
+  graduated_on: string;
+  due_on: string;
+  records: number;
+  files: number;
+  purged_at: string;
+}
+
 export interface PlatformDatabase {
+  record_origins: RecordOriginTable;
+  retention_purges: RetentionPurgeTable;
   job_leases: JobLeaseTable;
   reminders: ReminderTable;
   schedule_windows: ScheduleWindowTable;

@@ -6,6 +6,7 @@ import type { AuthedContext } from '../context.ts';
 import type { PlatformDatabase, RecordRow, Student } from '../platform/tables.ts';
 import { insertStoredFile, type StagedFile } from './files.ts';
 import { assertMayEnter, certifiesSchoolWide } from './policy.ts';
+import { assertStudentsWritable } from './sealed.ts';
 
 export interface EnterRecordInput {
   kind: string;
@@ -61,6 +62,7 @@ export async function enterRecord(ctx: AuthedContext, input: EnterRecordInput): 
   const decision = entryDecision(ctx, input.kind, role);
   return ctx.db.transaction().execute(async (trx) => {
     await lockStudent(trx, ctx, input.student.id);
+    await assertStudentsWritable(trx, [input.student.id]);
     await input.guard?.(trx);
     const fileIds: string[] = [];
     for (const file of input.files) fileIds.push(await insertStoredFile(trx, ctx, file));
@@ -143,6 +145,7 @@ export async function enterRecords(
   if (items.length === 0) return [];
   const role = assertMayEnter(ctx, kind, items[0]!.student);
   const decision = entryDecision(ctx, kind, role);
+  await assertStudentsWritable(trx, items.map((item) => item.student.id));
   const rows = items.map((item) => newRecordRow(ctx, kind, role, decision, { ...item, courseId: null, documentFileId: null, mediaFileId: null }));
   for (let i = 0; i < rows.length; i += chunk) await trx.insertInto('records').values(rows.slice(i, i + chunk)).execute();
   const changes = rows.map((row) => ({ action: `${kind}.enter`, entity: 'record', entityId: row.id, studentId: row.student_id, after: row }));

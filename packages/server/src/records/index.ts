@@ -7,3 +7,4 @@ export * from './select.ts';
 export * from './transition.ts';
 export * from './reopen.ts';
 export * from './kind-procedures/index.ts';
+export * from './sealed.ts';

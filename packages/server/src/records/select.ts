@@ -4,6 +4,7 @@ import { writeAudit } from '../audit.ts';
 import type { AuthedContext } from '../context.ts';
 import type { Student } from '../platform/tables.ts';
 import { lockStudent } from './enter.ts';
+import { assertStudentsWritable } from './sealed.ts';
 
 export interface SaveSelectionInput {
   student: Student;
@@ -30,6 +31,7 @@ export async function saveSelection(ctx: AuthedContext, input: SaveSelectionInpu
   assertSelectionCap(0, ids.length, input.cap);
   return ctx.db.transaction().execute(async (trx) => {
     await lockStudent(trx, ctx, input.student.id);
+    await assertStudentsWritable(trx, [input.student.id]);
     const records = ids.length
       ? await trx
           .selectFrom('records')

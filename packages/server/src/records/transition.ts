@@ -1,11 +1,13 @@
 import { DomainError } from '@licheng/core';
 import type { Kysely, Updateable } from 'kysely';
 import type { PlatformDatabase, RecordRow, RecordTable } from '../platform/tables.ts';
+import { assertRecordWritable } from './sealed.ts';
 
 /**
  * Applies `changes` only if the record is still in `expected` status at the version that was
  * read — a compare-and-set, so of two concurrent changes exactly one applies; the other gets
- * `conflictCode`. Returns the record as it is after the change.
+ * `conflictCode`. Returns the record as it is after the change. A sealed student's record and
+ * an imported copy refuse every change (sealed.ts).
  */
 export async function transitionRecord(
   trx: Kysely<PlatformDatabase>,
@@ -14,6 +16,7 @@ export async function transitionRecord(
   changes: Updateable<RecordTable> & { version: number },
   conflictCode: string,
 ): Promise<RecordRow> {
+  await assertRecordWritable(trx, before);
   const result = await trx
     .updateTable('records')
     .set(changes)

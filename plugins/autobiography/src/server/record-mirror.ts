@@ -1,6 +1,6 @@
 import { academicTermOf, essayKindLabels, essayLanguageLabels, type RecordStatus } from '@licheng/core';
 import { newId, nowIso } from '@licheng/db';
-import { writeAudit, type AuthedContext, type PlatformDatabase, type RecordRow } from '@licheng/server';
+import { assertStudentsWritable, writeAudit, type AuthedContext, type PlatformDatabase, type RecordRow } from '@licheng/server';
 import type { Kysely } from 'kysely';
 import { autobiographyDb, type CheckRow, type DocumentRow } from './tables.ts';
 
@@ -27,6 +27,8 @@ export function mirrorOf(document: Pick<DocumentRow, 'status'>, standing: CheckR
 
 /** Creates or brings up to date the document's `records` row; returns its id. In the caller's transaction. */
 export async function syncMirror(trx: Kysely<PlatformDatabase>, ctx: AuthedContext, document: DocumentRow, state: MirrorState): Promise<string> {
+  // The records layer's seal (ADR 0034): a graduate's documents change no more, and the whole change rolls back.
+  await assertStudentsWritable(trx, [document.student_id]);
   const at = nowIso(ctx.now());
   const summary = `${essayKindLabels[document.kind]['zh-TW']}（${essayLanguageLabels[document.language]['zh-TW']}）第 ${document.submitted_version ?? document.latest_version} 版`;
   const decided = {

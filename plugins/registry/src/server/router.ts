@@ -18,6 +18,7 @@ import { gradesList } from './procedures/grades-list.ts';
 import { gradesMine } from './procedures/grades-mine.ts';
 import { statusHistory } from './procedures/status-history.ts';
 import { statusRecord } from './procedures/status-record.ts';
+import { transferImport } from './procedures/transfer-import.ts';
 
 export const registryRouter = router({
   imports: router({ run: importsRun, templates: importsTemplates }),
@@ -27,6 +28,7 @@ export const registryRouter = router({
   appeals: router({ raise: appealsRaise, list: appealsList, answer: appealsAnswer }),
   corrections: router({ preview: correctionsPreview, commit: correctionsApply }),
   status: router({ record: statusRecord, history: statusHistory }),
+  transfer: router({ import: transferImport }),
 });
 
 export type RegistryRouter = typeof registryRouter;

@@ -1,9 +1,10 @@
-import { DomainError, formatMessage, IMPORT_KINDS, XLSX_MIME, type ImportKind } from '@licheng/core';
+import { DomainError, formatMessage, IMPORT_KINDS, taipeiDate, TRANSFER_REASONS, XLSX_MIME, type ImportKind, type TransferReason } from '@licheng/core';
 import { authorizeRequest, contentDisposition, type PluginDefinition, type PluginDeps } from '@licheng/server';
 import { exportAudit } from './audit/audit-export.ts';
 import { auditFilterSchema } from './audit/audit-query.ts';
 import { REGISTRY_ROLES } from './roles.ts';
 import { templateCsv, templateXlsx } from './templates.ts';
+import { transferFileName, transferPackage } from './transfer/transfer-export.ts';
 
 type RoutesApp = Parameters<NonNullable<PluginDefinition['routes']>>[0];
 
@@ -57,6 +58,31 @@ export function registryRoutes(app: RoutesApp, deps: PluginDeps): void {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return Response.json({ error: { code: error.code, params: error.params, message: error.format(ctx.locale) } }, { status: 400 });
+    }
+  });
+
+  /** GET /api/registry/transfer/:studentNo?reason=transfer|resume|repeat-year|borrow — one student's transfer package (轉學資料包, docs/transfer-package.md). */
+  app.get('/transfer/:studentNo', async (c) => {
+    const auth = await authorizeRequest(await deps.context(c.req.raw), REGISTRY_ROLES);
+    if (!auth.ok) return auth.response;
+    const ctx = auth.ctx;
+    const reason = (c.req.query('reason') ?? 'transfer') as TransferReason;
+    if (!TRANSFER_REASONS.includes(reason)) return errorResponse(400, 'invalid-input', formatMessage('invalid-input', {}, ctx.locale));
+    const student = await ctx.db.selectFrom('students').selectAll().where('school_code', '=', ctx.config.code).where('student_no', '=', c.req.param('studentNo')).executeTakeFirst();
+    if (!student) return errorResponse(404, 'not-found', formatMessage('not-found', {}, ctx.locale));
+    try {
+      const body = await transferPackage(ctx, student, reason);
+      return new Response(body, {
+        headers: {
+          'content-type': 'application/zip',
+          'content-disposition': contentDisposition('attachment', transferFileName(ctx.config.code, student, taipeiDate(ctx.now()))),
+          'cache-control': 'private, max-age=0',
+          'x-content-type-options': 'nosniff',
+        },
+      });
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return Response.json({ error: { code: error.code, params: error.params, message: error.format(ctx.locale) } }, { status: 409 });
     }
   });
 }

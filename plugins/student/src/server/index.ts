@@ -1,8 +1,9 @@
 import { definePlugin } from '@licheng/server';
 import manifest from '../manifest.ts';
+import { studentMigrations } from './migrations.ts';
 import { studentRouter } from './router.ts';
 import { studentRoutes } from './routes.ts';
 
 export { studentRouter, type StudentRouter } from './router.ts';
 
-export default definePlugin({ ...manifest, router: studentRouter, routes: studentRoutes });
+export default definePlugin({ ...manifest, migrations: studentMigrations, router: studentRouter, routes: studentRoutes });

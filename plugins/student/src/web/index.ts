@@ -8,6 +8,7 @@ export * from './outcome-selection/outcome-selection.ts';
 export * from './my-portfolio/my-portfolio.ts';
 export * from './my-performances/my-performances.ts';
 export * from './performance-selection/performance-selection.ts';
+export * from './portfolio-consent/portfolio-consent.ts';
 export { studentMessages } from './messages.ts';
 
 /**

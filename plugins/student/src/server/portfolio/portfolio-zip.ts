@@ -1,9 +1,8 @@
 import { taipeiDate, type Locale } from '@licheng/core';
-import { renderPdfBytes, type AuthedContext, type Student } from '@licheng/server';
+import { renderPdfBytes, zipStream, type AuthedContext, type Student, type ZipEntry } from '@licheng/server';
 import { archivePath, portfolioHtml } from './portfolio-html.ts';
 import { portfolioPdfSpec } from './portfolio-pdf.ts';
 import { readPortfolio, type Portfolio, type PortfolioFile } from './portfolio-read.ts';
-import { zipStream, type ZipEntry } from './zip-stream.ts';
 
 const enc = new TextEncoder();
 

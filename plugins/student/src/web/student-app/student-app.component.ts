@@ -8,6 +8,7 @@ import '../my-portfolio/my-portfolio.ts';
 import { pt } from '../my-portfolio/portfolio-messages.ts';
 import '../my-performances/my-performances.ts';
 import '../performance-selection/performance-selection.ts';
+import '../portfolio-consent/portfolio-consent.ts';
 import type { MyOutcomes } from '../my-outcomes/my-outcomes.component.ts';
 import type { OutcomeSelection } from '../outcome-selection/outcome-selection.component.ts';
 import type { PerformanceSelection } from '../performance-selection/performance-selection.component.ts';
@@ -15,7 +16,7 @@ import { paths, type Me, type Outcome } from '../api.ts';
 import { t } from '../messages.ts';
 import { studentAppStyles } from './student-app.styles.ts';
 
-export type StudentView = 'list' | 'upload' | 'selection' | 'performances' | 'performance-selection' | 'portfolio';
+export type StudentView = 'list' | 'upload' | 'selection' | 'performances' | 'performance-selection' | 'portfolio' | 'consent';
 
 /**
  * `<licheng-student-app>` — the student office's whole screen: my outcomes, upload (and fix
@@ -88,6 +89,7 @@ export class StudentApp extends LichengConnectedElement {
           ${this.#navButton('list', t('nav.list', {}, L))} ${this.#navButton('upload', t('nav.upload', {}, L))}
           ${this.#navButton('selection', t('nav.selection', {}, L))} ${this.#navButton('performances', t('nav.performances', {}, L))}
           ${this.#navButton('performance-selection', t('nav.performance-selection', {}, L))} ${this.#navButton('portfolio', pt('title', {}, L))}
+          ${this.#navButton('consent', t('nav.consent', {}, L))}
         </ul>
       </nav>
       <licheng-my-outcomes
@@ -134,6 +136,15 @@ export class StudentApp extends LichengConnectedElement {
             .apiBase=${connection.apiBase}
             .locale=${L}
           ></licheng-my-portfolio>`
+        : nothing}
+      ${this.view === 'consent'
+        ? html`<licheng-portfolio-consent
+            data-view="consent"
+            .token=${connection.token}
+            .tokenProvider=${connection.tokenProvider}
+            .apiBase=${connection.apiBase}
+            .locale=${L}
+          ></licheng-portfolio-consent>`
         : nothing}
       <licheng-my-performances
         data-view="performances"

@@ -1,0 +1,53 @@
+import { createTranslator, defineMessages } from '@licheng/ui';
+
+/** Texts of the consent screen (同意). */
+export const consentMessages = defineMessages({
+  'zh-TW': {
+    title: '同意提供學習歷程給大學招生委員會',
+    intro: '申請入學時，大學招生委員會只能在您同意的範圍內讀取您的學習歷程。請選擇要提供的項目與學年度；您隨時可以修改或撤回同意。',
+    loading: '載入中…',
+    'state.none': '您尚未同意提供學習歷程。',
+    'state.given': '您已於 {date} 同意提供：{parts}（{years}）。',
+    'state.withdrawn': '您已於 {date} 撤回同意，目前不提供學習歷程。',
+    parts: '提供的項目',
+    years: '提供的學年度',
+    year: '{year} 學年度',
+    'scope-empty': '請至少選擇一個項目與一個學年度，才能送出同意。',
+    give: '同意提供',
+    change: '更新同意範圍',
+    withdraw: '撤回同意',
+    'withdraw-hint': '撤回後，大學招生委員會將無法讀取您的學習歷程，直到您再次同意。',
+    given: '已記錄您的同意：{parts}（{years}）。',
+    withdrawn: '已撤回您的同意。',
+    history: '同意紀錄',
+    'history.given': '{date} 同意：{parts}（{years}）',
+    'history.ended-withdrawn': '，{date} 撤回',
+    'history.ended-replaced': '，{date} 由新的同意取代',
+    sep: '、',
+  },
+  en: {
+    title: 'Consent to release your portfolio to university admission committees',
+    intro: 'When you apply to universities, their admission committees may read your portfolio only within what you consent to. Choose the parts and academic years to release; you can change or withdraw your consent at any time.',
+    loading: 'Loading…',
+    'state.none': 'You have not consented to release your portfolio.',
+    'state.given': 'On {date} you consented to release: {parts} ({years}).',
+    'state.withdrawn': 'On {date} you withdrew your consent; your portfolio is not released.',
+    parts: 'Parts to release',
+    years: 'Academic years to release',
+    year: 'AY {year}',
+    'scope-empty': 'Choose at least one part and one academic year to give consent.',
+    give: 'Give consent',
+    change: 'Update consent',
+    withdraw: 'Withdraw consent',
+    'withdraw-hint': 'Once withdrawn, admission committees cannot read your portfolio until you consent again.',
+    given: 'Your consent was recorded: {parts} ({years}).',
+    withdrawn: 'Your consent was withdrawn.',
+    history: 'Consent history',
+    'history.given': '{date} consented: {parts} ({years})',
+    'history.ended-withdrawn': ', withdrawn {date}',
+    'history.ended-replaced': ', replaced {date}',
+    sep: ', ',
+  },
+});
+
+export const ct = createTranslator(consentMessages);
