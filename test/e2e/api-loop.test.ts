@@ -43,7 +43,7 @@ describe('the certification loop over HTTP', () => {
 
     await mutate(server.url, 'student.selections.save', student, { academicYear: uploaded.academicYear, recordIds: [uploaded.id] });
     const registry = await demoToken(server, 'demo-registry');
-    const exported = await mutate(server.url, 'registry.rosters.export', registry, { academicYear: uploaded.academicYear, semester: uploaded.semester, kind: 26 });
+    const exported = await mutate(server.url, 'registry.rosters.export', registry, { academicYear: uploaded.academicYear, semester: uploaded.semester, roster: 'outcomes' });
     expect(exported.rowCount).toBeGreaterThanOrEqual(1);
     const file = await fetch(`${server.url}${exported.downloadUrl}`, { headers: { authorization: `Bearer ${registry}` } });
     expect(file.status).toBe(200);

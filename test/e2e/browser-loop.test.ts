@@ -81,8 +81,9 @@ describe('the loop in the browser', () => {
     await page.waitForURL('**/registry');
     await page.getByRole('heading', { name: '註冊組名冊作業' }).waitFor();
     await expectAccessible(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('licheng-roster-export button[type="submit"]').click()]);
-    await page.getByText(/已產生「.+」，共 \d+ 筆。/).waitFor();
+    const roster = page.getByRole('article', { name: '26 課程學習成果' });
+    const [download] = await Promise.all([page.waitForEvent('download'), roster.getByRole('button', { name: '產生名冊' }).click()]);
+    await roster.getByText(/已產生「.+」，共 \d+ 筆，已下載。/).waitFor();
     const saved = path.join(demo.files, download.suggestedFilename() || 'roster.xlsx');
     await download.saveAs(saved);
     const book = new ExcelJS.Workbook();

@@ -34,7 +34,7 @@ describe('focus after every action, keyboard only', () => {
     { who: '訓育組 李組長', path: 'student-affairs', heading: /^學務處$/, loaded: { role: 'button', name: '新增一筆' } },
     { who: '輔導室 蔡組長', path: 'counseling', heading: /^輔導室與課程諮詢$/, loaded: { role: 'button', name: '新增一筆' } },
     { who: '圖書館 許主任', path: 'library', heading: /^圖書館：閱讀紀錄$/, loaded: { role: 'button', name: '新增一筆' } },
-    { who: '註冊組 林組長', path: 'registry', heading: /^註冊組名冊作業$/, loaded: { role: 'button', name: '產生並下載名冊' } },
+    { who: '註冊組 林組長', path: 'registry', heading: /^註冊組名冊作業$/, loaded: { role: 'button', name: '產生名冊' } },
     { who: '教學組 蔡組長', path: 'curriculum', heading: /^教學組 課程計畫與開課預檢$/, loaded: { role: 'button', name: '執行預檢比對' } },
   ])('$who signs in and focus rests on the heading of their own desk once it has loaded', async ({ who, path: office, heading, loaded }) => {
     const page = await newPage(browser, errors);

@@ -13,7 +13,7 @@ const REASON = '檔案缺少調查結論，請補上後重新送出';
  * roles, accessible names and visible text — as a screen-reader user finds their way, with no
  * CSS selector, id or test id: the student uploads an outcome, the teacher fails it with a
  * reason, the student reads the reason and resubmits a changed file, the teacher passes it, the
- * student selects it, the registry exports the roster and the student confirms the receipt of
+ * student selects it, the registry checks, exports and marks the roster submitted and the student confirms the receipt of
  * last term that the central database returned (imported by the registry when the demo starts).
  */
 describe('a student’s whole term by roles and accessible names', () => {
@@ -102,14 +102,15 @@ describe('a student’s whole term by roles and accessible names', () => {
     await page.context().close();
   });
 
-  it('the registry exports roster 26 and it holds the outcome', async () => {
+  it('the registry checks roster 26, builds it, it holds the outcome, and marks it submitted', async () => {
     const page = await signInAs('註冊組 林組長');
     await page.getByRole('heading', { name: '註冊組名冊作業' }).waitFor();
-    // The form is ready when it names the current term and roster 26.
-    await page.getByRole('combobox', { name: '名冊別' }).getByRole('option', { name: '26 課程學習成果' }).waitFor({ state: 'attached' });
-    await expect.poll(() => page.getByRole('spinbutton', { name: '學年度' }).inputValue()).toMatch(/^1\d\d$/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '產生並下載名冊' }).click()]);
-    await status(page, /已產生「.+」，共 \d+ 筆。/).waitFor();
+    await page.getByRole('heading', { name: '名冊提交' }).waitFor();
+    const roster = page.getByRole('article', { name: '26 課程學習成果' });
+    await roster.getByRole('button', { name: '檢查' }).click();
+    await roster.getByText(/檢查完成：\d+ 筆可提交/).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), roster.getByRole('button', { name: '產生名冊' }).click()]);
+    await roster.getByText(/已產生「.+」，共 \d+ 筆，已下載。/).waitFor();
     const saved = path.join(demo.files, 'roster.xlsx');
     await download.saveAs(saved);
     const book = new ExcelJS.Workbook();
@@ -117,6 +118,12 @@ describe('a student’s whole term by roles and accessible names', () => {
     const rows: string[] = [];
     book.worksheets[1]!.eachRow((r) => rows.push(JSON.stringify(r.values)));
     expect(rows.join('\n')).toContain(SUMMARY);
+    // Uploaded to the central database: the office marks it submitted, after confirming, and its snapshot is listed.
+    await roster.getByRole('button', { name: '標記為已提交' }).click();
+    await page.getByRole('dialog', { name: '確認已上傳至中央資料庫？' }).getByRole('button', { name: '確認已提交' }).click();
+    await roster.getByText(/已記錄提交快照：/).waitFor();
+    await roster.getByRole('button', { name: '與上次提交的差異' }).click();
+    await roster.getByText(/與 .+ 提交的內容相同。/).waitFor();
     await page.context().close();
   });
 
