@@ -2,6 +2,9 @@ import type { Kysely } from 'kysely';
 import type { PlatformDatabase } from '@licheng/server';
 import { registryDb } from '../tables.ts';
 
+/** What every roster row says of its student: the row starts 身分證號, 出生日期; grade and class order and scope it. */
+export const ROW_STUDENT_COLUMNS = ['students.id as student_id', 'students.national_id', 'students.birth_date', 'students.grade', 'students.class_name'] as const;
+
 /** The record kind of 課程學習成果, as the student office enters it. */
 export const OUTCOME = 'outcome';
 
@@ -67,11 +70,7 @@ export async function outcomeSources(db: Kysely<PlatformDatabase>, school: strin
     .leftJoin('enrolments', (join) => join.onRef('enrolments.student_id', '=', 'records.student_id').onRef('enrolments.course_id', '=', 'records.course_id'))
     .select([
       'records.id as record_id',
-      'students.id as student_id',
-      'students.national_id',
-      'students.birth_date',
-      'students.grade',
-      'students.class_name',
+      ...ROW_STUDENT_COLUMNS,
       'records.academic_year',
       'records.semester',
       'records.summary',

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { RosterBatch, WindowScope } from '@licheng/core';
 import type { PlatformDatabase } from '@licheng/server';
+import { ROW_STUDENT_COLUMNS } from './outcome-sources.ts';
 
 /**
  * Grade 12's batches (第一 / 第二梯次, 名冊別 34–38 / 74–78) carry the same records as the
@@ -88,11 +89,7 @@ export async function recordSources(db: Kysely<PlatformDatabase>, scope: RecordS
   const query = scoped(db, scope)
     .select([
       'records.id as record_id',
-      'students.id as student_id',
-      'students.national_id',
-      'students.birth_date',
-      'students.grade',
-      'students.class_name',
+      ...ROW_STUDENT_COLUMNS,
       'records.kind',
       'records.status',
       'records.summary',
