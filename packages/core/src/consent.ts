@@ -15,7 +15,9 @@ export const consentPartLabels: Record<ConsentPart, { 'zh-TW': string; en: strin
   performances: { 'zh-TW': '多元表現', en: 'Diverse performances' },
 };
 
-export const consentScopeSchema = z.strictObject({
+// Pure (built in a call marked so): a screen that needs only the labels does not bundle zod.
+export const consentScopeSchema = /* @__PURE__ */ (() =>
+  z.strictObject({
   parts: z
     .array(z.enum(CONSENT_PARTS))
     .min(1, 'choose at least one part')
@@ -25,7 +27,7 @@ export const consentScopeSchema = z.strictObject({
     .min(1, 'choose at least one academic year')
     .max(6)
     .refine((y) => new Set(y).size === y.length, 'lists a year twice'),
-});
+}))();
 export type ConsentScope = z.infer<typeof consentScopeSchema>;
 
 /** The same scope written one way (parts in catalogue order, years ascending), for storage and comparison. */

@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { consentPartLabels, rocDateOf, taipeiDate, type ConsentPart } from '@licheng/core';
+import { consentPartLabels, rocDateOf, taipeiDay, type ConsentPart } from '@licheng/core';
 import { LichengApiError, LichengConnectedElement } from '@licheng/client';
 import { focusMark, focusOutcome, heading, screenStyles } from '@licheng/ui';
 import { co, coAny } from './consent-overview-messages.ts';
@@ -55,7 +55,7 @@ export class ConsentOverview extends LichengConnectedElement {
   }
 
   #date(iso: string): string {
-    const day = taipeiDate(new Date(iso));
+    const day = taipeiDay(new Date(iso)) ?? iso;
     return this.locale === 'zh-TW' ? (rocDateOf(day) ?? day) : day;
   }
 

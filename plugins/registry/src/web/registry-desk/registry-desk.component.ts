@@ -1,15 +1,23 @@
 import { html } from 'lit';
 import { LichengConnectedElement } from '@licheng/client';
 import { deskStyles, heading, screenStyles } from '@licheng/ui';
-import '../roster-import/roster-import.ts';
-import '../roster-export/roster-export.ts';
-import '../audit-trail/audit-trail.ts';
-import '../grade-records/grade-records.ts';
-import '../status-changes/status-changes.ts';
-import '../grade-appeals/grade-appeals.ts';
-import '../transfer-package/transfer-package.ts';
-import '../consent-overview/consent-overview.ts';
 import { t } from '../messages.ts';
+
+/**
+ * The desk's sections, each its own module loaded when the desk connects (ADR 0024: each load
+ * within the budget); an element shows once its module has defined it, keeping the properties
+ * the desk gave it before.
+ */
+const SECTIONS = [
+  () => import('../roster-import/roster-import.ts'),
+  () => import('../roster-export/roster-export.ts'),
+  () => import('../grade-records/grade-records.ts'),
+  () => import('../status-changes/status-changes.ts'),
+  () => import('../grade-appeals/grade-appeals.ts'),
+  () => import('../transfer-package/transfer-package.ts'),
+  () => import('../consent-overview/consent-overview.ts'),
+  () => import('../audit-trail/audit-trail.ts'),
+];
 
 /**
  * `<licheng-registry-desk>` — the registry office's (註冊組) whole screen: roster imports,
@@ -23,6 +31,11 @@ import { t } from '../messages.ts';
  */
 export class RegistryDesk extends LichengConnectedElement {
   static override styles = [...screenStyles, deskStyles];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    for (const load of SECTIONS) void load();
+  }
 
   override render() {
     const L = this.locale;

@@ -14,8 +14,15 @@ describe('<licheng-registry-desk>', () => {
   it('puts imports, exports and the audit trail under one h1 and is accessible', async () => {
     api = installFakeApi({ 'registry.imports.templates': () => templates, 'platform.me': () => ({ term: { academicYear: 114, semester: 1 } }), 'registry.audit.list': () => auditPage(), 'registry.appeals.list': () => [], 'registry.rosters.list': () => ({ rosters: [] }) });
     const el = await fixture<RegistryDesk>(html`<licheng-registry-desk .token=${fakeToken()} locale="zh-TW"></licheng-registry-desk>`);
+    // Each section loads as its own module; it renders once defined, with the properties the desk gave it.
+    const sections = [...el.shadowRoot!.querySelectorAll('.panel')];
+    expect(sections.map((s) => s.localName)).to.deep.equal([
+      'licheng-roster-import', 'licheng-roster-export', 'licheng-grade-records', 'licheng-status-changes', 'licheng-grade-appeals', 'licheng-transfer-package', 'licheng-consent-overview', 'licheng-audit-trail',
+    ]);
+    await waitUntil(() => sections.every((s) => s.shadowRoot !== null), 'a section never loaded');
     const importer = el.shadowRoot!.querySelector<RosterImport>('licheng-roster-import')!;
-    await waitUntil(() => importer.templates !== null);
+    await waitUntil(() => importer.templates !== null && importer.templates !== undefined);
+    expect(importer.locale).to.equal('zh-TW');
     expect(el.shadowRoot!.querySelector('h1')!.textContent).to.equal('註冊組名冊作業');
     expect(importer.shadowRoot!.querySelector('h2')!.textContent).to.equal('匯入名冊資料');
     expect(el.shadowRoot!.querySelector('licheng-roster-export')!.shadowRoot!.querySelector('h2')!.textContent).to.equal('名冊提交');

@@ -1,5 +1,5 @@
 import { css, html, nothing } from 'lit';
-import { consentPartLabels, rocDateOf, taipeiDate, type ConsentPart } from '@licheng/core';
+import { consentPartLabels, rocDateOf, taipeiDay, type ConsentPart } from '@licheng/core';
 import { LichengConnectedElement, errorText } from '@licheng/client';
 import { focusMark, focusOutcome, heading, screenStyles } from '@licheng/ui';
 import type { inferRouterOutputs } from '@trpc/server';
@@ -93,7 +93,7 @@ export class PortfolioConsent extends LichengConnectedElement {
   }
 
   #date(iso: string): string {
-    const day = taipeiDate(new Date(iso));
+    const day = taipeiDay(new Date(iso)) ?? iso;
     return this.locale === 'zh-TW' ? (rocDateOf(day) ?? day) : day;
   }
 
