@@ -11,7 +11,7 @@ const exported = { kind: 26, problems: [], fileId: 'f-roster', fileName: '26_課
 const snapshot = { id: 'snap-1', exportId: 'f-roster', roster: 'outcomes', batch: 'regular', academicYear: 114, semester: 2, kind: 26, layoutVersion: 'z-2021', fileId: 'f-roster', fileName: exported.fileName, sha256: 'ab'.repeat(32), rowCount: 12, studentCount: 5, submittedBy: 'r-staff', submittedByName: '註冊組長', submittedAt: '2025-10-01T06:30:00.000Z', downloadUrl: '/api/files/f-roster?download=1' };
 const list = {
   rosters: [
-    { roster: 'outcomes', name: '學生課程學習成果名冊', label: '課程學習成果', year: true, layoutVersion: 'z-2021', batches: [{ batch: 'regular', kind: 26, disabled: null, refusal: null }] },
+    { roster: 'outcomes', name: '學生課程學習成果名冊', label: '課程學習成果', year: true, layoutVersion: 'z-2021', batches: [{ batch: 'regular', kind: 26, disabled: null, refusal: null }, { batch: 'grade12-first', kind: 36, disabled: null, refusal: null }] },
     { roster: 'night-outcomes', name: '進修部學生課程學習成果名冊', label: '進修部課程學習成果', year: true, layoutVersion: 'z-2021', batches: [{ batch: 'regular', kind: 28, disabled: null, refusal: '「名冊提交」的作業期間已於 114/07/15 結束' }] },
     { roster: 'grades', name: '學生成績名冊', label: '成績', year: false, layoutVersion: 'v-2025', batches: [{ batch: 'regular', kind: null, disabled: '「學生成績名冊」的名冊別尚未設定：請在學校設定 rosters.numbers.grades.regular 填入', refusal: null }] },
   ],
@@ -62,12 +62,12 @@ describe('<licheng-roster-export> 名冊提交', () => {
   it('lists every roster with a builder for the current term; an unset 名冊別 and a closed window say why before anyone tries; accessible', async () => {
     const el = await render();
     expect(api.callsTo('registry.rosters.list')[0]!.input).to.deep.equal({ academicYear: 114, semester: 2 });
-    expect([...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent)).to.deep.equal(['26 課程學習成果', '28 進修部課程學習成果', '名冊別未設定 成績']);
-    const night = card(el, 1);
+    expect([...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent)).to.deep.equal(['26 課程學習成果', '36 課程學習成果（高三第一梯次）', '28 進修部課程學習成果', '名冊別未設定 成績']);
+    const night = card(el, 2);
     expect(button(night, 'export').disabled).to.equal(true);
     expect(night.querySelector(`#${button(night, 'export').getAttribute('aria-describedby')}`)!.textContent).to.contain('作業期間已於 114/07/15 結束');
     expect(button(night, 'validate').disabled).to.equal(false);
-    const grades = card(el, 2);
+    const grades = card(el, 3);
     for (const action of ['validate', 'export', 'submit', 'changes']) expect(button(grades, action).disabled).to.equal(true);
     expect(grades.textContent).to.contain('rosters.numbers.grades.regular');
     // 標記為已提交 waits for an export, and says so.
@@ -85,7 +85,7 @@ describe('<licheng-roster-export> 名冊提交', () => {
     await waitUntil(() => focused(el) === day.querySelector('#outcomes-regular-validation'), 'focus did not land on the result');
     expect([...day.querySelectorAll('section.office h4')].map((h) => h.textContent)).to.deep.equal(['註冊組處理（1）', '學生處理（1）']);
     expect(day.querySelector('li[data-record="r9"]')!.textContent).to.contain('101 張小英（S003）');
-    expect(deepText(day)).to.contain('課程代碼尚未與課程計畫比對');
+    expect(deepText(day)).to.contain('課程代碼未與課程計畫比對');
     await expect(el).to.be.accessible();
   });
 

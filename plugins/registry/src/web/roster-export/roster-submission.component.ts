@@ -140,7 +140,7 @@ export class RosterSubmission extends LichengElement {
     const message = v.findings.length ? st('validate-found', { rowCount: v.rowCount, count: v.findings.length, reviewCount: v.reviewCount }, L) : st('validate-ok', { rowCount: v.rowCount }, L);
     return html`<div id="${this.#key}-validation" tabindex="-1" class="outcome">
       <licheng-notice .locale=${L} variant=${v.findings.length ? 'warning' : 'success'} .message=${message}></licheng-notice>
-      ${v.planChecked ? nothing : html`<p class="hint">${st('plan-unchecked', {}, L)}</p>`}
+      ${v.planChecked || v.rowCount + v.reviewCount === 0 ? nothing : html`<p class="hint">${st('plan-unchecked', {}, L)}</p>`}
       ${[...groups].map(
         ([role, list]) => html`<section class="office" aria-label=${st('office-group', { office: office(role), count: list.length }, L)}>
           <h4>${st('office-group', { office: office(role), count: list.length }, L)}</h4>
@@ -224,7 +224,8 @@ export class RosterSubmission extends LichengElement {
     const L = this.locale;
     const key = this.#key;
     const b = this.batch;
-    const label = `${b.kind ?? st('kind-unset', {}, L)} ${this.entry.label}`;
+    const batch = b.batch === 'regular' ? '' : st(b.batch === 'grade12-first' ? 'batch-grade12-first' : 'batch-grade12-second', {}, L);
+    const label = `${b.kind ?? st('kind-unset', {}, L)} ${this.entry.label}${batch ? `（${batch}）` : ''}`;
     const disabledReason = b.disabled ?? '';
     const exportReason = disabledReason || b.refusal || '';
     const submitReason = exportReason || (this.exported ? '' : st('submit-needs-export', {}, L));
