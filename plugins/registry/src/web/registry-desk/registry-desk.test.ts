@@ -19,9 +19,9 @@ describe('<licheng-registry-desk>', () => {
     expect(sections.map((s) => s.localName)).to.deep.equal([
       'licheng-roster-import', 'licheng-roster-export', 'licheng-grade-records', 'licheng-status-changes', 'licheng-grade-appeals', 'licheng-transfer-package', 'licheng-consent-overview', 'licheng-audit-trail',
     ]);
-    await waitUntil(() => sections.every((s) => s.shadowRoot !== null), 'a section never loaded');
+    await waitUntil(() => sections.every((s) => s.shadowRoot !== null), 'a section never loaded', { timeout: 8_000 });
     const importer = el.shadowRoot!.querySelector<RosterImport>('licheng-roster-import')!;
-    await waitUntil(() => importer.templates !== null && importer.templates !== undefined);
+    await waitUntil(() => importer.templates !== null && importer.templates !== undefined, 'templates never loaded', { timeout: 5_000 });
     expect(importer.locale).to.equal('zh-TW');
     expect(el.shadowRoot!.querySelector('h1')!.textContent).to.equal('註冊組名冊作業');
     expect(importer.shadowRoot!.querySelector('h2')!.textContent).to.equal('匯入名冊資料');
