@@ -63,10 +63,10 @@ function field<T>(parse: (raw: unknown) => Parsed<T>) {
  * A cell as free text (see readFreeText: no control characters, single line, NFC): '' when
  * blank, white space and invisible characters counting as blank.
  */
-function cellFreeText(raw: unknown, column: string): Parsed<string> {
+function cellFreeText(raw: unknown, column: string, max?: number): Parsed<string> {
   const text = cellText(raw);
   if (isBlankText(text)) return ok('');
-  const result = readFreeText(text);
+  const result = readFreeText(text, max === undefined ? {} : { max });
   return result.ok ? ok(result.value) : bad<string>(IMPORT_TEXT_CODES[result.problem], { column, ...result.params });
 }
 
@@ -75,6 +75,14 @@ export function textField(column: string) {
   return field((raw) => {
     const text = cellFreeText(raw, column);
     return text.ok && text.value === '' ? bad<string>('import-value-required', { column }) : text;
+  });
+}
+
+/** Optional single-line text of at most `max` characters: null when blank. */
+export function cappedTextField(column: string, max: number) {
+  return field((raw): Parsed<string | null> => {
+    const text = cellFreeText(raw, column, max);
+    return text.ok && text.value === '' ? ok<string | null>(null) : text;
   });
 }
 

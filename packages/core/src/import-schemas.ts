@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  cappedTextField,
   choiceField,
   courseCodeField,
   dateField,
@@ -12,6 +13,7 @@ import {
 } from './import-cells.ts';
 import type { Semester } from './calendar.ts';
 import type { ImportKind } from './import-templates.ts';
+import { STUDENT_ROSTER_FIELDS, type StudentRosterFieldKey, type StudentRosterFields } from './student-roster-fields.ts';
 import { gradeRowSchema, placementRowSchema, statusChangeRowSchema, type GradeRow, type PlacementRow, type StatusChangeRow } from './grade-import.ts';
 
 /**
@@ -46,7 +48,26 @@ const takeKind = choiceField<TakeKind>(
   1,
 );
 
-export const studentRowSchema = z
+/** The optional 學生資料名冊 columns, each free text of its own cap (student-roster-fields.ts). */
+const rosterFieldShape = Object.fromEntries(STUDENT_ROSTER_FIELDS.map((f) => [f.key, cappedTextField(f.column, f.max)])) as Record<
+  StudentRosterFieldKey,
+  ReturnType<typeof cappedTextField>
+>;
+
+/** The given (non-blank) roster values of a row, by key. */
+function rosterFieldsOf(row: Partial<Record<StudentRosterFieldKey, string | null>>): StudentRosterFields {
+  const fields: StudentRosterFields = {};
+  for (const f of STUDENT_ROSTER_FIELDS) {
+    const value = row[f.key];
+    if (value) fields[f.key] = value;
+  }
+  return fields;
+}
+
+/** `{ rosterFields }` when the row gives any, else nothing. */
+const withRosterFields = (fields: StudentRosterFields): { rosterFields?: StudentRosterFields } => (Object.keys(fields).length > 0 ? { rosterFields: fields } : {});
+
+const studentRowBase = z
   .object({
     studentNo: textField('學號'),
     name: textField('姓名'),
@@ -58,8 +79,29 @@ export const studentRowSchema = z
     division,
     departmentCode: optionalTextField('科別代碼', null),
     hostUserId: optionalTextField('系統帳號', null),
+    ...rosterFieldShape,
   })
-  .transform((row) => ({ ...row, hostUserId: row.hostUserId ?? row.studentNo }));
+  .transform((row) => ({
+    studentNo: row.studentNo,
+    name: row.name,
+    nationalId: row.nationalId,
+    birthDate: row.birthDate,
+    grade: row.grade,
+    className: row.className,
+    seatNo: row.seatNo,
+    division: row.division,
+    departmentCode: row.departmentCode,
+    hostUserId: row.hostUserId ?? row.studentNo,
+    ...withRosterFields(rosterFieldsOf(row)),
+  }));
+
+/**
+ * A row of the 學生名冊. `rosterFields`: the 學生資料名冊 columns the row gives (blank cells
+ * are left out, so a re-import never erases a stored value); other writers of students
+ * (the host, the demo) may leave it out.
+ */
+export type StudentRow = z.output<typeof studentRowBase>;
+export const studentRowSchema = studentRowBase;
 
 export const teacherRowSchema = z
   .object({
@@ -98,7 +140,6 @@ export const classRowSchema = z.object({
   homeroomTeacherNo: textField('導師教師代號'),
 });
 
-export type StudentRow = z.output<typeof studentRowSchema>;
 export type TeacherRow = z.output<typeof teacherRowSchema>;
 export type CourseRow = z.output<typeof courseRowSchema>;
 export type EnrolmentRow = z.output<typeof enrolmentRowSchema>;

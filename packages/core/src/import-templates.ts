@@ -1,4 +1,5 @@
 import type { LocalizedText } from './errors.ts';
+import { STUDENT_ROSTER_FIELDS } from './student-roster-fields.ts';
 
 /**
  * Templates of the roster imports the registry office (註冊組) and curriculum office
@@ -57,6 +58,8 @@ export const importTemplates: Record<ImportKind, ImportTemplate> = {
       ['division', '部別', 'Division', false, '日間部', [], '日間部或進修部，留空為日間部'],
       ['departmentCode', '科別代碼', 'Department code', false, '101', ['科/班/學程別代碼', '科班學程別代碼']],
       ['hostUserId', '系統帳號', 'Host user ID', false, '1130001', ['帳號', '登入帳號', '校務系統帳號'], '校務行政系統的登入帳號，留空則使用學號'],
+      // 學生資料名冊 columns: optional, kept as the school gives them (no source gives their code lists).
+      ...STUDENT_ROSTER_FIELDS.map((f): Col => [f.key, f.column, f.headerEn, false, '', [], `學生資料名冊用，依貴校校務系統的值填寫，最多 ${f.max} 字；留空則保留原值`]),
     ),
   },
   teachers: {

@@ -64,6 +64,20 @@ function run<K extends (typeof IMPORT_KINDS)[number]>(kind: K, header: string[],
 describe('validateImportRows: students', () => {
   const header = ['學號', '姓名', '身分證號', '出生日期', '年級', '班級', '座號', '部別', '科別代碼', '系統帳號'];
 
+  it('reads the optional 學生資料名冊 columns as trimmed text of their own cap, by zh-TW or English header; blank ones are left out', () => {
+    const base = ['1130001', '王小明', 'A123456789', '97/5/12', '1', '101', '5', '', '', ''];
+    const { rows, issues } = run('students', [...header, '性別代碼', 'Group code', '實驗班名稱', '學籍狀態'], [
+      [...base, ' 1 ', 22, '數理實驗班', ''],
+      [...base.map((v, i) => (i === 0 ? '1130002' : i === 2 ? 'B223456782' : v)), '', '', '', ''],
+      [...base.map((v, i) => (i === 0 ? '1130003' : i === 2 ? 'C123456781' : v)), '1'.repeat(21), '', '班'.repeat(51), ''],
+    ]);
+    expect(rows.map((r) => r.value.rosterFields)).toEqual([{ genderCode: '1', groupCode: '22', experimentalClass: '數理實驗班' }, undefined]);
+    expect(issues.map((i) => [i.row, i.column, i.code, i.params?.max])).toEqual([
+      [4, '性別代碼', 'import-value-too-long', 20],
+      [4, '實驗班名稱', 'import-value-too-long', 50],
+    ]);
+  });
+
   it('reads good rows from strings, numbers and Dates', () => {
     const { rows, issues } = run('students', header, [
       ['1130001', '王小明', 'a123456789', '97/5/12', '1', '101', '5', '', '', ''],

@@ -23,6 +23,7 @@ export * from './national-id.ts';
 export * from './import-cells.ts';
 export * from './import-templates.ts';
 export * from './import-schemas.ts';
+export * from './student-roster-fields.ts';
 export * from './imports.ts';
 export * from './rosters.ts';
 export * from './roster-layouts/index.ts';

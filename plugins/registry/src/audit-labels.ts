@@ -59,6 +59,7 @@ const FIELDS: Record<string, LocalizedText> = {
   seat_no: L('座號', 'Seat'),
   division: L('部別', 'Division'),
   department_code: L('科別代碼', 'Department'),
+  roster_fields: L('學生資料名冊欄位', 'Student-data roster columns'),
   host_user_id: L('系統帳號', 'Account'),
   teacher_no: L('教師代號', 'Teacher No.'),
   email: L('電子郵件', 'Email'),

@@ -411,4 +411,11 @@ export const platformMigrations: Migrations = {
         .execute();
     },
   },
+  '2026_11_28_student_data_001_roster_fields': {
+    /** The 學生資料名冊 columns the school imports with its 學生名冊 (性別代碼, 群別代碼, 部別代碼 …),
+     *  as JSON by key (core student-roster-fields.ts); null when the school gave none. */
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('students').addColumn('roster_fields', 'text').execute();
+    },
+  },
 };

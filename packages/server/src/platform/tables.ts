@@ -1,4 +1,4 @@
-import type { Insertable, Selectable } from 'kysely';
+import type { ColumnType, Insertable, Selectable } from 'kysely';
 
 /** 學生 — a student as synced from the host (the host is the system of record). */
 export interface StudentTable {
@@ -15,6 +15,8 @@ export interface StudentTable {
   division: string; // 部別: day | night
   department_code: string | null; // 科別代碼
   status: string; // enrolled | left | graduated
+  /** 學生資料名冊 columns as the school imported them: JSON by key (core StudentRosterFields), or null. */
+  roster_fields: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 }

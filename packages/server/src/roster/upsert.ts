@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { DomainError, type ClassRow, type CourseRow, type EnrolmentRow, type StudentRow, type TeacherRow } from '@licheng/core';
+import { DomainError, readStudentRosterFields, storeStudentRosterFields, type ClassRow, type CourseRow, type EnrolmentRow, type StudentRow, type TeacherRow } from '@licheng/core';
 import { dialectOf, newId, nowIso } from '@licheng/db';
 import { changedFields, type RowChange } from '../audit.ts';
 import type { PlatformDatabase } from '../platform/tables.ts';
@@ -51,8 +51,10 @@ async function updateRows(db: Db, table: 'students' | 'teachers', updates: Array
   for (let i = 0; i < updates.length; i += UPDATE_CHUNK) {
     const chunk = updates.slice(i, i + UPDATE_CHUNK);
     const set: Record<string, unknown> = { updated_at: nowIso(at) };
-    for (const column of Object.keys(chunk[0]!.values)) {
-      set[column] = sql`CASE ${sql.ref('id')} ${sql.join(chunk.map((u) => sql`WHEN ${u.id} THEN ${u.values[column] ?? null}`), sql` `)} END`;
+    // Every column any row of the chunk sets; a row that does not set one keeps its value (ELSE).
+    for (const column of new Set(chunk.flatMap((u) => Object.keys(u.values)))) {
+      const setting = chunk.filter((u) => column in u.values);
+      set[column] = sql`CASE ${sql.ref('id')} ${sql.join(setting.map((u) => sql`WHEN ${u.id} THEN ${u.values[column] ?? null}`), sql` `)} ELSE ${sql.ref(column)} END`;
     }
     const started = performance.now();
     await db.updateTable(table).set(set as any).where('id', 'in', chunk.map((u) => u.id)).execute();
@@ -95,7 +97,7 @@ async function upsertKeyed(
   table: 'students' | 'teachers',
   keyColumn: 'student_no' | 'teacher_no',
   school: string,
-  items: Array<{ key: string; values: Record<string, unknown>; onInsert: Record<string, unknown> }>,
+  items: Array<{ key: string; values: Record<string, unknown>; onInsert: Record<string, unknown>; merge?: (current: Record<string, unknown> | undefined) => Record<string, unknown> }>,
   at: Date,
   changes: ChangeLog,
 ): Promise<UpsertCounts> {
@@ -105,8 +107,10 @@ async function upsertKeyed(
   const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const inserts = [];
   const updates = [];
-  for (const { key, values, onInsert } of items) {
+  for (const { key, values: given, onInsert, merge } of items) {
     const current = existing.get(key);
+    // Values that depend on the stored row (e.g. merged JSON) join the plain ones.
+    const values = merge ? { ...given, ...merge(current) } : given;
     if (!current) {
       const id = newId();
       inserts.push({ id, school_code: school, [keyColumn]: key, created_at: nowIso(at), updated_at: nowIso(at), ...onInsert, ...values });
@@ -146,6 +150,13 @@ export async function upsertStudents(db: Db, school: string, rows: StudentRow[],
       division: row.division,
       department_code: row.departmentCode || null,
     },
+    // 學生資料名冊 columns: the row's values over the stored ones (a blank cell erases nothing);
+    // a row without any leaves the column out, so writers that do not know it change nothing.
+    merge: row.rosterFields && Object.keys(row.rosterFields).length > 0
+      ? (current: Record<string, unknown> | undefined) => ({
+          roster_fields: storeStudentRosterFields({ ...readStudentRosterFields(current?.roster_fields as string | null | undefined), ...row.rosterFields }),
+        })
+      : undefined,
   }));
   return upsertKeyed(db, 'students', 'student_no', school, items, at, changes);
 }

@@ -227,6 +227,7 @@ async function createStudent(trx: Trx, ctx: AuthedContext, manifest: TransferMan
     seat_no: 0,
     division: 'day',
     department_code: null,
+    roster_fields: null,
     status: 'enrolled',
     created_at: at,
     updated_at: at,
