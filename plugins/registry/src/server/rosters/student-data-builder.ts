@@ -1,4 +1,4 @@
-import { rocDateOf, sheetColumns, type LayoutSheet, type RosterCell, type RosterLayout } from '@licheng/core';
+import { readStudentRosterFields, rocDateOf, sheetColumns, STUDENT_ROSTER_FIELDS, type StudentRosterFields, type LayoutSheet, type RosterCell, type RosterLayout } from '@licheng/core';
 import { studentsWhoLeft, type AuthedContext } from '@licheng/server';
 import type { RosterAttachments } from './attachments.ts';
 import { keepBack, type BuiltSheets, type RosterBuilder, type RosterProblem, type RosterRequest } from './builder.ts';
@@ -37,6 +37,8 @@ interface TermStudent {
   className: string;
   seatNo: number;
   departmentCode: string | null;
+  /** 學生資料名冊 columns the school imported. */
+  rosterFields: StudentRosterFields;
   changes: Array<{ date: string; kind: string }>;
 }
 
@@ -44,7 +46,7 @@ interface TermStudent {
 async function termStudents(ctx: AuthedContext, request: RosterRequest, since: string | null = null): Promise<TermStudent[]> {
   const school = ctx.config.code;
   const grade = gradeOfBatch(request.batch);
-  let query = ctx.db.selectFrom('students').select(['id', 'national_id', 'birth_date', 'grade', 'class_name', 'seat_no', 'department_code', 'student_no', 'updated_at']).where('school_code', '=', school);
+  let query = ctx.db.selectFrom('students').select(['id', 'national_id', 'birth_date', 'grade', 'class_name', 'seat_no', 'department_code', 'roster_fields', 'student_no', 'updated_at']).where('school_code', '=', school);
   if (grade !== null) query = query.where('grade', '=', grade);
   const students = await query.orderBy('class_name').orderBy('seat_no').orderBy('student_no').execute();
   if (students.length === 0) return [];
@@ -74,6 +76,7 @@ async function termStudents(ctx: AuthedContext, request: RosterRequest, since: s
         className: placed?.class_name ?? s.class_name,
         seatNo: Number(placed?.seat_no ?? s.seat_no),
         departmentCode: s.department_code,
+        rosterFields: readStudentRosterFields(s.roster_fields),
         changes: changes.filter((c) => c.student_id === s.id),
       };
     });
@@ -90,6 +93,10 @@ function studentValues(student: TermStudent, termEnd: string): Values {
   const birth = rocDateOf(student.birthDate, '');
   if (birth) values['出生日期'] = birth;
   if (student.departmentCode) values['科班學程別代碼'] = student.departmentCode;
+  for (const field of STUDENT_ROSTER_FIELDS) {
+    const value = student.rosterFields[field.key];
+    if (value) values[field.column] = value;
+  }
   const last = student.changes.filter((c) => c.date.slice(0, 10) <= termEnd).at(-1);
   values['學籍異動日期'] = last ? (rocDateOf(last.date.slice(0, 10), '') ?? '') : '';
   return values;
