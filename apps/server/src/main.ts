@@ -1,5 +1,5 @@
 import { serve } from '@hono/node-server';
-import { enabledPluginJobs, reminderJob, retentionJob, smtpTransport, startJobRunner, startSweeper } from '@licheng/server';
+import { enabledPluginJobs, enabledPlugins, reminderJob, retentionJob, smtpTransport, startJobRunner, startSweeper } from '@licheng/server';
 import { availablePlugins } from './plugins.ts';
 import { seedDemo } from './demo/seed.ts';
 import { demoSchedule } from './demo/schedule.ts';
@@ -25,10 +25,10 @@ async function main() {
   // and the jobs of the enabled offices (the receipt's 視同確認 after a window closes).
   const mail = settings.smtp ? smtpTransport(settings.smtp) : null;
   const officeJobs = enabledPluginJobs(settings.config, availablePlugins, db.kysely);
-  // Sealing graduates and purging them after the retention period, daily (docs/operations.md#retention-sealing-and-purging-graduates).
+  // Sealing graduates and purging them after the retention period, with each enabled office's own rows, daily (docs/operations.md#retention-sealing-and-purging-graduates).
   const jobs = startJobRunner(db.kysely, {
     tickMs: settings.jobTickMs,
-    jobs: [reminderJob({ db: db.kysely, config: settings.config, mail, everyMs: settings.reminderIntervalMs }), retentionJob({ db: db.kysely, dialect: db.dialect, config: settings.config }), ...officeJobs],
+    jobs: [reminderJob({ db: db.kysely, config: settings.config, mail, everyMs: settings.reminderIntervalMs }), retentionJob({ db: db.kysely, dialect: db.dialect, config: settings.config, offices: enabledPlugins(settings.config, availablePlugins) }), ...officeJobs],
   });
   const stop = () => {
     http.close();

@@ -23,6 +23,31 @@ export interface PluginDefinition extends PluginManifest {
   jobs?: (deps: PluginJobDeps) => JobDefinition[];
   /** Reads this office offers the others through the platform (services.ts), instead of them importing it. */
   services?: PlatformServices;
+  /** What the office keeps about a student that the retention purge must clear with the platform's records (ADR 0034). */
+  retention?: PluginRetention;
+}
+
+/**
+ * An office's part in purging a graduate after the retention period (ADR 0034). Called by the
+ * platform's retention job inside the one transaction that purges the student, for every enabled
+ * office, after the student's row is locked and before the platform's own records are deleted.
+ */
+export interface PluginRetention {
+  /** Deletes the office's rows about the student; returns each table with the rows deleted (0s may be left out). */
+  purgeStudent(trx: Kysely<any>, school: string, studentId: string): Promise<RetentionPurged[]>;
+  /**
+   * The `stored_files` ids the office's rows about the student name, read before `purgeStudent`.
+   * The platform deletes such a file row only when no record and no row in `fileColumns` still
+   * names it afterwards; the object is then the storage sweep's to remove (ADR 0010).
+   */
+  fileIdsOf?(trx: Kysely<any>, school: string, studentId: string): Promise<string[]>;
+  /** Every column of the office's tables that names a `stored_files` id, of any student; required with `fileIdsOf`. */
+  fileColumns?: ReadonlyArray<{ table: string; column: string }>;
+}
+
+export interface RetentionPurged {
+  table: string;
+  rows: number;
 }
 
 export interface PluginJobDeps {

@@ -418,4 +418,10 @@ export const platformMigrations: Migrations = {
       await db.schema.alterTable('students').addColumn('roster_fields', 'text').execute();
     },
   },
+  // What each office purged of the student with the platform's records (ADR 0034), as JSON.
+  '2026_11_28_purge_hook_001_offices_purged': {
+    async up(db: Kysely<any>) {
+      await db.schema.alterTable('retention_purges').addColumn('offices', t.longText).execute();
+    },
+  },
 };

@@ -318,6 +318,8 @@ export interface RetentionPurgeTable {
   records: number;
   files: number;
   purged_at: string;
+  /** JSON `[{ office, table, rows }]`: what each enabled office purged (ADR 0034); null before the offices' hook. */
+  offices: string | null;
 }
 
 export interface PlatformDatabase {

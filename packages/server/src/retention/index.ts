@@ -1,1 +1,2 @@
 export * from './purge.ts';
+export * from './office-rows.ts';

@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { testDialects } from '@licheng/db/testing';
@@ -38,6 +39,32 @@ const recorder = definePlugin({
         return saveSelection(ctx, { student, kind: 'skill-certificate', academicYear: 114, recordIds: [input.id], cap: 10 });
       }),
   }),
+});
+
+/** An office with its own table about students, one column naming stored files, and a retention hook. */
+const keeper = definePlugin({
+  id: 'keeper',
+  office: { 'zh-TW': '保管', en: 'Keeper' },
+  roles: ['practicum-staff'],
+  router: router({}),
+  migrations: {
+    '0001_notes': {
+      async up(db: Kysely<any>) {
+        await db.schema.createTable('keeper_notes').addColumn('id', 'varchar(40)', (c) => c.primaryKey()).addColumn('school_code', 'varchar(20)', (c) => c.notNull()).addColumn('student_id', 'varchar(40)', (c) => c.notNull()).addColumn('file_id', 'varchar(40)').execute();
+      },
+    },
+  },
+  retention: {
+    async purgeStudent(trx, school, studentId) {
+      const deleted = await trx.deleteFrom('keeper_notes').where('school_code', '=', school).where('student_id', '=', studentId).executeTakeFirst();
+      return [{ table: 'keeper_notes', rows: Number(deleted.numDeletedRows) }];
+    },
+    async fileIdsOf(trx, school, studentId) {
+      const rows = await trx.selectFrom('keeper_notes').select('file_id').where('school_code', '=', school).where('student_id', '=', studentId).where('file_id', 'is not', null).execute();
+      return rows.map((r) => r.file_id as string);
+    },
+    fileColumns: [{ table: 'keeper_notes', column: 'file_id' }],
+  },
 });
 
 const practicum: TestUser = { userId: 'p-staff', name: '就業組長', roles: ['practicum-staff'] };
@@ -106,7 +133,7 @@ describe.each(testDialects())('purging after the retention period on %s', (diale
   afterEach(async () => t?.close());
 
   async function setUp(config?: Record<string, unknown>) {
-    t = await createTestLicheng({ dialect, plugins: [recorder], now: new Date('2026-06-20T04:00:00Z'), ...(config ? { config } : {}) });
+    t = await createTestLicheng({ dialect, plugins: [recorder, keeper], now: new Date('2026-06-20T04:00:00Z'), ...(config ? { config } : {}) });
     await seedRoster(t);
     await graduate(t, 'S001', '2026-06-15');
     const own = await recordWithFile(t, 'S001', '%PDF-1.7 only chen', 'f-own', 'r-own');
@@ -131,7 +158,7 @@ describe.each(testDialects())('purging after the retention period on %s', (diale
     expect(await records('S001')).toHaveLength(3);
 
     const onTheDay = await runRetention(t.db.kysely as never, dialect, t.config, new Date('2031-06-14T16:00:00Z'));
-    expect(onTheDay.purged).toEqual([{ studentId: await studentId(t, 'S001'), studentNo: 'S001', name: '陳小明', graduatedOn: '2026-06-15', dueOn: '2031-06-15', records: 3, files: 2 }]);
+    expect(onTheDay.purged).toEqual([{ studentId: await studentId(t, 'S001'), studentNo: 'S001', name: '陳小明', graduatedOn: '2026-06-15', dueOn: '2031-06-15', records: 3, files: 2, offices: [] }]);
     expect(await records('S001')).toHaveLength(0);
     expect(await records('S002')).toHaveLength(2);
     expect(await t.db.kysely.selectFrom('selections').selectAll().execute()).toEqual([]);
@@ -171,5 +198,60 @@ describe.each(testDialects())('purging after the retention period on %s', (diale
     expect(lines.filter((l) => l.includes('purged S001'))).toHaveLength(1);
     expect(await t.db.kysely.selectFrom('retention_purges').selectAll().execute()).toHaveLength(1);
     expect(await t.db.kysely.selectFrom('audit_log').select('id').where('action', '=', PURGE_ACTION).execute()).toHaveLength(1);
+  });
+
+  it("purges each office's rows about the graduate on the day, not a day early, once; their files released unless another row names them", async () => {
+    await setUp();
+    const db = t.db.kysely as any;
+    const [chen, lin] = [await studentId(t, 'S001'), await studentId(t, 'S002')];
+    const note = await t.storage.put(streamOf('%PDF-1.7 a note only chen'), { maxBytes: 1000, tooLarge });
+    await db.insertInto('stored_files').values({ id: 'f-note', school_code: t.config.code, sha256: note.sha256, size: note.size, type: 'pdf', original_name: 'n.pdf', created_by: 'u', created_at: '2026-01-01T00:00:00.000Z' }).execute();
+    await db.insertInto('stored_files').values({ id: 'f-two-notes', school_code: t.config.code, sha256: note.sha256, size: note.size, type: 'pdf', original_name: 'n.pdf', created_by: 'u', created_at: '2026-01-01T00:00:00.000Z' }).execute();
+    await db
+      .insertInto('keeper_notes')
+      .values([
+        { id: 'n1', school_code: t.config.code, student_id: chen, file_id: null },
+        { id: 'n2', school_code: t.config.code, student_id: chen, file_id: 'f-lin' },
+        { id: 'n3', school_code: t.config.code, student_id: chen, file_id: 'f-two-notes' },
+        { id: 'n4', school_code: t.config.code, student_id: lin, file_id: 'f-two-notes' },
+      ])
+      .execute();
+    await db.insertInto('keeper_notes').values({ id: 'n5', school_code: t.config.code, student_id: chen, file_id: 'f-note' }).execute();
+    const notes = async () => (await db.selectFrom('keeper_notes').select('id').orderBy('id').execute()).map((r: { id: string }) => r.id);
+
+    expect((await runRetention(t.db.kysely as never, dialect, t.config, new Date('2031-06-14T15:59:59Z'), [keeper])).purged).toEqual([]);
+    expect(await notes()).toEqual(['n1', 'n2', 'n3', 'n4', 'n5']);
+
+    const job = retentionJob({ db: t.db.kysely as never, dialect, config: t.config, offices: [keeper] });
+    const line = await job.run(new Date('2031-06-14T16:00:00Z'));
+    expect(line).toContain('purged S001');
+    expect(line).toContain('keeper keeper_notes 4');
+    expect(await notes()).toEqual(['n4']);
+    // f-own and f-note only Chen's rows named; f-lin (Lin's record), f-two-notes (Lin's note) and f-both stay.
+    expect((await t.db.kysely.selectFrom('stored_files').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual(['f-both', 'f-lin', 'f-two-notes']);
+    const purge = await t.db.kysely.selectFrom('retention_purges').selectAll().executeTakeFirstOrThrow();
+    expect({ records: purge.records, files: purge.files, offices: JSON.parse(purge.offices!) }).toEqual({ records: 3, files: 3, offices: [{ office: 'keeper', table: 'keeper_notes', rows: 4 }] });
+    const audit = await t.db.kysely.selectFrom('audit_log').selectAll().where('action', '=', PURGE_ACTION).execute();
+    expect(JSON.parse(audit[0]!.before!)).toMatchObject({ files: 3, offices: [{ office: 'keeper', table: 'keeper_notes', rows: 4 }] });
+
+    // A row written later for the purged student (by mistake or import) is not purged again: the purge is once.
+    expect((await runRetention(t.db.kysely as never, dialect, t.config, new Date('2031-06-20T00:00:00Z'), [keeper])).purged).toEqual([]);
+    expect(await notes()).toEqual(['n4']);
+    expect(await t.db.kysely.selectFrom('audit_log').select('id').where('action', '=', PURGE_ACTION).execute()).toHaveLength(1);
+    // The note's object is shared by f-two-notes, which Lin's note still names: the sweep keeps it.
+    await sweepStorage(t.db, t.storage, { graceMs: 0, now: Date.now() + 60_000 });
+    expect(await t.storage.exists(note.sha256)).toBe(true);
+  });
+
+  it('rolls the whole purge back when an office fails, records and other offices included', async () => {
+    const failing = { id: 'failing', retention: { purgeStudent: async () => Promise.reject(new Error('office down')) } };
+    await setUp();
+    await t.db.kysely.insertInto('keeper_notes' as never).values({ id: 'n1', school_code: t.config.code, student_id: await studentId(t, 'S001'), file_id: null } as never).execute();
+    await expect(runRetention(t.db.kysely as never, dialect, t.config, new Date('2031-07-01T00:00:00Z'), [keeper, failing])).rejects.toThrow('office down');
+    expect(await records('S001')).toHaveLength(3);
+    expect(await t.db.kysely.selectFrom('keeper_notes' as never).selectAll().execute()).toHaveLength(1);
+    expect(await t.db.kysely.selectFrom('retention_purges').selectAll().execute()).toEqual([]);
+    const later = await runRetention(t.db.kysely as never, dialect, t.config, new Date('2031-07-02T00:00:00Z'), [keeper]);
+    expect(later.purged[0]!.offices).toEqual([{ office: 'keeper', table: 'keeper_notes', rows: 1 }]);
   });
 });

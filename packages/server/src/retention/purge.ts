@@ -3,6 +3,7 @@ import { forUpdate, isWriteConflict, newId, nowIso, type DialectName } from '@li
 import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit.ts';
 import type { JobDefinition } from '../jobs/job-runner.ts';
+import type { PluginDefinition } from '../plugin.ts';
 import type { PlatformDatabase } from '../platform/tables.ts';
 import { syncStudentStatus } from '../students/status.ts';
 
@@ -10,7 +11,8 @@ import { syncStudentStatus } from '../students/status.ts';
  * 封存與刪除 (ADR 0034): seals graduates (students.status `graduated`, which the records layer
  * refuses to write) on their graduation day, and purges a graduate's portfolio once the school's
  * retention period has passed — never a day early. Purging deletes the student's records, their
- * selections and imported-record origins, and the stored-file rows only those records named;
+ * selections and imported-record origins, each enabled office's own rows about the student
+ * (the office's `retention` hook), and the stored-file rows only those rows named;
  * the objects themselves are left to the storage sweep, which removes an object only when no
  * row of any student references it (ADR 0010). One transaction per student under the student's
  * row lock, with a unique `retention_purges` row: a second run, or a second process, purges nothing more.
@@ -30,7 +32,18 @@ export interface PurgedStudent {
   dueOn: string;
   records: number;
   files: number;
+  /** What each enabled office purged, table by table (tables with no rows left out). */
+  offices: OfficePurged[];
 }
+
+export interface OfficePurged {
+  office: string;
+  table: string;
+  rows: number;
+}
+
+/** The offices whose own tables the purge clears: those the school enables that have a retention hook. */
+type RetentionOffice = Pick<PluginDefinition, 'id' | 'retention'>;
 
 export interface RetentionReport {
   /** Today, Taipei. */
@@ -65,7 +78,7 @@ export async function graduatesOn(db: Db, school: string, today: string): Promis
 }
 
 /** Seals today's graduates and purges those past the retention period. */
-export async function runRetention(db: Db, dialect: DialectName, config: SchoolConfig, now: Date): Promise<RetentionReport> {
+export async function runRetention(db: Db, dialect: DialectName, config: SchoolConfig, now: Date, offices: readonly RetentionOffice[] = []): Promise<RetentionReport> {
   const school = config.code;
   const today = taipeiDate(now);
   const graduates = await graduatesOn(db, school, today);
@@ -79,14 +92,14 @@ export async function runRetention(db: Db, dialect: DialectName, config: SchoolC
       report.waiting.push({ studentId, dueOn: purgeDate(graduatedOn, config.retention) });
       continue;
     }
-    const purged = await purgeStudent(db, dialect, school, studentId, graduatedOn, purgeDate(graduatedOn, config.retention), now);
+    const purged = await purgeStudent(db, dialect, school, studentId, graduatedOn, purgeDate(graduatedOn, config.retention), now, offices);
     if (purged) report.purged.push(purged);
   }
   return report;
 }
 
 /** Purges one graduate in one transaction; null when another run purged them first. */
-async function purgeStudent(db: Db, dialect: DialectName, school: string, studentId: string, graduatedOn: string, dueOn: string, now: Date): Promise<PurgedStudent | null> {
+async function purgeStudent(db: Db, dialect: DialectName, school: string, studentId: string, graduatedOn: string, dueOn: string, now: Date, offices: readonly RetentionOffice[]): Promise<PurgedStudent | null> {
   try {
     return await db.transaction().execute(async (trx) => {
       const student = await forUpdate(trx.selectFrom('students').select(['id', 'student_no', 'name']).where('id', '=', studentId).where('school_code', '=', school), dialect).executeTakeFirst();
@@ -95,29 +108,39 @@ async function purgeStudent(db: Db, dialect: DialectName, school: string, studen
       // Claim the purge first: of two processes the second fails on the unique key and rolls back.
       const purgeId = newId();
       await trx.insertInto('retention_purges').values({ id: purgeId, school_code: school, student_id: studentId, graduated_on: graduatedOn, due_on: dueOn, records: 0, files: 0, purged_at: nowIso(now) }).execute();
+      // Offices first: their rows may point at the student's records (a mirror row, a correction).
+      const officeFileIds: string[] = [];
+      const officesPurged: OfficePurged[] = [];
+      for (const office of offices) {
+        if (!office.retention) continue;
+        officeFileIds.push(...((await office.retention.fileIdsOf?.(trx, school, studentId)) ?? []));
+        for (const purged of await office.retention.purgeStudent(trx, school, studentId)) {
+          if (purged.rows > 0) officesPurged.push({ office: office.id, table: purged.table, rows: purged.rows });
+        }
+      }
       const records = await trx.selectFrom('records').select(['id', 'kind', 'document_file_id', 'media_file_id']).where('school_code', '=', school).where('student_id', '=', studentId).execute();
       const recordIds = records.map((r) => r.id);
-      const fileIds = [...new Set(records.flatMap((r) => [r.document_file_id, r.media_file_id]).filter((id): id is string => id !== null))];
+      const fileIds = [...new Set([...records.flatMap((r) => [r.document_file_id, r.media_file_id]), ...officeFileIds].filter((id): id is string => id !== null))];
       for (let i = 0; i < recordIds.length; i += 500) {
         const ids = recordIds.slice(i, i + 500);
         await trx.deleteFrom('selections').where('record_id', 'in', ids).execute();
         await trx.deleteFrom('record_origins').where('record_id', 'in', ids).execute();
         await trx.deleteFrom('records').where('id', 'in', ids).execute();
       }
-      // A file row another record still names stays; the sweep removes an object only when no row names it.
+      // A file row another record or office row still names stays; the sweep removes an object only when no row names it.
+      const fileColumns = [{ table: 'records', column: 'document_file_id' }, { table: 'records', column: 'media_file_id' }, ...offices.flatMap((o) => o.retention?.fileColumns ?? [])];
       let files = 0;
       for (let i = 0; i < fileIds.length; i += 500) {
         const ids = fileIds.slice(i, i + 500);
-        const used = await trx
-          .selectFrom('records')
-          .select(['document_file_id', 'media_file_id'])
-          .where((eb) => eb.or([eb('document_file_id', 'in', ids), eb('media_file_id', 'in', ids)]))
-          .execute();
-        const kept = new Set(used.flatMap((r) => [r.document_file_id, r.media_file_id]));
+        const kept = new Set<string>();
+        for (const { table, column } of fileColumns) {
+          const used = await (trx as Kysely<any>).selectFrom(table).select(column).where(column, 'in', ids).execute();
+          for (const row of used) kept.add(String(row[column]));
+        }
         const free = ids.filter((id) => !kept.has(id));
         if (free.length) files += Number((await trx.deleteFrom('stored_files').where('id', 'in', free).executeTakeFirst()).numDeletedRows);
       }
-      await trx.updateTable('retention_purges').set({ records: recordIds.length, files }).where('id', '=', purgeId).execute();
+      await trx.updateTable('retention_purges').set({ records: recordIds.length, files, offices: JSON.stringify(officesPurged) }).where('id', '=', purgeId).execute();
       const kinds: Record<string, number> = {};
       for (const r of records) kinds[r.kind] = (kinds[r.kind] ?? 0) + 1;
       await writeAudit(trx, {
@@ -129,11 +152,11 @@ async function purgeStudent(db: Db, dialect: DialectName, school: string, studen
         entity: 'student',
         entityId: studentId,
         studentId,
-        before: { records: recordIds.length, files, kinds },
+        before: { records: recordIds.length, files, kinds, offices: officesPurged },
         after: { graduatedOn, dueOn, purgedOn: taipeiDate(now) },
         at: now,
       });
-      return { studentId, studentNo: student.student_no, name: student.name, graduatedOn, dueOn, records: recordIds.length, files };
+      return { studentId, studentNo: student.student_no, name: student.name, graduatedOn, dueOn, records: recordIds.length, files, offices: officesPurged };
     });
   } catch (error) {
     if (isWriteConflict(error)) return null;
@@ -145,15 +168,19 @@ async function purgeStudent(db: Db, dialect: DialectName, school: string, studen
 export function describeRetention(report: RetentionReport): string {
   return [
     `retention ${report.today}: ${report.graduates} sealed graduates; purged ${report.purged.length}; ${report.waiting.length} still within the retention period`,
-    ...report.purged.map((p) => `  purged ${p.studentNo} ${p.name} (graduated ${p.graduatedOn}, due ${p.dueOn}): ${p.records} records, ${p.files} file rows released to the sweep`),
+    ...report.purged.map(
+      (p) =>
+        `  purged ${p.studentNo} ${p.name} (graduated ${p.graduatedOn}, due ${p.dueOn}): ${p.records} records, ${p.files} file rows released to the sweep` +
+        (p.offices.length ? `; ${p.offices.map((o) => `${o.office} ${o.table} ${o.rows}`).join(', ')}` : ''),
+    ),
   ].join('\n');
 }
 
-/** The retention job for the job runner: daily by default. */
-export function retentionJob(options: { db: Db; dialect: DialectName; config: SchoolConfig; everyMs?: number }): JobDefinition {
+/** The retention job for the job runner: daily by default; `offices` are the enabled offices (enabledPlugins), whose retention hooks it calls. */
+export function retentionJob(options: { db: Db; dialect: DialectName; config: SchoolConfig; everyMs?: number; offices?: readonly RetentionOffice[] }): JobDefinition {
   return {
     name: `retention:${options.config.code}`,
     everyMs: options.everyMs ?? 24 * 60 * 60 * 1000,
-    run: async (now) => describeRetention(await runRetention(options.db, options.dialect, options.config, now)),
+    run: async (now) => describeRetention(await runRetention(options.db, options.dialect, options.config, now, options.offices)),
   };
 }

@@ -2,6 +2,7 @@ import { definePlugin } from '@licheng/server';
 import manifest from '../manifest.ts';
 import { autobiographyMigrations } from './migrations.ts';
 import { autobiographyRouter } from './router.ts';
+import { autobiographyRetention } from './retention.ts';
 
 export { autobiographyRouter, type AutobiographyRouter } from './router.ts';
 export type { CheckView, DocumentView, VersionTextView, VersionView } from './views.ts';
@@ -14,5 +15,6 @@ export type { CheckView, DocumentView, VersionTextView, VersionView } from './vi
 export default definePlugin({
   ...manifest,
   migrations: autobiographyMigrations,
+  retention: autobiographyRetention,
   router: autobiographyRouter,
 });

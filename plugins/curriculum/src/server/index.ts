@@ -3,6 +3,7 @@ import manifest from '../manifest.ts';
 import { curriculumMigrations } from './migrations.ts';
 import { curriculumRouter } from './router.ts';
 import { curriculumRoutes } from './routes.ts';
+import { curriculumRetention } from './retention.ts';
 
 export { curriculumRouter, type CurriculumRouter } from './router.ts';
 export type * from './views.ts';
@@ -13,6 +14,7 @@ export { currentPlanLines } from './plan-read.ts';
 export default definePlugin({
   ...manifest,
   migrations: curriculumMigrations,
+  retention: curriculumRetention,
   router: curriculumRouter,
   routes: curriculumRoutes,
 });

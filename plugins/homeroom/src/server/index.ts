@@ -3,6 +3,7 @@ import manifest from '../manifest.ts';
 import { homeroomMigrations } from './migrations.ts';
 import { homeroomRouter } from './router.ts';
 import { homeroomRoutes } from './routes.ts';
+import { homeroomRetention } from './retention.ts';
 
 export { homeroomRouter, type HomeroomRouter } from './router.ts';
 export type { ClassProgress, StudentProgress } from './class-progress.ts';
@@ -21,6 +22,7 @@ export type { CheckReason, OtherCounts, ProgressWindow, ProgressTotals, Reminder
 export default definePlugin({
   ...manifest,
   migrations: homeroomMigrations,
+  retention: homeroomRetention,
   router: homeroomRouter,
   routes: homeroomRoutes,
 });

@@ -5,6 +5,7 @@ import { receiptRouter } from './router.ts';
 import { receiptRoutes } from './routes.ts';
 import { deemedConfirmationJob } from './deemed-confirmed.ts';
 import { correctionsPendingSubmission } from './corrections.ts';
+import { receiptRetention } from './retention.ts';
 
 export { receiptRouter, type ReceiptRouter } from './router.ts';
 export { unconfirmedReceipts } from './unconfirmed.ts';
@@ -18,6 +19,7 @@ export { deemedConfirmationJob, recordDeemedConfirmations } from './deemed-confi
 export default definePlugin({
   ...manifest,
   migrations: receiptMigrations,
+  retention: receiptRetention,
   router: receiptRouter,
   routes: receiptRoutes,
   // 視同確認: items nobody answered are recorded as deemed confirmed once their window has ended.
