@@ -18,7 +18,8 @@ describe('demo sign-in routes (demo mode)', () => {
     db = opened.db;
     await seedDemo(opened.app);
     server = buildServer(opened.app, settings);
-  });
+    // Seeding the demo runs every office's own procedures: minutes on a loaded 2-core machine.
+  }, 180_000);
   afterAll(async () => {
     await db?.destroy();
     temp.cleanup();
