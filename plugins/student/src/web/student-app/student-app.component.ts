@@ -4,9 +4,11 @@ import { focusOutcome, heading, screenStyles } from '@licheng/ui';
 import '../my-outcomes/my-outcomes.ts';
 import '../outcome-selection/outcome-selection.ts';
 import '../outcome-upload/outcome-upload.ts';
+import '../my-portfolio/my-portfolio.ts';
 import { pt } from '../my-portfolio/portfolio-messages.ts';
 import '../my-performances/my-performances.ts';
 import '../performance-selection/performance-selection.ts';
+import '../portfolio-consent/portfolio-consent.ts';
 import type { MyOutcomes } from '../my-outcomes/my-outcomes.component.ts';
 import type { OutcomeSelection } from '../outcome-selection/outcome-selection.component.ts';
 import type { PerformanceSelection } from '../performance-selection/performance-selection.component.ts';
@@ -15,12 +17,6 @@ import { t } from '../messages.ts';
 import { studentAppStyles } from './student-app.styles.ts';
 
 export type StudentView = 'list' | 'upload' | 'selection' | 'performances' | 'performance-selection' | 'portfolio' | 'consent';
-
-/** Views whose elements load when first opened, so the first load stays small (ADR 0024). */
-const ON_DEMAND: Partial<Record<StudentView, () => Promise<unknown>>> = {
-  portfolio: () => import('../my-portfolio/my-portfolio.ts'),
-  consent: () => import('../portfolio-consent/portfolio-consent.ts'),
-};
 
 /**
  * `<licheng-student-app>` — the student office's whole screen: my outcomes, upload (and fix
@@ -62,16 +58,7 @@ export class StudentApp extends LichengConnectedElement {
     }
   }
 
-  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
-    super.willUpdate(changed as never);
-    // A view set from outside (an attribute) loads its element too; it upgrades once defined.
-    if (changed.has('view')) void ON_DEMAND[this.view]?.();
-  }
-
   async #show(view: StudentView, focus = true) {
-    const load = ON_DEMAND[view];
-    // A view's element that fails to load leaves its tag empty; the view still opens (focus on the app).
-    if (load) await load().catch(() => undefined);
     this.view = view;
     if (view !== 'upload') this.fixing = null;
     if (!focus) return;
