@@ -10,6 +10,7 @@ export {
   rosterLayout,
   rosterLayoutVersions,
   rosterNumber,
+  rosterNumberIfSet,
   rosterOfNumber,
   rostersNumberedBySetting,
   sheetColumns,

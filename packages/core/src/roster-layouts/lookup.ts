@@ -45,11 +45,16 @@ export type RosterNumberSettings = Partial<Record<RosterId, Partial<Record<Roste
  * refused with roster-number-unset when neither is there (never guessed).
  */
 export function rosterNumber(layout: RosterLayout, batch: RosterBatch, settings: RosterNumberSettings = {}): number {
+  const number = rosterNumberIfSet(layout, batch, settings);
+  if (number === null) throw new DomainError('roster-number-unset', { roster: layout.name, setting: `rosters.numbers.${layout.roster}.${batch}` });
+  return number;
+}
+
+/** The 名冊別 of a roster in a batch, or null while neither a source nor the school gives one. */
+export function rosterNumberIfSet(layout: RosterLayout, batch: RosterBatch, settings: RosterNumberSettings = {}): number | null {
   const known = layout.numbers[batch];
   if (known?.kind === 'fixed') return known.value;
-  const set = settings[layout.roster]?.[batch];
-  if (set === undefined) throw new DomainError('roster-number-unset', { roster: layout.name, setting: `rosters.numbers.${layout.roster}.${batch}` });
-  return set;
+  return settings[layout.roster]?.[batch] ?? null;
 }
 
 /** Every 名冊別 a source gives, with its roster and batch. */

@@ -1,4 +1,4 @@
-import { rosterNumber } from '@licheng/core';
+import { rosterNumberIfSet } from '@licheng/core';
 import type { AuthedContext, PendingCorrection } from '@licheng/server';
 import { layoutOf } from '../roster-export.ts';
 import type { RosterRequest } from './builder.ts';
@@ -15,7 +15,7 @@ export async function pendingCorrectionsOf(ctx: AuthedContext, request: RosterRe
   const read = ctx.services.pendingCorrections;
   if (!read) return [];
   const layout = layoutOf(ctx, request.roster);
-  const number = layout.numbers[request.batch]?.kind === 'fixed' || ctx.config.rosters.numbers[request.roster]?.[request.batch] !== undefined ? rosterNumber(layout, request.batch, ctx.config.rosters.numbers) : null;
+  const number = rosterNumberIfSet(layout, request.batch, ctx.config.rosters.numbers);
   if (number === null) return [];
   const corrections = await read(ctx.db, ctx.config.code, { rosterKinds: [number] });
   return corrections.filter((c) => c.batch.academicYear === request.academicYear && (layout.year || c.batch.semester === request.semester));
