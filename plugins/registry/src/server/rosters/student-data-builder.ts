@@ -1,4 +1,4 @@
-import { readStudentRosterFields, rocDateOf, sheetColumns, STUDENT_ROSTER_FIELDS, type StudentRosterFields, type LayoutSheet, type RosterCell, type RosterLayout } from '@licheng/core';
+import { readStudentRosterFields, rocDateOf, ROSTER_BATCHES, sheetColumns, STUDENT_ROSTER_FIELDS, type StudentRosterFields, type LayoutSheet, type RosterCell, type RosterLayout } from '@licheng/core';
 import { studentsWhoLeft, type AuthedContext } from '@licheng/server';
 import type { RosterAttachments } from './attachments.ts';
 import { keepBack, type BuiltSheets, type RosterBuilder, type RosterProblem, type RosterRequest } from './builder.ts';
@@ -62,12 +62,16 @@ async function termStudents(ctx: AuthedContext, request: RosterRequest, since: s
     .where('student_id', 'in', ids)
     .execute();
   const changes = await ctx.db.selectFrom('status_changes').select(['student_id', 'date', 'kind', 'created_at']).where('school_code', '=', school).where('student_id', 'in', ids).orderBy('date').orderBy('created_at').execute();
+  // Each student's placement and status changes, found once (the changes stay in date order).
+  const placementOf = new Map(placements.map((p) => [p.student_id, p]));
+  const changesOf = new Map<string, typeof changes>();
+  for (const c of changes) changesOf.set(c.student_id, [...(changesOf.get(c.student_id) ?? []), c]);
   // The second batch of changes only: a student whose row or status changes changed after `since`.
-  const changed = (id: string, updatedAt: string) => since === null || updatedAt > since || changes.some((c) => c.student_id === id && c.created_at > since);
+  const changed = (id: string, updatedAt: string) => since === null || updatedAt > since || (changesOf.get(id) ?? []).some((c) => c.created_at > since);
   return students
     .filter((s) => !left.has(s.id) && changed(s.id, s.updated_at))
     .map((s) => {
-      const placed = placements.find((p) => p.student_id === s.id);
+      const placed = placementOf.get(s.id);
       return {
         id: s.id,
         nationalId: s.national_id,
@@ -77,7 +81,7 @@ async function termStudents(ctx: AuthedContext, request: RosterRequest, since: s
         seatNo: Number(placed?.seat_no ?? s.seat_no),
         departmentCode: s.department_code,
         rosterFields: readStudentRosterFields(s.roster_fields),
-        changes: changes.filter((c) => c.student_id === s.id),
+        changes: changesOf.get(s.id) ?? [],
       };
     });
 }
@@ -148,7 +152,7 @@ export async function buildStudentData(ctx: AuthedContext, layout: RosterLayout,
 export function studentDataBuilder(): RosterBuilder {
   return {
     roster: 'student-data',
-    batches: ['regular', 'grade12-first', 'grade12-second'],
+    batches: ROSTER_BATCHES,
     audiences: async (ctx, request) => {
       const students = await termStudents(ctx, request);
       const seen = new Map(students.map((s) => [`${s.grade}|${s.className}`, { grade: s.grade, className: s.className }]));

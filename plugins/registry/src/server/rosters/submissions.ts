@@ -116,7 +116,7 @@ export async function submitExport(ctx: AuthedContext, exportId: string): Promis
   try {
     return await ctx.db.transaction().execute(async (platformTrx) => {
       const trx = registryDb(platformTrx);
-      const e = await trx.selectFrom('roster_exports').selectAll().where('school_code', '=', school).where('id', '=', exportId).executeTakeFirst();
+      const e = await exportOf(platformTrx, school, exportId);
       if (!e) throw new DomainError('roster-export-not-found', { id: exportId });
       const already = await trx.selectFrom('roster_snapshots').select('id').where('school_code', '=', school).where('export_id', '=', exportId).executeTakeFirst();
       if (already) throw new DomainError('roster-already-submitted', { file: e.file_name });
