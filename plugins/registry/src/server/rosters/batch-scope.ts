@@ -2,6 +2,7 @@ import { DomainError, rosterNumber, type RosterLayout } from '@licheng/core';
 import type { AuthedContext } from '@licheng/server';
 import type { RosterRequest } from './builder.ts';
 import { gradeOfBatch } from './record-sources.ts';
+import { registryDb } from '../tables.ts';
 
 /**
  * What a batch carries beyond the regular roster's scope: grade 12's batches (第一 / 第二梯次)
@@ -18,18 +19,22 @@ export interface BatchScope {
 
 /**
  * The scope of the request's batch. With 'changed-since-first', the instant of the latest
- * audited export of the first batch (roster.export.<34…38>) of the same year (and term on a term
- * roster); refused with roster-first-batch-missing when there is none.
+ * recorded export (roster_exports) of the first batch of the same roster and year (and term on a
+ * term roster); refused with roster-first-batch-missing when there is none.
  */
 export async function batchScope(ctx: AuthedContext, layout: RosterLayout, request: RosterRequest): Promise<BatchScope> {
   const grade = gradeOfBatch(request.batch);
   if (request.batch !== 'grade12-second' || ctx.config.rosters.secondBatch === 'whole') return { grade, since: null };
   const first = rosterNumber(layout, 'grade12-first', ctx.config.rosters.numbers);
-  const exports = await ctx.db.selectFrom('audit_log').select(['after', 'at']).where('school_code', '=', ctx.config.code).where('action', '=', `roster.export.${first}`).orderBy('at', 'desc').execute();
-  const latest = exports.find((e) => {
-    const after = JSON.parse(e.after ?? '{}') as { academicYear?: number; semester?: number; batch?: string };
-    return after.batch === 'grade12-first' && after.academicYear === request.academicYear && (layout.year || after.semester === request.semester);
-  });
+  let query = registryDb(ctx.db)
+    .selectFrom('roster_exports')
+    .select('exported_at')
+    .where('school_code', '=', ctx.config.code)
+    .where('roster', '=', request.roster)
+    .where('batch', '=', 'grade12-first')
+    .where('academic_year', '=', request.academicYear);
+  if (!layout.year) query = query.where('semester', '=', request.semester);
+  const latest = await query.orderBy('exported_at', 'desc').executeTakeFirst();
   if (!latest) throw new DomainError('roster-first-batch-missing', { roster: layout.name, kind: first, academicYear: request.academicYear });
-  return { grade, since: latest.at };
+  return { grade, since: latest.exported_at };
 }
