@@ -55,12 +55,13 @@ export function rosterFileName(layout: RosterLayout, school: string, cover: Rost
  * 名冊提交 happens inside the school's `roster-submission` window of the term (作業期程, ADR
  * 0021) — the pre-check roster inside the `pre-check` window (the builder's `activity`) — open
  * for every grade and class the roster carries; refused with window-unscheduled,
- * window-not-open or window-closed otherwise, before anything is built or stored.
+ * window-not-open or window-closed otherwise, before anything is built or stored. A caller
+ * asking for many rosters passes the schedule it has read once.
  */
-export async function assertRosterWindow(ctx: AuthedContext, input: RosterRequest): Promise<void> {
+export async function assertRosterWindow(ctx: AuthedContext, input: RosterRequest, schedule?: Awaited<ReturnType<typeof scheduleOf>>): Promise<void> {
   const builder = rosterBuilder(input.roster);
   const scopes = await builder.audiences(ctx, input);
-  assertWindowOpenForAll(await scheduleOf(ctx), builder.activity ?? 'roster-submission', { academicYear: input.academicYear, semester: input.semester }, ctx.now(), scopes);
+  assertWindowOpenForAll(schedule ?? (await scheduleOf(ctx)), builder.activity ?? 'roster-submission', { academicYear: input.academicYear, semester: input.semester }, ctx.now(), scopes);
 }
 
 async function store(ctx: AuthedContext, bytes: Uint8Array<ArrayBuffer>, fileName: string, at: Date) {

@@ -1,5 +1,5 @@
-import { academicYearSchema, rosterNumber } from '@licheng/core';
-import { authedProcedure, refusalOf } from '@licheng/server';
+import { academicYearSchema, rosterNumber, rosterNumberIfSet } from '@licheng/core';
+import { authedProcedure, refusalOf, scheduleOf } from '@licheng/server';
 import { z } from 'zod';
 import { assertRosterWindow, layoutOf } from '../roster-export.ts';
 import { REGISTRY_ROLES } from '../roles.ts';
@@ -14,16 +14,15 @@ export const rostersList = authedProcedure(REGISTRY_ROLES)
   .input(z.object({ academicYear: academicYearSchema, semester: z.union([z.literal(1), z.literal(2)]) }))
   .query(async ({ ctx, input }) => {
     const rosters = [];
+    const schedule = await scheduleOf(ctx);
     for (const builder of ROSTER_BUILDERS) {
       const layout = layoutOf(ctx, builder.roster);
       const batches = [];
       for (const batch of builder.batches) {
-        let kind: number | null = null;
+        const kind = rosterNumberIfSet(layout, batch, ctx.config.rosters.numbers);
         // An unset 名冊別 (roster-number-unset) names the setting to fill: the screen shows it as why the roster is disabled.
-        const disabled = await refusalOf(ctx.locale, () => {
-          kind = rosterNumber(layout, batch, ctx.config.rosters.numbers);
-        });
-        const refusal = disabled ? null : await refusalOf(ctx.locale, () => assertRosterWindow(ctx, { ...input, roster: builder.roster, batch }));
+        const disabled = kind === null ? await refusalOf(ctx.locale, () => void rosterNumber(layout, batch, ctx.config.rosters.numbers)) : null;
+        const refusal = disabled ? null : await refusalOf(ctx.locale, () => assertRosterWindow(ctx, { ...input, roster: builder.roster, batch }, schedule));
         batches.push({ batch, kind, disabled, refusal });
       }
       rosters.push({ roster: builder.roster, name: layout.name, label: layout.label, year: layout.year, layoutVersion: layout.version, batches });
