@@ -8,11 +8,16 @@ import { rosterExportStyles, rosterSubmissionStyles } from './roster-export.styl
 import './roster-submission.ts';
 import { st } from './submission-messages.ts';
 
+type Batch = RosterList['rosters'][number]['batches'][number]['batch'];
+const BATCH_ORDER: Batch[] = ['regular', 'grade12-first', 'grade12-second'];
+const batchLabel = (batch: Batch, locale: string) => st(batch === 'regular' ? 'batch-regular' : `batch-${batch}`, {}, locale);
+
 /**
  * `<licheng-roster-export>` — 名冊提交: for the term (academic year, the semester of the
  * submission window), every roster this office can build (`registry.rosters.list`) with its
  * 名冊別 — or why it is disabled (an unset number names the setting to fill) — and the window's
- * refusal; each roster is a `<licheng-roster-submission>`: 檢查, 產生名冊, 標記為已提交, its
+ * refusal. A 梯次 select shows the term's rosters or one of grade 12's batches (高三第一/第二梯次),
+ * so the office sees only what it submits now; each roster is a `<licheng-roster-submission>`: 檢查, 產生名冊, 標記為已提交, its
  * submission history and 與上次提交的差異.
  *
  * @event licheng-token-expired - The token has expired.
@@ -27,6 +32,7 @@ export class RosterExport extends LichengConnectedElement {
     yearError: { state: true },
     failure: { state: true },
     rosters: { state: true },
+    batch: { state: true },
   };
 
   declare headingLevel: number;
@@ -35,6 +41,8 @@ export class RosterExport extends LichengConnectedElement {
   declare yearError: string;
   declare failure: string;
   declare rosters: RosterList['rosters'] | null;
+  /** The 梯次 shown: the term's rosters, or grade 12's first or second batch. */
+  declare batch: Batch;
   #ticket = 0;
 
   constructor() {
@@ -45,6 +53,7 @@ export class RosterExport extends LichengConnectedElement {
     this.yearError = '';
     this.failure = '';
     this.rosters = null;
+    this.batch = 'regular';
   }
 
   /** Starts on the current term (from platform.me) unless told otherwise. */
@@ -74,10 +83,37 @@ export class RosterExport extends LichengConnectedElement {
     this.failure = '';
     try {
       const list = await this.api.query<RosterList>(paths.rosterList, { academicYear: year, semester: this.semester });
-      if (ticket === this.#ticket) this.rosters = list.rosters;
+      if (ticket !== this.#ticket) return;
+      this.rosters = list.rosters;
+      const batches = this.#batches();
+      if (!batches.includes(this.batch)) this.batch = batches[0] ?? 'regular';
     } catch (error) {
       if (ticket === this.#ticket) this.failure = error instanceof LichengApiError ? error.message : String(error);
     }
+  }
+
+  /** The 梯次 the term's rosters have, in submission order. */
+  #batches(): Batch[] {
+    const present = new Set((this.rosters ?? []).flatMap((r) => r.batches.map((b) => b.batch)));
+    return BATCH_ORDER.filter((b) => present.has(b));
+  }
+
+  #count(batch: Batch): number {
+    return (this.rosters ?? []).filter((r) => r.batches.some((b) => b.batch === batch)).length;
+  }
+
+  #batchField() {
+    const L = this.locale;
+    const batches = this.#batches();
+    if (batches.length < 2) return nothing;
+    const grade12 = batches.filter((b) => b !== 'regular').reduce((n, b) => n + this.#count(b), 0);
+    return html`<div class="field">
+      <label for="batch">${st('batch', {}, L)}</label>
+      <select id="batch" aria-describedby="batch-hint" @change=${(e: Event) => (this.batch = (e.target as HTMLSelectElement).value as Batch)}>
+        ${batches.map((b) => html`<option value=${b} .selected=${this.batch === b}>${batchLabel(b, L)}（${st('batch-count', { count: this.#count(b) }, L)}）</option>`)}
+      </select>
+      <p id="batch-hint" class="hint">${st('batch-hint', { count: grade12 }, L)}</p>
+    </div>`;
   }
 
   async #changeTerm(): Promise<void> {
@@ -128,6 +164,7 @@ export class RosterExport extends LichengConnectedElement {
             </select>
             <p id="semester-hint" class="hint">${t('export.semester-hint', {}, L)}</p>
           </div>
+          ${this.#batchField()}
         </div>
       </form>
       <licheng-notice id="export-failure" variant="error" .locale=${L} .message=${this.failure}></licheng-notice>
@@ -139,7 +176,7 @@ export class RosterExport extends LichengConnectedElement {
           ? html`<p>${st('none', {}, L)}</p>`
           : html`<div class="rosters">
               ${this.rosters.flatMap((entry) =>
-                entry.batches.map((batch) =>
+                entry.batches.filter((b) => b.batch === this.batch).map((batch) =>
                   keyed(
                     `${this.academicYear}-${this.semester}-${entry.roster}-${batch.batch}`,
                     html`<licheng-roster-submission .api=${this.api} .entry=${entry} .batch=${batch} .academicYear=${this.academicYear!} .semester=${this.semester} .locale=${L}></licheng-roster-submission>`,

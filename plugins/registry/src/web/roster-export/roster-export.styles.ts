@@ -22,7 +22,8 @@ export const rosterExportStyles = css`
     max-width: 100%;
   }
   /* The year-roster hint wraps under its select instead of widening the row. */
-  #semester-hint {
+  #semester-hint,
+  #batch-hint {
     max-width: 18rem;
   }
 `;

@@ -62,12 +62,12 @@ describe('<licheng-roster-export> 名冊提交', () => {
   it('lists every roster with a builder for the current term; an unset 名冊別 and a closed window say why before anyone tries; accessible', async () => {
     const el = await render();
     expect(api.callsTo('registry.rosters.list')[0]!.input).to.deep.equal({ academicYear: 114, semester: 2 });
-    expect([...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent)).to.deep.equal(['26 課程學習成果', '36 課程學習成果（高三第一梯次）', '28 進修部課程學習成果', '名冊別未設定 成績']);
-    const night = card(el, 2);
+    expect([...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent)).to.deep.equal(['26 課程學習成果', '28 進修部課程學習成果', '名冊別未設定 成績']);
+    const night = card(el, 1);
     expect(button(night, 'export').disabled).to.equal(true);
     expect(night.querySelector(`#${button(night, 'export').getAttribute('aria-describedby')}`)!.textContent).to.contain('作業期間已於 114/07/15 結束');
     expect(button(night, 'validate').disabled).to.equal(false);
-    const grades = card(el, 3);
+    const grades = card(el, 2);
     for (const action of ['validate', 'export', 'submit', 'changes']) expect(button(grades, action).disabled).to.equal(true);
     expect(grades.textContent).to.contain('rosters.numbers.grades.regular');
     // 標記為已提交 waits for an export, and says so.
@@ -77,12 +77,32 @@ describe('<licheng-roster-export> 名冊提交', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('the 梯次 select shows grade 12’s first batch on its own, and the term’s rosters again', async () => {
+    const el = await render();
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('#batch')!;
+    expect([...select.options].map((o) => o.textContent)).to.deep.equal(['學期名冊（3 份名冊）', '高三第一梯次（1 份名冊）']);
+    select.value = 'grade12-first';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect([...el.shadowRoot!.querySelectorAll('h3')].map((h) => h.textContent)).to.deep.equal(['36 課程學習成果（高三第一梯次）']);
+    const first = card(el, 0);
+    button(first, 'export').click();
+    await waitUntil(() => api.callsTo('registry.rosters.export').length === 1);
+    expect(api.callsTo('registry.rosters.export')[0]!.input).to.deep.equal({ academicYear: 114, semester: 2, roster: 'outcomes', batch: 'grade12-first' });
+    select.value = 'regular';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('licheng-roster-submission')).to.have.length(3);
+    await expect(el).to.be.accessible();
+  });
+
   it('檢查 lists the findings grouped by the office that fixes them, and focus lands on the result', async () => {
     const el = await render();
     const day = card(el, 0);
     button(day, 'validate').click();
     await waitUntil(() => day.validation !== null && day.busy === '');
     await waitUntil(() => focused(el) === day.querySelector('#outcomes-regular-validation'), 'focus did not land on the result');
+    expect(day.querySelector('#outcomes-regular-validation')!.getAttribute('aria-label')).to.equal('檢查結果');
     expect([...day.querySelectorAll('section.office h4')].map((h) => h.textContent)).to.deep.equal(['註冊組處理（1）', '學生處理（1）']);
     expect(day.querySelector('li[data-record="r9"]')!.textContent).to.contain('101 張小英（S003）');
     expect(deepText(day)).to.contain('課程代碼未與課程計畫比對');

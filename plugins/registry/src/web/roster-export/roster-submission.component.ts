@@ -138,7 +138,7 @@ export class RosterSubmission extends LichengElement {
     for (const f of v.findings) groups.set(f.office as Role, [...(groups.get(f.office as Role) ?? []), f]);
     const office = (role: Role) => roleLabels[role]?.[L] ?? role;
     const message = v.findings.length ? st('validate-found', { rowCount: v.rowCount, count: v.findings.length, reviewCount: v.reviewCount }, L) : st('validate-ok', { rowCount: v.rowCount }, L);
-    return html`<div id="${this.#key}-validation" tabindex="-1" class="outcome">
+    return html`<div id="${this.#key}-validation" tabindex="-1" class="outcome" role="group" aria-label=${st('validation-label', {}, L)}>
       <licheng-notice .locale=${L} variant=${v.findings.length ? 'warning' : 'success'} .message=${message}></licheng-notice>
       ${v.planChecked || v.rowCount + v.reviewCount === 0 ? nothing : html`<p class="hint">${st('plan-unchecked', {}, L)}</p>`}
       ${[...groups].map(
@@ -161,7 +161,7 @@ export class RosterSubmission extends LichengElement {
   #exportedOutcome(e: RosterExport) {
     const L = this.locale;
     const empty = e.rowCount === 0;
-    return html`<div id="${this.#key}-exported" tabindex="-1" class="outcome">
+    return html`<div id="${this.#key}-exported" tabindex="-1" class="outcome" role="group" aria-label=${st('exported-label', {}, L)}>
       <licheng-notice .locale=${L} variant=${empty ? 'warning' : 'success'} .message=${st(empty ? 'exported-empty' : 'exported', { fileName: e.fileName, rowCount: e.rowCount }, L)}>
         <button type="button" class="link" @click=${() => this.#download(e)}>${st('download-again', {}, L)}</button>
       </licheng-notice>
@@ -182,7 +182,7 @@ export class RosterSubmission extends LichengElement {
         ? st('changes-same', { at }, L)
         : st('changes-summary', { at, added: c.added.length, removed: c.removed.length, changed: c.changed.length }, L);
     const change = (kind: 'added' | 'removed' | 'changed') => st(`change-${kind}`, {}, L);
-    return html`<div id="${this.#key}-changes" tabindex="-1" class="outcome">
+    return html`<div id="${this.#key}-changes" tabindex="-1" class="outcome" role="group" aria-label=${st('changes-label', {}, L)}>
       <p>${summary}</p>
       ${c.pendingCorrections.length ? html`<p>${st('pending-corrections', { count: c.pendingCorrections.length }, L)}</p>` : nothing}
       ${c.snapshot && c.added.length ? html`<h4>${st('changes-added', {}, L)}</h4><ul>${c.added.map((s) => html`<li>${s.nationalId}</li>`)}</ul>` : nothing}
