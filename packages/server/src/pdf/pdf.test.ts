@@ -106,7 +106,8 @@ describe('PDF documents with the CJK font embedded', () => {
       expect(await pdfText(stored)).toContain('王小明');
       expect(await fs.readdir(tmp)).toEqual([]);
       const many: PdfDocumentSpec = { ...spec, sections: [{ label: 'x', blocks: Array.from({ length: 2001 }, () => ({ kind: 'pageBreak' as const })) }] };
-      await expect(storePdf(storage, many)).rejects.toThrow(DomainError);
+      const r3 = await storePdf(storage, many).catch((e: unknown) => e); if (!(r3 instanceof DomainError)) console.log("REFUSED3", String(r3));
+      expect(r3).toBeInstanceOf(DomainError);
       expect(await fs.readdir(tmp)).toEqual([]);
     } finally {
       if (before === undefined) delete process.env.TMPDIR;
@@ -117,6 +118,7 @@ describe('PDF documents with the CJK font embedded', () => {
   it('refuses a document past the page limit with pdf-too-many-pages, leaving nothing behind', async () => {
     const many: PdfDocumentSpec = { ...spec, sections: [{ label: 'x', blocks: Array.from({ length: 2001 }, () => ({ kind: 'pageBreak' as const })) }] };
     const refused = await renderPdf(many).catch((e: unknown) => e);
+    if (!(refused instanceof DomainError)) console.log("REFUSED", String(refused), (refused as any)?.stack);
     expect(refused).toBeInstanceOf(DomainError);
     expect((refused as DomainError).code).toBe('pdf-too-many-pages');
   });

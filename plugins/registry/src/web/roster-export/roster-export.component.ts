@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import { LichengApiError, LichengConnectedElement } from '@licheng/client';
-import { focusOutcome, heading, screenStyles } from '@licheng/ui';
+import { focusOutcome, heading, screenStyles, type Locale } from '@licheng/ui';
 import { paths, type MeTerm, type RosterList } from '../api.ts';
 import { t } from '../messages.ts';
 import { rosterExportStyles, rosterSubmissionStyles } from './roster-export.styles.ts';
@@ -10,7 +10,7 @@ import { st } from './submission-messages.ts';
 
 type Batch = RosterList['rosters'][number]['batches'][number]['batch'];
 const BATCH_ORDER: Batch[] = ['regular', 'grade12-first', 'grade12-second'];
-const batchLabel = (batch: Batch, locale: string) => st(batch === 'regular' ? 'batch-regular' : `batch-${batch}`, {}, locale);
+const batchLabel = (batch: Batch, locale: Locale) => st(batch === 'regular' ? 'batch-regular' : `batch-${batch}`, {}, locale);
 
 /**
  * `<licheng-roster-export>` — 名冊提交: for the term (academic year, the semester of the
