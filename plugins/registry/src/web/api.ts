@@ -65,3 +65,5 @@ export const paths = {
 
 /** Largest table file the server reads (20 MB); checked here only as a hint. */
 export const MAX_TABLE_BYTES = 20 * 1024 * 1024;
+/** The largest transfer package the import takes (core's MAX_TRANSFER_PACKAGE_BYTES, kept here so screens need not load core's schemas). */
+export const TRANSFER_MAX_BYTES = 256 * 1024 * 1024;

@@ -1,8 +1,9 @@
 import { css, html, nothing } from 'lit';
 import { downloadFile, LichengApiError, LichengConnectedElement } from '@licheng/client';
-import { focusMark, focusOutcome, heading, screenStyles } from '@licheng/ui';
+import { focusMark, focusOutcome, heading, screenStyles, type FileChange } from '@licheng/ui';
 import type { inferRouterOutputs } from '@trpc/server';
 import type { RegistryRouter } from '../../server/router.ts';
+import { TRANSFER_MAX_BYTES } from '../api.ts';
 import { tt, ttAny } from './transfer-messages.ts';
 
 /** What registry.transfer.import answers, as the screen sees it (types only). */
@@ -42,6 +43,7 @@ export class TransferPackage extends LichengConnectedElement {
     studentNo: { state: true },
     reason: { state: true },
     file: { state: true },
+    fileError: { state: true },
     newStudentNo: { state: true },
     busy: { state: true },
     failure: { state: true },
@@ -52,6 +54,8 @@ export class TransferPackage extends LichengConnectedElement {
   declare studentNo: string;
   declare reason: (typeof REASONS)[number];
   declare file: File | null;
+  /** Why the chosen file cannot be sent (too large, not a ZIP), from `<licheng-file-field>`. */
+  declare fileError: string;
   declare newStudentNo: string;
   declare busy: boolean;
   declare failure: string;
@@ -63,6 +67,7 @@ export class TransferPackage extends LichengConnectedElement {
     this.studentNo = '';
     this.reason = 'transfer';
     this.file = null;
+    this.fileError = '';
     this.newStudentNo = '';
     this.busy = false;
     this.failure = '';
@@ -88,7 +93,7 @@ export class TransferPackage extends LichengConnectedElement {
   }
 
   async #import(dryRun: boolean) {
-    if (!this.file || this.busy) return;
+    if (!this.file || this.fileError || this.busy) return;
     this.failure = '';
     this.done = '';
     this.result = null;
@@ -148,6 +153,7 @@ export class TransferPackage extends LichengConnectedElement {
   override render() {
     const L = this.locale;
     const noFile = !this.file;
+    const blocked = noFile || !!this.fileError;
     return html`<section aria-labelledby="transfer-heading">
       ${heading(2, tt('heading', {}, L), 'transfer-heading')}
       <p class="muted">${tt('intro', {}, L)}</p>
@@ -170,19 +176,28 @@ export class TransferPackage extends LichengConnectedElement {
       ${heading(3, tt('import.heading', {}, L), 'transfer-import-heading')}
       <form novalidate @submit=${(e: Event) => (e.preventDefault(), void this.#import(false))}>
         <div class="row">
-          <div class="field">
-            <label for="transfer-file">${tt('import.file', {}, L)}</label>
-            <input id="transfer-file" type="file" accept=".zip,application/zip" @change=${(e: Event) => ((this.file = (e.target as HTMLInputElement).files?.[0] ?? null), (this.result = null))} />
-          </div>
+          <licheng-file-field
+            id="transfer-file"
+            .locale=${L}
+            label=${tt('import.file', {}, L)}
+            accept=".zip,application/zip"
+            max-bytes=${TRANSFER_MAX_BYTES}
+            ?disabled=${this.busy}
+            @licheng-file-change=${(e: CustomEvent<FileChange>) => {
+              this.file = e.detail.file;
+              this.fileError = e.detail.error;
+              this.result = null;
+            }}
+          ></licheng-file-field>
           <div class="field">
             <label for="transfer-new-student">${tt('import.student-no', {}, L)}</label>
             <input id="transfer-new-student" aria-describedby="transfer-new-student-hint" .value=${this.newStudentNo} @input=${(e: Event) => (this.newStudentNo = (e.target as HTMLInputElement).value)} />
             <p id="transfer-new-student-hint" class="hint">${tt('import.student-no-hint', {}, L)}</p>
           </div>
         </div>
-        ${noFile ? html`<p class="hint" id="transfer-choose">${tt('import.choose', {}, L)}</p>` : nothing}
-        <button type="button" ?disabled=${noFile || this.busy} aria-describedby=${noFile ? 'transfer-choose' : nothing} @click=${() => void this.#import(true)}>${tt('import.check', {}, L)}</button>
-        <button type="submit" class="primary" ?disabled=${noFile || this.busy} aria-describedby=${noFile ? 'transfer-choose' : nothing}>${tt('import.run', {}, L)}</button>
+        ${blocked ? html`<p class="hint" id="transfer-choose">${noFile ? tt('import.choose', {}, L) : this.fileError}</p>` : nothing}
+        <button type="button" ?disabled=${blocked || this.busy} aria-describedby=${blocked ? 'transfer-choose' : nothing} @click=${() => void this.#import(true)}>${tt('import.check', {}, L)}</button>
+        <button type="submit" class="primary" ?disabled=${blocked || this.busy} aria-describedby=${blocked ? 'transfer-choose' : nothing}>${tt('import.run', {}, L)}</button>
       </form>
       ${this.failure ? html`<p id="transfer-failure" role="alert" class="error-text">${this.failure}</p>` : nothing}
       ${this.done ? html`<p id="transfer-done" role="status">${this.done}</p>` : nothing}

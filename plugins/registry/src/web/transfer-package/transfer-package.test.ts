@@ -1,6 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { FakeApiError, fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing';
-import { deepActiveElement } from '@licheng/ui';
+import { deepActiveElement, type FileField } from '@licheng/ui';
+import { MAX_TRANSFER_PACKAGE_BYTES } from '@licheng/core';
+import { TRANSFER_MAX_BYTES } from '../api.ts';
 import './transfer-package.ts';
 import type { TransferPackage } from './transfer-package.component.ts';
 
@@ -27,12 +29,8 @@ describe('<licheng-transfer-package>', () => {
     return el;
   }
   const buttons = (el: TransferPackage) => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')];
-  const choose = async (el: TransferPackage) => {
-    const input = el.shadowRoot!.querySelector<HTMLInputElement>('#transfer-file')!;
-    const files = new DataTransfer();
-    files.items.add(new File([new Uint8Array([0x50, 0x4b, 3, 4])], 'package.zip', { type: 'application/zip' }));
-    input.files = files.files;
-    input.dispatchEvent(new Event('change'));
+  const choose = async (el: TransferPackage, file = new File([new Uint8Array([0x50, 0x4b, 3, 4])], 'package.zip', { type: 'application/zip' })) => {
+    el.shadowRoot!.querySelector<FileField>('#transfer-file')!.setFile(file);
     await el.updateComplete;
   };
 
@@ -61,6 +59,20 @@ describe('<licheng-transfer-package>', () => {
     expect(rows[0]).to.contain('123456 / r1').and.contain('物理實驗報告').and.contain('通過').and.contain('匯入');
     expect(rows[1]).to.contain('略過：已匯入過（同一原校紀錄）');
     expect(el.shadowRoot!.textContent).to.contain('已建立本校學生');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps check and import disabled for a file that is not a ZIP, saying why, and takes the server’s size limit', async () => {
+    expect(TRANSFER_MAX_BYTES).to.equal(MAX_TRANSFER_PACKAGE_BYTES);
+    const el = await render();
+    expect(el.shadowRoot!.querySelector<FileField>('#transfer-file')!.maxBytes).to.equal(MAX_TRANSFER_PACKAGE_BYTES);
+    await choose(el, new File(['x'], 'package.pdf', { type: 'application/pdf' }));
+    const [, check, run] = buttons(el);
+    expect([check!.disabled, run!.disabled]).to.deep.equal([true, true]);
+    expect(run!.getAttribute('aria-describedby')).to.equal('transfer-choose');
+    expect(el.shadowRoot!.querySelector('#transfer-choose')!.textContent).to.contain('ZIP');
+    await choose(el);
+    expect(buttons(el)[2]!.disabled).to.equal(false);
     await expect(el).to.be.accessible();
   });
 
