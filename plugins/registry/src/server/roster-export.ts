@@ -1,10 +1,10 @@
-import { assertWindowOpenForAll, coverValues, DomainError, rosterLayout, rosterNumber, toRocDate, type RosterCell, type RosterLayout } from '@licheng/core';
+import { assertWindowOpenForAll, coverValues, rosterLayout, toRocDate, type RosterCell, type RosterLayout } from '@licheng/core';
 import { scheduleOf, writeAudit, type AuthedContext } from '@licheng/server';
 import { newId, nowIso } from '@licheng/db';
 import { NO_ATTACHMENTS, type RosterAttachments } from './rosters/attachments.ts';
 import type { RosterNote, RosterProblem, RosterRequest } from './rosters/builder.ts';
 import { rosterBuilder } from './rosters/builders.ts';
-import { checkRoster } from './rosters/checks.ts';
+import { buildCheckedRoster } from './rosters/checked-roster.ts';
 import { contentOf, recordExport } from './rosters/submissions.ts';
 import { rosterWorkbook, reviewWorkbook } from './rosters/workbook.ts';
 
@@ -76,15 +76,11 @@ async function store(ctx: AuthedContext, bytes: Uint8Array<ArrayBuffer>, fileNam
  * when unset). Attachments are off unless an implementation is passed (rosters/attachments.ts).
  */
 export async function exportRoster(ctx: AuthedContext, input: RosterRequest, attachments: RosterAttachments = NO_ATTACHMENTS): Promise<RosterExportResult & { bytes: Uint8Array<ArrayBuffer>; reviewBytes: Uint8Array<ArrayBuffer> | null }> {
-  const builder = rosterBuilder(input.roster);
-  if (!builder.batches.includes(input.batch)) throw new DomainError('roster-kind-unknown', { kind: `${input.roster} ${input.batch}` });
   const school = ctx.config.code;
   const at = ctx.now();
-  const layout = layoutOf(ctx, input.roster);
-  const kind = rosterNumber(layout, input.batch, ctx.config.rosters.numbers);
-  const cover = coverValues(layout, school, input.academicYear, input.semester, kind);
   // The generic checks move rows the central database would reject to the (缺) workbook (rosters/checks.ts).
-  const { built } = await checkRoster(ctx, await builder.build(ctx, layout, input, attachments));
+  const { built, layout, kind } = await buildCheckedRoster(ctx, input, { attachments });
+  const cover = coverValues(layout, school, input.academicYear, input.semester, kind);
   const bytes = await rosterWorkbook(layout, cover, built.sheets, at);
   const fileName = rosterFileName(layout, school, cover);
   const roster = await store(ctx, bytes, fileName, at);

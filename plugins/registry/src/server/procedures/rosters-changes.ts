@@ -3,8 +3,8 @@ import { authedProcedure } from '@licheng/server';
 import { z } from 'zod';
 import { layoutOf } from '../roster-export.ts';
 import { REGISTRY_ROLES } from '../roles.ts';
-import { changesSince, exportOf, termFilter } from '../rosters/submissions.ts';
-import { validateRoster } from '../rosters/validate.ts';
+import { changesSince, contentOf, exportOf, termFilter } from '../rosters/submissions.ts';
+import { buildCheckedRoster } from '../rosters/checked-roster.ts';
 import { pendingCorrectionsOf } from '../rosters/corrections.ts';
 import { rostersExportInput } from './rosters-export.ts';
 
@@ -23,7 +23,7 @@ export const rostersChanges = authedProcedure(REGISTRY_ROLES)
       const e = await exportOf(ctx.db, ctx.config.code, exportId);
       if (!e || e.roster !== request.roster || e.batch !== request.batch || Number(e.academic_year) !== request.academicYear) throw new DomainError('roster-export-not-found', { id: exportId });
       content = JSON.parse(e.content_json) as SnapshotStudent[];
-    } else content = (await validateRoster(ctx, request)).content;
+    } else content = contentOf((await buildCheckedRoster(ctx, request)).built);
     const layout = layoutOf(ctx, request.roster);
     const changes = await changesSince(ctx.db, ctx.config.code, termFilter(request, layout.year), content);
     return { ...changes, pendingCorrections: await pendingCorrectionsOf(ctx, request) };

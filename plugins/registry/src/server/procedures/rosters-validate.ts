@@ -11,7 +11,4 @@ import { rostersExportInput } from './rosters-export.ts';
  */
 export const rostersValidate = authedProcedure(REGISTRY_ROLES)
   .input(rostersExportInput)
-  .query(async ({ ctx, input }) => {
-    const { content: _content, ...result } = await validateRoster(ctx, input);
-    return result;
-  });
+  .query(({ ctx, input }) => validateRoster(ctx, input));

@@ -1,11 +1,8 @@
-import { rosterNumber, type Role } from '@licheng/core';
+import type { Role } from '@licheng/core';
 import type { AuthedContext } from '@licheng/server';
-import { layoutOf } from '../roster-export.ts';
-import { NO_ATTACHMENTS } from './attachments.ts';
 import type { RosterRequest } from './builder.ts';
-import { rosterBuilder } from './builders.ts';
-import { checkRoster, CURRENT_PLAN, type CoursePlanCodes } from './checks.ts';
-import { contentOf } from './submissions.ts';
+import { buildCheckedRoster } from './checked-roster.ts';
+import { CURRENT_PLAN, type CoursePlanCodes } from './checks.ts';
 
 /**
  * Where a finding is fixed. No screen of the portal opens one record by URL yet (records are
@@ -41,11 +38,8 @@ export interface RosterValidation {
 }
 
 /** Builds the roster without storing it and lists everything the central database would reject, with who fixes it. */
-export async function validateRoster(ctx: AuthedContext, input: RosterRequest, planCodes: CoursePlanCodes = CURRENT_PLAN): Promise<RosterValidation & { content: ReturnType<typeof contentOf> }> {
-  const builder = rosterBuilder(input.roster);
-  const layout = layoutOf(ctx, input.roster);
-  const kind = rosterNumber(layout, input.batch, ctx.config.rosters.numbers);
-  const checked = await checkRoster(ctx, await builder.build(ctx, layout, input, NO_ATTACHMENTS), planCodes);
+export async function validateRoster(ctx: AuthedContext, input: RosterRequest, planCodes: CoursePlanCodes = CURRENT_PLAN): Promise<RosterValidation> {
+  const checked = await buildCheckedRoster(ctx, input, { planCodes });
   const studentIds = [...new Set(checked.problems.flatMap((p) => (p.studentId ? [p.studentId] : [])))];
   const recordIds = [...new Set(checked.problems.flatMap((p) => (p.recordId ? [p.recordId] : [])))];
   const students = new Map<string, ValidationFinding['student']>();
@@ -61,7 +55,7 @@ export async function validateRoster(ctx: AuthedContext, input: RosterRequest, p
   return {
     roster: input.roster,
     batch: input.batch,
-    kind,
+    kind: checked.kind,
     rowCount: checked.built.rowCount,
     reviewCount: checked.built.reviewCount,
     planChecked: checked.planChecked,
@@ -73,6 +67,5 @@ export async function validateRoster(ctx: AuthedContext, input: RosterRequest, p
       student: p.studentId ? (students.get(p.studentId) ?? null) : null,
       target: { office: p.office, studentId: p.studentId, recordId: p.recordId, kind: p.recordId ? (kinds.get(p.recordId) ?? null) : null },
     })),
-    content: contentOf(checked.built),
   };
 }
