@@ -309,6 +309,7 @@ export const messages: Record<string, LocalizedText> = {
     'zh-TW': '修課別「{value}」無法辨識（請填 1 新修、2 重修或 3 補修）',
     en: 'The kind of taking "{value}" is not recognised (use 1 new, 2 retake or 3 make-up).',
   },
+  'import-school-code-invalid': { 'zh-TW': '「{column}」的「{value}」不是學校代碼（應為 6 位數字）', en: '"{value}" of "{column}" is not a school code (6 digits).' },
   'import-duplicate-row': { 'zh-TW': '與第 {firstRow} 列重複（{key}）', en: 'Duplicates row {firstRow} ({key}).' },
 
   // Working group 工作小組 (plugins/working-group)

@@ -147,6 +147,23 @@ export function dateField(column: string) {
   });
 }
 
+/**
+ * An optional national school code (學校代碼: 6 digits, SPEC §5): null when blank. Full-width
+ * digits and spaces are normalised; a number cell of fewer digits is a code whose leading zeros
+ * the spreadsheet dropped (013402 → 13402), so it is padded back.
+ */
+export function schoolCodeField(column: string) {
+  return field((raw): Parsed<string | null> => {
+    const cell = unwrapCell(raw);
+    const checked = cellFreeText(cell, column);
+    if (!checked.ok) return checked;
+    if (checked.value === '') return ok<string | null>(null);
+    let code = checked.value.normalize('NFKC').replace(/\s+/g, '');
+    if (typeof cell === 'number' && /^\d{1,5}$/.test(code)) code = code.padStart(6, '0');
+    return /^\d{6}$/.test(code) ? ok<string | null>(code) : bad<string | null>('import-school-code-invalid', { column, value: checked.value });
+  });
+}
+
 /** A course code, normalised and checked (see courseCodeSchema). */
 export function courseCodeField(column: string) {
   return field((raw) => {

@@ -9,11 +9,12 @@ import {
   listField,
   nationalIdField,
   optionalTextField,
+  schoolCodeField,
   textField,
 } from './import-cells.ts';
 import type { Semester } from './calendar.ts';
 import type { ImportKind } from './import-templates.ts';
-import { STUDENT_ROSTER_FIELDS, type StudentRosterFieldKey, type StudentRosterFields } from './student-roster-fields.ts';
+import { STUDENT_ROSTER_FIELDS, studentRosterFieldHeader, type StudentRosterField, type StudentRosterFieldKey, type StudentRosterFields } from './student-roster-fields.ts';
 import { gradeRowSchema, placementRowSchema, statusChangeRowSchema, type GradeRow, type PlacementRow, type StatusChangeRow } from './grade-import.ts';
 
 /**
@@ -48,11 +49,13 @@ const takeKind = choiceField<TakeKind>(
   1,
 );
 
-/** The optional 學生資料名冊 columns, each free text of its own cap (student-roster-fields.ts). */
-const rosterFieldShape = Object.fromEntries(STUDENT_ROSTER_FIELDS.map((f) => [f.key, cappedTextField(f.column, f.max)])) as Record<
-  StudentRosterFieldKey,
-  ReturnType<typeof cappedTextField>
->;
+/**
+ * The optional 學生資料名冊 columns (student-roster-fields.ts): each free text of its own cap,
+ * except 借讀學校代碼, a 6-digit school code; issues name the 學生名冊 header.
+ */
+const rosterFieldShape = Object.fromEntries(
+  STUDENT_ROSTER_FIELDS.map((f: StudentRosterField) => [f.key, f.format === 'school-code' ? schoolCodeField(studentRosterFieldHeader(f)) : cappedTextField(studentRosterFieldHeader(f), f.max)]),
+) as Record<StudentRosterFieldKey, ReturnType<typeof cappedTextField>>;
 
 /** The given (non-blank) roster values of a row, by key. */
 function rosterFieldsOf(row: Partial<Record<StudentRosterFieldKey, string | null>>): StudentRosterFields {

@@ -1,5 +1,5 @@
 import type { LocalizedText } from './errors.ts';
-import { STUDENT_ROSTER_FIELDS } from './student-roster-fields.ts';
+import { STUDENT_ROSTER_FIELDS, studentRosterFieldHeader, type StudentRosterField } from './student-roster-fields.ts';
 
 /**
  * Templates of the roster imports the registry office (註冊組) and curriculum office
@@ -44,6 +44,14 @@ const semester: Col = ['semester', '學期', 'Semester', true, '1', [], '1 或 2
 const courseCode: Col = ['code', '課程代碼', 'Course code', true, '108120401E22L0107020005', ['課程代碼23碼'], '23 碼課程代碼'];
 const offeringClass: Col = ['className', '開課班級', 'Class', false, '101', [], '全年級或跨班選修課程可留空'];
 
+/** The template note of a 學生資料名冊 column of the 學生名冊. */
+function rosterFieldNote(f: StudentRosterField): string {
+  const use = f.sheet === '學生資料' ? '學生資料名冊用' : `學生資料名冊「${f.sheet}」用`;
+  if (f.format === 'school-code') return `${use}，借讀學校的 6 位數字學校代碼；留空則保留原值`;
+  const column = f.column === studentRosterFieldHeader(f) ? '' : `（名冊欄位「${f.column}」）`;
+  return `${use}${column}，依貴校校務系統的值填寫，最多 ${f.max} 字；留空則保留原值`;
+}
+
 export const importTemplates: Record<ImportKind, ImportTemplate> = {
   students: {
     label: { 'zh-TW': '學生名冊', en: 'Students' },
@@ -58,8 +66,9 @@ export const importTemplates: Record<ImportKind, ImportTemplate> = {
       ['division', '部別', 'Division', false, '日間部', [], '日間部或進修部，留空為日間部'],
       ['departmentCode', '科別代碼', 'Department code', false, '101', ['科/班/學程別代碼', '科班學程別代碼']],
       ['hostUserId', '系統帳號', 'Host user ID', false, '1130001', ['帳號', '登入帳號', '校務系統帳號'], '校務行政系統的登入帳號，留空則使用學號'],
-      // 學生資料名冊 columns: optional, kept as the school gives them (no source gives their code lists).
-      ...STUDENT_ROSTER_FIELDS.map((f): Col => [f.key, f.column, f.headerEn, false, '', [], `學生資料名冊用，依貴校校務系統的值填寫，最多 ${f.max} 字；留空則保留原值`]),
+      // 學生資料名冊 columns: optional, kept as the school gives them (no source gives their code lists);
+      // 借讀學校代碼 is a 6-digit school code.
+      ...STUDENT_ROSTER_FIELDS.map((f: StudentRosterField): Col => [f.key, studentRosterFieldHeader(f), f.headerEn, false, '', [], rosterFieldNote(f)]),
     ),
   },
   teachers: {

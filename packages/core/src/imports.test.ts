@@ -78,6 +78,39 @@ describe('validateImportRows: students', () => {
     ]);
   });
 
+  it('reads the 借讀 columns of 學生借讀資料: 借讀學校代碼 as a 6-digit school code (a number cell padded back), 借讀群別 and the rest as capped text', () => {
+    const base = ['1130001', '王小明', 'A123456789', '97/5/12', '1', '101', '5', '', '', ''];
+    const other = (no: string, id: string) => base.map((v, i) => (i === 0 ? no : i === 2 ? id : v));
+    const { rows, issues } = run('students', [...header, '借讀學校代碼', '借讀群別', 'Borrowed-study department', '借讀代碼', '群別代碼'], [
+      [...base, ' ０１３４０２ ', '22', '301', 'B1', '11'],
+      [...other('1130002', 'B223456782'), 13402, '', '', '', ''],
+      [...other('1130003', 'C123456781'), '13402', '2'.repeat(21), '', '', ''],
+      [...other('1130004', 'D123456782'), '羅東高中', '', '', '借\n讀', ''],
+    ]);
+    expect(rows.map((r) => r.value.rosterFields)).toEqual([
+      { groupCode: '11', borrowSchoolCode: '013402', borrowGroup: '22', borrowDepartment: '301', borrowCode: 'B1' },
+      { borrowSchoolCode: '013402' },
+    ]);
+    expect(issues.map((i) => [i.row, i.column, i.code])).toEqual([
+      [4, '借讀學校代碼', 'import-school-code-invalid'],
+      [4, '借讀群別', 'import-value-too-long'],
+      [5, '借讀學校代碼', 'import-school-code-invalid'],
+      [5, '借讀代碼', 'import-text-line-break'],
+    ]);
+    expect(issues[0]!.message).toBe('「借讀學校代碼」的「13402」不是學校代碼（應為 6 位數字）');
+  });
+
+  it('lists the 借讀 columns in the 學生名冊 template after the thirteen 學生資料 columns, 群別 under its own header', () => {
+    const columns = importTemplates.students.columns.slice(-4);
+    expect(columns.map((c) => [c.key, c.header, c.required])).toEqual([
+      ['borrowSchoolCode', '借讀學校代碼', false],
+      ['borrowGroup', '借讀群別', false],
+      ['borrowDepartment', '借讀科班學程別', false],
+      ['borrowCode', '借讀代碼', false],
+    ]);
+    expect(columns[1]!.note).toBe('學生資料名冊「學生借讀資料」用（名冊欄位「群別」），依貴校校務系統的值填寫，最多 20 字；留空則保留原值');
+  });
+
   it('reads good rows from strings, numbers and Dates', () => {
     const { rows, issues } = run('students', header, [
       ['1130001', '王小明', 'a123456789', '97/5/12', '1', '101', '5', '', '', ''],

@@ -33,5 +33,8 @@ describe('the demo registry course records', () => {
     expect(night).toEqual([{ class_name: '901', division: 'night' }, { class_name: '901', division: 'night' }]);
     expect((await k.selectFrom('status_changes').select('kind').orderBy('kind').execute()).map((c: any) => c.kind)).toEqual(['suspend', 'transfer-in']);
     expect(await k.selectFrom('grade_appeals').select(['status']).execute()).toEqual([{ status: 'open' }]);
+    // The borrowed-study student (201 seat 2) has the 借讀 columns of their 借讀成績 row, and only those.
+    const borrowed = await k.selectFrom('course_grades').innerJoin('students', 'students.id', 'course_grades.student_id').select(['students.class_name', 'students.seat_no', 'students.roster_fields']).where('course_grades.take', '=', 'borrowed').execute();
+    expect(borrowed.map((b: any) => [b.class_name, b.seat_no, JSON.parse(b.roster_fields)])).toEqual([['201', 2, { borrowSchoolCode: '013402', borrowCode: 'B1' }]]);
   });
 });

@@ -6,8 +6,8 @@ import { upsertCourses, upsertStudents, type AuthedContext, type LichengApp } fr
  * The registry's course records in the demo: a night-division class (901, 進修部) of two
  * students, this term's grades of 101, 102 and 901 in 國語文 and 數學 with a make-up, a retake,
  * a repeat-year, a transfer-in and a borrowed-study row, the term's placements, two status
- * changes and one open appeal. Everything goes through the registry's own import and
- * procedures, as an office would do it.
+ * changes, the borrowed-study student's 借讀 columns of the 學生名冊 and one open appeal.
+ * Everything goes through the registry's own import and procedures, as an office would do it.
  */
 
 const csv = (rows: Array<Array<string | number>>) => new TextEncoder().encode(`\uFEFF${rows.map((r) => r.join(',')).join('\r\n')}\r\n`);
@@ -44,6 +44,24 @@ async function seedNightClass(ctx: AuthedContext, term: AcademicTerm, codes: { c
   });
 }
 
+/**
+ * The 學生名冊 row of the borrowed-study student again, with the 借讀學校代碼 and 借讀代碼 of
+ * their 借讀成績 row (學生借讀資料). 群別 and 借讀科班學程別 stay empty: no source gives values of
+ * their shape, so the student's 學生借讀資料 row, once a 借讀 change is recorded, names them on (缺).
+ */
+async function seedBorrowColumns(ctx: AuthedContext, studentNo: string, borrow: { school: string; code: string }): Promise<void> {
+  const s = await ctx.db
+    .selectFrom('students')
+    .select(['student_no', 'name', 'national_id', 'birth_date', 'grade', 'class_name', 'seat_no', 'division', 'department_code', 'host_user_id'])
+    .where('school_code', '=', ctx.config.code)
+    .where('student_no', '=', studentNo)
+    .executeTakeFirstOrThrow();
+  await importCsv(ctx, 'students', [
+    ['學號', '姓名', '身分證號', '出生日期', '年級', '班級', '座號', '部別', '科別代碼', '系統帳號', '借讀學校代碼', '借讀代碼'],
+    [s.student_no, s.name, s.national_id, s.birth_date, s.grade, s.class_name, s.seat_no, s.division === 'night' ? '進修部' : '日間部', s.department_code ?? '', s.host_user_id, borrow.school, borrow.code],
+  ]);
+}
+
 export async function seedDemoGrades(app: LichengApp): Promise<void> {
   if (!app.plugins.some((p) => p.id === 'registry')) return;
   const school = app.config.code;
@@ -77,6 +95,7 @@ export async function seedDemoGrades(app: LichengApp): Promise<void> {
   );
   await importCsv(registry, 'placements', [['學號', '學年度', '學期', '部別', '班級', '座號'], ...students.map((st) => [st.student_no, y, s, st.division === 'night' ? '進修部' : '日間部', st.class_name, st.seat_no])]);
   await importCsv(registry, 'grades', grades);
+  await seedBorrowColumns(registry, no('201', 2), { school: '013402', code: 'B1' });
 
   // 102 seat 8 came from another school this term (the transfer row above); 201 seat 8 is on leave.
   const today = taipeiDate(registry.now());

@@ -1,4 +1,4 @@
-import { readStudentRosterFields, rocDateOf, ROSTER_BATCHES, sheetColumns, STUDENT_ROSTER_FIELDS, type StudentRosterFields, type LayoutSheet, type RosterCell, type RosterLayout } from '@licheng/core';
+import { readStudentRosterFields, rocDateOf, ROSTER_BATCHES, sheetColumns, studentRosterFieldsOf, type StudentRosterFields, type StudentRosterSheet, type LayoutSheet, type RosterCell, type RosterLayout } from '@licheng/core';
 import { studentsWhoLeft, type AuthedContext } from '@licheng/server';
 import type { RosterAttachments } from './attachments.ts';
 import { keepBack, type BuiltSheets, type RosterBuilder, type RosterProblem, type RosterRequest } from './builder.ts';
@@ -9,10 +9,11 @@ import type { SheetRows } from './workbook.ts';
 /**
  * 學生資料名冊 (學生資料, 學生借讀資料; its 名冊別 is the school's setting rosters.numbers
  * .student-data): the term's students from the students table, their term placement (學期編班)
- * and their status changes (學籍異動). Only columns the platform holds are filled; a code list
- * no source gives (性別代碼, 部別代碼, 學籍狀態 …) is never made up. A row with a column nothing
- * fills is kept back on the `(缺)` sheet naming those columns — so today every row waits there
- * until the platform holds those data (docs/rosters.md).
+ * and their status changes (學籍異動), with the columns the school imported with its 學生名冊
+ * (students.roster_fields: thirteen of 學生資料 and 借讀學校代碼, 群別, 借讀科班學程別, 借讀代碼
+ * of 學生借讀資料). Only columns the platform holds are filled; a code list no source gives
+ * (性別代碼, 部別代碼, 學籍狀態 …) is never made up. A row with a column nothing fills is kept
+ * back on the `(缺)` sheet naming those columns (docs/rosters.md).
  */
 
 /** First and last day (ISO) of a term: semester 1 is August–January, semester 2 February–July. */
@@ -86,6 +87,16 @@ async function termStudents(ctx: AuthedContext, request: RosterRequest, since: s
     });
 }
 
+/** The imported columns of `sheet` the student has a value of, by roster column. */
+function importedValues(student: TermStudent, sheet: StudentRosterSheet): Values {
+  const values: Values = {};
+  for (const field of studentRosterFieldsOf(sheet)) {
+    const value = student.rosterFields[field.key];
+    if (value) values[field.column] = value;
+  }
+  return values;
+}
+
 /** 學生資料: what the students table, the placement and the status changes give. */
 function studentValues(student: TermStudent, termEnd: string): Values {
   const values: Values = {
@@ -97,22 +108,23 @@ function studentValues(student: TermStudent, termEnd: string): Values {
   const birth = rocDateOf(student.birthDate, '');
   if (birth) values['出生日期'] = birth;
   if (student.departmentCode) values['科班學程別代碼'] = student.departmentCode;
-  for (const field of STUDENT_ROSTER_FIELDS) {
-    const value = student.rosterFields[field.key];
-    if (value) values[field.column] = value;
-  }
+  Object.assign(values, importedValues(student, '學生資料'));
   const last = student.changes.filter((c) => c.date.slice(0, 10) <= termEnd).at(-1);
   values['學籍異動日期'] = last ? (rocDateOf(last.date.slice(0, 10), '') ?? '') : '';
   return values;
 }
 
-/** 學生借讀資料: a 借讀 change that stands in the term; its date starts it, the next change ends it. */
+/**
+ * 學生借讀資料: a 借讀 change that stands in the term; its date starts it, the next change ends
+ * it; 借讀學校代碼, 群別, 借讀科班學程別 and 借讀代碼 are the student's imported values (one set
+ * per student: the 借讀 the latest 學生名冊 describes).
+ */
 function borrowValues(student: TermStudent, school: string, range: { start: string; end: string }): Values | null {
   const at = student.changes.findLastIndex((c) => c.kind === 'borrow' && c.date.slice(0, 10) <= range.end);
   if (at < 0) return null;
   const next = student.changes[at + 1];
   if (next && next.date.slice(0, 10) < range.start) return null;
-  const values: Values = { 身分證號: student.nationalId, 所屬學校代碼: school };
+  const values: Values = { 身分證號: student.nationalId, 所屬學校代碼: school, ...importedValues(student, '學生借讀資料') };
   const start = rocDateOf(student.changes[at]!.date.slice(0, 10), '');
   if (start) values['申請開始日期'] = start;
   if (next) values['申請結束日期'] = rocDateOf(next.date.slice(0, 10), '') ?? '';
