@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { newId } from '@licheng/db';
 import { testDialects } from '@licheng/db/testing';
 import { createTestLicheng, seedRoster, setTestSchedule, testRoster, users, type TestLicheng } from '@licheng/server/testing';
 import registry from './index.ts';
@@ -96,5 +97,20 @@ describe.each(testDialects())('學生資料名冊 from the imported 學生名冊
     expect(kept).toHaveLength(2);
     expect(kept[1]!.slice(0, 2)).toEqual([chang!.nationalId, '2']);
     expect(String(kept[1]!.at(-1))).toBe('平臺無此欄位資料：族語認證報考方言、報考年度、族語認證有效日期、實驗班名稱');
+  });
+  it('needs the window of every class its students are placed in this term, and none of a class whose students all left', async () => {
+    await start();
+    const term = { academicYear: 114, semester: 1, roster: 'student-data' };
+    const window = ROSTER_WINDOWS[0];
+    const chang3 = await db().selectFrom('students').select('id').where('student_no', '=', 'S003').executeTakeFirstOrThrow();
+    // S003 sits in 102 this term (its placement), a class whose window closed on 09/30.
+    await db().insertInto('term_placements').values({ id: newId(), school_code: t.config.code, student_id: chang3.id, academic_year: 114, semester: 1, division: 'day', class_name: '102', seat_no: 1, created_at: '2025-08-01T00:00:00.000Z', updated_at: '2025-08-01T00:00:00.000Z' }).execute();
+    await setTestSchedule(t, [window, { ...window, classes: ['102'], end: '2025-09-30' }]);
+    t.clock.now = new Date('2025-10-01T04:00:00Z');
+    expect((await t.query('registry.rosters.list', { academicYear: 114, semester: 1 }, users.registry)).data.rosters.find((r: any) => r.roster === 'student-data').batches[0].refusal).toContain('114/09/30');
+    expect((await t.mutate('registry.rosters.export', term, users.registry)).error?.licheng?.code).toBe('window-closed');
+    // S003 left before the term began: 102 has no student of the term, and its window no longer matters.
+    await db().insertInto('status_changes').values({ id: newId(), school_code: t.config.code, student_id: chang3.id, date: '2025-07-31', kind: 'transfer-out', status_code: '321', note: '', created_at: '2025-07-31T00:00:00.000Z' }).execute();
+    expect((await t.mutate('registry.rosters.export', term, users.registry)).error).toBeNull();
   });
 });

@@ -87,6 +87,35 @@ async function termStudents(ctx: AuthedContext, request: RosterRequest, since: s
     });
 }
 
+/** The grades and classes of the term's students (as termStudents places them), read without their columns and changes. */
+async function termClasses(ctx: AuthedContext, request: RosterRequest): Promise<Array<{ grade: number; className: string }>> {
+  const school = ctx.config.code;
+  const grade = gradeOfBatch(request.batch);
+  let query = ctx.db.selectFrom('students').select(['id', 'grade', 'class_name']).where('school_code', '=', school);
+  if (grade !== null) query = query.where('grade', '=', grade);
+  const students = await query.execute();
+  if (students.length === 0) return [];
+  const left = await studentsWhoLeft(ctx.db, school, students.map((s) => s.id), termRange(request.academicYear, request.semester).start);
+  const placed = new Map(
+    (
+      await ctx.db
+        .selectFrom('term_placements')
+        .select(['student_id', 'class_name'])
+        .where('school_code', '=', school)
+        .where('academic_year', '=', request.academicYear)
+        .where('semester', '=', request.semester)
+        .execute()
+    ).map((p) => [p.student_id, p.class_name]),
+  );
+  const seen = new Map<string, { grade: number; className: string }>();
+  for (const s of students) {
+    if (left.has(s.id)) continue;
+    const className = placed.get(s.id) ?? s.class_name;
+    seen.set(`${s.grade}|${className}`, { grade: Number(s.grade), className });
+  }
+  return [...seen.values()];
+}
+
 /** The imported columns of `sheet` the student has a value of, by roster column. */
 function importedValues(student: TermStudent, sheet: StudentRosterSheet): Values {
   const values: Values = {};
@@ -165,11 +194,7 @@ export function studentDataBuilder(): RosterBuilder {
   return {
     roster: 'student-data',
     batches: ROSTER_BATCHES,
-    audiences: async (ctx, request) => {
-      const students = await termStudents(ctx, request);
-      const seen = new Map(students.map((s) => [`${s.grade}|${s.className}`, { grade: s.grade, className: s.className }]));
-      return [...seen.values()];
-    },
+    audiences: termClasses,
     build: buildStudentData,
   };
 }
