@@ -176,6 +176,10 @@ describe.each(testDialects())('a large transfer package on %s', (dialect) => {
     expect(objects).toEqual([]);
     expect(fs.readdirSync(t.storage.tempDir)).toEqual([]);
 
+    const teacher = await t.app.request('/api/registry/transfer?studentNo=N200', { method: 'POST', headers: { authorization: `Bearer ${await t.token({ userId: 't-wang', roles: ['subject-teacher'], school: NEW })}` }, body: 'x' });
+    expect(teacher.status).toBe(403);
+    expect((await t.app.request('/api/registry/transfer', { method: 'POST', body: 'x' })).status).toBe(401);
+
     const dry = await post(packageStream(2).body, 'studentNo=N200&dryRun=true');
     expect(dry.json).toMatchObject({ dryRun: true, imported: 2 });
     expect(await rows('records')).toEqual([]);
