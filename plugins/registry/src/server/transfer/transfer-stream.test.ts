@@ -151,8 +151,10 @@ describe.each(testDialects())('a large transfer package on %s', (dialect) => {
     expect(result.json).toMatchObject({ dryRun: false, student: { studentNo: 'N200', created: true }, imported: 10, skipped: 0, files: 10 });
     const size = upload.sent();
     expect(size).toBeGreaterThan(90 * 1024 * 1024);
-    // Holding the package (or its files) at any moment would add at least its size.
-    expect(peak).toBeLessThan(size / 4);
+    // Holding the package (or its files) at any moment would add at least its size (reading it
+    // whole first, as the import once did, measured ~70 MB here); streaming holds a few chunks,
+    // and the database driver's buffers (up to ~20 MB seen on MariaDB).
+    expect(peak).toBeLessThan(size * 0.4);
     const stored = await rows('stored_files');
     expect(stored.map((f: any) => f.sha256).sort()).toEqual([...upload.hashes].sort());
     expect(stored.every((f: any) => Number(f.size) === FILE_BYTES && f.type === 'mp3')).toBe(true);
