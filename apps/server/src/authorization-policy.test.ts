@@ -62,7 +62,7 @@ describe.each(testDialects())('the authorization policy on %s', (dialect) => {
     await seedRoster(t);
     const record = (t.app.trpcRouter as unknown as { _def: { procedures: Record<string, { _def: { type: 'query' | 'mutation'; middlewares?: readonly unknown[] } }> } })._def.procedures;
     procedures = Object.entries(record).map(([p, procedure]) => ({ path: p, type: procedure._def.type, procedure }));
-    routes = [...new Set(t.app.routes.filter((r) => r.method === 'GET' && !r.path.startsWith('/trpc')).map((r) => `GET ${r.path}`))];
+    routes = [...new Set(t.app.routes.filter((r) => (r.method === 'GET' || r.method === 'POST') && !r.path.startsWith('/trpc')).map((r) => `${r.method} ${r.path}`))];
   });
   afterAll(async () => t?.close());
 
@@ -71,7 +71,7 @@ describe.each(testDialects())('the authorization policy on %s', (dialect) => {
     const headers: Record<string, string> = authorization ? { authorization: `Bearer ${authorization}` } : {};
     const res =
       type === 'route'
-        ? await t.app.request(target.replace(/^GET /, '').replace(/:[a-z]+/gi, 'matrix'), { headers })
+        ? await t.app.request(target.replace(/^(GET|POST) /, '').replace(/:[a-z]+/gi, 'matrix'), { method: target.split(' ')[0], headers, ...(target.startsWith('POST ') ? { body: '' } : {}) })
         : type === 'query'
           ? await t.app.request(`/trpc/${target}`, { headers })
           : await t.app.request(`/trpc/${target}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: 'null' });

@@ -241,7 +241,7 @@ export const procedurePolicy = {
   'curriculum.precheck.differences': { roles: ['curriculum-staff', 'registry-staff'], records: CURRICULUM_SCHOOL },
 } as const satisfies Record<ProcedurePath, RoutePolicy>;
 
-/** Plain HTTP routes below the app (`GET <path as Hono declares it>`): downloads and the public ones. */
+/** Plain HTTP routes below the app (`GET <path as Hono declares it>`, `POST …`): downloads, the public ones and streamed uploads. */
 export const routePolicy: Record<string, RoutePolicy> = {
   'GET /health': { public: true },
   'GET /openapi.json': { public: true },
@@ -255,6 +255,7 @@ export const routePolicy: Record<string, RoutePolicy> = {
   'GET /api/registry/templates/:file': { roles: ['registry-staff', 'admin'] },
   'GET /api/registry/audit.xlsx': { roles: ['registry-staff', 'admin'] },
   'GET /api/registry/transfer/:studentNo': { roles: ['registry-staff', 'admin'] },
+  'POST /api/registry/transfer': { roles: ['registry-staff', 'admin'] },
   'GET /api/working-group/schedule.xlsx': { roles: 'any' },
   'GET /api/working-group/public/schedule.xlsx': { public: true },
   'GET /api/working-group/meetings/minutes.xlsx': { roles: GROUP_EDITORS, records: GROUP_RECORDS },

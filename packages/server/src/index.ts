@@ -33,4 +33,5 @@ export * from './reminders/index.ts';
 export * from './pdf/index.ts';
 export * from './retention/index.ts';
 export * from './zip/zip-stream.ts';
+export * from './zip/zip-file.ts';
 export { zipParts, inflatePart, ZipUnreadable, type ZipPart, type InflateBudget } from './tables/zip-parts.ts';

@@ -21,4 +21,6 @@ export interface FileStorage {
   exists(sha256: string): Promise<boolean>;
   /** Every stored object's hash, for orphan sweeps and backups. */
   list(): AsyncIterable<string>;
+  /** This process's private folder for files in flight (spooled uploads), when the store has one. */
+  readonly tempDir?: string;
 }

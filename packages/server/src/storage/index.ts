@@ -4,6 +4,7 @@ export * from './local-file-storage.ts';
 export * from './private-fs.ts';
 export * from './read-limited.ts';
 export * from './references.ts';
+export * from './spool.ts';
 export * from './sweep.ts';
 export * from './temp-folders.ts';
 export * from './sweeper.ts';

@@ -1,16 +1,30 @@
-import { DomainError, formatMessage, IMPORT_KINDS, taipeiDate, TRANSFER_REASONS, XLSX_MIME, type ImportKind, type TransferReason } from '@licheng/core';
-import { authorizeRequest, contentDisposition, type PluginDefinition, type PluginDeps } from '@licheng/server';
+import { DomainError, formatMessage, IMPORT_KINDS, MAX_TRANSFER_PACKAGE_BYTES, taipeiDate, TRANSFER_REASONS, XLSX_MIME, type ImportKind, type TransferReason } from '@licheng/core';
+import { authorizeRequest, contentDisposition, domainErrorCode, domainHttpStatus, itemError, type PluginDefinition, type PluginDeps } from '@licheng/server';
+import { z } from 'zod';
 import { exportAudit } from './audit/audit-export.ts';
 import { auditFilterSchema } from './audit/audit-query.ts';
 import { REGISTRY_ROLES } from './roles.ts';
 import { templateCsv, templateXlsx } from './templates.ts';
 import { transferFileName, transferPackage } from './transfer/transfer-export.ts';
+import { importTransferUpload, transferPackageTooLarge } from './transfer/transfer-upload.ts';
 
 type RoutesApp = Parameters<NonNullable<PluginDefinition['routes']>>[0];
 
 function errorResponse(status: number, code: string, message: string): Response {
   return Response.json({ error: { code, message } }, { status });
 }
+
+/** HTTP statuses of the tRPC codes a domain error maps to (domainErrorCode); anything else is 400. */
+const HTTP_OF: Record<string, number> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, PAYLOAD_TOO_LARGE: 413, SERVICE_UNAVAILABLE: 503 };
+
+/** The query of a streamed transfer import: the same fields as registry.transfer.import's form. */
+const transferUploadQuery = z.object({
+  studentNo: z.string().trim().min(1).max(32).optional(),
+  dryRun: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
+});
 
 /** Plain HTTP routes of the office, mounted at /api/registry: template downloads for the imports, the audit trail as Excel. */
 export function registryRoutes(app: RoutesApp, deps: PluginDeps): void {
@@ -83,6 +97,35 @@ export function registryRoutes(app: RoutesApp, deps: PluginDeps): void {
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return Response.json({ error: { code: error.code, params: error.params, message: error.format(ctx.locale) } }, { status: 409 });
+    }
+  });
+
+  /**
+   * POST /api/registry/transfer?studentNo=&dryRun=true — 轉入 with the package (轉學資料包) as the
+   * request body (application/zip), streamed to a temp file as it arrives: the same checks and
+   * answer as registry.transfer.import, for packages up to MAX_TRANSFER_PACKAGE_BYTES, which a
+   * form upload through /trpc (held whole, and capped by its body limit) cannot carry.
+   */
+  app.post('/transfer', async (c) => {
+    const auth = await authorizeRequest(await deps.context(c.req.raw), REGISTRY_ROLES);
+    if (!auth.ok) return auth.response;
+    const ctx = auth.ctx;
+    const query = transferUploadQuery.safeParse(c.req.query());
+    if (!query.success) return errorResponse(400, 'invalid-input', formatMessage('invalid-input', {}, ctx.locale));
+    const refuse = (error: DomainError) => {
+      const status = domainHttpStatus(error.code) ?? (error.code === 'transfer-package-too-large' ? 413 : (HTTP_OF[domainErrorCode(error.code)] ?? 400));
+      return Response.json({ error: { code: error.code, params: error.params, message: error.format(ctx.locale) } }, { status });
+    };
+    const declared = Number(c.req.header('content-length') ?? 0);
+    if (declared > MAX_TRANSFER_PACKAGE_BYTES) return refuse(transferPackageTooLarge());
+    const body = c.req.raw.body;
+    if (!body) return refuse(new DomainError('file-missing', {}));
+    try {
+      return c.json(await importTransferUpload(ctx, body, { studentNo: query.data.studentNo, dryRun: query.data.dryRun }));
+    } catch (error) {
+      const refusal = itemError(error);
+      if (!refusal) throw error;
+      return refuse(refusal);
     }
   });
 }

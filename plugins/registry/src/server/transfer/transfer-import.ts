@@ -2,7 +2,7 @@ import { DomainError, normalizeNationalId, sniffFileType, type TransferManifest,
 import { forUpdate, newId, nowIso } from '@licheng/db';
 import { assertStudentsWritable, writeOperationAudit, type AuthedContext, type PlatformDatabase, type RowChange, type Student } from '@licheng/server';
 import type { Kysely } from 'kysely';
-import type { CheckedTransferPackage } from './transfer-read.ts';
+import { storeTransferFiles, type CheckedTransferPackage } from './transfer-read.ts';
 
 /** One row of the import's report: a record of the package and what became of it. */
 export interface TransferImportRow {
@@ -77,15 +77,16 @@ async function knownOrigins(db: Trx, school: string, records: readonly TransferR
 const originKey = (r: TransferRecord) => `${r.origin.schoolCode}/${r.origin.recordId}`;
 
 /**
- * Imports a checked package (ADR 0033): finds the student by 身分證號 and birth date, or creates
- * them with `studentNo`; puts every file into content-addressed storage first, then in one
+ * Imports a checked package (ADR 0033), spooled at `packageFile`: finds the student by 身分證號
+ * and birth date, or creates them with `studentNo`; streams every file from the package into
+ * content-addressed storage first, then in one
  * transaction under the student's row lock writes, for each record not imported before, its
  * stored-file rows, the record with its state and decision as they were, and its origin row
  * (which makes it a read-only copy, refused by the records layer). Importing the same package
  * again skips every record (`already-imported`), by origin, even when two imports run at once
  * (the origin's unique key). A failure writes nothing; files stored for it are left to the sweep.
  */
-export async function importTransferPackage(ctx: AuthedContext, pkg: CheckedTransferPackage, options: TransferImportOptions): Promise<TransferImportResult> {
+export async function importTransferPackage(ctx: AuthedContext, pkg: CheckedTransferPackage, packageFile: string, options: TransferImportOptions): Promise<TransferImportResult> {
   const school = ctx.config.code;
   const { manifest } = pkg;
   if (manifest.schoolCode === school) throw new DomainError('transfer-package-own-school', {});
@@ -106,10 +107,9 @@ export async function importTransferPackage(ctx: AuthedContext, pkg: CheckedTran
     for (const record of manifest.records) result.rows.push(reportRow(record, known.get(originKey(record)) ?? null, known.has(originKey(record))));
     return tally(result);
   }
-  // Files first, outside the transaction: an object no row names is the sweep's (ADR 0010).
-  for (const [, bytes] of pkg.files) {
-    await ctx.storage.put(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream(), { maxBytes: bytes.byteLength, tooLarge: () => new DomainError('transfer-package-file-too-large', { sha: '' }) });
-  }
+  // Files first, outside the transaction, streamed from the spooled package: an object no row
+  // names is the sweep's (ADR 0010).
+  const heads = await storeTransferFiles(ctx.storage, packageFile, pkg);
   const at = ctx.now();
   return ctx.db.transaction().execute(async (trx) => {
     const student = matched ?? (await createStudent(trx, ctx, manifest, options.studentNo!));
@@ -127,10 +127,10 @@ export async function importTransferPackage(ctx: AuthedContext, pkg: CheckedTran
       const fileIds: Partial<Record<'document' | 'media', string>> = {};
       for (const file of record.files) {
         const id = newId();
-        const bytes = pkg.files.get(file.sha256)!;
+        const head = heads.get(file.sha256) ?? new Uint8Array();
         await trx
           .insertInto('stored_files')
-          .values({ id, school_code: school, sha256: file.sha256, size: file.size, type: sniffFileType(bytes) ?? file.type, original_name: file.name, created_by: ctx.identity.userId, created_at: nowIso(at) })
+          .values({ id, school_code: school, sha256: file.sha256, size: file.size, type: sniffFileType(head) ?? file.type, original_name: file.name, created_by: ctx.identity.userId, created_at: nowIso(at) })
           .execute();
         fileIds[file.slot] = id;
         result.files++;

@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { TRANSFER_MANIFEST_NAME, transferFilePath, type TransferManifest } from '@licheng/core';
 import { testDialects } from '@licheng/db/testing';
-import { assertRecordWritable, sweepStorage, upsertStatusChanges, zipStream } from '@licheng/server';
+import { assertRecordWritable, inflatePart, sweepStorage, upsertStatusChanges, zipParts, zipStream } from '@licheng/server';
 import { createTestLicheng, seedRoster, type TestLicheng, type TestUser } from '@licheng/server/testing';
 import registry from '../index.ts';
 import { fileOf } from '../test-support.ts';
@@ -15,6 +18,32 @@ const tooLarge = () => new Error('too large');
 
 async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** The package checked by the importer's own reader (in the worker thread), from a file as an upload is. */
+async function checked(bytes: Uint8Array) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'transfer-test-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'package.zip'), bytes);
+    return await readTransferPackage(path.join(dir, 'package.zip'));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The package's manifest and files' bytes, unpacked in memory (to build altered packages from). */
+async function unpack(bytes: Uint8Array): Promise<{ manifest: TransferManifest; files: Map<string, Uint8Array> }> {
+  const parts = zipParts(bytes);
+  const budget = { left: Number.MAX_SAFE_INTEGER, used: 0, onExceeded: tooLarge };
+  const read = async (name: string) => {
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of inflatePart(bytes, parts.get(name)!, budget)) chunks.push(chunk);
+    return new Uint8Array(Buffer.concat(chunks));
+  };
+  const manifest = JSON.parse(new TextDecoder().decode(await read(TRANSFER_MANIFEST_NAME))) as TransferManifest;
+  const files = new Map<string, Uint8Array>();
+  for (const name of parts.keys()) if (name.startsWith('files/')) files.set(name.slice('files/'.length), await read(name));
+  return { manifest, files };
 }
 
 /** A ZIP of the given entries, written by the platform's writer (as an exporting school would). */
@@ -76,7 +105,9 @@ describe.each(testDialects())('the transfer package on %s', (dialect) => {
 
   it('exports every record with its state, decision, origin, selection and files by SHA-256, audited; only registry staff may', async () => {
     const { bytes, hashes } = await twoSchools();
-    const { manifest, files } = await readTransferPackage(bytes);
+    const { manifest, files: checkedFiles } = await checked(bytes);
+    const { files } = await unpack(bytes);
+    expect([...checkedFiles.keys()].sort()).toEqual([...files.keys()].sort());
     expect(manifest).toMatchObject({ format: 'licheng-transfer-package', version: 1, reason: 'transfer', schoolCode: OLD, exportedBy: { userId: 'r-old' } });
     expect(manifest.student).toEqual({ studentNo: 'S001', name: '陳小明', nationalId: 'A123456789', birthDate: '2009-03-01' });
     expect(manifest.statusChanges).toEqual([{ date: '2026-01-31', kind: 'transfer-out', statusCode: '211', note: '轉學' }]);
@@ -130,7 +161,7 @@ describe.each(testDialects())('the transfer package on %s', (dialect) => {
 
     // Moving on to a third school keeps the first origin.
     const back = await b.app.request('/api/registry/transfer/N100', { headers: { authorization: `Bearer ${await b.token(newRegistry)}` } });
-    const { manifest } = await readTransferPackage(await bytesOf(back.body!));
+    const { manifest } = await checked(await bytesOf(back.body!));
     expect(manifest.schoolCode).toBe(NEW);
     expect(manifest.records.find((r) => r.summary === '物理實驗報告')).toMatchObject({ origin: { schoolCode: OLD, recordId: 'r-outcome' }, selected: true });
   });
@@ -148,7 +179,7 @@ describe.each(testDialects())('the transfer package on %s', (dialect) => {
 
   it('refuses a tampered file, a missing file, another version, a broken manifest, a declared zip bomb and its own package; writes nothing', async () => {
     const { bytes, hashes } = await twoSchools();
-    const { manifest, files } = await readTransferPackage(bytes);
+    const { manifest, files } = await unpack(bytes);
     const entries = (m: unknown, fileMap: Map<string, Uint8Array> = files) => ({ [TRANSFER_MANIFEST_NAME]: new TextEncoder().encode(JSON.stringify(m)), ...Object.fromEntries([...fileMap].map(([sha, content]) => [transferFilePath(sha), content])) });
     const refused = async (zip: Uint8Array) => (await b.upload('registry.transfer.import', importForm(zip, { studentNo: 'N100' }), newRegistry)).error?.licheng;
 
@@ -180,6 +211,10 @@ describe.each(testDialects())('the transfer package on %s', (dialect) => {
     expect(own.error?.licheng?.code).toBe('transfer-package-own-school');
     expect(await newRecords()).toEqual([]);
     expect(await (b.db.kysely as any).selectFrom('students').select('id').execute()).toEqual([]);
+    expect(await (b.db.kysely as any).selectFrom('stored_files').select('id').execute()).toEqual([]);
+    // Every upload was spooled to a temp file, and every one is gone.
+    expect(fs.readdirSync(b.storage.tempDir)).toEqual([]);
+    expect(fs.readdirSync(a.storage.tempDir)).toEqual([]);
   });
 
   it('a failure inside the transaction writes no row; the files it stored are left to the sweep', async () => {
@@ -190,6 +225,7 @@ describe.each(testDialects())('the transfer package on %s', (dialect) => {
     expect(await newRecords()).toEqual([]);
     expect(await (b.db.kysely as any).selectFrom('stored_files').select('id').execute()).toEqual([]);
     expect(await (b.db.kysely as any).selectFrom('record_origins').select('record_id').execute()).toEqual([]);
+    expect(fs.readdirSync(b.storage.tempDir)).toEqual([]);
     const swept = await sweepStorage(b.db, b.storage, { graceMs: 0, now: Date.now() + 60_000 });
     expect(swept.objects.map((o) => o.sha256).sort()).toEqual([hashes.pdf, hashes.mp3].sort());
   });
