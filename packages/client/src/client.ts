@@ -116,7 +116,21 @@ export class LichengClient {
    * Resolves with the procedure's data.
    */
   upload<T>(path: string, form: FormData, options: { onProgress?: (p: UploadProgress) => void; signal?: AbortSignal } = {}): Promise<T> {
-    return this.#withTokenRetry(() => this.#xhrUpload<T>(path, form, options));
+    return this.#withTokenRetry(() =>
+      this.#xhrSend(`${this.apiBase}/trpc/${path}`, form, options, (body, ok) => {
+        const result = (body as { result?: { data?: unknown } } | undefined)?.result;
+        return ok && result ? { value: result.data as T } : null;
+      }),
+    );
+  }
+
+  /**
+   * POSTs a file as the raw request body to a plain route (`/api/…`) that answers JSON — for a
+   * file too large for a multipart procedure (a transfer package), which the server reads as a
+   * stream. Reports upload progress like `upload`; resolves with the route's JSON.
+   */
+  postFile<T>(path: string, file: Blob, options: { onProgress?: (p: UploadProgress) => void; signal?: AbortSignal } = {}): Promise<T> {
+    return this.#withTokenRetry(() => this.#xhrSend(this.url(path), file, options, (body, ok) => (ok && body !== undefined ? { value: body as T } : null)));
   }
 
   /** GETs a file route (`/api/files/<id>`, template downloads) with the bearer token, as a Blob. */
@@ -154,24 +168,26 @@ export class LichengClient {
     }
   }
 
-  #xhrUpload<T>(path: string, form: FormData, options: { onProgress?: (p: UploadProgress) => void; signal?: AbortSignal }): Promise<T> {
+  /** POSTs `body` to `url` through XMLHttpRequest; `read` turns the parsed answer into the value, or null for a failure. */
+  #xhrSend<T>(url: string, body: FormData | Blob, options: { onProgress?: (p: UploadProgress) => void; signal?: AbortSignal }, read: (body: unknown, ok: boolean) => { value: T } | null): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const xhr = new XMLHttpRequest();
-      xhr.open('POST', `${this.apiBase}/trpc/${path}`);
+      xhr.open('POST', url);
       for (const [name, value] of Object.entries(this.headers())) xhr.setRequestHeader(name, value);
+      if (body instanceof Blob) xhr.setRequestHeader('content-type', body.type || 'application/octet-stream');
       xhr.upload.addEventListener('progress', (event) => {
         if (event.lengthComputable) options.onProgress?.({ loaded: event.loaded, total: event.total });
       });
       xhr.addEventListener('load', () => {
-        let body: unknown;
+        let parsed: unknown;
         try {
-          body = JSON.parse(xhr.responseText);
+          parsed = JSON.parse(xhr.responseText);
         } catch {
-          body = undefined;
+          parsed = undefined;
         }
-        const result = (body as { result?: { data?: unknown } } | undefined)?.result;
-        if (xhr.status >= 200 && xhr.status < 300 && result) resolve(result.data as T);
-        else reject(apiErrorFrom(body, xhr.status));
+        const answer = read(parsed, xhr.status >= 200 && xhr.status < 300);
+        if (answer) resolve(answer.value);
+        else reject(apiErrorFrom(parsed, xhr.status));
       });
       xhr.addEventListener('error', () => reject(apiErrorFrom(undefined, 0)));
       xhr.addEventListener('abort', () => reject(new LichengApiError('aborted', { code: 'aborted', status: 0 })));
@@ -179,7 +195,7 @@ export class LichengClient {
         if (options.signal.aborted) return xhr.abort();
         options.signal.addEventListener('abort', () => xhr.abort(), { once: true });
       }
-      xhr.send(form);
+      xhr.send(body);
     });
   }
 

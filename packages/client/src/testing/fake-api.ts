@@ -81,7 +81,8 @@ function describe(url: URL, method: string, body: unknown, headers: Headers, via
     const input = body instanceof FormData ? body : typeof body === 'string' && body ? JSON.parse(body) : undefined;
     return { method, path, type: 'mutation', input, headers, via, url: url.href };
   }
-  return { method, path: url.pathname + url.search, type: 'route', input: undefined, headers, via, url: url.href };
+  // A route's input is the body it was sent (a file posted to a plain route), if any.
+  return { method, path: url.pathname + url.search, type: 'route', input: body ?? undefined, headers, via, url: url.href };
 }
 
 /**

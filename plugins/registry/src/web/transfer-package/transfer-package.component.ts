@@ -46,6 +46,7 @@ export class TransferPackage extends LichengConnectedElement {
     fileError: { state: true },
     newStudentNo: { state: true },
     busy: { state: true },
+    progress: { state: true },
     failure: { state: true },
     done: { state: true },
     result: { state: true },
@@ -58,6 +59,8 @@ export class TransferPackage extends LichengConnectedElement {
   declare fileError: string;
   declare newStudentNo: string;
   declare busy: boolean;
+  /** Upload progress of the package, 0–100. */
+  declare progress: number;
   declare failure: string;
   declare done: string;
   declare result: TransferImportResult | null;
@@ -70,6 +73,7 @@ export class TransferPackage extends LichengConnectedElement {
     this.fileError = '';
     this.newStudentNo = '';
     this.busy = false;
+    this.progress = 0;
     this.failure = '';
     this.done = '';
     this.result = null;
@@ -98,13 +102,16 @@ export class TransferPackage extends LichengConnectedElement {
     this.done = '';
     this.result = null;
     this.busy = true;
-    const form = new FormData();
-    form.append('file', this.file);
-    if (this.newStudentNo.trim()) form.append('studentNo', this.newStudentNo.trim());
-    form.append('dryRun', String(dryRun));
+    this.progress = 0;
+    // The package goes as the raw body of POST /api/registry/transfer, which the server streams to
+    // disk and checks in its worker: a package of hundreds of MB never sits in a request's memory.
+    const query = new URLSearchParams({ dryRun: String(dryRun) });
+    if (this.newStudentNo.trim()) query.set('studentNo', this.newStudentNo.trim());
     const mark = focusMark();
     try {
-      this.result = await this.api.mutation<TransferImportResult>('registry.transfer.import', form);
+      this.result = await this.api.postFile<TransferImportResult>(`/api/registry/transfer?${query}`, this.file, {
+        onProgress: ({ loaded, total }) => (this.progress = total ? (loaded / total) * 100 : 0),
+      });
       if (!dryRun) this.emit('licheng-transfer-imported', this.result);
     } catch (error) {
       this.failure = error instanceof LichengApiError ? error.message : String(error);
@@ -198,6 +205,7 @@ export class TransferPackage extends LichengConnectedElement {
         ${blocked ? html`<p class="hint" id="transfer-choose">${noFile ? tt('import.choose', {}, L) : this.fileError}</p>` : nothing}
         <button type="button" ?disabled=${blocked || this.busy} aria-describedby=${blocked ? 'transfer-choose' : nothing} @click=${() => void this.#import(true)}>${tt('import.check', {}, L)}</button>
         <button type="submit" class="primary" ?disabled=${blocked || this.busy} aria-describedby=${blocked ? 'transfer-choose' : nothing}>${tt('import.run', {}, L)}</button>
+        ${this.busy ? html`<licheng-upload-progress .locale=${L} state=${this.progress >= 100 ? 'done' : 'uploading'} .value=${this.progress} .message=${tt('import.checking', {}, L)}></licheng-upload-progress>` : nothing}
       </form>
       ${this.failure ? html`<p id="transfer-failure" role="alert" class="error-text">${this.failure}</p>` : nothing}
       ${this.done ? html`<p id="transfer-done" role="status">${this.done}</p>` : nothing}

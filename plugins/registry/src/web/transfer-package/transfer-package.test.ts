@@ -24,7 +24,8 @@ describe('<licheng-transfer-package>', () => {
   afterEach(() => api?.restore());
 
   async function render(handlers: Record<string, (input: unknown) => unknown> = {}) {
-    api = installFakeApi({ 'registry.transfer.import': (input) => answer((input as FormData).get('dryRun') === 'true'), ...handlers });
+    const post = (_: unknown, call: { url: string }) => answer(new URL(call.url).searchParams.get('dryRun') === 'true');
+    api = installFakeApi({ 'POST /api/registry/transfer?dryRun=true&studentNo=N100': post, 'POST /api/registry/transfer?dryRun=false&studentNo=N100': post, 'POST /api/registry/transfer?dryRun=false': post, ...handlers });
     const el = await fixture<TransferPackage>(html`<licheng-transfer-package .token=${fakeToken()} locale="zh-TW"></licheng-transfer-package>`);
     return el;
   }
@@ -48,8 +49,11 @@ describe('<licheng-transfer-package>', () => {
     newNo.dispatchEvent(new Event('input'));
     buttons(el)[1]!.click();
     await waitUntil(() => el.result !== null, 'not checked');
-    const sent = api.callsTo('registry.transfer.import')[0]!.input as FormData;
-    expect([sent.get('studentNo'), sent.get('dryRun')]).to.deep.equal(['N100', 'true']);
+    // The package goes as the raw body of the streamed route, not as a multipart procedure call.
+    const sent = api.callsTo('/api/registry/transfer?dryRun=true&studentNo=N100')[0]!;
+    expect([sent.method, sent.via, sent.headers.get('content-type')]).to.deep.equal(['POST', 'xhr', 'application/zip']);
+    expect(new Uint8Array(await (sent.input as Blob).arrayBuffer())).to.deep.equal(new Uint8Array([0x50, 0x4b, 3, 4]));
+    expect(api.callsTo('registry.transfer.import')).to.have.length(0);
     await waitUntil(() => deepActiveElement()?.id === 'transfer-result-heading', 'focus not on the result');
     expect(el.shadowRoot!.querySelector('#transfer-result-heading')!.textContent).to.contain('將匯入 1 筆、略過 1 筆，尚未寫入');
 
@@ -78,8 +82,8 @@ describe('<licheng-transfer-package>', () => {
 
   it('shows a refused package and focuses why', async () => {
     const el = await render({
-      'registry.transfer.import': () => {
-        throw new FakeApiError('transfer-package-file-mismatch', '檔案 abc 的內容與 SHA-256 不符');
+      'POST /api/registry/transfer?dryRun=false': () => {
+        throw new FakeApiError('transfer-package-file-mismatch', '檔案 abc 的內容與 SHA-256 不符', 422);
       },
     });
     await choose(el);
