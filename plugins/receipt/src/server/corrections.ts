@@ -75,11 +75,16 @@ export async function closeReceivedAgain(
       .where('receipt_issues.student_id', 'in', part)
       .execute();
     const closing = issues.filter((r) => wanted.has(`${r.student_id}\u0000${rosterOf(r.name)}`));
-    for (const issue of closing) {
-      const closed = await trx.updateTable('receipt_issues').set({ status: 'closed', closed_at: at, closed_by: 'next-receipt' }).where('id', '=', issue.id).where('status', '=', 'answered').executeTakeFirst();
-      if (Number(closed.numUpdatedRows) !== 1) continue;
-      issuesClosed++;
-      audits.push({ ...who, action: 'receipt.issue.close', entity: 'receipt-issue', entityId: issue.id, studentId: issue.student_id, before: { status: 'answered', closed_by: null }, after: { status: 'closed', closed_by: 'next-receipt', batch_id: context.batchId } });
+    if (closing.length > 0) {
+      // One conditional update; what it closed is read back (our own writes, in this transaction),
+      // so an issue the student accepted meanwhile is neither closed nor audited.
+      const ids = closing.map((r) => r.id);
+      await trx.updateTable('receipt_issues').set({ status: 'closed', closed_at: at, closed_by: 'next-receipt' }).where('id', 'in', ids).where('status', '=', 'answered').execute();
+      const closed = await trx.selectFrom('receipt_issues').select(['id', 'student_id']).where('id', 'in', ids).where('closed_by', '=', 'next-receipt').where('closed_at', '=', at).execute();
+      issuesClosed += closed.length;
+      for (const issue of closed) {
+        audits.push({ ...who, action: 'receipt.issue.close', entity: 'receipt-issue', entityId: issue.id, studentId: issue.student_id, before: { status: 'answered', closed_by: null }, after: { status: 'closed', closed_by: 'next-receipt', batch_id: context.batchId } });
+      }
     }
     const corrections = await trx
       .selectFrom('receipt_corrections')
@@ -91,14 +96,12 @@ export async function closeReceivedAgain(
       .execute();
     const receiving = corrections.filter((r) => wanted.has(`${r.student_id}\u0000${rosterOf(r.roster_name)}`));
     if (receiving.length > 0) {
-      const updated = await trx
-        .updateTable('receipt_corrections')
-        .set({ status: 'received', received_batch_id: context.batchId, received_at: at })
-        .where('id', 'in', receiving.map((r) => r.id))
-        .where('status', '=', 'pending-submission')
-        .executeTakeFirst();
-      correctionsReceived += Number(updated.numUpdatedRows);
-      for (const c of receiving) {
+      const ids = receiving.map((r) => r.id);
+      await trx.updateTable('receipt_corrections').set({ status: 'received', received_batch_id: context.batchId, received_at: at }).where('id', 'in', ids).where('status', '=', 'pending-submission').execute();
+      // Only what this update received is counted and audited.
+      const got = await trx.selectFrom('receipt_corrections').select(['id', 'student_id']).where('id', 'in', ids).where('received_batch_id', '=', context.batchId).execute();
+      correctionsReceived += got.length;
+      for (const c of got) {
         audits.push({ ...who, action: 'receipt.correction.receive', entity: 'receipt-correction', entityId: c.id, studentId: c.student_id, before: { status: 'pending-submission' }, after: { status: 'received', received_batch_id: context.batchId } });
       }
     }
