@@ -53,7 +53,7 @@ export async function reconcileBatch(ctx: AuthedContext, batchId: string): Promi
   if (!batch) return null;
   const snapshotsAvailable = ctx.config.plugins.enabled.includes('registry');
   const rosters = await db.selectFrom('receipt_rosters').select(['id', 'name', 'kind', 'academic_year', 'semester']).where('school_code', '=', school).where('batch_id', '=', batchId).orderBy('kind').orderBy('name').execute();
-  const out: ReconciledRoster[] = [];
+  const compared = [];
   for (const r of rosters) {
     const target = rosterOfNumber(Number(r.kind), ctx.config.rosters.numbers);
     const snapshot = snapshotsAvailable && target ? await submittedSnapshot(ctx.db, school, { ...target, academicYear: Number(r.academic_year), semester: Number(r.semester) }) : null;
@@ -62,15 +62,18 @@ export async function reconcileBatch(ctx: AuthedContext, batchId: string): Promi
       snapshot?.content ?? [],
       items.map((i) => ({ studentId: i.student_id, entry: JSON.parse(i.entry_json) as Record<string, unknown> })),
     );
+    compared.push({ r, target, snapshot, results });
+  }
+  // The students shown (everyone not simply arrived), looked up once for the whole batch.
+  const ids = [...new Set(compared.flatMap(({ results }) => results.flatMap((x) => (x.status !== 'arrived' && x.studentId ? [x.studentId] : []))))];
+  const students = new Map<string, { student_no: string; name: string; class_name: string }>();
+  for (let i = 0; i < ids.length; i += 500) {
+    for (const s of await ctx.db.selectFrom('students').select(['id', 'student_no', 'name', 'class_name']).where('school_code', '=', school).where('id', 'in', ids.slice(i, i + 500)).execute()) students.set(s.id, s);
+  }
+  const out: ReconciledRoster[] = compared.map(({ r, target, snapshot, results }) => {
     const counts: Record<ReconcileStatus, number> = { arrived: 0, missing: 0, unexpected: 0, differs: 0 };
     for (const result of results) counts[result.status]++;
-    const shown = results.filter((x) => x.status !== 'arrived');
-    const ids = [...new Set(shown.flatMap((x) => (x.studentId ? [x.studentId] : [])))];
-    const students = new Map<string, { student_no: string; name: string; class_name: string }>();
-    for (let i = 0; i < ids.length; i += 500) {
-      for (const s of await ctx.db.selectFrom('students').select(['id', 'student_no', 'name', 'class_name']).where('school_code', '=', school).where('id', 'in', ids.slice(i, i + 500)).execute()) students.set(s.id, s);
-    }
-    out.push({
+    return {
       id: r.id,
       name: r.name,
       kind: Number(r.kind),
@@ -78,11 +81,13 @@ export async function reconcileBatch(ctx: AuthedContext, batchId: string): Promi
       batch: target?.batch ?? null,
       snapshot: snapshot ? { id: snapshot.id, fileName: snapshot.fileName, sha256: snapshot.sha256, submittedAt: snapshot.submittedAt, submittedByName: snapshot.submittedByName } : null,
       counts,
-      students: shown.map((x) => {
-        const s = x.studentId ? students.get(x.studentId) : undefined;
-        return { studentId: x.studentId, studentNo: s?.student_no ?? '', name: s?.name ?? '', className: s?.class_name ?? '', status: x.status, differences: x.differences, rowsMissing: x.rowsMissing, rowsUnexpected: x.rowsUnexpected };
-      }),
-    });
-  }
+      students: results
+        .filter((x) => x.status !== 'arrived')
+        .map((x) => {
+          const s = x.studentId ? students.get(x.studentId) : undefined;
+          return { studentId: x.studentId, studentNo: s?.student_no ?? '', name: s?.name ?? '', className: s?.class_name ?? '', status: x.status, differences: x.differences, rowsMissing: x.rowsMissing, rowsUnexpected: x.rowsUnexpected };
+        }),
+    };
+  });
   return { batchId, academicYear: Number(batch.academic_year), semester: Number(batch.semester), snapshotsAvailable, rosters: out };
 }
