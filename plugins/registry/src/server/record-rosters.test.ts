@@ -4,7 +4,7 @@ import { newId } from '@licheng/db';
 import { testDialects } from '@licheng/db/testing';
 import { createTestLicheng, seedRoster, setTestSchedule, testRoster, users, type TestLicheng } from '@licheng/server/testing';
 import registry from './index.ts';
-import { ROSTER_WINDOWS } from './test-support.ts';
+import { ROSTER_WINDOWS, sheetsAt } from './test-support.ts';
 import { NOT_PASSED, OVER_CAP } from './rosters/record-builder.ts';
 import { exportRoster } from './roster-export.ts';
 import { cliContext } from './cli.ts';
@@ -65,20 +65,8 @@ describe.each(testDialects())('record rosters (24, 25, 學生資料, grade 12 ba
     return res.data;
   }
 
-  async function open(url: string): Promise<Record<string, unknown[][]>> {
-    const got = await t.app.request(url, { headers: { authorization: `Bearer ${await t.token(users.registry)}` } });
-    expect(got.status).toBe(200);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await got.arrayBuffer());
-    return Object.fromEntries(
-      workbook.worksheets.map((sheet) => {
-        const width = sheet.getRow(1).cellCount;
-        const rows: unknown[][] = [];
-        sheet.eachRow({ includeEmpty: false }, (row) => rows.push(Array.from({ length: width }, (_, i) => row.getCell(i + 1).value ?? '')));
-        return [sheet.name, rows];
-      }),
-    );
-  }
+  const open = (url: string) => sheetsAt(t, url);
+
 
   const setGrade = (studentNo: string, grade: number) => db().updateTable('students').set({ grade }).where('student_no', '=', studentNo).execute();
 

@@ -4,7 +4,7 @@ import { newId } from '@licheng/db';
 import { testDialects } from '@licheng/db/testing';
 import { createTestLicheng, seedRoster, setTestSchedule, testRoster, users, type TestLicheng, type TestUser } from '@licheng/server/testing';
 import registry from './index.ts';
-import { ROSTER_WINDOWS } from './test-support.ts';
+import { ROSTER_WINDOWS, sheets } from './test-support.ts';
 import { exportRoster, rosterBirthDate } from './roster-export.ts';
 import { cliContext } from './cli.ts';
 import type { RosterAttachments } from './rosters/attachments.ts';
@@ -98,17 +98,6 @@ describe.each(testDialects())('registry.rosters.export on %s', (dialect) => {
     return workbook;
   }
 
-  /** Every sheet as its rows of cells, an empty cell as ''. */
-  function sheets(workbook: ExcelJS.Workbook): Record<string, unknown[][]> {
-    return Object.fromEntries(
-      workbook.worksheets.map((sheet) => {
-        const width = sheet.getRow(1).cellCount;
-        const rows: unknown[][] = [];
-        sheet.eachRow({ includeEmpty: false }, (row) => rows.push(Array.from({ length: width }, (_, i) => row.getCell(i + 1).value ?? '')));
-        return [sheet.name, rows];
-      }),
-    );
-  }
 
   const [chen, lin, chang] = testRoster.students;
   const [chinese, physics] = testRoster.courses;

@@ -1,9 +1,8 @@
-import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@licheng/db/testing';
 import { createTestLicheng, seedRoster, setTestSchedule, testRoster, users, type TestLicheng } from '@licheng/server/testing';
 import registry from './index.ts';
-import { csvBytes, fileOf, importForm, ROSTER_WINDOWS, xlsxBytes, type Rows } from './test-support.ts';
+import { csvBytes, fileOf, importForm, ROSTER_WINDOWS, xlsxBytes, type Rows, sheetsAt } from './test-support.ts';
 
 /** The 學生名冊 with the optional 借讀 columns of 學生借讀資料. */
 const HEADER = ['學號', '姓名', '身分證號', '出生日期', '年級', '班級', '座號', '系統帳號', '借讀學校代碼', '借讀群別', '借讀科班學程別', '借讀代碼'];
@@ -27,20 +26,8 @@ describe.each(testDialects())('學生借讀資料 from the imported 借讀 colum
   const stored = async () =>
     Object.fromEntries((await db().selectFrom('students').select(['student_no', 'roster_fields']).execute()).map((s: any) => [s.student_no, s.roster_fields === null ? null : JSON.parse(s.roster_fields)]));
 
-  async function open(url: string): Promise<Record<string, unknown[][]>> {
-    const got = await t.app.request(url, { headers: { authorization: `Bearer ${await t.token(users.registry)}` } });
-    expect(got.status).toBe(200);
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await got.arrayBuffer());
-    return Object.fromEntries(
-      workbook.worksheets.map((sheet) => {
-        const width = sheet.getRow(1).cellCount;
-        const rows: unknown[][] = [];
-        sheet.eachRow({ includeEmpty: false }, (r) => rows.push(Array.from({ length: width }, (_, i) => r.getCell(i + 1).value ?? '')));
-        return [sheet.name, rows];
-      }),
-    );
-  }
+  const open = (url: string) => sheetsAt(t, url);
+
 
   it('refuses a 借讀學校代碼 that is not 6 digits and an over-long 借讀群別 row by row, naming the column, and writes nothing', async () => {
     await start();

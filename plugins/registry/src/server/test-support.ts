@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { encodeBig5 } from '@licheng/server/testing';
+import { expect } from 'vitest';
+import { encodeBig5, users, type TestLicheng } from '@licheng/server/testing';
 
 export { encodeBig5 };
 
@@ -80,3 +81,29 @@ export const ROSTER_WINDOWS = [
   { activity: 'roster-submission', academicYear: 114, semester: 1, start: '2025-08-01', end: '2026-01-31' },
   { activity: 'roster-submission', academicYear: 113, semester: 2, start: '2025-08-01', end: '2026-01-31' },
 ] as const;
+
+/** Every sheet as its rows of cells, an empty cell as ''. */
+export function sheets(workbook: ExcelJS.Workbook): Record<string, unknown[][]> {
+  return Object.fromEntries(
+    workbook.worksheets.map((sheet) => {
+      const width = sheet.getRow(1).cellCount;
+      const rows: unknown[][] = [];
+      sheet.eachRow({ includeEmpty: false }, (row) => rows.push(Array.from({ length: width }, (_, i) => row.getCell(i + 1).value ?? '')));
+      return [sheet.name, rows];
+    }),
+  );
+}
+
+/** The stored workbook behind a download link, opened with ExcelJS. */
+export async function workbookAt(t: TestLicheng, url: string): Promise<ExcelJS.Workbook> {
+  const got = await t.app.request(url, { headers: { authorization: `Bearer ${await t.token(users.registry)}` } });
+  expect(got.status).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(await got.arrayBuffer());
+  return workbook;
+}
+
+/** The workbook a download link gives the registry, as `sheets` reads it. */
+export async function sheetsAt(t: TestLicheng, url: string): Promise<Record<string, unknown[][]>> {
+  return sheets(await workbookAt(t, url));
+}

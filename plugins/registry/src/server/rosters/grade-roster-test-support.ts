@@ -1,5 +1,3 @@
-import ExcelJS from 'exceljs';
-import { expect } from 'vitest';
 import { newId } from '@licheng/db';
 import { testRoster, users, type TestLicheng } from '@licheng/server/testing';
 import { gradeCodes } from '../grades/grade-test-support.ts';
@@ -9,26 +7,7 @@ export const CODES = { chinese: testRoster.courses[0].code, physics: testRoster.
 
 export const COVER = ['學校代碼', '學年度', '學期', '名冊別'];
 
-/** Every sheet as its rows of cells, an empty cell as ''. */
-export function sheets(workbook: ExcelJS.Workbook): Record<string, unknown[][]> {
-  return Object.fromEntries(
-    workbook.worksheets.map((sheet) => {
-      const width = sheet.getRow(1).cellCount;
-      const rows: unknown[][] = [];
-      sheet.eachRow({ includeEmpty: false }, (row) => rows.push(Array.from({ length: width }, (_, i) => row.getCell(i + 1).value ?? '')));
-      return [sheet.name, rows];
-    }),
-  );
-}
-
-/** The stored workbook behind a download link, opened with ExcelJS. */
-export async function workbookAt(t: TestLicheng, url: string): Promise<ExcelJS.Workbook> {
-  const got = await t.app.request(url, { headers: { authorization: `Bearer ${await t.token(users.registry)}` } });
-  expect(got.status).toBe(200);
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(await got.arrayBuffer());
-  return workbook;
-}
+export { sheets, workbookAt } from '../test-support.ts';
 
 export interface SeedGrade {
   student: string;
