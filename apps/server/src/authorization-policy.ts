@@ -42,7 +42,7 @@ const OWN_RECORDS = { rule: "the student's own records", provenBy: 'plugins/stud
 const OWN_ITEMS = { rule: "the student's own receipt items", provenBy: 'plugins/receipt/src/server/receipt-confirm.test.ts' };
 const OWN_ISSUES = { rule: "the student's own receipt issues", provenBy: 'plugins/receipt/src/server/receipt-routing.test.ts' };
 /** Who answers receipt issues (core's RECEIPT_ISSUE_OFFICE_DEFINITIONS): the registry coordinates, the owning office or teacher answers. */
-const RECEIPT_ISSUE_ROLES: readonly Role[] = ['registry-staff', 'subject-teacher', 'student-affairs-staff', 'activities-staff'];
+const RECEIPT_ISSUE_ROLES: readonly Role[] = ['registry-staff', 'subject-teacher', 'student-affairs-staff', 'activities-staff', 'practicum-staff'];
 const ROUTED_ISSUES = { rule: "receipt issues routed to the caller's office, or to the teacher by name (every issue for the registry)", provenBy: 'plugins/receipt/src/server/receipt-routing.test.ts' };
 const CERTIFIABLE = {
   rule: 'records the caller certifies: of a course they teach (subject teacher), or of a kind their office certifies school-wide',

@@ -54,10 +54,11 @@ describe('who sees and answers an issue', () => {
   });
 
   it('lists the offices a caller sees', () => {
-    expect(receiptIssueOfficesOf(['registry-staff'])).toEqual(['registry', 'subject-teacher', 'student-affairs', 'activities']);
+    expect(receiptIssueOfficesOf(['registry-staff'])).toEqual(['registry', 'subject-teacher', 'student-affairs', 'activities', 'practicum']);
     expect(receiptIssueOfficesOf(['activities-staff'])).toEqual(['student-affairs', 'activities']);
+    expect(receiptIssueOfficesOf(['practicum-staff'])).toEqual(['practicum']);
     expect(receiptIssueOfficesOf(['subject-teacher'])).toEqual([]);
-    expect(RECEIPT_ANSWERING_ROLES).toEqual(['registry-staff', 'subject-teacher', 'student-affairs-staff', 'activities-staff']);
+    expect(RECEIPT_ANSWERING_ROLES).toEqual(['registry-staff', 'subject-teacher', 'student-affairs-staff', 'activities-staff', 'practicum-staff']);
   });
 });
 

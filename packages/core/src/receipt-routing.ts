@@ -9,7 +9,7 @@ import type { Role } from './roles.ts';
  */
 
 /** The offices that answer receipt issues. */
-export const RECEIPT_ISSUE_OFFICES = ['registry', 'subject-teacher', 'student-affairs', 'activities'] as const;
+export const RECEIPT_ISSUE_OFFICES = ['registry', 'subject-teacher', 'student-affairs', 'activities', 'practicum'] as const;
 export type ReceiptIssueOffice = (typeof RECEIPT_ISSUE_OFFICES)[number];
 
 export interface ReceiptIssueOfficeDefinition {
@@ -23,6 +23,7 @@ export const RECEIPT_ISSUE_OFFICE_DEFINITIONS: Record<ReceiptIssueOffice, Receip
   'subject-teacher': { label: { 'zh-TW': '任課教師', en: 'Subject teacher' }, roles: ['subject-teacher'] },
   'student-affairs': { label: { 'zh-TW': '學務處', en: 'Student affairs office' }, roles: ['student-affairs-staff', 'activities-staff'] },
   activities: { label: { 'zh-TW': '學務處訓育組', en: 'Student activities section' }, roles: ['activities-staff', 'student-affairs-staff'] },
+  practicum: { label: { 'zh-TW': '實習處', en: 'Practicum office' }, roles: ['practicum-staff'] },
 };
 
 /** The registry coordinates the receipt: it sees every issue and may answer any (a teacher who has left, a misrouted one). */
@@ -53,6 +54,40 @@ export const RECEIPT_ISSUE_ROUTES: Record<ReceiptRoster, ReceiptIssueRoute> = {
   校內幹部經歷: { office: 'student-affairs', recordKind: 'cadre' },
 };
 
+/**
+ * Rows of a roster whose record another office owns, where the school runs that office (its
+ * plugin enabled): in 多元表現, a 技能檢定及技術士證照 (證照類型 3) and 職場學習 are the 實習處's
+ * (vocational schools: it registers skill certificates and internships); elsewhere the roster's
+ * office answers them as the student's own entries.
+ */
+export interface ReceiptSheetRoute {
+  sheet: string;
+  office: ReceiptIssueOffice;
+  /** The plugin that must be enabled for this route. */
+  plugin: string;
+  /** Only rows whose `column` holds one of `values`. */
+  column?: string;
+  values?: readonly string[];
+}
+
+export const RECEIPT_ISSUE_SHEET_ROUTES: Partial<Record<ReceiptRoster, readonly ReceiptSheetRoute[]>> = {
+  多元表現: [
+    { sheet: '檢定證照紀錄', column: '證照類型', values: ['3'], office: 'practicum', plugin: 'practicum' },
+    { sheet: '職場學習紀錄', office: 'practicum', plugin: 'practicum' },
+  ],
+};
+
+/** The sheet route an issue's row takes, if any (`enabled`: the school's enabled plugins). */
+export function receiptSheetRoute(rosterName: string, row: ReceiptEntryRow | null, enabled: readonly string[]): ReceiptSheetRoute | null {
+  const roster = receiptRosterOf(rosterName);
+  if (!roster || !row) return null;
+  return (
+    (RECEIPT_ISSUE_SHEET_ROUTES[roster] ?? []).find(
+      (r) => r.sheet === row.sheet && enabled.includes(r.plugin) && (!r.column || (r.values ?? []).includes(String(row.row[r.column] ?? '').trim())),
+    ) ?? null
+  );
+}
+
 /** The route of a receipt roster by its stored name (a roster that names none of the four goes to the registry). */
 export function receiptIssueRoute(rosterName: string): ReceiptIssueRoute {
   const roster = receiptRosterOf(rosterName);
@@ -68,9 +103,12 @@ export interface RoutedIssue {
 
 /**
  * Who answers an issue on `rosterName`: for 課程學習成果 the course's teacher when one was found
- * (`teacher`), else the roster's office.
+ * (`teacher`); a row another enabled office owns (RECEIPT_ISSUE_SHEET_ROUTES) goes to it; else
+ * the roster's office.
  */
-export function routeReceiptIssue(rosterName: string, teacher: { userId: string; name: string } | null): RoutedIssue {
+export function routeReceiptIssue(rosterName: string, teacher: { userId: string; name: string } | null, row: ReceiptEntryRow | null = null, enabled: readonly string[] = []): RoutedIssue {
+  const sheet = receiptSheetRoute(rosterName, row, enabled);
+  if (sheet) return { office: sheet.office, ownerUserId: null, ownerName: null };
   const route = receiptIssueRoute(rosterName);
   if (route.owner === 'course-teacher' && teacher) return { office: 'subject-teacher', ownerUserId: teacher.userId, ownerName: teacher.name };
   return { office: route.office, ownerUserId: null, ownerName: null };

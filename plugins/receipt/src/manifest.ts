@@ -15,6 +15,6 @@ export default defineManifest({
    */
   reminders: [
     { tag: 'licheng-receipt-reminder', roles: ['student'] },
-    { tag: 'licheng-receipt-issues-reminder', roles: ['subject-teacher', 'student-affairs-staff', 'activities-staff'] },
+    { tag: 'licheng-receipt-issues-reminder', roles: ['subject-teacher', 'student-affairs-staff', 'activities-staff', 'practicum-staff'] },
   ],
 });

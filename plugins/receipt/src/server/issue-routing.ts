@@ -12,9 +12,11 @@ export interface IssueOwner extends RoutedIssue {
  * and the record it concerns where the student's row matches one: a course's record by the row's
  * 課程代碼 (修課紀錄, 課程學習成果), a cadre record by 單位名稱 and 擔任職務. For 課程學習成果 the
  * teacher is the one who certified the record (or whom a proxy certified it for), else a teacher
- * of the course the student took; without one the roster's office (the registry) answers.
+ * of the course the student took; without one the roster's office (the registry) answers. A row
+ * another enabled office owns (core's RECEIPT_ISSUE_SHEET_ROUTES: 實習處's certificates and
+ * 職場學習 in 多元表現) goes to that office.
  */
-export async function issueOwner(trx: Kysely<ReceiptDatabase>, school: string, studentId: string, rosterName: string, row: ReceiptEntryRow | null): Promise<IssueOwner> {
+export async function issueOwner(trx: Kysely<ReceiptDatabase>, school: string, studentId: string, rosterName: string, row: ReceiptEntryRow | null, enabled: readonly string[] = []): Promise<IssueOwner> {
   const route = receiptIssueRoute(rosterName);
   const courseCode = receiptRowCourseCode(row);
   let recordId: string | null = null;
@@ -68,5 +70,5 @@ export async function issueOwner(trx: Kysely<ReceiptDatabase>, school: string, s
     });
     recordId = match?.id ?? null;
   }
-  return { ...routeReceiptIssue(rosterName, teacher), recordId };
+  return { ...routeReceiptIssue(rosterName, teacher, row, enabled), recordId };
 }

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { routeReceiptIssue } from '@licheng/core';
 import { newId } from '@licheng/db';
 import { testDialects } from '@licheng/db/testing';
 import { createTestLicheng, seedRoster, users, type TestLicheng, type TestUser } from '@licheng/server/testing';
 import { correctionsPendingSubmission } from './corrections.ts';
+import practicumPlugin from '@licheng/plugin-practicum/server';
 import plugin from './index.ts';
 import { CADRE, chen, chenUser, COURSE, importZip, linUser, PERFORMANCE, receiptZip, registry, rosterJson, rows, setDay, standardFiles } from './test-support.ts';
 
@@ -99,6 +101,35 @@ describe.each(testDialects())('receipt issues routed to the owning office on %s'
     ]);
     const audit = await t.db.kysely.selectFrom('audit_log').select('after').where('action', '=', 'receipt.issue.raise').where('entity_id', '=', course.data.id).executeTakeFirstOrThrow();
     expect(JSON.parse(audit.after!)).toMatchObject({ owner_office: 'subject-teacher', owner_user_id: 't-wang', record_id: outcome });
+  });
+
+  it('sends a 多元表現 skill certificate (證照類型 3) and 職場學習 to 實習處 where the school runs it, other rows to 訓育組', async () => {
+    const performances = rosterJson('多元表現', [{ ...chen, 檢定證照紀錄: [{ 證照代碼: 'A1', 證照類型: '3' }, { 證照代碼: 'B2', 證照類型: '1' }], 職場學習紀錄: [{ 類別代碼: '2', 職場學習單位: '農會' }] }]);
+    const practicum: TestUser = { userId: 'p-staff', name: '實習處主任', roles: ['practicum-staff'] };
+    for (const enabled of [['receipt', 'practicum'], ['receipt']]) {
+      await t?.close();
+      const vocational = enabled.includes('practicum');
+      t = await createTestLicheng({ dialect, plugins: vocational ? [plugin, practicumPlugin] : [plugin], config: vocational ? { type: 'vocational' } : {} });
+      await seedRoster(t);
+      expect((await importZip(t, await receiptZip({ ...standardFiles(), [PERFORMANCE]: performances }))).data?.problems).toEqual([]);
+      setDay(t, '2025-10-03');
+      const skill = (await raise('多元表現', '證照字號有誤', { sheet: '檢定證照紀錄', index: 0 })).data;
+      const english = (await raise('多元表現', '分數有誤', { sheet: '檢定證照紀錄', index: 1 })).error;
+      // One open issue per item: the second waits; the 職場學習 row is tried on its own item below.
+      expect(english?.licheng?.code).toBe('receipt-issue-open');
+      const runs = enabled.includes('practicum');
+      expect(skill.routedTo).toMatchObject(runs ? { office: 'practicum', label: { 'zh-TW': '實習處' } } : { office: 'activities' });
+      const listed = await t.query('receipt.issues.list', { status: 'open' }, practicum);
+      // 實習處 sees its issue; in a school without the office there is none for it.
+      expect((listed.data as any[]).map((i) => i.id)).toEqual(runs ? [skill.id] : []);
+      const answered = await t.mutate('receipt.issues.answer', { issueId: skill.id, answer: '已更正證照字號', corrected: true }, practicum);
+      expect(answered.error?.licheng?.code ?? null).toBe(runs ? null : 'not-found');
+    }
+    const route = (row: object, sheet: string, enabled: string[]) => routeReceiptIssue('114_1_123456_多元表現.json', null, { sheet, index: 0, row: row as Record<string, unknown> }, enabled).office;
+    expect(route({ 證照類型: '3' }, '檢定證照紀錄', ['practicum'])).toBe('practicum');
+    expect(route({ 證照類型: '1' }, '檢定證照紀錄', ['practicum'])).toBe('activities');
+    expect(route({}, '職場學習紀錄', ['practicum'])).toBe('practicum');
+    expect(route({}, '職場學習紀錄', [])).toBe('activities');
   });
 
   it('takes the row the student names: the course’s teacher by enrolment without a record, the registry for a course nobody teaches', async () => {

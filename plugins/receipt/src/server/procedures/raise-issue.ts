@@ -37,7 +37,7 @@ export const raiseIssue = authedProcedure(STUDENT_ROLES)
       assertScheduledConfirmation(await scheduleOf(ctx, platformTrx), item, student, at);
       const row = receiptIssueRow(JSON.parse(item.entry_json) as Record<string, unknown>, input.row ?? null);
       if (row === undefined) throw new DomainError('receipt-issue-row-unknown', { sheet: input.row!.sheet, row: input.row!.index + 1 });
-      const owner = await issueOwner(trx, ctx.config.code, student.id, item.roster_name, row);
+      const owner = await issueOwner(trx, ctx.config.code, student.id, item.roster_name, row, ctx.config.plugins.enabled);
       const issue = {
         id: newId(),
         school_code: ctx.config.code,
