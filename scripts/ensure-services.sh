@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure what the tests need is on this machine: Chromium (Debian's), poppler's PDF tools
-# (pdftoppm, pdftotext, pdffonts: the PDF tests look at what they make) and a MySQL/MariaDB
+# (pdftoppm, pdftotext, pdffonts: the PDF tests look at what they make), LibreOffice Calc
+# (soffice, headless: the roster tests open every exported workbook in it) and a MySQL/MariaDB
 # server that LICHENG_TEST_MYSQL_URL (default mysql://root@127.0.0.1:3306/test) reaches.
 # Installs and starts them with apt when missing and we are root; otherwise says what to do.
 set -euo pipefail
@@ -23,6 +24,12 @@ fi
 if ! command -v pdftoppm >/dev/null || ! command -v pdffonts >/dev/null; then
   say "installing poppler-utils from Debian"
   apt_install poppler-utils
+fi
+
+# The roster tests open every exported workbook in LibreOffice Calc and read back its sheets.
+if ! command -v soffice >/dev/null; then
+  say "installing LibreOffice Calc (libreoffice-calc-nogui) from Debian"
+  apt_install libreoffice-calc-nogui
 fi
 
 # A CJK font, so screenshots of the zh-TW screens show text rather than boxes.

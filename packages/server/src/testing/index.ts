@@ -6,3 +6,4 @@ export * from './filesystems.ts';
 export * from './table-contents.ts';
 export * from './schedule.ts';
 export * from './pdf.ts';
+export * from './libreoffice.ts';
