@@ -217,6 +217,9 @@ describe('the receipt loop: submitted, received, reconciled, questioned, correct
     const changes = page.locator('#outcomes-regular-changes');
     await changes.getByText(/^與 .+ 提交的內容相同。$/).waitFor();
     await changes.getByText('另有 1 筆收訖問題的更正等待重新提交。').waitFor();
+    const waiting = changes.getByRole('list', { name: '另有 1 筆收訖問題的更正等待重新提交。' }).getByRole('listitem');
+    expect(await waiting.count()).toBe(1);
+    expect((await waiting.innerText()).trim()).toMatch(new RegExp(`^101 班 1 號 ${STUDENT}（\\d+）：課程學習成果，${TEACHER} 於 \\d{3}/\\d{2}/\\d{2} \\d{2}:\\d{2} 更正$`));
     await expectFocus(page, { id: 'outcomes-regular-changes' });
     await expectAccessible(page);
     await page.context().close();
