@@ -14,7 +14,7 @@ const temp = tempDirs();
 /**
  * What a newcomer opening the demo finds of the receipt loop: a roster marked submitted (this
  * term's 24 校內幹部經歷, a snapshot in its history), and last term's receipt with an issue routed to
- * the teacher who certified the outcome it names.
+ * the teacher who decided the outcome it names.
  */
 describe('the demo’s submission and routed receipt issue', () => {
   let app: LichengApp;
@@ -44,7 +44,7 @@ describe('the demo’s submission and routed receipt issue', () => {
     expect([changes.added, changes.removed, changes.changed]).toEqual([[], [], []]);
   });
 
-  it('routes last term’s issue on 課程學習成果 to 王美玲, who certified the outcome, above her screen', async () => {
+  it('routes last term’s issue on 課程學習成果 to 王美玲, who decided the outcome, above her screen', async () => {
     await open(true);
     await seedDemo(app);
     const wang = await app.actAs({ userId: 'demo-t-wang', name: '王美玲', school: app.config.code, roles: ['subject-teacher'] });
