@@ -15,6 +15,8 @@ const TEACHER = '王美玲';
 const SUMMARY = '閱讀心得：〈背影〉中的父愛';
 const RECEIVED = '閱讀心得';
 const PASSWORD = 'Rc#115收訖';
+/** The demo school's code (apps/server's demo configuration). */
+const SCHOOL = '999901';
 const ISSUE = '收到的成果簡述只剩「閱讀心得」，少了篇名〈背影〉中的父愛。';
 const ANSWER = '已查明：上傳時成果簡述被截斷，已更正，下次提交名冊時一併送出。';
 
@@ -56,6 +58,7 @@ describe('the receipt loop: submitted, received, reconciled, questioned, correct
     await page.getByRole('checkbox', { name: new RegExp(summary.replace(/[()（）]/g, '.')) }).check();
     await page.getByRole('button', { name: '儲存勾選' }).click();
     await status(page, /已儲存勾選：\d+ 件。/).waitFor();
+    await expectFocus(page, { id: 'selection-saved' });
     await page.context().close();
   }
 
@@ -95,7 +98,7 @@ describe('the receipt loop: submitted, received, reconciled, questioned, correct
    * What the central database sends back for the submitted workbook: one entry per student with
    * their rows by sheet (identity columns once), the student's 成果簡述 cut short.
    */
-  async function receiptOfSubmission(): Promise<{ zip: Uint8Array; file: string }> {
+  async function receiptOfSubmission(): Promise<Uint8Array> {
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(submittedWorkbook);
     const entries = new Map<string, Record<string, unknown>>();
@@ -113,19 +116,20 @@ describe('the receipt loop: submitted, received, reconciled, questioned, correct
         const entry = entries.get(id) ?? { 身分證號: id, 出生日期: String(cells['出生日期']) };
         const { 身分證號: _id, 出生日期: _birth, ...rest } = cells;
         if (rest['成果簡述'] === SUMMARY) rest['成果簡述'] = RECEIVED;
-        ((entry[sheet.name] as unknown[] | undefined) ?? (entry[sheet.name] = [] as unknown[]) as unknown[]).push(rest);
+        entry[sheet.name] = [...((entry[sheet.name] as unknown[] | undefined) ?? []), rest];
         entries.set(id, entry);
       });
     }
-    expect(entries.size).toBeGreaterThan(0);
+    expect(entries.size).toBe(2);
     const bytes = new Uint8Array(fs.readFileSync(submittedWorkbook));
-    const name = `${term.academicYear}_0_999901_課程學習成果.json`;
+    // The central database names the file by year, 學期 0 (a year roster) and the school's code.
+    const name = `${term.academicYear}_0_${SCHOOL}_課程學習成果.json`;
     const json = rosterJson('課程學習成果', [...entries.values()], { 名稱: path.basename(submittedWorkbook), SHA: sha256(bytes) });
-    return { zip: await receiptZip({ [name]: json }, { password: PASSWORD }), file: name };
+    return receiptZip({ [name]: json }, { password: PASSWORD });
   }
 
   it('the registry imports the password-protected receipt and reconciles it with the submission', async () => {
-    const { zip } = await receiptOfSubmission();
+    const zip = await receiptOfSubmission();
     const zipFile = path.join(demo.files, `收訖明細_${term.academicYear}.zip`);
     fs.writeFileSync(zipFile, zip);
     const page = await signInAs('註冊組 林組長');
