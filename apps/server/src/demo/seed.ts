@@ -24,13 +24,14 @@ import { seedDemoPerformances } from './performances.ts';
 import { seedDemoProxies } from './proxies.ts';
 import { seedDemoReceipt } from './receipt.ts';
 import { seedDemoStudentAffairs } from './student-affairs.ts';
+import { seedDemoSubmission } from './submission.ts';
 import { seedDemoWriting } from './writing.ts';
 import { seedDemoWorkingGroup } from './working-group.ts';
 import { samplePdf } from './sample-files.ts';
 
 const samples = ['閱讀心得：〈背影〉中的父愛', '函數圖形探究報告', '自由落體實驗紀錄', 'Python 小專題：成績統計'];
 
-/** Loads the demo school (roster, classes with their homeroom teachers, a few outcomes in each state, last term's receipt) unless it already has students.
+/** Loads the demo school (roster, classes with their homeroom teachers, a few outcomes in each state, last term's receipt, this term's 校內幹部經歷 roster marked submitted) unless it already has students.
  *  王美玲 teaches 國語文 to 101 and 102, and both classes have outcomes waiting, so her queue shows one subject in two classes. */
 export async function seedDemo(app: LichengApp): Promise<boolean> {
   const base = await app.createContext(new Request('http://demo/'));
@@ -62,6 +63,7 @@ export async function seedDemo(app: LichengApp): Promise<boolean> {
   if (app.plugins.some((p) => p.id === 'autobiography')) await seedDemoWriting(app);
   if (app.plugins.some((p) => p.id === 'curriculum')) await seedDemoCurriculum(app, term);
   await seedDemoGrades(app);
+  await seedDemoSubmission(app);
   if (app.plugins.some((p) => p.id === 'working-group')) await seedDemoWorkingGroup(app);
   await seedDemoProxies(app);
   return true;

@@ -35,7 +35,8 @@ describe.each(testDialects())('corrections waiting for the next submission, seen
 
     expect((await t.mutate('receipt.issues.answer', { issueId: issue.id, answer: '已更正', corrected: true }, registry)).error).toBeNull();
     const changes = (await t.query('registry.rosters.changes', CHANGES, registry)).data;
-    expect(changes.pendingCorrections).toMatchObject([{ issueId: issue.id, rosterKind: 26, rosterName: '課程學習成果', batch: { academicYear: 114 } }]);
+    // Each names its student, so the office knows whose row waits for resubmission.
+    expect(changes.pendingCorrections).toMatchObject([{ issueId: issue.id, rosterKind: 26, rosterName: '課程學習成果', batch: { academicYear: 114 }, student: { studentNo: 'S001', name: '陳小明', className: '101', seatNo: 1 } }]);
     expect((await t.query('registry.rosters.changes', { ...CHANGES, roster: 'cadres' }, registry)).data.pendingCorrections).toEqual([]);
     expect((await t.query('registry.rosters.changes', { ...CHANGES, academicYear: 113 }, registry)).data.pendingCorrections).toEqual([]);
   });

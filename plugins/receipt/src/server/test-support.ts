@@ -1,6 +1,7 @@
-import { createHash } from 'node:crypto';
 import { users, type TestLicheng, type TestUser } from '@licheng/server/testing';
-import { TextReader, Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } from '@zip.js/zip.js';
+import { rosterJson, sha256 } from '../testing/receipt-package.ts';
+
+export { receiptZip, rosterJson, sha256, type ZipOptions } from '../testing/receipt-package.ts';
 
 /** The test school's students (seedRoster): 身分證號 and 出生日期. */
 export const chen = { 身分證號: 'A123456789', 出生日期: '2009-03-01' };
@@ -16,16 +17,6 @@ export const CADRE = '114_1_123456_校內幹部經歷.json';
 export const COURSE = '114_0_123456_課程學習成果.json';
 export const PERFORMANCE = '114_0_123456_多元表現.json';
 
-/**
- * A roster JSON file of the central database's receipt: UTF-8 with a BOM, `名冊資訊` a list of
- * the workbooks received with their SHA, then the roster's entries. `info` adds fields to 名冊資訊.
- */
-export function rosterJson(name: string, students: Array<Record<string, unknown>>, info: Record<string, unknown> = {}): string {
-  return `\uFEFF${JSON.stringify({ 名冊資訊: [{ 名稱: `${name}.xlsx`, SHA: sha256(name), ...info }], [name]: students })}`;
-}
-
-export const sha256 = (content: string | Uint8Array) => createHash('sha256').update(content).digest('hex');
-
 /** The usual receipt: 校內幹部經歷 (24) for chen and lin, 課程學習成果 (26) for chen. */
 export function standardFiles(): Record<string, string> {
   return {
@@ -35,34 +26,6 @@ export function standardFiles(): Record<string, string> {
     ]),
     [COURSE]: rosterJson('課程學習成果', [{ ...chen, 學期課程學習成果: [{ 課程代碼: '108123456E22L0101020005', 科目名稱: '國語文', 成果簡述: '閱讀心得' }] }]),
   };
-}
-
-export interface ZipOptions {
-  /** Replaces the generated SHA.txt text. */
-  sha?: string;
-  /** Files SHA.txt does not name. */
-  unlisted?: Record<string, string>;
-  /** Encrypts every file with this password. */
-  password?: string;
-  /** With a password: 'aes' (AES-256, the default) or 'zipcrypto'. */
-  cipher?: 'aes' | 'zipcrypto';
-  /** Leaves SHA.txt out. */
-  noSha?: boolean;
-}
-
-/**
- * A 收訖明細 ZIP: `files` and a SHA.txt listing each as `hash,name` (CRLF, as Windows writes
- * it), written by zip.js — encrypted with AES or ZipCrypto when a password is given.
- */
-export async function receiptZip(files: Record<string, string | Uint8Array>, options: ZipOptions = {}): Promise<Uint8Array> {
-  const encryption = options.password === undefined ? {} : options.cipher === 'zipcrypto' ? { password: options.password, zipCrypto: true } : { password: options.password, encryptionStrength: 3 as const };
-  const writer = new ZipWriter(new Uint8ArrayWriter(), { ...encryption, useWebWorkers: false });
-  const sha = options.sha ?? Object.entries(files).map(([name, content]) => `${sha256(content)},${name}`).join('\r\n') + '\r\n';
-  if (!options.noSha) await writer.add('SHA.txt', new TextReader(sha));
-  for (const [name, content] of Object.entries({ ...files, ...options.unlisted })) {
-    await writer.add(name, typeof content === 'string' ? new TextReader(content) : new Uint8ArrayReader(content));
-  }
-  return writer.close();
 }
 
 export interface ImportOptions {

@@ -28,17 +28,25 @@ const changes = {
   added: [],
   removed: [{ studentId: 's2', nationalId: 'B223456782' }],
   changed: [{ studentId: 's1', nationalId: 'A123456789', rows: [{ sheet: '學期課程學習成果', change: 'changed', recordId: 'r1', cells: { 成果簡述: '紅樓夢人物分析' }, columns: [{ column: '成果簡述', before: '紅樓夢', after: '紅樓夢人物分析' }] }] }],
-  pendingCorrections: [],
+  pendingCorrections: [] as unknown[],
+};
+/** A record 王美玲 corrected after 陳小明's receipt issue, waiting for the next submission of roster 26. */
+const correction = {
+  id: 'c1', issueId: 'i1', studentId: 's1', rosterKind: 26, rosterName: '課程學習成果', recordId: 'r1', ownerOffice: 'subject-teacher',
+  correctedByName: '王美玲', correctedAt: '2025-10-03T02:00:00.000Z', batch: { id: 'b1', academicYear: 114, semester: 0 },
+  student: { studentNo: 'S001', name: '陳小明', className: '101', seatNo: 1 },
 };
 
 describe('<licheng-roster-export> 名冊提交', () => {
   let api: FakeApi;
   let history: unknown[];
+  let changesAnswer: typeof changes = changes;
   afterEach(() => api?.restore());
   beforeEach(() => setViewport({ width: 1280, height: 800 }));
 
-  async function render(locale = 'zh-TW') {
+  async function render(locale = 'zh-TW', answer: typeof changes = changes) {
     history = [];
+    changesAnswer = answer;
     api = installFakeApi({
       'platform.me': () => ({ term: { academicYear: 114, semester: 2 } }),
       'registry.rosters.list': () => list,
@@ -46,7 +54,7 @@ describe('<licheng-roster-export> 名冊提交', () => {
       'registry.rosters.validate': () => validation,
       'registry.rosters.export': () => exported,
       'registry.rosters.submit': () => ((history = [snapshot]), snapshot),
-      'registry.rosters.changes': () => changes,
+      'registry.rosters.changes': () => changesAnswer,
       'GET /api/files/f-roster?download=1': () => new Blob(['PK'], { type: XLSX }),
       'GET /api/files/f-review?download=1': () => new Blob(['PK'], { type: XLSX }),
     });
@@ -156,6 +164,28 @@ describe('<licheng-roster-export> 名冊提交', () => {
     expect(text).to.contain('成果簡述：「紅樓夢」→「紅樓夢人物分析」');
     await waitUntil(() => focused(el) === day.querySelector('#outcomes-regular-changes'));
     await expect(el).to.be.accessible();
+  });
+
+  it('與上次提交的差異 lists each correction after a receipt issue that waits for resubmission, by student', async () => {
+    const el = await render('zh-TW', { ...changes, removed: [], changed: [], pendingCorrections: [correction] });
+    const day = card(el, 0);
+    button(day, 'changes').click();
+    await waitUntil(() => day.changes !== null && day.busy === '');
+    await day.updateComplete;
+    const list = day.querySelector('#outcomes-regular-changes ul[aria-labelledby="outcomes-regular-corrections"]')!;
+    expect(day.querySelector('#outcomes-regular-corrections')!.textContent).to.equal('另有 1 筆收訖問題的更正等待重新提交。');
+    expect([...list.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal(['101 班 1 號 陳小明（S001）：課程學習成果，王美玲 於 114/10/03 10:00 更正']);
+    await waitUntil(() => focused(el) === day.querySelector('#outcomes-regular-changes'));
+    await expect(el).to.be.accessible();
+  });
+
+  it('names a correction whose student left the list as such', async () => {
+    const el = await render('en', { ...changes, removed: [], changed: [], pendingCorrections: [{ ...correction, student: null }] });
+    const day = card(el, 0);
+    button(day, 'changes').click();
+    await waitUntil(() => day.changes !== null && day.busy === '');
+    await day.updateComplete;
+    expect(day.querySelector('#outcomes-regular-changes li')!.textContent!.trim()).to.equal('(no longer on the student list): 課程學習成果, corrected by 王美玲 on 2025-10-03 10:00');
   });
 
   it('speaks English, and fits a 390 px phone', async () => {

@@ -12,7 +12,8 @@ type Busy = '' | 'validate' | 'export' | 'submit' | 'changes';
  * `<licheng-roster-submission>` — one roster (and batch) of the 名冊提交 screen: 檢查 (the
  * validation, grouped by the office that fixes each finding), 產生名冊 (the export, downloaded;
  * the `(缺)` workbook offered separately), 標記為已提交 (a confirmed, immutable snapshot of the
- * export just built), its submission history with SHA-256 and 與上次提交的差異. After each
+ * export just built), its submission history with SHA-256 and 與上次提交的差異 (with each record
+ * corrected after a receipt issue that waits for resubmission, by student). After each
  * action focus lands on its outcome. Used by `<licheng-roster-export>`, which passes `api`.
  */
 export class RosterSubmission extends LichengElement {
@@ -184,7 +185,12 @@ export class RosterSubmission extends LichengElement {
     const change = (kind: 'added' | 'removed' | 'changed') => st(`change-${kind}`, {}, L);
     return html`<div id="${this.#key}-changes" tabindex="-1" class="outcome" role="group" aria-label=${st('changes-label', {}, L)}>
       <p>${summary}</p>
-      ${c.pendingCorrections.length ? html`<p>${st('pending-corrections', { count: c.pendingCorrections.length }, L)}</p>` : nothing}
+      ${c.pendingCorrections.length
+        ? html`<p id="${this.#key}-corrections">${st('pending-corrections', { count: c.pendingCorrections.length }, L)}</p>
+            <ul aria-labelledby="${this.#key}-corrections">
+              ${c.pendingCorrections.map((p) => html`<li>${this.#correction(p)}</li>`)}
+            </ul>`
+        : nothing}
       ${c.snapshot && c.added.length ? html`<h4>${st('changes-added', {}, L)}</h4><ul>${c.added.map((s) => html`<li>${s.nationalId}</li>`)}</ul>` : nothing}
       ${c.removed.length ? html`<h4>${st('changes-removed', {}, L)}</h4><ul>${c.removed.map((s) => html`<li>${s.nationalId}</li>`)}</ul>` : nothing}
       ${c.changed.map(
@@ -199,6 +205,13 @@ export class RosterSubmission extends LichengElement {
           </ul>`,
       )}
     </div>`;
+  }
+
+  /** One correction waiting for resubmission: whose, which roster, who corrected it and when. */
+  #correction(p: RosterChanges['pendingCorrections'][number]) {
+    const L = this.locale;
+    const who = p.student ? st('correction-student', { className: p.student.className, seatNo: p.student.seatNo ?? '', name: p.student.name, studentNo: p.student.studentNo }, L) : st('correction-unknown-student', {}, L);
+    return st('pending-correction', { student: who, roster: p.rosterName, name: p.correctedByName, at: formatDateTime(p.correctedAt, L) }, L);
   }
 
   #history() {

@@ -56,6 +56,9 @@ export const submissionMessages = defineMessages({
     'change-changed': '修改',
     'change-column': '{column}：「{before}」→「{after}」',
     'pending-corrections': '另有 {count} 筆收訖問題的更正等待重新提交。',
+    'pending-correction': '{student}：{roster}，{name} 於 {at} 更正',
+    'correction-student': '{className} 班 {seatNo} 號 {name}（{studentNo}）',
+    'correction-unknown-student': '（已不在學生名單）',
     failure: '{message}',
   },
   en: {
@@ -112,6 +115,9 @@ export const submissionMessages = defineMessages({
     'change-changed': 'changed',
     'change-column': '{column}: “{before}” → “{after}”',
     'pending-corrections': '{count} corrections after receipt issues wait for resubmission.',
+    'pending-correction': '{student}: {roster}, corrected by {name} on {at}',
+    'correction-student': '{className} seat {seatNo} {name} ({studentNo})',
+    'correction-unknown-student': '(no longer on the student list)',
     failure: '{message}',
   },
 });
