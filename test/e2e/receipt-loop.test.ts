@@ -48,8 +48,8 @@ describe('the receipt loop: submitted, received, reconciled, questioned, correct
   const status = (page: Page, text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
 
   /** The new receipt's items in the student's reminder (the demo also holds last term's): the list after this academic year's heading and its window. */
-  const thisYearsReceipt = (page: Page) =>
-    page.locator('licheng-receipt-reminder').locator(`:is(h2, h3, h4, h5):text-is("${term.academicYear} 學年度收訖明細") + p + ul.items`);
+  /** This year's receipt in the student's reminder: a region named by its heading. */
+  const thisYearsReceipt = (page: Page) => page.locator('licheng-receipt-reminder').getByRole('region', { name: `${term.academicYear} 學年度收訖明細`, exact: true });
 
   /** The student selects (勾選) their certified 國語文 outcome for the year. */
   async function selectOutcome(name: string, summary: string) {
@@ -170,7 +170,7 @@ describe('the receipt loop: submitted, received, reconciled, questioned, correct
     const reminder = page.getByRole('region', { name: '請確認收訖明細' });
     await reminder.getByRole('button', { name: '查看明細' }).click();
     const receipt = thisYearsReceipt(page);
-    await receipt.getByRole('button', { name: '提出問題：課程學習成果' }).click();
+    await receipt.getByRole('button', { name: `提出問題：課程學習成果（${term.academicYear} 學年度）` }).click();
     await receipt.getByRole('textbox', { name: '請說明「課程學習成果」哪裡有誤' }).fill(ISSUE);
     await receipt.getByRole('button', { name: '送出問題' }).click();
     await status(page, `已送出「課程學習成果」的問題，轉交任課教師 ${TEACHER}處理。`).waitFor();

@@ -259,14 +259,19 @@ export class ReceiptReminder extends LichengConnectedElement {
   #batch(batch: MineBatch) {
     const L = this.locale;
     const title = batch.semester === 0 ? t('batch.year-heading', { year: batch.academicYear }, L) : t('batch.heading', { year: batch.academicYear, semester: batch.semester }, L);
-    return html`${heading(this.headingLevel + 1, title)}
+    // Each batch is a labelled group, and its buttons name its term: with two receipts open, the
+    // same roster's buttons of each are told apart by ear.
+    const term = batch.semester === 0 ? t('batch.year-term', { year: batch.academicYear }, L) : t('batch.term', { year: batch.academicYear, semester: batch.semester }, L);
+    return html`<section class="batch" aria-labelledby=${`batch-${batch.id}`}>
+      ${heading(this.headingLevel + 1, title, `batch-${batch.id}`)}
       <p class="muted">${t('batch.window', { start: formatDate(batch.window.start, L), end: formatDate(batch.window.end, L) }, L)}</p>
       <ul class="items">
-        ${batch.items.map((item) => this.#item(item))}
-      </ul>`;
+        ${batch.items.map((item) => this.#item(item, term))}
+      </ul>
+    </section>`;
   }
 
-  #item(item: MineItem) {
+  #item(item: MineItem, term: string) {
     const L = this.locale;
     const openIssue = item.issues.find((i) => i.status === 'open');
     const canAct = !openIssue && this.#openBatches().some((b) => b.items.includes(item));
@@ -280,10 +285,10 @@ export class ReceiptReminder extends LichengConnectedElement {
       ${canAct
         ? html`<div class="actions">
             ${item.status !== 'confirmed'
-              ? html`<button type="button" class="primary" ?disabled=${this.busy} aria-label=${t('item.confirm.label', { roster: item.rosterName }, L)} @click=${() => this.#confirm([item])}>${t('item.confirm', {}, L)}</button>`
+              ? html`<button type="button" class="primary" ?disabled=${this.busy} aria-label=${t('item.confirm.label', { roster: item.rosterName, term }, L)} @click=${() => this.#confirm([item])}>${t('item.confirm', {}, L)}</button>`
               : nothing}
             ${this.raising !== item.id
-              ? html`<button type="button" id=${`raise-${item.id}`} ?disabled=${this.busy} aria-label=${t('item.raise.label', { roster: item.rosterName }, L)} @click=${() => this.#openIssue(item)}>${t('item.raise', {}, L)}</button>`
+              ? html`<button type="button" id=${`raise-${item.id}`} ?disabled=${this.busy} aria-label=${t('item.raise.label', { roster: item.rosterName, term }, L)} @click=${() => this.#openIssue(item)}>${t('item.raise', {}, L)}</button>`
               : nothing}
           </div>`
         : nothing}

@@ -4,7 +4,7 @@ import { deepActiveElement } from '@licheng/ui';
 import './receipt-reminder.ts';
 import type { ReceiptReminder } from './receipt-reminder.component.ts';
 import type { Mine } from '../api.ts';
-import { cadre, deepText, item, mine, mineIssue, outcome } from '../testing/fixtures.ts';
+import { batch, cadre, deepText, item, mine, mineIssue, outcome } from '../testing/fixtures.ts';
 
 describe('<licheng-receipt-reminder>', () => {
   let api: FakeApi;
@@ -124,7 +124,7 @@ describe('<licheng-receipt-reminder>', () => {
     });
     button(el, '查看明細').click();
     await el.updateComplete;
-    button(el, '提出問題：校內幹部經歷').click();
+    button(el, '提出問題：校內幹部經歷（114 學年度第 1 學期）').click();
     await el.updateComplete;
     const textarea = $<HTMLTextAreaElement>(el, '#issue-i-cadre');
     expect(deepActiveElement()).to.equal(textarea);
@@ -151,7 +151,7 @@ describe('<licheng-receipt-reminder>', () => {
     await waitUntil(() => deepActiveElement() === $(el, '#steps-x1'), 'focus not on the issue’s steps');
     expect(deepText($(el, '#steps-x1'))).to.contain('已轉交：學務處');
     expect(deepText($(el, '#steps-x1'))).to.contain('等待承辦單位回覆');
-    expect(button(el, '確認無誤：校內幹部經歷')).to.equal(undefined);
+    expect(button(el, '確認無誤：校內幹部經歷（114 學年度第 1 學期）')).to.equal(undefined);
   });
 
   it('names the row the issue is about when the entry has several', async () => {
@@ -167,7 +167,7 @@ describe('<licheng-receipt-reminder>', () => {
     });
     button(el, '查看明細').click();
     await el.updateComplete;
-    button(el, '提出問題：課程學習成果').click();
+    button(el, '提出問題：課程學習成果（114 學年度第 1 學期）').click();
     await el.updateComplete;
     const select = $<HTMLSelectElement>(el, '#issue-i-two-row');
     expect([...select.options].map((o) => o.textContent!.trim())).to.deep.equal(['不指定（整份名冊）', '學期課程學習成果 第 1 筆：108123456E22L0101020005 國語文', '學期課程學習成果 第 2 筆：108123456E22L0104010005 物理']);
@@ -253,5 +253,19 @@ describe('<licheng-receipt-reminder>', () => {
     await el.updateComplete;
     expect($(el, 'h3').textContent).to.equal('Please confirm your receipt');
     expect(api.callsTo('receipt.mine')[0]!.headers.get('x-licheng-locale')).to.equal('en');
+  });
+  it('with two receipts open, groups each under its heading and names its term on every button', async () => {
+    const year = batch([item({ ...outcome, id: 'i-year' })], { id: 'b-year', academicYear: 114, semester: 0 });
+    const term = batch([item({ ...outcome, id: 'i-term' })], { id: 'b-term', academicYear: 113, semester: 2 });
+    const el = await render(() => ({ ...mine([outcome]), batches: [year, term] }) as Mine);
+    ([...el.shadowRoot!.querySelectorAll('button')].find((b) => b.getAttribute('aria-expanded') !== null) as HTMLButtonElement).click();
+    await el.updateComplete;
+    const groups = [...el.shadowRoot!.querySelectorAll('section.batch')].map((g) => el.shadowRoot!.getElementById(g.getAttribute('aria-labelledby')!)!.textContent);
+    expect(groups).to.deep.equal(['114 學年度收訖明細', '113 學年度第 2 學期收訖明細']);
+    expect(button(el, '提出問題：課程學習成果（114 學年度）')).to.not.equal(undefined);
+    expect(button(el, '提出問題：課程學習成果（113 學年度第 2 學期）')).to.not.equal(undefined);
+    const labels = [...el.shadowRoot!.querySelectorAll('button[aria-label]')].map((b) => b.getAttribute('aria-label'));
+    expect(new Set(labels).size).to.equal(labels.length);
+    await expect(el).to.be.accessible();
   });
 });
