@@ -1,4 +1,4 @@
-import { DomainError } from '@licheng/core';
+import { DomainError, isRosterId, PERFORMANCE_TYPES, rosterLayout } from '@licheng/core';
 import { nowIso } from '@licheng/db';
 import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit.ts';
@@ -23,26 +23,39 @@ export async function rosterExports(db: Kysely<PlatformDatabase>, school: string
   return query.execute();
 }
 
+/** The selected (勾選) record kinds each roster carries: outcomes on 26/28 (and grade 12's batches), performances on 25. */
+const SELECTED_KINDS: Partial<Record<string, (kind: string) => boolean>> = {
+  outcomes: (kind) => kind === 'outcome',
+  'night-outcomes': (kind) => kind === 'outcome',
+  performances: (kind) => PERFORMANCE_TYPES.some((t) => t.id === kind),
+};
+
 /**
  * Whether one of `exports` held a record selected at `selectedAt` (null: not selected): an export
- * of the record's term made after the selection. Exports record their term, not their rows, so any
- * roster kind of the term counts (the stricter reading).
+ * made after the selection, of a roster that carries the record's kind (an outcome is on the
+ * outcome rosters, a performance on 25 — a 24 or a grade roster holds neither) and of its term (a
+ * year roster: its academic year). An export recorded without its roster (older audit entries)
+ * counts for any selected record of its term, the stricter reading.
  */
-export function heldByRosterExport(exports: readonly RosterExport[], selectedAt: string | null, record: Pick<RecordRow, 'academic_year' | 'semester'>): boolean {
+export function heldByRosterExport(exports: readonly RosterExport[], selectedAt: string | null, record: Pick<RecordRow, 'academic_year' | 'semester' | 'kind'>): boolean {
   if (selectedAt === null) return false;
   return exports.some((e) => {
     if (e.at < selectedAt) return false;
-    const term = e.after ? (JSON.parse(e.after) as { academicYear?: number; semester?: number }) : {};
-    return term.academicYear === record.academic_year && term.semester === record.semester;
+    const after = e.after ? (JSON.parse(e.after) as { academicYear?: number; semester?: number; roster?: string }) : {};
+    if (after.academicYear !== record.academic_year) return false;
+    if (after.roster === undefined || !isRosterId(after.roster)) return after.semester === record.semester;
+    const carries = SELECTED_KINDS[after.roster];
+    if (!carries?.(record.kind)) return false;
+    return rosterLayout(after.roster).year || after.semester === record.semester;
   });
 }
 
 /**
  * Whether the record was in a roster export that was produced: it is selected (勾選) and a
- * roster of its term was exported after the selection was made. A record can only be selected
+ * roster carrying it was exported after the selection was made (heldByRosterExport). A record can only be selected
  * once passed, so a selection older than the export means the export held it.
  */
-export async function inProducedRoster(db: Kysely<PlatformDatabase>, school: string, record: Pick<RecordRow, 'id' | 'academic_year' | 'semester'>): Promise<boolean> {
+export async function inProducedRoster(db: Kysely<PlatformDatabase>, school: string, record: Pick<RecordRow, 'id' | 'academic_year' | 'semester' | 'kind'>): Promise<boolean> {
   const selection = await db.selectFrom('selections').select('created_at').where('record_id', '=', record.id).where('school_code', '=', school).orderBy('created_at').executeTakeFirst();
   if (!selection) return false;
   return heldByRosterExport(await rosterExports(db, school, selection.created_at), selection.created_at, record);
