@@ -23,6 +23,12 @@ export type MineIssue = MineItem['issues'][number];
 export type ItemStatus = MineItem['status'];
 export type PaperFormList = Outputs['paperForms']['list'];
 export type PaperFormResult = Outputs['paperForms']['create'];
+export type PaperReturnList = Outputs['paperReturns']['list'];
+export type PaperReturnStudent = PaperReturnList['students'][number];
+export type PaperReturn = PaperReturnList['returns'][number];
+export type PaperReturnRecorded = Outputs['paperReturns']['record'];
+export type PaperReturnInput = Inputs['paperReturns']['record'];
+export type PaperReturnWithdrawn = Outputs['paperReturns']['withdraw'];
 
 /** The part of `platform.me` the app reads. */
 export type Me = Pick<PlatformMe, 'user' | 'today'>;
@@ -39,6 +45,9 @@ export const paths = {
   accept: 'receipt.issues.accept',
   paperForms: 'receipt.paperForms.list',
   printPaperForms: 'receipt.paperForms.create',
+  paperReturns: 'receipt.paperReturns.list',
+  recordPaperReturn: 'receipt.paperReturns.record',
+  withdrawPaperReturn: 'receipt.paperReturns.withdraw',
   me: 'platform.me',
 } as const;
 
