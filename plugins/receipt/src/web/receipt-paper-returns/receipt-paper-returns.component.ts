@@ -239,7 +239,7 @@ export class ReceiptPaperReturns extends LichengConnectedElement {
               </div>
             </div>`
           : html`<div class="actions">
-              <button type="button" id="withdraw-${ret.id}" aria-label=${rt('withdraw.label', { name }, L)} ?disabled=${this.busy || Boolean(refusal)} aria-describedby=${refusal ? `refusal-${ret.id}` : nothing} @click=${() => this.#ask(ret)}>${rt('withdraw', {}, L)}</button>
+              <button type="button" id="withdraw-${ret.id}" ?disabled=${this.busy || Boolean(refusal)} aria-describedby=${refusal ? `refusal-${ret.id}` : nothing} @click=${() => this.#ask(ret)}>${rt('withdraw', {}, L)}<span class="sr-only">${rt('record.who', { name }, L)}</span></button>
               ${refusal ? html`<p id="refusal-${ret.id}" class="muted">${refusal}</p>` : nothing}
             </div>`}
     </li>`;
@@ -265,7 +265,7 @@ export class ReceiptPaperReturns extends LichengConnectedElement {
                       return html`<li>
                         <span>${rt('student.name', { className: s.className, seatNo: s.seatNo, name: s.name, studentNo: s.studentNo }, L)}</span> — <span>${rt(s.returnId ? 'student.recorded' : 'student.waiting', {}, L)}</span>
                         <div class="actions">
-                          <button type="button" id="record-${s.studentId}" aria-label=${rt('record.label', { name: s.name }, L)} ?disabled=${this.busy || Boolean(refusal) || Boolean(s.returnId)} aria-describedby=${why} @click=${() => this.#open(s)}>${rt('record', {}, L)}</button>
+                          <button type="button" id="record-${s.studentId}" ?disabled=${this.busy || Boolean(refusal) || Boolean(s.returnId)} aria-describedby=${why} @click=${() => this.#open(s)}>${rt('record', {}, L)}<span class="sr-only">${rt('record.who', { name: s.name }, L)}</span></button>
                           ${s.returnId && !refusal ? html`<p id="exists-${s.studentId}" class="muted">${rt('record.exists', {}, L)}</p>` : nothing}
                         </div>
                       </li>`;
