@@ -100,6 +100,7 @@ const FIELDS: Record<string, LocalizedText> = {
   outcomes: L('回條內容', 'What the form said'),
   active: L('有效', 'Standing'),
   withdrawn_at: L('撤回時間', 'Withdrawn at'),
+  scan_file_id: L('掃描檔', 'Scan'),
 };
 
 /** A field's name for people; an unknown field shows as it is stored. */
@@ -143,6 +144,7 @@ const VERBS: Array<[RegExp, LocalizedText]> = [
   [/^receipt\.paper-form\.print$/, L('列印紙本確認單', 'Paper forms printed')],
   [/^receipt\.paper-form\.student$/, L('列印紙本確認單（學生）', 'Paper form printed for a student')],
   [/^receipt\.paper-return\.record$/, L('登錄紙本確認單回條', 'Returned paper form recorded')],
+  [/^receipt\.paper-return\.scan$/, L('附上紙本確認單掃描檔', 'Scan of the returned form kept')],
   [/^receipt\.paper-return\.withdraw$/, L('撤回紙本確認單登錄', 'Returned paper form record withdrawn')],
   [/^receipt\.issue\.withdraw$/, L('撤回紙本提出的問題', 'Issue from a paper form withdrawn')],
   [/^receipt\.item\.paper-withdraw$/, L('撤回紙本確認，待確認', 'Paper answer withdrawn, not confirmed')],

@@ -188,8 +188,9 @@ export async function listPaperReturns(ctx: AuthedContext, db: Kysely<ReceiptDat
   const rows = await db
     .selectFrom('receipt_paper_returns as r')
     .innerJoin('students as s', 's.id', 'r.student_id')
+    .leftJoin('stored_files as f', 'f.id', 'r.scan_file_id')
     .selectAll('r')
-    .select(['s.student_no', 's.name', 's.class_name', 's.seat_no'])
+    .select(['s.student_no', 's.name', 's.class_name', 's.seat_no', 'f.original_name as scan_name'])
     .where('r.school_code', '=', school)
     .where('r.batch_id', '=', batch.id)
     .orderBy('r.recorded_at', 'desc')
@@ -208,7 +209,7 @@ export async function listPaperReturns(ctx: AuthedContext, db: Kysely<ReceiptDat
       recordedByName: r.recorded_by_name,
       recordedAt: r.recorded_at,
       outcomes,
-      scan: r.scan_file_id ? { fileId: r.scan_file_id, downloadUrl: `/api/files/${r.scan_file_id}` } : null,
+      scan: r.scan_file_id ? { fileId: r.scan_file_id, fileName: r.scan_name ?? '', url: `/api/files/${r.scan_file_id}` } : null,
       withdrawn: r.active === null ? { byName: r.withdrawn_by_name, at: r.withdrawn_at } : null,
       /** Why it can no longer be withdrawn (an issue from it was answered), or null. */
       withdrawRefusal: r.active !== null && answered ? formatMessage('receipt-paper-return-answered', {}, ctx.locale) : null,

@@ -186,4 +186,39 @@ describe.each(testDialects())('recording returned paper confirmation forms on %s
     expect(purged.purged.find((p) => p.studentNo === 'S001')?.offices).toContainEqual({ office: 'receipt', table: 'receipt_paper_returns', rows: 2 });
     expect(await rows(t, 'receipt_paper_returns')).toEqual([]);
   });
+
+  it('keeps a scan of the signed form, checked by content, with the return; a new scan replaces it; it goes with the graduate', async () => {
+    const s = await start();
+    setDay(t, '2025-10-04');
+    const recorded = await record({ batchId: s.batchId, studentId: s.chen, returnedOn: '2025-10-04', answers: [{ itemId: s.course, outcome: 'confirmed' }] });
+    const scan = (bytes: string | Uint8Array, name: string, returnId = recorded.data.id as string, user: TestUser = registry) => {
+      const form = new FormData();
+      form.set('returnId', returnId);
+      form.set('file', new File([bytes as BlobPart], name, { type: 'application/octet-stream' }));
+      return t.upload('receipt.paperReturns.scan', form, user);
+    };
+    const notScan = await scan('just text, named as a PDF', '回條.pdf');
+    expect(notScan.error?.licheng?.code).toBe('file-type-not-allowed');
+    expect((await scan('%PDF-1.7\n%signed form\n', '回條.pdf', recorded.data.id, chenUser)).status).toBe(403);
+    const pdf = await scan('%PDF-1.7\n%signed form\n', '回條.pdf');
+    expect(pdf.error).toBeNull();
+    expect(pdf.data.scan).toMatchObject({ fileName: '回條.pdf', type: 'pdf' });
+    const got = await t.app.request(pdf.data.scan.url, { headers: { authorization: `Bearer ${await t.token(registry)}` } });
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-type')).toBe('application/pdf');
+    const png = await scan(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]), 'scan.png');
+    expect(png.error).toBeNull();
+    const files = (await rows(t, 'stored_files')).map((f) => f.id);
+    expect(files).toContain(png.data.scan.fileId);
+    expect(files).not.toContain(pdf.data.scan.fileId); // the replaced scan's file row is gone
+    const listed = (await t.query('receipt.paperReturns.list', { batchId: s.batchId }, registry)).data.returns[0];
+    expect(listed.scan).toEqual({ fileId: png.data.scan.fileId, fileName: 'scan.png', url: `/api/files/${png.data.scan.fileId}` });
+    const audit = await t.db.kysely.selectFrom('audit_log').select('action').where('action', '=', 'receipt.paper-return.scan').execute();
+    expect(audit).toHaveLength(2);
+
+    await upsertStatusChanges(t.db.kysely as never, t.config.code, [{ studentNo: 'S001', date: '2026-06-15', kind: 'graduate', statusCode: '900', note: '' }], t.clock.now);
+    const purged = await runRetention(t.db.kysely as never, dialect, t.config, new Date('2031-06-14T16:00:00Z'), [plugin]);
+    expect(purged.purged.find((p) => p.studentNo === 'S001')?.files).toBe(1);
+    expect((await rows(t, 'stored_files')).map((f) => f.id)).not.toContain(png.data.scan.fileId);
+  });
 });

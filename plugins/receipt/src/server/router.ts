@@ -12,6 +12,7 @@ import { paperFormsCreate } from './procedures/paper-forms-create.ts';
 import { paperFormsList } from './procedures/paper-forms-list.ts';
 import { paperReturnsList } from './procedures/paper-returns-list.ts';
 import { paperReturnsRecord } from './procedures/paper-returns-record.ts';
+import { paperReturnsScan } from './procedures/paper-returns-scan.ts';
 import { paperReturnsWithdraw } from './procedures/paper-returns-withdraw.ts';
 import { raiseIssue } from './procedures/raise-issue.ts';
 
@@ -20,7 +21,7 @@ export const receiptRouter = router({
   batches: router({ import: batchesImport, list: batchesList, progress: batchesProgress, reconcile: batchesReconcile }),
   issues: router({ list: issuesList, answer: issuesAnswer, accept: issuesAccept }),
   paperForms: router({ list: paperFormsList, create: paperFormsCreate }),
-  paperReturns: router({ list: paperReturnsList, record: paperReturnsRecord, withdraw: paperReturnsWithdraw }),
+  paperReturns: router({ list: paperReturnsList, record: paperReturnsRecord, withdraw: paperReturnsWithdraw, scan: paperReturnsScan }),
   mine,
   confirm,
   raiseIssue,
