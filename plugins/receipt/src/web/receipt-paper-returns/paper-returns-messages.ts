@@ -44,6 +44,13 @@ export const paperReturnMessages = defineMessages({
     'withdraw.yes': '確定撤回',
     'withdraw.no': '不撤回',
     withdrawn: '已撤回 {name} 的回條登錄；可重新登錄。',
+    'scan.label': '簽名確認單的掃描檔（選填）',
+    'scan.replace': '換一個掃描檔',
+    'scan.hint': 'PDF、JPG 或 PNG，4 MB 以內。',
+    'scan.upload': '上傳掃描檔',
+    'scan.required': '請先選擇掃描檔。',
+    'scan.kept': '已保存 {name} 的確認單掃描檔：{fileName}。',
+    'scan.download': '下載掃描檔：{fileName}',
   },
   en: {
     heading: 'Returned paper forms',
@@ -87,6 +94,13 @@ export const paperReturnMessages = defineMessages({
     'withdraw.yes': 'Withdraw',
     'withdraw.no': 'Keep it',
     withdrawn: 'Withdrew the returned form record of {name}; it can be recorded again.',
+    'scan.label': 'Scan of the signed form (optional)',
+    'scan.replace': 'Replace the scan',
+    'scan.hint': 'PDF, JPG or PNG, up to 4 MB.',
+    'scan.upload': 'Upload the scan',
+    'scan.required': 'Choose the scan first.',
+    'scan.kept': 'Kept the scan of the form of {name}: {fileName}.',
+    'scan.download': 'Download the scan: {fileName}',
   },
 });
 

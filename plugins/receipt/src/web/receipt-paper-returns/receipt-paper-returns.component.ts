@@ -1,7 +1,7 @@
 import { css, html, nothing, type PropertyValues } from 'lit';
-import { errorText, LichengConnectedElement } from '@licheng/client';
-import { charCount, focusOutcome, formatDate, formatDateTime, heading, screenStyles, type DateChange } from '@licheng/ui';
-import { paths, TEXT_MAX, type PaperReturn, type PaperReturnInput, type PaperReturnList, type PaperReturnRecorded, type PaperReturnStudent, type PaperReturnWithdrawn } from '../api.ts';
+import { downloadFile, errorText, LichengConnectedElement } from '@licheng/client';
+import { charCount, focusOutcome, formatDate, formatDateTime, heading, screenStyles, type DateChange, type FileChange } from '@licheng/ui';
+import { paths, SCAN_MAX_BYTES, TEXT_MAX, type PaperReturn, type PaperReturnScanned, type PaperReturnInput, type PaperReturnList, type PaperReturnRecorded, type PaperReturnStudent, type PaperReturnWithdrawn } from '../api.ts';
 import { rt } from './paper-returns-messages.ts';
 
 type Choice = 'confirmed' | 'issue' | '';
@@ -11,11 +11,13 @@ type Choice = 'confirmed' | 'issue' | '';
  * 收訖明細紙本確認單 that come back from students who have left. Per student 「登錄回條」 opens a
  * form (the return date as a ROC date, per roster 確認無誤 / 提出疑義 with the words written /
  * left blank); the recorded returns are listed (who recorded them, when, the date on the form)
- * and one recorded by mistake can be withdrawn while no issue from it was answered. Before the
+ * and one recorded by mistake can be withdrawn while no issue from it was answered; a scan of the
+ * signed form can be kept with a return (a second step, after recording). Before the
  * window opens the buttons are disabled and say why.
  *
  * @event licheng-receipt-paper-return-recorded - A return was recorded; `detail: { returnId, studentId }`.
  * @event licheng-receipt-paper-return-withdrawn - A return was withdrawn; `detail: { returnId }`.
+ * @event licheng-receipt-paper-return-scanned - A scan was kept with a return; `detail: { returnId, fileId }`.
  * @event licheng-token-expired - The token has expired.
  * @csspart paper-returns - The section.
  */
@@ -59,6 +61,8 @@ export class ReceiptPaperReturns extends LichengConnectedElement {
   declare busy: boolean;
   declare announcement: string;
   declare failure: string;
+  /** The scan chosen per return, with the file field's own refusal. */
+  #scans = new Map<string, { file: File | null; error: string }>();
 
   constructor() {
     super();
@@ -183,6 +187,63 @@ export class ReceiptPaperReturns extends LichengConnectedElement {
     await focusOutcome(this, this.failure ? '#paper-returns-failure' : '#paper-returns-status');
   }
 
+  async #upload(ret: PaperReturn) {
+    const L = this.locale;
+    const chosen = this.#scans.get(ret.id);
+    this.failure = '';
+    if (!chosen?.file || chosen.error) {
+      this.failure = chosen?.error || rt('scan.required', {}, L);
+      await focusOutcome(this, '#paper-returns-failure');
+      return;
+    }
+    const form = new FormData();
+    form.set('returnId', ret.id);
+    form.set('file', chosen.file);
+    this.busy = true;
+    try {
+      const kept = await this.api.upload<PaperReturnScanned>(paths.scanPaperReturn, form);
+      this.#scans.delete(ret.id);
+      this.announcement = rt('scan.kept', { name: ret.student.name, fileName: kept.scan.fileName }, L);
+      this.emit('licheng-receipt-paper-return-scanned', { returnId: ret.id, fileId: kept.scan.fileId });
+      await this.load();
+    } catch (error) {
+      this.failure = errorText(error);
+    } finally {
+      this.busy = false;
+    }
+    await focusOutcome(this, this.failure ? '#paper-returns-failure' : '#paper-returns-status');
+  }
+
+  async #download(ret: PaperReturn) {
+    if (!ret.scan) return;
+    try {
+      await downloadFile(this.api, `${ret.scan.url}?download=1`, ret.scan.fileName);
+    } catch (error) {
+      this.failure = errorText(error);
+      await focusOutcome(this, '#paper-returns-failure');
+    }
+  }
+
+  #scan(ret: PaperReturn) {
+    const L = this.locale;
+    return html`${ret.scan
+        ? html`<div class="actions"><button type="button" id="scan-download-${ret.id}" @click=${() => this.#download(ret)}>${rt('scan.download', { fileName: ret.scan.fileName }, L)}</button></div>`
+        : nothing}
+      ${ret.withdrawn
+        ? nothing
+        : html`<licheng-file-field
+              id="scan-${ret.id}"
+              .locale=${L}
+              label=${rt(ret.scan ? 'scan.replace' : 'scan.label', {}, L)}
+              hint=${rt('scan.hint', {}, L)}
+              accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+              max-bytes=${SCAN_MAX_BYTES}
+              ?disabled=${this.busy}
+              @licheng-file-change=${(e: CustomEvent<FileChange>) => this.#scans.set(ret.id, { file: e.detail.file, error: e.detail.error })}
+            ></licheng-file-field>
+            <div class="actions"><button type="button" id="scan-upload-${ret.id}" ?disabled=${this.busy} @click=${() => this.#upload(ret)}>${rt('scan.upload', {}, L)}<span class="sr-only">${rt('record.who', { name: ret.student.name }, L)}</span></button></div>`}`;
+  }
+
   #form(student: PaperReturnStudent) {
     const L = this.locale;
     const window = this.list!.window;
@@ -228,6 +289,7 @@ export class ReceiptPaperReturns extends LichengConnectedElement {
       <ul>
         ${ret.outcomes.map((o) => html`<li>${rt(o.outcome === 'issue' ? 'return.issue' : o.changed ? 'return.confirmed' : 'return.confirmed-already', { rosterName: o.rosterName }, L)}</li>`)}
       </ul>
+      ${this.#scan(ret)}
       ${ret.withdrawn
         ? html`<p class="muted">${rt('return.withdrawn', { by: ret.withdrawn.byName ?? '', at: formatDateTime(ret.withdrawn.at, L) }, L)}</p>`
         : this.asking === ret.id

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { FakeApiError, fakeToken, installFakeApi, type FakeApi } from '@licheng/client/testing';
-import { deepActiveElement, type DateField } from '@licheng/ui';
+import { deepActiveElement, type DateField, type FileField } from '@licheng/ui';
 import type { PaperReturn, PaperReturnList, PaperReturnStudent } from '../api.ts';
 import './receipt-paper-returns.ts';
 import type { ReceiptPaperReturns } from './receipt-paper-returns.component.ts';
@@ -40,6 +40,14 @@ function fakeDesk(options: { refusal?: string | null; withdrawRefusal?: string |
       returns.push(saved as PaperReturn);
       return { id: saved.id, batchId: 'b1', studentId: 'st-lin', returnedOn: input.returnedOn, recordedAt: saved.recordedAt, recordedByName: '註冊組長', outcomes, issues: [] };
     },
+    'receipt.paperReturns.scan': (input: any) => {
+      const form = input as FormData;
+      const found = returns.find((r) => r.id === form.get('returnId'))!;
+      const file = form.get('file') as File;
+      (found as any).scan = { fileId: 'f-scan', fileName: file.name, url: '/api/files/f-scan' };
+      return { id: found.id, scan: { fileId: 'f-scan', fileName: file.name, type: 'pdf', size: file.size, url: '/api/files/f-scan', at: '2025-10-05T05:00:00.000Z' } };
+    },
+    'GET /api/files/f-scan?download=1': () => new Blob(['%PDF-1.7'], { type: 'application/pdf' }),
     'receipt.paperReturns.withdraw': (input: any) => {
       const found = returns.find((r) => r.id === input.returnId)!;
       (found as any).withdrawn = { byName: '註冊組長', at: '2025-10-05T05:00:00.000Z' };
@@ -203,5 +211,38 @@ describe('<licheng-receipt-paper-returns>', () => {
     await el.updateComplete;
     expect(el.scrollWidth).to.be.at.most(390);
     for (const id of ['#record-st-lin', '#returned-on', '#text-i-cadre', '#save-return']) expect($(el, id).getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+  });
+
+  it('keeps a scan of the signed form with a recorded return, then offers it for download', async () => {
+    const el = await render();
+    $<HTMLButtonElement>(el, '#record-st-lin').click();
+    await el.updateComplete;
+    await typeDate(el, '114/10/04');
+    $<HTMLInputElement>(el, 'input[name="choice-i-course"][value="confirmed"]').click();
+    $<HTMLButtonElement>(el, '#save-return').click();
+    await waitUntil(() => el.list!.returns.length === 1);
+    await el.updateComplete;
+    // Nothing chosen yet: says so, with focus.
+    $<HTMLButtonElement>(el, '#scan-upload-ret-1').click();
+    await waitUntil(() => deepActiveElement() === $(el, '#paper-returns-failure'), 'focus not on what is missing');
+    expect($(el, '#paper-returns-failure').textContent).to.equal('請先選擇掃描檔。');
+    $<FileField>(el, '#scan-ret-1').setFile(new File(['%PDF-1.7 signed'], '回條.pdf', { type: 'application/pdf' }));
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    setTimeout(() => $<HTMLButtonElement>(el, '#scan-upload-ret-1').click());
+    const scanned = await oneEvent(el, 'licheng-receipt-paper-return-scanned');
+    expect(scanned.detail).to.deep.equal({ returnId: 'ret-1', fileId: 'f-scan' });
+    const sent = api.callsTo('receipt.paperReturns.scan')[0]!.input as FormData;
+    expect(sent.get('returnId')).to.equal('ret-1');
+    expect((sent.get('file') as File).name).to.equal('回條.pdf');
+    const status = $(el, '#paper-returns-status');
+    await waitUntil(() => deepActiveElement() === status, 'focus not on the outcome');
+    expect(status.textContent).to.equal('已保存 林小華 的確認單掃描檔：回條.pdf。');
+    await el.updateComplete;
+    const download = $<HTMLButtonElement>(el, '#scan-download-ret-1');
+    expect(download.textContent).to.equal('下載掃描檔：回條.pdf');
+    download.click();
+    await waitUntil(() => api.calls.some((c) => c.path.startsWith('/api/files/f-scan')), 'the scan was not downloaded');
+    await expect(el).to.be.accessible();
   });
 });
