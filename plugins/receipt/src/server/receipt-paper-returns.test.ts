@@ -3,6 +3,7 @@ import { testDialects } from '@licheng/db/testing';
 import { runRetention, syncStudentStatus, upsertStatusChanges } from '@licheng/server';
 import { createTestLicheng, seedRoster, type TestLicheng, type TestUser } from '@licheng/server/testing';
 import { recordDeemedConfirmations } from './deemed-confirmed.ts';
+import { unconfirmedReceipts } from './unconfirmed.ts';
 import plugin from './index.ts';
 import { chenUser, importZip, receiptZip, registry, rows, setDay, standardFiles } from './test-support.ts';
 
@@ -61,6 +62,9 @@ describe.each(testDialects())('recording returned paper confirmation forms on %s
       expect.objectContaining({ id: res.data.id, returnedOn: '2025-10-04', recordedByName: registry.name, recordedAt: '2025-10-05T04:00:00.000Z', withdrawn: null, withdrawRefusal: null, student: expect.objectContaining({ studentNo: 'S001' }) }),
     ]);
     expect(list.students).toEqual([expect.objectContaining({ studentId: s.chen, returnId: res.data.id, items: [expect.objectContaining({ id: s.cadre, status: 'issue', openIssue: true, onPaper: true }), expect.objectContaining({ id: s.course, status: 'confirmed', onPaper: true })] })]);
+    // The homeroom's count of unanswered items reads both as answered (lin's stays).
+    const waiting = await unconfirmedReceipts(t.db.kysely as any, t.config.code, [s.chen, s.lin], '2025-10-05');
+    expect([...waiting]).toEqual([[s.lin, 1]]);
     // Progress reads the paper confirmation as confirmed.
     const progress = (await t.query('receipt.batches.progress', { batchId: s.batchId }, registry)).data.rosters;
     expect(progress.find((r: any) => r.kind === 26)).toMatchObject({ confirmed: 1, pending: 0 });

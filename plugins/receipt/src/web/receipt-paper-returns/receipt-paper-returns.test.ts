@@ -211,6 +211,15 @@ describe('<licheng-receipt-paper-returns>', () => {
     await el.updateComplete;
     expect(el.scrollWidth).to.be.at.most(390);
     for (const id of ['#record-st-lin', '#returned-on', '#text-i-cadre', '#save-return']) expect($(el, id).getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
+    // And the recorded return with its scan field and withdrawal.
+    await typeDate(el, '114/10/04');
+    $<HTMLTextAreaElement>(el, '#text-i-cadre').value = '我不是班長，是歐陽・阿美族名字很長的同學的副班長'.repeat(3);
+    $<HTMLTextAreaElement>(el, '#text-i-cadre').dispatchEvent(new Event('input'));
+    $<HTMLButtonElement>(el, '#save-return').click();
+    await waitUntil(() => el.list!.returns.length === 1);
+    await el.updateComplete;
+    expect(el.scrollWidth).to.be.at.most(390);
+    for (const id of ['#scan-ret-1', '#scan-upload-ret-1', '#withdraw-ret-1']) expect($(el, id).getBoundingClientRect().right).to.be.at.most(el.getBoundingClientRect().right + 0.5);
   });
 
   it('keeps a scan of the signed form with a recorded return, then offers it for download', async () => {
