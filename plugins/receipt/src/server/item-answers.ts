@@ -124,7 +124,7 @@ export async function raiseItemIssue(platformTrx: Kysely<PlatformDatabase>, item
   };
   const taken = await trx
     .updateTable('receipt_items')
-    .set({ status: 'issue', open_issue_id: issue.id, confirmed_at: null, updated_at: at, paper_return_id: who.paperReturnId })
+    .set({ status: 'issue', open_issue_id: issue.id, confirmed_at: null, updated_at: at, paper_return_id: who.paperReturnId, ...(who.paperReturnId ? { deemed_confirmed_at: null } : {}) })
     .where('id', '=', item.id)
     .where('open_issue_id', 'is', null)
     .executeTakeFirst();

@@ -155,7 +155,7 @@ describe.each(testDialects())('recording returned paper confirmation forms on %s
     const inTime = await record({ batchId: s.batchId, studentId: s.chen, returnedOn: '2025-10-06', answers: [{ itemId: s.cadre, outcome: 'issue', text: '職務有誤' }, { itemId: s.course, outcome: 'confirmed' }] });
     expect(inTime.error).toBeNull();
     const now = await items();
-    expect(now[s.cadre]).toMatchObject({ status: 'issue', paper_return_id: inTime.data.id });
+    expect(now[s.cadre]).toMatchObject({ status: 'issue', paper_return_id: inTime.data.id, deemed_confirmed_at: null });
     expect(now[s.course]).toMatchObject({ status: 'confirmed', paper_return_id: inTime.data.id });
     t.clock.now = new Date(t.clock.now.getTime() + 3_600_000);
     expect(await recordDeemedConfirmations(t.db.kysely as any, t.config.code, t.clock.now)).toEqual({ batches: 0, items: 0 });
