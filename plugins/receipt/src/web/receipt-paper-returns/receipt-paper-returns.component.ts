@@ -44,6 +44,7 @@ export class ReceiptPaperReturns extends LichengConnectedElement {
     texts: { state: true },
     asking: { state: true },
     busy: { state: true },
+    dateError: { state: true },
     announcement: { state: true },
     failure: { state: true },
   };
@@ -59,6 +60,8 @@ export class ReceiptPaperReturns extends LichengConnectedElement {
   /** The return whose withdrawal waits for a yes. */
   declare asking: string;
   declare busy: boolean;
+  /** Why the return date cannot be taken, shown at the date field. */
+  declare dateError: string;
   declare announcement: string;
   declare failure: string;
   /** The scan chosen per return, with the file field's own refusal. */
@@ -75,6 +78,7 @@ export class ReceiptPaperReturns extends LichengConnectedElement {
     this.texts = {};
     this.asking = '';
     this.busy = false;
+    this.dateError = '';
     this.announcement = '';
     this.failure = '';
   }
@@ -104,6 +108,7 @@ export class ReceiptPaperReturns extends LichengConnectedElement {
     this.returnedOn = '';
     this.choices = Object.fromEntries(student.items.map((i) => [i.id, '' as Choice]));
     this.texts = {};
+    this.dateError = '';
     this.failure = '';
     this.announcement = '';
     await focusOutcome(this, '#return-form-heading');
@@ -116,10 +121,19 @@ export class ReceiptPaperReturns extends LichengConnectedElement {
     await focusOutcome(this, `#record-${id}`);
   }
 
+  /** Why the return date cannot be taken (the server's rule, asked here first), or ''. */
+  #dateProblem(): string {
+    const L = this.locale;
+    const { window, today } = this.list!;
+    if (!this.returnedOn) return rt('form.need-date', {}, L);
+    if (this.returnedOn > today) return rt('form.date-future', { today: formatDate(today, L) }, L);
+    if (this.returnedOn < window.start || this.returnedOn > window.end) return rt('form.date-outside', { start: formatDate(window.start, L), end: formatDate(window.end, L) }, L);
+    return '';
+  }
+
   /** The form's answers, or why they cannot be sent yet (checked here, before the server). */
   #answers(): PaperReturnInput['answers'] | string {
     const L = this.locale;
-    if (!this.returnedOn) return rt('form.need-date', {}, L);
     const answers: PaperReturnInput['answers'] = [];
     for (const item of this.editing!.items) {
       const choice = this.choices[item.id];
@@ -138,6 +152,12 @@ export class ReceiptPaperReturns extends LichengConnectedElement {
     if (this.busy || !this.editing) return;
     const L = this.locale;
     const student = this.editing;
+    this.dateError = this.#dateProblem();
+    if (this.dateError) {
+      this.failure = '';
+      await focusOutcome(this, '#returned-on');
+      return;
+    }
     const answers = this.#answers();
     if (typeof answers === 'string') {
       this.failure = answers;
@@ -250,7 +270,10 @@ export class ReceiptPaperReturns extends LichengConnectedElement {
     const range = { start: formatDate(window.start, L), end: formatDate(window.end, L) };
     return html`<form id="return-form" aria-labelledby="return-form-heading" novalidate @submit=${this.#save}>
       ${heading(this.headingLevel + 1, rt('form.heading', { name: student.name }, L), 'return-form-heading')}
-      <licheng-date-field id="returned-on" .locale=${L} label=${rt('form.date', {}, L)} hint=${rt('form.date.hint', range, L)} required .value=${this.returnedOn} @licheng-date-change=${(e: CustomEvent<DateChange>) => (this.returnedOn = e.detail.value)}></licheng-date-field>
+      <licheng-date-field id="returned-on" .locale=${L} label=${rt('form.date', {}, L)} hint=${rt('form.date.hint', range, L)} required .value=${this.returnedOn} .error=${this.dateError} @licheng-date-change=${(e: CustomEvent<DateChange>) => {
+          this.returnedOn = e.detail.value;
+          this.dateError = '';
+        }}></licheng-date-field>
       ${student.items.map((item) => {
         const locked = item.openIssue;
         const reason = locked ? `locked-${item.id}` : nothing;

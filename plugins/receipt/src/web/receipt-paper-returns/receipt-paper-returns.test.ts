@@ -122,26 +122,38 @@ describe('<licheng-receipt-paper-returns>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('says what is missing before sending, and shows a refusal as an alert with focus', async () => {
+  it('checks the date at its field and says what is missing before sending, and shows a refusal as an alert with focus', async () => {
     const el = await render(
       fakeDesk({
         record: () => {
-          throw new FakeApiError('receipt-paper-return-outside', '回條日期 2025-10-07 不在確認期間內', 400);
+          throw new FakeApiError('receipt-paper-return-exists', '此學生的紙本確認單已於 2025-10-04 登錄（註冊組長）；如需更改，請先撤回該筆登錄', 409);
         },
       }),
     );
     $<HTMLButtonElement>(el, '#record-st-lin').click();
     await el.updateComplete;
     $<HTMLButtonElement>(el, '#save-return').click();
-    const alert = () => $(el, '#paper-returns-failure');
-    await waitUntil(() => alert() && deepActiveElement() === alert(), 'focus not on what is missing');
-    expect(alert().textContent).to.equal('請填寫回條日期。');
-    await typeDate(el, '114/10/07');
+    // The date is checked at its field first: missing, after today (114/10/05), outside the window.
+    const field = $<DateField>(el, '#returned-on');
+    const input = () => field.shadowRoot!.querySelector('input')!;
+    await waitUntil(() => deepActiveElement() === input(), 'focus not on the date');
+    await field.updateComplete;
+    expect(field.message).to.equal('請填寫回條日期。');
+    expect(input().getAttribute('aria-invalid')).to.equal('true');
+    await typeDate(el, '114/10/06');
     $<HTMLButtonElement>(el, '#save-return').click();
+    await waitUntil(() => field.message === '回條日期不能晚於今天（114/10/05）。', 'future date not refused at the field');
+    await typeDate(el, '114/10/01');
+    $<HTMLButtonElement>(el, '#save-return').click();
+    await waitUntil(() => field.message.startsWith('回條日期須在確認期間 114/10/02 至 114/10/06 內'), 'date outside the window not refused at the field');
+    expect(api.callsTo('receipt.paperReturns.record')).to.have.length(0);
+    await typeDate(el, '114/10/04');
+    $<HTMLButtonElement>(el, '#save-return').click();
+    const alert = () => $(el, '#paper-returns-failure');
     await waitUntil(() => alert()?.textContent === '請至少為一份名冊選擇「確認無誤」或「提出疑義」。');
     $<HTMLInputElement>(el, 'input[name="choice-i-cadre"][value="confirmed"]').click();
     $<HTMLButtonElement>(el, '#save-return').click();
-    await waitUntil(() => alert()?.textContent === '回條日期 2025-10-07 不在確認期間內', 'refusal not shown');
+    await waitUntil(() => alert()?.textContent === '此學生的紙本確認單已於 2025-10-04 登錄（註冊組長）；如需更改，請先撤回該筆登錄', 'refusal not shown');
     await waitUntil(() => deepActiveElement() === alert(), 'focus not on the refusal');
     expect(alert().getAttribute('role')).to.equal('alert');
     // Cancel returns focus to the student's button.
