@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@licheng/db/testing';
 import { runRetention, syncStudentStatus, upsertStatusChanges } from '@licheng/server';
@@ -62,6 +63,12 @@ describe.each(testDialects())('recording returned paper confirmation forms on %s
       expect.objectContaining({ id: res.data.id, returnedOn: '2025-10-04', recordedByName: registry.name, recordedAt: '2025-10-05T04:00:00.000Z', withdrawn: null, withdrawRefusal: null, student: expect.objectContaining({ studentNo: 'S001' }) }),
     ]);
     expect(list.students).toEqual([expect.objectContaining({ studentId: s.chen, returnId: res.data.id, items: [expect.objectContaining({ id: s.cadre, status: 'issue', openIssue: true, onPaper: true }), expect.objectContaining({ id: s.course, status: 'confirmed', onPaper: true })] })]);
+    // The office's workbook says where each issue came from.
+    const workbook = await t.app.request(`/api/receipt/batches/${s.batchId}/progress.xlsx`, { headers: { authorization: `Bearer ${await t.token(registry)}` } });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await workbook.arrayBuffer()) as never);
+    expect(book.worksheets[1]!.getRow(1).getCell(14).value).toBe('來源');
+    expect(book.worksheets[1]!.getRow(2).getCell(14).value).toBe('紙本確認單');
     // The homeroom's count of unanswered items reads both as answered (lin's stays).
     const waiting = await unconfirmedReceipts(t.db.kysely as any, t.config.code, [s.chen, s.lin], '2025-10-05');
     expect([...waiting]).toEqual([[s.lin, 1]]);
