@@ -1,6 +1,7 @@
 import { activityLabels } from './activities.ts';
 import { rocDateOf } from './date-reading.ts';
 import { afterSchoolMessages } from './after-school-messages.ts';
+import { receiptMessages } from './receipt-messages.ts';
 
 export type Locale = 'zh-TW' | 'en';
 export type LocalizedText = { 'zh-TW': string; en: string };
@@ -356,39 +357,8 @@ export const messages: Record<string, LocalizedText> = {
   },
   'roster-number-taken': { 'zh-TW': '名冊別 {value} 已是「{label}」的名冊別，不能設定給其他名冊', en: 'Roster number {value} already belongs to {label}; it cannot be set for another roster.' },
 
-  // Receipt 收訖明細 (plugins/receipt)
-  'slot.receipt': { 'zh-TW': '收訖明細', en: 'receipt' },
-  'receipt-sha-missing': { 'zh-TW': '收訖明細壓縮檔中缺少檢查碼清單 SHA.txt', en: 'The receipt ZIP has no checksum list SHA.txt.' },
-  'receipt-sha-empty': { 'zh-TW': 'SHA.txt 沒有列出任何檔案', en: 'SHA.txt lists no file.' },
-  'receipt-sha-line-invalid': { 'zh-TW': 'SHA.txt 第 {line} 行格式錯誤（須有檔名與一個 SHA-256，且每個檔案只列一次）', en: 'SHA.txt line {line} is malformed (it needs the file name and one SHA-256, each file listed once).' },
-  'receipt-zip-password-required': { 'zh-TW': '此收訖明細壓縮檔有密碼保護，請輸入密碼', en: 'This receipt ZIP is password-protected; enter its password.' },
-  'receipt-zip-password-wrong': { 'zh-TW': '收訖明細壓縮檔的密碼不正確，請重新輸入', en: 'The password of the receipt ZIP is wrong; enter it again.' },
-  'receipt-roster-unknown': { 'zh-TW': '無法從檔名「{file}」判斷名冊（檔名須含修課紀錄、多元表現、校內幹部經歷或課程學習成果其中之一）', en: 'The roster of "{file}" cannot be told from its name (it must contain one of 修課紀錄, 多元表現, 校內幹部經歷 or 課程學習成果).' },
-  'receipt-sheet-unknown': { 'zh-TW': '「{file}」第 {index} 筆：「{sheet}」不是{roster}名冊的子清單', en: '"{file}" entry {index}: "{sheet}" is not a sheet of the {roster} roster.' },
-  'receipt-checksum-mismatch': { 'zh-TW': '檔案「{file}」的檢查碼與 SHA.txt 不符', en: 'The checksum of "{file}" does not match SHA.txt.' },
-  'receipt-file-missing': { 'zh-TW': 'SHA.txt 列出的檔案「{file}」不在壓縮檔中', en: '"{file}" is listed in SHA.txt but is not in the ZIP.' },
-  'receipt-file-unlisted': { 'zh-TW': '壓縮檔中的檔案「{file}」未列於 SHA.txt', en: '"{file}" is in the ZIP but not listed in SHA.txt.' },
-  'receipt-zip-unreadable': { 'zh-TW': '無法開啟此壓縮檔，檔案可能已損毀', en: 'The ZIP file cannot be opened; it may be damaged.' },
-  'receipt-zip-too-large': { 'zh-TW': '壓縮檔解開後超過 {maxMb} MB 的上限', en: 'The ZIP file expands to more than {maxMb} MB.' },
-  'receipt-zip-too-many-files': { 'zh-TW': '壓縮檔內的檔案超過 {max} 個', en: 'The ZIP file holds more than {max} files.' },
-  'receipt-json-invalid': { 'zh-TW': '「{file}」不是正確的名冊 JSON 檔', en: '"{file}" is not a valid roster JSON file.' },
-  'receipt-info-invalid': { 'zh-TW': '「{file}」的名冊資訊「{field}」缺少或不正確', en: 'The roster information "{field}" of "{file}" is missing or not valid.' },
-  'receipt-school-mismatch': { 'zh-TW': '「{file}」的學校代碼 {code} 不是本校（{school}）', en: 'The school code {code} of "{file}" is not this school ({school}).' },
-  'receipt-term-mismatch': { 'zh-TW': '「{file}」的學年度或學期與其他名冊不同', en: 'The academic year or semester of "{file}" differs from the other rosters.' },
-  'receipt-roster-duplicate': { 'zh-TW': '「{file}」與其他檔案的名冊別 {kind} 重複', en: '"{file}" repeats roster kind {kind} of another file.' },
-  'receipt-student-unmatched': { 'zh-TW': '「{file}」第 {index} 筆：身分證號 {id} 不在本校學生名冊中', en: '"{file}" entry {index}: national ID {id} is not on the school roster.' },
-  'receipt-birth-date-mismatch': { 'zh-TW': '「{file}」第 {index} 筆：身分證號 {id} 的出生日期與學生名冊不符', en: '"{file}" entry {index}: the birth date of {id} does not match the school roster.' },
-  'receipt-student-duplicate': { 'zh-TW': '「{file}」第 {index} 筆：身分證號 {id} 重複出現', en: '"{file}" entry {index}: national ID {id} appears more than once.' },
-  'receipt-duplicate-import': { 'zh-TW': '此收訖明細已於 {importedAt} 匯入過，不可重複匯入', en: 'This receipt was already imported on {importedAt}.' },
-  'receipt-paper-form-none': { 'zh-TW': '此批收訖明細沒有需要紙本確認的學生（已休學、轉出且有收訖資料者）', en: 'No one here needs a paper form: no student of this receipt who has left (suspended, transferred out) has items in it.' },
-  'receipt-window-order': { 'zh-TW': '確認期間的結束日 {end} 早於開始日 {start}', en: 'The confirmation window ends ({end}) before it starts ({start}).' },
-  'receipt-window-too-short': { 'zh-TW': '確認期間至少須 {min} 天（目前 {days} 天）', en: 'The confirmation window must be at least {min} days long (found {days}).' },
-  'receipt-window-not-open': { 'zh-TW': '收訖確認尚未開始，將於 {start} 開始', en: 'Receipt confirmation opens on {start}.' },
-  'receipt-window-closed': { 'zh-TW': '收訖確認已於 {end} 結束', en: 'Receipt confirmation closed on {end}.' },
-  'receipt-issue-open': { 'zh-TW': '此項目已有處理中的問題，請待承辦處室回覆', en: 'This item already has an open issue; wait for the office to answer it.' },
-  'receipt-issue-answered': { 'zh-TW': '此問題已由承辦處室回覆', en: 'This issue has already been answered.' },
-  'receipt-issue-not-answered': { 'zh-TW': '此問題尚待承辦處室回覆，或已結案', en: 'This issue is still waiting for an answer, or is already closed.' },
-  'receipt-issue-row-unknown': { 'zh-TW': '收訖明細中沒有「{sheet}」第 {row} 筆資料', en: 'The receipt has no row {row} in "{sheet}".' },
+  // Receipt 收訖明細 (plugins/receipt): receipt-messages.ts
+  ...receiptMessages,
 
   // Practicum 實習處 (plugins/practicum)
   'certificate-duplicate': { 'zh-TW': '學號「{studentNo}」已登錄證照號碼「{number}」的證照', en: 'Student "{studentNo}" already has a certificate numbered "{number}".' },

@@ -18,6 +18,7 @@ export const AUDIT_ENTITIES: Record<string, LocalizedText> = {
   'receipt-item': L('收訖項目', 'Receipt item'),
   'receipt-issue': L('收訖問題', 'Receipt issue'),
   'receipt-correction': L('收訖更正', 'Receipt correction'),
+  'receipt-paper-return': L('紙本確認單回條', 'Returned paper form'),
   grade: L('學期成績', 'Grade'),
   'grade-appeal': L('成績複查', 'Grade appeal'),
   'grade-correction': L('成績更正', 'Grade correction'),

@@ -94,6 +94,13 @@ const FIELDS: Record<string, LocalizedText> = {
   window: L('確認期間', 'Window'),
   sha256: L('檢查碼', 'Checksum'),
   filters: L('篩選條件', 'Filters'),
+  source: L('來源', 'Source'),
+  paper_return_id: L('紙本確認單回條', 'Returned paper form'),
+  returned_on: L('回條日期', 'Returned on'),
+  outcomes: L('回條內容', 'What the form said'),
+  active: L('有效', 'Standing'),
+  withdrawn_at: L('撤回時間', 'Withdrawn at'),
+  scan_file_id: L('掃描檔', 'Scan'),
 };
 
 /** A field's name for people; an unknown field shows as it is stored. */
@@ -134,6 +141,13 @@ const VERBS: Array<[RegExp, LocalizedText]> = [
   [/^receipt\.correction\.receive$/, L('更正已見於收訖明細', 'Correction received')],
   [/^receipt\.batch\.deem-confirmed$/, L('期限屆滿，未回應者視同確認', 'Window closed: silent items deemed confirmed')],
   [/^receipt\.item\.deem-confirmed$/, L('視同確認', 'Deemed confirmed')],
+  [/^receipt\.paper-form\.print$/, L('列印紙本確認單', 'Paper forms printed')],
+  [/^receipt\.paper-form\.student$/, L('列印紙本確認單（學生）', 'Paper form printed for a student')],
+  [/^receipt\.paper-return\.record$/, L('登錄紙本確認單回條', 'Returned paper form recorded')],
+  [/^receipt\.paper-return\.scan$/, L('附上紙本確認單掃描檔', 'Scan of the returned form kept')],
+  [/^receipt\.paper-return\.withdraw$/, L('撤回紙本確認單登錄', 'Returned paper form record withdrawn')],
+  [/^receipt\.issue\.withdraw$/, L('撤回紙本提出的問題', 'Issue from a paper form withdrawn')],
+  [/^receipt\.item\.paper-withdraw$/, L('撤回紙本確認，待確認', 'Paper answer withdrawn, not confirmed')],
   [/^audit\.export$/, L('匯出稽核紀錄', 'Audit trail exported')],
   [/^grade\.appeal\.raise$/, L('提出成績複查', 'Grade appeal raised')],
   [/^grade\.appeal\.answer$/, L('回覆成績複查', 'Grade appeal answered')],
@@ -167,6 +181,8 @@ export function valueText(field: string, value: unknown, locale: Locale, entity 
     const label = entity in OTHER_STATUSES ? OTHER_STATUSES[entity]![value] : recordStatusLabels[value as keyof typeof recordStatusLabels];
     if (label) return label[locale];
   }
+  // Where a receipt answer came from: the student's returned paper form, recorded by the office.
+  if (field === 'source' && value === 'paper') return L('紙本確認單', 'Paper form')[locale];
   if ((field === 'decided_role' || field === 'entered_role') && typeof value === 'string') return roleLabel(value, locale);
   if (field === 'kind' && entity === 'status-change' && typeof value === 'string') return statusChangeLabels[value as keyof typeof statusChangeLabels]?.[locale] ?? value;
   if (field === 'kind' && typeof value === 'string') return (RECORD_KINDS as Record<string, { label: LocalizedText }>)[value]?.label[locale] ?? value;

@@ -18,7 +18,8 @@ export interface DeemedRun {
  * item still pending as deemed confirmed, with the time — one transaction per batch with the
  * batch's audit entry and one entry per item. Idempotent: only pending items change (a
  * conditional update), so a second run, or a second process, finds nothing to do. An item whose
- * issue is answered after the window is free again and is recorded on the next run.
+ * issue is answered after the window is free again and is recorded on the next run. Items the
+ * office recorded from a returned paper form are `confirmed` or `issue` and are left alone.
  */
 export async function recordDeemedConfirmations(db: Kysely<PlatformDatabase>, school: string, now: Date): Promise<DeemedRun> {
   const today = taipeiDate(now);

@@ -128,6 +128,7 @@ function matchEntries(rosters: Array<{ id: string; roster: ReceiptRosterFile }>,
           open_issue_id: null,
           confirmed_at: null,
           deemed_confirmed_at: null,
+          paper_return_id: null,
           updated_at: nowIso(batch.at),
         });
       }

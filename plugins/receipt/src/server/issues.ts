@@ -17,6 +17,8 @@ export interface IssueView {
   /** The office that owns the record and answers; for a course's outcomes, the teacher by name. */
   routedTo: { office: string; label: LocalizedText; ownerName: string | null };
   recordId: string | null;
+  /** Raised from the student's returned paper form (recorded by the office), not online. */
+  fromPaper: boolean;
   /** The row of the received entry the student named (0-based index), if any. */
   row: { sheet: string; index: number } | null;
   /** The office's answer: its text, by whom, when, and whether the record was corrected. */
@@ -97,6 +99,7 @@ export async function listIssues(
     rosterName: r.roster_name,
     batch: { academicYear: r.academic_year, semester: r.semester },
     student: { studentNo: r.student_no, name: r.student_name, className: r.class_name, seatNo: r.seat_no },
+    fromPaper: r.paper_return_id !== null,
     ...issueOutcome(r),
   }));
 }

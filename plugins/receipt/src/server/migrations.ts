@@ -131,5 +131,37 @@ export const receiptMigrations: Migrations = {
       await db.schema.createIndex('receipt_corrections_pending').on('receipt_corrections').columns(['school_code', 'status', 'student_id']).execute();
     },
   },
+  '0003_paper_returns': {
+    async up(db: Kysely<any>) {
+      // A signed paper confirmation form (收訖明細紙本確認單) that came back, as the office recorded
+      // it: the date it came back, who recorded it and when, the scan when one was kept, and its
+      // withdrawal. `active` is 1 while it stands and NULL once withdrawn, so the unique index
+      // allows one standing return per student and batch (NULLs never collide).
+      await db.schema
+        .createTable('receipt_paper_returns')
+        .addColumn('id', t.id, (c) => c.primaryKey())
+        .addColumn('school_code', t.schoolCode, (c) => c.notNull())
+        .addColumn('batch_id', t.id, (c) => c.notNull())
+        .addColumn('student_id', t.id, (c) => c.notNull())
+        .addColumn('returned_on', 'varchar(10)', (c) => c.notNull())
+        .addColumn('recorded_by', 'varchar(128)', (c) => c.notNull())
+        .addColumn('recorded_by_name', 'varchar(100)', (c) => c.notNull())
+        .addColumn('recorded_at', t.timestamp, (c) => c.notNull())
+        .addColumn('scan_file_id', t.id)
+        // What the form said, per item: [{ itemId, kind, rosterName, outcome, issueId }].
+        .addColumn('outcomes_json', t.longText, (c) => c.notNull())
+        .addColumn('active', 'integer')
+        .addColumn('withdrawn_by', 'varchar(128)')
+        .addColumn('withdrawn_by_name', 'varchar(100)')
+        .addColumn('withdrawn_at', t.timestamp)
+        .modifyEnd(tableOptions(db))
+        .execute();
+      await db.schema.createIndex('receipt_paper_returns_standing').on('receipt_paper_returns').columns(['batch_id', 'student_id', 'active']).unique().execute();
+      await db.schema.createIndex('receipt_paper_returns_student').on('receipt_paper_returns').columns(['school_code', 'student_id']).execute();
+      // Which return an item was confirmed from, and which return raised an issue: a confirmation
+      // or an issue from paper reads apart from the student's own and from 視同確認.
+      await db.schema.alterTable('receipt_items').addColumn('paper_return_id', t.id).execute();
+      await db.schema.alterTable('receipt_issues').addColumn('paper_return_id', t.id).execute();
+    },
+  },
 };
-

@@ -10,6 +10,10 @@ import { issuesAnswer } from './procedures/issues-answer.ts';
 import { mine } from './procedures/mine.ts';
 import { paperFormsCreate } from './procedures/paper-forms-create.ts';
 import { paperFormsList } from './procedures/paper-forms-list.ts';
+import { paperReturnsList } from './procedures/paper-returns-list.ts';
+import { paperReturnsRecord } from './procedures/paper-returns-record.ts';
+import { paperReturnsScan } from './procedures/paper-returns-scan.ts';
+import { paperReturnsWithdraw } from './procedures/paper-returns-withdraw.ts';
 import { raiseIssue } from './procedures/raise-issue.ts';
 
 /** Mounted by the server as `receipt.*`. */
@@ -17,6 +21,7 @@ export const receiptRouter = router({
   batches: router({ import: batchesImport, list: batchesList, progress: batchesProgress, reconcile: batchesReconcile }),
   issues: router({ list: issuesList, answer: issuesAnswer, accept: issuesAccept }),
   paperForms: router({ list: paperFormsList, create: paperFormsCreate }),
+  paperReturns: router({ list: paperReturnsList, record: paperReturnsRecord, withdraw: paperReturnsWithdraw, scan: paperReturnsScan }),
   mine,
   confirm,
   raiseIssue,

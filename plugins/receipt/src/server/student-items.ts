@@ -5,6 +5,11 @@ import type { ReceiptDatabase } from './tables.ts';
 
 /** The signed-in student's items among `ids`, each with its batch's window; refuses another student's. */
 export async function ownItems(trx: Kysely<ReceiptDatabase>, ctx: AuthedContext, student: Student, ids: string[]) {
+  return studentItems(trx, ctx.config.code, student.id, ids);
+}
+
+/** A student's items among `ids` (another student's are left out), each with its batch's window. */
+export async function studentItems(trx: Kysely<ReceiptDatabase>, school: string, studentId: string, ids: string[]) {
   const rows = await trx
     .selectFrom('receipt_items')
     .innerJoin('receipt_batches', 'receipt_batches.id', 'receipt_items.batch_id')
@@ -15,14 +20,16 @@ export async function ownItems(trx: Kysely<ReceiptDatabase>, ctx: AuthedContext,
       'receipt_items.open_issue_id',
       'receipt_items.batch_id',
       'receipt_items.entry_json',
+      'receipt_items.paper_return_id',
+      'receipt_rosters.kind',
       'receipt_rosters.name as roster_name',
       'receipt_batches.window_start',
       'receipt_batches.window_end',
       'receipt_batches.academic_year',
       'receipt_batches.semester',
     ])
-    .where('receipt_items.school_code', '=', ctx.config.code)
-    .where('receipt_items.student_id', '=', student.id)
+    .where('receipt_items.school_code', '=', school)
+    .where('receipt_items.student_id', '=', studentId)
     .where('receipt_items.id', 'in', ids)
     .execute();
   return rows.map((r) => ({ ...r, window: { start: r.window_start, end: r.window_end } }));

@@ -46,6 +46,8 @@ export interface ReceiptItemTable {
   confirmed_at: string | null;
   /** When the closing job recorded the item as deemed confirmed (視同確認) after its window. */
   deemed_confirmed_at: string | null;
+  /** The paper return (receipt_paper_returns) the item was confirmed from; null when the student confirmed it online. */
+  paper_return_id: string | null;
   updated_at: string;
 }
 
@@ -81,6 +83,8 @@ export interface ReceiptIssueTable {
   corrected: number | null;
   closed_at: string | null;
   closed_by: ReceiptIssueClosedBy | null;
+  /** The paper return (receipt_paper_returns) the issue was written on; null when the student raised it online. */
+  paper_return_id: string | null;
 }
 
 export type CorrectionStatus = 'pending-submission' | 'received';
@@ -106,6 +110,31 @@ export interface ReceiptCorrectionTable {
   received_at: string | null;
 }
 
+/**
+ * A signed paper confirmation form that came back from a student who has left, as the office
+ * recorded it. `active` is 1 while it stands, NULL once withdrawn (one standing return per
+ * student and batch, by a unique index).
+ */
+export interface ReceiptPaperReturnTable {
+  id: string;
+  school_code: string;
+  batch_id: string;
+  student_id: string;
+  /** The date the form came back (ISO, Taipei), as written or stamped on it. */
+  returned_on: string;
+  recorded_by: string;
+  recorded_by_name: string;
+  recorded_at: string;
+  /** The scan of the signed form (stored_files), when one was kept. */
+  scan_file_id: string | null;
+  /** What the form said, per item (PaperReturnOutcome[] as JSON). */
+  outcomes_json: string;
+  active: number | null;
+  withdrawn_by: string | null;
+  withdrawn_by_name: string | null;
+  withdrawn_at: string | null;
+}
+
 /** A type alias, not an interface: Kysely's `withTables` needs an indexable type. */
 export type ReceiptTables = {
   receipt_batches: ReceiptBatchTable;
@@ -113,6 +142,7 @@ export type ReceiptTables = {
   receipt_items: ReceiptItemTable;
   receipt_issues: ReceiptIssueTable;
   receipt_corrections: ReceiptCorrectionTable;
+  receipt_paper_returns: ReceiptPaperReturnTable;
 };
 
 export type ReceiptDatabase = PlatformDatabase & ReceiptTables;

@@ -23,6 +23,13 @@ export type MineIssue = MineItem['issues'][number];
 export type ItemStatus = MineItem['status'];
 export type PaperFormList = Outputs['paperForms']['list'];
 export type PaperFormResult = Outputs['paperForms']['create'];
+export type PaperReturnList = Outputs['paperReturns']['list'];
+export type PaperReturnStudent = PaperReturnList['students'][number];
+export type PaperReturn = PaperReturnList['returns'][number];
+export type PaperReturnRecorded = Outputs['paperReturns']['record'];
+export type PaperReturnInput = Inputs['paperReturns']['record'];
+export type PaperReturnWithdrawn = Outputs['paperReturns']['withdraw'];
+export type PaperReturnScanned = Outputs['paperReturns']['scan'];
 
 /** The part of `platform.me` the app reads. */
 export type Me = Pick<PlatformMe, 'user' | 'today'>;
@@ -39,11 +46,18 @@ export const paths = {
   accept: 'receipt.issues.accept',
   paperForms: 'receipt.paperForms.list',
   printPaperForms: 'receipt.paperForms.create',
+  paperReturns: 'receipt.paperReturns.list',
+  recordPaperReturn: 'receipt.paperReturns.record',
+  withdrawPaperReturn: 'receipt.paperReturns.withdraw',
+  scanPaperReturn: 'receipt.paperReturns.scan',
   me: 'platform.me',
 } as const;
 
 /** Longest issue text or answer the server takes (characters as people count them). */
 export const TEXT_MAX = 500;
+
+/** Largest scan of a returned paper form the server keeps (core's document slot). */
+export const SCAN_MAX_BYTES = 4 * 1024 * 1024;
 
 /** Largest receipt ZIP the server takes (as receipt.batches.import refuses it). */
 export const ZIP_MAX_BYTES = 50 * 1024 * 1024;

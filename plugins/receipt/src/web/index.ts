@@ -6,6 +6,7 @@ export * from './receipt-reminder/receipt-reminder.ts';
 export * from './receipt-desk/receipt-desk.ts';
 export * from './receipt-issues/receipt-issues.ts';
 export * from './receipt-paper-forms/receipt-paper-forms.ts';
+export * from './receipt-paper-returns/receipt-paper-returns.ts';
 export { receiptMessages } from './messages.ts';
 
 /**

@@ -190,7 +190,7 @@ export class ReceiptIssues extends LichengConnectedElement {
                   ${issues.map(
                     (i) => html`<tr>
                       <td>${this.#student(i)}</td><td>${this.#term(i.batch)}</td><td>${i.rosterName}</td>
-                      <td>${i.text}${i.row ? html`<br /><span class="muted">${t('issues.row', { sheet: i.row.sheet, row: i.row.index + 1 }, L)}</span>` : nothing}</td>
+                      <td>${i.text}${i.row ? html`<br /><span class="muted">${t('issues.row', { sheet: i.row.sheet, row: i.row.index + 1 }, L)}</span>` : nothing}${i.fromPaper ? html`<br /><span class="muted">${t('issues.from-paper', {}, L)}</span>` : nothing}</td>
                       <td>${this.#routed(i)}</td><td>${formatDateTime(i.raisedAt, L)}</td>
                       <td>${this.#answerCell(i)}</td>
                     </tr>`,

@@ -47,6 +47,12 @@ describe('<licheng-receipt-issues>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says when an issue came on a returned paper form, so the office tells the student in writing', async () => {
+    const el = await render({ 'receipt.issues.list': () => [{ ...issue, fromPaper: true }] });
+    expect(rows(el)[0]![3]).to.equal('我不是會長紙本確認單：學生已休學或轉出，由註冊組依交回的確認單登錄；學生無法上線看到回覆，請另以書面通知。');
+    await expect(el).to.be.accessible();
+  });
+
   it('asks the server for one office, one receipt or another status when told', async () => {
     await render({}, { office: 'student-affairs', batchId: 'b1', status: 'answered' });
     expect(api.callsTo('receipt.issues.list')[0]!.input).to.deep.equal({ status: 'answered', order: 'newest', office: 'student-affairs', batchId: 'b1' });

@@ -3,12 +3,14 @@ import { downloadFile, errorText, LichengConnectedElement } from '@licheng/clien
 import { focusOutcome, heading, screenStyles } from '@licheng/ui';
 import { paths, type PaperFormList, type PaperFormResult } from '../api.ts';
 import { pt } from './paper-forms-messages.ts';
+import '../receipt-paper-returns/receipt-paper-returns.ts';
 
 /**
  * `<licheng-receipt-paper-forms>` — on the receipt desk, under a batch's progress: the students
  * of the batch who have left (休學, 轉出) and cannot confirm online, and the buttons that print
  * their 收訖明細紙本確認單 as a PDF — one student's, or a whole class's — and download it. With
- * nobody to print for, the buttons are disabled and the reason is shown beside them.
+ * nobody to print for, the buttons are disabled and the reason is shown beside them. Below, the
+ * returned forms are recorded (`<licheng-receipt-paper-returns>`).
  *
  * @event licheng-receipt-paper-forms-printed - A PDF was made; `detail: { fileId, students, pages }`.
  * @event licheng-token-expired - The token has expired.
@@ -128,6 +130,7 @@ export class ReceiptPaperForms extends LichengConnectedElement {
       </div>
       <p id="paper-forms-status" role="status" aria-live="polite">${this.announcement}</p>
       ${this.failure ? html`<p id="paper-forms-failure" role="alert" class="error-text">${this.failure}</p>` : nothing}
+      <licheng-receipt-paper-returns .token=${this.token} .tokenProvider=${this.tokenProvider} api-base=${this.apiBase} .locale=${this.locale} batch-id=${this.batchId} heading-level=${this.headingLevel + 1}></licheng-receipt-paper-returns>
     </section>`;
   }
 }

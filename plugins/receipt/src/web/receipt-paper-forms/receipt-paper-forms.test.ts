@@ -18,6 +18,8 @@ describe('<licheng-receipt-paper-forms>', () => {
       'receipt.paperForms.list': (input) => ({ batchId: (input as { batchId: string }).batchId, students, classes }),
       'receipt.paperForms.create': () => made,
       'GET /api/files/f-form?download=1': () => new Blob(['%PDF-1.7'], { type: 'application/pdf' }),
+      // The returned forms below the buttons (their own element and tests).
+      'receipt.paperReturns.list': (input) => ({ batchId: (input as { batchId: string }).batchId, window: { start: '2025-10-02', end: '2025-10-06' }, today: '2025-10-05', recordRefusal: null, students: [], returns: [] }),
       ...handlers,
     });
     const el = await fixture<ReceiptPaperForms>(html`<licheng-receipt-paper-forms .token=${fakeToken()} locale=${locale} batch-id="b1"></licheng-receipt-paper-forms>`);

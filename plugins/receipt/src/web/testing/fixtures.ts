@@ -61,6 +61,7 @@ export const issue: IssueRow = {
   student: { studentNo: 'S002', name: '林小華', className: '101', seatNo: 2 },
   routedTo: { office: 'student-affairs', label: { 'zh-TW': '學務處', en: 'Student affairs office' }, ownerName: null },
   recordId: null,
+  fromPaper: false,
   row: null,
   answer: null,
   closed: null,

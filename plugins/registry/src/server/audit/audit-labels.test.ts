@@ -8,6 +8,8 @@ describe('the audit trail as people read it', () => {
     expect(actionLabel('roster.import.courses', 'zh-TW')).toBe('名冊匯入');
     expect(actionLabel('receipt.item.deem-confirmed', 'zh-TW')).toBe('視同確認');
     expect(actionLabel('receipt.correction.mark', 'en')).toBe('Corrected, for the next submission');
+    expect(actionLabel('receipt.paper-return.record', 'zh-TW')).toBe('登錄紙本確認單回條');
+    expect(actionLabel('receipt.paper-return.withdraw', 'en')).toBe('Returned paper form record withdrawn');
     expect(actionLabel('file.download', 'zh-TW')).toBe('下載檔案');
     expect(actionLabel('something.new', 'zh-TW')).toBe('something.new');
   });
@@ -37,6 +39,8 @@ describe('the audit trail as people read it', () => {
     expect(changeText({ status: 'answered' }, { status: 'closed' }, 'en', 'receipt-issue')).toBe('Status: Answered → Closed');
     expect(changeText({ status: 'pending-submission' }, { status: 'received' }, 'zh-TW', 'receipt-correction')).toBe('狀態：待下次提交 → 已收訖');
     expect(changeText({ status: 'pending' }, { status: 'deemed-confirmed' }, 'zh-TW', 'receipt-item')).toBe('狀態：尚未確認 → 視同確認');
+    // A confirmation recorded from the student's returned paper form says so.
+    expect(changeText({ status: 'pending' }, { status: 'confirmed', source: 'paper' }, 'zh-TW', 'receipt-item')).toBe('狀態：尚未確認 → 已確認\n來源：— → 紙本確認單');
   });
 
   it('leaves a new row’s own id, school and empty fields out, and keeps unknown fields by their stored name', () => {
