@@ -5,9 +5,10 @@ export * from './receipt-app/receipt-app.ts';
 export * from './receipt-reminder/receipt-reminder.ts';
 export * from './receipt-desk/receipt-desk.ts';
 export * from './receipt-issues/receipt-issues.ts';
-export * from './receipt-paper-forms/receipt-paper-forms.ts';
-export * from './receipt-paper-returns/receipt-paper-returns.ts';
 export { receiptMessages } from './messages.ts';
+// A chosen batch's sections (reconciliation, paper forms and their returns) load with the desk
+// when it first shows; a page that shows one on its own imports its file:
+// `@licheng/plugin-receipt/web/<part>/<part>.ts`.
 
 /**
  * 收訖確認 as a single-spa application: the whole screen is `<licheng-receipt-app>` (the desk
