@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
 import { downloadFile, errorText, LichengConnectedElement } from '@licheng/client';
 import { focusOutcome, heading, screenStyles } from '@licheng/ui';
 import { paths, type PaperFormList, type PaperFormResult } from '../api.ts';
@@ -17,7 +17,21 @@ import '../receipt-paper-returns/receipt-paper-returns.ts';
  * @csspart paper-forms - The section.
  */
 export class ReceiptPaperForms extends LichengConnectedElement {
-  static override styles = [...screenStyles];
+  static override styles = [
+    ...screenStyles,
+    css`
+      :host {
+        display: block;
+      }
+      /* Each print action (one student, a whole class) stands apart from the next field. */
+      .actions {
+        margin-block-end: 1rem;
+      }
+      select {
+        max-inline-size: 32rem;
+      }
+    `,
+  ];
   static override properties = {
     ...LichengConnectedElement.properties,
     batchId: { attribute: 'batch-id' },

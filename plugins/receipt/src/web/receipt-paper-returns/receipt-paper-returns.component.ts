@@ -31,6 +31,9 @@ export class ReceiptPaperReturns extends LichengConnectedElement {
       fieldset { margin-block: 0.75rem; min-inline-size: 0; }
       textarea { inline-size: 100%; box-sizing: border-box; }
       .choice { display: flex; gap: 0.375rem; align-items: center; }
+      /* The open form and the student list keep their distance from the heading that follows. */
+      form, ul.plain { margin-block-end: 1.25rem; }
+      ul.plain > li button { margin-block-start: 0.25rem; }
     `,
   ];
   static override properties = {
