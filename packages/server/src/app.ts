@@ -7,7 +7,7 @@ import type { Role, SchoolConfig } from '@licheng/core';
 import { migrateScopes, type LichengDb } from '@licheng/db';
 import type { AppEnv } from './app-env.ts';
 import type { AuthedContext, LichengContext } from './context.ts';
-import { verifyHostToken, type Identity } from './identity/index.ts';
+import { createHostTokenVerifier, type Identity } from './identity/index.ts';
 import { localeOf } from './locale.ts';
 import { platformMigrations } from './platform/migrations.ts';
 import { platformRouter } from './platform/router.ts';
@@ -78,6 +78,8 @@ export async function createLicheng(options: LichengOptions): Promise<LichengApp
   // 作業期程: the config seeds the database the first time the school has no schedule there.
   if (options.migrate !== false) await seedSchedule(options.db.kysely, options.config, now());
   const services = mergeServices(plugins);
+  // The HMAC key is made once for the app's secret, not on every request.
+  const verifyToken = createHostTokenVerifier(options.hostSecret);
   const context = async (request: Request): Promise<LichengContext> => ({
     db: options.db.kysely,
     dialect: options.db.dialect,
@@ -85,7 +87,7 @@ export async function createLicheng(options: LichengOptions): Promise<LichengApp
     storage: options.storage,
     locale: localeOf(request),
     now,
-    auth: await verifyHostToken(request.headers.get('authorization') ?? undefined, options.hostSecret),
+    auth: verifyToken(request.headers.get('authorization') ?? undefined),
     request,
     services,
   });
