@@ -105,7 +105,10 @@ export async function createLicheng(options: LichengOptions): Promise<LichengApp
     c.json({ status: 'ok', school: options.config.code, database: options.db.dialect, plugins: plugins.map((p) => p.id) }),
   );
   const maxSize = options.maxBodyBytes ?? 21 * 1024 * 1024;
-  app.use('/trpc/*', bodyLimit({ maxSize, onError: (c) => c.json({ error: { message: 'request body too large', code: 'PAYLOAD_TOO_LARGE' } }, 413) }));
+  const limitBody = bodyLimit({ maxSize, onError: (c) => c.json({ error: { message: 'request body too large', code: 'PAYLOAD_TOO_LARGE' } }, 413) });
+  // A GET or HEAD has no body (the Node server never gives it one), and asking for it would build a
+  // whole copy of the request on every read call: the limit applies to every other method.
+  app.use('/trpc/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   app.use('/trpc/*', trpcServer({ router: appRouter, maxBatchSize: MAX_BATCH, createContext: async (opts) => (await context(opts.req)) as unknown as Record<string, unknown> }));
   let openApi: Promise<OpenApiDocument> | undefined;
   app.get('/openapi.json', async (c) => {
