@@ -1,23 +1,34 @@
 // Benchmarks, reported as ratios against a baseline measured in the same run (never as
-// absolute times): `pnpm --filter @licheng/bench bench [sqlite|mysql|sqlite,mysql] [queue|imports|queue,imports]`.
-// Each run also adds its table to results/<date>-<benchmarks>.md.
+// absolute times): `pnpm --filter @licheng/bench bench [sqlite|mysql|sqlite,mysql] [queue|imports|stack|…] [name=value …]`.
+// Each run also adds its table to results/<date>-<benchmarks>.md. `name=value` pairs size the data
+// and the load of benchmarks that take them (stack: students, outcomesPerStudent, concurrency,
+// seconds, rounds, warmupSeconds).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { queueBench } from './certification-queue.ts';
 import { importLatencyBench } from './import-latency.ts';
+import { stackVsBareBench } from './stack-vs-bare.ts';
 
-const BENCHES = { queue: queueBench, imports: importLatencyBench };
+const BENCHES: Record<string, (dialect: 'sqlite' | 'mysql', options: Record<string, number>) => Promise<{ name: string; ratio: number; target: number; detail: string }>> = {
+  queue: queueBench,
+  imports: importLatencyBench,
+  stack: stackVsBareBench,
+};
 
 const dialects = (process.argv[2] ?? 'sqlite').split(',') as Array<'sqlite' | 'mysql'>;
 /** Which benchmarks to run; all when not given. */
-const names = (process.argv[3]?.split(',') ?? Object.keys(BENCHES)) as Array<keyof typeof BENCHES>;
+const names = process.argv[3] && !process.argv[3].includes('=') ? process.argv[3].split(',') : Object.keys(BENCHES);
+const unknown = names.filter((n) => !BENCHES[n]);
+if (unknown.length) throw new Error(`unknown benchmark: ${unknown.join(', ')} (known: ${Object.keys(BENCHES).join(', ')})`);
+/** `name=value` arguments, as numbers. */
+const options = Object.fromEntries(process.argv.slice(3).filter((a) => a.includes('=')).map((a) => [a.split('=')[0]!, Number(a.split('=')[1])]));
 const rows: string[] = [];
 let failed = false;
 for (const name of names) {
   for (const dialect of dialects) {
-    const result = await BENCHES[name](dialect);
+    const result = await BENCHES[name]!(dialect, options);
     const verdict = result.ratio <= result.target ? 'ok' : 'OVER TARGET';
     if (result.ratio > result.target) failed = true;
     console.log(`${result.name} [${dialect}]: ${result.ratio.toFixed(2)}× baseline (target ≤ ${result.target}×) — ${verdict}`);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CompiledQuery, Kysely, MysqlDialect, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig, type TransactionSettings } from 'kysely';
 import { createPool } from 'mysql2';
+import { CachedStatements } from './sqlite-statements.ts';
 
 export type DialectName = 'sqlite' | 'mysql';
 
@@ -73,7 +74,7 @@ export function openSqlite(file: string): LichengDb {
   database.pragma('foreign_keys = ON');
   database.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   if (file !== ':memory:') for (const extra of ['-wal', '-shm']) chmodIfPresent(`${file}${extra}`);
-  const kysely = new Kysely<any>({ dialect: new ImmediateSqliteDialect({ database }, database) });
+  const kysely = new Kysely<any>({ dialect: new ImmediateSqliteDialect({ database: new CachedStatements(database) }, database) });
   if (file !== ':memory:') locations.set(kysely, { dialect: 'sqlite', target: path.resolve(file) });
   return {
     kysely,

@@ -45,6 +45,19 @@ describe.each(testDialects())('createLicheng on %s', (dialect) => {
     expect(tables).toEqual(expect.arrayContaining(['echo_notes', 'licheng_migrations_echo', 'licheng_migrations_platform', 'records', 'audit_log']));
   });
 
+  it('refuses a request body over the limit with 413 and still answers queries by GET', async () => {
+    t = await createTestLicheng({ dialect, plugins: [echo] });
+    const token = await signHostToken({ userId: 'r1', name: 'r', school: '123456', roles: ['registry-staff'] }, TEST_SECRET);
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+    const big = await t.app.request('/trpc/echo.shout', { method: 'POST', body: new Uint8Array(21 * 1024 * 1024 + 1), headers });
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as any).error.code).toBe('PAYLOAD_TOO_LARGE');
+    const small = await t.app.request('/trpc/echo.shout', { method: 'POST', body: JSON.stringify({ text: 'hi' }), headers });
+    expect(((await small.json()) as any).result.data).toBe('HI');
+    const read = await t.app.request('/trpc/echo.whoami', { headers });
+    expect(((await read.json()) as any).result.data).toEqual({ user: 'r1', role: 'registry-staff' });
+  });
+
   it('refuses missing, forged and expired tokens with 401 and a clear code', async () => {
     t = await createTestLicheng({ dialect, plugins: [echo] });
     const missing = await t.query('echo.whoami', undefined);

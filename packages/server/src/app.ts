@@ -7,7 +7,7 @@ import type { Role, SchoolConfig } from '@licheng/core';
 import { migrateScopes, type LichengDb } from '@licheng/db';
 import type { AppEnv } from './app-env.ts';
 import type { AuthedContext, LichengContext } from './context.ts';
-import { verifyHostToken, type Identity } from './identity/index.ts';
+import { createHostTokenVerifier, type Identity } from './identity/index.ts';
 import { localeOf } from './locale.ts';
 import { platformMigrations } from './platform/migrations.ts';
 import { platformRouter } from './platform/router.ts';
@@ -78,6 +78,8 @@ export async function createLicheng(options: LichengOptions): Promise<LichengApp
   // 作業期程: the config seeds the database the first time the school has no schedule there.
   if (options.migrate !== false) await seedSchedule(options.db.kysely, options.config, now());
   const services = mergeServices(plugins);
+  // The HMAC key is made once for the app's secret, not on every request.
+  const verifyToken = createHostTokenVerifier(options.hostSecret);
   const context = async (request: Request): Promise<LichengContext> => ({
     db: options.db.kysely,
     dialect: options.db.dialect,
@@ -85,7 +87,7 @@ export async function createLicheng(options: LichengOptions): Promise<LichengApp
     storage: options.storage,
     locale: localeOf(request),
     now,
-    auth: await verifyHostToken(request.headers.get('authorization') ?? undefined, options.hostSecret),
+    auth: verifyToken(request.headers.get('authorization') ?? undefined),
     request,
     services,
   });
@@ -103,7 +105,10 @@ export async function createLicheng(options: LichengOptions): Promise<LichengApp
     c.json({ status: 'ok', school: options.config.code, database: options.db.dialect, plugins: plugins.map((p) => p.id) }),
   );
   const maxSize = options.maxBodyBytes ?? 21 * 1024 * 1024;
-  app.use('/trpc/*', bodyLimit({ maxSize, onError: (c) => c.json({ error: { message: 'request body too large', code: 'PAYLOAD_TOO_LARGE' } }, 413) }));
+  const limitBody = bodyLimit({ maxSize, onError: (c) => c.json({ error: { message: 'request body too large', code: 'PAYLOAD_TOO_LARGE' } }, 413) });
+  // A GET or HEAD has no body (the Node server never gives it one), and asking for it would build a
+  // whole copy of the request on every read call: the limit applies to every other method.
+  app.use('/trpc/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
   app.use('/trpc/*', trpcServer({ router: appRouter, maxBatchSize: MAX_BATCH, createContext: async (opts) => (await context(opts.req)) as unknown as Record<string, unknown> }));
   let openApi: Promise<OpenApiDocument> | undefined;
   app.get('/openapi.json', async (c) => {
