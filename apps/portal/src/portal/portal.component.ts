@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { getAppNames, navigateToUrl, registerApplication, unregisterApplication } from 'single-spa';
-import { announceContext, LichengApiError, LichengClient, type Locale } from '@licheng/client';
+import { announceContext, forgetSharedReads, LichengApiError, LichengClient, type Locale } from '@licheng/client';
 import { focusOutcome, LichengElement, screenStyles } from '@licheng/ui';
 import { roleName, t } from '../messages.ts';
 import { importMapOffices, officeModule } from '../offices.ts';
@@ -240,6 +240,7 @@ export class Portal extends LichengElement {
   #onExpired = async (event: Event) => {
     if ((event as CustomEvent<{ willRetry?: boolean }>).detail?.willRetry) return;
     await this.#unregisterOffices();
+    forgetSharedReads();
     this.me = null;
     if (this.#token?.source === 'demo') {
       forgetToken();
@@ -283,6 +284,8 @@ export class Portal extends LichengElement {
     await this.#unregisterOffices();
     this.reminders = [];
     this.#loadable = null;
+    // What the elements read for this user is not kept for the next one.
+    forgetSharedReads();
     forgetToken();
     this.#token = null;
     this.me = null;

@@ -52,7 +52,7 @@ export class StudentApp extends LichengConnectedElement {
 
   override async load(): Promise<void> {
     try {
-      this.me = await this.api.query<Me>(paths.me);
+      this.me = await this.api.read<Me>(paths.me);
     } catch (error) {
       this.failure = errorText(error);
     }
