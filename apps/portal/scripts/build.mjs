@@ -20,6 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { precompress } from './precompress.mjs';
 import { coreHasNoSideEffects, isMapped, moduleName, OFFICE_SPECIFIER, withImportMap } from '../import-map.mjs';
 
 const portalDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -95,6 +96,7 @@ if (args.office) {
   if (!offices().includes(args.office)) throw new Error(`unknown office "${args.office}"; this portal ships: ${offices().join(', ')}`);
   const { url, imported, loads } = await buildOffice(args.office);
   writeLoads({ [args.office]: loads });
+  precompress(path.join(dist, 'offices'));
   console.log(`built office ${args.office}: dist${url}\nimport-map entry: "@licheng/plugin-${args.office}/web": "${url}"\nneeds shared: ${[...imported].join(', ')}`);
   process.exit(0);
 }
