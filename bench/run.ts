@@ -7,8 +7,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { queueBench } from './certification-queue.ts';
 import { importLatencyBench } from './import-latency.ts';
+import { portalColdLoadBench } from './portal-cold-load.ts';
 
-const BENCHES = { queue: queueBench, imports: importLatencyBench };
+const BENCHES = { queue: queueBench, imports: importLatencyBench, 'portal-cold-load': portalColdLoadBench };
 
 const dialects = (process.argv[2] ?? 'sqlite').split(',') as Array<'sqlite' | 'mysql'>;
 /** Which benchmarks to run; all when not given. */
