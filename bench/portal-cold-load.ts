@@ -74,6 +74,13 @@ const WATCH_FOR = `(text) => {
   };
 }`;
 
+/** The page's requests as a waterfall (start–end ms since navigation), for LICHENG_BENCH_TRACE=1. */
+const waterfall = () =>
+  performance
+    .getEntriesByType('resource')
+    .map((e) => `  ${e.startTime.toFixed(0)}–${(e as PerformanceResourceTiming).responseEnd.toFixed(0)} ${e.name.replace(location.origin, '')}`)
+    .join('\n');
+
 interface Load {
   ms: number;
   requests: number;
@@ -100,7 +107,7 @@ async function coldLoad(browser: Browser, url: string, text: string, token: stri
     const handle = await page.waitForFunction(() => (window as unknown as { __shownAt?: number }).__shownAt, undefined, { timeout: 30_000, polling: 10 });
     const ms = (await handle.jsonValue()) as number;
     await page.waitForLoadState('networkidle');
-    if (process.env.LICHENG_BENCH_TRACE) console.log(ms.toFixed(0), await page.evaluate(() => performance.getEntriesByType('resource').map((e: any) => `${e.startTime.toFixed(0)}-${e.responseEnd.toFixed(0)} ${e.name.replace(location.origin, '')}`).join('\n') + '\nnav ' + JSON.stringify((performance.getEntriesByType('navigation')[0] as any).toJSON(), ['responseEnd', 'domInteractive', 'domContentLoadedEventEnd', 'loadEventEnd']) + ' paint ' + performance.getEntriesByType('paint').map((p) => p.name + ' ' + p.startTime.toFixed(0)).join(', ')));
+    if (process.env.LICHENG_BENCH_TRACE) console.log(`${url}: on screen at ${ms.toFixed(0)} ms\n${await page.evaluate(waterfall)}`);
     const wire = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
     return { ms, requests: sizes.length, wireBytes: wire, calls };
   } finally {
