@@ -58,6 +58,13 @@ export class StudentApp extends LichengConnectedElement {
     }
   }
 
+  /**
+   * The views shown so far: a view's element is made (and loads what it shows) the first time it
+   * is shown, so the first screen's calls do not wait behind those of views not yet open; once
+   * made it stays, hidden, keeping what the student entered.
+   */
+  #opened = new Set<StudentView>();
+
   async #show(view: StudentView, focus = true) {
     this.view = view;
     if (view !== 'upload') this.fixing = null;
@@ -80,6 +87,8 @@ export class StudentApp extends LichengConnectedElement {
   override render() {
     const L = this.locale;
     const connection = { token: this.token, tokenProvider: this.tokenProvider, apiBase: this.apiBase, locale: L };
+    this.#opened.add(this.view);
+    const opened = (view: StudentView) => this.#opened.has(view);
     return html`<header>
         ${heading(1, t('app.title', {}, L))}
         ${this.me ? html`<p class="muted">${t('app.subtitle', { name: this.me.user.name }, L)}</p>` : html`<p class="muted">${this.failure}</p>`}
@@ -105,29 +114,33 @@ export class StudentApp extends LichengConnectedElement {
           void this.#show('upload');
         }}
       ></licheng-my-outcomes>
-      <licheng-outcome-upload
-        data-view="upload"
-        ?hidden=${this.view !== 'upload'}
-        .token=${connection.token}
-        .tokenProvider=${connection.tokenProvider}
-        .apiBase=${connection.apiBase}
-        .locale=${L}
-        .outcome=${this.fixing}
-        @licheng-outcome-uploaded=${(e: CustomEvent<{ resubmitted: boolean }>) => {
-          if (e.detail.resubmitted) this.fixing = null;
-          this.#reloadLists();
-        }}
-        @licheng-resubmit-cancel=${() => void this.#show('list')}
-      ></licheng-outcome-upload>
-      <licheng-outcome-selection
-        data-view="selection"
-        ?hidden=${this.view !== 'selection'}
-        .token=${connection.token}
-        .tokenProvider=${connection.tokenProvider}
-        .apiBase=${connection.apiBase}
-        .locale=${L}
-        @licheng-selection-saved=${() => void this.renderRoot.querySelector<MyOutcomes>('licheng-my-outcomes')?.load()}
-      ></licheng-outcome-selection>
+      ${opened('upload')
+        ? html`<licheng-outcome-upload
+            data-view="upload"
+            ?hidden=${this.view !== 'upload'}
+            .token=${connection.token}
+            .tokenProvider=${connection.tokenProvider}
+            .apiBase=${connection.apiBase}
+            .locale=${L}
+            .outcome=${this.fixing}
+            @licheng-outcome-uploaded=${(e: CustomEvent<{ resubmitted: boolean }>) => {
+              if (e.detail.resubmitted) this.fixing = null;
+              this.#reloadLists();
+            }}
+            @licheng-resubmit-cancel=${() => void this.#show('list')}
+          ></licheng-outcome-upload>`
+        : nothing}
+      ${opened('selection')
+        ? html`<licheng-outcome-selection
+            data-view="selection"
+            ?hidden=${this.view !== 'selection'}
+            .token=${connection.token}
+            .tokenProvider=${connection.tokenProvider}
+            .apiBase=${connection.apiBase}
+            .locale=${L}
+            @licheng-selection-saved=${() => void this.renderRoot.querySelector<MyOutcomes>('licheng-my-outcomes')?.load()}
+          ></licheng-outcome-selection>`
+        : nothing}
       ${this.view === 'portfolio'
         ? html`<licheng-my-portfolio
             data-view="portfolio"
@@ -146,22 +159,26 @@ export class StudentApp extends LichengConnectedElement {
             .locale=${L}
           ></licheng-portfolio-consent>`
         : nothing}
-      <licheng-my-performances
-        data-view="performances"
-        ?hidden=${this.view !== 'performances'}
-        .token=${connection.token}
-        .tokenProvider=${connection.tokenProvider}
-        .apiBase=${connection.apiBase}
-        .locale=${L}
-        @licheng-performances-changed=${() => void this.renderRoot.querySelector<PerformanceSelection>('licheng-performance-selection')?.load()}
-      ></licheng-my-performances>
-      <licheng-performance-selection
-        data-view="performance-selection"
-        ?hidden=${this.view !== 'performance-selection'}
-        .token=${connection.token}
-        .tokenProvider=${connection.tokenProvider}
-        .apiBase=${connection.apiBase}
-        .locale=${L}
-      ></licheng-performance-selection>`;
+      ${opened('performances')
+        ? html`<licheng-my-performances
+            data-view="performances"
+            ?hidden=${this.view !== 'performances'}
+            .token=${connection.token}
+            .tokenProvider=${connection.tokenProvider}
+            .apiBase=${connection.apiBase}
+            .locale=${L}
+            @licheng-performances-changed=${() => void this.renderRoot.querySelector<PerformanceSelection>('licheng-performance-selection')?.load()}
+          ></licheng-my-performances>`
+        : nothing}
+      ${opened('performance-selection')
+        ? html`<licheng-performance-selection
+            data-view="performance-selection"
+            ?hidden=${this.view !== 'performance-selection'}
+            .token=${connection.token}
+            .tokenProvider=${connection.tokenProvider}
+            .apiBase=${connection.apiBase}
+            .locale=${L}
+          ></licheng-performance-selection>`
+        : nothing}`;
   }
 }
