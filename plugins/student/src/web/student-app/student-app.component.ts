@@ -59,11 +59,12 @@ export class StudentApp extends LichengConnectedElement {
   }
 
   /**
-   * The views shown so far: a view's element is made (and loads what it shows) the first time it
-   * is shown, so the first screen's calls do not wait behind those of views not yet open; once
-   * made it stays, hidden, keeping what the student entered.
+   * The views shown so far: the selections' and performances' elements are made (and load what
+   * they show) the first time they are shown, so the first screen's calls do not wait behind
+   * theirs; once made an element stays, hidden, keeping what the student entered. (The upload
+   * form is made at once: the list's 修正 opens it with the outcome to fix.)
    */
-  #opened = new Set<StudentView>();
+  #made: Partial<Record<StudentView, true>> = {};
 
   async #show(view: StudentView, focus = true) {
     this.view = view;
@@ -86,9 +87,9 @@ export class StudentApp extends LichengConnectedElement {
 
   override render() {
     const L = this.locale;
-    const connection = { token: this.token, tokenProvider: this.tokenProvider, apiBase: this.apiBase, locale: L };
-    this.#opened.add(this.view);
-    const opened = (view: StudentView) => this.#opened.has(view);
+    const connection = { token: this.token, tokenProvider: this.tokenProvider, apiBase: this.apiBase };
+    this.#made[this.view] = true;
+    const made = this.#made;
     return html`<header>
         ${heading(1, t('app.title', {}, L))}
         ${this.me ? html`<p class="muted">${t('app.subtitle', { name: this.me.user.name }, L)}</p>` : html`<p class="muted">${this.failure}</p>`}
@@ -114,32 +115,30 @@ export class StudentApp extends LichengConnectedElement {
           void this.#show('upload');
         }}
       ></licheng-my-outcomes>
-      ${opened('upload')
-        ? html`<licheng-outcome-upload
-            data-view="upload"
-            ?hidden=${this.view !== 'upload'}
-            .token=${connection.token}
-            .tokenProvider=${connection.tokenProvider}
-            .apiBase=${connection.apiBase}
-            .locale=${L}
-            .outcome=${this.fixing}
-            @licheng-outcome-uploaded=${(e: CustomEvent<{ resubmitted: boolean }>) => {
-              if (e.detail.resubmitted) this.fixing = null;
-              this.#reloadLists();
-            }}
-            @licheng-resubmit-cancel=${() => void this.#show('list')}
-          ></licheng-outcome-upload>`
-        : nothing}
-      ${opened('selection')
+      <licheng-outcome-upload
+        data-view="upload"
+        ?hidden=${this.view !== 'upload'}
+        .token=${connection.token}
+        .tokenProvider=${connection.tokenProvider}
+        .apiBase=${connection.apiBase}
+        .locale=${L}
+        .outcome=${this.fixing}
+        @licheng-outcome-uploaded=${(e: CustomEvent<{ resubmitted: boolean }>) => {
+          if (e.detail.resubmitted) this.fixing = null;
+          this.#reloadLists();
+        }}
+        @licheng-resubmit-cancel=${() => void this.#show('list')}
+      ></licheng-outcome-upload>
+      ${made.selection
         ? html`<licheng-outcome-selection
-            data-view="selection"
-            ?hidden=${this.view !== 'selection'}
-            .token=${connection.token}
-            .tokenProvider=${connection.tokenProvider}
-            .apiBase=${connection.apiBase}
-            .locale=${L}
-            @licheng-selection-saved=${() => void this.renderRoot.querySelector<MyOutcomes>('licheng-my-outcomes')?.load()}
-          ></licheng-outcome-selection>`
+        data-view="selection"
+        ?hidden=${this.view !== 'selection'}
+        .token=${connection.token}
+        .tokenProvider=${connection.tokenProvider}
+        .apiBase=${connection.apiBase}
+        .locale=${L}
+        @licheng-selection-saved=${() => void this.renderRoot.querySelector<MyOutcomes>('licheng-my-outcomes')?.load()}
+      ></licheng-outcome-selection>`
         : nothing}
       ${this.view === 'portfolio'
         ? html`<licheng-my-portfolio
@@ -159,26 +158,26 @@ export class StudentApp extends LichengConnectedElement {
             .locale=${L}
           ></licheng-portfolio-consent>`
         : nothing}
-      ${opened('performances')
+      ${made.performances
         ? html`<licheng-my-performances
-            data-view="performances"
-            ?hidden=${this.view !== 'performances'}
-            .token=${connection.token}
-            .tokenProvider=${connection.tokenProvider}
-            .apiBase=${connection.apiBase}
-            .locale=${L}
-            @licheng-performances-changed=${() => void this.renderRoot.querySelector<PerformanceSelection>('licheng-performance-selection')?.load()}
-          ></licheng-my-performances>`
+        data-view="performances"
+        ?hidden=${this.view !== 'performances'}
+        .token=${connection.token}
+        .tokenProvider=${connection.tokenProvider}
+        .apiBase=${connection.apiBase}
+        .locale=${L}
+        @licheng-performances-changed=${() => void this.renderRoot.querySelector<PerformanceSelection>('licheng-performance-selection')?.load()}
+      ></licheng-my-performances>`
         : nothing}
-      ${opened('performance-selection')
+      ${made['performance-selection']
         ? html`<licheng-performance-selection
-            data-view="performance-selection"
-            ?hidden=${this.view !== 'performance-selection'}
-            .token=${connection.token}
-            .tokenProvider=${connection.tokenProvider}
-            .apiBase=${connection.apiBase}
-            .locale=${L}
-          ></licheng-performance-selection>`
+        data-view="performance-selection"
+        ?hidden=${this.view !== 'performance-selection'}
+        .token=${connection.token}
+        .tokenProvider=${connection.tokenProvider}
+        .apiBase=${connection.apiBase}
+        .locale=${L}
+      ></licheng-performance-selection>`
         : nothing}`;
   }
 }
