@@ -9,12 +9,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { queueBench } from './certification-queue.ts';
 import { importLatencyBench } from './import-latency.ts';
+import { portalColdLoadBench } from './portal-cold-load.ts';
 import { stackVsBareBench } from './stack-vs-bare.ts';
 
 const BENCHES: Record<string, (dialect: 'sqlite' | 'mysql', options: Record<string, number>) => Promise<{ name: string; ratio: number; target: number; detail: string }>> = {
   queue: queueBench,
   imports: importLatencyBench,
   stack: stackVsBareBench,
+  'portal-cold-load': portalColdLoadBench,
 };
 
 const dialects = (process.argv[2] ?? 'sqlite').split(',') as Array<'sqlite' | 'mysql'>;

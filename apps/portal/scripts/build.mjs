@@ -20,6 +20,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { precompress } from './precompress.mjs';
 import { coreHasNoSideEffects, isMapped, moduleName, OFFICE_SPECIFIER, withImportMap } from '../import-map.mjs';
 
 const portalDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -95,6 +96,7 @@ if (args.office) {
   if (!offices().includes(args.office)) throw new Error(`unknown office "${args.office}"; this portal ships: ${offices().join(', ')}`);
   const { url, imported, loads } = await buildOffice(args.office);
   writeLoads({ [args.office]: loads });
+  precompress(path.join(dist, 'offices'));
   console.log(`built office ${args.office}: dist${url}\nimport-map entry: "@licheng/plugin-${args.office}/web": "${url}"\nneeds shared: ${[...imported].join(', ')}`);
   process.exit(0);
 }
@@ -142,8 +144,32 @@ if (leftBare.size) throw new Error(`shared libraries import names outside the ma
 
 const map = { imports: Object.fromEntries(Object.entries(imports).sort(([a], [b]) => a.localeCompare(b))) };
 fs.writeFileSync(path.join(dist, 'importmap.json'), `${JSON.stringify(map, null, 2)}\n`);
-for (const page of ['index.html', 'embed.html', 'catalogue.html', 'schedule.html']) {
+
+/**
+ * The shared files a page's entry imports statically, with what they import in turn: the page
+ * names them in `<link rel="modulepreload">` so the browser fetches them with the entry, not one
+ * round trip after it (and after each other).
+ */
+function sharedPreloads(entry) {
+  const byFile = new Map(sharedChunks.map((c) => [c.fileName, c]));
+  const files = new Set();
+  const visit = (file) => {
+    if (files.has(file) || !byFile.has(file)) return;
+    files.add(file);
+    byFile.get(file).imports.forEach(visit);
+  };
+  for (const specifier of entry.imports.filter((s) => isMapped(s) && !OFFICE_SPECIFIER.test(s))) visit(map.imports[specifier]?.replace(/^\/shared\//, ''));
+  return [...files].sort().map((f) => `/shared/${f}`);
+}
+
+const PAGE_ENTRIES = { 'index.html': 'main', 'embed.html': 'embed', 'catalogue.html': 'catalogue', 'schedule.html': 'schedule' };
+for (const [page, name] of Object.entries(PAGE_ENTRIES)) {
   const file = path.join(dist, page);
-  fs.writeFileSync(file, withImportMap(fs.readFileSync(file, 'utf8'), map));
+  const entry = pages.find((c) => c.isEntry && c.name === name);
+  const preloads = entry ? sharedPreloads(entry) : [];
+  // After the import map, which must come before anything that loads a module.
+  const links = preloads.map((href) => `\n    <link rel="modulepreload" crossorigin href="${href}">`).join('');
+  const html = withImportMap(fs.readFileSync(file, 'utf8'), map).replace(/(<script type="importmap">[\s\S]*?<\/script>)/, (script) => `${script}${links}`);
+  fs.writeFileSync(file, html);
 }
 console.log(`portal built: ${Object.keys(map.imports).filter((s) => OFFICE_SPECIFIER.test(s)).length} offices, ${shared.size} shared libraries → dist/importmap.json`);

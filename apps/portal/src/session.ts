@@ -60,5 +60,5 @@ export async function demoSignIn(apiBase: string, userId: string): Promise<strin
 }
 
 export function fetchMe(client: LichengClient): Promise<Me> {
-  return client.query<Me>('platform.me');
+  return client.read<Me>('platform.me');
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Hono, type Context } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { securityHeaders, type LichengApp } from '@licheng/server';
+import { compression, securityHeaders, type LichengApp } from '@licheng/server';
 import { demoRoutes } from './demo/routes.ts';
 import { pageSecurity } from './page-security.ts';
 import { PORTAL_PAGES, portalPageSource } from './portal-page.ts';
@@ -23,6 +23,8 @@ const HASHED = ['/offices/', '/shared/', '/assets/'];
  */
 export function buildServer(app: LichengApp, settings: Settings): Hono {
   const server = new Hono();
+  // Outermost, so it compresses the answer as the other middleware leave it (a page's CSP is computed from its text first).
+  server.use('*', compression());
   server.use('*', securityHeaders());
   server.use('*', pageSecurity({ hostOrigins: settings.corsOrigins }));
   if (settings.demo) server.route('/demo', demoRoutes(app, settings.hostSecret));
@@ -48,7 +50,8 @@ export function buildServer(app: LichengApp, settings: Settings): Hono {
       if (PUBLIC_MODULES.some((p) => c.req.path.startsWith(p))) c.header('access-control-allow-origin', '*');
       if (c.res.ok && HASHED.some((p) => c.req.path.startsWith(p))) c.header('cache-control', 'public, max-age=31536000, immutable');
     });
-    server.use('/*', serveStatic({ root: settings.portalDir }));
+    // The build writes a brotli and a gzip copy beside each script and style (scripts/precompress.mjs): served when the browser accepts one.
+    server.use('/*', serveStatic({ root: settings.portalDir, precompressed: true }));
     server.get('*', (c) => {
       if ([...API_PREFIXES, ...PUBLIC_MODULES, '/assets/'].some((p) => c.req.path.startsWith(p))) return c.notFound();
       return servePage(c);

@@ -1,5 +1,6 @@
 import { createTRPCUntypedClient, httpLink, TRPCClientError } from '@trpc/client';
 import { apiErrorFrom, LichengApiError } from './errors.ts';
+import { pageReads, type SharedReads } from './shared-reads.ts';
 import type { TokenProvider } from './token.ts';
 
 export type Locale = 'zh-TW' | 'en';
@@ -15,6 +16,8 @@ export interface LichengClientOptions {
   onTokenExpired?: (info: { willRetry: boolean }) => void;
   /** Told when the token provider gave a new token. */
   onTokenRefreshed?: (token: string) => void;
+  /** Where `read()` shares answers; the page's by default (tests pass their own). */
+  sharedReads?: SharedReads;
 }
 
 export interface UploadProgress {
@@ -63,6 +66,7 @@ export class LichengClient {
   onTokenRefreshed: LichengClientOptions['onTokenRefreshed'];
   #trpc: ReturnType<typeof createTRPCUntypedClient> | undefined;
   #trpcBase = '';
+  #shared: SharedReads;
 
   constructor(options: LichengClientOptions = {}) {
     this.apiBase = normalizeBase(options.apiBase);
@@ -71,6 +75,7 @@ export class LichengClient {
     this.locale = options.locale ?? 'zh-TW';
     this.onTokenExpired = options.onTokenExpired;
     this.onTokenRefreshed = options.onTokenRefreshed;
+    this.#shared = options.sharedReads ?? pageReads;
   }
 
   /** The tRPC client for the current apiBase (rebuilt when apiBase changes). */
@@ -107,8 +112,35 @@ export class LichengClient {
     return this.#withTokenRetry(() => this.#trpcCall<T>('query', path, input));
   }
 
+  /**
+   * A query whose answer the page's elements share (see shared-reads.ts): elements that need the
+   * same answer at load (`platform.me`, a list two views show) make one request between them.
+   * The answer is shared while in flight and for `maxAgeMs` after; a write through any client of
+   * the same connection forgets it.
+   */
+  read<T>(path: string, input?: unknown, options: { maxAgeMs?: number } = {}): Promise<T> {
+    return this.#withTokenRetry(() => this.#shared.read(this.#connection(), path, input, () => this.#trpcCall<T>('query', path, input), options.maxAgeMs));
+  }
+
   mutation<T>(path: string, input?: unknown): Promise<T> {
-    return this.#withTokenRetry(() => this.#trpcCall<T>('mutation', path, input));
+    return this.#writing(() => this.#withTokenRetry(() => this.#trpcCall<T>('mutation', path, input)));
+  }
+
+  #connection() {
+    return { apiBase: this.apiBase, token: this.token, locale: this.locale };
+  }
+
+  /** Runs a write; the shared answers of this connection are forgotten before and after it. */
+  async #writing<T>(write: () => Promise<T>): Promise<T> {
+    const connection = this.#connection();
+    this.#shared.forget(connection);
+    try {
+      return await write();
+    } finally {
+      this.#shared.forget(connection);
+      // A token refreshed during the write: its answers may predate the write too.
+      if (this.token !== connection.token) this.#shared.forget(this.#connection());
+    }
   }
 
   /**
@@ -116,12 +148,12 @@ export class LichengClient {
    * Resolves with the procedure's data.
    */
   upload<T>(path: string, form: FormData, options: { onProgress?: (p: UploadProgress) => void; signal?: AbortSignal } = {}): Promise<T> {
-    return this.#withTokenRetry(() =>
+    return this.#writing(() => this.#withTokenRetry(() =>
       this.#xhrSend(`${this.apiBase}/trpc/${path}`, form, options, (body, ok) => {
         const result = (body as { result?: { data?: unknown } } | undefined)?.result;
         return ok && result ? { value: result.data as T } : null;
       }),
-    );
+    ));
   }
 
   /**
@@ -130,7 +162,7 @@ export class LichengClient {
    * stream. Reports upload progress like `upload`; resolves with the route's JSON.
    */
   postFile<T>(path: string, file: Blob, options: { onProgress?: (p: UploadProgress) => void; signal?: AbortSignal } = {}): Promise<T> {
-    return this.#withTokenRetry(() => this.#xhrSend(this.url(path), file, options, (body, ok) => (ok && body !== undefined ? { value: body as T } : null)));
+    return this.#writing(() => this.#withTokenRetry(() => this.#xhrSend(this.url(path), file, options, (body, ok) => (ok && body !== undefined ? { value: body as T } : null))));
   }
 
   /** GETs a file route (`/api/files/<id>`, template downloads) with the bearer token, as a Blob. */

@@ -44,7 +44,7 @@ export abstract class RolesApp extends LichengConnectedElement {
   async #read(): Promise<void> {
     this.failure = '';
     try {
-      const roles = (await this.api.query<{ user: { roles: string[] } }>('platform.me')).user.roles;
+      const roles = (await this.api.read<{ user: { roles: string[] } }>('platform.me')).user.roles;
       // The parts are defined before they are drawn, so the heading is there when the screen says it is.
       await this.loadPartsFor(roles);
       this.roles = roles;

@@ -19,6 +19,7 @@ export * from './students/status.ts';
 export * from './proxies/index.ts';
 export * from './storage/index.ts';
 export * from './security-headers.ts';
+export * from './compression/compression.ts';
 export { authedProcedure, publicProcedure, router, middleware } from './trpc.ts';
 export type { AppEnv } from './app-env.ts';
 export * from './form-data.ts';

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { getAppNames, navigateToUrl, registerApplication, unregisterApplication } from 'single-spa';
-import { announceContext, LichengApiError, LichengClient, type Locale } from '@licheng/client';
+import { announceContext, forgetSharedReads, LichengApiError, LichengClient, type Locale } from '@licheng/client';
 import { focusOutcome, LichengElement, screenStyles } from '@licheng/ui';
 import { roleName, t } from '../messages.ts';
 import { importMapOffices, officeModule } from '../offices.ts';
@@ -116,6 +116,7 @@ export class Portal extends LichengElement {
 
   async #signedIn(): Promise<void> {
     this.phase = 'loading';
+    this.#prefetchOpenOffice();
     try {
       this.me = await fetchMe(this.#client());
       this.#loadable = new Set(importMapOffices());
@@ -131,18 +132,44 @@ export class Portal extends LichengElement {
       return;
     }
     this.phase = 'ready';
+    // The reminders' modules and calls wait until single-spa has mounted the open screen: they never delay it.
+    const mounted = this.#nextRoutingEvent();
     this.#registerOffices();
-    void this.#loadReminders();
+    void mounted.then(() => this.#loadReminders());
     const mine = this.#myOffices();
     // Land on the user's first office (their main desk); the others are in the navigation.
     if ((location.pathname === '/' || location.pathname === '') && mine.length > 0) this.#go(mine[0]!.path);
     this.#updateTitle();
   }
 
+  /**
+   * Starts loading the module of the office the address names (`/student/…`) while `platform.me`
+   * is asked, so the screen does not wait for one before the other. Only the code loads: single-spa
+   * mounts it once `platform.me` says the user may use it. A module that fails here is reported
+   * by single-spa when it loads it.
+   */
+  #prefetchOpenOffice(): void {
+    const id = importMapOffices().find((o) => location.pathname === `/${o}` || location.pathname.startsWith(`/${o}/`));
+    if (id) officeModule(id).load().catch(() => undefined);
+  }
+
   #myOffices() {
     // Offices the user may use (platform.me) that this page's import map can load.
     const loadable = this.#loadable ?? new Set(importMapOffices());
     return (this.me?.offices ?? []).filter((o) => loadable.has(o.id)).map((o) => ({ ...officeModule(o.id), office: o.office }));
+  }
+
+  /** Resolves after single-spa's next reroute (the open office mounted), or after two seconds at most. */
+  #nextRoutingEvent(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        window.removeEventListener('single-spa:routing-event', done);
+        clearTimeout(timer);
+        resolve();
+      };
+      const timer = setTimeout(done, 2_000);
+      window.addEventListener('single-spa:routing-event', done);
+    });
   }
 
   /** Loads the offices whose reminders this user must see (through the import map) and creates the elements. */
@@ -240,6 +267,7 @@ export class Portal extends LichengElement {
   #onExpired = async (event: Event) => {
     if ((event as CustomEvent<{ willRetry?: boolean }>).detail?.willRetry) return;
     await this.#unregisterOffices();
+    forgetSharedReads();
     this.me = null;
     if (this.#token?.source === 'demo') {
       forgetToken();
@@ -283,6 +311,8 @@ export class Portal extends LichengElement {
     await this.#unregisterOffices();
     this.reminders = [];
     this.#loadable = null;
+    // What the elements read for this user is not kept for the next one.
+    forgetSharedReads();
     forgetToken();
     this.#token = null;
     this.me = null;

@@ -1,3 +1,5 @@
+import { forgetSharedReads } from '../shared-reads.ts';
+
 /**
  * A fake Licheng server at the network boundary, for element tests in the browser: it replaces
  * `fetch` and `XMLHttpRequest` and answers tRPC calls (`/trpc/<path>`) and file routes from
@@ -91,6 +93,8 @@ function describe(url: URL, method: string, body: unknown, headers: Headers, via
  */
 export function installFakeApi(handlers: Record<string, FakeHandler>, options: { uploadSteps?: number; stepDelayMs?: number } = {}): FakeApi {
   const calls: FakeCall[] = [];
+  // Each fake starts and ends with no answers shared from an earlier one.
+  forgetSharedReads();
   const realFetch = globalThis.fetch;
   const RealXHR = globalThis.XMLHttpRequest;
   const steps = options.uploadSteps ?? 2;
@@ -149,6 +153,7 @@ export function installFakeApi(handlers: Record<string, FakeHandler>, options: {
     calls,
     callsTo: (path) => calls.filter((c) => c.path === path),
     restore() {
+      forgetSharedReads();
       globalThis.fetch = realFetch;
       globalThis.XMLHttpRequest = RealXHR;
     },

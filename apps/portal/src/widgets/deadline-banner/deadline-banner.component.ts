@@ -54,7 +54,7 @@ export class DeadlineBanner extends LichengConnectedElement {
   override async load(): Promise<void> {
     this.error = '';
     try {
-      this.windows = (await this.api.query<MeWindows>('platform.me')).windows;
+      this.windows = (await this.api.read<MeWindows>('platform.me')).windows;
     } catch (error) {
       this.error = errorText(error);
     }

@@ -47,11 +47,14 @@ export class MyOutcomes extends LichengConnectedElement {
     this.error = '';
   }
 
-  /** Reloads the list (e.g. after an upload). */
+  /**
+   * Reloads the list (e.g. after an upload). The list is read once for the page's views that show
+   * it (this and the selection); an upload or a save forgets it, so a reload after one is fresh.
+   */
   override async load(): Promise<void> {
     this.error = '';
     try {
-      this.outcomes = await this.api.query<Outcome[]>(paths.outcomesList);
+      this.outcomes = await this.api.read<Outcome[]>(paths.outcomesList);
     } catch (error) {
       this.error = errorText(error);
     }

@@ -22,7 +22,7 @@ export class OutcomeSelection extends SelectionScreen<Selection> {
   }
 
   protected async fetch(year: number): Promise<Selection> {
-    const [outcomes, selection] = await Promise.all([this.api.query<Outcome[]>(paths.outcomesList), this.api.query<Selection>(paths.selectionsGet, { academicYear: year })]);
+    const [outcomes, selection] = await Promise.all([this.api.read<Outcome[]>(paths.outcomesList), this.api.query<Selection>(paths.selectionsGet, { academicYear: year })]);
     this.outcomes = outcomes;
     return selection;
   }

@@ -102,7 +102,7 @@ export class OutcomeUpload extends LichengConnectedElement {
 
   override async load(): Promise<void> {
     this.failure = '';
-    const [courses, me] = await Promise.allSettled([this.api.query<CourseList>(paths.coursesList), this.api.query<Me>(paths.me)]);
+    const [courses, me] = await Promise.allSettled([this.api.query<CourseList>(paths.coursesList), this.api.read<Me>(paths.me)]);
     if (courses.status === 'fulfilled') this.courses = courses.value.courses;
     else this.failure = errorText(courses.reason);
     if (me.status === 'fulfilled') {

@@ -101,7 +101,7 @@ export abstract class SelectionScreen<S extends SelectionState> extends LichengC
   override async load(): Promise<void> {
     this.failure = '';
     try {
-      if (this.academicYear === null && this.#currentYear === null) this.#currentYear = (await this.api.query<Me>(paths.me)).term.academicYear;
+      if (this.academicYear === null && this.#currentYear === null) this.#currentYear = (await this.api.read<Me>(paths.me)).term.academicYear;
       const selection = await this.fetch(this.year!);
       this.selection = selection;
       this.chosen = new Set(selection.recordIds);

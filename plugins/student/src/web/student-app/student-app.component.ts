@@ -52,11 +52,19 @@ export class StudentApp extends LichengConnectedElement {
 
   override async load(): Promise<void> {
     try {
-      this.me = await this.api.query<Me>(paths.me);
+      this.me = await this.api.read<Me>(paths.me);
     } catch (error) {
       this.failure = errorText(error);
     }
   }
+
+  /**
+   * The views shown so far: the selections' and performances' elements are made (and load what
+   * they show) the first time they are shown, so the first screen's calls do not wait behind
+   * theirs; once made an element stays, hidden, keeping what the student entered. (The upload
+   * form is made at once: the list's 修正 opens it with the outcome to fix.)
+   */
+  #made: Partial<Record<StudentView, true>> = {};
 
   async #show(view: StudentView, focus = true) {
     this.view = view;
@@ -79,7 +87,9 @@ export class StudentApp extends LichengConnectedElement {
 
   override render() {
     const L = this.locale;
-    const connection = { token: this.token, tokenProvider: this.tokenProvider, apiBase: this.apiBase, locale: L };
+    const connection = { token: this.token, tokenProvider: this.tokenProvider, apiBase: this.apiBase };
+    this.#made[this.view] = true;
+    const made = this.#made;
     return html`<header>
         ${heading(1, t('app.title', {}, L))}
         ${this.me ? html`<p class="muted">${t('app.subtitle', { name: this.me.user.name }, L)}</p>` : html`<p class="muted">${this.failure}</p>`}
@@ -119,7 +129,8 @@ export class StudentApp extends LichengConnectedElement {
         }}
         @licheng-resubmit-cancel=${() => void this.#show('list')}
       ></licheng-outcome-upload>
-      <licheng-outcome-selection
+      ${made.selection
+        ? html`<licheng-outcome-selection
         data-view="selection"
         ?hidden=${this.view !== 'selection'}
         .token=${connection.token}
@@ -127,7 +138,8 @@ export class StudentApp extends LichengConnectedElement {
         .apiBase=${connection.apiBase}
         .locale=${L}
         @licheng-selection-saved=${() => void this.renderRoot.querySelector<MyOutcomes>('licheng-my-outcomes')?.load()}
-      ></licheng-outcome-selection>
+      ></licheng-outcome-selection>`
+        : nothing}
       ${this.view === 'portfolio'
         ? html`<licheng-my-portfolio
             data-view="portfolio"
@@ -146,7 +158,8 @@ export class StudentApp extends LichengConnectedElement {
             .locale=${L}
           ></licheng-portfolio-consent>`
         : nothing}
-      <licheng-my-performances
+      ${made.performances
+        ? html`<licheng-my-performances
         data-view="performances"
         ?hidden=${this.view !== 'performances'}
         .token=${connection.token}
@@ -154,14 +167,17 @@ export class StudentApp extends LichengConnectedElement {
         .apiBase=${connection.apiBase}
         .locale=${L}
         @licheng-performances-changed=${() => void this.renderRoot.querySelector<PerformanceSelection>('licheng-performance-selection')?.load()}
-      ></licheng-my-performances>
-      <licheng-performance-selection
+      ></licheng-my-performances>`
+        : nothing}
+      ${made['performance-selection']
+        ? html`<licheng-performance-selection
         data-view="performance-selection"
         ?hidden=${this.view !== 'performance-selection'}
         .token=${connection.token}
         .tokenProvider=${connection.tokenProvider}
         .apiBase=${connection.apiBase}
         .locale=${L}
-      ></licheng-performance-selection>`;
+      ></licheng-performance-selection>`
+        : nothing}`;
   }
 }
