@@ -40,15 +40,21 @@ export class GradeRecords extends LichengConnectedElement {
     this.failure = '';
   }
 
-  override async load(): Promise<void> {
-    if (this.academicYear) return;
-    try {
-      const me = await this.api.query<MeTerm>(paths.me);
-      this.academicYear = me.term.academicYear;
-      this.semester = me.term.semester;
-    } catch (error) {
-      this.failure = error instanceof LichengApiError ? error.message : String(error);
-    }
+  /** The current term, read once: a search started before it arrives waits for it. */
+  #term: Promise<void> = Promise.resolve();
+
+  override load(): Promise<void> {
+    if (this.academicYear) return Promise.resolve();
+    this.#term = (async () => {
+      try {
+        const me = await this.api.query<MeTerm>(paths.me);
+        this.academicYear = me.term.academicYear;
+        this.semester = me.term.semester;
+      } catch (error) {
+        this.failure = error instanceof LichengApiError ? error.message : String(error);
+      }
+    })();
+    return this.#term;
   }
 
   #search(event: Event) {
@@ -58,6 +64,7 @@ export class GradeRecords extends LichengConnectedElement {
 
   async #show(page: number) {
     const mark = focusMark();
+    await this.#term;
     this.failure = '';
     try {
       const input = {

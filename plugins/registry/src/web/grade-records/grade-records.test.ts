@@ -31,6 +31,27 @@ describe('<licheng-grade-records>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('a search made before the current term has arrived waits for it, and asks for that term', async () => {
+    let answer: (value: unknown) => void = () => undefined;
+    api = installFakeApi({
+      'platform.me': () => new Promise((resolve) => (answer = resolve)),
+      'registry.grades.list': () => ({ total: 0, page: 1, pageSize: 50, rows: [] }),
+    });
+    const el = await fixture<GradeRecords>(html`<licheng-grade-records .token=${fakeToken()} locale="zh-TW"></licheng-grade-records>`);
+    const root = el.shadowRoot!;
+    const cls = root.querySelector<HTMLInputElement>('#grades-class')!;
+    cls.value = '101';
+    cls.dispatchEvent(new Event('input'));
+    await waitUntil(() => api.callsTo('platform.me').length === 1);
+    root.querySelector('form')!.requestSubmit();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(api.callsTo('registry.grades.list')).to.have.length(0);
+    answer({ term: { academicYear: 114, semester: 2 } });
+    await waitUntil(() => api.callsTo('registry.grades.list').length === 1, 'the search never ran');
+    expect(api.callsTo('registry.grades.list')[0]!.input).to.deep.equal({ academicYear: 114, semester: 2, className: '101' });
+    await waitUntil(() => deepActiveElement()?.id === 'grades-count');
+  });
+
   it('pages a long term 50 at a time; 上一頁 is disabled on the first page and each page lands on its count', async () => {
     const row = (n: number) => ({ id: `g${n}`, academicYear: 114, semester: 1, take: 'term', courseCode: '108123456E22L0104010005', score: '70', passed: 1, makeUpScore: '-1', makeUpPassed: -1, creditCounted: 1, description: '', context: {}, studentNo: `S${n}`, name: `學生${n}`, className: '101', seatNo: n, subjectName: '物理' });
     api = installFakeApi({
