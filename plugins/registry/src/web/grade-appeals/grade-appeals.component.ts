@@ -49,7 +49,7 @@ export class GradeAppeals extends LichengConnectedElement {
   override async load(): Promise<void> {
     try {
       if (!this.pattern.academicYear) {
-        const me = await this.api.query<MeTerm>(paths.me);
+        const me = await this.api.read<MeTerm>(paths.me);
         this.pattern = { ...this.pattern, academicYear: me.term.academicYear, semester: me.term.semester };
       }
       this.appeals = await this.api.query<Appeal[]>(paths.appeals, { status: 'open' });

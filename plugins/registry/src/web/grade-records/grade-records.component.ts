@@ -47,7 +47,7 @@ export class GradeRecords extends LichengConnectedElement {
     if (this.academicYear) return Promise.resolve();
     this.#term = (async () => {
       try {
-        const me = await this.api.query<MeTerm>(paths.me);
+        const me = await this.api.read<MeTerm>(paths.me);
         this.academicYear = me.term.academicYear;
         this.semester = me.term.semester;
       } catch (error) {

@@ -10,7 +10,7 @@ import { st } from './submission-messages.ts';
 
 type Batch = RosterList['rosters'][number]['batches'][number]['batch'];
 const BATCH_ORDER: Batch[] = ['regular', 'grade12-first', 'grade12-second'];
-const batchLabel = (batch: Batch, locale: Locale) => st(batch === 'regular' ? 'batch-regular' : `batch-${batch}`, {}, locale);
+const batchLabel = (batch: Batch, locale: Locale) => st(`batch-${batch}`, {}, locale);
 
 /**
  * `<licheng-roster-export>` — 名冊提交: for the term (academic year, the semester of the
@@ -60,7 +60,7 @@ export class RosterExport extends LichengConnectedElement {
   override async load(): Promise<void> {
     if (this.academicYear === null) {
       try {
-        const me = await this.api.query<MeTerm>(paths.me);
+        const me = await this.api.read<MeTerm>(paths.me);
         this.academicYear = me.term.academicYear;
         this.semester = me.term.semester;
       } catch (error) {
@@ -85,32 +85,32 @@ export class RosterExport extends LichengConnectedElement {
       const list = await this.api.query<RosterList>(paths.rosterList, { academicYear: year, semester: this.semester });
       if (ticket !== this.#ticket) return;
       this.rosters = list.rosters;
-      const batches = this.#batches();
+      const batches = [...this.#batchCounts().keys()];
       if (!batches.includes(this.batch)) this.batch = batches[0] ?? 'regular';
     } catch (error) {
       if (ticket === this.#ticket) this.failure = error instanceof LichengApiError ? error.message : String(error);
     }
   }
 
-  /** The 梯次 the term's rosters have, in submission order. */
-  #batches(): Batch[] {
-    const present = new Set((this.rosters ?? []).flatMap((r) => r.batches.map((b) => b.batch)));
-    return BATCH_ORDER.filter((b) => present.has(b));
-  }
-
-  #count(batch: Batch): number {
-    return (this.rosters ?? []).filter((r) => r.batches.some((b) => b.batch === batch)).length;
+  /** How many rosters the term has of each 梯次, in submission order (only the 梯次 it has). */
+  #batchCounts(): Map<Batch, number> {
+    const counts = new Map<Batch, number>();
+    for (const b of BATCH_ORDER) {
+      const n = (this.rosters ?? []).filter((r) => r.batches.some((x) => x.batch === b)).length;
+      if (n > 0) counts.set(b, n);
+    }
+    return counts;
   }
 
   #batchField() {
     const L = this.locale;
-    const batches = this.#batches();
-    if (batches.length < 2) return nothing;
-    const grade12 = batches.filter((b) => b !== 'regular').reduce((n, b) => n + this.#count(b), 0);
+    const counts = this.#batchCounts();
+    if (counts.size < 2) return nothing;
+    const grade12 = [...counts].filter(([b]) => b !== 'regular').reduce((n, [, c]) => n + c, 0);
     return html`<div class="field">
       <label for="batch">${st('batch', {}, L)}</label>
       <select id="batch" aria-describedby="batch-hint" @change=${(e: Event) => (this.batch = (e.target as HTMLSelectElement).value as Batch)}>
-        ${batches.map((b) => html`<option value=${b} .selected=${this.batch === b}>${batchLabel(b, L)}（${st('batch-count', { count: this.#count(b) }, L)}）</option>`)}
+        ${[...counts].map(([b, count]) => html`<option value=${b} .selected=${this.batch === b}>${batchLabel(b, L)}（${st('batch-count', { count }, L)}）</option>`)}
       </select>
       <p id="batch-hint" class="hint">${st('batch-hint', { count: grade12 }, L)}</p>
     </div>`;
