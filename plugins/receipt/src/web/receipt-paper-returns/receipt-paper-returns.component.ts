@@ -88,6 +88,7 @@ export class ReceiptPaperReturns extends LichengConnectedElement {
 
   override async load(): Promise<void> {
     if (!this.batchId) return;
+    this.failure = '';
     try {
       const list = await this.api.query<PaperReturnList>(paths.paperReturns, { batchId: this.batchId });
       if (list.batchId === this.batchId) this.list = list;
