@@ -2,7 +2,7 @@
 // multipart uploads with progress, protected file downloads), the token handoff, the base class
 // of connected elements and the single-spa lifecycles helper.
 export { LichengClient, createLichengClient, dispositionFileName, type Locale, type LichengClientOptions, type UploadProgress, type FetchedFile } from './client.ts';
-export { SharedReads, forgetSharedReads, SHARED_READ_MAX_AGE_MS, type SharedReadKey } from './shared-reads.ts';
+export { SharedReads, forgetSharedReads } from './shared-reads.ts';
 export { LichengApiError, apiErrorFrom, errorText } from './errors.ts';
 export { hostToken, peekClaims, type TokenProvider } from './token.ts';
 export { LichengConnectedElement, documentLocale } from './connected-element.ts';
