@@ -71,7 +71,6 @@ export function directoryEnd(tail: Uint8Array, tailStart: number): ZipDirectoryE
   }
   if (eocd < 0) throw new ZipUnreadable('no end of central directory');
   const count = view.getUint16(eocd + 10, true);
-  const size = view.getUint32(eocd + 12, true);
   const offset = view.getUint32(eocd + 16, true);
   if ((count === 0xffff || offset === MAX32) && eocd >= 20 && view.getUint32(eocd - 20, true) === ZIP64_LOCATOR) {
     return { zip64Record: u64(view, eocd - 12) };

@@ -66,7 +66,11 @@ async function termStudents(ctx: AuthedContext, request: RosterRequest, since: s
   // Each student's placement and status changes, found once (the changes stay in date order).
   const placementOf = new Map(placements.map((p) => [p.student_id, p]));
   const changesOf = new Map<string, typeof changes>();
-  for (const c of changes) changesOf.set(c.student_id, [...(changesOf.get(c.student_id) ?? []), c]);
+  for (const c of changes) {
+    const list = changesOf.get(c.student_id);
+    if (list) list.push(c);
+    else changesOf.set(c.student_id, [c]);
+  }
   // The second batch of changes only: a student whose row or status changes changed after `since`.
   const changed = (id: string, updatedAt: string) => since === null || updatedAt > since || (changesOf.get(id) ?? []).some((c) => c.created_at > since);
   return students

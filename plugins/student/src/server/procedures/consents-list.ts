@@ -14,13 +14,15 @@ export const consentsList = authedProcedure(['registry-staff', 'admin'])
     let students = ctx.db.selectFrom('students').select(['id', 'student_no', 'name', 'class_name', 'seat_no']).where('school_code', '=', ctx.config.code);
     if (input.className) students = students.where('class_name', '=', input.className);
     const rows = await students.orderBy('class_name').orderBy('seat_no').execute();
-    // A class reads its own students' consents (in chunks, as IN lists stay bounded); the whole school reads all.
+    // A class reads its own students' consents (IN lists of at most 500); the whole school reads all.
     const ids = rows.map((s) => s.id);
-    const consents = [];
-    for (let i = 0; input.className && i < ids.length; i += 500) {
-      consents.push(...(await consentDb(ctx.db).selectFrom('portfolio_consents').selectAll().where('school_code', '=', ctx.config.code).where('student_id', 'in', ids.slice(i, i + 500)).orderBy('given_at', 'desc').orderBy('id', 'desc').execute()));
-    }
-    if (!input.className && rows.length) consents.push(...(await consentDb(ctx.db).selectFrom('portfolio_consents').selectAll().where('school_code', '=', ctx.config.code).orderBy('given_at', 'desc').orderBy('id', 'desc').execute()));
+    const read = (part: string[] | null) => {
+      let query = consentDb(ctx.db).selectFrom('portfolio_consents').selectAll().where('school_code', '=', ctx.config.code);
+      if (part) query = query.where('student_id', 'in', part);
+      return query.orderBy('given_at', 'desc').orderBy('id', 'desc').execute();
+    };
+    const parts = !rows.length ? [] : input.className ? Array.from({ length: Math.ceil(ids.length / 500) }, (_, i) => ids.slice(i * 500, i * 500 + 500)) : [null];
+    const consents = (await Promise.all(parts.map(read))).flat();
     const latest = new Map<string, (typeof consents)[number]>();
     for (const c of consents) if (!latest.has(c.student_id)) latest.set(c.student_id, c);
     return rows.map((s) => {
