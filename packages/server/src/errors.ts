@@ -55,6 +55,7 @@ const byCode: Record<string, TRPC_ERROR_CODE_KEY> = {
   'receipt-paper-return-withdrawn': 'CONFLICT',
   'receipt-window-not-open': 'FORBIDDEN',
   'receipt-zip-too-large': 'PAYLOAD_TOO_LARGE',
+  'transfer-package-too-large': 'PAYLOAD_TOO_LARGE',
   'certificate-duplicate': 'CONFLICT',
   // Grades and appeals: another student's grade reads as one that does not exist.
   'grade-not-found': 'NOT_FOUND',

@@ -1,3 +1,5 @@
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import { TRPCError } from '@trpc/server';
 import { DomainError, formatMessage, IMPORT_KINDS, MAX_TRANSFER_PACKAGE_BYTES, taipeiDate, TRANSFER_REASONS, XLSX_MIME, type ImportKind, type TransferReason } from '@licheng/core';
 import { authorizeRequest, contentDisposition, domainErrorCode, domainHttpStatus, itemError, type PluginDefinition, type PluginDeps } from '@licheng/server';
 import { z } from 'zod';
@@ -13,9 +15,6 @@ type RoutesApp = Parameters<NonNullable<PluginDefinition['routes']>>[0];
 function errorResponse(status: number, code: string, message: string): Response {
   return Response.json({ error: { code, message } }, { status });
 }
-
-/** HTTP statuses of the tRPC codes a domain error maps to (domainErrorCode); anything else is 400. */
-const HTTP_OF: Record<string, number> = { UNAUTHORIZED: 401, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409, PAYLOAD_TOO_LARGE: 413, SERVICE_UNAVAILABLE: 503 };
 
 /** The query of a streamed transfer import: the same fields as registry.transfer.import's form. */
 const transferUploadQuery = z.object({
@@ -113,7 +112,8 @@ export function registryRoutes(app: RoutesApp, deps: PluginDeps): void {
     const query = transferUploadQuery.safeParse(c.req.query());
     if (!query.success) return errorResponse(400, 'invalid-input', formatMessage('invalid-input', {}, ctx.locale));
     const refuse = (error: DomainError) => {
-      const status = domainHttpStatus(error.code) ?? (error.code === 'transfer-package-too-large' ? 413 : (HTTP_OF[domainErrorCode(error.code)] ?? 400));
+      // The status the same refusal gets through tRPC (a storage fault's own first).
+      const status = domainHttpStatus(error.code) ?? getHTTPStatusCodeFromError(new TRPCError({ code: domainErrorCode(error.code) }));
       return Response.json({ error: { code: error.code, params: error.params, message: error.format(ctx.locale) } }, { status });
     };
     const declared = Number(c.req.header('content-length') ?? 0);
