@@ -35,41 +35,61 @@ export async function freePort(): Promise<number> {
  */
 export async function startDemoServer(env: Record<string, string> = {}, options: { dataDir?: string } = {}): Promise<StartedServer> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-e2e-'));
+  const server = await startServerProcess({ ...process.env, LICHENG_DEMO: '1', LICHENG_DATA_DIR: dataDir, LICHENG_HOST_SECRET: '', LICHENG_DATABASE_URL: '', ...env });
+  return {
+    ...server,
+    dataDir,
+    async stop() {
+      await server.stop();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A running server process (apps/server/src/main.ts) and what it has printed. */
+export interface ServerProcess {
+  url: string;
+  pid: number;
+  output: () => string;
+  /** Sends `signal` (SIGKILL: a crash) and waits for the exit. */
+  kill(signal: NodeJS.Signals): Promise<void>;
+  /** SIGTERM (the server's own clean stop) and waits for the exit. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts apps/server/src/main.ts as its own process with exactly `env` (plus PORT, a free port)
+ * and waits until GET /health answers.
+ */
+export async function startServerProcess(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
   const port = await freePort();
   // One process (node with tsx's loader, not the tsx launcher and its child): a signal reaches the server itself.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: path.join(repoRoot, 'apps/server'),
-    env: { ...process.env, LICHENG_DEMO: '1', LICHENG_DATA_DIR: dataDir, PORT: String(port), LICHENG_HOST_SECRET: '', LICHENG_DATABASE_URL: '', ...env },
+    env: { ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
   child.stdout?.on('data', (d) => (log += d));
   child.stderr?.on('data', (d) => (log += d));
+  const exited = new Promise((r) => child.once('exit', r));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log}`);
     const ok = await fetch(`${url}/health`).then((r) => r.ok, () => false);
     if (ok) break;
-    if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${log}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`server did not become healthy:\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 250));
   }
-  const exited = new Promise((r) => child.once('exit', r));
-  return {
-    url,
-    dataDir,
-    pid: child.pid!,
-    output: () => log,
-    async kill(signal) {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
-      await exited;
-    },
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
+  const signal = async (name: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(name);
+    await exited;
   };
+  return { url, pid: child.pid!, output: () => log, kill: signal, stop: () => signal('SIGTERM') };
 }
 
 /** Signs in as a demo user the way the portal does. */

@@ -1,42 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SMTPServer } from 'smtp-server';
-import { simpleParser } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { newId, openDatabase, type LichengDb } from '@licheng/db';
 import { testDialects } from '@licheng/db/testing';
 import { createTestLicheng, seedRoster, setTestSchedule, users, type TestLicheng } from '../testing/index.ts';
+import { startSmtpServer, type TestSmtpServer } from '../testing/smtp.ts';
 import { upsertTeachers } from '../roster/upsert.ts';
 import { startJobRunner } from '../jobs/job-runner.ts';
 import { smtpTransport, type MailTransport } from './mail-transport.ts';
 import { reminderJob, sendDueReminders } from './send-reminders.ts';
-
-interface Mail {
-  to: string[];
-  subject: string;
-  text: string;
-}
-
-/** A real SMTP server on an ephemeral port of this machine, keeping what it receives. */
-async function startSmtp(): Promise<{ port: number; mails: Mail[]; close(): Promise<void> }> {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    hideSTARTTLS: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      simpleParser(stream)
-        .then((parsed) => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: parsed.subject ?? '', text: parsed.text ?? '' });
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
 
 // Taipei 2025-10-01 (the harness's clock): the upload window closes in 7 days, the selection
 // window tomorrow; the certification window in 9 days, with its own lead times of 10 and 2 days.
@@ -87,7 +59,7 @@ const rows = (t: TestLicheng) =>
 describe.each(testDialects())('deadline reminders on %s', (dialect) => {
   let t: TestLicheng;
   let second: LichengDb | undefined;
-  let smtp: Awaited<ReturnType<typeof startSmtp>> | undefined;
+  let smtp: TestSmtpServer | undefined;
   const transports: MailTransport[] = [];
   afterEach(async () => {
     for (const transport of transports.splice(0)) transport.close();
@@ -101,7 +73,7 @@ describe.each(testDialects())('deadline reminders on %s', (dialect) => {
   it('e-mails those with work left through a real SMTP server, once per lead time, however many processes run the job', async () => {
     t = await createTestLicheng({ dialect, plugins: [] });
     await seed(t);
-    smtp = await startSmtp();
+    smtp = await startSmtpServer();
     second = openDatabase({ url: t.db.url });
     const mail = () => {
       const transport = smtpTransport({ host: '127.0.0.1', port: smtp!.port, secure: false, from: '學習歷程檔案平台 <portfolio@school.example>' });
