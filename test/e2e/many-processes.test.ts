@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taipeiDate } from '@licheng/core';
 import { testDialects } from '@licheng/db/testing';
 import { referencedObjects } from '@licheng/server';
-import { pdf, sha256 } from '../support/files.ts';
+import { labelledPdf, sha256 } from '../support/files.ts';
 import { deadlineStudents, localFolderStore, raceStudents, startSchoolProcesses, teachers, UPLOAD_CAP, type Answer, type Person, type SchoolProcesses, type SharedObjectStore } from '../support/school-processes.ts';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -72,7 +72,7 @@ describe.each(testDialects().flatMap((dialect) => stores.map((store) => ({ diale
 
   it('takes a deadline: 40 students list, upload, are certified, read their courses and selection and save it, alternating between the processes, with no error', async () => {
     // Before the deadline: every student uploads one outcome per course, all at once.
-    const before = await Promise.all(deadlineStudents.flatMap((s, i) => [0, 1].map((course) => upload((i + course) % 2, s, course, pdf(i * 10 + course, 96_000), `成果 ${i}-${course}`))));
+    const before = await Promise.all(deadlineStudents.flatMap((s, i) => [0, 1].map((course) => upload((i + course) % 2, s, course, labelledPdf(`${s.userId} ${course}`, 96_000), `成果 ${i}-${course}`))));
     expect(before.filter((u) => u.answer.status !== 200).map((u) => u.answer)).toEqual([]);
     // Each teacher passes their queue, half through each process at once.
     await Promise.all(
@@ -97,7 +97,7 @@ describe.each(testDialects().flatMap((dialect) => stores.map((store) => ({ diale
         const outcomes = note(await school.query(via(1), 'student.outcomes.list', s));
         note(await school.query(via(2), 'student.courses.list', s));
         note(await school.query(via(3), 'student.selections.get', s, { academicYear: school.term.academicYear }));
-        note((await upload(via(4), s, i % 2, pdf(i * 10 + 2, 96_000), `補交 ${i}`)).answer);
+        note((await upload(via(4), s, i % 2, labelledPdf(`${s.userId} 2`, 96_000), `補交 ${i}`)).answer);
         const passed = (outcomes.data ?? []).filter((o: { status: string }) => o.status === 'passed').map((o: { id: string }) => o.id);
         note(await school.mutate(via(5), 'student.selections.save', s, { academicYear: school.term.academicYear, recordIds: passed }));
         note(await school.query(via(6), 'student.outcomes.list', s));
@@ -130,8 +130,8 @@ describe.each(testDialects().flatMap((dialect) => stores.map((store) => ({ diale
 
   it(`holds the upload cap (${UPLOAD_CAP} a semester) exactly when one student uploads twelve at once through both processes`, async () => {
     const s = raceStudents.cap;
-    await upload(0, s, 0, pdf(9000, 20_000), '暖身');
-    const tries = await Promise.all(Array.from({ length: 12 }, (_, i) => upload(i % 2, s, i % 2, pdf(9001 + i, 40_000), `同時 ${i}`)));
+    await upload(0, s, 0, labelledPdf('cap warm-up', 20_000), '暖身');
+    const tries = await Promise.all(Array.from({ length: 12 }, (_, i) => upload(i % 2, s, i % 2, labelledPdf(`cap ${i}`, 40_000), `同時 ${i}`)));
     const ok = tries.filter((t) => t.answer.error === null);
     expect(ok).toHaveLength(UPLOAD_CAP - 1);
     expect(tries.filter((t) => t.answer.error !== null).map((t) => [t.answer.status, t.answer.error?.code])).toEqual(Array(12 - (UPLOAD_CAP - 1)).fill([409, 'upload-cap-reached']));
@@ -165,7 +165,7 @@ describe.each(testDialects().flatMap((dialect) => stores.map((store) => ({ diale
   it('ends one outcome certified at once through both processes (pass through one, fail through the other) with exactly one decision', async () => {
     const s = raceStudents.certified;
     const records: string[] = [];
-    for (let i = 0; i < UPLOAD_CAP; i++) records.push((await upload(i % 2, s, 0, pdf(7000 + i, 20_000), `認證 ${i}`)).answer.data.id);
+    for (let i = 0; i < UPLOAD_CAP; i++) records.push((await upload(i % 2, s, 0, labelledPdf(`certified ${i}`, 20_000), `認證 ${i}`)).answer.data.id);
     const decisions = await Promise.all(
       records.map(async (recordId, i) => {
         const [pass, fail] = await Promise.all([
@@ -187,11 +187,16 @@ describe.each(testDialects().flatMap((dialect) => stores.map((store) => ({ diale
     }
   });
 
-  it('keeps identical bytes uploaded at once through both processes as one object, named by both rows and readable through either', async () => {
+  it('keeps identical bytes uploaded at once through both processes as one object, named by both rows and readable through either — also when a third upload of them is refused', async () => {
     for (let round = 0; round < UPLOAD_CAP; round++) {
-      const bytes = pdf(5000 + round, 150_000);
-      const [a, b] = await Promise.all([upload(round % 2, raceStudents.twinA, 0, bytes, `同檔 ${round}`), upload(1 - (round % 2), raceStudents.twinB, 0, bytes, `同檔 ${round}`)]);
-      expect([a.answer.error, b.answer.error]).toEqual([null, null]);
+      const bytes = labelledPdf(`identical ${round}`, 150_000);
+      // The third is the capped student's: refused after its bytes were stored, it must not take the object with it (ADR 0010).
+      const [a, b, refused] = await Promise.all([
+        upload(round % 2, raceStudents.twinA, 0, bytes, `同檔 ${round}`),
+        upload(1 - (round % 2), raceStudents.twinB, 0, bytes, `同檔 ${round}`),
+        upload(round % 2, raceStudents.cap, 0, bytes, `同檔 ${round}`),
+      ]);
+      expect([a.answer.error, b.answer.error, refused.answer.error?.code]).toEqual([null, null, 'upload-cap-reached']);
       const rows = await school.db.kysely.selectFrom('stored_files').select(['id', 'sha256']).where('sha256', '=', a.sha).orderBy('id').execute();
       expect(rows.map((r) => r.id).sort()).toEqual([a.answer.data.documentFileId, b.answer.data.documentFileId].sort());
       expect((await school.store.objects()).has(a.sha)).toBe(true);

@@ -10,3 +10,10 @@ export function pdf(n: number, size: number): Uint8Array<ArrayBuffer> {
   for (let i = 9; i < size; i++) bytes[i] = (i * 13 + n * 5) % 251;
   return bytes;
 }
+
+/** A PDF of `size` bytes whose first line names `label`: different labels, different bytes. */
+export function labelledPdf(label: string, size: number): Uint8Array<ArrayBuffer> {
+  const bytes = pdf(0, size);
+  bytes.set(new TextEncoder().encode(`%PDF-1.7\n% ${label}\n`).subarray(0, size));
+  return bytes;
+}
