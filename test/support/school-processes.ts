@@ -62,7 +62,6 @@ export const deadlineStudents: Person[] = Array.from({ length: DEADLINE_STUDENTS
 export const raceStudents = {
   cap: student('s-cap', '上限生'),
   performer: student('s-perf', '表現生'),
-  certified: student('s-cert', '認證生'),
   twinA: student('s-twin-a', '同檔甲'),
   twinB: student('s-twin-b', '同檔乙'),
 };
