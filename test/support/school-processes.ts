@@ -140,7 +140,8 @@ export async function seedRoster(db: TestDatabase, term: AcademicTerm, now: Date
     { teacherNo: 'T01', name: teachers.wang.name, email: 'wang@school.example', hostUserId: teachers.wang.userId },
     { teacherNo: 'T02', name: teachers.li.name, email: 'li@school.example', hostUserId: teachers.li.userId },
   ] as TeacherRow[];
-  await db.kysely.transaction().execute(async (trx) => {
+  // The test database's handle is untyped; the roster service takes the platform's tables.
+  await (db.kysely as any).transaction().execute(async (trx: any) => {
     await upsertTeachers(trx, SCHOOL, teacherRows, now);
     await upsertStudents(trx, SCHOOL, students, now);
     await upsertCourses(trx, SCHOOL, courses, now);
