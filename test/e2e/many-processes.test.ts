@@ -13,7 +13,7 @@ const REMINDER_JOB = 'reminders:999903';
 const DEADLINE = deadlineStudents.length;
 
 /** Every store the scenario runs on. */
-const stores: Array<{ name: string; open: () => SharedObjectStore }> = [{ name: 'one local data folder', open: localFolderStore }];
+const stores: Array<{ name: string; open: () => Promise<SharedObjectStore> }> = [{ name: 'one local data folder', open: async () => localFolderStore() }];
 
 /** An upload that was answered: who sent it, through which process, and its bytes' hash. */
 interface Sent {
@@ -43,7 +43,7 @@ describe.each(testDialects().flatMap((dialect) => stores.map((store) => ({ diale
   beforeAll(async () => {
     school = await startSchoolProcesses({
       dialect,
-      store: store.open(),
+      store: await store.open(),
       env: {
         // Both processes sweep every second, and tick the background jobs five times a second.
         LICHENG_SWEEP_INTERVAL_MINUTES: String(1 / 60),
