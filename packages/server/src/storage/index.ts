@@ -11,3 +11,4 @@ export * from './sweeper.ts';
 export * from './s3-faults.ts';
 export * from './s3-file-storage.ts';
 export * from './sweepable-storage.ts';
+export * from './storage-settings.ts';

@@ -7,6 +7,8 @@ import type { TempSweep } from './temp-folders.ts';
  * crashed processes left behind. LocalFileStorage and S3FileStorage implement it.
  */
 export interface SweepableStorage extends FileStorage {
+  /** This process's private temp folder (uploads in flight). */
+  readonly tempDir: string;
   /** When the object was last stored (ms since the epoch), or null when it does not exist. */
   storedAt(sha256: string): Promise<number | null>;
   /**
