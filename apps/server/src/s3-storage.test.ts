@@ -85,6 +85,12 @@ describe.each(testDialects())('files on an S3-compatible store shared by two ser
     expect(listed).toContain(sha256(bytes));
     look.destroy();
     for (const settings of [settingsA, settingsB]) expect(fs.existsSync(path.join(settings.dataDir, 'files', 'objects'))).toBe(false);
+
+    // The store down: a clear 503, not a file reported missing.
+    await s3.stop();
+    const down = await b.app.request(`/api/files/${fileId}`, { headers: auth });
+    expect(down.status).toBe(503);
+    expect(((await down.json()) as any).error.code).toBe('storage-unavailable');
   }, 120_000);
 
   it('refuses to start, naming the store, when the object store cannot be reached', async () => {
