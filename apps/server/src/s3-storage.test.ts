@@ -90,7 +90,7 @@ describe.each(testDialects())('files on an S3-compatible store shared by two ser
     await s3.stop();
     const down = await b.app.request(`/api/files/${fileId}`, { headers: auth });
     expect(down.status).toBe(503);
-    expect(((await down.json()) as any).error.code).toBe('storage-unavailable');
+    expect(((await down.json()) as any).error).toEqual({ code: 'storage-unavailable', message: expect.stringContaining('儲存空間目前無法讀取') });
   }, 120_000);
 
   it('refuses to start, naming the store, when the object store cannot be reached', async () => {

@@ -7,7 +7,7 @@ import { certifyingAuthority } from '../records/policy.ts';
 import { authorizeRequest } from '../authorize.ts';
 import { contentDisposition, STORED_FILE_CSP } from '../security-headers.ts';
 import { writeAudits } from '../audit.ts';
-import { STORAGE_FAULT_STATUS, storageFault } from '../storage/faults.ts';
+import { storageFault } from '../storage/faults.ts';
 import type { StoredFile } from './tables.ts';
 
 /** Staff who may open any file of their school (platform administration, rosters). */
@@ -81,7 +81,7 @@ export function fileRoutes(app: Hono<AppEnv>, deps: PluginDeps): void {
       (error: unknown) => ({ stream: null, fault: storageFault(error) }),
     );
     // The store cannot answer now (an object store down, a failing disk): say so, not "missing".
-    if (opened.fault) return c.json({ error: { code: opened.fault.code, message: formatMessage(opened.fault.code, {}, authed.locale) } }, (STORAGE_FAULT_STATUS[opened.fault.code] ?? 503) as 503 | 507);
+    if (opened.fault) return c.json({ error: { code: 'storage-unavailable', message: formatMessage('storage-unreadable', {}, authed.locale) } }, 503);
     const body = opened.stream;
     if (!body) {
       console.error(`[licheng] stored file ${file.id} (${file.sha256}) is missing from storage`);

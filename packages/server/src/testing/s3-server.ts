@@ -48,6 +48,10 @@ export async function startS3Server(options: { bucket?: string } = {}): Promise<
     throw error;
   });
   let stopped: Promise<void> | null = null;
+  // A server that dies under a test says why (its own stderr), rather than only refusing connections.
+  child.once('exit', (code, signal) => {
+    if (!stopped) console.error(`[s3 test server] stopped by itself (exit ${code}, ${signal}): ${stderr.trim()}`);
+  });
   return {
     endpoint: `http://127.0.0.1:${port}`,
     bucket,
