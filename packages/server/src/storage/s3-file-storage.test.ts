@@ -84,7 +84,7 @@ describe('S3FileStorage on a real S3-compatible server', () => {
   }, 60_000);
 
   it('answers storage-unavailable, never a crash, for refused credentials and a missing bucket, and leaves no temp file', async () => {
-    for (const storage of [s3Store({ accessKeyId: 'NOT-A-KEY' }), s3Store({ bucket: 'no-such-bucket' })]) {
+    for (const storage of [s3Store({ accessKeyId: 'NOT-A-KEY' }), s3Store({ secretAccessKey: 'not-the-secret' }), s3Store({ bucket: 'no-such-bucket' })]) {
       const put = storage.put(streamOf(new Uint8Array([1, 2, 3])), { maxBytes: 10, tooLarge });
       await expect(put).rejects.toBeInstanceOf(DomainError);
       await expect(put).rejects.toMatchObject({ code: 'storage-unavailable' });
