@@ -83,6 +83,10 @@ export class S3FileStorage implements SweepableStorage {
     this.bucket = options.bucket;
     this.prefix = options.prefix;
     this.partBytes = Math.max(MIN_PART_BYTES, options.partBytes ?? DEFAULT_PART_BYTES);
+    // The SDK warns on Node < 22 about its releases from 2027 on; the lockfile installs one that
+    // supports Node 20 (the toolchain's). Unsilenced, the warning lands on the stderr of every
+    // CLI command (and in cron mail), so it is off unless the environment says otherwise.
+    process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
     this.client = new S3Client({
       endpoint: options.endpoint,
       region: options.region,
