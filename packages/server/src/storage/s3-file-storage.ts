@@ -71,7 +71,8 @@ export class S3FileStorage implements SweepableStorage {
   readonly tempDir: string;
   private readonly client: S3Client;
   private readonly bucket: string;
-  private readonly prefix: string;
+  /** Put before every key ('' for none). */
+  readonly prefix: string;
   private readonly partBytes: number;
   /** Set once a listing proved the bucket exists: a HEAD's bare 404 then means the object is missing. */
   private bucketSeen = false;
@@ -93,7 +94,8 @@ export class S3FileStorage implements SweepableStorage {
       forcePathStyle: options.forcePathStyle,
       credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
       // Checksums only where S3 requires them: many S3-compatible stores refuse the streamed
-      // checksum trailers the SDK sends otherwise. The content hash is checked by the key anyway.
+      // checksum trailers the SDK sends otherwise. Every PUT and part carries a Content-MD5
+      // instead, which every S3-compatible store checks: bytes damaged on the way are refused.
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
       maxAttempts: 3,
@@ -117,6 +119,7 @@ export class S3FileStorage implements SweepableStorage {
 
   async put(body: ReadableStream<Uint8Array>, options: { maxBytes: number; tooLarge: () => Error }): Promise<PutResult> {
     const hash = createHash('sha256');
+    const md5 = createHash('md5');
     const head = new Uint8Array(HEAD_BYTES);
     let seen = 0;
     const tapped = body.pipeThrough(
@@ -125,6 +128,7 @@ export class S3FileStorage implements SweepableStorage {
           if (seen < HEAD_BYTES) head.set(chunk.subarray(0, HEAD_BYTES - seen), seen);
           seen += chunk.byteLength;
           hash.update(chunk);
+          md5.update(chunk);
           controller.enqueue(chunk);
         },
       }),
@@ -137,16 +141,16 @@ export class S3FileStorage implements SweepableStorage {
         await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: `${this.markerPrefix(sha256)}${markerId()}`, Body: new Uint8Array(0), ContentLength: 0 }));
       });
       const existing = await this.head(key, 'storing an upload');
-      if (!existing || existing.size !== size) await this.upload(file, size, key);
+      if (!existing || existing.size !== size) await this.upload(file, size, key, md5.digest('base64'));
       return { sha256, size, head: head.slice(0, Math.min(size, HEAD_BYTES)), created: existing === null };
     });
   }
 
   /** Uploads the file: one PUT, or a multipart upload (aborted on failure) above partBytes. */
-  private async upload(file: string, size: number, key: string): Promise<void> {
+  private async upload(file: string, size: number, key: string, contentMd5: string): Promise<void> {
     await this.guard('storing an upload', async () => {
       if (size <= this.partBytes) {
-        await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: createReadStream(file), ContentLength: size }));
+        await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: createReadStream(file), ContentLength: size, ContentMD5: contentMd5 }));
         return;
       }
       const { UploadId } = await this.client.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: key }));
@@ -154,8 +158,10 @@ export class S3FileStorage implements SweepableStorage {
         const parts: { PartNumber: number; ETag: string }[] = [];
         for (let at = 0, n = 1; at < size; at += this.partBytes, n++) {
           const length = Math.min(this.partBytes, size - at);
-          const body = createReadStream(file, { start: at, end: at + length - 1 });
-          const part = await this.client.send(new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId, PartNumber: n, Body: body, ContentLength: length }));
+          const range = { start: at, end: at + length - 1 };
+          const partMd5 = await md5Of(createReadStream(file, range));
+          const body = createReadStream(file, range);
+          const part = await this.client.send(new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId, PartNumber: n, Body: body, ContentLength: length, ContentMD5: partMd5 }));
           parts.push({ PartNumber: n, ETag: part.ETag ?? '' });
         }
         await this.client.send(new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId, MultipartUpload: { Parts: parts } }));
@@ -323,6 +329,13 @@ export class S3FileStorage implements SweepableStorage {
   destroy(): void {
     this.client.destroy();
   }
+}
+
+/** The base64 MD5 of a stream's bytes (a part's Content-MD5). */
+async function md5Of(stream: NodeJS.ReadableStream): Promise<string> {
+  const md5 = createHash('md5');
+  for await (const chunk of stream) md5.update(chunk as Buffer);
+  return md5.digest('base64');
 }
 
 /** A unique, time-ordered id for a put marker or a hold copy. */

@@ -6,8 +6,8 @@
 // request, not its signature, and lets unsigned requests in: a front on the public port refuses
 // unsigned requests (a private bucket), checks each request's signature
 // (the canonical request, string to sign and signing key of Signature Version 4) with the
-// secret key, refuses a wrong one as S3 does (403 SignatureDoesNotMatch), and passes the
-// rest to s3rver on a port of its own.
+// secret key, refuses a wrong one as S3 does (403 SignatureDoesNotMatch), checks a body's
+// Content-MD5 (400 BadDigest), and passes the rest to s3rver on a port of its own.
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs/promises';
 import http from 'node:http';
@@ -79,12 +79,27 @@ const front = http.createServer((req, res) => {
     res.end(req.method === 'HEAD' ? undefined : body);
     return;
   }
-  const upstream = http.request({ host: '127.0.0.1', port: backendPort, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-    res.writeHead(answer.statusCode ?? 502, answer.headers);
-    answer.pipe(res);
+  const forward = (body) => {
+    const upstream = http.request({ host: '127.0.0.1', port: backendPort, method: req.method, path: req.url, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    if (body) upstream.end(body);
+    else req.pipe(upstream);
+  };
+  const contentMd5 = req.headers['content-md5'];
+  if (!contentMd5) return forward(null);
+  // A body with a Content-MD5 is checked before it is stored, as S3 does (400 BadDigest).
+  const chunks = [];
+  req.on('data', (chunk) => chunks.push(chunk));
+  req.on('end', () => {
+    const body = Buffer.concat(chunks);
+    if (createHash('md5').update(body).digest('base64') === contentMd5) return forward(body);
+    const answer = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>BadDigest</Code><Message>The Content-MD5 you specified did not match what we received.</Message></Error>';
+    res.writeHead(400, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(answer) });
+    res.end(answer);
   });
-  upstream.on('error', () => res.destroy());
-  req.pipe(upstream);
 });
 await new Promise((resolve) => front.listen(0, '127.0.0.1', resolve));
 process.stdout.write(`${JSON.stringify({ port: front.address().port })}\n`);
