@@ -32,7 +32,7 @@ async function bytesOf(storage: SweepableStorage, sha256: string): Promise<numbe
   return Array.from(new Uint8Array(await new Response(await storage.open(sha256)).arrayBuffer()));
 }
 
-const tempFiles = (storage: SweepableStorage) => (fs.existsSync(storage.tempDir!) ? fs.readdirSync(storage.tempDir!) : []);
+const tempFiles = (storage: SweepableStorage) => (fs.existsSync(storage.tempDir) ? fs.readdirSync(storage.tempDir) : []);
 
 /**
  * What every FileStorage the sweep works on must do, the same on local disk and on an S3-compatible

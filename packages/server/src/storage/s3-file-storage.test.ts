@@ -57,7 +57,7 @@ describe('S3FileStorage on a real S3-compatible server', () => {
     const seen: string[] = [];
     for await (const sha of storage.list()) seen.push(sha);
     expect(seen.sort()).toEqual([...stored].sort());
-    const page = await inspector().send(new ListObjectsV2Command({ Bucket: server.bucket, Prefix: `${(storage as unknown as { prefix: string }).prefix}objects/`, MaxKeys: 3 }));
+    const page = await inspector().send(new ListObjectsV2Command({ Bucket: server.bucket, Prefix: `${storage.prefix}objects/`, MaxKeys: 3 }));
     expect([page.Contents?.length, page.IsTruncated]).toEqual([3, true]);
   });
 
@@ -100,7 +100,7 @@ describe('S3FileStorage on a real S3-compatible server', () => {
   it('puts back an object a sweep that stopped half-way left only in its hold copy', async () => {
     const storage = s3Store();
     const put = await storage.put(streamOf(new Uint8Array([4, 2])), { maxBytes: 10, tooLarge });
-    const prefix = (storage as unknown as { prefix: string }).prefix;
+    const prefix = storage.prefix;
     // What a sweep stopped between its delete and its check leaves: the hold copy, no object.
     const client = (storage as unknown as { client: S3Client }).client;
     const { CopyObjectCommand, DeleteObjectCommand } = await import('@aws-sdk/client-s3');
