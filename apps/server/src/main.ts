@@ -16,7 +16,7 @@ async function mainDeployment() {
   const schools = await listSchools(opened.db.kysely);
   if (opened.seeded.length) console.log(`added from the seed files: ${opened.seeded.join(', ')}`);
   const http = serve({ fetch: opened.server.fetch, port: settings.port, hostname: settings.listenHost }, (info) => {
-    console.log(`Licheng deployment of ${schools.length} schools (${schools.map((s) => s.code).join(', ') || 'none yet: add one with \`licheng schools add\`'}) on ${opened.db.description}`);
+    console.log(`Licheng deployment of ${schools.length} schools (${schools.map((s) => s.code).join(', ') || 'none yet: add one with \`licheng schools add\`'}) on ${opened.db.description}, files on ${storageDescription(settings)}`);
     console.log(`listening on http://${info.address === '::1' ? 'localhost' : info.address}:${info.port}`);
   });
   const stop = () => {

@@ -1,6 +1,6 @@
 import { openDatabase, type LichengDb } from '@licheng/db';
-import { createLicheng, enabledPlugins, LocalFileStorage, makePrivateDir, storageFault, tightenDir, type LichengApp, type SweepableStorage, type TempSweep } from '@licheng/server';
-import { openFileStorage, storageDescription } from './file-storage.ts';
+import { createLicheng, enabledPlugins, makePrivateDir, tightenDir, type LichengApp, type SweepableStorage, type TempSweep } from '@licheng/server';
+import { prepareFileStorage } from './file-storage.ts';
 import { availablePlugins } from './plugins.ts';
 import type { Settings } from './settings.ts';
 
@@ -25,13 +25,7 @@ export async function openApp(settings: Settings, now?: () => Date): Promise<Ope
   await tightenDir(settings.dataDir);
   const db = openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir });
   try {
-    const storage = openFileStorage(settings);
-    if (storage instanceof LocalFileStorage) await storage.tighten();
-    const tempSwept = await storage.sweepTemp({ graceMs: settings.sweepGraceMs }).catch((error: unknown) => {
-      const fault = storageFault(error);
-      if (!fault || settings.storage.kind === 'local') throw error;
-      throw new Error(`the file store (${storageDescription(settings)}) cannot be used: ${fault.code}; the line above says why (check LICHENG_S3_ENDPOINT, LICHENG_S3_BUCKET and the key pair)`);
-    });
+    const { storage, tempSwept } = await prepareFileStorage(settings);
     const app = await createLicheng({ config: settings.config, db, storage, hostSecret: settings.hostSecret, plugins: availablePlugins, corsOrigins: settings.corsOrigins, ...(now ? { now } : {}) });
     return { app, db, storage, tempSwept };
   } catch (error) {

@@ -8,7 +8,8 @@ import { fakeFile, startS3Server, type TestS3Server } from '@licheng/server/test
 import { demoSchedule } from './demo/schedule.ts';
 import { seedDemo } from './demo/seed.ts';
 import { openApp, type OpenedApp } from './open-app.ts';
-import { appRoot, readSettings, type Settings } from './settings.ts';
+import { openDeployment } from './open-deployment.ts';
+import { appRoot, readDeploymentSettings, readSettings, type Settings } from './settings.ts';
 import { HOST_SECRET, tempDirs } from './testing/temp.ts';
 
 const temp = tempDirs();
@@ -102,4 +103,37 @@ describe.each(testDialects())('files on an S3-compatible store shared by two ser
       `the file store (S3 ${s3.endpoint} bucket ${s3.bucket} prefix school-999901/) cannot be used: storage-unavailable; the line above says why (check LICHENG_S3_ENDPOINT, LICHENG_S3_BUCKET and the key pair)`,
     );
   }, 60_000);
+
+  it('runs a deployment of many schools on the store too: what one server stores, a second one reads', async () => {
+    s3 = await startS3Server();
+    database = await createTestDatabase(dialect);
+    const env = (dataDir: string) => ({
+      LICHENG_MULTI_SCHOOL: '1',
+      LICHENG_HOST_SECRET: HOST_SECRET,
+      LICHENG_DATA_DIR: dataDir,
+      LICHENG_DATABASE_URL: database!.url,
+      LICHENG_SCHOOL_CONFIG: path.join(appRoot, 'config/huwei.json'),
+      LICHENG_JOB_TICK_SECONDS: '0',
+      LICHENG_SWEEP_INTERVAL_MINUTES: '0',
+      LICHENG_STORAGE: 's3',
+      LICHENG_S3_ENDPOINT: s3!.endpoint,
+      LICHENG_S3_BUCKET: s3!.bucket,
+      LICHENG_S3_ACCESS_KEY_ID: s3!.accessKeyId,
+      LICHENG_S3_SECRET_ACCESS_KEY: s3!.secretAccessKey,
+      LICHENG_S3_PREFIX: 'county/',
+    });
+    const first = await openDeployment(readDeploymentSettings(env(temp.make('licheng-node-'))), { watchMs: 60_000, refreshMs: 0 });
+    try {
+      const second = await openDeployment(readDeploymentSettings(env(temp.make('licheng-node-'))), { watchMs: 60_000, refreshMs: 0 });
+      try {
+        expect(first.storage).toBeInstanceOf(S3FileStorage);
+        const put = await first.storage.put(fakeFile('pdf', 2048).stream(), { maxBytes: 10_000, tooLarge: () => new Error('too large') });
+        expect(sha256(new Uint8Array(await new Response(await second.storage.open(put.sha256)).arrayBuffer()))).toBe(put.sha256);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      await first.close();
+    }
+  }, 120_000);
 });
