@@ -7,7 +7,7 @@ import { openDatabase } from '@licheng/db';
 import registry from '@licheng/plugin-registry/server';
 import student from '@licheng/plugin-student/server';
 import teaching from '@licheng/plugin-teaching/server';
-import { createLicheng, LocalFileStorage } from '@licheng/server';
+import { createFileStorage, createLicheng, readStorageSettings } from '@licheng/server';
 import { createHostApp } from './host-app.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -24,7 +24,8 @@ async function main() {
   const licheng = await createLicheng({
     config,
     db,
-    storage: new LocalFileStorage(path.join(dataDir, 'files')),
+    // Files in the data folder, or an S3-compatible store when LICHENG_STORAGE=s3 (docs/operations.md).
+    storage: createFileStorage(readStorageSettings(process.env), path.join(dataDir, 'files')),
     hostSecret,
     plugins: [student, teaching, registry],
   });

@@ -3,6 +3,7 @@ import { enabledPluginJobs, enabledPlugins, listSchools, reminderJob, retentionJ
 import { availablePlugins } from './plugins.ts';
 import { seedDemo } from './demo/seed.ts';
 import { demoSchedule } from './demo/schedule.ts';
+import { storageDescription } from './file-storage.ts';
 import { openApp } from './open-app.ts';
 import { buildServer } from './server.ts';
 import { isMultiSchool, readDeploymentSettings, readSettings } from './settings.ts';
@@ -15,7 +16,7 @@ async function mainDeployment() {
   const schools = await listSchools(opened.db.kysely);
   if (opened.seeded.length) console.log(`added from the seed files: ${opened.seeded.join(', ')}`);
   const http = serve({ fetch: opened.server.fetch, port: settings.port, hostname: settings.listenHost }, (info) => {
-    console.log(`Licheng deployment of ${schools.length} schools (${schools.map((s) => s.code).join(', ') || 'none yet: add one with \`licheng schools add\`'}) on ${opened.db.description}`);
+    console.log(`Licheng deployment of ${schools.length} schools (${schools.map((s) => s.code).join(', ') || 'none yet: add one with \`licheng schools add\`'}) on ${opened.db.description}, files on ${storageDescription(settings)}`);
     console.log(`listening on http://${info.address === '::1' ? 'localhost' : info.address}:${info.port}`);
   });
   const stop = () => {
@@ -35,7 +36,7 @@ async function main() {
   if (settings.demo && (await seedDemo(app))) console.log('demo school loaded');
   const server = buildServer(app, settings);
   const http = serve({ fetch: server.fetch, port: settings.port, hostname: settings.listenHost }, (info) => {
-    console.log(`Licheng ${settings.config.name} (${settings.config.code}) on ${db.description}`);
+    console.log(`Licheng ${settings.config.name} (${settings.config.code}) on ${db.description}, files on ${storageDescription(settings)}`);
     console.log(`listening on http://${info.address === '::1' ? 'localhost' : info.address}:${info.port}${settings.demo ? '  — DEMO MODE: anyone can sign in as anyone' : ''}`);
   });
   // Removes what crashes and refused uploads left behind (docs/operations.md#the-sweep).

@@ -1,15 +1,16 @@
 import path from 'node:path';
 import { openDatabase, type LichengDb } from '@licheng/db';
-import { backupTo, LocalFileStorage, migrationScopes, restoreFrom, verifyBackup, verifyLive, type BackupManifest } from '@licheng/server';
+import { backupTo, migrationScopes, restoreFrom, verifyBackup, verifyLive, type BackupManifest, type FileStorage } from '@licheng/server';
+import { openFileStorage } from './file-storage.ts';
 import { availablePlugins } from './plugins.ts';
 import type { Settings } from './settings.ts';
 
 /** The CLI's backup, restore and verify: they open the database without migrating it (a backup and a check change nothing). */
 
-async function withData<T>(settings: Settings, work: (db: LichengDb, storage: LocalFileStorage) => Promise<T>): Promise<T> {
+async function withData<T>(settings: Settings, work: (db: LichengDb, storage: FileStorage) => Promise<T>): Promise<T> {
   const db = openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir });
   try {
-    return await work(db, new LocalFileStorage(path.join(settings.dataDir, 'files')));
+    return await work(db, openFileStorage(settings));
   } finally {
     await db.destroy();
   }

@@ -1,13 +1,13 @@
-import path from 'node:path';
 import { openDatabase, type LichengDb } from '@licheng/db';
-import { createLicheng, enabledPlugins, LocalFileStorage, makePrivateDir, tightenDir, type LichengApp, type TempSweep } from '@licheng/server';
+import { createLicheng, enabledPlugins, makePrivateDir, tightenDir, type LichengApp, type SweepableStorage, type TempSweep } from '@licheng/server';
+import { prepareFileStorage } from './file-storage.ts';
 import { availablePlugins } from './plugins.ts';
 import type { Settings } from './settings.ts';
 
 export interface OpenedApp {
   app: LichengApp;
   db: LichengDb;
-  storage: LocalFileStorage;
+  storage: SweepableStorage;
   /** What opening removed from tmp/: temp folders of processes that are gone. */
   tempSwept: TempSweep;
 }
@@ -15,7 +15,8 @@ export interface OpenedApp {
 /**
  * The database, file storage and Licheng app as the settings describe them (migrated). The
  * data folder and its stores are made owner-only; temp files of processes that are gone are
- * removed, never those of another live process (the server beside a CLI command).
+ * removed, never those of another live process (the server beside a CLI command). An object
+ * store that cannot be reached (LICHENG_STORAGE=s3) stops the start with a message saying which.
  */
 export async function openApp(settings: Settings, now?: () => Date): Promise<OpenedApp> {
   // Refuse offices nobody ships before creating or connecting to any database.
@@ -24,9 +25,7 @@ export async function openApp(settings: Settings, now?: () => Date): Promise<Ope
   await tightenDir(settings.dataDir);
   const db = openDatabase({ url: settings.databaseUrl, dataDir: settings.dataDir });
   try {
-    const storage = new LocalFileStorage(path.join(settings.dataDir, 'files'));
-    await storage.tighten();
-    const tempSwept = await storage.sweepTemp({ graceMs: settings.sweepGraceMs });
+    const { storage, tempSwept } = await prepareFileStorage(settings);
     const app = await createLicheng({ config: settings.config, db, storage, hostSecret: settings.hostSecret, plugins: availablePlugins, corsOrigins: settings.corsOrigins, ...(now ? { now } : {}) });
     return { app, db, storage, tempSwept };
   } catch (error) {

@@ -1,11 +1,9 @@
-import path from 'node:path';
 import { openDatabase, type LichengDb } from '@licheng/db';
 import {
   createDeployment,
   enabledPluginJobs,
   enabledPlugins,
   listSchools,
-  LocalFileStorage,
   makePrivateDir,
   migrateDeployment,
   reminderJob,
@@ -18,8 +16,10 @@ import {
   type Deployment,
   type JobRunner,
   type LichengApp,
+  type SweepableStorage,
 } from '@licheng/server';
 import type { Hono } from 'hono';
+import { prepareFileStorage } from './file-storage.ts';
 import { availablePlugins } from './plugins.ts';
 import { buildPortalServer, DEPLOYMENT_PATHS } from './server.ts';
 import type { DeploymentSettings } from './settings.ts';
@@ -27,7 +27,7 @@ import type { DeploymentSettings } from './settings.ts';
 export interface OpenedDeployment {
   deployment: Deployment;
   db: LichengDb;
-  storage: LocalFileStorage;
+  storage: SweepableStorage;
   /** The portal's pages and every school's API. */
   server: Hono;
   /** The school codes the seed files added to the database on this start. */
@@ -53,9 +53,8 @@ export async function openDeployment(settings: DeploymentSettings, options: { wa
   let watch: NodeJS.Timeout | undefined;
   const mail = settings.smtp ? smtpTransport(settings.smtp) : null;
   try {
-    const storage = new LocalFileStorage(path.join(settings.dataDir, 'files'));
-    await storage.tighten();
-    await storage.sweepTemp({ graceMs: settings.sweepGraceMs });
+    // The data folder's files/, or an S3-compatible store every server of the deployment shares (LICHENG_STORAGE).
+    const { storage } = await prepareFileStorage(settings);
     await migrateDeployment(db);
     const check = (config: Parameters<typeof enabledPlugins>[0]) => void enabledPlugins(config, availablePlugins);
     const seeded = await seedSchools(db.kysely, settings.seeds.map((s) => s.input), { by: 'seed', check });

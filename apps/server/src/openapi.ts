@@ -1,5 +1,6 @@
 import { openSqlite } from '@licheng/db';
-import { createLicheng, LocalFileStorage, type OpenApiDocument } from '@licheng/server';
+import { createLicheng, type OpenApiDocument } from '@licheng/server';
+import { openFileStorage } from './file-storage.ts';
 import { availablePlugins } from './plugins.ts';
 import type { Settings } from './settings.ts';
 
@@ -11,7 +12,7 @@ import type { Settings } from './settings.ts';
 export async function openApiForSettings(settings: Settings, serverUrl?: string): Promise<OpenApiDocument> {
   const db = openSqlite(':memory:');
   try {
-    const storage = new LocalFileStorage(settings.dataDir);
+    const storage = openFileStorage(settings);
     const app = await createLicheng({ config: settings.config, db, storage, hostSecret: settings.hostSecret, plugins: availablePlugins, migrate: false });
     const doc = (await (await app.request('/openapi.json')).json()) as OpenApiDocument;
     return serverUrl ? { ...doc, servers: [{ url: serverUrl }] } : doc;

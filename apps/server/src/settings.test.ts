@@ -277,3 +277,79 @@ describe('readSettings for background jobs and reminder e-mail', () => {
     expect(() => readSettings({ ...base(), LICHENG_SMTP_HOST: 'smtp.school.example', LICHENG_SMTP_FROM: 'a@b.example', LICHENG_SMTP_PORT: '70000' })).toThrow('LICHENG_SMTP_PORT must be a port number (got "70000")');
   });
 });
+
+describe('readSettings: where files live (LICHENG_STORAGE, LICHENG_S3_*)', () => {
+  const env = (extra: Record<string, string>) => ({ LICHENG_HOST_SECRET: HOST_SECRET, LICHENG_SCHOOL_CONFIG: temp.json('school.json', schoolConfig()), LICHENG_DATA_DIR: temp.make(), ...extra });
+  const s3 = {
+    LICHENG_STORAGE: 's3',
+    LICHENG_S3_ENDPOINT: 'https://s3.school.example',
+    LICHENG_S3_BUCKET: 'licheng-files',
+    LICHENG_S3_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+    LICHENG_S3_SECRET_ACCESS_KEY: 'secret-never-shown',
+  };
+
+  it('keeps files in the data folder by default', () => {
+    expect(readSettings(env({})).storage).toEqual({ kind: 'local' });
+    expect(readSettings(env({ LICHENG_STORAGE: ' Local ' })).storage).toEqual({ kind: 'local' });
+  });
+
+  it('reads an S3-compatible store: region us-east-1 and path-style requests unless told otherwise, no prefix', () => {
+    expect(readSettings(env(s3)).storage).toEqual({
+      kind: 's3',
+      endpoint: 'https://s3.school.example',
+      bucket: 'licheng-files',
+      region: 'us-east-1',
+      accessKeyId: 'AKIDEXAMPLE',
+      secretAccessKey: 'secret-never-shown',
+      prefix: '',
+      forcePathStyle: true,
+    });
+    const full = readSettings(env({ ...s3, LICHENG_S3_ENDPOINT: 'http://10.0.0.5:9000/', LICHENG_S3_REGION: 'ap-northeast-1', LICHENG_S3_PREFIX: 'city/school-123456/', LICHENG_S3_FORCE_PATH_STYLE: 'false' })).storage;
+    expect(full).toMatchObject({ endpoint: 'http://10.0.0.5:9000', region: 'ap-northeast-1', prefix: 'city/school-123456/', forcePathStyle: false });
+    for (const yes of ['1', 'TRUE', 'yes', 'on']) expect(readSettings(env({ ...s3, LICHENG_S3_FORCE_PATH_STYLE: yes })).storage).toMatchObject({ forcePathStyle: true });
+  });
+
+  it('refuses an unknown kind of storage, naming the two there are', () => {
+    expect(() => readSettings(env({ LICHENG_STORAGE: 'minio' }))).toThrow('LICHENG_STORAGE must be "local" (files in the data folder, the default) or "s3" (an S3-compatible object store) (got "minio")');
+  });
+
+  it('names every missing S3 setting at once, and never shows the secret', () => {
+    expect(() => readSettings(env({ LICHENG_STORAGE: 's3' }))).toThrow(
+      "LICHENG_STORAGE=s3: LICHENG_S3_ENDPOINT must name the store's URL (https://s3.example.edu.tw); LICHENG_S3_BUCKET must name the bucket; LICHENG_S3_ACCESS_KEY_ID must be set (the store's access key id); LICHENG_S3_SECRET_ACCESS_KEY must be set (the store's secret access key)",
+    );
+    try {
+      readSettings(env({ ...s3, LICHENG_S3_BUCKET: 'Bad_Bucket' }));
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).not.toContain('secret-never-shown');
+    }
+  });
+
+  it.each([
+    ['LICHENG_S3_ENDPOINT', 's3.school.example', "LICHENG_S3_ENDPOINT must be the store's http:// or https:// URL, with no path, query or credentials in it (got \"s3.school.example\")"],
+    ['LICHENG_S3_ENDPOINT', 'ftp://s3.school.example', 'LICHENG_S3_ENDPOINT must be the store'],
+    ['LICHENG_S3_ENDPOINT', 'https://key:pw@s3.school.example', 'LICHENG_S3_ENDPOINT must be the store'],
+    ['LICHENG_S3_ENDPOINT', 'https://s3.school.example/licheng-files', 'LICHENG_S3_ENDPOINT must be the store'],
+    ['LICHENG_S3_BUCKET', 'Licheng_Files', 'LICHENG_S3_BUCKET must be a bucket name: 3–63 lowercase letters, digits, dots and hyphens, starting and ending with a letter or digit (got "Licheng_Files")'],
+    ['LICHENG_S3_BUCKET', 'ab', 'LICHENG_S3_BUCKET must be a bucket name'],
+    ['LICHENG_S3_BUCKET', 'a..b', 'LICHENG_S3_BUCKET must be a bucket name'],
+    ['LICHENG_S3_REGION', 'Taipei 1', 'LICHENG_S3_REGION must be a region name such as us-east-1 (got "Taipei 1")'],
+    ['LICHENG_S3_PREFIX', 'school-123456', 'LICHENG_S3_PREFIX must be empty or a key prefix ending in "/" such as "school-123456/"'],
+    ['LICHENG_S3_PREFIX', '/school-123456/', 'LICHENG_S3_PREFIX must be empty or a key prefix'],
+    ['LICHENG_S3_PREFIX', 'a/../b/', 'LICHENG_S3_PREFIX must be empty or a key prefix'],
+    ['LICHENG_S3_PREFIX', 'a//', 'LICHENG_S3_PREFIX must be empty or a key prefix'],
+    ['LICHENG_S3_FORCE_PATH_STYLE', 'maybe', 'LICHENG_S3_FORCE_PATH_STYLE must be true or false (got "maybe")'],
+  ])('refuses %s=%s with a message naming it', (name, value, message) => {
+    expect(() => readSettings(env({ ...s3, [name]: value }))).toThrow(message);
+  });
+
+  it('refuses S3 settings while LICHENG_STORAGE does not ask for S3, rather than keep files where nobody expects them', () => {
+    expect(() => readSettings(env({ LICHENG_S3_BUCKET: 'licheng-files', LICHENG_S3_ENDPOINT: 'https://s3.school.example' }))).toThrow(
+      'LICHENG_S3_ENDPOINT, LICHENG_S3_BUCKET are set but LICHENG_STORAGE is not "s3": set LICHENG_STORAGE=s3 to keep files in the object store, or remove them',
+    );
+  });
+
+  it('keeps the demo on its own data folder: S3 storage is refused there', () => {
+    expect(() => readSettings({ ...s3, LICHENG_DEMO: '1', LICHENG_DATA_DIR: temp.make() })).toThrow('LICHENG_DEMO refuses to start: LICHENG_STORAGE is "s3" (the demo keeps its files in its own data folder)');
+  });
+});

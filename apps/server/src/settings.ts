@@ -3,7 +3,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseSchoolConfig, type SchoolConfig } from '@licheng/core';
-import type { SmtpSettings } from '@licheng/server';
+import { readStorageSettings, type SmtpSettings, type StorageSettings } from '@licheng/server';
 import { importMapOverridesSchema, type ImportMap } from './portal-page.ts';
 
 export const appRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -13,6 +13,8 @@ export const repoRoot = path.resolve(appRoot, '../..');
 export interface Settings {
   databaseUrl: string | undefined;
   dataDir: string;
+  /** Where uploaded files live (LICHENG_STORAGE, LICHENG_S3_*): the data folder's files/ or an S3-compatible store. */
+  storage: StorageSettings;
   hostSecret: string;
   port: number;
   listenHost: string;
@@ -92,6 +94,7 @@ function readCommonSettings(env: NodeJS.ProcessEnv): CommonSettings & { base: st
   const dataDir = path.resolve(base, env.LICHENG_DATA_DIR ?? (demo ? '.data/demo' : '.data'));
   // A bracketed IPv6 address ([::1]) as people write it in URLs; the server listens on the bare one.
   const listenHost = (env.LICHENG_LISTEN_HOST?.trim() || '127.0.0.1').replace(/^\[(.*)\]$/, '$1');
+  const storage = readStorageSettings(env);
   if (demo) {
     const refusals = [
       isProduction(env.NODE_ENV) && `NODE_ENV is ${JSON.stringify(env.NODE_ENV)}`,
@@ -99,6 +102,7 @@ function readCommonSettings(env: NodeJS.ProcessEnv): CommonSettings & { base: st
       env.LICHENG_HOST_SECRET && 'LICHENG_HOST_SECRET is set (a real host signs tokens here)',
       databaseUrl && /^mysql:/i.test(databaseUrl) && 'LICHENG_DATABASE_URL points at MySQL/MariaDB',
       databaseUrl && !/^mysql:/i.test(databaseUrl) && 'LICHENG_DATABASE_URL is set (the demo keeps its own embedded database in its data folder)',
+      storage.kind !== 'local' && 'LICHENG_STORAGE is "s3" (the demo keeps its files in its own data folder)',
       // Checked before demoSecret() below writes the marker: a real school's data folder has a
       // database but no demo-secret, and the demo must never open it.
       foreignFolder(dataDir),
@@ -111,6 +115,7 @@ function readCommonSettings(env: NodeJS.ProcessEnv): CommonSettings & { base: st
     base,
     databaseUrl,
     dataDir,
+    storage,
     hostSecret,
     port: Number(env.PORT ?? 3000),
     listenHost,

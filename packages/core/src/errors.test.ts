@@ -5,7 +5,7 @@ import { DomainError, formatMessage, isDomainError, messageCodes, messages } fro
 
 /** Codes core throws or reports, and codes the server relies on. */
 const USED_CODES = [
-  'unauthenticated', 'token-expired', 'forbidden', 'not-found', 'invalid-input', 'internal-error', 'storage-full', 'storage-unavailable',
+  'unauthenticated', 'token-expired', 'forbidden', 'not-found', 'invalid-input', 'internal-error', 'storage-full', 'storage-unavailable', 'storage-unreadable',
   'window-closed', 'window-not-open', 'window-unscheduled', 'upload-cap-reached', 'selection-cap-reached',
   'file-too-large', 'file-type-not-allowed', 'file-missing', 'file-empty', 'summary-required', 'summary-too-long',
   'already-decided', 'record-frozen', 'not-failed', 'not-passed', 'not-decided', 'record-in-roster', 'reason-required', 'record-kind-unknown',

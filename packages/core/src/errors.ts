@@ -49,6 +49,11 @@ export const messages: Record<string, LocalizedText> = {
     'zh-TW': '伺服器儲存空間目前無法寫入，檔案未儲存，也未寫入任何資料；請稍後再試或通知系統管理員',
     en: 'The server’s storage cannot be written right now: the file was not saved and nothing was written. Please try again later or tell the system administrator.',
   },
+  // What a download reads when the store cannot answer (answered 503 with the code storage-unavailable)
+  'storage-unreadable': {
+    'zh-TW': '伺服器儲存空間目前無法讀取，檔案暫時無法開啟；請稍後再試或通知系統管理員',
+    en: 'The server’s storage cannot be read right now, so the file cannot be opened. Please try again later or tell the system administrator.',
+  },
 
   // Windows 作業期程
   'window-closed': { 'zh-TW': '「{activity}」的作業期間已於 {end} 結束', en: 'The window for {activity} closed on {end}.' },

@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { createGzip } from 'node:zlib';
 import type { Kysely } from 'kysely';
 import type { LichengDb } from '@licheng/db';
-import type { FileStorage } from '../storage/index.ts';
+import { missingUnlessFault, type FileStorage } from '../storage/index.ts';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, MANIFEST_FILE, isMigrationTable, objectFile, tableFile, type BackupManifest } from './backup-format.ts';
 import { describeTable, listTables, type TableShape } from './database-catalog.ts';
 import { referencedObjects } from '../storage/references.ts';
@@ -85,7 +85,7 @@ async function writeBackup(dir: string, options: BackupOptions): Promise<BackupM
   for (const folder of folders) await makePrivateDir(folder);
   await inParallel(sorted, COPY_LANES, async (sha256) => {
     const file = objectFile(sha256);
-    const body = await options.storage.open(sha256).catch(() => null);
+    const body = await options.storage.open(sha256).catch(missingUnlessFault);
     if (!body) return void problems.push({ sha256, problem: 'missing' });
     const hashed = await writePrivateFile(path.join(dir, file), Readable.fromWeb(body as import('node:stream/web').ReadableStream<Uint8Array>));
     if (hashed.sha256 !== sha256) {

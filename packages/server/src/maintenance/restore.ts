@@ -53,7 +53,7 @@ export async function restoreFrom(dir: string, options: RestoreOptions): Promise
   const { db } = options;
   const existing = await listTables(db.kysely, db.dialect);
   if (existing.length) throw new Error(`the database ${db.description} is not empty (${existing.length} tables: ${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ', …' : ''}); restore only into a new, empty database`);
-  for await (const sha of options.storage.list()) throw new Error(`the data folder's file storage already holds objects (${sha}, …); restore only into a new, empty data folder`);
+  for await (const sha of options.storage.list()) throw new Error(`the file storage already holds objects (${sha}, …); restore only into a new, empty data folder (or, on an object store, an empty bucket or LICHENG_S3_PREFIX)`);
 
   const declared = await readManifest(dir);
   if (declared.school !== options.school) throw new Error(`the backup is of school ${declared.school}, but this installation serves ${options.school}; nothing was restored`);

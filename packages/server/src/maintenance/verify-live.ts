@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { LichengDb } from '@licheng/db';
-import type { FileStorage } from '../storage/index.ts';
+import { missingUnlessFault, type FileStorage } from '../storage/index.ts';
 import { referencedObjects, rowsReferencing } from '../storage/references.ts';
 
 export interface LiveIssue {
@@ -47,7 +47,7 @@ export async function verifyLive(options: { db: LichengDb; storage: FileStorage 
 
 /** The SHA-256 of an object's bytes as storage returns them, or null when it cannot be opened. */
 async function hashObject(storage: FileStorage, sha256: string): Promise<string | null> {
-  const body = await storage.open(sha256).catch(() => null);
+  const body = await storage.open(sha256).catch(missingUnlessFault);
   if (!body) return null;
   const hash = createHash('sha256');
   const reader = body.getReader();

@@ -23,3 +23,14 @@ export function storageFault(error: unknown): DomainError | null {
   if (UNAVAILABLE.has(primary)) return new DomainError('storage-unavailable', {});
   return null;
 }
+
+/**
+ * For reads that report an object they cannot open as missing (backups, verification): null
+ * when it is missing, and the storage fault thrown when the store cannot answer — an object
+ * store that is down is not a file that is lost.
+ */
+export function missingUnlessFault(error: unknown): null {
+  const fault = storageFault(error);
+  if (fault) throw fault;
+  return null;
+}

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeFileStorageContract } from './file-storage-contract.ts';
 import { LocalFileStorage } from './local-file-storage.ts';
 
 function streamOf(...chunks: Uint8Array[]): ReadableStream<Uint8Array> {
@@ -124,3 +125,8 @@ describe('LocalFileStorage', () => {
   });
 });
 
+
+describeFileStorageContract('LocalFileStorage', async () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-files-'));
+  return { storage: new LocalFileStorage(root), close: async () => fs.rmSync(root, { recursive: true, force: true }) };
+});

@@ -3,7 +3,8 @@ import { createReadStream } from 'node:fs';
 import fs, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import type { FileStorage, PutResult } from './file-storage.ts';
+import type { PutResult } from './file-storage.ts';
+import type { SweepableStorage } from './sweepable-storage.ts';
 import { storageFault } from './faults.ts';
 import { makePrivateDir, PRIVATE_FILE_MODE, tightenDir, tightenMode } from './private-fs.ts';
 import { sweepTempFolders, tempFolderName, type TempSweep } from './temp-folders.ts';
@@ -27,7 +28,7 @@ interface Withdrawn {
  * Objects are 0600 and folders 0700 whatever the umask. Nothing here deletes an object on a
  * request's behalf: only the sweep does (removeIfOlderThan), after a grace period.
  */
-export class LocalFileStorage implements FileStorage {
+export class LocalFileStorage implements SweepableStorage {
   /** This process's temp folder (created on first use). */
   readonly tempDir: string;
 

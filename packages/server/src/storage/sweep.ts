@@ -1,5 +1,5 @@
 import type { LichengDb } from '@licheng/db';
-import type { LocalFileStorage } from './local-file-storage.ts';
+import type { SweepableStorage } from './sweepable-storage.ts';
 import { isObjectReferenced, referencedObjects } from './references.ts';
 import type { TempSweep } from './temp-folders.ts';
 
@@ -25,16 +25,16 @@ export interface SweepReport {
  * is decided inside its own transaction that holds any new row naming it (isObjectReferenced),
  * and taken out by removeIfOlderThan, so an upload of the same bytes in flight keeps it.
  */
-export async function sweepStorage(db: LichengDb, storage: LocalFileStorage, options: { graceMs: number; now?: number }): Promise<SweepReport> {
+export async function sweepStorage(db: LichengDb, storage: SweepableStorage, options: { graceMs: number; now?: number }): Promise<SweepReport> {
   const now = options.now ?? Date.now();
   const cutoff = now - options.graceMs;
   const temp = await storage.sweepTemp({ graceMs: options.graceMs, now });
   const report: SweepReport = { objects: [], temp, tightened: 0, scanned: 0, bytes: temp.bytes };
-  await storage.tightenObjectFolders();
+  await storage.tightenObjectFolders?.();
   const referenced = await referencedObjects(db.kysely);
   for await (const sha256 of storage.list()) {
     report.scanned++;
-    if (await storage.tightenObject(sha256)) report.tightened++;
+    if (await storage.tightenObject?.(sha256)) report.tightened++;
     if (referenced.has(sha256)) continue;
     const storedAt = await storage.storedAt(sha256);
     if (storedAt === null || storedAt >= cutoff) continue;

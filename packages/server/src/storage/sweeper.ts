@@ -1,5 +1,5 @@
 import type { LichengDb } from '@licheng/db';
-import type { LocalFileStorage } from './local-file-storage.ts';
+import type { SweepableStorage } from './sweepable-storage.ts';
 import { describeSweep, sweepStorage, type SweepReport } from './sweep.ts';
 
 export interface Sweeper {
@@ -12,7 +12,7 @@ export interface Sweeper {
  * never keeps the process alive). Runs never overlap; a failed run is logged, never thrown —
  * the next one tries again.
  */
-export function startSweeper(db: LichengDb, storage: LocalFileStorage, options: { intervalMs: number; graceMs: number; log?: (line: string) => void }): Sweeper {
+export function startSweeper(db: LichengDb, storage: SweepableStorage, options: { intervalMs: number; graceMs: number; log?: (line: string) => void }): Sweeper {
   const log = options.log ?? ((line: string) => console.log(line));
   let running: Promise<SweepReport | null> | null = null;
   // One run at a time: a tick while a sweep is running waits for it instead of starting another.

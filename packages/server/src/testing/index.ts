@@ -7,3 +7,4 @@ export * from './table-contents.ts';
 export * from './schedule.ts';
 export * from './pdf.ts';
 export * from './libreoffice.ts';
+export * from './s3-server.ts';
