@@ -4,7 +4,8 @@ import path from 'node:path';
 import { academicTermOf, addDays, taipeiDate, withCheckDigit, type AcademicTerm, type ClassRow, type CourseRow, type EnrolmentRow, type Role, type StudentRow, type TeacherRow } from '@licheng/core';
 import type { DialectName } from '@licheng/db';
 import { createTestDatabase, type TestDatabase } from '@licheng/db/testing';
-import { LocalFileStorage, signHostToken, upsertClasses, upsertCourses, upsertEnrolments, upsertStudents, upsertTeachers } from '@licheng/server';
+import { LocalFileStorage, S3FileStorage, signHostToken, upsertClasses, upsertCourses, upsertEnrolments, upsertStudents, upsertTeachers } from '@licheng/server';
+import { startS3Server } from '@licheng/server/testing';
 import { startSmtpServer, type TestSmtpServer } from '@licheng/server/testing/smtp';
 import { startServerProcess, type ServerProcess } from './server.ts';
 
@@ -41,6 +42,49 @@ export function localFolderStore(): SharedObjectStore {
     },
     async close() {
       fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * One bucket of an S3-compatible server (a real one, started for the test) for every process;
+ * each process has its own data folder, which then holds only its temp files.
+ */
+export async function s3BucketStore(): Promise<SharedObjectStore> {
+  const s3 = await startS3Server();
+  const prefix = `school-${SCHOOL}/`;
+  const folders: string[] = [];
+  const folder = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-processes-s3-'));
+    folders.push(dir);
+    return dir;
+  };
+  return {
+    name: 'one S3 bucket',
+    env: () => ({
+      LICHENG_DATA_DIR: folder(),
+      LICHENG_STORAGE: 's3',
+      LICHENG_S3_ENDPOINT: s3.endpoint,
+      LICHENG_S3_BUCKET: s3.bucket,
+      LICHENG_S3_REGION: s3.region,
+      LICHENG_S3_ACCESS_KEY_ID: s3.accessKeyId,
+      LICHENG_S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
+      LICHENG_S3_PREFIX: prefix,
+      LICHENG_S3_FORCE_PATH_STYLE: 'true',
+    }),
+    async objects() {
+      const storage = new S3FileStorage({ endpoint: s3.endpoint, bucket: s3.bucket, region: s3.region, accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey, prefix, forcePathStyle: true, tempRoot: path.join(folder(), 'tmp') });
+      try {
+        const found = new Set<string>();
+        for await (const sha of storage.list()) found.add(sha);
+        return found;
+      } finally {
+        storage.destroy();
+      }
+    },
+    async close() {
+      await s3.stop();
+      for (const dir of folders.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }
