@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '@licheng/db/testing';
+import { procedurePolicy, type RoutePolicy } from '../authorization-policy.ts';
+import { exercise, idTablesBy, inputsFor, proceduresOf, rolesFor, sampleFile, samplesFromRows, type ProcedureOutcome } from './procedure-calls.ts';
+import { allIdsOf, dumpSchool, idsBySchoolTable, listSchoolTables, makeLeakFinder, stringsOnlyIn, TABLES_WITHOUT_SCHOOL, type SchoolTable } from './school-dump.ts';
+import { openTwoSchools, SCHOOL_A, SCHOOL_B, type TwoSchools } from './two-schools.ts';
+
+/**
+ * Two schools on one database: every procedure of school A's app, called by A's users with B's
+ * ids in every id field, neither changes nor reveals anything of B.
+ */
+describe.each(testDialects())('school isolation on one shared database (%s)', (dialect) => {
+  let s: TwoSchools;
+  let tables: SchoolTable[];
+  let withoutSchool: string[];
+  let before: Record<string, string[]>;
+  let outcomes: ProcedureOutcome[] = [];
+  let onlyB: string[];
+
+  beforeAll(async () => {
+    const started = Date.now();
+    s = await openTwoSchools(dialect);
+    ({ withSchool: tables, without: withoutSchool } = await listSchoolTables(s.db.kysely));
+    before = await dumpSchool(s.db.kysely, tables, SCHOOL_B);
+    onlyB = stringsOnlyIn(before, await dumpSchool(s.db.kysely, tables, SCHOOL_A));
+    const idsByTable = await idsBySchoolTable(s.db.kysely, tables, SCHOOL_B);
+    const allB = await allIdsOf(s.db.kysely, tables, SCHOOL_B);
+    const idTables = idTablesBy(idsByTable);
+    // Plain field values come from A's own rows, column by column.
+    const rowsByColumn = new Map<string, unknown[]>();
+    for (const table of tables) {
+      for (const row of await s.db.kysely.selectFrom(table.name).selectAll().where('school_code', '=', SCHOOL_A).limit(20).execute()) {
+        for (const [column, value] of Object.entries(row)) {
+          if (column === 'id' || column.endsWith('_id') || value === null) continue;
+          const seen = rowsByColumn.get(column) ?? [];
+          if (seen.length < 6 && !seen.includes(value)) rowsByColumn.set(column, [...seen, value]);
+        }
+      }
+    }
+    const sources = {
+      idsFor: (field: string) => idTables(field).tables.flatMap((t) => (idTables(field).matched ? idsByTable[t]! : idsByTable[t]!.slice(0, 1))),
+      samplesFor: samplesFromRows(rowsByColumn),
+      file: sampleFile,
+    };
+    for (const entry of proceduresOf(s.a)) {
+      const { inputs, idFields, refused } = inputsFor(entry, sources, allB);
+      const outcome = await exercise(s.a, entry, rolesFor((procedurePolicy as Record<string, RoutePolicy>)[entry.path]), inputs, allB, idTables, idsByTable);
+      outcome.idFields = idFields;
+      outcome.refusedInputs = refused;
+      outcomes.push(outcome);
+    }
+    console.log(`[isolation ${dialect}] ${outcomes.length} procedures, ${outcomes.reduce((n, o) => n + o.calls, 0)} calls in ${Date.now() - started} ms`);
+  }, 600_000);
+  afterAll(async () => s?.close());
+
+  it('dumps every table but those that carry no school code for a stated reason', () => {
+    expect(withoutSchool.filter((t) => !(t in TABLES_WITHOUT_SCHOOL))).toEqual([]);
+  });
+
+  it('calls every procedure of the app with B’s ids in its id fields (and lists any it could not reach)', () => {
+    const unreached = outcomes.filter((o) => o.idFields.length > 0 && o.reachedWithIds === 0).map((o) => `${o.path} (${o.idFields.join(', ')}): ${o.rejectedInputs.slice(0, 2).join(' / ') || `no input built: ${o.refusedInputs.join(' / ')}`}`);
+    const noIds = outcomes.filter((o) => o.idFields.length === 0).map((o) => o.path);
+    const mismatched = outcomes.filter((o) => o.reachedWithIds > 0 && o.reachedWithMatchingIds === 0).map((o) => `${o.path} (${o.idFields.join(', ')})`);
+    console.log(`[isolation ${dialect}] reached with B's ids: ${outcomes.filter((o) => o.reachedWithIds > 0).length}; no id field: ${noIds.length}\n  ${noIds.join('\n  ')}\n only with ids of tables the field does not name:\n  ${mismatched.join('\n  ')}`);
+    expect(unreached).toEqual([]);
+  });
+
+  it('has no procedure fail unexpectedly', () => {
+    expect(outcomes.flatMap((o) => o.crashes.map((c) => `${o.path}: ${c}`))).toEqual([]);
+  });
+
+  it('leaves every row of B as it was', async () => {
+    const after = await dumpSchool(s.db.kysely, tables, SCHOOL_B);
+    const changed = Object.keys(before).filter((t) => JSON.stringify(before[t]) !== JSON.stringify(after[t]));
+    const detail = changed.map((t) => ({ table: t, removed: before[t]!.filter((r) => !after[t]!.includes(r)), added: after[t]!.filter((r) => !before[t]!.includes(r)) }));
+    expect(detail).toEqual([]);
+  });
+
+  it('answers A’s users with nothing of B', () => {
+    const find = makeLeakFinder(onlyB);
+    const leaks = outcomes.flatMap((o) => o.answers.flatMap((a) => {
+      const found = find(a.text);
+      return found.length ? [`${o.path} as ${a.role} with ${a.input.slice(0, 200)}: ${found.slice(0, 5).join(', ')}`] : [];
+    }));
+    expect(onlyB.length).toBeGreaterThan(100);
+    expect(leaks).toEqual([]);
+  });
+});

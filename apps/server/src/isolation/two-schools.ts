@@ -1,0 +1,75 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseSchoolConfig, type Role, type SchoolConfig } from '@licheng/core';
+import { createTestDatabase, type TestDatabase } from '@licheng/db/testing';
+import type { DialectName } from '@licheng/db';
+import { createLicheng, LocalFileStorage, type Identity, type LichengApp } from '@licheng/server';
+import { demoSchedule } from '../demo/schedule.ts';
+import { seedDemo } from '../demo/seed.ts';
+import { DEMO_WORKING_GROUP } from '../demo/working-group.ts';
+import { availablePlugins } from '../plugins.ts';
+import { configPath, readConfigFile } from '../testing/seed-schools.ts';
+
+export const SCHOOL_A = '999901';
+export const SCHOOL_B = '999902';
+/** Added to the names of school B's students and teachers, so an answer holding them is told apart from A's own. */
+export const B_NAME_MARK = '乙';
+
+export interface TwoSchools {
+  db: TestDatabase;
+  storage: LocalFileStorage;
+  a: LichengApp;
+  b: LichengApp;
+  now: Date;
+  close(): Promise<void>;
+}
+
+/** The demo school's config as school `code`, with every office this build ships on. */
+function schoolConfig(code: string, now: Date): SchoolConfig {
+  const demo = readConfigFile(configPath('demo-school'));
+  return parseSchoolConfig({ ...demo, code, name: `${demo.name as string}（${code}）`, type: 'vocational', plugins: { enabled: availablePlugins.map((p) => p.id) }, schedule: demoSchedule(now) });
+}
+
+/**
+ * Two schools on one database and one file store, each served by its own app, both loaded
+ * with the demo school through its procedures; B's people then carry a mark in their names.
+ */
+export async function openTwoSchools(dialect: DialectName, now = new Date('2026-11-27T04:00:00Z')): Promise<TwoSchools> {
+  const db = await createTestDatabase(dialect);
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-isolation-'));
+  const storage = new LocalFileStorage(filesDir);
+  const open = (code: string) => createLicheng({ config: schoolConfig(code, now), db, storage, hostSecret: 'isolation-test-secret-long-enough-for-hs256', plugins: availablePlugins, now: () => now });
+  const a = await open(SCHOOL_A);
+  const b = await open(SCHOOL_B);
+  if (!(await seedDemo(a)) || !(await seedDemo(b))) throw new Error('the demo loader found a school already loaded');
+  for (const table of ['students', 'teachers'] as const) {
+    const rows = await db.kysely.selectFrom(table).select(['id', 'name']).where('school_code', '=', SCHOOL_B).execute();
+    for (const row of rows) await db.kysely.updateTable(table).set({ name: `${row.name}${B_NAME_MARK}` }).where('id', '=', row.id).execute();
+  }
+  return {
+    db,
+    storage,
+    a,
+    b,
+    now,
+    async close() {
+      await db.destroy();
+      fs.rmSync(filesDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The demo user of school `school` who holds `role` (the roster's own people where a role needs a roster row). */
+export function userOf(role: Role, school: string): Identity {
+  const byRole: Partial<Record<Role, { userId: string; name: string }>> = {
+    student: { userId: 'demo-s-101-1', name: '學生' },
+    'subject-teacher': { userId: 'demo-t-wang', name: '王美玲' },
+    'homeroom-teacher': { userId: 'demo-t-wang', name: '王美玲' },
+    'course-consultant': { userId: 'demo-t-kuo', name: '郭建宏' },
+    'registry-staff': { userId: 'demo-registry', name: '註冊組 林組長' },
+    'working-group': DEMO_WORKING_GROUP,
+  };
+  const who = byRole[role] ?? { userId: `demo-${role}`, name: role };
+  return { ...who, school, roles: [role] };
+}
