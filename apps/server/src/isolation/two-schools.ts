@@ -12,6 +12,7 @@ import { availablePlugins } from '../plugins.ts';
 import { configPath, readConfigFile } from '../testing/seed-schools.ts';
 
 export const SCHOOL_A = '999901';
+export const ISOLATION_SECRET = 'isolation-test-secret-long-enough-for-hs256';
 export const SCHOOL_B = '999902';
 /** Added to the names of school B's students and teachers, so an answer holding them is told apart from A's own. */
 export const B_NAME_MARK = '乙';
@@ -39,7 +40,7 @@ export async function openTwoSchools(dialect: DialectName, now = new Date('2026-
   const db = await createTestDatabase(dialect);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-isolation-'));
   const storage = new LocalFileStorage(filesDir);
-  const open = (code: string) => createLicheng({ config: schoolConfig(code, now), db, storage, hostSecret: 'isolation-test-secret-long-enough-for-hs256', plugins: availablePlugins, now: () => now });
+  const open = (code: string) => createLicheng({ config: schoolConfig(code, now), db, storage, hostSecret: ISOLATION_SECRET, plugins: availablePlugins, now: () => now });
   const a = await open(SCHOOL_A);
   const b = await open(SCHOOL_B);
   if (!(await seedDemo(a)) || !(await seedDemo(b))) throw new Error('the demo loader found a school already loaded');
