@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '@licheng/db/testing';
 import { procedurePolicy, type RoutePolicy } from '../authorization-policy.ts';
-import { exercise, idTablesBy, inputsFor, proceduresOf, rolesFor, sampleFile, samplesFromRows, type ProcedureOutcome } from './procedure-calls.ts';
+import { exercise, idTablesBy, type IdTables, inputsFor, proceduresOf, rolesFor, sampleFile, samplesFromRows, type ProcedureOutcome } from './procedure-calls.ts';
 import { allIdsOf, dumpSchool, idsBySchoolTable, listSchoolTables, makeLeakFinder, stringsOnlyIn, TABLES_WITHOUT_SCHOOL, type SchoolTable } from './school-dump.ts';
 import { openTwoSchools, SCHOOL_A, SCHOOL_B, type TwoSchools } from './two-schools.ts';
 
@@ -25,7 +25,6 @@ describe.each(testDialects())('school isolation on one shared database (%s)', (d
     onlyB = stringsOnlyIn(before, await dumpSchool(s.db.kysely, tables, SCHOOL_A));
     const idsByTable = await idsBySchoolTable(s.db.kysely, tables, SCHOOL_B);
     const allB = await allIdsOf(s.db.kysely, tables, SCHOOL_B);
-    const idTables = idTablesBy(idsByTable);
     // Plain field values come from A's own rows, column by column.
     const rowsByColumn = new Map<string, unknown[]>();
     for (const table of tables) {
@@ -37,13 +36,14 @@ describe.each(testDialects())('school isolation on one shared database (%s)', (d
         }
       }
     }
-    const sources = {
+    const sourcesFor = (idTables: IdTables) => ({
       idsFor: (field: string) => idTables(field).tables.flatMap((t) => (idTables(field).matched ? idsByTable[t]! : idsByTable[t]!.slice(0, 1))),
       samplesFor: samplesFromRows(rowsByColumn),
       file: sampleFile,
-    };
+    });
     for (const entry of proceduresOf(s.a)) {
-      const { inputs, idFields, refused } = inputsFor(entry, sources, allB);
+      const idTables = idTablesBy(idsByTable, entry.path);
+      const { inputs, idFields, refused } = inputsFor(entry, sourcesFor(idTables), allB);
       const outcome = await exercise(s.a, entry, rolesFor((procedurePolicy as Record<string, RoutePolicy>)[entry.path]), inputs, allB, idTables, idsByTable);
       outcome.idFields = idFields;
       outcome.refusedInputs = refused;

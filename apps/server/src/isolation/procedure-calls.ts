@@ -88,12 +88,30 @@ const ID_TABLES: Record<string, string[]> = {
   audit: ['audit_log'],
 };
 
-/** The tables an id field's ids come from: by its name where it says, else every table with ids. */
-export function idTablesBy(idsByTable: Record<string, string[]>): IdTables {
+/** For a field named only `id` or `ids`, the table the procedure's path names (`<office>.records.correct` → records). */
+const PATH_TABLES: Array<[RegExp, string[]]> = [
+  [/\.records\.|^student\.performances\./, ['records']],
+  [/^working-group\.schedule\./, ['schedule_windows']],
+  [/^working-group\.members\./, ['working_group_members']],
+  [/^working-group\.meetings\./, ['working_group_meetings']],
+  [/^working-group\.trainings\./, ['working_group_trainings']],
+  [/^working-group\.evaluation\./, ['working_group_award_proposals']],
+  [/^working-group\.absences\./, ['staff_absences']],
+  [/^working-group\.departures\./, ['staff_departures']],
+  [/^working-group\.proxies\./, ['proxies']],
+  [/^platform\.reminders\./, ['reminders']],
+  [/^homeroom\.reminders\./, ['homeroom_reminders']],
+  [/^counseling\.advisees\./, ['advisees']],
+  [/^registry\.audit\./, ['audit_log']],
+];
+
+/** The tables an id field's ids come from: by its name (or the procedure's path for a bare `id`) where they say, else every table with ids. */
+export function idTablesBy(idsByTable: Record<string, string[]>, path: string): IdTables {
   const withRows = Object.keys(idsByTable).filter((t) => idsByTable[t]!.length > 0);
   return (field) => {
     const stem = field.replace(/(Ids|Id|ids|id|Hash|hash)$/, '');
-    const named = (ID_TABLES[stem] ?? ID_TABLES[stem.replace(/^(source|target|from|to|previous|other|new|old)([A-Z])/, (_, __, c: string) => c.toLowerCase())] ?? []).filter((t) => withRows.includes(t));
+    const byName = stem === '' ? (PATH_TABLES.find(([re]) => re.test(path))?.[1] ?? []) : (ID_TABLES[stem] ?? ID_TABLES[stem.replace(/^(source|target|from|to|previous|other|new|old)([A-Z])/, (_, __, c: string) => c.toLowerCase())] ?? []);
+    const named = byName.filter((t) => withRows.includes(t));
     return named.length ? { tables: named, matched: true } : { tables: withRows, matched: false };
   };
 }
@@ -139,7 +157,7 @@ export function inputsFor(entry: ProcedureEntry, sources: InputSources, otherIds
   return { inputs: values.slice(0, 1), idFields, refused };
 }
 
-const describeInput = (input: unknown) => (input instanceof FormData ? `form ${JSON.stringify(Object.fromEntries([...input.entries()].map(([k, v]) => [k, typeof v === 'string' ? v : `file ${v.name}`])))}` : JSON.stringify(input));
+const describeInput = (input: unknown): string => (input instanceof FormData ? `form ${JSON.stringify(Object.fromEntries([...input.entries()].map(([k, v]) => [k, typeof v === 'string' ? v : `file ${v.name}`])))}` : (JSON.stringify(input) ?? 'no input'));
 
 /** Stringifies an answer for the search; bytes become text. */
 function answerText(value: unknown): string {

@@ -34,15 +34,25 @@ export async function dumpSchool(db: Kysely<any>, tables: SchoolTable[], school:
   return out;
 }
 
-/** The ids of `school`'s rows, per table that has an `id` column (a few per table, in id order). */
-export async function idsBySchoolTable(db: Kysely<any>, tables: SchoolTable[], school: string, perTable = 3): Promise<Record<string, string[]>> {
+/**
+ * Some ids of `school`'s rows per table that has an `id` column, chosen to differ: the first,
+ * middle and last, and one of each kind and status (rows of one table differ in what a
+ * procedure does with them), at most `max` per table.
+ */
+export async function idsBySchoolTable(db: Kysely<any>, tables: SchoolTable[], school: string, max = 24): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const table of tables.filter((t) => t.columns.includes('id'))) {
-    const rows = await db.selectFrom(table.name).select('id').where('school_code', '=', school).orderBy('id').execute();
-    // Spread over the table: first, middle, last (rows of one table differ in state).
-    const ids = rows.map((r) => String(r.id));
-    const picked = [...new Set([0, Math.floor(ids.length / 2), ids.length - 1].slice(0, perTable).map((i) => ids[i]).filter((id): id is string => !!id))];
-    out[table.name] = picked;
+    const sorts = ['kind', 'status', 'activity', 'roster'].filter((c) => table.columns.includes(c));
+    const rows = await db.selectFrom(table.name).select(['id', ...sorts]).where('school_code', '=', school).orderBy('id').execute();
+    const picked = new Set<string>([0, Math.floor(rows.length / 2), rows.length - 1].map((i) => rows[i]?.id).filter((id): id is string => !!id).map(String));
+    const seen = new Set<string>();
+    for (const row of rows) {
+      const key = sorts.map((c) => String(row[c])).join('|');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      picked.add(String(row.id));
+    }
+    out[table.name] = [...picked].slice(0, max);
   }
   return out;
 }
