@@ -1,9 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '@licheng/db/testing';
 import { procedurePolicy, type RoutePolicy } from '../authorization-policy.ts';
-import { exercise, idTablesBy, type IdTables, inputsFor, proceduresOf, rolesFor, sampleFile, samplesFromRows, type ProcedureOutcome } from './procedure-calls.ts';
+import { exercise, HOST_USERS, idTablesBy, type IdTables, inputsFor, proceduresOf, rolesFor, sampleFile, samplesFromRows, type ProcedureOutcome } from './procedure-calls.ts';
 import { allIdsOf, dumpSchool, idsBySchoolTable, listSchoolTables, makeLeakFinder, stringsOnlyIn, TABLES_WITHOUT_SCHOOL, type SchoolTable } from './school-dump.ts';
-import { openTwoSchools, SCHOOL_A, SCHOOL_B, type TwoSchools } from './two-schools.ts';
+import { B_ONLY_TEACHER, openTwoSchools, SCHOOL_A, SCHOOL_B, type TwoSchools } from './two-schools.ts';
+
+/** Tables B has no row in, with why (procedures on them are reached with B's ids of other tables, and listed). */
+const EMPTY_IN_B: Record<string, string> = {
+  receipt_corrections: 'made when an office answers a receipt issue with a correction for the next submission; the demo’s issue is open',
+  receipt_paper_returns: 'paper confirmation forms come back only for students who have left, whom the demo has none of in the receipt',
+  record_origins: 'filled by a transfer package import from another school',
+  retention_purges: 'filled when graduates are purged years after they leave',
+  working_group_award_proposals: 'proposals are made in the second semester only (the test runs in the first)',
+  working_group_award_decisions: 'decisions follow proposals',
+};
 
 /**
  * Two schools on one database: every procedure of school A's app, called by A's users with B's
@@ -22,9 +32,12 @@ describe.each(testDialects())('school isolation on one shared database (%s)', (d
     s = await openTwoSchools(dialect);
     ({ withSchool: tables, without: withoutSchool } = await listSchoolTables(s.db.kysely));
     before = await dumpSchool(s.db.kysely, tables, SCHOOL_B);
-    onlyB = stringsOnlyIn(before, await dumpSchool(s.db.kysely, tables, SCHOOL_A));
+    onlyB = [...stringsOnlyIn(before, await dumpSchool(s.db.kysely, tables, SCHOOL_A)), B_ONLY_TEACHER.hostUserId];
     const idsByTable = await idsBySchoolTable(s.db.kysely, tables, SCHOOL_B);
-    const allB = await allIdsOf(s.db.kysely, tables, SCHOOL_B);
+    const hostUsers = async (school: string) => new Set((await s.db.kysely.selectFrom('teachers').select('host_user_id').where('school_code', '=', school).union(s.db.kysely.selectFrom('students').select('host_user_id').where('school_code', '=', school)).execute()).map((r) => r.host_user_id));
+    const hostsOfA = await hostUsers(SCHOOL_A);
+    idsByTable[HOST_USERS] = [...(await hostUsers(SCHOOL_B))].filter((u) => !hostsOfA.has(u));
+    const allB = new Set([...(await allIdsOf(s.db.kysely, tables, SCHOOL_B)), ...idsByTable[HOST_USERS]!]);
     // Plain field values come from A's own rows, column by column.
     const rowsByColumn = new Map<string, unknown[]>();
     for (const table of tables) {
@@ -53,8 +66,10 @@ describe.each(testDialects())('school isolation on one shared database (%s)', (d
   }, 600_000);
   afterAll(async () => s?.close());
 
-  it('dumps every table but those that carry no school code for a stated reason', () => {
+  it('dumps every table but those that carry no school code for a stated reason, and B has rows in every other', () => {
     expect(withoutSchool.filter((t) => !(t in TABLES_WITHOUT_SCHOOL))).toEqual([]);
+    expect(s.filled.sort()).toEqual(['homeroom_reminders', 'portfolio_consents', 'working_group_self_checks']);
+    expect(Object.keys(before).filter((t) => before[t]!.length === 0 && !(t in EMPTY_IN_B))).toEqual([]);
   });
 
   it('calls every procedure of the app with B’s ids in its id fields (and lists any it could not reach)', () => {

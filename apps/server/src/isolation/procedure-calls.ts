@@ -40,6 +40,9 @@ export interface ProcedureOutcome {
 /** The input's id fields mapped to the tables their ids come from. */
 export type IdTables = (field: string) => { tables: string[]; matched: boolean };
 
+/** The pseudo-table of host user ids only the other school has (ids of people, named by `userId` fields). */
+export const HOST_USERS = '#host-users';
+
 const ID_TABLES: Record<string, string[]> = {
   record: ['records'],
   student: ['students'],
@@ -86,6 +89,11 @@ const ID_TABLES: Record<string, string[]> = {
   purge: ['retention_purges'],
   selfCheck: ['working_group_self_checks'],
   audit: ['audit_log'],
+  // Host user ids (people, not rows): those only B has.
+  user: [HOST_USERS],
+  subject: [HOST_USERS],
+  principal: [HOST_USERS],
+  proxyUser: [HOST_USERS],
 };
 
 /** For a field named only `id` or `ids`, the table the procedure's path names (`<office>.records.correct` → records). */

@@ -93,7 +93,8 @@ function stringsOf(dump: Record<string, string[]>, min: number): Set<string> {
 export function stringsOnlyIn(dump: Record<string, string[]>, other: Record<string, string[]>): string[] {
   const theirs = stringsOf(other, 1);
   // Timestamps of the shared clock and storage paths are not a school's data.
-  return [...stringsOf(dump, 4)].filter((s) => !theirs.has(s) && !/^\d{4}-\d\d-\d\d([T ][\d:.]+Z?)?$/.test(s) && !/^[\d.]+$/.test(s) && !/^[[{]/.test(s));
+  // Codes of the product's vocabulary (`not-selected`, `deemed-confirmed`) are nobody's data either.
+  return [...stringsOf(dump, 4)].filter((s) => !theirs.has(s) && !/^\d{4}-\d\d-\d\d([T ][\d:.]+Z?)?$/.test(s) && !/^[\d.]+$/.test(s) && !/^[[{]/.test(s) && !/^[a-z]+([-_.:][a-z]+)*$/.test(s));
 }
 
 /** Finds which of `needles` occur in a text: token-like ones by token, the others by search. */

@@ -4,16 +4,19 @@ import path from 'node:path';
 import { parseSchoolConfig, type Role, type SchoolConfig } from '@licheng/core';
 import { createTestDatabase, type TestDatabase } from '@licheng/db/testing';
 import type { DialectName } from '@licheng/db';
-import { createLicheng, LocalFileStorage, type Identity, type LichengApp } from '@licheng/server';
+import { createLicheng, LocalFileStorage, upsertTeachers, type Identity, type LichengApp } from '@licheng/server';
 import { demoSchedule } from '../demo/schedule.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { DEMO_WORKING_GROUP } from '../demo/working-group.ts';
 import { availablePlugins } from '../plugins.ts';
 import { configPath, readConfigFile } from '../testing/seed-schools.ts';
+import { fillEmptyTables } from './fill-school.ts';
 
 export const SCHOOL_A = '999901';
 export const ISOLATION_SECRET = 'isolation-test-secret-long-enough-for-hs256';
 export const SCHOOL_B = '999902';
+/** A teacher only school B has: a host user id the other school's procedures must not resolve. */
+export const B_ONLY_TEACHER = { teacherNo: 'T90', name: '乙校專任', email: 'only-b@demo.example', hostUserId: 'demo-t-only-b' };
 /** Added to the names of school B's students and teachers, so an answer holding them is told apart from A's own. */
 export const B_NAME_MARK = '乙';
 
@@ -23,6 +26,8 @@ export interface TwoSchools {
   a: LichengApp;
   b: LichengApp;
   now: Date;
+  /** The tables B's own procedures filled beyond the demo (fill-school.ts). */
+  filled: string[];
   close(): Promise<void>;
 }
 
@@ -44,6 +49,10 @@ export async function openTwoSchools(dialect: DialectName, now = new Date('2026-
   const a = await open(SCHOOL_A);
   const b = await open(SCHOOL_B);
   if (!(await seedDemo(a)) || !(await seedDemo(b))) throw new Error('the demo loader found a school already loaded');
+  await db.kysely.transaction().execute((trx) => upsertTeachers(trx, SCHOOL_B, [B_ONLY_TEACHER] as never, now));
+  // Both schools get the same rows beyond the demo, so what tells B's data apart is B's own ids and names.
+  await fillEmptyTables(a, new Date('2027-02-07T02:00:00Z'));
+  const filled = await fillEmptyTables(b, new Date('2027-02-07T02:00:00Z'));
   for (const table of ['students', 'teachers'] as const) {
     const rows = await db.kysely.selectFrom(table).select(['id', 'name']).where('school_code', '=', SCHOOL_B).execute();
     for (const row of rows) await db.kysely.updateTable(table).set({ name: `${row.name}${B_NAME_MARK}` }).where('id', '=', row.id).execute();
@@ -54,6 +63,7 @@ export async function openTwoSchools(dialect: DialectName, now = new Date('2026-
     a,
     b,
     now,
+    filled,
     async close() {
       await db.destroy();
       fs.rmSync(filesDir, { recursive: true, force: true });

@@ -70,7 +70,7 @@ export function candidates(schema: Schema, name: string, sources: InputSources, 
       }
       // Two starting points: optional plain fields left out, and every field filled (for objects whose refinements want them).
       const minimal = Object.fromEntries(fields.map(([key, values]) => [key, values[0]]));
-      const full = Object.fromEntries(fields.map(([key, values]) => [key, values.find((v) => v !== undefined)]));
+      const full = Object.fromEntries(fields.map(([key, values]) => [key, values.find((v) => v !== undefined && v !== null && v !== false) ?? values.find((v) => v !== undefined)]));
       const out: Record<string, unknown>[] = [];
       for (const base of [minimal, full]) {
         out.push(base);
@@ -151,8 +151,8 @@ function leaf(schema: Schema, name: string, sources: InputSources): unknown[] {
 
 const GENERIC = {
   string: ['x', '測試', '101', '2026-11-27', '2026-11-27T04:00:00.000Z', '09:00', '114', '1', 'T01', 'a@b.example', '999901', 'https://example.org/', 'A', '12:00'],
-  number: [1, 0, 114, 2, 100, 2026],
-  int: [1, 0, 114, 2, 100],
+  number: [1, 0, 115, 114, 2, 100, 2026],
+  int: [1, 0, 115, 114, 2, 100],
   bigint: [1n],
 };
 
