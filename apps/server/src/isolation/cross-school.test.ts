@@ -3,7 +3,7 @@ import { testDialects } from '@licheng/db/testing';
 import { procedurePolicy, type RoutePolicy } from '../authorization-policy.ts';
 import { exercise, HOST_USERS, idTablesBy, type IdTables, inputsFor, proceduresOf, rolesFor, sampleFile, samplesFromRows, type ProcedureOutcome } from './procedure-calls.ts';
 import { allIdsOf, dumpSchool, idsBySchoolTable, listSchoolTables, makeLeakFinder, stringsOnlyIn, TABLES_WITHOUT_SCHOOL, type SchoolTable } from './school-dump.ts';
-import { B_ONLY_TEACHER, openTwoSchools, SCHOOL_A, SCHOOL_B, type TwoSchools } from './two-schools.ts';
+import { B_ONLY_STUDENT, B_ONLY_TEACHER, openTwoSchools, SCHOOL_A, SCHOOL_B, type TwoSchools } from './two-schools.ts';
 
 /** Tables B has no row in, with why (procedures on them are reached with B's ids of other tables, and listed). */
 const EMPTY_IN_B: Record<string, string> = {
@@ -26,18 +26,20 @@ describe.each(testDialects())('school isolation on one shared database (%s)', (d
   let before: Record<string, string[]>;
   let outcomes: ProcedureOutcome[] = [];
   let onlyB: string[];
+  let beforeA: Record<string, string[]>;
 
   beforeAll(async () => {
     const started = Date.now();
     s = await openTwoSchools(dialect);
     ({ withSchool: tables, without: withoutSchool } = await listSchoolTables(s.db.kysely));
     before = await dumpSchool(s.db.kysely, tables, SCHOOL_B);
-    onlyB = [...stringsOnlyIn(before, await dumpSchool(s.db.kysely, tables, SCHOOL_A)), B_ONLY_TEACHER.hostUserId];
+    beforeA = await dumpSchool(s.db.kysely, tables, SCHOOL_A);
+    onlyB = [...stringsOnlyIn(before, beforeA), B_ONLY_TEACHER.hostUserId, B_ONLY_STUDENT.hostUserId];
     const idsByTable = await idsBySchoolTable(s.db.kysely, tables, SCHOOL_B);
     const hostUsers = async (school: string) => new Set((await s.db.kysely.selectFrom('teachers').select('host_user_id').where('school_code', '=', school).union(s.db.kysely.selectFrom('students').select('host_user_id').where('school_code', '=', school)).execute()).map((r) => r.host_user_id));
     const hostsOfA = await hostUsers(SCHOOL_A);
     idsByTable[HOST_USERS] = [...(await hostUsers(SCHOOL_B))].filter((u) => !hostsOfA.has(u));
-    const allB = new Set([...(await allIdsOf(s.db.kysely, tables, SCHOOL_B)), ...idsByTable[HOST_USERS]!]);
+    const allB = new Set([...(await allIdsOf(s.db.kysely, tables, SCHOOL_B)), ...idsByTable[HOST_USERS]!, B_ONLY_STUDENT.studentNo, B_ONLY_TEACHER.teacherNo]);
     // Plain field values come from A's own rows, column by column.
     const rowsByColumn = new Map<string, unknown[]>();
     for (const table of tables) {
@@ -49,9 +51,12 @@ describe.each(testDialects())('school isolation on one shared database (%s)', (d
         }
       }
     }
+    // 學號 and 教師編號 name rows too: B's own come first (A's follow, for the procedures to get past other checks).
+    const naturalKeys: Record<string, string[]> = { studentNo: [B_ONLY_STUDENT.studentNo], studentNos: [B_ONLY_STUDENT.studentNo], teacherNo: [B_ONLY_TEACHER.teacherNo] };
+    const samplesOfA = samplesFromRows(rowsByColumn);
     const sourcesFor = (idTables: IdTables) => ({
       idsFor: (field: string) => idTables(field).tables.flatMap((t) => (idTables(field).matched ? idsByTable[t]! : idsByTable[t]!.slice(0, 1))),
-      samplesFor: samplesFromRows(rowsByColumn),
+      samplesFor: (field: string) => [...(naturalKeys[field] ?? []), ...samplesOfA(field)],
       file: sampleFile,
     });
     for (const entry of proceduresOf(s.a)) {
@@ -89,6 +94,22 @@ describe.each(testDialects())('school isolation on one shared database (%s)', (d
     const changed = Object.keys(before).filter((t) => JSON.stringify(before[t]) !== JSON.stringify(after[t]));
     const detail = changed.map((t) => ({ table: t, removed: before[t]!.filter((r) => !after[t]!.includes(r)), added: after[t]!.filter((r) => !before[t]!.includes(r)) }));
     expect(detail).toEqual([]);
+  });
+
+  it('writes nothing of B into A’s rows (no row of A points at a row of B)', async () => {
+    const find = makeLeakFinder(onlyB);
+    const sent = new Set(outcomes.flatMap((o) => o.answers.flatMap((a) => find(a.input))));
+    const after = await dumpSchool(s.db.kysely, tables, SCHOOL_A);
+    const pointing = Object.entries(after).flatMap(([table, rows]) =>
+      rows.filter((row) => !beforeA[table]!.includes(row)).flatMap((row) => {
+        // A's audit trail keeps what A's users typed (a search for B's id is A's own act); a host
+        // user id is the host's name for a person, not a row of B: staff not on A's roster are named
+        // by it on purpose (working-group absences, departures), with the name A's user gives.
+        const found = find(row).filter((n) => (table !== 'audit_log' || !sent.has(n)) && n !== B_ONLY_TEACHER.hostUserId && n !== B_ONLY_STUDENT.hostUserId);
+        return found.length ? [`${table}: ${found.join(', ')} in ${row.slice(0, 300)}`] : [];
+      }),
+    );
+    expect(pointing).toEqual([]);
   });
 
   it('answers A’s users with nothing of B', () => {

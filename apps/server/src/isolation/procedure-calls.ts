@@ -31,7 +31,7 @@ export interface ProcedureOutcome {
   rejectedInputs: string[];
   /** What the input schema said to the inputs built for it (when none was accepted). */
   refusedInputs: string[];
-  /** Calls that succeeded, with the answer as text (for the search for the other school's data). */
+  /** What each call that got past input validation answered, or the refusal's message (for the search for the other school's data). */
   answers: Array<{ role: Role; input: string; text: string }>;
   /** Unexpected failures (500s) with their message. */
   crashes: string[];
@@ -207,6 +207,8 @@ export async function exercise(app: LichengApp, entry: ProcedureEntry, roles: Ro
           outcome.reachedWithIds++;
           if (holdsAny(input, matchingIds)) outcome.reachedWithMatchingIds++;
         }
+        // A refusal's message and parameters are searched too: "not yours" must not name B's student.
+        outcome.answers.push({ role, input: describeInput(input), text: `refused: ${(error as Error).message} ${answerText((cause as { params?: unknown })?.params ?? null)}` });
         if (!trpc || trpc.code === 'INTERNAL_SERVER_ERROR') outcome.crashes.push(`${role} ${describeInput(input)}: ${String((cause as Error)?.stack ?? cause).split('\n').slice(0, 4).join(' | ')}`);
       }
     }

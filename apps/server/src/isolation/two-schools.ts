@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseSchoolConfig, type Role, type SchoolConfig } from '@licheng/core';
+import { parseSchoolConfig, withCheckDigit, type Role, type SchoolConfig, type StudentRow } from '@licheng/core';
 import { createTestDatabase, type TestDatabase } from '@licheng/db/testing';
 import type { DialectName } from '@licheng/db';
-import { createLicheng, LocalFileStorage, upsertTeachers, type Identity, type LichengApp } from '@licheng/server';
+import { createLicheng, LocalFileStorage, upsertStudents, upsertTeachers, type Identity, type LichengApp } from '@licheng/server';
 import { demoSchedule } from '../demo/schedule.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { DEMO_WORKING_GROUP } from '../demo/working-group.ts';
@@ -17,6 +17,19 @@ export const ISOLATION_SECRET = 'isolation-test-secret-long-enough-for-hs256';
 export const SCHOOL_B = '999902';
 /** A teacher only school B has: a host user id the other school's procedures must not resolve. */
 export const B_ONLY_TEACHER = { teacherNo: 'T90', name: '乙校專任', email: 'only-b@demo.example', hostUserId: 'demo-t-only-b' };
+/** A student only school B has, in B's class 101: a 學號 and host user id A's procedures must not resolve. */
+export const B_ONLY_STUDENT: StudentRow = {
+  studentNo: '119901',
+  name: '乙校學生',
+  nationalId: withCheckDigit('A20009990'),
+  birthDate: '2009-05-05',
+  grade: 1,
+  className: '101',
+  seatNo: 99,
+  division: 'day',
+  departmentCode: '',
+  hostUserId: 'demo-s-only-b',
+} as StudentRow;
 /** Added to the names of school B's students and teachers, so an answer holding them is told apart from A's own. */
 export const B_NAME_MARK = '乙';
 
@@ -49,7 +62,10 @@ export async function openTwoSchools(dialect: DialectName, now = new Date('2026-
   const a = await open(SCHOOL_A);
   const b = await open(SCHOOL_B);
   if (!(await seedDemo(a)) || !(await seedDemo(b))) throw new Error('the demo loader found a school already loaded');
-  await db.kysely.transaction().execute((trx) => upsertTeachers(trx, SCHOOL_B, [B_ONLY_TEACHER] as never, now));
+  await db.kysely.transaction().execute(async (trx) => {
+    await upsertTeachers(trx, SCHOOL_B, [B_ONLY_TEACHER] as never, now);
+    await upsertStudents(trx, SCHOOL_B, [B_ONLY_STUDENT], now);
+  });
   // Both schools get the same rows beyond the demo, so what tells B's data apart is B's own ids and names.
   await fillEmptyTables(a, new Date('2027-02-07T02:00:00Z'));
   const filled = await fillEmptyTables(b, new Date('2027-02-07T02:00:00Z'));
