@@ -3,6 +3,7 @@ import { testDialects } from '@licheng/db/testing';
 import { procedurePolicy, type RoutePolicy } from '../authorization-policy.ts';
 import { exercise, HOST_USERS, idTablesBy, type IdTables, inputsFor, proceduresOf, rolesFor, sampleFile, samplesFromRows, type ProcedureOutcome } from './procedure-calls.ts';
 import { allIdsOf, dumpSchool, idsBySchoolTable, listSchoolTables, makeLeakFinder, stringsOnlyIn, TABLES_WITHOUT_SCHOOL, type SchoolTable } from './school-dump.ts';
+import { PROCEDURES_WITHOUT_IDS } from './no-id-procedures.ts';
 import { B_ONLY_STUDENT, B_ONLY_TEACHER, openTwoSchools, SCHOOL_A, SCHOOL_B, type TwoSchools } from './two-schools.ts';
 
 /** Tables B has no row in, with why (procedures on them are reached with B's ids of other tables, and listed). */
@@ -83,6 +84,8 @@ describe.each(testDialects())('school isolation on one shared database (%s)', (d
     const mismatched = outcomes.filter((o) => o.reachedWithIds > 0 && o.reachedWithMatchingIds === 0).map((o) => `${o.path} (${o.idFields.join(', ')})`);
     console.log(`[isolation ${dialect}] reached with B's ids: ${outcomes.filter((o) => o.reachedWithIds > 0).length}; no id field: ${noIds.length}\n  ${noIds.join('\n  ')}\n only with ids of tables the field does not name:\n  ${mismatched.join('\n  ')}`);
     expect(unreached).toEqual([]);
+    // Those that take no id are named, with why, in no-id-procedures.ts (and nothing else is).
+    expect(outcomes.filter((o) => o.idFields.length === 0).map((o) => o.path).sort()).toEqual(Object.keys(PROCEDURES_WITHOUT_IDS).sort());
   });
 
   it('has no procedure fail unexpectedly', () => {

@@ -50,6 +50,22 @@ function schoolConfig(code: string, now: Date): SchoolConfig {
   return parseSchoolConfig({ ...demo, code, name: `${demo.name as string}（${code}）`, type: 'vocational', plugins: { enabled: availablePlugins.map((p) => p.id) }, schedule: demoSchedule(now) });
 }
 
+/** School A alone on a database of its own, loaded as openTwoSchools loads it: what A's users see without B beside it. */
+export async function openSchoolAlone(dialect: DialectName, now = new Date('2026-11-27T04:00:00Z')): Promise<{ a: LichengApp; close(): Promise<void> }> {
+  const db = await createTestDatabase(dialect);
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-isolation-'));
+  const a = await createLicheng({ config: schoolConfig(SCHOOL_A, now), db, storage: new LocalFileStorage(filesDir), hostSecret: ISOLATION_SECRET, plugins: availablePlugins, now: () => now });
+  if (!(await seedDemo(a))) throw new Error('the demo loader found the school already loaded');
+  await fillEmptyTables(a, new Date('2027-02-07T02:00:00Z'));
+  return {
+    a,
+    async close() {
+      await db.destroy();
+      fs.rmSync(filesDir, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * Two schools on one database and one file store, each served by its own app, both loaded
  * with the demo school through its procedures; B's people then carry a mark in their names.

@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '@licheng/db/testing';
+import type { LichengApp } from '@licheng/server';
+import { procedurePolicy, type RoutePolicy } from '../authorization-policy.ts';
+import { proceduresOf, rolesFor, sampleFile } from './procedure-calls.ts';
+import { openSchoolAlone, openTwoSchools, userOf, type TwoSchools } from './two-schools.ts';
+import { candidates, idFieldNames } from './zod-inputs.ts';
+
+/**
+ * What A's users read does not change when B shares the database: every query of A that takes
+ * no id (the listings, dashboards, self-check, rosters and checks, where B's rows would show as
+ * counts rather than as B's names or ids) answers each role the same on A's own database and on
+ * the one A shares with B — once ids, which differ between the two databases, are set aside.
+ */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+
+/** An answer with ids replaced and every list sorted, so two databases' answers compare by content. */
+function canonical(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(UUID, '<id>');
+  if (Array.isArray(value)) return value.map(canonical).sort((x, y) => (JSON.stringify(x) < JSON.stringify(y) ? -1 : 1));
+  if (value instanceof Uint8Array) return `<${value.byteLength} bytes>`;
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, canonical(v)]));
+  return value;
+}
+
+async function answer(app: LichengApp, path: string, role: Parameters<typeof userOf>[0], input: unknown): Promise<string> {
+  const caller = (app.trpcRouter as unknown as { createCaller(ctx: unknown): unknown }).createCaller(await app.actAs(userOf(role, app.config.code)));
+  const call = path.split('.').reduce((node: any, key) => node[key], caller) as (input: unknown) => Promise<unknown>;
+  try {
+    return JSON.stringify(canonical(await call(input)));
+  } catch (error) {
+    return `refused: ${String((error as Error).message).replace(UUID, '<id>')}`;
+  }
+}
+
+describe.each(testDialects())('A’s answers with and without B on the database (%s)', (dialect) => {
+  let both: TwoSchools;
+  let alone: Awaited<ReturnType<typeof openSchoolAlone>>;
+
+  beforeAll(async () => {
+    both = await openTwoSchools(dialect);
+    alone = await openSchoolAlone(dialect);
+  }, 120_000);
+  afterAll(async () => {
+    await both?.close();
+    await alone?.close();
+  });
+
+  it('are the same for every query without an id, as every role that may ask', async () => {
+    const differ: string[] = [];
+    let compared = 0;
+    const noSamples = { idsFor: () => [], samplesFor: (name: string) => (name === 'academicYear' ? [115] : name === 'semester' ? [1] : name === 'className' ? ['101'] : []), file: sampleFile };
+    for (const entry of proceduresOf(both.a).filter((e) => e.type === 'query')) {
+      const schema = entry.inputs[0] as never;
+      if (schema && idFieldNames(schema).size) continue;
+      const input = schema ? candidates(schema, '', noSamples)[0] : undefined;
+      for (const role of rolesFor((procedurePolicy as Record<string, RoutePolicy>)[entry.path])) {
+        const [shared, own] = [await answer(both.a, entry.path, role, input), await answer(alone.a, entry.path, role, input)];
+        compared++;
+        if (shared !== own) differ.push(`${entry.path} as ${role} with ${JSON.stringify(input)}:\n  shared ${shared.slice(0, 400)}\n  alone  ${own.slice(0, 400)}`);
+      }
+    }
+    console.log(`[isolation ${dialect}] ${compared} answers compared`);
+    expect(compared).toBeGreaterThan(100);
+    expect(differ).toEqual([]);
+  });
+});
