@@ -1,9 +1,8 @@
-import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@licheng/core';
 import { testDialects } from '@licheng/db/testing';
 import { signHostToken } from '@licheng/server';
-import { pdfText } from '@licheng/server/testing';
+import { bodyText } from './response-text.ts';
 import { dumpSchool, listSchoolTables, makeLeakFinder, stringsOnlyIn, type SchoolTable } from './school-dump.ts';
 import { ISOLATION_SECRET, openTwoSchools, SCHOOL_A, SCHOOL_B, userOf, type TwoSchools } from './two-schools.ts';
 
@@ -122,20 +121,3 @@ describe.each(testDialects())('school isolation of the HTTP routes on one shared
     expect(await dumpSchool(s.db.kysely, tables, SCHOOL_B)).toEqual(before);
   });
 });
-
-/** A response body as searchable text: spreadsheets and ZIPs unpacked, PDFs as extracted text. */
-async function bodyText(res: Response): Promise<string> {
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
-    const zip = await JSZip.loadAsync(bytes);
-    const parts: string[] = [];
-    for (const entry of Object.values(zip.files)) {
-      if (entry.dir) continue;
-      const inner = await entry.async('uint8array');
-      parts.push(entry.name, inner[0] === 0x25 && inner[1] === 0x50 ? await pdfText(inner) : Buffer.from(inner).toString('utf8'));
-    }
-    return parts.join('\n');
-  }
-  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return pdfText(bytes);
-  return Buffer.from(bytes).toString('utf8');
-}
