@@ -1,4 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { LichengDb } from '@licheng/db';
+
+/** The shared database, as the tests reach it. */
+type Db = LichengDb['kysely'];
 
 /** Tables that carry no school code, each with why that is safe to leave out of a school's dump. */
 export const TABLES_WITHOUT_SCHOOL: Record<string, string> = {
@@ -11,7 +14,7 @@ export interface SchoolTable {
 }
 
 /** Every table of the database with its columns, the migration bookkeeping tables left out. */
-export async function listSchoolTables(db: Kysely<any>): Promise<{ withSchool: SchoolTable[]; without: string[] }> {
+export async function listSchoolTables(db: Db): Promise<{ withSchool: SchoolTable[]; without: string[] }> {
   const tables = (await db.introspection.getTables()).filter((t) => !t.name.startsWith('licheng_migrations_'));
   const shaped = tables.map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name) }));
   return { withSchool: shaped.filter((t) => t.columns.includes('school_code')), without: shaped.filter((t) => !t.columns.includes('school_code')).map((t) => t.name) };
@@ -25,7 +28,7 @@ function canonical(value: unknown): unknown {
 }
 
 /** Every row of every table that belongs to `school`, as sorted JSON lines per table. */
-export async function dumpSchool(db: Kysely<any>, tables: SchoolTable[], school: string): Promise<Record<string, string[]>> {
+export async function dumpSchool(db: Db, tables: SchoolTable[], school: string): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const table of tables) {
     const rows = await db.selectFrom(table.name).selectAll().where('school_code', '=', school).execute();
@@ -39,7 +42,7 @@ export async function dumpSchool(db: Kysely<any>, tables: SchoolTable[], school:
  * middle and last, and one of each kind and status (rows of one table differ in what a
  * procedure does with them), at most `max` per table.
  */
-export async function idsBySchoolTable(db: Kysely<any>, tables: SchoolTable[], school: string, max = 24): Promise<Record<string, string[]>> {
+export async function idsBySchoolTable(db: Db, tables: SchoolTable[], school: string, max = 24): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const table of tables.filter((t) => t.columns.includes('id'))) {
     const sorts = ['kind', 'status', 'activity', 'roster'].filter((c) => table.columns.includes(c));
@@ -58,7 +61,7 @@ export async function idsBySchoolTable(db: Kysely<any>, tables: SchoolTable[], s
 }
 
 /** Every id of `school`, over all its tables. */
-export async function allIdsOf(db: Kysely<any>, tables: SchoolTable[], school: string): Promise<Set<string>> {
+export async function allIdsOf(db: Db, tables: SchoolTable[], school: string): Promise<Set<string>> {
   const out = new Set<string>();
   for (const table of tables.filter((t) => t.columns.includes('id'))) {
     for (const row of await db.selectFrom(table.name).select('id').where('school_code', '=', school).execute()) out.add(String(row.id));

@@ -78,7 +78,7 @@ export async function openTwoSchools(dialect: DialectName, now = new Date('2026-
   const a = await open(SCHOOL_A);
   const b = await open(SCHOOL_B);
   if (!(await seedDemo(a)) || !(await seedDemo(b))) throw new Error('the demo loader found a school already loaded');
-  await db.kysely.transaction().execute(async (trx) => {
+  await (await b.createContext(new Request('http://isolation/'))).db.transaction().execute(async (trx) => {
     await upsertTeachers(trx, SCHOOL_B, [B_ONLY_TEACHER] as never, now);
     await upsertStudents(trx, SCHOOL_B, [B_ONLY_STUDENT], now);
   });
