@@ -55,7 +55,9 @@ describe.each(testDialects())('school isolation on one shared database (%s)', (d
     // 學號 and 教師編號 name rows too: B's own come first (A's follow, for the procedures to get past other checks).
     const naturalKeys: Record<string, string[]> = { studentNo: [B_ONLY_STUDENT.studentNo], studentNos: [B_ONLY_STUDENT.studentNo], teacherNo: [B_ONLY_TEACHER.teacherNo] };
     const samplesOfA = samplesFromRows(rowsByColumn);
+    const idsOfA = await idsBySchoolTable(s.db.kysely, tables, SCHOOL_A, 2);
     const sourcesFor = (idTables: IdTables) => ({
+      ownIdsFor: (field: string) => (idTables(field).matched ? idTables(field).tables.flatMap((t) => idsOfA[t] ?? []) : []),
       idsFor: (field: string) => idTables(field).tables.flatMap((t) => (idTables(field).matched ? idsByTable[t]! : idsByTable[t]!.slice(0, 1))),
       samplesFor: (field: string) => [...(naturalKeys[field] ?? []), ...samplesOfA(field)],
       file: sampleFile,

@@ -19,6 +19,8 @@ export interface InputSources {
   samplesFor(name: string): unknown[];
   /** A small file a file field accepts. */
   file(name: string): File;
+  /** The calling school's own ids for the id field `name` (to mix with the other school's: A's batch, B's student). */
+  ownIdsFor?(name: string): string[];
 }
 
 const MAX_VARIANTS = 40;
@@ -72,10 +74,15 @@ export function candidates(schema: Schema, name: string, sources: InputSources, 
       const minimal = Object.fromEntries(fields.map(([key, values]) => [key, values[0]]));
       const full = Object.fromEntries(fields.map(([key, values]) => [key, values.find((v) => v !== undefined && v !== null && v !== false) ?? values.find((v) => v !== undefined)]));
       const out: Record<string, unknown>[] = [];
-      for (const base of [minimal, full]) {
+      // A third: every id field on the calling school's own row, one at a time swapped for the other school's
+      // (a parent of the caller's school with a child of the other: A's meeting, B's member).
+      const own = new Set(fields.filter(([, , hasIds]) => hasIds).flatMap(([key]) => sources.ownIdsFor?.(key) ?? []));
+      const ownBase = Object.fromEntries(fields.map(([key, values, hasIds]) => [key, hasIds ? (values.find((v) => holdsAny(v, own)) ?? values[0]) : values[0]]));
+      const idKeys = fields.filter(([, , hasIds]) => hasIds).length;
+      for (const base of idKeys > 1 ? [minimal, full, ownBase] : [minimal, full]) {
         out.push(base);
         // Only fields that hold ids vary; any other field keeps its first value.
-        for (const [key, values, hasIds] of fields) if (hasIds) for (const value of values.slice(1)) if (out.length < 2 * MAX_VARIANTS) out.push({ ...base, [key]: value });
+        for (const [key, values, hasIds] of fields) if (hasIds) for (const value of values.slice(1)) if (out.length < 3 * MAX_VARIANTS) out.push({ ...base, [key]: value });
       }
       const unique = [...new Map(out.map(dropUndefined).map((v) => [JSON.stringify(v, (_k, x: unknown) => (x instanceof File ? `file:${x.name}` : x)), v])).values()];
       const accepted = unique.filter((v) => accepts(schema, v));
@@ -135,7 +142,7 @@ export function candidates(schema: Schema, name: string, sources: InputSources, 
 function leaf(schema: Schema, name: string, sources: InputSources): unknown[] {
   const type = def(schema).type as string;
   if (type === 'string' && isIdField(name)) {
-    const ids = sources.idsFor(name).filter((id) => accepts(schema, id));
+    const ids = [...sources.idsFor(name), ...(sources.ownIdsFor?.(name) ?? [])].filter((id) => accepts(schema, id));
     if (ids.length) return ids;
   }
   const tried = [...sources.samplesFor(name), ...GENERIC[type as keyof typeof GENERIC] ?? []];
