@@ -82,6 +82,10 @@ export async function openTwoSchools(dialect: DialectName, now = new Date('2026-
     await upsertTeachers(trx, SCHOOL_B, [B_ONLY_TEACHER] as never, now);
     await upsertStudents(trx, SCHOOL_B, [B_ONLY_STUDENT], now);
   });
+  // Staff state that is B's alone: 郭建宏 and the registry's officer left B (A's must still sign in to A), 李志明 is absent from B.
+  const group = (b.trpcRouter as unknown as { createCaller(ctx: unknown): any }).createCaller(await b.actAs({ ...DEMO_WORKING_GROUP, school: SCHOOL_B, roles: ['working-group'] }))['working-group'];
+  for (const userId of ['demo-t-kuo', 'demo-registry']) await group.departures.record({ member: { userId, name: '離職者' }, departedOn: '2026-11-20' });
+  await group.absences.record({ member: { userId: 'demo-t-lee' }, fromDate: '2026-11-23', toDate: '2026-11-29', reason: '乙校公假' });
   // Both schools get the same rows beyond the demo, so what tells B's data apart is B's own ids and names.
   await fillEmptyTables(a, new Date('2027-02-07T02:00:00Z'));
   const filled = await fillEmptyTables(b, new Date('2027-02-07T02:00:00Z'));
