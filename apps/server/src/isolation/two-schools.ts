@@ -51,7 +51,7 @@ function schoolConfig(code: string, now: Date): SchoolConfig {
 }
 
 /** School A alone on a database of its own, loaded as openTwoSchools loads it: what A's users see without B beside it. */
-export async function openSchoolAlone(dialect: DialectName, now = new Date('2026-11-27T04:00:00Z')): Promise<{ a: LichengApp; close(): Promise<void> }> {
+export async function openSchoolAlone(dialect: DialectName, now = new Date('2026-11-27T04:00:00Z')): Promise<{ a: LichengApp; db: TestDatabase; close(): Promise<void> }> {
   const db = await createTestDatabase(dialect);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-isolation-'));
   const a = await createLicheng({ config: schoolConfig(SCHOOL_A, now), db, storage: new LocalFileStorage(filesDir), hostSecret: ISOLATION_SECRET, plugins: availablePlugins, now: () => now });
@@ -59,6 +59,7 @@ export async function openSchoolAlone(dialect: DialectName, now = new Date('2026
   await fillEmptyTables(a, new Date('2027-02-07T02:00:00Z'));
   return {
     a,
+    db,
     async close() {
       await db.destroy();
       fs.rmSync(filesDir, { recursive: true, force: true });
