@@ -84,7 +84,7 @@ describe.each(testDialects())('school isolation on one shared database (%s)', (d
 
   it('calls every procedure of the app with B’s ids in its id fields (and lists any it could not reach)', () => {
     const unreached = outcomes.filter((o) => o.idFields.length > 0 && o.reachedWithIds === 0).map((o) => `${o.path} (${o.idFields.join(', ')}): ${o.rejectedInputs.slice(0, 2).join(' / ') || `no input built: ${o.refusedInputs.join(' / ')}`}`);
-    const mismatched = outcomes.filter((o) => o.reachedWithIds > 0 && o.reachedWithMatchingIds === 0).map((o) => `${o.path} (${o.idFields.join(', ')})`);
+    const mismatched = outcomes.filter((o) => o.idFields.length > 0 && o.reachedWithIds > 0 && o.reachedWithMatchingIds === 0).map((o) => `${o.path} (${o.idFields.join(', ')})`);
     // The per-procedure report: what each was called with and whether B's ids reached it.
     const report = outcomes.map((o) => ({
       procedure: o.path,
@@ -98,7 +98,8 @@ describe.each(testDialects())('school isolation on one shared database (%s)', (d
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, `isolation-procedures-${dialect}.json`), `${JSON.stringify(report, null, 1)}\n`);
     console.log(
-      `[isolation ${dialect}] ${outcomes.length} procedures: ${outcomes.filter((o) => o.reachedWithIds > 0).length} reached with B's ids, ${outcomes.filter((o) => o.idFields.length === 0).length} take no id; ` +
+      `[isolation ${dialect}] ${outcomes.length} procedures: ${outcomes.filter((o) => o.idFields.length > 0 && o.reachedWithIds > 0).length} reached with B's ids, ` +
+        `${outcomes.filter((o) => o.idFields.length === 0).length} take no id (${outcomes.filter((o) => o.idFields.length === 0 && o.reachedWithIds > 0).length} of them given B's 學號 or 教師編號); ` +
         `only with ids of tables other than the one the field names (B has no row there): ${mismatched.join(', ') || 'none'}`,
     );
     expect(unreached).toEqual([]);
