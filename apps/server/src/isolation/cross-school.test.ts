@@ -11,11 +11,9 @@ import { B_ONLY_STUDENT, B_ONLY_TEACHER, openTwoSchools, SCHOOL_A, SCHOOL_B, typ
 /** Tables B has no row in, with why (procedures on them are reached with B's ids of other tables, and listed). */
 const EMPTY_IN_B: Record<string, string> = {
   receipt_corrections: 'made when an office answers a receipt issue with a correction for the next submission; the demo’s issue is open',
-  receipt_paper_returns: 'paper confirmation forms come back only for students who have left, whom the demo has none of in the receipt',
   record_origins: 'filled by a transfer package import from another school',
   retention_purges: 'filled when graduates are purged years after they leave',
-  working_group_award_proposals: 'proposals are made in the second semester only (the test runs in the first)',
-  working_group_award_decisions: 'decisions follow proposals',
+  working_group_award_decisions: 'decided at a meeting of the second semester; the procedures on them take the proposal’s id, which B has',
 };
 
 /**

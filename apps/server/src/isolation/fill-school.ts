@@ -1,4 +1,5 @@
 import type { Role } from '@licheng/core';
+import { newId } from '@licheng/db';
 import { reminderJob, type LichengApp } from '@licheng/server';
 import { procedurePolicy, type RoutePolicy } from '../authorization-policy.ts';
 import { proceduresOf, rolesFor, sampleFile, samplesFromRows } from './procedure-calls.ts';
@@ -51,9 +52,28 @@ export async function fillEmptyTables(app: LichengApp, at: Date): Promise<string
     const filled = async () => !!(await db.selectFrom(table as 'records').select('id').where('school_code', '=', school).executeTakeFirst());
     if (await firstFilling(app, path, roles, inputs, filled)) done.push(table);
   }
+  await insertRowsProceduresMakeElsewhen(db, school, at);
   // The schedule's in-app reminders, as the reminder job sends them a week before the term's windows end.
   await reminderJob({ db, config: app.config, mail: null }).run(at);
   return done;
+}
+
+/**
+ * Rows the procedures make only at another time or for other students — an award proposal (the
+ * second semester), a returned paper form (a student who has left) — written as those procedures
+ * write them, so that the other school's calls meet their ids.
+ */
+async function insertRowsProceduresMakeElsewhen(db: Awaited<ReturnType<LichengApp['createContext']>>['db'], school: string, at: Date): Promise<void> {
+  const stamp = at.toISOString();
+  await (db as any)
+    .insertInto('working_group_award_proposals')
+    .values({ id: newId(), school_code: school, academic_year: 115, subject_kind: 'person', subject_id: 'demo-t-wang', subject_name: '王美玲', award_level: '嘉獎', award_times: 1, reason: '認證準時', figures: null, proposed_by: 'demo-working-group', proposed_by_name: '教務處 張主任', proposed_at: stamp, withdrawn_at: null, updated_at: stamp })
+    .execute();
+  const item = await (db as any).selectFrom('receipt_items').select(['batch_id', 'student_id']).where('school_code', '=', school).orderBy('id').executeTakeFirstOrThrow();
+  await (db as any)
+    .insertInto('receipt_paper_returns')
+    .values({ id: newId(), school_code: school, batch_id: item.batch_id, student_id: item.student_id, returned_on: '2026-11-26', recorded_by: 'demo-registry', recorded_by_name: '註冊組 林組長', recorded_at: stamp, scan_file_id: null, outcomes_json: '[]', active: 1, withdrawn_by: null, withdrawn_by_name: null, withdrawn_at: null })
+    .execute();
 }
 
 /** Calls the procedure with each input as each role until the table has a row. */
