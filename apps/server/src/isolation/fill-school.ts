@@ -67,7 +67,7 @@ async function insertRowsProceduresMakeElsewhen(db: Awaited<ReturnType<LichengAp
   const stamp = at.toISOString();
   await (db as any)
     .insertInto('working_group_award_proposals')
-    .values({ id: newId(), school_code: school, academic_year: 115, subject_kind: 'person', subject_id: 'demo-t-wang', subject_name: '王美玲', award_level: '嘉獎', award_times: 1, reason: '認證準時', figures: null, proposed_by: 'demo-working-group', proposed_by_name: '教務處 張主任', proposed_at: stamp, withdrawn_at: null, updated_at: stamp })
+    .values({ id: newId(), school_code: school, academic_year: 115, subject_kind: 'person', subject_id: 'demo-t-wang', subject_name: '王美玲', award_level: 'commendation', award_times: 1, reason: '認證準時', figures: null, proposed_by: 'demo-working-group', proposed_by_name: '教務處 張主任', proposed_at: stamp, withdrawn_at: null, updated_at: stamp })
     .execute();
   const item = await (db as any).selectFrom('receipt_items').select(['batch_id', 'student_id']).where('school_code', '=', school).orderBy('id').executeTakeFirstOrThrow();
   await (db as any)
