@@ -73,20 +73,22 @@ export function candidates(schema: Schema, name: string, sources: InputSources, 
       // Two starting points: optional plain fields left out, and every field filled (for objects whose refinements want them).
       const minimal = Object.fromEntries(fields.map(([key, values]) => [key, values[0]]));
       const full = Object.fromEntries(fields.map(([key, values]) => [key, values.find((v) => v !== undefined && v !== null && v !== false) ?? values.find((v) => v !== undefined)]));
-      const out: Record<string, unknown>[] = [];
       // A third: every id field on the calling school's own row, one at a time swapped for the other school's
       // (a parent of the caller's school with a child of the other: A's meeting, B's member).
       const own = new Set(fields.filter(([, , hasIds]) => hasIds).flatMap(([key]) => sources.ownIdsFor?.(key) ?? []));
       const ownBase = Object.fromEntries(fields.map(([key, values, hasIds]) => [key, hasIds ? (values.find((v) => holdsAny(v, own)) ?? values[0]) : values[0]]));
       const idKeys = fields.filter(([, , hasIds]) => hasIds).length;
-      for (const base of idKeys > 1 ? [minimal, full, ownBase] : [minimal, full]) {
-        out.push(base);
-        // Only fields that hold ids vary; any other field keeps its first value.
-        for (const [key, values, hasIds] of fields) if (hasIds) for (const value of values.slice(1)) if (out.length < 3 * MAX_VARIANTS) out.push({ ...base, [key]: value });
-      }
-      const unique = [...new Map(out.map(dropUndefined).map((v) => [JSON.stringify(v, (_k, x: unknown) => (x instanceof File ? `file:${x.name}` : x)), v])).values()];
-      const accepted = unique.filter((v) => accepts(schema, v));
-      return accepted.length ? accepted : unique;
+      // Each base with one id field at a time taking each of its values (other fields keep their first).
+      const varied = (base: Record<string, unknown>) => {
+        const out = [base];
+        for (const [key, values, hasIds] of fields) if (hasIds) for (const value of values.slice(1)) if (out.length < 2 * MAX_VARIANTS) out.push({ ...base, [key]: value });
+        return unique(out).filter((v) => accepts(schema, v));
+      };
+      const fromMinimal = varied(minimal);
+      // The full base varies only when the minimal one is refused (a refinement wants the optional fields).
+      const fromFull = fromMinimal.length ? [full].filter((v) => accepts(schema, dropUndefined(v))).map(dropUndefined) : varied(full);
+      const accepted = unique([...fromMinimal, ...fromFull, ...(idKeys > 1 ? varied(ownBase) : [])]);
+      return accepted.length ? accepted : unique([minimal, full]);
     }
     case 'array': {
       const elements = candidates(d.element as Schema, name, sources, depth + 1);
@@ -232,6 +234,11 @@ function children(d: Record<string, any>): Array<{ schema: Schema; name?: string
     default:
       return d.innerType ? [{ schema: d.innerType }] : [];
   }
+}
+
+/** Values without their undefined fields, each once. */
+function unique(values: Record<string, unknown>[]): Record<string, unknown>[] {
+  return [...new Map(values.map(dropUndefined).map((v) => [JSON.stringify(v, (_k, x: unknown) => (x instanceof File ? `file:${x.name}` : x)), v])).values()];
 }
 
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
