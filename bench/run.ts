@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { countyBench } from './county.ts';
 import { queueBench } from './certification-queue.ts';
 import { importLatencyBench } from './import-latency.ts';
 import { portalColdLoadBench } from './portal-cold-load.ts';
@@ -17,6 +18,7 @@ const BENCHES: Record<string, (dialect: 'sqlite' | 'mysql', options: Record<stri
   imports: importLatencyBench,
   stack: stackVsBareBench,
   'portal-cold-load': portalColdLoadBench,
+  county: countyBench,
 };
 
 const dialects = (process.argv[2] ?? 'sqlite').split(',') as Array<'sqlite' | 'mysql'>;

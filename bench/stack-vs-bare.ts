@@ -1,19 +1,15 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { Kysely, MysqlDialect, SqliteDialect } from 'kysely';
 import { createPool } from 'mysql2';
 import { createTestDatabase } from '@licheng/db/testing';
 import { signHostToken } from '@licheng/server';
 import type { Statement } from './bare-server.ts';
+import { load, measure, startServer, stopServer, summarize, type Measured, type Server } from './sides.ts';
 import { LIST_PATH, READER, schoolApp, SECRET, seedSchool, type SchoolSize } from './stack-vs-bare-school.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const tsx = path.join(here, 'node_modules/.bin/tsx');
 
 export interface StackVsBareOptions extends SchoolSize {
   /** Requests kept in flight by the load generator. */
@@ -30,53 +26,6 @@ export const stackVsBareDefaults: StackVsBareOptions = { students: 2000, outcome
 
 /** CPU per request the stack may spend, as a multiple of the bare handler's. */
 const TARGETS = { mysql: 1.3, sqlite: 2 };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
-}
-
-/** A child process speaking line by line on stdout. */
-function child(script: string, args: string[]) {
-  const proc: ChildProcess = spawn(tsx, [path.join(here, script), ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: proc.stdout! })[Symbol.asyncIterator]();
-  const next = async () => {
-    const line = await lines.next();
-    if (line.done) throw new Error(`${script} ended without answering`);
-    return line.value as string;
-  };
-  return { proc, next, send: (line: string) => proc.stdin!.write(`${line}\n`) };
-}
-
-async function startServer(script: string, args: string[]) {
-  const c = child(script, args);
-  const { port } = JSON.parse(await c.next()) as { port: number };
-  return { ...c, url: `http://127.0.0.1:${port}${LIST_PATH}` };
-}
-
-type Server = Awaited<ReturnType<typeof startServer>>;
-
-interface Load {
-  requests: number;
-  failures: number;
-  seconds: number;
-  latencies: number[];
-}
-
-async function load(url: string, token: string, options: StackVsBareOptions, seconds: number): Promise<Load> {
-  const c = child('closed-load.ts', [url, token, String(options.concurrency), String(seconds)]);
-  return JSON.parse(await c.next()) as Load;
-}
-
-/** Load on one server for `options.seconds`, with that server's CPU time over the same window. */
-async function measure(server: Server, token: string, options: StackVsBareOptions) {
-  server.send('start');
-  if ((await server.next()) !== 'ok') throw new Error('server did not start measuring');
-  const result = await load(server.url, token, options, options.seconds);
-  server.send('stop');
-  const cpu = JSON.parse(await server.next()) as { cpuMicros: number; requests: number };
-  // CPU per request divides by what the server itself counted in the same window.
-  return { ...result, cpuMicros: cpu.cpuMicros, served: cpu.requests };
-}
 
 /** The statements the stack runs for one student.outcomes.list of READER, recorded through Kysely's log. */
 async function recordStatements(dialect: 'sqlite' | 'mysql', url: string, files: string, token: string): Promise<Statement[]> {
@@ -117,9 +66,9 @@ export async function stackVsBareBench(dialect: 'sqlite' | 'mysql', given: Parti
     const statements = await recordStatements(dialect, db.url, work, token);
     const statementsFile = path.join(work, 'statements.json');
     fs.writeFileSync(statementsFile, JSON.stringify(statements));
-    const stack = await startServer('stack-server.ts', [db.url, work]);
+    const stack = await startServer('stack-server.ts', [db.url, work], LIST_PATH);
     servers.push(stack);
-    const bare = await startServer('bare-server.ts', [db.url, statementsFile]);
+    const bare = await startServer('bare-server.ts', [db.url, statementsFile], LIST_PATH);
     servers.push(bare);
 
     // Both sides must answer the same bytes, else the comparison means nothing.
@@ -133,26 +82,13 @@ export async function stackVsBareBench(dialect: 'sqlite' | 'mysql', given: Parti
     if (items !== options.outcomesPerStudent) throw new Error(`expected ${options.outcomesPerStudent} outcomes, got ${items}`);
 
     if (options.warmupSeconds > 0) for (const s of [stack, bare]) await load(s.url, token, options, options.warmupSeconds);
-    const sides = { stack: [] as Awaited<ReturnType<typeof measure>>[], bare: [] as Awaited<ReturnType<typeof measure>>[] };
+    const sides = { stack: [] as Measured[], bare: [] as Measured[] };
     for (let round = 0; round < options.rounds; round++) {
       const order = round % 2 ? (['bare', 'stack'] as const) : (['stack', 'bare'] as const);
       for (const side of order) sides[side].push(await measure(side === 'stack' ? stack : bare, token, options));
     }
-    const summary = (runs: (typeof sides)['stack']) => {
-      const requests = runs.reduce((n, r) => n + r.requests, 0);
-      const served = runs.reduce((n, r) => n + r.served, 0);
-      const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
-      return {
-        requests,
-        failures: runs.reduce((n, r) => n + r.failures, 0),
-        perSecond: requests / runs.reduce((n, r) => n + r.seconds, 0),
-        p50: percentile(latencies, 50),
-        p99: percentile(latencies, 99),
-        cpuPerRequest: runs.reduce((n, r) => n + r.cpuMicros, 0) / served,
-      };
-    };
-    const s = summary(sides.stack);
-    const b = summary(sides.bare);
+    const s = summarize(sides.stack);
+    const b = summarize(sides.bare);
     const failures = s.failures + b.failures;
     return {
       name: `outcomes list, stack vs bare (${options.students.toLocaleString('en')} students × ${options.outcomesPerStudent} outcomes)`,
@@ -167,10 +103,7 @@ export async function stackVsBareBench(dialect: 'sqlite' | 'mysql', given: Parti
       bare: b,
     };
   } finally {
-    for (const s of servers) {
-      s.send('exit');
-      await new Promise((resolve) => (s.proc.exitCode !== null ? resolve(null) : s.proc.once('exit', resolve)));
-    }
+    for (const s of servers) await stopServer(s);
     await db.destroy();
     fs.rmSync(work, { recursive: true, force: true });
   }

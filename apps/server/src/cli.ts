@@ -9,7 +9,10 @@ import { backupCommand, restoreCommand, verifyCommand } from './maintenance-comm
 import { seedDemo } from './demo/seed.ts';
 import { openApp } from './open-app.ts';
 import { openApiForSettings } from './openapi.ts';
-import { readSettings } from './settings.ts';
+import { isMultiSchool, readDeploymentSettings, readSettings, type Settings } from './settings.ts';
+import { schoolsCommand, schoolsUsage } from './schools-command.ts';
+import { openDatabase } from '@licheng/db';
+import { migrateDeployment, readSchool } from '@licheng/server';
 
 const usage = `licheng — command line for school staff and operators (reads the same LICHENG_* settings as the server)
 
@@ -32,7 +35,11 @@ const usage = `licheng — command line for school staff and operators (reads th
   licheng restore <dir>                            restore a backup into a new, empty database and data folder
                                                    (every checksum is verified before anything is written)
   licheng verify [<dir>]                           check the live data: every referenced file present with its hash,
-                                                   every stored file referenced; with <dir>, check a backup instead`;
+                                                   every stored file referenced; with <dir>, check a backup instead
+
+In a deployment of many schools (LICHENG_MULTI_SCHOOL=1) the commands above act on the school given
+with --school <code>, and the schools themselves are kept with:
+${schoolsUsage}`;
 
 const from = (file: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), file);
 
@@ -55,6 +62,8 @@ async function run(argv: string[]): Promise<number> {
       ttl: { type: 'string' },
       server: { type: 'string' },
       'grace-hours': { type: 'string' },
+      school: { type: 'string' },
+      'expect-version': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -63,7 +72,11 @@ async function run(argv: string[]): Promise<number> {
     console.log(usage);
     return command ? 0 : 1;
   }
-  const settings = readSettings();
+  if (command === 'schools') {
+    const expectVersion = values['expect-version'];
+    return schoolsCommand(readDeploymentSettings(), rest, { by: process.env.USER || 'operator', ...(expectVersion !== undefined ? { expectVersion } : {}) });
+  }
+  const settings = isMultiSchool() ? await deploymentSchoolSettings(command, values.school) : readSettings();
   if (settings.demo && settings.config.schedule.length === 0) settings.config = { ...settings.config, schedule: demoSchedule(new Date()) };
 
   if (command === 'token') {
@@ -142,6 +155,24 @@ async function run(argv: string[]): Promise<number> {
         console.error(`unknown command "${command}"\n\n${usage}`);
         return 1;
     }
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** In a deployment of many schools, one school's settings: its configuration as the database holds it. */
+async function deploymentSchoolSettings(command: string, code: string | undefined): Promise<Settings> {
+  if (['backup', 'restore', 'verify'].includes(command)) {
+    throw new Error(`licheng ${command} works on one school's own database; a deployment of many schools is backed up with its database's and object store's own tools (docs/scaling.md)`);
+  }
+  if (!code) throw new Error('in a deployment of many schools (LICHENG_MULTI_SCHOOL=1), name the school: --school <code>');
+  const { seeds: _seeds, ...common } = readDeploymentSettings();
+  const db = openDatabase({ url: common.databaseUrl, dataDir: common.dataDir });
+  try {
+    await migrateDeployment(db);
+    const school = await readSchool(db.kysely, code);
+    if (!school) throw new Error(`本平台沒有學校 ${code} / no school ${code} in this deployment (licheng schools list)`);
+    return { ...common, config: school.config, schoolConfigPath: `(database: school ${code} v${school.version})` };
   } finally {
     await db.destroy();
   }

@@ -1,13 +1,33 @@
 import { serve } from '@hono/node-server';
-import { enabledPluginJobs, enabledPlugins, reminderJob, retentionJob, smtpTransport, startJobRunner, startSweeper } from '@licheng/server';
+import { enabledPluginJobs, enabledPlugins, listSchools, reminderJob, retentionJob, smtpTransport, startJobRunner, startSweeper } from '@licheng/server';
 import { availablePlugins } from './plugins.ts';
 import { seedDemo } from './demo/seed.ts';
 import { demoSchedule } from './demo/schedule.ts';
 import { openApp } from './open-app.ts';
 import { buildServer } from './server.ts';
-import { readSettings } from './settings.ts';
+import { isMultiSchool, readDeploymentSettings, readSettings } from './settings.ts';
+import { openDeployment } from './open-deployment.ts';
+
+/** Many schools from one process (LICHENG_MULTI_SCHOOL=1): their configurations live in the database. */
+async function mainDeployment() {
+  const settings = readDeploymentSettings();
+  const opened = await openDeployment(settings);
+  const schools = await listSchools(opened.db.kysely);
+  if (opened.seeded.length) console.log(`added from the seed files: ${opened.seeded.join(', ')}`);
+  const http = serve({ fetch: opened.server.fetch, port: settings.port, hostname: settings.listenHost }, (info) => {
+    console.log(`Licheng deployment of ${schools.length} schools (${schools.map((s) => s.code).join(', ') || 'none yet: add one with \`licheng schools add\`'}) on ${opened.db.description}`);
+    console.log(`listening on http://${info.address === '::1' ? 'localhost' : info.address}:${info.port}`);
+  });
+  const stop = () => {
+    http.close();
+    void opened.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
 
 async function main() {
+  if (isMultiSchool()) return mainDeployment();
   const settings = readSettings();
   if (settings.demo && settings.config.schedule.length === 0) settings.config = { ...settings.config, schedule: demoSchedule(new Date()) };
   const { app, db, storage, tempSwept } = await openApp(settings);

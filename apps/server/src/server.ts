@@ -6,9 +6,9 @@ import { compression, securityHeaders, type LichengApp } from '@licheng/server';
 import { demoRoutes } from './demo/routes.ts';
 import { pageSecurity } from './page-security.ts';
 import { PORTAL_PAGES, portalPageSource } from './portal-page.ts';
-import type { Settings } from './settings.ts';
+import type { CommonSettings, Settings } from './settings.ts';
 
-const API_PREFIXES = ['/trpc', '/api/', '/health', '/demo/'];
+const API_PREFIXES = ['/trpc', '/api/', '/health', '/demo/', '/schools/'];
 /** The embeddable widgets (apps/portal/dist/widgets): never answered with the portal's page. */
 const WIDGETS = '/widgets/';
 /** Public code any origin may load: widgets, office modules, the shared libraries. */
@@ -22,17 +22,40 @@ const HASHED = ['/offices/', '/shared/', '/assets/'];
  * text served (its import map's hash), framed only by the school's host origins.
  */
 export function buildServer(app: LichengApp, settings: Settings): Hono {
+  return buildPortalServer(
+    {
+      offices: app.plugins.map((p) => p.id),
+      routes(server) {
+        if (settings.demo) server.route('/demo', demoRoutes(app, settings.hostSecret));
+        server.route('/', app);
+      },
+    },
+    settings,
+  );
+}
+
+/** The API a portal server serves beside its pages: one school's app, or a deployment of many. */
+export interface PortalApi {
+  /** The offices the portal's import map offers (a deployment: every office any school may switch on). */
+  offices: string[];
+  /** Adds the API's routes to the server, before the portal's pages. */
+  routes(server: Hono): void;
+}
+
+/** The paths a deployment answers (each handed to the request's school): everything the portal's pages are not. */
+export const DEPLOYMENT_PATHS = ['/trpc/*', '/api/*', '/health', '/openapi.json', '/schools/*'];
+
+export function buildPortalServer(api: PortalApi, settings: CommonSettings): Hono {
   const server = new Hono();
   // Outermost, so it compresses the answer as the other middleware leave it (a page's CSP is computed from its text first).
   server.use('*', compression());
   server.use('*', securityHeaders());
   server.use('*', pageSecurity({ hostOrigins: settings.corsOrigins }));
-  if (settings.demo) server.route('/demo', demoRoutes(app, settings.hostSecret));
-  server.route('/', app);
+  api.routes(server);
   const index = path.join(settings.portalDir, 'index.html');
   if (fs.existsSync(index)) {
-    // The portal's pages, with the import map cut to this school's offices (read again after a rebuild).
-    const offices = app.plugins.map((p) => p.id);
+    // The portal's pages, with the import map cut to the offices served (read again after a rebuild).
+    const offices = api.offices;
     const pageServer = (file: (typeof PORTAL_PAGES)[number]) => {
       const page = portalPageSource(settings.portalDir, offices, settings.importMapOverrides, file);
       return (c: Context) => {

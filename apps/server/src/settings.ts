@@ -50,6 +50,42 @@ function truthy(value: string | undefined): boolean {
  * or on a data folder it did not create (one that holds anything but the demo's own files).
  */
 export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+  const { base, ...common } = readCommonSettings(env);
+  const schoolConfigPath = path.resolve(base, env.LICHENG_SCHOOL_CONFIG ?? (common.demo ? path.join(appRoot, 'config/demo-school.json') : ''));
+  if (!env.LICHENG_SCHOOL_CONFIG && !common.demo) throw new Error('LICHENG_SCHOOL_CONFIG must name the school config file (see apps/server/config/)');
+  const config = parseSchoolConfig(readJson(schoolConfigPath));
+  return { ...common, schoolConfigPath, config };
+}
+
+/** Every setting but the school: what one school's server and a deployment of many share. */
+export type CommonSettings = Omit<Settings, 'schoolConfigPath' | 'config'>;
+
+/** A deployment serving many schools (LICHENG_MULTI_SCHOOL=1): their configurations live in the database. */
+export interface DeploymentSettings extends CommonSettings {
+  /** School config files that seed the database (LICHENG_SCHOOL_CONFIG, comma-separated; optional): a school already there keeps what the database holds. */
+  seeds: Array<{ file: string; input: unknown }>;
+}
+
+/** Whether the settings ask for a deployment of many schools (LICHENG_MULTI_SCHOOL). */
+export function isMultiSchool(env: NodeJS.ProcessEnv = process.env): boolean {
+  return truthy(env.LICHENG_MULTI_SCHOOL);
+}
+
+/** Reads a deployment's settings: the server's, with the school config files as seeds. The demo is one school and refuses. */
+export function readDeploymentSettings(env: NodeJS.ProcessEnv = process.env): DeploymentSettings {
+  if (truthy(env.LICHENG_DEMO)) throw new Error('LICHENG_DEMO serves one demo school; unset LICHENG_MULTI_SCHOOL to run it');
+  const { base, ...common } = readCommonSettings(env);
+  const files = (env.LICHENG_SCHOOL_CONFIG ?? '').split(',').map((f) => f.trim()).filter(Boolean).map((f) => path.resolve(base, f));
+  // Checked now: a seed that is not a valid school config stops the start with its problems named.
+  const seeds = files.map((file) => {
+    const input = readJson(file);
+    parseSchoolConfig(input);
+    return { file, input };
+  });
+  return { ...common, seeds };
+}
+
+function readCommonSettings(env: NodeJS.ProcessEnv): CommonSettings & { base: string } {
   const demo = truthy(env.LICHENG_DEMO);
   const databaseUrl = env.LICHENG_DATABASE_URL?.trim() || undefined;
   const base = env.INIT_CWD ?? process.cwd();
@@ -71,17 +107,13 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   }
   const hostSecret = demo ? demoSecret(dataDir) : (env.LICHENG_HOST_SECRET ?? '');
   if (hostSecret.length < 32) throw new Error('LICHENG_HOST_SECRET must be set to a shared secret of at least 32 characters');
-  const schoolConfigPath = path.resolve(base, env.LICHENG_SCHOOL_CONFIG ?? (demo ? path.join(appRoot, 'config/demo-school.json') : ''));
-  if (!env.LICHENG_SCHOOL_CONFIG && !demo) throw new Error('LICHENG_SCHOOL_CONFIG must name the school config file (see apps/server/config/)');
-  const config = parseSchoolConfig(readJson(schoolConfigPath));
   return {
+    base,
     databaseUrl,
     dataDir,
     hostSecret,
     port: Number(env.PORT ?? 3000),
     listenHost,
-    schoolConfigPath,
-    config,
     demo,
     portalDir: path.resolve(base, env.LICHENG_PORTAL_DIR ?? path.join(repoRoot, 'apps/portal/dist')),
     corsOrigins: readOrigins(env.LICHENG_CORS_ORIGINS),

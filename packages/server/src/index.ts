@@ -30,6 +30,7 @@ export type { PlatformMe, PlatformRouter } from './platform/router.ts';
 export * from './maintenance/index.ts';
 export * from './workers/off-thread.ts';
 export * from './jobs/job-runner.ts';
+export * from './deployment/index.ts';
 export * from './reminders/index.ts';
 export * from './pdf/index.ts';
 export * from './retention/index.ts';
