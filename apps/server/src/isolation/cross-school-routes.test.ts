@@ -52,7 +52,8 @@ describe.each(testDialects())('school isolation of the HTTP routes on one shared
 
   async function get(url: string, role: Role, method = 'GET'): Promise<{ status: number; text: string }> {
     const token = await signHostToken(userOf(role, SCHOOL_A), ISOLATION_SECRET, 3600, Date.now());
-    const res = await s.a.request(url, { method, headers: { authorization: `Bearer ${token}` }, ...(method === 'POST' ? { body: new Uint8Array() } : {}) });
+    // Through the deployment, as a browser's request comes: A's token sends it to A's app.
+    const res = await s.deployment.fetch(new Request(`http://licheng.test${url}`, { method, headers: { authorization: `Bearer ${token}` }, ...(method === 'POST' ? { body: new Uint8Array() } : {}) }));
     return { status: res.status, text: await bodyText(res) };
   }
 
@@ -98,6 +99,9 @@ describe.each(testDialects())('school isolation of the HTTP routes on one shared
       for (const role of roles) {
         const answer = await get(url, role);
         if (answer.status !== 404) served.push(`${url} as ${role}: ${answer.status}`);
+        // Asked at B's path with A's token, B's app refuses the token (the path only routes).
+        const atB = await get(`/schools/${SCHOOL_B}${url}`, role);
+        if (atB.status !== 403) served.push(`/schools/${SCHOOL_B}${url} as ${role} of A: ${atB.status}`);
       }
     }
     expect(served).toEqual([]);

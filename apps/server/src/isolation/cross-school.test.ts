@@ -44,7 +44,7 @@ describe.each(testDialects())('school isolation on one shared database (%s)', (d
     // Plain field values come from A's own rows, column by column.
     const rowsByColumn = new Map<string, unknown[]>();
     for (const table of tables) {
-      for (const row of await s.db.kysely.selectFrom(table.name).selectAll().where('school_code', '=', SCHOOL_A).limit(20).execute()) {
+      for (const row of await s.db.kysely.selectFrom(table.name).selectAll().where(table.schoolColumn, '=', SCHOOL_A).limit(20).execute()) {
         for (const [column, value] of Object.entries(row)) {
           if (column === 'id' || column.endsWith('_id') || value === null) continue;
           const seen = rowsByColumn.get(column) ?? [];

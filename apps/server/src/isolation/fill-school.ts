@@ -25,7 +25,7 @@ export async function fillEmptyTables(app: LichengApp, at: Date): Promise<string
   const ids = await idsBySchoolTable(db, withSchool, school, 200);
   const rowsByColumn = new Map<string, unknown[]>();
   for (const table of withSchool) {
-    for (const row of await db.selectFrom(table.name as 'records').selectAll().where('school_code', '=', school).limit(20).execute()) {
+    for (const row of await db.selectFrom(table.name as 'records').selectAll().where(table.schoolColumn as 'school_code', '=', school).limit(20).execute()) {
       for (const [column, value] of Object.entries(row)) {
         if (value === null) continue;
         const seen = rowsByColumn.get(column) ?? [];

@@ -11,13 +11,20 @@ export const TABLES_WITHOUT_SCHOOL: Record<string, string> = {
 export interface SchoolTable {
   name: string;
   columns: string[];
+  /** The column naming the school a row belongs to. */
+  schoolColumn: string;
 }
+
+/** Tables whose rows name their school in another column than `school_code`. */
+const SCHOOL_COLUMNS: Record<string, string> = {
+  deployment_schools: 'code', // a school of the deployment: its configuration (docs/adr/0040)
+};
 
 /** Every table of the database with its columns, the migration bookkeeping tables left out. */
 export async function listSchoolTables(db: Db): Promise<{ withSchool: SchoolTable[]; without: string[] }> {
   const tables = (await db.introspection.getTables()).filter((t) => !t.name.startsWith('licheng_migrations_'));
-  const shaped = tables.map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name) }));
-  return { withSchool: shaped.filter((t) => t.columns.includes('school_code')), without: shaped.filter((t) => !t.columns.includes('school_code')).map((t) => t.name) };
+  const shaped = tables.map((t) => ({ name: t.name, columns: t.columns.map((c) => c.name), schoolColumn: SCHOOL_COLUMNS[t.name] ?? 'school_code' }));
+  return { withSchool: shaped.filter((t) => t.columns.includes(t.schoolColumn)), without: shaped.filter((t) => !t.columns.includes(t.schoolColumn)).map((t) => t.name) };
 }
 
 function canonical(value: unknown): unknown {
@@ -31,7 +38,7 @@ function canonical(value: unknown): unknown {
 export async function dumpSchool(db: Db, tables: SchoolTable[], school: string): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const table of tables) {
-    const rows = await db.selectFrom(table.name).selectAll().where('school_code', '=', school).execute();
+    const rows = await db.selectFrom(table.name).selectAll().where(table.schoolColumn, '=', school).execute();
     out[table.name] = rows.map((row) => JSON.stringify(table.columns.map((c) => canonical(row[c])))).sort();
   }
   return out;

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseSchoolConfig, withCheckDigit, type Role, type SchoolConfig, type StudentRow } from '@licheng/core';
+import { withCheckDigit, type Role, type StudentRow } from '@licheng/core';
 import { createTestDatabase, type TestDatabase } from '@licheng/db/testing';
 import type { DialectName } from '@licheng/db';
-import { createLicheng, LocalFileStorage, upsertStudents, upsertTeachers, type Identity, type LichengApp } from '@licheng/server';
+import { addSchool, createDeployment, LocalFileStorage, upsertStudents, upsertTeachers, type Deployment, type Identity, type LichengApp } from '@licheng/server';
 import { demoSchedule } from '../demo/schedule.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { DEMO_WORKING_GROUP } from '../demo/working-group.ts';
@@ -35,6 +35,8 @@ export const B_NAME_MARK = '乙';
 
 export interface TwoSchools {
   db: TestDatabase;
+  /** The deployment serving both: a request goes to the school its token names. */
+  deployment: Deployment;
   storage: LocalFileStorage;
   a: LichengApp;
   b: LichengApp;
@@ -44,17 +46,19 @@ export interface TwoSchools {
   close(): Promise<void>;
 }
 
-/** The demo school's config as school `code`, with every office this build ships on. */
-function schoolConfig(code: string, now: Date): SchoolConfig {
+/** The demo school's config as school `code`, with every office this build ships on (as written, before parsing). */
+function schoolConfigInput(code: string, now: Date): Record<string, unknown> {
   const demo = readConfigFile(configPath('demo-school'));
-  return parseSchoolConfig({ ...demo, code, name: `${demo.name as string}（${code}）`, type: 'vocational', plugins: { enabled: availablePlugins.map((p) => p.id) }, schedule: demoSchedule(now) });
+  return { ...demo, code, name: `${demo.name as string}（${code}）`, type: 'vocational', plugins: { enabled: availablePlugins.map((p) => p.id) }, schedule: demoSchedule(now) };
 }
 
 /** School A alone on a database of its own, loaded as openTwoSchools loads it: what A's users see without B beside it. */
 export async function openSchoolAlone(dialect: DialectName, now = new Date('2026-11-27T04:00:00Z')): Promise<{ a: LichengApp; db: TestDatabase; close(): Promise<void> }> {
   const db = await createTestDatabase(dialect);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-isolation-'));
-  const a = await createLicheng({ config: schoolConfig(SCHOOL_A, now), db, storage: new LocalFileStorage(filesDir), hostSecret: ISOLATION_SECRET, plugins: availablePlugins, now: () => now });
+  const deployment = await createDeployment({ db, storage: new LocalFileStorage(filesDir), hostSecret: ISOLATION_SECRET, plugins: availablePlugins, now: () => now, refreshMs: 3_600_000 });
+  await addSchool(db.kysely, schoolConfigInput(SCHOOL_A, now), { by: 'isolation-test', now });
+  const a = (await deployment.schoolApp(SCHOOL_A))!;
   if (!(await seedDemo(a))) throw new Error('the demo loader found the school already loaded');
   await fillEmptyTables(a, new Date('2027-02-07T02:00:00Z'));
   return {
@@ -75,9 +79,11 @@ export async function openTwoSchools(dialect: DialectName, now = new Date('2026-
   const db = await createTestDatabase(dialect);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-isolation-'));
   const storage = new LocalFileStorage(filesDir);
-  const open = (code: string) => createLicheng({ config: schoolConfig(code, now), db, storage, hostSecret: ISOLATION_SECRET, plugins: availablePlugins, now: () => now });
-  const a = await open(SCHOOL_A);
-  const b = await open(SCHOOL_B);
+  // One deployment (docs/adr/0040): both schools stored in the database, each served by its own app.
+  const deployment = await createDeployment({ db, storage, hostSecret: ISOLATION_SECRET, plugins: availablePlugins, now: () => now, refreshMs: 3_600_000 });
+  for (const code of [SCHOOL_A, SCHOOL_B]) await addSchool(db.kysely, schoolConfigInput(code, now), { by: 'isolation-test', now });
+  const a = (await deployment.schoolApp(SCHOOL_A))!;
+  const b = (await deployment.schoolApp(SCHOOL_B))!;
   if (!(await seedDemo(a)) || !(await seedDemo(b))) throw new Error('the demo loader found a school already loaded');
   await (await b.createContext(new Request('http://isolation/'))).db.transaction().execute(async (trx) => {
     await upsertTeachers(trx, SCHOOL_B, [B_ONLY_TEACHER] as never, now);
@@ -96,6 +102,7 @@ export async function openTwoSchools(dialect: DialectName, now = new Date('2026-
   }
   return {
     db,
+    deployment,
     storage,
     a,
     b,
