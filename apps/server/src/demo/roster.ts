@@ -1,6 +1,7 @@
 import { withCheckDigit, type ClassRow, type CourseRow, type EnrolmentRow, type StudentRow, type TeacherRow } from '@licheng/core';
 
-const SCHOOL = '999901';
+/** The demo school's 學校代碼 (apps/server/config/demo-school.json); a demo loaded into another school uses that school's. */
+const DEMO_SCHOOL = '999901';
 const surnames = ['陳', '林', '黃', '張', '李', '王', '吳', '劉', '蔡', '楊', '許', '鄭'];
 const givens = ['怡君', '家豪', '雅婷', '冠宇', '欣妤', '承恩', '詩涵', '宥廷', '品妍', '柏翰', '子晴', '彥廷'];
 
@@ -47,13 +48,13 @@ const subjects = [
   { category: 3, domain: '07', subject: '02', name: '資訊科技', credits: 2, teacher: 'T04' },
 ];
 
-/** The demo courses of one term: every subject for every class; codes are valid 23-character 課程代碼. */
-export function demoCourses(academicYear: number, semester: number): CourseRow[] {
+/** The demo courses of one term: every subject for every class; codes are valid 23-character 課程代碼 of `school`. */
+export function demoCourses(academicYear: number, semester: number, school = DEMO_SCHOOL): CourseRow[] {
   return ['101', '102', '201'].flatMap((className) =>
     subjects.map((s) => ({
       academicYear,
       semester,
-      code: `108${SCHOOL}E22L01` + `0${s.category}01${s.domain}${s.subject}`,
+      code: `108${school}E22L01` + `0${s.category}01${s.domain}${s.subject}`,
       subjectName: s.name,
       gradeLevel: className === '201' ? 2 : 1,
       credits: s.credits,

@@ -41,7 +41,7 @@ export async function seedDemo(app: LichengApp): Promise<boolean> {
   const now = base.now();
   const term = academicTermOf(taipeiDate(now));
   const students = demoStudents();
-  const courses = demoCourses(term.academicYear, term.semester);
+  const courses = demoCourses(term.academicYear, term.semester, config.code);
   await db.transaction().execute(async (trx) => {
     await upsertTeachers(trx, config.code, demoTeachers(), now);
     await upsertStudents(trx, config.code, students, now);

@@ -61,8 +61,9 @@ export async function loadVisibleRecord(ctx: AuthedContext, kinds: readonly Reco
     );
   const visible = await (await visibleTo(ctx, kinds, base)).executeTakeFirst();
   if (!visible) throw new DomainError('not-found', {});
-  const record = await ctx.db.selectFrom('records').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const student = await ctx.db.selectFrom('students').selectAll().where('id', '=', record.student_id).executeTakeFirstOrThrow();
+  // The school filter again: the rows read in full are this school's whatever the check above becomes.
+  const record = await ctx.db.selectFrom('records').selectAll().where('id', '=', id).where('school_code', '=', ctx.config.code).executeTakeFirstOrThrow();
+  const student = await ctx.db.selectFrom('students').selectAll().where('id', '=', record.student_id).where('school_code', '=', ctx.config.code).executeTakeFirstOrThrow();
   return { record, student };
 }
 
