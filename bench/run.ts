@@ -8,15 +8,25 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { queueBench } from './certification-queue.ts';
+import { deadlineBench } from './deadline.ts';
 import { importLatencyBench } from './import-latency.ts';
 import { portalColdLoadBench } from './portal-cold-load.ts';
 import { stackVsBareBench } from './stack-vs-bare.ts';
 
-const BENCHES: Record<string, (dialect: 'sqlite' | 'mysql', options: Record<string, number>) => Promise<{ name: string; ratio: number; target: number; detail: string }>> = {
+interface BenchResult {
+  name: string;
+  ratio: number;
+  target: number;
+  detail: string;
+}
+
+/** A benchmark gives one result, or several when it measures against several targets. */
+const BENCHES: Record<string, (dialect: 'sqlite' | 'mysql', options: Record<string, number>) => Promise<BenchResult | BenchResult[]>> = {
   queue: queueBench,
   imports: importLatencyBench,
   stack: stackVsBareBench,
   'portal-cold-load': portalColdLoadBench,
+  deadline: deadlineBench,
 };
 
 const dialects = (process.argv[2] ?? 'sqlite').split(',') as Array<'sqlite' | 'mysql'>;
@@ -30,12 +40,14 @@ const rows: string[] = [];
 let failed = false;
 for (const name of names) {
   for (const dialect of dialects) {
-    const result = await BENCHES[name]!(dialect, options);
-    const verdict = result.ratio <= result.target ? 'ok' : 'OVER TARGET';
-    if (result.ratio > result.target) failed = true;
-    console.log(`${result.name} [${dialect}]: ${result.ratio.toFixed(2)}× baseline (target ≤ ${result.target}×) — ${verdict}`);
-    console.log(`  ${result.detail}`);
-    rows.push(`| ${result.name} | ${dialect} | ${result.ratio.toFixed(2)}× | ≤ ${result.target}× | ${verdict} | ${result.detail} |`);
+    const given = await BENCHES[name]!(dialect, options);
+    for (const result of Array.isArray(given) ? given : [given]) {
+      const verdict = result.ratio <= result.target ? 'ok' : 'OVER TARGET';
+      if (result.ratio > result.target) failed = true;
+      console.log(`${result.name} [${dialect}]: ${result.ratio.toFixed(2)}× baseline (target ≤ ${result.target}×) — ${verdict}`);
+      console.log(`  ${result.detail}`);
+      rows.push(`| ${result.name} | ${dialect} | ${result.ratio.toFixed(2)}× | ≤ ${result.target}× | ${verdict} | ${result.detail} |`);
+    }
   }
 }
 
