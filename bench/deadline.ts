@@ -1,9 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { Kysely, MysqlDialect, SqliteDialect } from 'kysely';
 import { createPool } from 'mysql2';
@@ -11,9 +8,8 @@ import { createTestDatabase } from '@licheng/db/testing';
 import { signHostToken } from '@licheng/server';
 import type { DeadlineLoadResult, DeadlinePlan, Step } from './deadline-load.ts';
 import { deadlineApp, SCHOOL, SECRET, seedDeadlineSchool, YEAR, type SeededStudent } from './deadline-school.ts';
+import { child, here, mb, percentile, sleep, startServer, tsx } from './processes.ts';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const tsx = path.join(here, 'node_modules/.bin/tsx');
 
 export interface DeadlineOptions {
   /** Students of the generated school; each runs the selection flow once in the window. */
@@ -35,32 +31,6 @@ export interface DeadlineOptions {
 export const deadlineDefaults: DeadlineOptions = { students: 1000, seconds: 30, thinkMs: 1000, uploadsPerSecond: 3, uploadBytes: 4 * 1024 * 1024, settleSeconds: 10, uploadSeconds: 10, diskFiles: 12 };
 
 const TARGET = { p95Ms: 300, diskShare: 0.5, cpuMsPerUpload: 20, rssGrowth: 1.1 };
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
-}
-
-/** A child process speaking line by line on stdout. */
-function child(command: string, args: string[]) {
-  const proc: ChildProcess = spawn(command, args, { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: proc.stdout! })[Symbol.asyncIterator]();
-  const next = async () => {
-    const line = await lines.next();
-    if (line.done) throw new Error(`${args[0]} ended without answering`);
-    return line.value as string;
-  };
-  return { proc, next, send: (line: string) => proc.stdin!.write(`${line}\n`) };
-}
-
-interface Usage {
-  cpuMicros: number;
-  rss: number;
-  peakRss: number;
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const mb = (bytes: number) => bytes / 1024 / 1024;
 
 /** The statements one student.selections.save runs, recorded through Kysely's log (in this process, on the benchmark's database). */
 async function saveStatements(dialect: 'sqlite' | 'mysql', url: string, files: string, student: SeededStudent): Promise<string[]> {
@@ -88,16 +58,16 @@ async function saveStatements(dialect: 'sqlite' | 'mysql', url: string, files: s
   }
 }
 
+type Server = Awaited<ReturnType<typeof startServer>>;
+
 /** Runs one plan of the load generator against the server, with the server's usage before and after. */
-async function runLoad(server: ReturnType<typeof child>, base: string, planFile: string) {
-  const load = child(tsx, [path.join(here, 'deadline-load.ts'), base, planFile]);
+async function runLoad(server: Server, planFile: string) {
+  const load = child(tsx, [path.join(here, 'deadline-load.ts'), server.base, planFile]);
   if ((await load.next()) !== 'ready') throw new Error('load generator did not start');
-  server.send('usage');
-  const before = JSON.parse(await server.next()) as Usage;
+  const before = await server.usage();
   load.send('go');
   const result = JSON.parse(await load.next()) as DeadlineLoadResult;
-  server.send('usage');
-  const after = JSON.parse(await server.next()) as Usage;
+  const after = await server.usage();
   return { result, before, after };
 }
 
@@ -114,7 +84,7 @@ export async function deadlineBench(dialect: 'sqlite' | 'mysql', given: Partial<
   const db = await createTestDatabase(dialect);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-bench-'));
   const files = path.join(work, 'files');
-  let server: ReturnType<typeof child> | undefined;
+  let server: Server | undefined;
   try {
     await deadlineApp(db, files, true);
     const students = await seedDeadlineSchool(db, options.students);
@@ -130,11 +100,9 @@ export async function deadlineBench(dialect: 'sqlite' | 'mysql', given: Partial<
       return file;
     };
 
-    server = child(tsx, [path.join(here, 'deadline-server.ts'), db.url, files]);
-    const { port } = JSON.parse(await server.next()) as { port: number };
-    const base = `http://127.0.0.1:${port}`;
+    server = await startServer('deadline-server.ts', [db.url, files]);
     // Warm up (JIT, pool, caches) with a second of the same flow, then let the server settle to its idle size.
-    await runLoad(server, base, plan('warmup', 1));
+    await runLoad(server, plan('warmup', 1));
     await sleep(2000);
 
     // The disk's own speed, with the same bytes per file, in the folder storage writes to.
@@ -144,13 +112,11 @@ export async function deadlineBench(dialect: 'sqlite' | 'mysql', given: Partial<
     const diskMs = (JSON.parse(await disk.next()) as { ms: number[] }).ms;
     fs.rmSync(diskDir, { recursive: true, force: true });
 
-    server.send('usage');
-    const idle = JSON.parse(await server.next()) as Usage;
-    const peak = await runLoad(server, base, plan('peak', options.seconds));
-    const uploads = await runLoad(server, base, plan('uploads', options.uploadSeconds));
+    const idle = await server.usage();
+    const peak = await runLoad(server, plan('peak', options.seconds));
+    const uploads = await runLoad(server, plan('uploads', options.uploadSeconds));
     await sleep(options.settleSeconds * 1000);
-    server.send('usage');
-    const settled = JSON.parse(await server.next()) as Usage;
+    const settled = await server.usage();
 
     const steps: Step[] = ['list', 'courses', 'selectionGet', 'selectionSave', 'upload'];
     const stat = (r: DeadlineLoadResult, step: Step) => ({ n: r.latencies[step].length, failures: r.failures[step], p50: percentile(r.latencies[step], 50), p95: percentile(r.latencies[step], 95), p99: percentile(r.latencies[step], 99) });
@@ -203,11 +169,7 @@ export async function deadlineBench(dialect: 'sqlite' | 'mysql', given: Partial<
       },
     ];
   } finally {
-    if (server) {
-      server.send('exit');
-      const proc = server.proc;
-      await new Promise((resolve) => (proc.exitCode !== null ? resolve(null) : proc.once('exit', resolve)));
-    }
+    await server?.stop();
     await db.destroy();
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { queueBench } from './certification-queue.ts';
+import { bulkBench } from './bulk.ts';
 import { deadlineBench } from './deadline.ts';
 import { importLatencyBench } from './import-latency.ts';
 import { portalColdLoadBench } from './portal-cold-load.ts';
@@ -27,6 +28,7 @@ const BENCHES: Record<string, (dialect: 'sqlite' | 'mysql', options: Record<stri
   stack: stackVsBareBench,
   'portal-cold-load': portalColdLoadBench,
   deadline: deadlineBench,
+  bulk: bulkBench,
 };
 
 const dialects = (process.argv[2] ?? 'sqlite').split(',') as Array<'sqlite' | 'mysql'>;

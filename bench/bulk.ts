@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ROSTER_IDS, type RosterId } from '@licheng/core';
+import { createTestDatabase } from '@licheng/db/testing';
+import { importResult, importSize } from './bulk-import.ts';
+import { exportResults, exportRosters } from './bulk-export.ts';
+import { bulkApp, seedBulkSchool } from './bulk-school.ts';
+
+export interface BulkOptions {
+  /** Students imported at the larger size; the smaller is a quarter of it. 0 skips the import. */
+  rows: number;
+  /** Students of the generated school the rosters are exported from (2,511: 13,560 rows on roster 26). 0 skips the exports. */
+  students: number;
+}
+
+export const bulkDefaults: BulkOptions = { rows: 200_000, students: 2511 };
+
+/**
+ * Bulk work of the registry office against streaming baselines, on one database: (a) a student
+ * roster imported from .xlsx at two sizes against a multi-row INSERT of the same rows; (b) every
+ * roster export against the same SELECTs and a streaming writer of the same rows, with the
+ * students' reads timed while each runs. See bulk-import.ts and bulk-export.ts.
+ */
+export async function bulkBench(dialect: 'sqlite' | 'mysql', given: Partial<BulkOptions> = {}, rosters: readonly RosterId[] = ROSTER_IDS) {
+  const options = { ...bulkDefaults, ...given };
+  const db = await createTestDatabase(dialect);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-bench-'));
+  const files = path.join(work, 'files');
+  try {
+    await bulkApp(db, files, true);
+    if (options.students > 0) await seedBulkSchool(db, options.students);
+    const imports = [];
+    if (options.rows > 0) for (const rows of [...new Set([Math.max(1, Math.floor(options.rows / 4)), options.rows])]) imports.push(await importSize(db, work, files, rows));
+    const exports = options.students > 0 ? await exportRosters(db, dialect, work, files, rosters) : null;
+    return [...imports.map(importResult), ...(exports ? exportResults(exports.runs, exports.idle) : [])];
+  } finally {
+    await db.destroy();
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
