@@ -86,7 +86,7 @@ async function exportStatements(dialect: 'sqlite' | 'mysql', url: string, files:
  * the SELECTs the export ran and writing the same rows (the exported workbook's and its (缺)
  * workbook's cells, read back) with a streaming writer — checked cell for cell against the export.
  */
-export async function exportRosters(db: TestDatabase, dialect: 'sqlite' | 'mysql', work: string, files: string, rosters: readonly RosterId[] = ROSTER_IDS) {
+export async function exportRosters(db: TestDatabase, dialect: 'sqlite' | 'mysql', work: string, files: string, rosters: readonly RosterId[] = ROSTER_IDS, idleReadSeconds = 3) {
   const registryToken = await signHostToken(REGISTRY_USER, SECRET, 24 * 3600);
   const readerToken = await signHostToken(READER, SECRET, 24 * 3600);
   const server = await startServer('bulk-server.ts', [db.url, files]);
@@ -98,7 +98,7 @@ export async function exportRosters(db: TestDatabase, dialect: 'sqlite' | 'mysql
     if (!check.ok) throw new Error(`outcomes.list answered ${check.status}: ${await check.text()}`);
     // The reads' latency with the server idle, for reference.
     const stopIdle = await startReads(listUrl, readerToken);
-    await new Promise((r) => setTimeout(r, 3000));
+    await new Promise((r) => setTimeout(r, idleReadSeconds * 1000));
     idle = await stopIdle();
     for (const roster of rosters) {
       const { rss: idleRss } = await server.usage();

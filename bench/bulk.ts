@@ -12,9 +12,11 @@ export interface BulkOptions {
   rows: number;
   /** Students of the generated school the rosters are exported from (2,511: 13,560 rows on roster 26). 0 skips the exports. */
   students: number;
+  /** Seconds of reads with the server idle before the exports, for reference. */
+  idleReadSeconds: number;
 }
 
-export const bulkDefaults: BulkOptions = { rows: 200_000, students: 2511 };
+export const bulkDefaults: BulkOptions = { rows: 200_000, students: 2511, idleReadSeconds: 3 };
 
 /**
  * Bulk work of the registry office against streaming baselines, on one database: (a) a student
@@ -32,7 +34,7 @@ export async function bulkBench(dialect: 'sqlite' | 'mysql', given: Partial<Bulk
     if (options.students > 0) await seedBulkSchool(db, options.students);
     const imports = [];
     if (options.rows > 0) for (const rows of [...new Set([Math.max(1, Math.floor(options.rows / 4)), options.rows])]) imports.push(await importSize(db, work, files, rows));
-    const exports = options.students > 0 ? await exportRosters(db, dialect, work, files, rosters) : null;
+    const exports = options.students > 0 ? await exportRosters(db, dialect, work, files, rosters, options.idleReadSeconds) : null;
     return [...imports.map(importResult), ...(exports ? exportResults(exports.runs, exports.idle) : [])];
   } finally {
     await db.destroy();
