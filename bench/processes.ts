@@ -28,9 +28,13 @@ export interface Usage {
   peakRss: number;
 }
 
-/** Starts a server script of this folder (observed-server.ts) and resolves with it and its base URL once it listens. */
+/**
+ * Starts a server script of this folder (observed-server.ts) and resolves with it and its base URL
+ * once it listens. With LICHENG_BENCH_PROFILE=<dir> the server writes a CPU profile there when it exits.
+ */
 export async function startServer(script: string, args: string[]) {
-  const server = child(tsx, [path.join(here, script), ...args]);
+  const profile = process.env.LICHENG_BENCH_PROFILE;
+  const server = child(tsx, [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), path.join(here, script), ...args]);
   const { port } = JSON.parse(await server.next()) as { port: number };
   const usage = async () => {
     server.send('usage');
