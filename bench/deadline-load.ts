@@ -34,6 +34,8 @@ export interface DeadlineLoadResult {
   /** Seconds from the first request due to the last answer. */
   elapsed: number;
   uploadedBytes: number;
+  /** This process's own CPU time over the run, µs: a starved load generator would send late. */
+  cpuMicros: number;
 }
 
 const [base, planFile] = process.argv.slice(2);
@@ -45,6 +47,7 @@ const result: DeadlineLoadResult = {
   errors: [],
   elapsed: 0,
   uploadedBytes: 0,
+  cpuMicros: 0,
 };
 const pdf = randomFillSync(Buffer.alloc(plan.uploadBytes));
 pdf.write('%PDF-1.7\n', 0, 'latin1');
@@ -68,7 +71,8 @@ async function timed(step: Step, due: number, send: () => Promise<Response>): Pr
     } else body = JSON.parse(text).result.data;
   } catch (error) {
     result.failures[step]++;
-    if (result.errors.length < 5) result.errors.push(`${step} ${String(error)}`);
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    if (result.errors.length < 5) result.errors.push(`${step} ${String(error)}${cause ? ` (${cause.code ?? ''} ${cause.message ?? ''})` : ''}`);
   }
   result.latencies[step].push(performance.now() - due);
   return body;
@@ -126,7 +130,10 @@ async function run(): Promise<void> {
 
 process.stdout.write('ready\n');
 createInterface({ input: process.stdin }).once('line', async () => {
+  const cpu = process.cpuUsage();
   await run();
+  const used = process.cpuUsage(cpu);
+  result.cpuMicros = used.user + used.system;
   process.stdout.write(`${JSON.stringify(result)}\n`);
   process.exit(0);
 });

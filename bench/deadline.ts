@@ -141,7 +141,7 @@ export async function deadlineBench(dialect: 'sqlite' | 'mysql', given: Partial<
         detail:
           `p50/p95/p99 ms — list ${fmt(peakSteps.list)}, courses ${fmt(peakSteps.courses)}, selection get ${fmt(peakSteps.selectionGet)}, selection save ${fmt(peakSteps.selectionSave)}, upload ${fmt(peakSteps.upload)}; ` +
           `${requests} requests in ${peak.result.elapsed.toFixed(1)} s (${(requests / peak.result.elapsed).toFixed(0)} req/s), ${failures} errors${errors ? ` (${errors})` : ''}; ` +
-          `server CPU ${peakCpuSeconds.toFixed(1)} s (${((100 * peakCpuSeconds) / peak.result.elapsed).toFixed(0)} % of a core), RSS ${mb(peak.before.rss).toFixed(0)} → ${mb(peak.after.rss).toFixed(0)} MB, peak ${mb(peak.after.peakRss).toFixed(0)} MB; ` +
+          `server CPU ${peakCpuSeconds.toFixed(1)} s (${((100 * peakCpuSeconds) / peak.result.elapsed).toFixed(0)} % of a core; ${(((peakCpuSeconds - (uploadCpuMs * peakSteps.upload.n) / 1000) * 1000) / (requests - peakSteps.upload.n)).toFixed(1)} ms a flow request, uploads' share taken out), event-loop delay p99 ${peak.after.loopDelayP99.toFixed(0)} ms, max ${peak.after.loopDelayMax.toFixed(0)} ms; load generator CPU ${(peak.result.cpuMicros / 1e6).toFixed(1)} s; RSS ${mb(peak.before.rss).toFixed(0)} → ${mb(peak.after.rss).toFixed(0)} MB, peak ${mb(peak.after.peakRss).toFixed(0)} MB; ` +
           `selection save: ${statements.length} statements in Kysely's log (BEGIN and COMMIT included)`,
         statements,
         steps: peakSteps,

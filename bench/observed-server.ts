@@ -3,6 +3,7 @@
 // stdin — `usage` prints `{ cpuMicros, rss, peakRss }` (CPU time user + system since the process
 // started, µs; resident memory now and its highest sample since the previous `usage`, bytes);
 // `exit` ends the process.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { serve } from '@hono/node-server';
 
@@ -10,6 +11,8 @@ type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
 
 export function serveObserved(fetch: Fetch): void {
   let peakRss = process.memoryUsage.rss();
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   setInterval(() => {
     peakRss = Math.max(peakRss, process.memoryUsage.rss());
   }, 50).unref();
@@ -20,8 +23,10 @@ export function serveObserved(fetch: Fetch): void {
     if (line === 'usage') {
       const cpu = process.cpuUsage();
       const rss = process.memoryUsage.rss();
-      process.stdout.write(`${JSON.stringify({ cpuMicros: cpu.user + cpu.system, rss, peakRss: Math.max(peakRss, rss) })}\n`);
+      const loop = { loopDelayP99: loopDelay.percentile(99) / 1e6, loopDelayMax: loopDelay.max / 1e6 };
+      process.stdout.write(`${JSON.stringify({ cpuMicros: cpu.user + cpu.system, rss, peakRss: Math.max(peakRss, rss), ...loop })}\n`);
       peakRss = rss;
+      loopDelay.reset();
     } else if (line === 'exit') {
       server.close();
       process.exit(0);

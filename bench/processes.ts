@@ -26,6 +26,9 @@ export interface Usage {
   cpuMicros: number;
   rss: number;
   peakRss: number;
+  /** How late the server's event loop ran (p99 and worst, ms) since the previous report. */
+  loopDelayP99: number;
+  loopDelayMax: number;
 }
 
 /**
