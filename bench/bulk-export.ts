@@ -117,6 +117,7 @@ export async function exportRosters(db: TestDatabase, dialect: 'sqlite' | 'mysql
         if (!got.ok) throw new Error(`download of ${file.fileName}: ${got.status}`);
         workbooks.push(await sheetsOf(await got.arrayBuffer()));
       }
+      process.stderr.write(`[bulk ${dialect}] ${roster}: ${productMs.toFixed(0)} ms, reads p99 ${reads.p99.toFixed(0)} ms\n`);
       product.push({ roster, rowCount: result.rowCount, reviewCount: result.review?.rowCount ?? 0, productMs, peakRss, idleRss, reads, workbooks });
     }
   } finally {

@@ -11,6 +11,18 @@ export const ROWS_PER_FILE = 50_000;
 /** Imported students' 學號 start with N; the generated school's with S. */
 const IMPORTED = 'N%';
 
+/** The roster file of rows `from`…`from + count - 1`, made once and kept for the next size that needs it. */
+export type RosterFiles = (from: number, count: number) => Promise<Uint8Array>;
+
+export function rosterFiles(): RosterFiles {
+  const made = new Map<string, Promise<Uint8Array>>();
+  return (from, count) => {
+    const key = `${from}+${count}`;
+    if (!made.has(key)) made.set(key, rosterWorkbook(from, count));
+    return made.get(key)!;
+  };
+}
+
 export interface ImportSize {
   rows: number;
   files: number;
@@ -28,11 +40,11 @@ export interface ImportSize {
  * other; then the rows the import wrote, read back, deleted and inserted again by the baseline
  * process (bulk-insert.ts) with the same driver; then deleted again.
  */
-export async function importSize(db: TestDatabase, work: string, files: string, rows: number): Promise<ImportSize> {
+export async function importSize(db: TestDatabase, work: string, files: string, rows: number, workbooks: RosterFiles): Promise<ImportSize> {
   const k = db.kysely as any;
   const token = await signHostToken(REGISTRY_USER, SECRET, 24 * 3600);
   const parts: Uint8Array[] = [];
-  for (let from = 0; from < rows; from += ROWS_PER_FILE) parts.push(await rosterWorkbook(from, Math.min(ROWS_PER_FILE, rows - from)));
+  for (let from = 0; from < rows; from += ROWS_PER_FILE) parts.push(await workbooks(from, Math.min(ROWS_PER_FILE, rows - from)));
   const server = await startServer('bulk-server.ts', [db.url, files]);
   let productMs = 0;
   let idleRss = 0;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ROSTER_IDS, type RosterId } from '@licheng/core';
 import { createTestDatabase } from '@licheng/db/testing';
-import { importResult, importSize } from './bulk-import.ts';
+import { importResult, importSize, rosterFiles } from './bulk-import.ts';
 import { exportResults, exportRosters } from './bulk-export.ts';
 import { bulkApp, seedBulkSchool } from './bulk-school.ts';
 
@@ -33,7 +33,16 @@ export async function bulkBench(dialect: 'sqlite' | 'mysql', given: Partial<Bulk
     await bulkApp(db, files, true);
     if (options.students > 0) await seedBulkSchool(db, options.students);
     const imports = [];
-    if (options.rows > 0) for (const rows of [...new Set([Math.max(1, Math.floor(options.rows / 4)), options.rows])]) imports.push(await importSize(db, work, files, rows));
+    const workbooks = rosterFiles();
+    const log = (text: string) => process.stderr.write(`[bulk ${dialect}] ${new Date().toISOString().slice(11, 19)} ${text}\n`);
+    if (options.rows > 0) {
+      for (const rows of [...new Set([Math.max(1, Math.floor(options.rows / 4)), options.rows])]) {
+        log(`import of ${rows} rows`);
+        imports.push(await importSize(db, work, files, rows, workbooks));
+        log(`import of ${rows} rows: ${(imports.at(-1)!.productMs / 1000).toFixed(1)} s vs ${(imports.at(-1)!.baselineMs / 1000).toFixed(1)} s`);
+      }
+    }
+    log('exports');
     const exports = options.students > 0 ? await exportRosters(db, dialect, work, files, rosters, options.idleReadSeconds) : null;
     return [...imports.map(importResult), ...(exports ? exportResults(exports.runs, exports.idle) : [])];
   } finally {
