@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TestDatabase } from '@licheng/db/testing';
+import { createTestDatabase, type TestDatabase } from '@licheng/db/testing';
 import { signHostToken } from '@licheng/server';
-import { REGISTRY_USER, rosterWorkbook, SECRET } from './bulk-school.ts';
+import { bulkApp, REGISTRY_USER, rosterWorkbook, SECRET, studentNo } from './bulk-school.ts';
 import { child, here, mb, startServer, tsx } from './processes.ts';
 
 /** The most rows the registry takes in one roster file (ROSTER_TABLE_LIMITS.maxRows): a larger roster is imported as several files. */
 export const ROWS_PER_FILE = 50_000;
 
-/** Imported students' 學號 start with N; the generated school's with S. */
-const IMPORTED = 'N%';
 
 /** The roster file of rows `from`…`from + count - 1`, made once and kept for the next size that needs it. */
 export type RosterFiles = (from: number, count: number) => Promise<Uint8Array>;
@@ -35,16 +33,16 @@ export interface ImportSize {
 }
 
 /**
- * `rows` new students imported as .xlsx files of at most 50,000 rows through registry.imports.run
+ * `rows` new students (the generator's rows `first`… on) imported as .xlsx files of at most 50,000 rows through registry.imports.run
  * over HTTP (a fresh server process, so its peak memory is this import's), one file after the
- * other; then the rows the import wrote, read back, deleted and inserted again by the baseline
- * process (bulk-insert.ts) with the same driver; then deleted again.
+ * other; then the rows the import wrote, read back and inserted again by the baseline
+ * process (bulk-insert.ts) with the same driver into an empty database of the same schema.
  */
-export async function importSize(db: TestDatabase, work: string, files: string, rows: number, workbooks: RosterFiles): Promise<ImportSize> {
+export async function importSize(db: TestDatabase, work: string, files: string, first: number, rows: number, workbooks: RosterFiles): Promise<ImportSize> {
   const k = db.kysely as any;
   const token = await signHostToken(REGISTRY_USER, SECRET, 24 * 3600);
   const parts: Uint8Array[] = [];
-  for (let from = 0; from < rows; from += ROWS_PER_FILE) parts.push(await workbooks(from, Math.min(ROWS_PER_FILE, rows - from)));
+  for (let from = first; from < first + rows; from += ROWS_PER_FILE) parts.push(await workbooks(from, Math.min(ROWS_PER_FILE, first + rows - from)));
   const server = await startServer('bulk-server.ts', [db.url, files]);
   let productMs = 0;
   let idleRss = 0;
@@ -68,23 +66,26 @@ export async function importSize(db: TestDatabase, work: string, files: string, 
     await server.stop();
   }
 
-  const written = await k.selectFrom('students').selectAll().where('student_no', 'like', IMPORTED).execute();
+  const written = await k.selectFrom('students').selectAll().where('student_no', '>=', studentNo(first)).where('student_no', '<', studentNo(first + rows)).orderBy('id').execute();
   if (written.length !== rows) throw new Error(`the import wrote ${written.length} students, not ${rows}`);
-  const rowsFile = path.join(work, 'imported-rows.json');
-  fs.writeFileSync(rowsFile, JSON.stringify(written));
-  await k.deleteFrom('students').where('student_no', 'like', IMPORTED).execute();
-  const baseline = child(tsx, [path.join(here, 'bulk-insert.ts'), db.url, rowsFile]);
-  const { ms: baselineMs, peakRss: baselinePeakRss } = JSON.parse(await baseline.next()) as { ms: number; peakRss: number };
-  const again = await k.selectFrom('students').selectAll().where('student_no', 'like', IMPORTED).execute();
-  // The baseline must have written exactly the rows the import wrote.
-  if (JSON.stringify(again.sort(byId)) !== JSON.stringify(written.sort(byId))) throw new Error('the baseline wrote other rows than the import');
-  await k.deleteFrom('students').where('student_no', 'like', IMPORTED).execute();
-  fs.rmSync(rowsFile);
-  return { rows, files: parts.length, xlsxBytes: parts.reduce((n, p) => n + p.byteLength, 0), productMs, baselineMs, idleRss, peakRss, baselinePeakRss };
+  // The baseline inserts the same rows into an empty database of the same schema (deleting them
+  // here instead would cost minutes of foreign-key checks on SQLite, none of it the import's).
+  const empty = await createTestDatabase(db.dialect);
+  try {
+    await bulkApp(empty, path.join(work, 'baseline-files'), true);
+    const rowsFile = path.join(work, 'imported-rows.json');
+    fs.writeFileSync(rowsFile, JSON.stringify(written));
+    const baseline = child(tsx, [path.join(here, 'bulk-insert.ts'), empty.url, rowsFile]);
+    const { ms: baselineMs, peakRss: baselinePeakRss } = JSON.parse(await baseline.next()) as { ms: number; peakRss: number };
+    fs.rmSync(rowsFile);
+    const again = await (empty.kysely as any).selectFrom('students').selectAll().orderBy('id').execute();
+    // The baseline must have written exactly the rows the import wrote.
+    if (JSON.stringify(again) !== JSON.stringify(written)) throw new Error('the baseline wrote other rows than the import');
+    return { rows, files: parts.length, xlsxBytes: parts.reduce((n, p) => n + p.byteLength, 0), productMs, baselineMs, idleRss, peakRss, baselinePeakRss };
+  } finally {
+    await empty.destroy();
+  }
 }
-
-const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /** A result line of one import size, for run.ts. */
 export function importResult(size: ImportSize) {
   return {

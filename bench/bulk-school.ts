@@ -44,13 +44,16 @@ export function nationalId(n: number): string {
   return `A${body}${(10 - (sum % 10)) % 10}`;
 }
 
+/** The 學號 of the n-th imported student (the generated school's start with S). */
+export const studentNo = (n: number) => `N${String(n).padStart(7, '0')}`;
+
 /** Rows `from`…`from + count - 1` of a student roster (學生名冊) as an .xlsx, in the import template's columns. */
 export async function rosterWorkbook(from: number, count: number): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet('學生名冊');
   sheet.addRow(['學號', '姓名', '身分證號', '出生日期', '年級', '班級', '座號', '部別', '系統帳號']);
   for (let i = from; i < from + count; i++) {
-    sheet.addRow([`N${String(i).padStart(6, '0')}`, `學生${i}`, nationalId(1_000_000 + i), '2009-05-12', 1 + (i % 3), String(2000 + Math.floor(i / 50)), (i % 50) + 1, '日間部', `n${i}`]);
+    sheet.addRow([studentNo(i), `學生${i}`, nationalId(1_000_000 + i), '2009-05-12', 1 + (i % 3), String(2000 + Math.floor(i / 50)), (i % 50) + 1, '日間部', `n${i}`]);
   }
   return new Uint8Array(await book.xlsx.writeBuffer());
 }

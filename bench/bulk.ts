@@ -36,9 +36,12 @@ export async function bulkBench(dialect: 'sqlite' | 'mysql', given: Partial<Bulk
     const workbooks = rosterFiles();
     const log = (text: string) => process.stderr.write(`[bulk ${dialect}] ${new Date().toISOString().slice(11, 19)} ${text}\n`);
     if (options.rows > 0) {
+      // Each size imports new students (rows after the previous size's), so both are inserts.
+      let first = 0;
       for (const rows of [...new Set([Math.max(1, Math.floor(options.rows / 4)), options.rows])]) {
         log(`import of ${rows} rows`);
-        imports.push(await importSize(db, work, files, rows, workbooks));
+        imports.push(await importSize(db, work, files, first, rows, workbooks));
+        first += rows;
         log(`import of ${rows} rows: ${(imports.at(-1)!.productMs / 1000).toFixed(1)} s vs ${(imports.at(-1)!.baselineMs / 1000).toFixed(1)} s`);
       }
     }
