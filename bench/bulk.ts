@@ -26,11 +26,14 @@ export const bulkDefaults: BulkOptions = { rows: 200_000, students: 2511, idleRe
  */
 export async function bulkBench(dialect: 'sqlite' | 'mysql', given: Partial<BulkOptions> = {}, rosters: readonly RosterId[] = ROSTER_IDS) {
   const options = { ...bulkDefaults, ...given };
+  // Imports and exports on databases of their own: the exports read the generated school, not the imported students.
   const db = await createTestDatabase(dialect);
+  const importDb = await createTestDatabase(dialect);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-bench-'));
   const files = path.join(work, 'files');
   try {
     await bulkApp(db, files, true);
+    await bulkApp(importDb, files, true);
     if (options.students > 0) await seedBulkSchool(db, options.students);
     const imports = [];
     const workbooks = rosterFiles();
@@ -40,7 +43,7 @@ export async function bulkBench(dialect: 'sqlite' | 'mysql', given: Partial<Bulk
       let first = 0;
       for (const rows of [...new Set([Math.max(1, Math.floor(options.rows / 4)), options.rows])]) {
         log(`import of ${rows} rows`);
-        imports.push(await importSize(db, work, files, first, rows, workbooks));
+        imports.push(await importSize(importDb, work, files, first, rows, workbooks));
         first += rows;
         log(`import of ${rows} rows: ${(imports.at(-1)!.productMs / 1000).toFixed(1)} s vs ${(imports.at(-1)!.baselineMs / 1000).toFixed(1)} s`);
       }
@@ -50,6 +53,7 @@ export async function bulkBench(dialect: 'sqlite' | 'mysql', given: Partial<Bulk
     return [...imports.map(importResult), ...(exports ? exportResults(exports.runs, exports.idle) : [])];
   } finally {
     await db.destroy();
+    await importDb.destroy();
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
