@@ -2,7 +2,8 @@
 // absolute times): `pnpm --filter @licheng/bench bench [sqlite|mysql|sqlite,mysql] [queue|imports|stack|…] [name=value …]`.
 // Each run also adds its table to results/<date>-<benchmarks>.md. `name=value` pairs size the data
 // and the load of benchmarks that take them (stack: students, outcomesPerStudent, concurrency,
-// seconds, rounds, warmupSeconds).
+// seconds, rounds, warmupSeconds; deadline: students, seconds, thinkMs, uploadsPerSecond,
+// uploadBytes, uploadSeconds, settleSeconds, diskFiles; bulk: rows, students, idleReadSeconds).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
