@@ -9,7 +9,7 @@ import { child, here, mb, startServer, tsx } from './processes.ts';
 export const ROWS_PER_FILE = 50_000;
 
 
-/** The roster file of rows `from`…`from + count - 1`, made once and kept for the next size that needs it. */
+/** The roster file of rows `from`…`from + count - 1`, made once however often it is asked for. */
 export type RosterFiles = (from: number, count: number) => Promise<Uint8Array>;
 
 export function rosterFiles(): RosterFiles {
