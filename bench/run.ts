@@ -2,23 +2,36 @@
 // absolute times): `pnpm --filter @licheng/bench bench [sqlite|mysql|sqlite,mysql] [queue|imports|stack|…] [name=value …]`.
 // Each run also adds its table to results/<date>-<benchmarks>.md. `name=value` pairs size the data
 // and the load of benchmarks that take them (stack: students, outcomesPerStudent, concurrency,
-// seconds, rounds, warmupSeconds).
+// seconds, rounds, warmupSeconds; deadline: students, seconds, thinkMs, uploadsPerSecond,
+// uploadBytes, uploadSeconds, settleSeconds, diskFiles; bulk: rows, students, idleReadSeconds).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countyBench } from './county.ts';
 import { queueBench } from './certification-queue.ts';
+import { bulkBench } from './bulk.ts';
+import { deadlineBench } from './deadline.ts';
 import { importLatencyBench } from './import-latency.ts';
 import { portalColdLoadBench } from './portal-cold-load.ts';
 import { stackVsBareBench } from './stack-vs-bare.ts';
 
-const BENCHES: Record<string, (dialect: 'sqlite' | 'mysql', options: Record<string, number>) => Promise<{ name: string; ratio: number; target: number; detail: string }>> = {
+interface BenchResult {
+  name: string;
+  ratio: number;
+  target: number;
+  detail: string;
+}
+
+/** A benchmark gives one result, or several when it measures against several targets. */
+const BENCHES: Record<string, (dialect: 'sqlite' | 'mysql', options: Record<string, number>) => Promise<BenchResult | BenchResult[]>> = {
   queue: queueBench,
   imports: importLatencyBench,
   stack: stackVsBareBench,
   'portal-cold-load': portalColdLoadBench,
   county: countyBench,
+  deadline: deadlineBench,
+  bulk: bulkBench,
 };
 
 const dialects = (process.argv[2] ?? 'sqlite').split(',') as Array<'sqlite' | 'mysql'>;
@@ -32,12 +45,14 @@ const rows: string[] = [];
 let failed = false;
 for (const name of names) {
   for (const dialect of dialects) {
-    const result = await BENCHES[name]!(dialect, options);
-    const verdict = result.ratio <= result.target ? 'ok' : 'OVER TARGET';
-    if (result.ratio > result.target) failed = true;
-    console.log(`${result.name} [${dialect}]: ${result.ratio.toFixed(2)}× baseline (target ≤ ${result.target}×) — ${verdict}`);
-    console.log(`  ${result.detail}`);
-    rows.push(`| ${result.name} | ${dialect} | ${result.ratio.toFixed(2)}× | ≤ ${result.target}× | ${verdict} | ${result.detail} |`);
+    const given = await BENCHES[name]!(dialect, options);
+    for (const result of Array.isArray(given) ? given : [given]) {
+      const verdict = result.ratio <= result.target ? 'ok' : 'OVER TARGET';
+      if (result.ratio > result.target) failed = true;
+      console.log(`${result.name} [${dialect}]: ${result.ratio.toFixed(2)}× baseline (target ≤ ${result.target}×) — ${verdict}`);
+      console.log(`  ${result.detail}`);
+      rows.push(`| ${result.name} | ${dialect} | ${result.ratio.toFixed(2)}× | ≤ ${result.target}× | ${verdict} | ${result.detail} |`);
+    }
   }
 }
 

@@ -1,8 +1,9 @@
 import { assertSelectable, assertSelectionCap, DomainError } from '@licheng/core';
 import { newId, nowIso } from '@licheng/db';
+import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit.ts';
 import type { AuthedContext } from '../context.ts';
-import type { Student } from '../platform/tables.ts';
+import type { PlatformDatabase, Student } from '../platform/tables.ts';
 import { lockStudent } from './enter.ts';
 import { assertStudentsWritable } from './sealed.ts';
 
@@ -21,6 +22,16 @@ export interface SaveSelectionInput {
 }
 
 /**
+ * The records a selection names, found by primary key alone: with `school_code` in the same
+ * WHERE, SQLite (no statistics) reads every record of the school through the records_queue
+ * index instead — milliseconds a save at a school of thousands of students, inside the
+ * transaction. The caller checks the school on the rows.
+ */
+export function selectedRecordsQuery(db: Kysely<PlatformDatabase>, ids: string[]) {
+  return db.selectFrom('records').select(['id', 'school_code', 'status', 'kind', 'academic_year', 'student_id', 'summary', 'entered_role']).where('id', 'in', ids);
+}
+
+/**
  * Replaces the student's selection (勾選) of one kind for one academic year. Runs under the
  * student's row lock, so parallel saves of one student serialise and the cap holds whatever
  * their timing. Rows are removed and added by primary key only — no range deletes — so saves
@@ -32,14 +43,7 @@ export async function saveSelection(ctx: AuthedContext, input: SaveSelectionInpu
   return ctx.db.transaction().execute(async (trx) => {
     await lockStudent(trx, ctx, input.student.id);
     await assertStudentsWritable(trx, [input.student.id]);
-    const records = ids.length
-      ? await trx
-          .selectFrom('records')
-          .select(['id', 'status', 'kind', 'academic_year', 'student_id', 'summary', 'entered_role'])
-          .where('id', 'in', ids)
-          .where('school_code', '=', ctx.config.code)
-          .execute()
-      : [];
+    const records = ids.length ? (await selectedRecordsQuery(trx, ids).execute()).filter((r) => r.school_code === ctx.config.code) : [];
     const takes = input.takes ?? ((r: { kind: string }) => r.kind === input.kind);
     for (const id of ids) {
       const record = records.find((r) => r.id === id);
