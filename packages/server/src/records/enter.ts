@@ -1,5 +1,5 @@
 import { recordKindPolicy, type FileSlot, type Role } from '@licheng/core';
-import { forUpdate, newId, nowIso } from '@licheng/db';
+import { forUpdate, inChunks, newId, nowIso } from '@licheng/db';
 import type { Kysely } from 'kysely';
 import { writeAudit, writeAudits, writeOperationAudit } from '../audit.ts';
 import type { AuthedContext } from '../context.ts';
@@ -158,7 +158,7 @@ export async function enterRecords(
 /** Locks many students' rows in one statement, in id order (so two imports never deadlock). */
 export async function lockStudents(trx: Kysely<PlatformDatabase>, ctx: AuthedContext, studentIds: readonly string[]): Promise<void> {
   const ids = [...new Set(studentIds)].sort();
-  for (let i = 0; i < ids.length; i += 500) {
-    await forUpdate(trx.selectFrom('students').select('id').where('id', 'in', ids.slice(i, i + 500)).orderBy('id'), ctx.dialect).execute();
+  for (const part of inChunks(ids)) {
+    await forUpdate(trx.selectFrom('students').select('id').where('id', 'in', part).orderBy('id'), ctx.dialect).execute();
   }
 }

@@ -1,4 +1,5 @@
 import { DomainError, isSealedStatus } from '@licheng/core';
+import { inChunks } from '@licheng/db';
 import type { Kysely } from 'kysely';
 import type { PlatformDatabase, RecordRow } from '../platform/tables.ts';
 
@@ -12,8 +13,8 @@ import type { PlatformDatabase, RecordRow } from '../platform/tables.ts';
  */
 export async function assertStudentsWritable(trx: Kysely<PlatformDatabase>, studentIds: readonly string[]): Promise<void> {
   const ids = [...new Set(studentIds)];
-  for (let i = 0; i < ids.length; i += 500) {
-    const rows = await trx.selectFrom('students').select(['name', 'status']).where('id', 'in', ids.slice(i, i + 500)).execute();
+  for (const part of inChunks(ids)) {
+    const rows = await trx.selectFrom('students').select(['name', 'status']).where('id', 'in', part).execute();
     const sealed = rows.find((r) => isSealedStatus(r.status));
     if (sealed) throw new DomainError('student-sealed', { name: sealed.name });
   }

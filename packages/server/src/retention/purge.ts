@@ -1,5 +1,5 @@
 import { isPurgeDue, purgeDate, statusOn, taipeiDate, type SchoolConfig, type StatusChange, type StatusChangeKind } from '@licheng/core';
-import { forUpdate, isWriteConflict, newId, nowIso, type DialectName } from '@licheng/db';
+import { type DialectName, forUpdate, inChunks, isWriteConflict, newId, nowIso } from '@licheng/db';
 import type { Kysely } from 'kysely';
 import { writeAudit } from '../audit.ts';
 import type { JobDefinition } from '../jobs/job-runner.ts';
@@ -121,8 +121,7 @@ async function purgeStudent(db: Db, dialect: DialectName, school: string, studen
       const records = await trx.selectFrom('records').select(['id', 'kind', 'document_file_id', 'media_file_id']).where('school_code', '=', school).where('student_id', '=', studentId).execute();
       const recordIds = records.map((r) => r.id);
       const fileIds = [...new Set([...records.flatMap((r) => [r.document_file_id, r.media_file_id]), ...officeFileIds].filter((id): id is string => id !== null))];
-      for (let i = 0; i < recordIds.length; i += 500) {
-        const ids = recordIds.slice(i, i + 500);
+      for (const ids of inChunks(recordIds)) {
         await trx.deleteFrom('selections').where('record_id', 'in', ids).execute();
         await trx.deleteFrom('record_origins').where('record_id', 'in', ids).execute();
         await trx.deleteFrom('records').where('id', 'in', ids).execute();
@@ -130,8 +129,7 @@ async function purgeStudent(db: Db, dialect: DialectName, school: string, studen
       // A file row another record or office row still names stays; the sweep removes an object only when no row names it.
       const fileColumns = [{ table: 'records', column: 'document_file_id' }, { table: 'records', column: 'media_file_id' }, ...offices.flatMap((o) => o.retention?.fileColumns ?? [])];
       let files = 0;
-      for (let i = 0; i < fileIds.length; i += 500) {
-        const ids = fileIds.slice(i, i + 500);
+      for (const ids of inChunks(fileIds)) {
         const kept = new Set<string>();
         for (const { table, column } of fileColumns) {
           const used = await (trx as Kysely<any>).selectFrom(table).select(column).where(column, 'in', ids).execute();

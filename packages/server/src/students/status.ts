@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { hasLeftOn, statusOn, taipeiDate, type EnrolmentStatus, type PlacementRow, type StatusChange, type StatusChangeKind, type StatusChangeRow } from '@licheng/core';
-import { newId, nowIso } from '@licheng/db';
+import { inChunks, newId, nowIso } from '@licheng/db';
 import type { RowChange } from '../audit.ts';
 import type { PlatformDatabase } from '../platform/tables.ts';
 import type { UpsertCounts } from '../roster/upsert.ts';
@@ -68,17 +68,23 @@ export async function hasLeft(db: Db, school: string, studentId: string, date: s
 
 /** Of `studentIds`, those who had left on `date`. */
 export async function studentsWhoLeft(db: Db, school: string, studentIds: readonly string[], date: string): Promise<Set<string>> {
-  if (studentIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('status_changes')
-    .select(['student_id', 'date', 'kind'])
-    .where('school_code', '=', school)
-    .where('student_id', 'in', [...studentIds])
-    .orderBy('date')
-    .orderBy('created_at')
-    .execute();
   const by = new Map<string, Array<{ date: string; kind: string }>>();
-  for (const r of rows) by.set(r.student_id, [...(by.get(r.student_id) ?? []), r]);
+  // In slices: a whole school's students in one IN list is more than SQLite binds.
+  for (const ids of inChunks(studentIds)) {
+    const rows = await db
+      .selectFrom('status_changes')
+      .select(['student_id', 'date', 'kind'])
+      .where('school_code', '=', school)
+      .where('student_id', 'in', ids)
+      .orderBy('date')
+      .orderBy('created_at')
+      .execute();
+    for (const r of rows) {
+      const changes = by.get(r.student_id);
+      if (changes) changes.push(r);
+      else by.set(r.student_id, [r]);
+    }
+  }
   return new Set([...by].filter(([, changes]) => hasLeftOn(asChanges(changes), date)).map(([id]) => id));
 }
 

@@ -1,5 +1,5 @@
 import { receiptRosterOf } from '@licheng/core';
-import { nowIso } from '@licheng/db';
+import { inChunks, nowIso } from '@licheng/db';
 import { writeAudits, type AuditEntry, type PendingCorrection, type PlatformDatabase } from '@licheng/server';
 import type { Kysely } from 'kysely';
 import { receiptDb, type ReceiptDatabase } from './tables.ts';
@@ -62,8 +62,7 @@ export async function closeReceivedAgain(
   const who = { school: context.school, actor: context.actor, role: context.role, at: context.at };
   let issuesClosed = 0;
   let correctionsReceived = 0;
-  for (let i = 0; i < studentIds.length; i += 500) {
-    const part = studentIds.slice(i, i + 500);
+  for (const part of inChunks(studentIds)) {
     const issues = await trx
       .selectFrom('receipt_issues')
       .innerJoin('receipt_items', 'receipt_items.id', 'receipt_issues.item_id')

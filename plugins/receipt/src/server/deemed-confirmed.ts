@@ -1,5 +1,5 @@
 import { taipeiDate } from '@licheng/core';
-import { nowIso } from '@licheng/db';
+import { inChunks, nowIso } from '@licheng/db';
 import { writeOperationAudit, type JobDefinition, type PlatformDatabase } from '@licheng/server';
 import type { Kysely } from 'kysely';
 import { receiptDb } from './tables.ts';
@@ -39,11 +39,11 @@ export async function recordDeemedConfirmations(db: Kysely<PlatformDatabase>, sc
       const pending = await trx.selectFrom('receipt_items').select(['id', 'student_id']).where('batch_id', '=', batch.id).where('status', '=', 'pending').orderBy('id').execute();
       if (pending.length === 0) return 0;
       const at = nowIso(now);
-      for (let i = 0; i < pending.length; i += 500) {
+      for (const part of inChunks(pending)) {
         await trx
           .updateTable('receipt_items')
           .set({ status: 'deemed-confirmed', deemed_confirmed_at: at, updated_at: at })
-          .where('id', 'in', pending.slice(i, i + 500).map((p) => p.id))
+          .where('id', 'in', part.map((p) => p.id))
           .where('status', '=', 'pending')
           .execute();
       }

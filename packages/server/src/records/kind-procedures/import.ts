@@ -1,4 +1,5 @@
 import { DomainError, type RecordKindDefinition } from '@licheng/core';
+import { inChunks } from '@licheng/db';
 import type { AuthedContext } from '../../context.ts';
 import { readTableFile, tableTooLarge, type TableLimits } from '../../tables/table-file.ts';
 import type { Student } from '../../platform/tables.ts';
@@ -26,8 +27,8 @@ export async function importKindList(ctx: AuthedContext, kinds: readonly RecordK
   const issues = [...checked.issues];
   const numbers = [...new Set(checked.rows.map((r) => r.studentNo))];
   const students = new Map<string, Student>();
-  for (let i = 0; i < numbers.length; i += 500) {
-    const found = await ctx.db.selectFrom('students').selectAll().where('school_code', '=', ctx.config.code).where('student_no', 'in', numbers.slice(i, i + 500)).execute();
+  for (const part of inChunks(numbers)) {
+    const found = await ctx.db.selectFrom('students').selectAll().where('school_code', '=', ctx.config.code).where('student_no', 'in', part).execute();
     for (const s of found) students.set(s.student_no, s);
   }
   const known = checked.rows.filter((r) => {
