@@ -92,7 +92,8 @@ describe.each(testDialects())('school isolation on one shared database (%s)', (d
       reachedWithIdsOfTheTableTheFieldNames: o.reachedWithMatchingIds,
       withoutIds: PROCEDURES_WITHOUT_IDS[o.path] ?? null,
     }));
-    const dir = process.env.TEST_RESULTS_DIR ?? path.resolve(import.meta.dirname, '../../../../.test-results');
+    // Beside the suites' results, not among them: the test runner adds up every file in that folder.
+    const dir = path.resolve(process.env.TEST_RESULTS_DIR ?? path.resolve(import.meta.dirname, '../../../../.test-results'), '../.test-reports');
     fs.mkdirSync(dir, { recursive: true });
     fs.writeFileSync(path.join(dir, `isolation-procedures-${dialect}.json`), `${JSON.stringify(report, null, 1)}\n`);
     console.log(
