@@ -233,6 +233,9 @@ describe('the standalone server without a built portal', () => {
       expect(res.status).toBe(200);
       expect(await res.text()).toMatch(/portal is not built/);
       expect((await server.request('/student')).status).toBe(404);
+      // A link made for a deployment of many schools (/schools/<code>/…) works for this school, and only for it.
+      expect(await (await server.request('/schools/999901/health')).json()).toMatchObject({ status: 'ok', school: '999901' });
+      expect((await server.request('/schools/123456/health')).status).toBe(404);
     } finally {
       await db.destroy();
       temp.cleanup();

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Hono, type Context } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
-import { compression, securityHeaders, type LichengApp } from '@licheng/server';
+import { compression, schoolOfPath, securityHeaders, type LichengApp } from '@licheng/server';
 import { demoRoutes } from './demo/routes.ts';
 import { pageSecurity } from './page-security.ts';
 import { PORTAL_PAGES, portalPageSource } from './portal-page.ts';
@@ -27,6 +27,12 @@ export function buildServer(app: LichengApp, settings: Settings): Hono {
       offices: app.plugins.map((p) => p.id),
       routes(server) {
         if (settings.demo) server.route('/demo', demoRoutes(app, settings.hostSecret));
+        // The /schools/<code>/ paths a deployment of many answers, for this school too: a link made for one works here.
+        server.all('/schools/*', (c) => {
+          const named = schoolOfPath(c.req.raw);
+          if (named?.code === app.config.code) return app.fetch(named.request);
+          return c.json({ error: { code: 'NOT_FOUND', message: `本伺服器服務的是學校 ${app.config.code} / This server serves school ${app.config.code}` } }, 404);
+        });
         server.route('/', app);
       },
     },

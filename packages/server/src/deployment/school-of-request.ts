@@ -22,12 +22,8 @@ export const SCHOOL_HEADER = 'x-licheng-school';
  * a token of another school (authorize).
  */
 export function schoolOfRequest(request: Request, verify: HostTokenVerifier): RequestSchool | null {
-  const url = new URL(request.url);
-  const prefixed = PREFIX.exec(url.pathname);
-  if (prefixed) {
-    url.pathname = url.pathname.slice(prefixed[0].length) || '/';
-    return { code: prefixed[1]!, source: 'path', request: rebase(request, url) };
-  }
+  const byPath = schoolOfPath(request);
+  if (byPath) return byPath;
   const header = request.headers.get('authorization');
   if (header) {
     const auth = verify(header);
@@ -36,6 +32,15 @@ export function schoolOfRequest(request: Request, verify: HostTokenVerifier): Re
   const named = request.headers.get(SCHOOL_HEADER)?.trim();
   if (named && /^\d{6}$/.test(named)) return { code: named, source: 'header', request };
   return null;
+}
+
+/** The school a `/schools/<code>/…` path names, with the request as the school's app sees it (the prefix taken off); null for any other path. */
+export function schoolOfPath(request: Request): RequestSchool | null {
+  const url = new URL(request.url);
+  const prefixed = PREFIX.exec(url.pathname);
+  if (!prefixed) return null;
+  url.pathname = url.pathname.slice(prefixed[0].length) || '/';
+  return { code: prefixed[1]!, source: 'path', request: rebase(request, url) };
 }
 
 /** The same request at another address (body streamed on, not copied). */
