@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
-import { enabledPluginJobs, enabledPlugins, listSchools, reminderJob, retentionJob, smtpTransport, startJobRunner, startSweeper } from '@licheng/server';
-import { availablePlugins } from './plugins.ts';
+import { listSchools, smtpTransport, startJobRunner, startSweeper } from '@licheng/server';
+import { schoolJobs } from './school-jobs.ts';
 import { seedDemo } from './demo/seed.ts';
 import { demoSchedule } from './demo/schedule.ts';
 import { storageDescription } from './file-storage.ts';
@@ -41,16 +41,9 @@ async function main() {
   });
   // Removes what crashes and refused uploads left behind (docs/operations.md#the-sweep).
   const sweeper = startSweeper(db, storage, { intervalMs: settings.sweepIntervalMs, graceMs: settings.sweepGraceMs });
-  // Background jobs, safe with several processes on one database (docs/adr/0026): reminders of
-  // deadlines in the app, and by e-mail when LICHENG_SMTP_HOST is set (docs/operations.md#reminders);
-  // and the jobs of the enabled offices (the receipt's 視同確認 after a window closes).
+  // Background jobs, safe with several processes on one database (docs/adr/0026; docs/operations.md#reminders).
   const mail = settings.smtp ? smtpTransport(settings.smtp) : null;
-  const officeJobs = enabledPluginJobs(settings.config, availablePlugins, db.kysely);
-  // Sealing graduates and purging them after the retention period, with each enabled office's own rows, daily (docs/operations.md#retention-sealing-and-purging-graduates).
-  const jobs = startJobRunner(db.kysely, {
-    tickMs: settings.jobTickMs,
-    jobs: [reminderJob({ db: db.kysely, config: settings.config, mail, everyMs: settings.reminderIntervalMs }), retentionJob({ db: db.kysely, dialect: db.dialect, config: settings.config, offices: enabledPlugins(settings.config, availablePlugins) }), ...officeJobs],
-  });
+  const jobs = startJobRunner(db.kysely, { tickMs: settings.jobTickMs, jobs: schoolJobs(db, settings.config, mail, settings) });
   const stop = () => {
     http.close();
     void Promise.all([sweeper.stop(), jobs.stop()])

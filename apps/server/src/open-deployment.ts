@@ -1,13 +1,9 @@
 import { openDatabase, type LichengDb } from '@licheng/db';
 import {
   createDeployment,
-  enabledPluginJobs,
-  enabledPlugins,
   listSchools,
   makePrivateDir,
   migrateDeployment,
-  reminderJob,
-  retentionJob,
   seedSchools,
   smtpTransport,
   startJobRunner,
@@ -20,7 +16,8 @@ import {
 } from '@licheng/server';
 import type { Hono } from 'hono';
 import { prepareFileStorage } from './file-storage.ts';
-import { availablePlugins } from './plugins.ts';
+import { availablePlugins, checkOffices } from './plugins.ts';
+import { schoolJobs } from './school-jobs.ts';
 import { buildPortalServer, DEPLOYMENT_PATHS } from './server.ts';
 import type { DeploymentSettings } from './settings.ts';
 
@@ -56,21 +53,13 @@ export async function openDeployment(settings: DeploymentSettings, options: { wa
     // The data folder's files/, or an S3-compatible store every server of the deployment shares (LICHENG_STORAGE).
     const { storage } = await prepareFileStorage(settings);
     await migrateDeployment(db);
-    const check = (config: Parameters<typeof enabledPlugins>[0]) => void enabledPlugins(config, availablePlugins);
-    const seeded = await seedSchools(db.kysely, settings.seeds.map((s) => s.input), { by: 'seed', check });
+    const seeded = await seedSchools(db.kysely, settings.seeds, { by: 'seed', check: checkOffices });
     const startJobs = async (app: LichengApp, replaced: LichengApp | null) => {
       if (replaced) {
         await runners.get(replaced)?.stop();
         runners.delete(replaced);
       }
-      const { config } = app;
-      runners.set(
-        app,
-        startJobRunner(db.kysely, {
-          tickMs: settings.jobTickMs,
-          jobs: [reminderJob({ db: db.kysely, config, mail, everyMs: settings.reminderIntervalMs }), retentionJob({ db: db.kysely, dialect: db.dialect, config, offices: enabledPlugins(config, availablePlugins) }), ...enabledPluginJobs(config, availablePlugins, db.kysely)],
-        }),
-      );
+      runners.set(app, startJobRunner(db.kysely, { tickMs: settings.jobTickMs, jobs: schoolJobs(db, app.config, mail, settings) }));
     };
     const deployment = await createDeployment({
       db,

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { openDatabase } from '@licheng/db';
-import { enabledPlugins, listSchools, migrateDeployment, readSchool, SchoolStoreError, addSchool, updateSchool } from '@licheng/server';
-import { SchoolConfigError, type SchoolConfig } from '@licheng/core';
-import { availablePlugins } from './plugins.ts';
+import { addSchool, listSchools, migrateDeployment, readSchool, SchoolStoreError, updateSchool } from '@licheng/server';
+import { SchoolConfigError } from '@licheng/core';
+import { checkOffices } from './plugins.ts';
 import type { DeploymentSettings } from './settings.ts';
 
 export const schoolsUsage = `  licheng schools list                             the schools this deployment serves (LICHENG_MULTI_SCHOOL=1)
@@ -10,8 +10,6 @@ export const schoolsUsage = `  licheng schools list                             
   licheng schools add <config.json>                add a school; the running servers serve it within a minute
   licheng schools update <config.json> [--expect-version <n>]
                                                    replace a school's configuration (refused when it changed since version n)`;
-
-const check = (config: SchoolConfig) => void enabledPlugins(config, availablePlugins);
 
 function readConfigFile(file: string): unknown {
   try {
@@ -42,7 +40,7 @@ export async function schoolsCommand(settings: DeploymentSettings, args: string[
       }
       case 'add': {
         if (!target) throw new Error('usage: licheng schools add <config.json>');
-        const school = await addSchool(db.kysely, readConfigFile(target), { by: options.by, check });
+        const school = await addSchool(db.kysely, readConfigFile(target), { by: options.by, check: checkOffices });
         console.log(`已新增 / added ${school.code} ${school.name} (v${school.version})`);
         return 0;
       }
@@ -53,7 +51,7 @@ export async function schoolsCommand(settings: DeploymentSettings, args: string[
         if (typeof code !== 'string') throw new Error(`the school config ${target} has no code`);
         const expectedVersion = options.expectVersion === undefined ? undefined : Number(options.expectVersion);
         if (expectedVersion !== undefined && !Number.isInteger(expectedVersion)) throw new Error('--expect-version must be a whole number');
-        const school = await updateSchool(db.kysely, code, input, { by: options.by, check, ...(expectedVersion !== undefined ? { expectedVersion } : {}) });
+        const school = await updateSchool(db.kysely, code, input, { by: options.by, check: checkOffices, ...(expectedVersion !== undefined ? { expectedVersion } : {}) });
         console.log(`已更新 / updated ${school.code} ${school.name} (v${school.version})`);
         return 0;
       }

@@ -65,7 +65,7 @@ export type CommonSettings = Omit<Settings, 'schoolConfigPath' | 'config'>;
 /** A deployment serving many schools (LICHENG_MULTI_SCHOOL=1): their configurations live in the database. */
 export interface DeploymentSettings extends CommonSettings {
   /** School config files that seed the database (LICHENG_SCHOOL_CONFIG, comma-separated; optional): a school already there keeps what the database holds. */
-  seeds: Array<{ file: string; input: unknown }>;
+  seeds: unknown[];
 }
 
 /** Whether the settings ask for a deployment of many schools (LICHENG_MULTI_SCHOOL). */
@@ -82,7 +82,7 @@ export function readDeploymentSettings(env: NodeJS.ProcessEnv = process.env): De
   const seeds = files.map((file) => {
     const input = readJson(file);
     parseSchoolConfig(input);
-    return { file, input };
+    return input;
   });
   return { ...common, seeds };
 }

@@ -1,5 +1,4 @@
 import { Hono } from 'hono';
-import { enabledPlugins } from '../plugins-enabled.ts';
 import { createLicheng, type LichengApp } from '../app.ts';
 import type { LichengDb } from '@licheng/db';
 import { migrateScopes } from '@licheng/db';
@@ -70,7 +69,6 @@ export async function createDeployment(options: DeploymentOptions): Promise<Depl
   /** Codes asked for that the deployment does not have, with when: a stream of unknown codes asks the database once per refresh. */
   const missing = new Map<string, number>();
   const pending = new Map<string, Promise<Entry | null>>();
-  const apps = new Map<string, LichengApp>();
 
   const build = async (code: string, known: Entry | undefined): Promise<Entry | null> => {
     const version = await schoolVersion(kysely, code);
@@ -83,7 +81,6 @@ export async function createDeployment(options: DeploymentOptions): Promise<Depl
       return known;
     }
     const school = (await readSchool(kysely, code))!;
-    enabledPlugins(school.config, options.plugins);
     const app = await createLicheng({
       config: school.config,
       db: options.db,
@@ -96,7 +93,6 @@ export async function createDeployment(options: DeploymentOptions): Promise<Depl
     });
     const entry = { version: school.version, app, checkedAt: Date.now() };
     entries.set(code, entry);
-    apps.set(code, app);
     missing.delete(code);
     await options.onSchoolApp?.(app, known?.app ?? null);
     return entry;
@@ -136,5 +132,11 @@ export async function createDeployment(options: DeploymentOptions): Promise<Depl
     if (!app) return json(404, 'NOT_FOUND', `本平台沒有學校 ${found.code} / This deployment serves no school ${found.code}`);
     return app.fetch(found.request);
   });
-  return { fetch: async (request) => outer.fetch(request), schoolApp, apps };
+  return {
+    fetch: async (request) => outer.fetch(request),
+    schoolApp,
+    get apps() {
+      return new Map([...entries].map(([code, entry]) => [code, entry.app]));
+    },
+  };
 }
