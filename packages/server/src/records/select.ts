@@ -43,11 +43,11 @@ export async function saveSelection(ctx: AuthedContext, input: SaveSelectionInpu
   return ctx.db.transaction().execute(async (trx) => {
     await lockStudent(trx, ctx, input.student.id);
     await assertStudentsWritable(trx, [input.student.id]);
-    const records = ids.length ? (await selectedRecordsQuery(trx, ids).execute()).filter((r) => r.school_code === ctx.config.code) : [];
+    const records = ids.length ? await selectedRecordsQuery(trx, ids).execute() : [];
     const takes = input.takes ?? ((r: { kind: string }) => r.kind === input.kind);
     for (const id of ids) {
       const record = records.find((r) => r.id === id);
-      if (!record || record.student_id !== input.student.id || !takes({ kind: record.kind, status: record.status, enteredRole: record.entered_role }) || record.academic_year !== input.academicYear) {
+      if (!record || record.school_code !== ctx.config.code || record.student_id !== input.student.id || !takes({ kind: record.kind, status: record.status, enteredRole: record.entered_role }) || record.academic_year !== input.academicYear) {
         throw new DomainError('not-found', {});
       }
       assertSelectable(record.status as never);

@@ -9,7 +9,7 @@ import { toOutcomeView } from './outcome-view.ts';
 export const outcomesListInput = z.object({ academicYear: academicYearSchema.optional() }).optional();
 
 /**
- * A student's outcomes with their course, selection, files and latest resubmission. The
+ * A student's outcomes, newest first, with their course, selection, files and latest resubmission. The
  * resubmission's subquery names the school, so it seeks audit_school_entity (school, entity,
  * entity id); without it SQLite scanned that whole index for every outcome listed — a third of a
  * second a list once a roster import had written a few hundred thousand audit rows.
@@ -37,7 +37,7 @@ export function outcomesQuery(db: Kysely<PlatformDatabase>, school: string, stud
     .where('records.student_id', '=', studentId)
     .where('records.kind', '=', OUTCOME);
   if (academicYear) query = query.where('records.academic_year', '=', academicYear);
-  return query;
+  return query.orderBy('records.created_at', 'desc');
 }
 
 /**
@@ -48,8 +48,7 @@ export const outcomesList = authedProcedure(['student'])
   .input(outcomesListInput)
   .query(async ({ ctx, input }) => {
     const student = await currentStudent(ctx);
-    const query = outcomesQuery(ctx.db, ctx.config.code, student.id, input?.academicYear);
-    const rows = await query.orderBy('records.created_at', 'desc').execute();
+    const rows = await outcomesQuery(ctx.db, ctx.config.code, student.id, input?.academicYear).execute();
     return rows.map((r) =>
       toOutcomeView(r, { id: r.course_id!, code: r.code, subject_name: r.subject_name, credits: r.credits, grade_level: r.grade_level }, r.selection_id !== null, {
         resubmittedAt: r.resubmitted_at ?? null,
