@@ -9,6 +9,8 @@ import { buildServer } from './server.ts';
 import { isMultiSchool, readDeploymentSettings, readSettings } from './settings.ts';
 import { openDeployment } from './open-deployment.ts';
 
+const listeningOn = (info: { address: string; port: number }) => `listening on http://${info.address === '::1' ? 'localhost' : info.address}:${info.port}`;
+
 /** Many schools from one process (LICHENG_MULTI_SCHOOL=1): their configurations live in the database. */
 async function mainDeployment() {
   const settings = readDeploymentSettings();
@@ -17,7 +19,7 @@ async function mainDeployment() {
   if (opened.seeded.length) console.log(`added from the seed files: ${opened.seeded.join(', ')}`);
   const http = serve({ fetch: opened.server.fetch, port: settings.port, hostname: settings.listenHost }, (info) => {
     console.log(`Licheng deployment of ${schools.length} schools (${schools.map((s) => s.code).join(', ') || 'none yet: add one with \`licheng schools add\`'}) on ${opened.db.description}, files on ${storageDescription(settings)}`);
-    console.log(`listening on http://${info.address === '::1' ? 'localhost' : info.address}:${info.port}`);
+    console.log(listeningOn(info));
   });
   const stop = () => {
     http.close();
@@ -37,7 +39,7 @@ async function main() {
   const server = buildServer(app, settings);
   const http = serve({ fetch: server.fetch, port: settings.port, hostname: settings.listenHost }, (info) => {
     console.log(`Licheng ${settings.config.name} (${settings.config.code}) on ${db.description}, files on ${storageDescription(settings)}`);
-    console.log(`listening on http://${info.address === '::1' ? 'localhost' : info.address}:${info.port}${settings.demo ? '  — DEMO MODE: anyone can sign in as anyone' : ''}`);
+    console.log(`${listeningOn(info)}${settings.demo ? '  — DEMO MODE: anyone can sign in as anyone' : ''}`);
   });
   // Removes what crashes and refused uploads left behind (docs/operations.md#the-sweep).
   const sweeper = startSweeper(db, storage, { intervalMs: settings.sweepIntervalMs, graceMs: settings.sweepGraceMs });
