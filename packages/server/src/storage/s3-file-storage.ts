@@ -49,6 +49,11 @@ export interface S3FileStorageOptions extends S3Location {
   partBytes?: number;
 }
 
+/** Where an S3 store is, for logs and health (never the secret). */
+export function describeS3Location(location: Pick<S3Location, 'endpoint' | 'bucket' | 'prefix'>): string {
+  return `S3 ${location.endpoint} bucket ${location.bucket}${location.prefix ? ` prefix ${location.prefix}` : ''}`;
+}
+
 /** An object's stored size and last-modified time, from a HEAD. */
 interface Head {
   size: number;
@@ -105,7 +110,7 @@ export class S3FileStorage implements SweepableStorage {
 
   /** Where this store is, for logs (never the secret). */
   get description(): string {
-    return `S3 ${this.options.endpoint} bucket ${this.bucket}${this.prefix ? ` prefix ${this.prefix}` : ''}`;
+    return describeS3Location(this.options);
   }
 
   private objectKey(sha256: string): string {
