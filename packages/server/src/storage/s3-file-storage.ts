@@ -284,23 +284,24 @@ export class S3FileStorage implements SweepableStorage {
         return { size: answer.ContentLength ?? 0, modifiedMs: answer.LastModified?.getTime() ?? 0 };
       } catch (error) {
         // A missing bucket answers a HEAD with a bare 404 too: tell the two apart by the bucket.
-        if (isS3NotFound(error) && !(await this.bucketMissing())) return null;
-        throw error;
+        if (!isS3NotFound(error)) throw error;
+        await this.ensureBucket();
+        return null;
       }
     });
   }
 
-  /** Whether the bucket itself is missing (a listing answers NoSuchBucket). */
-  private async bucketMissing(): Promise<boolean> {
-    if (this.bucketSeen) return false;
+  /** Throws a `NoSuchBucket` error (the store's answer as its cause) when a listing finds no bucket. */
+  private async ensureBucket(): Promise<void> {
+    if (this.bucketSeen) return;
     try {
       await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: `${this.prefix}objects/`, MaxKeys: 1 }));
-      this.bucketSeen = true;
-      return false;
     } catch (error) {
-      if ((error as { name?: string }).name === 'NoSuchBucket' || isS3NotFound(error)) throw Object.assign(error as Error, { name: 'NoSuchBucket' });
-      throw error;
+      if ((error as { name?: string }).name !== 'NoSuchBucket' && !isS3NotFound(error)) throw error;
+      const answer = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      throw Object.assign(new Error(`no bucket ${this.bucket} (the store answered ${answer})`, { cause: error }), { name: 'NoSuchBucket' });
     }
+    this.bucketSeen = true;
   }
 
   /** Every key under `prefix`, page by page (ListObjectsV2), with the part after the prefix as its name. */
