@@ -256,7 +256,7 @@ export class S3FileStorage implements SweepableStorage {
         if (marker.modifiedMs < now - options.graceMs) await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: marker.key }));
       }
       for await (const hold of this.listKeys(`${this.prefix}sweep/`, 'sweeping')) {
-        if (hold.modifiedMs >= Date.now() - STALE_HOLD_MS) continue;
+        if (hold.modifiedMs >= now - STALE_HOLD_MS) continue;
         const sha256 = hold.key.slice(`${this.prefix}sweep/`.length).split('/')[0] ?? '';
         if (!SHA256.test(sha256)) continue;
         if (!(await this.head(this.objectKey(sha256), 'sweeping'))) {
