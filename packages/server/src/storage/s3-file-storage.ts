@@ -26,7 +26,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 const MIN_PART_BYTES = 5 * 1024 * 1024;
 const DEFAULT_PART_BYTES = 16 * 1024 * 1024;
 /** A sweep's hold copy this old was left by a sweep that stopped half-way (a removal takes seconds). */
-export const STALE_HOLD_MS = 10 * 60 * 1000;
+const STALE_HOLD_MS = 10 * 60 * 1000;
 
 /** Where an S3-compatible store is and how to sign in to it (LICHENG_S3_* settings). */
 export interface S3Location {

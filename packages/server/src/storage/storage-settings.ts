@@ -8,7 +8,7 @@ import type { SweepableStorage } from './sweepable-storage.ts';
 export type StorageSettings = { kind: 'local' } | ({ kind: 's3' } & S3Location);
 
 /** The S3 settings, each read from its LICHENG_S3_* variable. */
-export const S3_SETTINGS = {
+const S3_SETTINGS = {
   endpoint: 'LICHENG_S3_ENDPOINT',
   bucket: 'LICHENG_S3_BUCKET',
   region: 'LICHENG_S3_REGION',
