@@ -50,10 +50,9 @@ describe('S3FileStorage on a real S3-compatible server', () => {
   });
 
   it('lists every object through ListObjectsV2 pages', async () => {
-    const storage = s3Store();
+    const storage = s3Store({ pageSize: 3 });
     const stored = new Set<string>();
     for (let i = 0; i < 7; i++) stored.add((await storage.put(streamOf(new Uint8Array([i, i])), { maxBytes: 10, tooLarge })).sha256);
-    (storage as unknown as { pageSize: number }).pageSize = 3;
     const seen: string[] = [];
     for await (const sha of storage.list()) seen.push(sha);
     expect(seen.sort()).toEqual([...stored].sort());

@@ -25,6 +25,8 @@ const SHA256 = /^[0-9a-f]{64}$/;
 /** S3's smallest part (but the last); files above `partBytes` go up in parts of that size. */
 const MIN_PART_BYTES = 5 * 1024 * 1024;
 const DEFAULT_PART_BYTES = 16 * 1024 * 1024;
+/** S3's most keys in one ListObjectsV2 page. */
+const MAX_PAGE_SIZE = 1000;
 /** A sweep's hold copy this old was left by a sweep that stopped half-way (a removal takes seconds). */
 const STALE_HOLD_MS = 10 * 60 * 1000;
 
@@ -47,6 +49,8 @@ export interface S3FileStorageOptions extends S3Location {
   tempRoot: string;
   /** Files larger than this are uploaded in parts of this size (default 16 MiB, at least 5 MiB). */
   partBytes?: number;
+  /** Keys per listing page (default and most: S3's own maximum, 1000). */
+  pageSize?: number;
 }
 
 /** Where an S3 store is, for logs and health (never the secret). */
@@ -81,14 +85,14 @@ export class S3FileStorage implements SweepableStorage {
   private readonly partBytes: number;
   /** Set once a listing proved the bucket exists: a HEAD's bare 404 then means the object is missing. */
   private bucketSeen = false;
-  /** Keys per listing page (S3's own maximum, 1000, unless a test asks for less). */
-  private pageSize = 1000;
+  private readonly pageSize: number;
 
   constructor(private readonly options: S3FileStorageOptions) {
     this.tempDir = path.join(options.tempRoot, tempFolderName());
     this.bucket = options.bucket;
     this.prefix = options.prefix;
     this.partBytes = Math.max(MIN_PART_BYTES, options.partBytes ?? DEFAULT_PART_BYTES);
+    this.pageSize = Math.min(MAX_PAGE_SIZE, options.pageSize ?? MAX_PAGE_SIZE);
     // The SDK warns on Node < 22 about its releases from 2027 on; the lockfile installs one that
     // supports Node 20 (the toolchain's). Unsilenced, the warning lands on the stderr of every
     // CLI command (and in cron mail), so it is off unless the environment says otherwise.
