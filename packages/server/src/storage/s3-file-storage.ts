@@ -128,7 +128,7 @@ export class S3FileStorage implements SweepableStorage {
 
   async put(body: ReadableStream<Uint8Array>, options: { maxBytes: number; tooLarge: () => Error }): Promise<PutResult> {
     const hash = createHash('sha256');
-    const md5 = createHash('md5');
+    const md5s = new PartMd5s(this.partBytes);
     const head = new Uint8Array(HEAD_BYTES);
     let seen = 0;
     const tapped = body.pipeThrough(
@@ -137,7 +137,7 @@ export class S3FileStorage implements SweepableStorage {
           if (seen < HEAD_BYTES) head.set(chunk.subarray(0, HEAD_BYTES - seen), seen);
           seen += chunk.byteLength;
           hash.update(chunk);
-          md5.update(chunk);
+          md5s.update(chunk);
           controller.enqueue(chunk);
         },
       }),
@@ -150,16 +150,19 @@ export class S3FileStorage implements SweepableStorage {
         await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: `${this.markerPrefix(sha256)}${markerId()}`, Body: new Uint8Array(0), ContentLength: 0 }));
       });
       const existing = await this.head(key, 'storing an upload');
-      if (!existing || existing.size !== size) await this.upload(file, size, key, md5.digest('base64'));
+      if (!existing || existing.size !== size) await this.upload(file, size, key, md5s.digests());
       return { sha256, size, head: head.slice(0, Math.min(size, HEAD_BYTES)), created: existing === null };
     });
   }
 
-  /** Uploads the file: one PUT, or a multipart upload (aborted on failure) above partBytes. */
-  private async upload(file: string, size: number, key: string, contentMd5: string): Promise<void> {
+  /**
+   * Uploads the file: one PUT, or a multipart upload (aborted on failure) above partBytes.
+   * `partMd5s` holds each part's Content-MD5 (the whole file's for one PUT).
+   */
+  private async upload(file: string, size: number, key: string, partMd5s: string[]): Promise<void> {
     await this.guard('storing an upload', async () => {
       if (size <= this.partBytes) {
-        await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: createReadStream(file), ContentLength: size, ContentMD5: contentMd5 }));
+        await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: createReadStream(file), ContentLength: size, ContentMD5: partMd5s[0] }));
         return;
       }
       const { UploadId } = await this.client.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: key }));
@@ -168,9 +171,8 @@ export class S3FileStorage implements SweepableStorage {
         for (let at = 0, n = 1; at < size; at += this.partBytes, n++) {
           const length = Math.min(this.partBytes, size - at);
           const range = { start: at, end: at + length - 1 };
-          const partMd5 = await md5Of(createReadStream(file, range));
           const body = createReadStream(file, range);
-          const part = await this.client.send(new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId, PartNumber: n, Body: body, ContentLength: length, ContentMD5: partMd5 }));
+          const part = await this.client.send(new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId, PartNumber: n, Body: body, ContentLength: length, ContentMD5: partMd5s[n - 1] }));
           parts.push({ PartNumber: n, ETag: part.ETag ?? '' });
         }
         await this.client.send(new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId, MultipartUpload: { Parts: parts } }));
@@ -341,11 +343,37 @@ export class S3FileStorage implements SweepableStorage {
   }
 }
 
-/** The base64 MD5 of a stream's bytes (a part's Content-MD5). */
-async function md5Of(stream: NodeJS.ReadableStream): Promise<string> {
-  const md5 = createHash('md5');
-  for await (const chunk of stream) md5.update(chunk as Buffer);
-  return md5.digest('base64');
+/** The base64 MD5 of each `partBytes`-long part of a stream's bytes (their Content-MD5s), computed as they pass. */
+class PartMd5s {
+  private readonly done: string[] = [];
+  private md5 = createHash('md5');
+  private inPart = 0;
+
+  constructor(private readonly partBytes: number) {}
+
+  update(chunk: Uint8Array): void {
+    for (let at = 0; at < chunk.byteLength; ) {
+      const take = Math.min(this.partBytes - this.inPart, chunk.byteLength - at);
+      this.md5.update(chunk.subarray(at, at + take));
+      at += take;
+      this.inPart += take;
+      if (this.inPart === this.partBytes) {
+        this.done.push(this.md5.digest('base64'));
+        this.md5 = createHash('md5');
+        this.inPart = 0;
+      }
+    }
+  }
+
+  /** One digest per part, once every byte has passed: a file of at most one part has its whole MD5. */
+  digests(): string[] {
+    if (this.inPart > 0 || this.done.length === 0) {
+      this.done.push(this.md5.digest('base64'));
+      this.md5 = createHash('md5');
+      this.inPart = 0;
+    }
+    return this.done;
+  }
 }
 
 /** A unique, time-ordered id for a put marker or a hold copy. */
