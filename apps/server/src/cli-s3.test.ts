@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { S3FileStorage } from '@licheng/server';
-import { startS3Server, type TestS3Server } from '@licheng/server/testing';
+import type { S3FileStorage } from '@licheng/server';
+import { startS3Server, testS3Store, type TestS3Server } from '@licheng/server/testing';
 import { seedDemo } from './demo/seed.ts';
 import { openApp } from './open-app.ts';
 import { appRoot, readSettings } from './settings.ts';
@@ -27,7 +27,7 @@ describe('licheng backup, verify, sweep and restore with files on an S3-compatib
     LICHENG_S3_SECRET_ACCESS_KEY: s3.secretAccessKey,
     LICHENG_S3_PREFIX: prefix,
   });
-  const store = (prefix: string) => new S3FileStorage({ ...s3, prefix, forcePathStyle: true, tempRoot: temp.make() });
+  const store = (prefix: string) => testS3Store(s3, { prefix, tempRoot: temp.make() });
   async function count(prefix: string): Promise<number> {
     const s = store(prefix);
     let n = 0;

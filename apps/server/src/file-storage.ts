@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { createFileStorage, describeStorage, LocalFileStorage, storageFault, type SweepableStorage, type TempSweep } from '@licheng/server';
+import { createFileStorage, describeStorage, storageFault, type SweepableStorage, type TempSweep } from '@licheng/server';
 import type { CommonSettings } from './settings.ts';
 
 /** The data folder's files/: the local store's objects and temp files, or the S3 store's temp files. */
@@ -24,7 +24,7 @@ export const storageDescription = (settings: CommonSettings): string => describe
  */
 export async function prepareFileStorage(settings: CommonSettings): Promise<{ storage: SweepableStorage; tempSwept: TempSweep }> {
   const storage = openFileStorage(settings);
-  if (storage instanceof LocalFileStorage) await storage.tighten();
+  await storage.tighten?.();
   const tempSwept = await storage.sweepTemp({ graceMs: settings.sweepGraceMs }).catch((error: unknown) => {
     const fault = storageFault(error);
     if (!fault || settings.storage.kind === 'local') throw error;

@@ -7,7 +7,7 @@ import { certifyingAuthority } from '../records/policy.ts';
 import { authorizeRequest } from '../authorize.ts';
 import { contentDisposition, STORED_FILE_CSP } from '../security-headers.ts';
 import { writeAudits } from '../audit.ts';
-import { storageFault } from '../storage/faults.ts';
+import { missingUnlessFault } from '../storage/faults.ts';
 import type { StoredFile } from './tables.ts';
 
 /** Staff who may open any file of their school (platform administration, rosters). */
@@ -76,13 +76,13 @@ export function fileRoutes(app: Hono<AppEnv>, deps: PluginDeps): void {
     if (!file || !(await mayRead(authed, file.created_by, holders))) {
       return c.json({ error: { code: 'not-found', message: formatMessage('not-found', {}, authed.locale) } }, 404);
     }
-    const opened = await ctx.storage.open(file.sha256).then(
-      (stream) => ({ stream, fault: null }),
-      (error: unknown) => ({ stream: null, fault: storageFault(error) }),
-    );
-    // The store cannot answer now (an object store down, a failing disk): say so, not "missing".
-    if (opened.fault) return c.json({ error: { code: 'storage-unavailable', message: formatMessage('storage-unreadable', {}, authed.locale) } }, 503);
-    const body = opened.stream;
+    let body: ReadableStream<Uint8Array> | null;
+    try {
+      body = await ctx.storage.open(file.sha256).catch(missingUnlessFault);
+    } catch {
+      // The store cannot answer now (an object store down, a failing disk): say so, not "missing".
+      return c.json({ error: { code: 'storage-unavailable', message: formatMessage('storage-unreadable', {}, authed.locale) } }, 503);
+    }
     if (!body) {
       console.error(`[licheng] stored file ${file.id} (${file.sha256}) is missing from storage`);
       return c.json({ error: { code: 'file-missing', message: 'the stored file is missing; the school office has been told' } }, 404);

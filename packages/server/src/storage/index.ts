@@ -8,7 +8,6 @@ export * from './spool.ts';
 export * from './sweep.ts';
 export * from './temp-folders.ts';
 export * from './sweeper.ts';
-export * from './s3-faults.ts';
 export * from './s3-file-storage.ts';
 export * from './sweepable-storage.ts';
 export * from './storage-settings.ts';

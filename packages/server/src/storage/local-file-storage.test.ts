@@ -3,17 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { describeFileStorageContract } from './file-storage-contract.ts';
+import { describeFileStorageContract, streamOf } from './file-storage-contract.ts';
 import { LocalFileStorage } from './local-file-storage.ts';
 
-function streamOf(...chunks: Uint8Array[]): ReadableStream<Uint8Array> {
-  return new ReadableStream({
-    start(c) {
-      for (const chunk of chunks) c.enqueue(chunk);
-      c.close();
-    },
-  });
-}
 const tooLarge = () => new Error('too large');
 
 describe('LocalFileStorage', () => {

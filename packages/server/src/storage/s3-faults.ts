@@ -33,7 +33,7 @@ interface S3ErrorShape {
 }
 
 /** The HTTP status an S3 client error came with, if any. */
-export function s3Status(error: unknown): number | undefined {
+function s3Status(error: unknown): number | undefined {
   return (error as S3ErrorShape | null)?.$metadata?.httpStatusCode;
 }
 

@@ -5,9 +5,9 @@ import { randomBytes } from 'node:crypto';
 import { HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { DomainError } from '@licheng/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startS3Server, type TestS3Server } from '../testing/s3-server.ts';
+import { startS3Server, testS3Store, type TestS3Server } from '../testing/s3-server.ts';
 import { describeFileStorageContract, streamOf } from './file-storage-contract.ts';
-import { S3FileStorage, type S3FileStorageOptions } from './s3-file-storage.ts';
+import type { S3FileStorage, S3FileStorageOptions } from './s3-file-storage.ts';
 
 let server: TestS3Server;
 const temps: string[] = [];
@@ -25,7 +25,7 @@ const tooLarge = () => new Error('too large');
 function s3Store(overrides: Partial<S3FileStorageOptions> = {}): S3FileStorage {
   const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-s3tmp-'));
   temps.push(tempRoot);
-  return new S3FileStorage({ ...server, prefix: `school-${randomBytes(4).toString('hex')}/`, forcePathStyle: true, tempRoot, ...overrides });
+  return testS3Store(server, { tempRoot, ...overrides });
 }
 
 /** A client of our own, to look at what the store wrote. */
@@ -50,10 +50,9 @@ describe('S3FileStorage on a real S3-compatible server', () => {
   });
 
   it('lists every object through ListObjectsV2 pages', async () => {
-    const storage = s3Store();
+    const storage = s3Store({ pageSize: 3 });
     const stored = new Set<string>();
     for (let i = 0; i < 7; i++) stored.add((await storage.put(streamOf(new Uint8Array([i, i])), { maxBytes: 10, tooLarge })).sha256);
-    (storage as unknown as { pageSize: number }).pageSize = 3;
     const seen: string[] = [];
     for await (const sha of storage.list()) seen.push(sha);
     expect(seen.sort()).toEqual([...stored].sort());
@@ -127,7 +126,7 @@ describe('S3FileStorage when the server is down', () => {
     const down = await startS3Server();
     const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'licheng-s3tmp-'));
     temps.push(tempRoot);
-    const storage = new S3FileStorage({ ...down, prefix: '', forcePathStyle: true, tempRoot });
+    const storage = testS3Store(down, { prefix: '', tempRoot });
     const put = await storage.put(streamOf(new Uint8Array([5])), { maxBytes: 10, tooLarge });
     await down.stop();
     await expect(storage.put(streamOf(new Uint8Array([6])), { maxBytes: 10, tooLarge })).rejects.toMatchObject({ code: 'storage-unavailable' });

@@ -25,8 +25,10 @@ const SHA256 = /^[0-9a-f]{64}$/;
 /** S3's smallest part (but the last); files above `partBytes` go up in parts of that size. */
 const MIN_PART_BYTES = 5 * 1024 * 1024;
 const DEFAULT_PART_BYTES = 16 * 1024 * 1024;
+/** S3's most keys in one ListObjectsV2 page. */
+const MAX_PAGE_SIZE = 1000;
 /** A sweep's hold copy this old was left by a sweep that stopped half-way (a removal takes seconds). */
-export const STALE_HOLD_MS = 10 * 60 * 1000;
+const STALE_HOLD_MS = 10 * 60 * 1000;
 
 /** Where an S3-compatible store is and how to sign in to it (LICHENG_S3_* settings). */
 export interface S3Location {
@@ -47,6 +49,13 @@ export interface S3FileStorageOptions extends S3Location {
   tempRoot: string;
   /** Files larger than this are uploaded in parts of this size (default 16 MiB, at least 5 MiB). */
   partBytes?: number;
+  /** Keys per listing page (default and most: S3's own maximum, 1000). */
+  pageSize?: number;
+}
+
+/** Where an S3 store is, for logs and health (never the secret). */
+export function describeS3Location(location: Pick<S3Location, 'endpoint' | 'bucket' | 'prefix'>): string {
+  return `S3 ${location.endpoint} bucket ${location.bucket}${location.prefix ? ` prefix ${location.prefix}` : ''}`;
 }
 
 /** An object's stored size and last-modified time, from a HEAD. */
@@ -76,14 +85,14 @@ export class S3FileStorage implements SweepableStorage {
   private readonly partBytes: number;
   /** Set once a listing proved the bucket exists: a HEAD's bare 404 then means the object is missing. */
   private bucketSeen = false;
-  /** Keys per listing page (S3's own maximum, 1000, unless a test asks for less). */
-  private pageSize = 1000;
+  private readonly pageSize: number;
 
   constructor(private readonly options: S3FileStorageOptions) {
     this.tempDir = path.join(options.tempRoot, tempFolderName());
     this.bucket = options.bucket;
     this.prefix = options.prefix;
     this.partBytes = Math.max(MIN_PART_BYTES, options.partBytes ?? DEFAULT_PART_BYTES);
+    this.pageSize = Math.min(MAX_PAGE_SIZE, options.pageSize ?? MAX_PAGE_SIZE);
     // The SDK warns on Node < 22 about its releases from 2027 on; the lockfile installs one that
     // supports Node 20 (the toolchain's). Unsilenced, the warning lands on the stderr of every
     // CLI command (and in cron mail), so it is off unless the environment says otherwise.
@@ -105,7 +114,7 @@ export class S3FileStorage implements SweepableStorage {
 
   /** Where this store is, for logs (never the secret). */
   get description(): string {
-    return `S3 ${this.options.endpoint} bucket ${this.bucket}${this.prefix ? ` prefix ${this.prefix}` : ''}`;
+    return describeS3Location(this.options);
   }
 
   private objectKey(sha256: string): string {
@@ -119,7 +128,7 @@ export class S3FileStorage implements SweepableStorage {
 
   async put(body: ReadableStream<Uint8Array>, options: { maxBytes: number; tooLarge: () => Error }): Promise<PutResult> {
     const hash = createHash('sha256');
-    const md5 = createHash('md5');
+    const md5s = new PartMd5s(this.partBytes);
     const head = new Uint8Array(HEAD_BYTES);
     let seen = 0;
     const tapped = body.pipeThrough(
@@ -128,7 +137,7 @@ export class S3FileStorage implements SweepableStorage {
           if (seen < HEAD_BYTES) head.set(chunk.subarray(0, HEAD_BYTES - seen), seen);
           seen += chunk.byteLength;
           hash.update(chunk);
-          md5.update(chunk);
+          md5s.update(chunk);
           controller.enqueue(chunk);
         },
       }),
@@ -141,16 +150,19 @@ export class S3FileStorage implements SweepableStorage {
         await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: `${this.markerPrefix(sha256)}${markerId()}`, Body: new Uint8Array(0), ContentLength: 0 }));
       });
       const existing = await this.head(key, 'storing an upload');
-      if (!existing || existing.size !== size) await this.upload(file, size, key, md5.digest('base64'));
+      if (!existing || existing.size !== size) await this.upload(file, size, key, md5s.digests());
       return { sha256, size, head: head.slice(0, Math.min(size, HEAD_BYTES)), created: existing === null };
     });
   }
 
-  /** Uploads the file: one PUT, or a multipart upload (aborted on failure) above partBytes. */
-  private async upload(file: string, size: number, key: string, contentMd5: string): Promise<void> {
+  /**
+   * Uploads the file: one PUT, or a multipart upload (aborted on failure) above partBytes.
+   * `partMd5s` holds each part's Content-MD5 (the whole file's for one PUT).
+   */
+  private async upload(file: string, size: number, key: string, partMd5s: string[]): Promise<void> {
     await this.guard('storing an upload', async () => {
       if (size <= this.partBytes) {
-        await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: createReadStream(file), ContentLength: size, ContentMD5: contentMd5 }));
+        await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: createReadStream(file), ContentLength: size, ContentMD5: partMd5s[0] }));
         return;
       }
       const { UploadId } = await this.client.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: key }));
@@ -159,9 +171,8 @@ export class S3FileStorage implements SweepableStorage {
         for (let at = 0, n = 1; at < size; at += this.partBytes, n++) {
           const length = Math.min(this.partBytes, size - at);
           const range = { start: at, end: at + length - 1 };
-          const partMd5 = await md5Of(createReadStream(file, range));
           const body = createReadStream(file, range);
-          const part = await this.client.send(new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId, PartNumber: n, Body: body, ContentLength: length, ContentMD5: partMd5 }));
+          const part = await this.client.send(new UploadPartCommand({ Bucket: this.bucket, Key: key, UploadId, PartNumber: n, Body: body, ContentLength: length, ContentMD5: partMd5s[n - 1] }));
           parts.push({ PartNumber: n, ETag: part.ETag ?? '' });
         }
         await this.client.send(new CompleteMultipartUploadCommand({ Bucket: this.bucket, Key: key, UploadId, MultipartUpload: { Parts: parts } }));
@@ -251,7 +262,7 @@ export class S3FileStorage implements SweepableStorage {
         if (marker.modifiedMs < now - options.graceMs) await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: marker.key }));
       }
       for await (const hold of this.listKeys(`${this.prefix}sweep/`, 'sweeping')) {
-        if (hold.modifiedMs >= Date.now() - STALE_HOLD_MS) continue;
+        if (hold.modifiedMs >= now - STALE_HOLD_MS) continue;
         const sha256 = hold.key.slice(`${this.prefix}sweep/`.length).split('/')[0] ?? '';
         if (!SHA256.test(sha256)) continue;
         if (!(await this.head(this.objectKey(sha256), 'sweeping'))) {
@@ -279,23 +290,24 @@ export class S3FileStorage implements SweepableStorage {
         return { size: answer.ContentLength ?? 0, modifiedMs: answer.LastModified?.getTime() ?? 0 };
       } catch (error) {
         // A missing bucket answers a HEAD with a bare 404 too: tell the two apart by the bucket.
-        if (isS3NotFound(error) && !(await this.bucketMissing())) return null;
-        throw error;
+        if (!isS3NotFound(error)) throw error;
+        await this.ensureBucket();
+        return null;
       }
     });
   }
 
-  /** Whether the bucket itself is missing (a listing answers NoSuchBucket). */
-  private async bucketMissing(): Promise<boolean> {
-    if (this.bucketSeen) return false;
+  /** Throws a `NoSuchBucket` error (the store's answer as its cause) when a listing finds no bucket. */
+  private async ensureBucket(): Promise<void> {
+    if (this.bucketSeen) return;
     try {
       await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: `${this.prefix}objects/`, MaxKeys: 1 }));
-      this.bucketSeen = true;
-      return false;
     } catch (error) {
-      if ((error as { name?: string }).name === 'NoSuchBucket' || isS3NotFound(error)) throw Object.assign(error as Error, { name: 'NoSuchBucket' });
-      throw error;
+      if ((error as { name?: string }).name !== 'NoSuchBucket' && !isS3NotFound(error)) throw error;
+      const answer = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      throw Object.assign(new Error(`no bucket ${this.bucket} (the store answered ${answer})`, { cause: error }), { name: 'NoSuchBucket' });
     }
+    this.bucketSeen = true;
   }
 
   /** Every key under `prefix`, page by page (ListObjectsV2), with the part after the prefix as its name. */
@@ -331,11 +343,37 @@ export class S3FileStorage implements SweepableStorage {
   }
 }
 
-/** The base64 MD5 of a stream's bytes (a part's Content-MD5). */
-async function md5Of(stream: NodeJS.ReadableStream): Promise<string> {
-  const md5 = createHash('md5');
-  for await (const chunk of stream) md5.update(chunk as Buffer);
-  return md5.digest('base64');
+/** The base64 MD5 of each `partBytes`-long part of a stream's bytes (their Content-MD5s), computed as they pass. */
+class PartMd5s {
+  private readonly done: string[] = [];
+  private md5 = createHash('md5');
+  private inPart = 0;
+
+  constructor(private readonly partBytes: number) {}
+
+  update(chunk: Uint8Array): void {
+    for (let at = 0; at < chunk.byteLength; ) {
+      const take = Math.min(this.partBytes - this.inPart, chunk.byteLength - at);
+      this.md5.update(chunk.subarray(at, at + take));
+      at += take;
+      this.inPart += take;
+      if (this.inPart === this.partBytes) {
+        this.done.push(this.md5.digest('base64'));
+        this.md5 = createHash('md5');
+        this.inPart = 0;
+      }
+    }
+  }
+
+  /** One digest per part, once every byte has passed: a file of at most one part has its whole MD5. */
+  digests(): string[] {
+    if (this.inPart > 0 || this.done.length === 0) {
+      this.done.push(this.md5.digest('base64'));
+      this.md5 = createHash('md5');
+      this.inPart = 0;
+    }
+    return this.done;
+  }
 }
 
 /** A unique, time-ordered id for a put marker or a hold copy. */

@@ -5,11 +5,12 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '@licheng/db/testing';
 import { createTestLicheng, type TestLicheng } from '../testing/harness.ts';
-import { startS3Server, type TestS3Server } from '../testing/s3-server.ts';
-import { S3FileStorage } from './s3-file-storage.ts';
+import { startS3Server, testS3Store, type TestS3Server } from '../testing/s3-server.ts';
+import { streamOf } from './file-storage-contract.ts';
+import type { S3FileStorage } from './s3-file-storage.ts';
 import { sweepStorage } from './sweep.ts';
 
-const streamOf = (text: string) => new Blob([text]).stream();
+const utf8 = (text: string) => new TextEncoder().encode(text);
 const tooLarge = () => new Error('too large');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** S3 object times count in whole seconds: stored 2.5 s ago is older than this grace, stored now is not. */
@@ -31,7 +32,7 @@ describe.each(testDialects())('the sweep on an S3-compatible store on %s', (dial
 
   async function open() {
     t = await createTestLicheng({ dialect, plugins: [] });
-    storage = new S3FileStorage({ ...server, prefix: `school-${randomBytes(4).toString('hex')}/`, forcePathStyle: true, tempRoot: fs.mkdtempSync(path.join(t.filesDir, 's3tmp-')) });
+    storage = testS3Store(server, { tempRoot: fs.mkdtempSync(path.join(t.filesDir, 's3tmp-')) });
   }
   let rows = 0;
   const reference = (sha256: string, size: number) =>
@@ -42,11 +43,11 @@ describe.each(testDialects())('the sweep on an S3-compatible store on %s', (dial
 
   it('keeps referenced objects and those within the grace period, and removes old unreferenced ones', async () => {
     await open();
-    const kept = await storage.put(streamOf('%PDF-1.7 referenced'), { maxBytes: 100, tooLarge });
-    const orphan = await storage.put(streamOf('%PDF-1.7 refused'), { maxBytes: 100, tooLarge });
+    const kept = await storage.put(streamOf(utf8('%PDF-1.7 referenced')), { maxBytes: 100, tooLarge });
+    const orphan = await storage.put(streamOf(utf8('%PDF-1.7 refused')), { maxBytes: 100, tooLarge });
     await reference(kept.sha256, kept.size);
     await sleep(2_500);
-    const fresh = await storage.put(streamOf('%PDF-1.7 just stored'), { maxBytes: 100, tooLarge });
+    const fresh = await storage.put(streamOf(utf8('%PDF-1.7 just stored')), { maxBytes: 100, tooLarge });
     const report = await sweepStorage(t.db, storage, { graceMs: GRACE_MS });
     expect(report.objects).toEqual([{ sha256: orphan.sha256, size: orphan.size }]);
     expect(report.scanned).toBe(3);
@@ -64,9 +65,9 @@ describe.each(testDialects())('the sweep on an S3-compatible store on %s', (dial
     // One store (prefix) per round, each holding one old unreferenced object, all aged at once.
     const rounds = Array.from({ length: 21 }, (_, i) => ({
       text: `%PDF-1.7 upload ${i}`,
-      store: new S3FileStorage({ ...server, prefix: `round-${randomBytes(4).toString('hex')}/`, forcePathStyle: true, tempRoot: storage.tempDir }),
+      store: testS3Store(server, { prefix: `round-${randomBytes(4).toString('hex')}/`, tempRoot: storage.tempDir }),
     }));
-    for (const { text, store } of rounds) await store.put(streamOf(text), { maxBytes: 100, tooLarge });
+    for (const { text, store } of rounds) await store.put(streamOf(utf8(text)), { maxBytes: 100, tooLarge });
     await sleep(2_500);
     // The first round times a sweep alone (it removes its object), so the uploads of the others
     // start at moments spread over a whole sweep and a little past it, however loaded the machine is.
@@ -80,7 +81,7 @@ describe.each(testDialects())('the sweep on an S3-compatible store on %s', (dial
       // An upload of the same bytes writes its row once its put answers (that insert waits
       // while the sweep holds the hash).
       const upload = sleep(((1.5 * i) / racing.length) * sweepMs).then(async () => {
-        const put = await store.put(streamOf(text), { maxBytes: 100, tooLarge });
+        const put = await store.put(streamOf(utf8(text)), { maxBytes: 100, tooLarge });
         await reference(put.sha256, put.size);
         return put.sha256;
       });

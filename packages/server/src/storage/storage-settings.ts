@@ -1,14 +1,14 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LocalFileStorage } from './local-file-storage.ts';
-import { S3FileStorage, type S3Location } from './s3-file-storage.ts';
+import { describeS3Location, S3FileStorage, type S3Location } from './s3-file-storage.ts';
 import type { SweepableStorage } from './sweepable-storage.ts';
 
 /** Where uploaded files live: the data folder (default) or an S3-compatible object store. */
 export type StorageSettings = { kind: 'local' } | ({ kind: 's3' } & S3Location);
 
 /** The S3 settings, each read from its LICHENG_S3_* variable. */
-export const S3_SETTINGS = {
+const S3_SETTINGS = {
   endpoint: 'LICHENG_S3_ENDPOINT',
   bucket: 'LICHENG_S3_BUCKET',
   region: 'LICHENG_S3_REGION',
@@ -86,5 +86,5 @@ export function createFileStorage(settings: StorageSettings, filesDir: string): 
 
 /** Where files are kept, for logs and health (never a secret). */
 export function describeStorage(settings: StorageSettings, filesDir: string): string {
-  return settings.kind === 'local' ? `local disk ${filesDir}` : `S3 ${settings.endpoint} bucket ${settings.bucket}${settings.prefix ? ` prefix ${settings.prefix}` : ''}`;
+  return settings.kind === 'local' ? `local disk ${filesDir}` : describeS3Location(settings);
 }

@@ -19,6 +19,8 @@ export interface SweepableStorage extends FileStorage {
   removeIfOlderThan(sha256: string, cutoffMs: number): Promise<number | null>;
   /** Removes temp files of processes that are gone and stale temp files; never a live process's. */
   sweepTemp(options: { graceMs: number; now?: number }): Promise<TempSweep>;
+  /** Local disk only: makes the store's folders owner-only (they may predate this version); run at start-up. */
+  tighten?(): Promise<void>;
   /** Local disk only: makes the object folders owner-only (they may predate this version). */
   tightenObjectFolders?(): Promise<void>;
   /** Local disk only: an object's file mode made owner-only when it is looser; true when changed. */

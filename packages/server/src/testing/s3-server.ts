@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { S3FileStorage, type S3FileStorageOptions } from '../storage/s3-file-storage.ts';
 
 /** A real S3-compatible server for tests, and how to reach it. */
 export interface TestS3Server {
@@ -71,4 +72,13 @@ export async function startS3Server(options: { bucket?: string } = {}): Promise<
       return stopped;
     },
   };
+}
+
+/**
+ * A store on the test server in `tempRoot` (the caller removes it), under a prefix of its own
+ * (`school-<random>/`, so it starts empty) unless `options` names one; any option may be overridden.
+ */
+export function testS3Store(server: TestS3Server, options: Pick<S3FileStorageOptions, 'tempRoot'> & Partial<S3FileStorageOptions>): S3FileStorage {
+  const { stop: _stop, ...location } = server;
+  return new S3FileStorage({ ...location, prefix: `school-${randomBytes(4).toString('hex')}/`, forcePathStyle: true, ...options });
 }
