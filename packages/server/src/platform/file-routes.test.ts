@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { testDialects } from '@licheng/db/testing';
 import { createTestLicheng, fakeFile, openSchedule, seedRoster, users, type TestLicheng, type TestUser } from '../testing/index.ts';
@@ -44,6 +46,15 @@ describe.each(testDialects())('GET /api/files/:id on %s', (dialect) => {
     // Another school's user is refused before any file is looked up; no token is 401.
     expect((await get(id, { ...users.registry, school: '999999' })).status).toBe(403);
     expect((await get(id)).status).toBe(401);
+  });
+
+  it('says a file whose stored bytes are gone is missing (404 file-missing), not an answer of the store', async () => {
+    const id = await chenDocument();
+    const { sha256 } = await t.db.kysely.selectFrom('stored_files').select('sha256').where('id', '=', id).executeTakeFirstOrThrow();
+    fs.rmSync(path.join(t.filesDir, 'objects', sha256.slice(0, 2), sha256.slice(2, 4), sha256));
+    const res = await get(id, users.chen);
+    expect(res.status).toBe(404);
+    expect(((await res.json()) as any).error.code).toBe('file-missing');
   });
 
   it('serves a file sandboxed, unsniffable, without a referrer, and with a Content-Disposition no file name breaks out of', async () => {
